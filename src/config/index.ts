@@ -1,0 +1,7 @@
+/**
+ * Configuration: the only place that reads `process.env`. It validates the
+ * environment once at start-up and hands a frozen, typed `Config` inward.
+ * Imports nothing from the rest of the service.
+ */
+export { type Config, ConfigError, loadConfig, type TrustProxy } from './load-config.js';
+export { EnvSchema } from './schema.js';

@@ -1,0 +1,111 @@
+import envSchema from 'env-schema';
+import type { Static } from 'typebox';
+import { EnvSchema } from './schema.js';
+
+type Env = Static<typeof EnvSchema>;
+
+/** Where client addresses come from: Fastify's `trustProxy` option. */
+export type TrustProxy = boolean | number | string[];
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly redisUrl: string | undefined;
+  readonly legacyApiKey: string | undefined;
+  readonly logLevel: string;
+  readonly corsOrigins: readonly string[];
+  readonly trustProxy: TrustProxy;
+  readonly bodyLimitBytes: number;
+  readonly keyCacheTtlMs: number;
+  readonly demo: {
+    readonly patientLimit: number;
+    readonly dailyLimit: number;
+    readonly perMinute: number;
+    readonly perHour: number;
+    readonly globalDailyLimit: number;
+  };
+  readonly authFailuresPerMinute: number;
+  readonly rateLimitOnRedisDown: 'fallback' | 'fail-closed';
+  readonly jobConcurrency: number;
+  readonly jobRetentionHours: number;
+  readonly maxPatientsPerJob: number;
+}
+
+/** Raised when the environment is invalid; the message names every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses and validates the environment once. Empty strings count as unset, so
+ * `API_KEY=` in a compose file disables the legacy key rather than failing.
+ * @throws ConfigError naming each bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const data: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') data[key] = value;
+  }
+  let parsed: Env;
+  try {
+    parsed = envSchema<Env>({ schema: EnvSchema, data, dotenv: false });
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: ${describeEnvError(error)}`);
+  }
+  return Object.freeze({
+    port: parsed.PORT,
+    host: parsed.HOST,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir: parsed.DATA_DIR,
+    redisUrl: parsed.REDIS_URL,
+    legacyApiKey: parsed.API_KEY,
+    logLevel: parsed.LOG_LEVEL,
+    corsOrigins: Object.freeze(
+      parsed.CORS_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
+    keyCacheTtlMs: parsed.KEY_CACHE_TTL_MS,
+    demo: Object.freeze({
+      patientLimit: parsed.DEMO_PATIENT_LIMIT,
+      dailyLimit: parsed.DEMO_DAILY_LIMIT,
+      perMinute: parsed.DEMO_RATE_PER_MINUTE,
+      perHour: parsed.DEMO_RATE_PER_HOUR,
+      globalDailyLimit: parsed.DEMO_GLOBAL_DAILY_LIMIT,
+    }),
+    authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
+    rateLimitOnRedisDown: parsed.RATE_LIMIT_ON_REDIS_DOWN,
+    jobConcurrency: parsed.JOB_CONCURRENCY,
+    jobRetentionHours: parsed.JOB_RETENTION_HOURS,
+    maxPatientsPerJob: parsed.MAX_PATIENTS_PER_JOB,
+  });
+}
+
+/** `false`/`true`, a hop count, or a comma list of trusted proxy addresses/CIDRs. */
+function parseTrustProxy(raw: string): TrustProxy {
+  const value = raw.trim().toLowerCase();
+  if (value === 'false' || value === '0' || value === '') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function describeEnvError(error: unknown): string {
+  const errors = (error as { errors?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[] })
+    .errors;
+  if (!Array.isArray(errors)) return (error as Error).message;
+  return errors
+    .map((e) => {
+      const variable = e.instancePath?.replace(/^\//, '') || String(e.params?.missingProperty ?? '');
+      return `${variable} ${e.message ?? 'is invalid'}`;
+    })
+    .join('; ');
+}

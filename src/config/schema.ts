@@ -1,0 +1,34 @@
+import { Type } from 'typebox';
+
+/**
+ * Every environment variable the service reads, with its default.
+ * The README's configuration table is written from this schema; keep them in step.
+ */
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8000 }),
+  HOST: Type.String({ default: '0.0.0.0', minLength: 1 }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.String({ default: './data', minLength: 1 }),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  API_KEY: Type.Optional(Type.String({ minLength: 16 })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  CORS_ORIGINS: Type.String({ default: 'http://localhost:3000,http://localhost:8000' }),
+  TRUST_PROXY: Type.String({ default: 'false' }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
+  KEY_CACHE_TTL_MS: Type.Integer({ minimum: 0, maximum: 5000, default: 5000 }),
+  DEMO_PATIENT_LIMIT: Type.Integer({ minimum: 1, default: 500 }),
+  DEMO_DAILY_LIMIT: Type.Integer({ minimum: 1, default: 100 }),
+  DEMO_RATE_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
+  DEMO_RATE_PER_HOUR: Type.Integer({ minimum: 1, default: 50 }),
+  DEMO_GLOBAL_DAILY_LIMIT: Type.Integer({ minimum: 1, default: 10_000 }),
+  AUTH_FAILURES_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
+  RATE_LIMIT_ON_REDIS_DOWN: Type.Union([Type.Literal('fallback'), Type.Literal('fail-closed')], {
+    default: 'fallback',
+  }),
+  JOB_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  JOB_RETENTION_HOURS: Type.Number({ exclusiveMinimum: 0, default: 24 }),
+  MAX_PATIENTS_PER_JOB: Type.Integer({ minimum: 1, default: 100_000 }),
+});

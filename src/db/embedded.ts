@@ -1,0 +1,89 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { drizzle } from 'drizzle-orm/pglite';
+import type { Database, DbLogger } from './database.js';
+import { acquireLock } from './embedded-lock.js';
+import { openPostgres } from './postgres.js';
+import * as schema from './schema/index.js';
+
+const SOCKET_PORT = 5432;
+
+export interface EmbeddedOptions {
+  /** Directory for the data; `undefined` keeps everything in memory (tests). */
+  dataDir?: string;
+  /** Serve the PostgreSQL protocol on a Unix socket so a second process (the CLI) can share the store. */
+  shareViaSocket?: boolean;
+  /** A prepared data directory (tarball) that skips initdb; tests use it to start fast. */
+  loadDataDir?: Blob;
+}
+
+/**
+ * Opens the embedded PostgreSQL (PGlite). PGlite is single-process, so the
+ * first process to open a directory owns it and serves it on a Unix socket;
+ * any later process (the admin CLI while the server runs) connects through
+ * that socket with node-postgres instead of opening the files itself.
+ */
+export async function openEmbedded(options: EmbeddedOptions, logger: DbLogger): Promise<Database> {
+  if (!options.dataDir) return openPglite(undefined, options, logger, () => {});
+
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const lock = acquireLock(join(dataDir, 'pglite.lock'), {
+    pid: process.pid,
+    socketDir: dataDir,
+    socketPort: SOCKET_PORT,
+  });
+  if (!lock.acquired) {
+    logger.info({ pid: lock.owner.pid }, 'embedded database is owned by a running process; connecting through it');
+    return openPostgres({ host: lock.owner.socketDir, port: lock.owner.socketPort, max: 1, kind: 'embedded-via-server' }, logger);
+  }
+  try {
+    return await openPglite(join(dataDir, 'pgdata'), options, logger, lock.release, dataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openPglite(
+  pgdata: string | undefined,
+  options: EmbeddedOptions,
+  logger: DbLogger,
+  releaseLock: () => void,
+  socketDir?: string,
+): Promise<Database> {
+  const client = await PGlite.create({
+    dataDir: pgdata,
+    loadDataDir: options.loadDataDir,
+    // Smaller buffers keep PGlite's resident memory near 150-250 MB instead of ~900 MB.
+    initialMemory: 128 * 1024 * 1024,
+    postgresqlconf: ['shared_buffers = 16MB'],
+  });
+  let socketServer: PGLiteSocketServer | undefined;
+  if (options.shareViaSocket && socketDir) {
+    const socketPath = join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
+    rmSync(socketPath, { force: true });
+    socketServer = new PGLiteSocketServer({ db: client, path: socketPath });
+    await socketServer.start();
+  }
+  const db = drizzle(client, { schema }) as unknown as Database['db'];
+  return {
+    kind: 'embedded',
+    db,
+    async ping() {
+      await client.query('SELECT 1');
+    },
+    async close() {
+      try {
+        await socketServer?.stop();
+        await client.close();
+      } catch (error) {
+        logger.warn({ err: error }, 'error while closing the embedded database');
+      } finally {
+        releaseLock();
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, utcTimestamp } from './columns.js';
+
+export type JobStatus = 'pending' | 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+/**
+ * Generation jobs. A job belongs to the key that made it (`owner_key_id`) and,
+ * for the shared demo key, to the client IP too (`owner_subject`).
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey(),
+    ownerKeyId: uuid('owner_key_id'),
+    ownerSubject: text('owner_subject').notNull().default(''),
+    status: text('status').$type<JobStatus>().notNull().default('pending'),
+    progress: integer('progress').notNull().default(0),
+    seed: text('seed').notNull(),
+    totalPatients: integer('total_patients').notNull(),
+    /** The request as the client sent it, minus any password. */
+    config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+    /** The normalised scenario the worker generates from. */
+    scenario: jsonb('scenario').$type<Record<string, unknown>>().notNull(),
+    outputFormats: text('output_formats').array().notNull(),
+    useCompression: boolean('use_compression').notNull().default(false),
+    useEncryption: boolean('use_encryption').notNull().default(false),
+    priority: text('priority').notNull().default('normal'),
+    error: text('error'),
+    summary: jsonb('summary').$type<Record<string, unknown>>(),
+    outputFiles: jsonb('output_files').$type<{ name: string; bytes: number }[]>().notNull().default([]),
+    workerId: text('worker_id'),
+    createdAt: createdAt(),
+    startedAt: utcTimestamp('started_at'),
+    completedAt: utcTimestamp('completed_at'),
+    expiresAt: utcTimestamp('expires_at'),
+  },
+  (t) => [
+    index('jobs_owner_idx').on(t.ownerKeyId, t.createdAt),
+    index('jobs_status_idx').on(t.status, t.createdAt),
+  ],
+);
+
+export type JobRow = typeof jobs.$inferSelect;
+export type NewJobRow = typeof jobs.$inferInsert;

@@ -1,0 +1,105 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Writable } from 'node:stream';
+import { pino } from 'pino';
+import type { Config } from '../config/index.js';
+import type { Database } from '../db/index.js';
+import type { ApiKeyService, DailyQuota, UsageRecorder } from '../keys/index.js';
+import type { AuthFailureGuard } from '../ratelimit/auth-failure-guard.js';
+import type { RateLimitStore } from '../ratelimit/index.js';
+import { loggerOptions } from './logger.js';
+import { registerOpenApi } from './openapi.js';
+import { createAuthenticate, createRecordUsage } from './plugins/auth.js';
+import { errorHandler } from './plugins/error-handler.js';
+import { requestContext, requestIdFor } from './plugins/request-context.js';
+import { healthRoutes } from './routes/health.js';
+import { meRoutes } from './routes/me.js';
+import './types.js';
+
+/** Everything the HTTP layer needs, built once by the composition root. */
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  keys: ApiKeyService;
+  dailyQuota: DailyQuota;
+  usage: UsageRecorder;
+  rateLimiter: RateLimitStore;
+  authFailures: AuthFailureGuard;
+  clock: () => Date;
+}
+
+export interface BuildAppOptions {
+  /** A ready pino logger (the server shares one with its services). */
+  logger?: FastifyBaseLogger;
+  /** Where JSON log lines go (tests capture them); defaults to stdout. */
+  logStream?: Writable;
+  /** Benchmarks only: protected routes skip authentication. */
+  disableAuth?: boolean;
+}
+
+const EXPOSED_HEADERS = [
+  'X-Request-ID',
+  'Retry-After',
+  'RateLimit',
+  'RateLimit-Policy',
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'X-API-Key-Type',
+  'X-Patient-Limit',
+  'X-Daily-Limit',
+  'X-Daily-Usage',
+  'X-Key-Status',
+  'X-Limit-Type',
+  'X-Limit-Value',
+  'X-Current-Usage',
+  'X-Requested',
+  'Content-Disposition',
+];
+
+/** Fastify takes a hop count as a function of the hop index. */
+function trustProxyOption(trust: Config['trustProxy']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
+/** Builds the Fastify app without listening: `main.ts` listens, tests use `inject()`. */
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const loggerInstance =
+    options.logger ?? pino(loggerOptions(deps.config.logLevel), options.logStream ?? pino.destination(1));
+  const app = Fastify({
+    loggerInstance,
+    disableRequestLogging: true,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
+    bodyLimit: deps.config.bodyLimitBytes,
+    genReqId: (req) => requestIdFor(req.headers['x-request-id']),
+    requestIdLogLabel: 'request_id',
+    ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
+    return503OnClosing: true,
+  });
+
+  await app.register(errorHandler);
+  await app.register(requestContext);
+  await app.register(cors, {
+    origin: [...deps.config.corsOrigins],
+    credentials: true,
+    exposedHeaders: EXPOSED_HEADERS,
+  });
+  await registerOpenApi(app, deps.config.demo);
+
+  await app.register(
+    healthRoutes({
+      database: deps.database,
+      rateLimiter: deps.rateLimiter,
+      redisConfigured: Boolean(deps.config.redisUrl),
+      onRedisDown: deps.config.rateLimitOnRedisDown,
+    }),
+  );
+
+  await app.register(async function protectedRoutes(scope) {
+    scope.addHook('onRequest', createAuthenticate({ ...deps, disabled: options.disableAuth }));
+    scope.addHook('onResponse', createRecordUsage(deps));
+    await scope.register(meRoutes);
+  });
+
+  return app;
+}

@@ -1,0 +1,113 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiKeyService, DailyQuota, KeyFailure, UsageRecorder } from '../../keys/index.js';
+import { keyHeaders } from '../../keys/index.js';
+import type { AuthFailureGuard } from '../../ratelimit/auth-failure-guard.js';
+import type { RateLimitStore } from '../../ratelimit/index.js';
+import { buildRateLimitHeaders, describeViolation, minuteAndHourRules } from '../../ratelimit/index.js';
+import { AppError } from '../errors.js';
+
+export interface AuthDeps {
+  keys: ApiKeyService;
+  dailyQuota: DailyQuota;
+  usage: UsageRecorder;
+  rateLimiter: RateLimitStore;
+  authFailures: AuthFailureGuard;
+  clock: () => Date;
+  /** Benchmarks only: skip authentication entirely. */
+  disabled?: boolean;
+}
+
+const FAILURE_DETAIL: Record<KeyFailure, string> = {
+  missing: 'Missing API Key',
+  invalid: 'Invalid or inactive API key',
+  inactive: 'API key is inactive',
+  expired: 'API key has expired',
+};
+
+/** `X-API-Key`, or `Authorization: Bearer <key>`; the key itself is case-sensitive. */
+export function readPresentedKey(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-api-key'];
+  const fromHeader = Array.isArray(header) ? header[0] : header;
+  if (fromHeader) return fromHeader.trim() || undefined;
+  const authorization = request.headers.authorization;
+  const match = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
+  return match?.[1];
+}
+
+/**
+ * The `onRequest` hook of every protected route: it runs before the body is
+ * parsed, so an unauthenticated request with a bad body gets 401, not 422.
+ * Order: blocked IP → key → per-minute/hour limits → daily quota.
+ */
+export function createAuthenticate(deps: AuthDeps) {
+  return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (deps.disabled) return;
+    const now = deps.clock();
+    const nowMs = now.getTime();
+    const ip = request.ip;
+
+    const blockedMs = deps.authFailures.blockedFor(ip, nowMs);
+    if (blockedMs > 0) throw tooManyFailures(blockedMs);
+
+    const result = await deps.keys.verify(readPresentedKey(request));
+    if (!result.ok) {
+      const waitMs = result.failure === 'missing' ? 0 : await deps.authFailures.recordFailure(ip, nowMs);
+      if (waitMs > 0) throw tooManyFailures(waitMs);
+      throw new AppError(401, FAILURE_DETAIL[result.failure], {
+        'WWW-Authenticate': 'ApiKey',
+        'X-Key-Status': result.failure,
+      });
+    }
+
+    const key = result.key;
+    const subject = key.kind === 'demo' ? ip : '';
+    request.usageMark = { keyId: key.id, subject, admitted: false, countInDay: key.dailyLimit === null };
+
+    const rules = minuteAndHourRules(key.rateLimitPerMinute, key.rateLimitPerHour);
+    const limiterSubject = subject ? `${key.id}|${subject}` : key.id;
+    const decision = deps.rateLimiter.consumeSync
+      ? deps.rateLimiter.consumeSync(limiterSubject, rules, nowMs)
+      : await deps.rateLimiter.consume(limiterSubject, rules, nowMs);
+    if (decision.unavailable) {
+      throw new AppError(503, 'Rate limiting is temporarily unavailable', {
+        'Retry-After': Math.max(1, Math.ceil(decision.retryAfterMs / 1000)),
+      });
+    }
+    const rateHeaders = buildRateLimitHeaders(decision);
+    if (!decision.allowed) throw new AppError(429, describeViolation(decision), rateHeaders);
+    reply.headers(rateHeaders);
+
+    const daily = await deps.dailyQuota.admit(key, subject, now);
+    if (!daily.ok) throw new AppError(daily.refusal.status, daily.refusal.detail, daily.refusal.headers);
+
+    request.usageMark.admitted = true;
+    request.apiKey = { ...key, subject, dailyUsage: daily.usage };
+    reply.headers(keyHeaders(request.apiKey));
+  };
+}
+
+/** The `onResponse` hook of protected routes: one usage event per authenticated request. */
+export function createRecordUsage(deps: Pick<AuthDeps, 'usage' | 'clock'>) {
+  return async function recordUsage(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const mark = request.usageMark;
+    if (!mark || mark.keyId === 'legacy') return;
+    deps.usage.record({
+      keyId: mark.keyId,
+      at: deps.clock(),
+      method: request.method,
+      route: request.routeOptions.url ?? request.url.split('?')[0] ?? '',
+      statusCode: reply.statusCode,
+      patients: request.patientsGenerated ?? 0,
+      clientIp: request.ip,
+      admitted: mark.admitted,
+      countInDay: mark.countInDay,
+      subject: mark.subject,
+    });
+  };
+}
+
+function tooManyFailures(waitMs: number): AppError {
+  return new AppError(429, 'Too many failed authentication attempts', {
+    'Retry-After': Math.max(1, Math.ceil(waitMs / 1000)),
+  });
+}

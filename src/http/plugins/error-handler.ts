@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, type FieldError, describeFieldErrors, reasonPhrase } from '../errors.js';
+
+/** The body every error carries. */
+export function errorBody(statusCode: number, detail: string | unknown[], requestId: string) {
+  return { error: reasonPhrase(statusCode), detail, timestamp: new Date().toISOString(), request_id: requestId };
+}
+
+/**
+ * Maps every failure to the standard error body. Client mistakes keep their
+ * 4xx status; anything unexpected is a 500 whose message is hidden and logged.
+ */
+export const errorHandler = fp(
+  async function errorHandler(app: FastifyInstance) {
+    app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
+      if (error instanceof AppError) {
+        return send(reply, request, error.statusCode, error.detail, error.headers, error.extra);
+      }
+      if (error.validation) {
+        const errors = error.validation.map((v) => toFieldError(v, error.validationContext));
+        return send(reply, request, 422, describeFieldErrors(errors), {}, { errors });
+      }
+      const status = clientStatus(error);
+      if (status) return send(reply, request, status, clientMessage(error, status), {}, {});
+      request.log.error({ err: error }, 'unhandled error');
+      return send(reply, request, 500, 'Internal server error', {}, {});
+    });
+
+    app.setNotFoundHandler(async (request, reply) =>
+      send(reply, request, 404, `Route ${request.method} ${request.url.split('?')[0]} not found`, {}, {}),
+    );
+  },
+  { name: 'error-handler' },
+);
+
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  statusCode: number,
+  detail: string | unknown[],
+  headers: Record<string, string | number>,
+  extra: Record<string, unknown>,
+) {
+  for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+  return reply
+    .status(statusCode)
+    .type('application/json; charset=utf-8')
+    .send({ ...errorBody(statusCode, detail, request.id), ...extra });
+}
+
+/** Fastify's own client errors (bad JSON, too large, wrong media type) keep their 4xx code. */
+function clientStatus(error: FastifyError): number | undefined {
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return 400;
+  const status = error.statusCode;
+  return status && status >= 400 && status < 500 ? status : undefined;
+}
+
+function clientMessage(error: FastifyError, status: number): string {
+  if (status === 400 && (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)) {
+    return 'Malformed JSON in request body';
+  }
+  if (status === 413) return 'Request body is too large';
+  return error.message;
+}
+
+interface AjvError {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+function toFieldError(v: AjvError, context: string | undefined): FieldError {
+  const path = v.instancePath.split('/').filter(Boolean);
+  if (v.keyword === 'required' && typeof v.params.missingProperty === 'string') path.push(v.params.missingProperty);
+  if (v.keyword === 'additionalProperties' && typeof v.params.additionalProperty === 'string') {
+    path.push(v.params.additionalProperty);
+  }
+  const loc = context && context !== 'body' ? [context, ...path] : path;
+  return { loc, msg: v.message ?? 'is invalid', type: v.keyword };
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { Database } from '../../db/index.js';
+import type { RateLimitStore } from '../../ratelimit/index.js';
+import { errorBody } from '../plugins/error-handler.js';
+
+export interface HealthDeps {
+  database: Database;
+  rateLimiter: RateLimitStore;
+  redisConfigured: boolean;
+  onRedisDown: 'fallback' | 'fail-closed';
+}
+
+type CheckState = 'ok' | 'degraded' | 'down';
+
+const PING_TIMEOUT_MS = 2000;
+
+/** `/health` is liveness and touches nothing; `/api/v1/health` is readiness and checks every dependency. */
+export function healthRoutes(deps: HealthDeps) {
+  return async function healthRoutesPlugin(app: FastifyInstance) {
+    const Live = Type.Object({ status: Type.String(), services: Type.Record(Type.String(), Type.Unknown()) });
+    app.get('/health', { schema: { tags: ['health'], response: { 200: Live } } }, async () => ({
+      status: 'healthy',
+      services: {},
+    }));
+    app.get('/api/v1/health/live', { schema: { tags: ['health'] } }, async () => ({ status: 'alive' }));
+
+    async function readiness() {
+      const database: CheckState = await pingDatabase(deps.database);
+      const checks: Record<string, CheckState> = { api: 'ok', database };
+      if (deps.redisConfigured) checks.redis = deps.rateLimiter.status();
+      const redisBlocks = checks.redis !== undefined && checks.redis !== 'ok' && deps.onRedisDown === 'fail-closed';
+      const ready = database === 'ok' && !redisBlocks;
+      const status = !ready ? 'unhealthy' : Object.values(checks).every((c) => c === 'ok') ? 'healthy' : 'degraded';
+      return { ready, status, checks };
+    }
+
+    app.get('/api/v1/health', { schema: { tags: ['health'] } }, async (request, reply) => {
+      const { ready, status, checks } = await readiness();
+      const timestamp = new Date().toISOString();
+      if (ready) return { status, timestamp, checks };
+      const down = Object.entries(checks)
+        .filter(([, s]) => s !== 'ok')
+        .map(([name]) => name);
+      return reply
+        .status(503)
+        .send({ ...errorBody(503, `Unavailable: ${down.join(', ')}`, request.id), status, checks });
+    });
+
+    for (const path of ['/api/v1/health/ready', '/ready']) {
+      app.get(path, { schema: { tags: ['health'] } }, async (request, reply) => {
+        const { ready, checks } = await readiness();
+        if (ready) return { status: 'ready' };
+        return reply.status(503).send({ ...errorBody(503, 'Service not ready', request.id), status: 'not_ready', checks });
+      });
+    }
+  };
+}
+
+async function pingDatabase(database: Database): Promise<CheckState> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      database.ping(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('database ping timed out')), PING_TIMEOUT_MS);
+      }),
+    ]);
+    return 'ok';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}

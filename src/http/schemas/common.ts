@@ -1,0 +1,31 @@
+import { Type } from 'typebox';
+
+/** The body of every error response. */
+export const ErrorBody = Type.Object(
+  {
+    error: Type.String({ examples: ['Unauthorized'] }),
+    detail: Type.Union([Type.String(), Type.Array(Type.Unknown())], { examples: ['Missing API Key'] }),
+    timestamp: Type.String({ format: 'date-time' }),
+    request_id: Type.String(),
+  },
+  { additionalProperties: true },
+);
+
+/** Standard error responses, to merge into a route's `response` schema. */
+export function errorResponses(...codes: number[]): Record<number, typeof ErrorBody> {
+  return Object.fromEntries(codes.map((c) => [c, { ...ErrorBody, description: ERROR_TEXT[c] ?? 'Error' }]));
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Bad request, malformed JSON, or more patients than the key allows',
+  401: 'Missing, unknown, inactive or expired key (WWW-Authenticate: ApiKey, X-Key-Status)',
+  403: 'The key lacks the scope this route needs',
+  404: 'Not found, or owned by another key',
+  413: 'Request body too large',
+  422: 'Validation error; `detail` names each bad field',
+  429: 'Rate limit or daily quota exceeded (Retry-After)',
+  503: 'A dependency is unavailable',
+};
+
+/** Errors any protected route can answer. */
+export const PROTECTED_ERRORS = [401, 403, 429] as const;

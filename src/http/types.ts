@@ -1,0 +1,20 @@
+import type { KeyContext } from '../keys/index.js';
+
+/** What the auth plugin leaves on a request for handlers and the usage hook. */
+export interface UsageMark {
+  keyId: string;
+  subject: string;
+  admitted: boolean;
+  countInDay: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated key; set on protected routes only. */
+    apiKey?: KeyContext;
+    /** Set once a key is known, even if a limit then refused the request. */
+    usageMark?: UsageMark;
+    /** Patients a handler generated for this request (streaming). */
+    patientsGenerated?: number;
+  }
+}

@@ -1,0 +1,56 @@
+/** The kinds of key a request can carry. */
+export type KeyKind = 'demo' | 'live' | 'legacy';
+
+export type Scope = 'generate' | 'admin';
+export const KNOWN_SCOPES: readonly Scope[] = ['generate', 'admin'];
+
+/** An API key as the domain sees it: every stored field except the hash. */
+export interface ApiKey {
+  id: string;
+  keyPrefix: string;
+  name: string;
+  email: string | null;
+  isDemo: boolean;
+  patientLimit: number | null;
+  dailyLimit: number | null;
+  rateLimitPerMinute: number;
+  rateLimitPerHour: number;
+  totalRequests: number;
+  totalPatientsGenerated: number;
+  lastUsedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date | null;
+  isActive: boolean;
+  scopes: string[];
+  notes: string | null;
+  metadata: Record<string, unknown>;
+}
+
+/** What a request handler knows about the key that authenticated it. */
+export interface KeyContext {
+  /** Row id; the legacy key has the fixed id `legacy`. */
+  id: string;
+  kind: KeyKind;
+  keyPrefix: string;
+  name: string;
+  patientLimit: number | null;
+  dailyLimit: number | null;
+  rateLimitPerMinute: number;
+  rateLimitPerHour: number;
+  scopes: readonly string[];
+  /** Who shares the key's allowances: the client IP for the demo key, '' otherwise. */
+  subject: string;
+  /** Requests admitted today for this key and subject, this one included. */
+  dailyUsage: number;
+}
+
+export const LEGACY_KEY_ID = 'legacy';
+
+export function isAdmin(context: KeyContext): boolean {
+  return context.kind === 'legacy' || context.scopes.includes('admin');
+}
+
+export function canGenerate(context: KeyContext): boolean {
+  return context.kind === 'legacy' || context.scopes.includes('generate');
+}

@@ -1,0 +1,206 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ApiKey, KeyKind } from './api-key.js';
+import { LEGACY_KEY_ID } from './api-key.js';
+import { KeyCache } from './key-cache.js';
+import { displayPrefix, generateApiKey, hasValidChecksum, hashKey, looksLikeLiveKey } from './key-format.js';
+import type { ApiKeyPatch, ApiKeyRepository, NewApiKey } from './repository.js';
+
+export const DEMO_API_KEY = 'DEMO_MILMED_2025_500_PATIENTS';
+
+export interface KeyServiceConfig {
+  legacyApiKey: string | undefined;
+  keyCacheTtlMs: number;
+  demo: { patientLimit: number; dailyLimit: number; perMinute: number; perHour: number };
+}
+
+/** A key that passed verification, before per-request facts (subject, usage) are known. */
+export interface VerifiedKey {
+  id: string;
+  kind: KeyKind;
+  keyPrefix: string;
+  name: string;
+  patientLimit: number | null;
+  dailyLimit: number | null;
+  rateLimitPerMinute: number;
+  rateLimitPerHour: number;
+  scopes: readonly string[];
+}
+
+export type KeyFailure = 'missing' | 'invalid' | 'inactive' | 'expired';
+export type VerifyResult = { ok: true; key: VerifiedKey } | { ok: false; failure: KeyFailure };
+
+export interface CreateKeyInput {
+  name: string;
+  email?: string | null;
+  isDemo?: boolean;
+  patientLimit?: number | null;
+  dailyLimit?: number | null;
+  rateLimitPerMinute?: number;
+  rateLimitPerHour?: number;
+  expiresAt?: Date | null;
+  scopes?: string[];
+  notes?: string | null;
+  metadata?: Record<string, unknown>;
+}
+
+/** Defaults for a new personal key. */
+export const KEY_DEFAULTS = { patientLimit: 1000, dailyLimit: null, rateLimitPerMinute: 60, rateLimitPerHour: 1000 };
+
+/**
+ * Issues, verifies and changes API keys. Verification is cached for at most
+ * `keyCacheTtlMs`; every change made here evicts the key at once on this
+ * instance, and other instances see it when their cache entry expires.
+ */
+export class ApiKeyService {
+  private readonly cache: KeyCache;
+  private readonly legacyDigest: Buffer | undefined;
+
+  constructor(
+    private readonly repository: ApiKeyRepository,
+    private readonly config: KeyServiceConfig,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.cache = new KeyCache(config.keyCacheTtlMs);
+    this.legacyDigest = config.legacyApiKey ? sha256(config.legacyApiKey) : undefined;
+  }
+
+  /** Creates the public demo key's row or updates its limits from config; idempotent across instances. */
+  async ensureDemoKey(): Promise<ApiKey> {
+    const { demo } = this.config;
+    const key = await this.repository.upsertDemo(
+      {
+        keyHash: hashKey(DEMO_API_KEY),
+        keyPrefix: 'DEMO_MILMED',
+        name: 'Public Demo Key',
+        isDemo: true,
+        patientLimit: demo.patientLimit,
+        dailyLimit: demo.dailyLimit,
+        rateLimitPerMinute: demo.perMinute,
+        rateLimitPerHour: demo.perHour,
+        scopes: ['generate'],
+        metadata: { public_demo: true, auto_created: true },
+      },
+      this.clock(),
+    );
+    this.cache.evictId(key.id);
+    return key;
+  }
+
+  /** Issues a new key. The full key is in the result and nowhere else, ever. */
+  async createKey(input: CreateKeyInput): Promise<{ key: string; record: ApiKey }> {
+    const key = generateApiKey();
+    const values: NewApiKey = {
+      ...KEY_DEFAULTS,
+      ...input,
+      keyHash: hashKey(key),
+      keyPrefix: displayPrefix(key),
+      scopes: input.scopes ?? ['generate'],
+    };
+    return { key, record: await this.repository.create(values) };
+  }
+
+  /**
+   * Issues a replacement with the same name, limits and scopes. The old key
+   * keeps working for `graceMinutes` (0 = stops now), so clients can switch
+   * with no gap.
+   */
+  async rotateKey(id: string, graceMinutes: number): Promise<{ key: string; record: ApiKey; old: ApiKey } | undefined> {
+    const old = await this.repository.getById(id);
+    if (!old) return undefined;
+    const { key, record } = await this.createKey({
+      name: old.name,
+      email: old.email,
+      isDemo: old.isDemo,
+      patientLimit: old.patientLimit,
+      dailyLimit: old.dailyLimit,
+      rateLimitPerMinute: old.rateLimitPerMinute,
+      rateLimitPerHour: old.rateLimitPerHour,
+      expiresAt: old.expiresAt,
+      scopes: old.scopes,
+      notes: old.notes,
+      metadata: { ...old.metadata, rotated_from: old.id },
+    });
+    const now = this.clock();
+    const graceEnd = new Date(now.getTime() + graceMinutes * 60_000);
+    const expiresAt = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
+    const updated = await this.update(old.id, {
+      expiresAt,
+      metadata: { ...old.metadata, rotated_to: record.id },
+    });
+    return { key, record, old: updated ?? old };
+  }
+
+  async update(id: string, patch: ApiKeyPatch): Promise<ApiKey | undefined> {
+    const key = await this.repository.update(id, patch, this.clock());
+    this.cache.evictId(id);
+    return key;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const deleted = await this.repository.delete(id);
+    this.cache.evictId(id);
+    return deleted;
+  }
+
+  /** Checks a presented key. Malformed generated keys are refused before any database access. */
+  async verify(presented: string | undefined): Promise<VerifyResult> {
+    if (!presented) return { ok: false, failure: 'missing' };
+    if (this.isLegacyKey(presented)) return { ok: true, key: this.legacyKey() };
+    if (looksLikeLiveKey(presented) && !hasValidChecksum(presented)) return { ok: false, failure: 'invalid' };
+
+    const hash = hashKey(presented);
+    const nowMs = this.clock().getTime();
+    let key = this.cache.get(hash, nowMs);
+    if (key === undefined) {
+      key = (await this.repository.getByHash(hash)) ?? null;
+      if (!key && presented === DEMO_API_KEY) key = await this.ensureDemoKey();
+      this.cache.set(hash, key, nowMs);
+    }
+    if (!key) return { ok: false, failure: 'invalid' };
+    if (!key.isActive) return { ok: false, failure: 'inactive' };
+    if (key.expiresAt && key.expiresAt.getTime() <= nowMs) return { ok: false, failure: 'expired' };
+    return { ok: true, key: toVerified(key) };
+  }
+
+  /** Forgets every cached verification (tests, and the CLI after bulk changes). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private isLegacyKey(presented: string): boolean {
+    if (!this.legacyDigest) return false;
+    return timingSafeEqual(sha256(presented), this.legacyDigest);
+  }
+
+  private legacyKey(): VerifiedKey {
+    return {
+      id: LEGACY_KEY_ID,
+      kind: 'legacy',
+      keyPrefix: 'legacy',
+      name: 'Legacy API Key',
+      patientLimit: 10_000,
+      dailyLimit: null,
+      rateLimitPerMinute: 1000,
+      rateLimitPerHour: 10_000,
+      scopes: ['generate', 'admin'],
+    };
+  }
+}
+
+function sha256(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+function toVerified(key: ApiKey): VerifiedKey {
+  return {
+    id: key.id,
+    kind: key.isDemo ? 'demo' : 'live',
+    keyPrefix: key.keyPrefix,
+    name: key.name,
+    patientLimit: key.patientLimit,
+    dailyLimit: key.dailyLimit,
+    rateLimitPerMinute: key.rateLimitPerMinute,
+    rateLimitPerHour: key.rateLimitPerHour,
+    scopes: key.scopes,
+  };
+}
