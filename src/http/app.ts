@@ -1,5 +1,5 @@
 import cors from '@fastify/cors';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Config } from '../config/index.js';
@@ -68,11 +68,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     options.logger ?? pino(loggerOptions(deps.config.logLevel), options.logStream ?? pino.destination(1));
   const app = Fastify({
     loggerInstance,
-    disableRequestLogging: true,
+    // One line per request comes from the request-context plugin instead.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
-    requestIdLogLabel: 'request_id',
     ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
     return503OnClosing: true,
   });

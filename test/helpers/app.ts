@@ -1,0 +1,59 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { type Config, loadConfig } from '../../src/config/index.js';
+import { buildApp } from '../../src/http/app.js';
+import { buildServices, type Services } from '../../src/services.js';
+import { TestClock } from './clock.js';
+import { type Backend, openTestDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  clock: TestClock;
+  /** Every JSON log line written so far. */
+  logs: string[];
+  /** The database URL for PostgreSQL back ends. */
+  databaseUrl?: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  backend?: Backend;
+  env?: Record<string, string>;
+  clock?: TestClock;
+}
+
+/** The whole service over a fresh database, driven with `app.inject()`. */
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const testDb = await openTestDatabase(options.backend ?? 'embedded');
+  const config: Config = loadConfig({ LOG_LEVEL: 'info', DATA_DIR: '/nonexistent', ...options.env });
+  const clock = options.clock ?? new TestClock();
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const logger = pino({ level: 'info' }, stream);
+  const services = await buildServices(config, logger, {
+    role: 'server',
+    database: testDb.database,
+    clock: clock.now,
+  });
+  const app = await buildApp(services, { logStream: stream });
+  await app.ready();
+  return {
+    app,
+    services,
+    clock,
+    logs,
+    databaseUrl: testDb.url,
+    async close() {
+      await app.close();
+      await services.close();
+      await testDb.close().catch(() => {});
+    },
+  };
+}

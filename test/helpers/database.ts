@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { type Database, openEmbedded, openPostgres, runMigrations } from '../../src/db/index.js';
+
+export type Backend = 'embedded' | 'postgres';
+
+/** The back ends this run covers: always the embedded one, PostgreSQL when TEST_DATABASE_URL is set. */
+export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded'];
+
+export const silentLogger = { info() {}, warn() {}, error() {} };
+
+let migratedTemplate: Promise<Blob> | undefined;
+
+/** A migrated PGlite image, built once per test worker so each test skips initdb and migrations. */
+function embeddedTemplate(): Promise<Blob> {
+  migratedTemplate ??= (async () => {
+    const database = await openEmbedded({}, silentLogger);
+    await runMigrations(database);
+    const client = (database as unknown as { db: { $client: PGlite } }).db.$client;
+    const blob = await client.dumpDataDir('none');
+    await database.close();
+    return blob;
+  })();
+  return migratedTemplate;
+}
+
+export interface TestDatabase {
+  database: Database;
+  /** For PostgreSQL: the URL of this test's own database. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database of the given kind, seen by no other test: an
+ * in-memory PGlite, or a new PostgreSQL database created from TEST_DATABASE_URL
+ * and dropped on close.
+ */
+export async function openTestDatabase(backend: Backend): Promise<TestDatabase> {
+  if (backend === 'embedded') {
+    const database = await openEmbedded({ loadDataDir: await embeddedTemplate() }, silentLogger);
+    return { database, close: () => database.close() };
+  }
+  const { url, drop } = await createPostgresDatabase();
+  const database = openPostgres({ connectionString: url }, silentLogger);
+  await runMigrations(database);
+  return {
+    database,
+    url,
+    async close() {
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+/** Creates an empty PostgreSQL database for one test; `drop` removes it. */
+export async function createPostgresDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+  const baseUrl = process.env.TEST_DATABASE_URL;
+  if (!baseUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `milmed_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    async drop() {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
