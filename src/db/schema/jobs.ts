@@ -28,7 +28,11 @@ export const jobs = pgTable(
     error: text('error'),
     summary: jsonb('summary').$type<Record<string, unknown>>(),
     outputFiles: jsonb('output_files').$type<{ name: string; bytes: number }[]>().notNull().default([]),
+    /** The instance running the job; with `heartbeat_at` it tells a live run from an orphan. */
     workerId: text('worker_id'),
+    heartbeatAt: utcTimestamp('heartbeat_at'),
+    patientsGenerated: integer('patients_generated').notNull().default(0),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
     createdAt: createdAt(),
     startedAt: utcTimestamp('started_at'),
     completedAt: utcTimestamp('completed_at'),
