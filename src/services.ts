@@ -2,8 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { ApiKeyRepository, ApiKeyService, DailyQuota, UsageRecorder } from './keys/index.js';
-import { AuthFailureGuard } from './ratelimit/auth-failure-guard.js';
-import { createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
+import { AuthFailureGuard, createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
 
 /**
  * The composition root: every service, built once. The server and the CLI

@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyService, DailyQuota, KeyFailure, UsageRecorder } from '../../keys/index.js';
 import { keyHeaders } from '../../keys/index.js';
-import type { AuthFailureGuard } from '../../ratelimit/auth-failure-guard.js';
-import type { RateLimitStore } from '../../ratelimit/index.js';
+import type { AuthFailureGuard, RateLimitStore } from '../../ratelimit/index.js';
 import { buildRateLimitHeaders, describeViolation, minuteAndHourRules } from '../../ratelimit/index.js';
 import { AppError } from '../errors.js';
 

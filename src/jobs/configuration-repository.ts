@@ -1,0 +1,76 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import { schema } from '../db/index.js';
+import type { ConfigurationRow } from '../db/schema/index.js';
+import type { Owner } from './owner.js';
+
+const { configurations } = schema;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type { ConfigurationRow };
+
+function ownedBy(owner: Owner) {
+  if (owner.all) return undefined;
+  return and(
+    owner.keyId === null ? sql`${configurations.ownerKeyId} IS NULL` : eq(configurations.ownerKeyId, owner.keyId),
+    eq(configurations.ownerSubject, owner.subject),
+  );
+}
+
+export interface ConfigurationInput {
+  name: string;
+  description: string | null;
+  body: Record<string, unknown>;
+  parentConfigId: string | null;
+}
+
+/** Stored scenario configurations, scoped to their owner like jobs. */
+export class ConfigurationRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(input: ConfigurationInput, owner: Owner): Promise<ConfigurationRow> {
+    const [row] = await this.db
+      .insert(configurations)
+      .values({ ...input, ownerKeyId: owner.keyId, ownerSubject: owner.subject })
+      .returning();
+    return row!;
+  }
+
+  async get(id: string, owner: Owner): Promise<ConfigurationRow | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const [row] = await this.db
+      .select()
+      .from(configurations)
+      .where(and(eq(configurations.id, id), ownedBy(owner)));
+    return row;
+  }
+
+  async list(owner: Owner, options: { skip: number; limit: number }): Promise<ConfigurationRow[]> {
+    return this.db
+      .select()
+      .from(configurations)
+      .where(ownedBy(owner))
+      .orderBy(asc(configurations.name), asc(configurations.createdAt))
+      .offset(options.skip)
+      .limit(options.limit);
+  }
+
+  async update(id: string, input: ConfigurationInput, owner: Owner, now: Date): Promise<ConfigurationRow | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const [row] = await this.db
+      .update(configurations)
+      .set({ ...input, updatedAt: now, version: sql`${configurations.version} + 1` })
+      .where(and(eq(configurations.id, id), ownedBy(owner)))
+      .returning();
+    return row;
+  }
+
+  async delete(id: string, owner: Owner): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    const rows = await this.db
+      .delete(configurations)
+      .where(and(eq(configurations.id, id), ownedBy(owner)))
+      .returning({ id: configurations.id });
+    return rows.length > 0;
+  }
+}

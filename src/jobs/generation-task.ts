@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { generatePatients, type Patient, type Scenario, SummaryAccumulator } from '../generator/index.js';
+import { type OutputFormat, writeJobOutputs, zipFiles } from '../output/index.js';
+
+/** Everything a worker needs to produce one job's files. */
+export interface GenerationTask {
+  jobId: string;
+  scenario: Scenario;
+  seed: string;
+  count: number;
+  formats: OutputFormat[];
+  /** The job's directory; the ZIP is written next to it as `<dir>.zip`. */
+  dir: string;
+  compress: boolean;
+  password?: string;
+}
+
+export interface GenerationResult {
+  summary: Record<string, unknown>;
+  files: { name: string; bytes: number }[];
+  generated: number;
+}
+
+/**
+ * Generates the patients once, writes every requested format, and zips them.
+ * Runs inside a worker thread so a large job never blocks the HTTP event loop.
+ */
+export async function runGenerationTask(
+  task: GenerationTask,
+  onProgress: (generated: number) => void,
+  signal?: AbortSignal,
+): Promise<GenerationResult> {
+  const summary = new SummaryAccumulator();
+  let generated = 0;
+  function* counted(): Generator<Patient> {
+    for (const patient of generatePatients(task.scenario, { seed: task.seed, count: task.count })) {
+      summary.add(patient);
+      generated++;
+      yield patient;
+    }
+  }
+  const files = await writeJobOutputs({
+    patients: counted(),
+    formats: task.formats,
+    dir: task.dir,
+    compress: task.compress,
+    password: task.password,
+    seed: task.seed,
+    signal,
+    onProgress,
+  });
+  await zipFiles(files, `${task.dir}.zip`);
+  return {
+    summary: { ...summary.summary() },
+    files: files.map((f) => ({ name: f.name, bytes: f.bytes })),
+    generated,
+  };
+}
+
+export function jobDirectory(dataDir: string, jobId: string): string {
+  return join(dataDir, 'jobs', jobId);
+}

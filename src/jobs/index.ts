@@ -1,0 +1,10 @@
+/**
+ * Jobs: generation jobs and stored configurations, their storage scoped by
+ * owner, and the runner that executes jobs in worker threads. Imports `db`,
+ * `generator` and `output`; never HTTP.
+ */
+export { type ConfigurationInput, ConfigurationRepository, type ConfigurationRow } from './configuration-repository.js';
+export { type GenerationResult, type GenerationTask, jobDirectory, runGenerationTask } from './generation-task.js';
+export { JobRepository, type JobRow, type JobStatus } from './job-repository.js';
+export { type CreateJobInput, type JobLogger, JobService, type JobServiceOptions } from './job-service.js';
+export { type Owner, SYSTEM_OWNER } from './owner.js';

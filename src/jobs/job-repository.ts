@@ -1,0 +1,155 @@
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import { schema } from '../db/index.js';
+import type { JobRow, JobStatus, NewJobRow } from '../db/schema/index.js';
+import type { Owner } from './owner.js';
+
+const { jobs } = schema;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type { JobRow, JobStatus };
+
+function ownedBy(owner: Owner) {
+  if (owner.all) return undefined;
+  return and(
+    owner.keyId === null ? sql`${jobs.ownerKeyId} IS NULL` : eq(jobs.ownerKeyId, owner.keyId),
+    eq(jobs.ownerSubject, owner.subject),
+  );
+}
+
+/** Job state. Every read takes the owner, so another tenant's job is simply not found. */
+export class JobRepository {
+  constructor(private readonly db: Db) {}
+
+  async create(values: NewJobRow): Promise<JobRow> {
+    const [row] = await this.db.insert(jobs).values(values).returning();
+    return row!;
+  }
+
+  async get(id: string, owner: Owner): Promise<JobRow | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const [row] = await this.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.id, id), ownedBy(owner)))
+      .limit(1);
+    return row;
+  }
+
+  async list(owner: Owner, options: { limit: number; status?: JobStatus }): Promise<JobRow[]> {
+    return this.db
+      .select()
+      .from(jobs)
+      .where(and(ownedBy(owner), options.status ? eq(jobs.status, options.status) : undefined))
+      .orderBy(desc(jobs.createdAt))
+      .limit(options.limit);
+  }
+
+  async delete(id: string, owner: Owner): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    const rows = await this.db
+      .delete(jobs)
+      .where(and(eq(jobs.id, id), ownedBy(owner)))
+      .returning({ id: jobs.id });
+    return rows.length > 0;
+  }
+
+  /** Marks a pending or running job cancelled; returns the row, or undefined if it had already finished. */
+  async cancel(id: string, owner: Owner, now: Date): Promise<JobRow | undefined> {
+    const [row] = await this.db
+      .update(jobs)
+      .set({ status: 'cancelled', cancelRequested: true, completedAt: now, error: 'Job cancelled by user' })
+      .where(and(eq(jobs.id, id), ownedBy(owner), inArray(jobs.status, ['pending', 'queued', 'running'])))
+      .returning();
+    return row;
+  }
+
+  /**
+   * Claims the oldest pending job for this worker. `SKIP LOCKED` lets several
+   * instances claim from one PostgreSQL without taking the same job twice.
+   */
+  async claimNext(workerId: string, now: Date): Promise<JobRow | undefined> {
+    const result = (await this.db.execute(sql`
+      UPDATE jobs SET status = 'running', worker_id = ${workerId}, started_at = ${now.toISOString()}::timestamptz,
+        heartbeat_at = ${now.toISOString()}::timestamptz
+      WHERE id = (
+        SELECT id FROM jobs WHERE status = 'pending' AND (worker_id IS NULL OR worker_id = ${workerId})
+        ORDER BY CASE priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, created_at
+        FOR UPDATE SKIP LOCKED LIMIT 1)
+      RETURNING id`)) as unknown as { rows: { id: string }[] };
+    const id = result.rows[0]?.id;
+    if (!id) return undefined;
+    const [row] = await this.db.select().from(jobs).where(eq(jobs.id, id));
+    return row;
+  }
+
+  /** Progress from the worker; tells it whether the job was cancelled meanwhile. */
+  async reportProgress(id: string, progress: number, generated: number, now: Date): Promise<{ cancelled: boolean }> {
+    const [row] = await this.db
+      .update(jobs)
+      .set({ progress, patientsGenerated: generated, heartbeatAt: now })
+      .where(and(eq(jobs.id, id), eq(jobs.status, 'running')))
+      .returning({ id: jobs.id });
+    return { cancelled: !row };
+  }
+
+  async complete(
+    id: string,
+    result: { summary: Record<string, unknown>; outputFiles: { name: string; bytes: number }[]; generated: number },
+    now: Date,
+    expiresAt: Date,
+  ): Promise<boolean> {
+    const rows = await this.db
+      .update(jobs)
+      .set({
+        status: 'completed',
+        progress: 100,
+        summary: result.summary,
+        outputFiles: result.outputFiles,
+        patientsGenerated: result.generated,
+        completedAt: now,
+        expiresAt,
+      })
+      .where(and(eq(jobs.id, id), eq(jobs.status, 'running')))
+      .returning({ id: jobs.id });
+    return rows.length > 0;
+  }
+
+  async fail(id: string, error: string, now: Date): Promise<void> {
+    await this.db
+      .update(jobs)
+      .set({ status: 'failed', error, completedAt: now })
+      .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+  }
+
+  /**
+   * Fails running jobs whose worker stopped sending heartbeats (the process
+   * died), so none is left "running" for ever. Returns their ids.
+   */
+  async failOrphans(staleBefore: Date, now: Date): Promise<string[]> {
+    const rows = await this.db
+      .update(jobs)
+      .set({
+        status: 'failed',
+        error: 'The server stopped while this job was running; please submit it again',
+        completedAt: now,
+      })
+      .where(and(eq(jobs.status, 'running'), lt(jobs.heartbeatAt, staleBefore)))
+      .returning({ id: jobs.id });
+    return rows.map((r) => r.id);
+  }
+
+  /** Jobs whose outputs passed their retention; deleted with their files by the caller. */
+  async deleteExpired(now: Date): Promise<string[]> {
+    const rows = await this.db
+      .delete(jobs)
+      .where(lt(jobs.expiresAt, now))
+      .returning({ id: jobs.id });
+    return rows.map((r) => r.id);
+  }
+
+  /** Completed jobs, newest first (dashboards). */
+  async latestCompleted(owner: Owner, limit: number): Promise<JobRow[]> {
+    return this.list(owner, { limit, status: 'completed' });
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Rate limiting: per-subject limits over several rolling windows at once (minute and hour by
+ * default), all-or-nothing, with exact Retry-After. A sliding window of sub-buckets keeps memory
+ * and time per check constant for limits up to 100,000,000 per window (docs/ratelimit.md).
+ *
+ * Lives here: the store port (`store.ts`), the in-memory, Redis and fallback stores, rule helpers,
+ * clocks, and the header/detail formatting for 429 responses as plain records.
+ * May import: node built-ins and ioredis only. NOT fastify, NOT the db; the HTTP layer maps
+ * decisions to responses, and key records (limits per key) are resolved by the caller.
+ */
+export { AuthFailureGuard } from './auth-failure-guard.js';
+export { BucketRing } from './bucket-ring.js';
+export { ManualClock, systemClock } from './clock.js';
+export { tightestWindow, unavailableDecision } from './decision.js';
+export { createRateLimitStore, type RateLimitStoreConfig } from './factory.js';
+export { FallbackStore, type FallbackStoreOptions, type RedisDownPolicy } from './fallback-store.js';
+export { buildRateLimitHeaders, describeViolation, formatDuration } from './headers.js';
+export { MemoryStore } from './memory-store.js';
+export { RedisStore, type RedisStoreOptions } from './redis-store.js';
+export { MAX_BUCKETS, MAX_LIMIT, minuteAndHourRules, validateRules } from './rules.js';
+export type {
+  Clock,
+  RateDecision,
+  RateLimitLogger,
+  RateLimitStore,
+  StoreStatus,
+  WindowRule,
+  WindowState,
+} from './store.js';
