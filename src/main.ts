@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const logger = pino(loggerOptions(config.logLevel));
   const services = await buildServices(config, logger, { role: 'server' });
   await services.keys.ensureDemoKey();
+  await services.start();
   const app = await buildApp(services, { logger });
 
   let stopping = false;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
+import { ConfigurationRepository, JobRepository, JobService, type Owner } from './jobs/index.js';
 import { ApiKeyRepository, ApiKeyService, DailyQuota, UsageRecorder } from './keys/index.js';
 import { AuthFailureGuard, createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
 
@@ -19,6 +20,10 @@ export interface Services {
   usage: UsageRecorder;
   rateLimiter: RateLimitStore;
   authFailures: AuthFailureGuard;
+  jobs: JobService;
+  configurations: ConfigurationRepository;
+  /** Starts background work: usage flushing and, on a server, the job runner. */
+  start(): Promise<void>;
   /** Flushes usage and closes every connection; safe to call once. */
   close(): Promise<void>;
 }
@@ -40,7 +45,34 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     options.role === 'server'
       ? createRateLimitStore({ redisUrl: config.redisUrl, onRedisDown: config.rateLimitOnRedisDown, logger })
       : createRateLimitStore({ onRedisDown: 'fallback', logger });
-  if (options.role === 'server') usage.start();
+
+  const recordJobPatients = (owner: Owner, jobId: string, patients: number) => {
+    if (!owner.keyId) return; // the legacy key has no row to count against
+    usage.record({
+      keyId: owner.keyId,
+      at: clock(),
+      method: 'JOB',
+      route: `/api/v1/jobs/${jobId}`,
+      statusCode: 200,
+      patients,
+      clientIp: null,
+      admitted: false,
+      countInDay: false,
+      subject: owner.subject,
+    });
+  };
+  const jobs = new JobService(
+    new JobRepository(database.db),
+    {
+      dataDir: config.dataDir,
+      concurrency: config.jobConcurrency,
+      retentionHours: config.jobRetentionHours,
+      singleProcess: database.kind === 'embedded',
+    },
+    clock,
+    logger,
+    recordJobPatients,
+  );
 
   return {
     config,
@@ -53,7 +85,15 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     usage,
     rateLimiter,
     authFailures: new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute),
+    jobs,
+    configurations: new ConfigurationRepository(database.db),
+    async start() {
+      usage.start();
+      if ('waitUntilReady' in rateLimiter) await rateLimiter.waitUntilReady(2000);
+      if (options.role === 'server') await jobs.start();
+    },
     async close() {
+      await jobs.stop();
       await usage.close();
       await rateLimiter.close();
       await database.close();

@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
+import type { ConfigurationRepository, JobService } from '../jobs/index.js';
 import type { ApiKeyService, DailyQuota, UsageRecorder } from '../keys/index.js';
 import type { AuthFailureGuard, RateLimitStore } from '../ratelimit/index.js';
 import { loggerOptions } from './logger.js';
@@ -11,8 +12,16 @@ import { registerOpenApi } from './openapi.js';
 import { createAuthenticate, createRecordUsage } from './plugins/auth.js';
 import { errorHandler } from './plugins/error-handler.js';
 import { requestContext, requestIdFor } from './plugins/request-context.js';
+import { configurationRoutes } from './routes/configurations.js';
+import { downloadRoutes } from './routes/downloads.js';
+import { generationRoutes } from './routes/generation.js';
 import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
 import { meRoutes } from './routes/me.js';
+import { presetRoutes } from './routes/presets.js';
+import { referenceRoutes } from './routes/reference.js';
+import { streamingRoutes } from './routes/streaming.js';
+import { visualizationRoutes } from './routes/visualizations.js';
 import './types.js';
 
 /** Everything the HTTP layer needs, built once by the composition root. */
@@ -24,6 +33,8 @@ export interface AppDeps {
   usage: UsageRecorder;
   rateLimiter: RateLimitStore;
   authFailures: AuthFailureGuard;
+  jobs: JobService;
+  configurations: ConfigurationRepository;
   clock: () => Date;
 }
 
@@ -74,6 +85,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
     ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
     return503OnClosing: true,
+    // `/jobs` and `/jobs/` are the same route, as the earlier service's clients expect.
+    routerOptions: { ignoreTrailingSlash: true },
   });
 
   await app.register(errorHandler);
@@ -97,8 +110,17 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(async function protectedRoutes(scope) {
     scope.addHook('onRequest', createAuthenticate({ ...deps, disabled: options.disableAuth }));
     scope.addHook('onResponse', createRecordUsage(deps));
+    const { maxPatientsPerJob } = deps.config;
     await scope.register(meRoutes);
+    await scope.register(generationRoutes({ ...deps, maxPatientsPerJob }));
+    await scope.register(streamingRoutes({ ...deps, maxPatientsPerJob }));
+    await scope.register(jobRoutes(deps));
+    await scope.register(downloadRoutes(deps));
+    await scope.register(configurationRoutes(deps));
+    await scope.register(presetRoutes);
+    await scope.register(visualizationRoutes(deps));
   });
+  await app.register(referenceRoutes);
 
   return app;
 }

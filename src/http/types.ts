@@ -6,6 +6,10 @@ export interface UsageMark {
   subject: string;
   admitted: boolean;
   countInDay: boolean;
+  /** The daily quota was reserved in the database for this request. */
+  reserved: boolean;
+  kind: 'demo' | 'live' | 'legacy';
+  admittedAt?: Date;
 }
 
 declare module 'fastify' {

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generatePatients, type Patient, type Scenario, SummaryAccumulator } from '../generator/index.js';
 import { type OutputFormat, writeJobOutputs, zipFiles } from '../output/index.js';
@@ -30,6 +31,7 @@ export async function runGenerationTask(
   onProgress: (generated: number) => void,
   signal?: AbortSignal,
 ): Promise<GenerationResult> {
+  await mkdir(task.dir, { recursive: true });
   const summary = new SummaryAccumulator();
   let generated = 0;
   function* counted(): Generator<Patient> {

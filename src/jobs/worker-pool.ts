@@ -7,16 +7,18 @@ export interface RunningGeneration {
   cancel(): Promise<void>;
 }
 
-// Under tsx or vitest this module is TypeScript, so the worker needs tsx's loader too.
+// Under tsx or vitest this module is TypeScript, so the worker registers tsx's loader first.
 const fromSource = import.meta.url.endsWith('.ts');
 const workerUrl = new URL(fromSource ? './generation-worker.ts' : './generation-worker.js', import.meta.url);
 
 /** Runs one task in its own worker thread, reporting progress as patients are written. */
 export function startGeneration(task: GenerationTask, onProgress: (generated: number) => void): RunningGeneration {
-  const worker = new Worker(workerUrl, {
-    workerData: task,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  });
+  const worker = fromSource
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); })`,
+        { eval: true, workerData: task },
+      )
+    : new Worker(workerUrl, { workerData: task });
   const result = new Promise<GenerationResult>((resolve, reject) => {
     worker.on('message', (message: { type: string; generated?: number; result?: GenerationResult; message?: string }) => {
       if (message.type === 'progress') onProgress(message.generated ?? 0);

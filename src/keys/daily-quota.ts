@@ -39,6 +39,12 @@ export class DailyQuota {
     return { ok: false, refusal: dailyLimitRefusal(key.dailyLimit, usage, now) };
   }
 
+  /** Returns a reserved slot, for a request refused after admission (400, 422). */
+  async release(key: Pick<VerifiedKey, 'id' | 'kind'>, subject: string, at: Date): Promise<void> {
+    const subjects = key.kind === 'demo' ? [subject, '*'] : [subject];
+    await this.repository.releaseDaily(key.id, subjects, utcDay(at));
+  }
+
   private bump(id: string, subject: string, day: string, base: number | undefined): number {
     const k = `${id}|${subject}`;
     const entry = this.unlimitedCounts.get(k);

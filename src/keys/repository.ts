@@ -195,6 +195,14 @@ export class ApiKeyRepository {
       });
   }
 
+  /** Gives back a reserved request (one refused after admission, e.g. a 400 or 422). */
+  async releaseDaily(keyId: string, subjects: string[], day: string): Promise<void> {
+    await this.db.execute(sql`
+      UPDATE daily_quota SET requests = requests - 1
+      WHERE key_id = ${keyId} AND day = ${day} AND requests > 0
+        AND subject = ANY(${sql.param(subjects)}::text[])`);
+  }
+
   async dailyCount(keyId: string, subject: string, day: string): Promise<number> {
     const [row] = await this.db
       .select({ requests: dailyQuota.requests })

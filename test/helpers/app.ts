@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -13,6 +16,8 @@ export interface TestApp {
   clock: TestClock;
   /** Every JSON log line written so far. */
   logs: string[];
+  /** This test's own DATA_DIR (job files). */
+  dataDir: string;
   /** The database URL for PostgreSQL back ends. */
   databaseUrl?: string;
   close(): Promise<void>;
@@ -27,7 +32,8 @@ export interface TestAppOptions {
 /** The whole service over a fresh database, driven with `app.inject()`. */
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const testDb = await openTestDatabase(options.backend ?? 'embedded');
-  const config: Config = loadConfig({ LOG_LEVEL: 'info', DATA_DIR: '/nonexistent', ...options.env });
+  const dataDir = mkdtempSync(join(tmpdir(), 'milmed-test-'));
+  const config: Config = loadConfig({ LOG_LEVEL: 'info', DATA_DIR: dataDir, ...options.env });
   const clock = options.clock ?? new TestClock();
   const logs: string[] = [];
   const stream = new Writable({
@@ -42,6 +48,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     database: testDb.database,
     clock: clock.now,
   });
+  await services.start();
   const app = await buildApp(services, { logStream: stream });
   await app.ready();
   return {
@@ -49,11 +56,13 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     services,
     clock,
     logs,
+    dataDir,
     databaseUrl: testDb.url,
     async close() {
       await app.close();
       await services.close();
       await testDb.close().catch(() => {});
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -60,7 +60,14 @@ export function createAuthenticate(deps: AuthDeps) {
 
     const key = result.key;
     const subject = key.kind === 'demo' ? ip : '';
-    request.usageMark = { keyId: key.id, subject, admitted: false, countInDay: key.dailyLimit === null };
+    request.usageMark = {
+      keyId: key.id,
+      subject,
+      admitted: false,
+      countInDay: key.dailyLimit === null,
+      reserved: false,
+      kind: key.kind,
+    };
 
     const rules = minuteAndHourRules(key.rateLimitPerMinute, key.rateLimitPerHour);
     const limiterSubject = subject ? `${key.id}|${subject}` : key.id;
@@ -80,16 +87,23 @@ export function createAuthenticate(deps: AuthDeps) {
     if (!daily.ok) throw new AppError(daily.refusal.status, daily.refusal.detail, daily.refusal.headers);
 
     request.usageMark.admitted = true;
+    request.usageMark.reserved = daily.reserved;
+    request.usageMark.admittedAt = now;
     request.apiKey = { ...key, subject, dailyUsage: daily.usage };
     reply.headers(keyHeaders(request.apiKey));
   };
 }
 
 /** The `onResponse` hook of protected routes: one usage event per authenticated request. */
-export function createRecordUsage(deps: Pick<AuthDeps, 'usage' | 'clock'>) {
+export function createRecordUsage(deps: Pick<AuthDeps, 'usage' | 'clock' | 'dailyQuota'>) {
   return async function recordUsage(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const mark = request.usageMark;
     if (!mark || mark.keyId === 'legacy') return;
+    // A request the handler refused (bad input, over the patient limit) does not use up quota.
+    if (mark.admitted && (reply.statusCode === 400 || reply.statusCode === 422)) {
+      mark.admitted = false;
+      if (mark.reserved) await deps.dailyQuota.release({ id: mark.keyId, kind: mark.kind }, mark.subject, mark.admittedAt ?? deps.clock());
+    }
     deps.usage.record({
       keyId: mark.keyId,
       at: deps.clock(),

@@ -18,7 +18,7 @@ export const errorHandler = fp(
         return send(reply, request, error.statusCode, error.detail, error.headers, error.extra);
       }
       if (error.validation) {
-        const errors = error.validation.map((v) => toFieldError(v, error.validationContext));
+        const errors = firstErrorPerField(error.validation).map((v) => toFieldError(v, error.validationContext));
         return send(reply, request, 422, describeFieldErrors(errors), {}, { errors });
       }
       const status = clientStatus(error);
@@ -33,6 +33,20 @@ export const errorHandler = fp(
   },
   { name: 'error-handler' },
 );
+
+/**
+ * Fastify's `frameworkErrors` option: errors raised while routing, before any
+ * hook runs (a URL that is not valid percent-encoding, a path parameter over
+ * `maxParamLength`). Without it Fastify answers them with its own body; with
+ * it they get the standard body and the `X-Request-ID` header like any other.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.header('X-Request-ID', request.id);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, request, 414, 'Path parameter is too long', {}, {});
+  if (error.code === 'FST_ERR_BAD_URL') return send(reply, request, 400, 'Invalid URL encoding', {}, {});
+  request.log.error({ err: error }, 'routing error');
+  return send(reply, request, 500, 'Internal server error', {}, {});
+}
 
 function send(
   reply: FastifyReply,
@@ -71,6 +85,17 @@ interface AjvError {
   params: Record<string, unknown>;
 }
 
+/** Ajv reports a failed union once per branch; the first message per field is the clearest. */
+function firstErrorPerField(errors: AjvError[]): AjvError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const field = `${e.instancePath}|${String(e.params.missingProperty ?? e.params.additionalProperty ?? '')}`;
+    if (seen.has(field)) return false;
+    seen.add(field);
+    return true;
+  });
+}
+
 function toFieldError(v: AjvError, context: string | undefined): FieldError {
   const path = v.instancePath.split('/').filter(Boolean);
   if (v.keyword === 'required' && typeof v.params.missingProperty === 'string') path.push(v.params.missingProperty);
@@ -78,5 +103,7 @@ function toFieldError(v: AjvError, context: string | undefined): FieldError {
     path.push(v.params.additionalProperty);
   }
   const loc = context && context !== 'body' ? [context, ...path] : path;
-  return { loc, msg: v.message ?? 'is invalid', type: v.keyword };
+  const allowed = v.params.allowedValues;
+  const msg = Array.isArray(allowed) ? `must be one of: ${allowed.join(', ')}` : (v.message ?? 'is invalid');
+  return { loc, msg, type: v.keyword };
 }

@@ -18,7 +18,7 @@ export const requestContext = fp(
     app.addHook('onRequest', async (request, reply) => {
       reply.header('X-Request-ID', request.id);
     });
-    app.addHook('onSend', async (request, reply) => {
+    app.addHook('onSend', async (_request, reply) => {
       reply.header('X-Response-Time', `${reply.elapsedTime.toFixed(1)}ms`);
     });
     app.addHook('onResponse', async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { errorResponses, PROTECTED_ERRORS } from '../schemas/common.js';
+import { errorResponses, KEY_SECURITY, PROTECTED_ERRORS } from '../schemas/common.js';
 
 const KeyInfo = Type.Object({
   key_prefix: Type.String(),
@@ -24,7 +24,7 @@ export async function meRoutes(app: FastifyInstance) {
       schema: {
         tags: ['keys'],
         summary: 'Describe the calling key',
-        security: [{ ApiKeyAuth: [] }, { BearerAuth: [] }],
+        security: KEY_SECURITY,
         response: { 200: KeyInfo, ...errorResponses(...PROTECTED_ERRORS) },
       },
     },

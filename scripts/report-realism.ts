@@ -1,0 +1,226 @@
+/**
+ * Realism report: generates 10,000 default-scenario patients (fixed seed) and checks them against the
+ * ten validation checks of shared/reference/casualty-figures.md. Exit code 1 when any check fails, i.e.
+ * when the 95 % interval of a generated value lies wholly outside its band.
+ * Run: npx tsx scripts/report-realism.ts
+ */
+import {
+  DEFAULT_SCENARIO,
+  generatePatients,
+  getPreset,
+  type Patient,
+  parseScenario,
+  type Scenario,
+} from '../src/generator/index.js';
+
+const N = 10_000;
+const SEED = 'realism-report-v1';
+
+interface Check {
+  id: string;
+  metric: string;
+  band: [number, number];
+  hits: number;
+  n: number;
+  /** Percent display (true) or a ratio (false). */
+  percent: boolean;
+}
+
+/** Wilson score interval for a binomial proportion. */
+function wilson(hits: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.96;
+  const p = hits / n;
+  const denom = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+/** Hours from injury to first arrival at Role 2 or Role 3 (damage-control surgery), if reached. */
+export function hoursToSurgicalCare(p: Patient): number | undefined {
+  return p.movement_timeline.find(
+    (e) => e.event_type === 'arrival' && (e.facility === 'Role2' || e.facility === 'Role3'),
+  )?.hours_since_injury;
+}
+
+function collect(scenario: Scenario): Check[] {
+  let total = 0;
+  let bi = 0;
+  let explosive = 0;
+  const regions = { ext: 0, head: 0, thorax: 0, abdomen: 0, all: 0 };
+  let kia = 0;
+  let dow = 0;
+  let rtd72 = 0;
+  let kia10 = 0;
+  let kia60 = 0;
+  const triage = { T1: 0, T2: 0, T3: 0 };
+  let t1Reached = 0;
+  let t1Fast = 0;
+  for (const p of generatePatients(scenario, { seed: SEED, count: N })) {
+    total++;
+    if (p.injury_type !== 'BATTLE_TRAUMA') continue;
+    bi++;
+    if (p.mechanism === 'explosive') explosive++;
+    for (const c of p.conditions) {
+      regions.all++;
+      if (c.body_region.endsWith('extremity')) regions.ext++;
+      else if (c.body_region === 'Head/Neck') regions.head++;
+      else if (c.body_region === 'Thorax') regions.thorax++;
+      else if (c.body_region === 'Abdomen') regions.abdomen++;
+    }
+    const o = p.outcome;
+    if (o.category === 'KIA') {
+      kia++;
+      if ((o.time_of_death_minutes ?? 0) <= 10) kia10++;
+      if ((o.time_of_death_minutes ?? 0) <= 60) kia60++;
+      continue;
+    }
+    if (o.category === 'DOW') dow++;
+    if (o.category === 'RTD' && o.hours_since_injury <= 72) rtd72++;
+    triage[p.triage_category]++;
+    if (p.triage_category === 'T1') {
+      t1Reached++;
+      const h = hoursToSurgicalCare(p);
+      if (h !== undefined && h <= 2) t1Fast++;
+    }
+  }
+  const wia = bi - kia;
+  const live = triage.T1 + triage.T2 + triage.T3;
+  return [
+    { id: '1', metric: 'BI share of all patients', band: [0.24, 0.4], hits: bi, n: total, percent: true },
+    { id: '2', metric: 'Explosive share of BI', band: [0.7, 0.8], hits: explosive, n: bi, percent: true },
+    {
+      id: '3a',
+      metric: 'Wounds: extremities',
+      band: [0.45, 0.58],
+      hits: regions.ext,
+      n: regions.all,
+      percent: true,
+    },
+    {
+      id: '3b',
+      metric: 'Wounds: head/neck',
+      band: [0.25, 0.32],
+      hits: regions.head,
+      n: regions.all,
+      percent: true,
+    },
+    {
+      id: '3c',
+      metric: 'Wounds: thorax',
+      band: [0.06, 0.13],
+      hits: regions.thorax,
+      n: regions.all,
+      percent: true,
+    },
+    {
+      id: '3d',
+      metric: 'Wounds: abdomen',
+      band: [0.08, 0.12],
+      hits: regions.abdomen,
+      n: regions.all,
+      percent: true,
+    },
+    {
+      id: '4',
+      metric: 'CFR = (KIA+DOW)/(KIA+WIA)',
+      band: [0.08, 0.12],
+      hits: kia + dow,
+      n: bi,
+      percent: true,
+    },
+    { id: '5', metric: 'KIA/(KIA+DOW)', band: [0.75, 0.9], hits: kia, n: kia + dow, percent: false },
+    { id: '6a', metric: 'KIA dead <=10 min', band: [0.6, 1], hits: kia10, n: kia, percent: true },
+    { id: '6b', metric: 'KIA dead <=60 min', band: [0.88, 1], hits: kia60, n: kia, percent: true },
+    {
+      id: '7a',
+      metric: '%KIA = KIA/(KIA+WIA-RTD)',
+      band: [0.09, 0.16],
+      hits: kia,
+      n: kia + wia - rtd72,
+      percent: true,
+    },
+    {
+      id: '7b',
+      metric: '%DOW = DOW/(WIA-RTD)',
+      band: [0.03, 0.06],
+      hits: dow,
+      n: wia - rtd72,
+      percent: true,
+    },
+    { id: '8', metric: 'BI RTD <=72 h (of BI)', band: [0.18, 0.5], hits: rtd72, n: bi, percent: true },
+    {
+      id: '9a',
+      metric: 'Triage of live BI: T1',
+      band: [0.15, 0.25],
+      hits: triage.T1,
+      n: live,
+      percent: true,
+    },
+    { id: '9b', metric: 'Triage of live BI: T2', band: [0.2, 0.3], hits: triage.T2, n: live, percent: true },
+    { id: '9c', metric: 'Triage of live BI: T3', band: [0.5, 0.6], hits: triage.T3, n: live, percent: true },
+    { id: '10', metric: 'T1 reaching DCS <=2 h', band: [0.8, 1], hits: t1Fast, n: t1Reached, percent: true },
+  ];
+}
+
+function medianT1Hours(scenario: Scenario, n: number): number {
+  const hours: number[] = [];
+  for (const p of generatePatients(scenario, { seed: SEED, count: n })) {
+    if (p.injury_type !== 'BATTLE_TRAUMA' || p.triage_category !== 'T1' || p.outcome.category === 'KIA')
+      continue;
+    const h = hoursToSurgicalCare(p);
+    if (h !== undefined) hours.push(h);
+  }
+  hours.sort((a, b) => a - b);
+  return hours[Math.floor(hours.length / 2)] ?? Number.NaN;
+}
+
+const fmt = (v: number, percent: boolean): string => (percent ? `${(v * 100).toFixed(1)}%` : v.toFixed(3));
+
+function main(): number {
+  const checks = collect(DEFAULT_SCENARIO);
+  const rows = checks.map((c) => {
+    const value = c.n === 0 ? 0 : c.hits / c.n;
+    const [lo, hi] = wilson(c.hits, c.n);
+    const pass = !(hi < c.band[0] || lo > c.band[1]);
+    return { ...c, value, lo, hi, pass };
+  });
+  const header = ['#', 'metric', 'expected band', 'generated', '95% CI', 'n', 'result'];
+  const table = rows.map((r) => [
+    r.id,
+    r.metric,
+    `${fmt(r.band[0], r.percent)}–${fmt(r.band[1], r.percent)}`,
+    fmt(r.value, r.percent),
+    `${fmt(r.lo, r.percent)}–${fmt(r.hi, r.percent)}`,
+    String(r.n),
+    r.pass ? 'PASS' : 'FAIL',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  console.log(
+    `Realism report: ${N} patients, default scenario (${DEFAULT_SCENARIO.casualty_profile}), seed "${SEED}"`,
+  );
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table) console.log(line(row));
+
+  const lscoConfig = getPreset('lsco')?.generation_config;
+  const lsco = parseScenario(lscoConfig);
+  if (lsco.ok) {
+    const lscoChecks = collect(lsco.scenario);
+    const cfr = lscoChecks.find((c) => c.id === '4');
+    console.log(
+      `\nLSCO preset: median T1 time to surgical care ${medianT1Hours(lsco.scenario, N).toFixed(2)} h (expected > 3 h); CFR ${cfr ? fmt(cfr.hits / cfr.n, true) : '?'} (band 15–20%)`,
+    );
+  }
+  const failed = rows.filter((r) => !r.pass);
+  console.log(
+    failed.length === 0
+      ? '\nAll checks PASS'
+      : `\n${failed.length} check(s) FAIL: ${failed.map((f) => f.id).join(', ')}`,
+  );
+  return failed.length === 0 ? 0 : 1;
+}
+
+process.exitCode = main();

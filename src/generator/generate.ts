@@ -1,0 +1,71 @@
+/** Entry points for generation: the patient stream and the patient-count rule. */
+import { planRange } from './casualty-plan.js';
+import { DEFAULT_PATIENT_COUNT } from './defaults.js';
+import { isRecord } from './parse-helpers.js';
+import { innerConfiguration } from './parse-scenario.js';
+import { buildPatient, type PatientContext } from './patient.js';
+import type { Patient, Scenario } from './types.js';
+import { environmentDelayHours } from './warfare.js';
+
+export interface GenerateOptions {
+  seed: string;
+  /** Total patients in the scenario; the casualty plan depends on it. */
+  count: number;
+  /** First index to yield (inclusive), default 0. */
+  start?: number;
+  /** Index to stop before, default `count`. */
+  end?: number;
+}
+
+/**
+ * Streams patients `start..end-1` of a `count`-patient run. Patient `i` is identical whichever range or
+ * worker produces it. Throws RangeError for a bad range.
+ */
+export function* generatePatients(scenario: Scenario, opts: GenerateOptions): Generator<Patient> {
+  const { seed, count } = opts;
+  const start = opts.start ?? 0;
+  const end = opts.end ?? count;
+  if (!Number.isInteger(count) || count < 0 || start < 0 || end > count || start > end) {
+    throw new RangeError(`bad range [${start}, ${end}) for ${count} patients`);
+  }
+  const ctx: PatientContext = {
+    seed,
+    scenario,
+    baseMs: Date.parse(`${scenario.base_date}T00:00:00Z`),
+    extraPoiDelayHours: environmentDelayHours(scenario.environmental_conditions),
+    frontWeights: scenario.fronts.map((f) => f.casualty_rate),
+    nationWeights: scenario.fronts.map((f) => f.nations.map((n) => n.weight)),
+    mixWeights: [
+      scenario.injury_mix.DISEASE,
+      scenario.injury_mix.NON_BATTLE,
+      scenario.injury_mix.BATTLE_TRAUMA,
+    ],
+  };
+  for (const plan of planRange(seed, scenario, count, start, end)) {
+    let index = plan.firstIndex;
+    for (const event of plan.events) {
+      for (let k = 0; k < event.size; k++, index++) {
+        if (index >= end) return;
+        if (index >= start) yield buildPatient(ctx, index, plan.day, event);
+      }
+    }
+  }
+}
+
+/**
+ * The number of patients a job will generate: request `total_patients` > configuration `total_patients`
+ * > configuration `count` > 10. Non-integer or non-positive values are skipped (parseScenario reports them).
+ */
+export function effectivePatientCount(
+  requestTotal: number | undefined | null,
+  rawConfiguration: unknown,
+): number {
+  const valid = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+  if (valid(requestTotal)) return requestTotal;
+  const cfg = innerConfiguration(rawConfiguration);
+  if (isRecord(cfg)) {
+    if (valid(cfg.total_patients)) return cfg.total_patients;
+    if (valid(cfg.count)) return cfg.count;
+  }
+  return DEFAULT_PATIENT_COUNT;
+}

@@ -1,0 +1,36 @@
+/**
+ * Patient generator: pure and deterministic. Takes a validated Scenario and a seed, returns patient
+ * records. Files here import only each other: no fs, http, db, clock, Math.random or process.env, so the
+ * same (configuration, seed) gives the same bytes on any machine, date, time zone or worker split.
+ */
+export { type CasualtyEvent, dayQuotas, planDay } from './casualty-plan.js';
+export { bodyPartFor, PROCEDURES, WOUND_REGION_WEIGHTS, WOUND_REGIONS } from './conditions.js';
+export {
+  CONDITION_TYPES,
+  DEFAULT_FRONTS,
+  DEFAULT_PATIENT_COUNT,
+  DEFAULT_SCENARIO,
+  FACILITIES,
+  FACILITY_TYPES,
+  STATIC_FRONTS,
+} from './defaults.js';
+export { effectivePatientCount, type GenerateOptions, generatePatients } from './generate.js';
+export {
+  ALL_NATIONALITIES,
+  isKnownNationality,
+  NATIONALITIES,
+  type Nationality,
+  PARTNER_NATIONALITIES,
+} from './nations.js';
+export { innerConfiguration, type ParseResult, parseScenario } from './parse-scenario.js';
+export { isoSeconds } from './patient.js';
+export {
+  getPreset,
+  listPresets,
+  PRESET_IDS,
+  PRESETS,
+  type PresetSummary,
+  presetCategories,
+} from './presets.js';
+export { type PatientSummary, SummaryAccumulator } from './summary.js';
+export type * from './types.js';

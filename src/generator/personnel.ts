@@ -1,0 +1,114 @@
+/**
+ * Service details for a casualty: rank (NATO STANAG 2116 code with its usual English title), branch,
+ * age consistent with rank, blood group with Rh factor, weight and religion.
+ */
+import type { Rng } from './rng.js';
+
+interface RankBand {
+  code: string;
+  title: string;
+  weight: number;
+  minAge: number;
+  maxAge: number;
+}
+
+/** Ground-combat casualties are mostly junior enlisted; shares are a planning assumption. */
+const RANKS: readonly RankBand[] = [
+  { code: 'OR-1', title: 'Private', weight: 10, minAge: 18, maxAge: 22 },
+  { code: 'OR-2', title: 'Private First Class', weight: 18, minAge: 18, maxAge: 24 },
+  { code: 'OR-3', title: 'Lance Corporal', weight: 20, minAge: 19, maxAge: 27 },
+  { code: 'OR-4', title: 'Corporal', weight: 17, minAge: 20, maxAge: 30 },
+  { code: 'OR-5', title: 'Sergeant', weight: 11, minAge: 22, maxAge: 34 },
+  { code: 'OR-6', title: 'Staff Sergeant', weight: 6, minAge: 25, maxAge: 38 },
+  { code: 'OR-7', title: 'Sergeant First Class', weight: 3, minAge: 28, maxAge: 42 },
+  { code: 'OR-8', title: 'Master Sergeant', weight: 1.5, minAge: 32, maxAge: 46 },
+  { code: 'OR-9', title: 'Sergeant Major', weight: 0.5, minAge: 36, maxAge: 52 },
+  { code: 'OF-1', title: 'Lieutenant', weight: 6, minAge: 22, maxAge: 28 },
+  { code: 'OF-2', title: 'Captain', weight: 4, minAge: 25, maxAge: 34 },
+  { code: 'OF-3', title: 'Major', weight: 1.8, minAge: 31, maxAge: 42 },
+  { code: 'OF-4', title: 'Lieutenant Colonel', weight: 0.8, minAge: 37, maxAge: 48 },
+  { code: 'OF-5', title: 'Colonel', weight: 0.4, minAge: 42, maxAge: 55 },
+];
+const RANK_WEIGHTS = RANKS.map((r) => r.weight);
+
+const BRANCHES = ['Army', 'Air Force', 'Navy', 'Marines', 'Special Operations Forces', 'Medical Service'];
+const BRANCH_WEIGHTS = [74, 8, 7, 6, 3, 2];
+
+/** Approximate European/North American ABO-Rh frequencies (blood-service public figures). */
+const BLOOD = ['O+', 'A+', 'B+', 'AB+', 'O-', 'A-', 'B-', 'AB-'];
+const BLOOD_WEIGHTS = [36, 34, 9, 3, 7, 7, 2, 1];
+
+/**
+ * HL7 v3 ReligiousAffiliation codes: 1041 Roman Catholic Church, 1028 Lutheran, 1005 Anglican,
+ * 1068 Eastern Orthodox, 1077 Protestant, 1023 Islam, 1013 Christian (non-Catholic, non-specific).
+ * First entry is the nation's largest affiliation.
+ */
+const RELIGION: Readonly<Record<string, readonly string[]>> = {
+  ALB: ['1023', '1041', '1068'],
+  BEL: ['1041', '1077'],
+  BGR: ['1068', '1023'],
+  CAN: ['1041', '1077', '1013'],
+  HRV: ['1041', '1068'],
+  CZE: ['1041'],
+  DNK: ['1028'],
+  EST: ['1028', '1068'],
+  FIN: ['1028', '1068'],
+  FRA: ['1041', '1023'],
+  DEU: ['1041', '1028'],
+  GRC: ['1068'],
+  HUN: ['1041', '1077'],
+  ISL: ['1028'],
+  ITA: ['1041'],
+  LVA: ['1028', '1041', '1068'],
+  LTU: ['1041', '1068'],
+  LUX: ['1041'],
+  MNE: ['1068', '1023'],
+  NLD: ['1041', '1077'],
+  MKD: ['1068', '1023'],
+  NOR: ['1028'],
+  POL: ['1041'],
+  PRT: ['1041'],
+  ROU: ['1068'],
+  SVK: ['1041', '1077'],
+  SVN: ['1041'],
+  ESP: ['1041'],
+  SWE: ['1028'],
+  TUR: ['1023'],
+  GBR: ['1005', '1041'],
+  USA: ['1077', '1041', '1013'],
+  AUS: ['1041', '1005'],
+  NZL: ['1005', '1041'],
+};
+
+export interface ServiceDetails {
+  rank: string;
+  branch: string;
+  age: number;
+  birthdate: string;
+  bloodType: string;
+  weight: number;
+  religion: string | undefined;
+}
+
+/** `baseDateMs` is the scenario's day 1 at 00:00Z; ages are counted from it, never from the clock. */
+export function drawService(rng: Rng, nation: string, male: boolean, baseDateMs: number): ServiceDetails {
+  const band = RANKS[rng.weightedIndex(RANK_WEIGHTS)] ?? RANKS[0]!;
+  const age = rng.int(band.minAge, band.maxAge);
+  const daysIntoYear = rng.int(0, 364);
+  const birth = new Date(baseDateMs);
+  birth.setUTCFullYear(birth.getUTCFullYear() - age - 1);
+  birth.setUTCDate(birth.getUTCDate() + 1 + daysIntoYear);
+  const weight = male ? rng.normal(82, 11) : rng.normal(66, 9);
+  const religions = RELIGION[nation] ?? [];
+  const r = rng.next();
+  const religion = r < 0.55 ? religions[0] : r < 0.7 ? religions[religions.length - 1] : undefined;
+  return {
+    rank: `${band.title} (${band.code})`,
+    branch: BRANCHES[rng.weightedIndex(BRANCH_WEIGHTS)] ?? 'Army',
+    age,
+    birthdate: birth.toISOString().slice(0, 10),
+    bloodType: BLOOD[rng.weightedIndex(BLOOD_WEIGHTS)] ?? 'O+',
+    weight: Math.round(Math.min(140, Math.max(45, weight)) * 10) / 10,
+    religion,
+  };
+}

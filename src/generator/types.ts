@@ -1,0 +1,135 @@
+/** Shapes shared by the generator: the validated scenario and the generated patient record. */
+
+export type InjuryType = 'DISEASE' | 'NON_BATTLE' | 'BATTLE_TRAUMA';
+export type Triage = 'T1' | 'T2' | 'T3';
+export type Facility = 'POI' | 'Role1' | 'Role2' | 'Role3' | 'Role4';
+export type FinalStatus = 'KIA' | 'RTD' | 'Remains_Role4';
+export type Mechanism = 'explosive' | 'gunshot' | 'other';
+export type Intensity = 'low' | 'medium' | 'high' | 'extreme';
+export type Tempo = 'sustained' | 'escalating' | 'surge' | 'declining' | 'intermittent';
+export type CasualtyProfile = 'oif_oef' | 'lsco';
+
+export interface FieldError {
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+export interface FrontConfig {
+  id: string;
+  name: string;
+  casualty_rate: number;
+  nations: { code: string; weight: number }[];
+}
+
+/** Configured death/RTD probability for each arrival at one role (optionally one front only). */
+export interface FacilityRate {
+  role: Facility;
+  front_id: string | null;
+  kia_rate: number;
+  rtd_rate: number;
+}
+
+export interface Scenario {
+  name: string;
+  total_patients: number;
+  /** Weights for DISEASE, NON_BATTLE, BATTLE_TRAUMA; they sum to 1. */
+  injury_mix: Record<InjuryType, number>;
+  fronts: FrontConfig[];
+  facility_rates: FacilityRate[];
+  days_of_fighting: number;
+  base_date: string;
+  warfare_types: string[];
+  intensity: Intensity;
+  tempo: Tempo;
+  special_events: { major_offensive: boolean; ambush: boolean; mass_casualty: boolean };
+  environmental_conditions: string[];
+  casualty_profile: CasualtyProfile;
+  /** Triage weights T1/T2/T3 per injury type, overriding the defaults (preset `triage_override`). */
+  triage_override: Partial<Record<InjuryType, [number, number, number]>>;
+}
+
+export type TimelineEventType =
+  | 'arrival'
+  | 'evacuation_start'
+  | 'transit_start'
+  | 'kia'
+  | 'rtd'
+  | 'remains_role4';
+
+export interface TimelineEvent {
+  event_type: TimelineEventType;
+  facility: Facility;
+  timestamp: string;
+  hours_since_injury: number;
+  evacuation_duration_hours?: number;
+  to_facility?: Facility;
+  transit_duration_hours?: number;
+  kia_timing?: string;
+  rtd_timing?: string;
+}
+
+export interface Condition {
+  code: string;
+  name: string;
+  body_region: string;
+}
+
+export interface Treatment {
+  treatment: string;
+  code: string;
+  timestamp: string;
+  location: Facility;
+}
+
+export interface Demographics {
+  family_name: string;
+  given_name: string;
+  gender: 'male' | 'female';
+  birthdate: string;
+  nationality: string;
+  religion?: string;
+  weight: number;
+  blood_type: string;
+  id_number: string;
+}
+
+export interface Outcome {
+  /** KIA = died before reaching a medical facility; DOW = died of wounds at one. */
+  category: 'KIA' | 'DOW' | 'RTD' | 'EVACUATED';
+  facility: Facility;
+  hours_since_injury: number;
+  time_of_death_minutes?: number;
+}
+
+export interface Patient {
+  id: number;
+  nationality: string;
+  gender: 'male' | 'female';
+  injury_type: InjuryType;
+  triage_category: Triage;
+  status: string;
+  front: string;
+  final_status: FinalStatus;
+  last_facility: Facility;
+  demographics: Demographics;
+  age: number;
+  rank: string;
+  service_branch: string;
+  health: number;
+  conditions: Condition[];
+  primary_condition: { code: string; display: string };
+  mechanism?: Mechanism;
+  severity: number;
+  treatments: Treatment[];
+  movement_timeline: TimelineEvent[];
+  injury_time: string;
+  injury_timestamp: string;
+  scenario: string;
+  event_id: string;
+  mass_casualty: boolean;
+  day: string;
+  day_of_injury: number;
+  body_part: string;
+  outcome: Outcome;
+}

@@ -1,0 +1,32 @@
+import type { JobRow } from '../jobs/index.js';
+
+/** A job as the v1 API shows it: the earlier service's shape, plus `result`, `seed` and `total_patients`. */
+export function toJobResponse(job: JobRow) {
+  const files = job.outputFiles ?? [];
+  return {
+    job_id: job.id,
+    status: job.status,
+    created_at: job.createdAt.toISOString(),
+    progress: job.progress,
+    config: job.config,
+    completed_at: job.completedAt?.toISOString() ?? null,
+    error: job.error ?? null,
+    output_files: files.map((f) => f.name),
+    progress_details:
+      job.status === 'running' ? { patients_generated: job.patientsGenerated, total_patients: job.totalPatients } : null,
+    summary: job.summary ?? { total_patients: job.totalPatients },
+    result:
+      job.status === 'completed'
+        ? { total_patients: job.patientsGenerated, file_size: files.reduce((n, f) => n + f.bytes, 0) }
+        : null,
+    seed: job.seed,
+    total_patients: job.totalPatients,
+  };
+}
+
+/** The original's rough estimate in seconds: 0.5 s a patient, scaled by formats, clamped to 5..300. */
+export function estimatedDuration(count: number, formats: number, compress: boolean, encrypt: boolean): number {
+  let seconds = (count / 20_000) * formats * (compress ? 1.2 : 1) * (encrypt ? 1.3 : 1);
+  seconds = Math.ceil(seconds);
+  return Math.min(300, Math.max(5, seconds));
+}

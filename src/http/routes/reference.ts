@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { ALL_NATIONALITIES, CONDITION_TYPES, FACILITY_TYPES, STATIC_FRONTS } from '../../generator/index.js';
+import { DEMO_API_KEY } from '../../keys/index.js';
+import { API_TITLE, API_VERSION } from '../openapi.js';
+
+const CodeName = Type.Object({ code: Type.String(), name: Type.String() });
+
+/** Public reference data and the web page's config: no key needed, and no secret in them. */
+export async function referenceRoutes(app: FastifyInstance) {
+  const base = '/api/v1/configurations/reference';
+  app.get(
+    `${base}/nationalities/`,
+    { schema: { tags: ['reference'], summary: 'The 32 NATO nations, then the partner nations some presets use', response: { 200: Type.Array(CodeName) } } },
+    async () => ALL_NATIONALITIES.map(({ code, name }) => ({ code, name })),
+  );
+  app.get(
+    `${base}/condition-types/`,
+    { schema: { tags: ['reference'], summary: 'Injury categories', response: { 200: Type.Array(Type.String()) } } },
+    async () => [...CONDITION_TYPES],
+  );
+  app.get(
+    `${base}/facility-types/`,
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'POI and Roles 1 to 4',
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) },
+      },
+    },
+    async () => [...FACILITY_TYPES],
+  );
+  app.get(`${base}/static-fronts/`, { schema: { tags: ['reference'], summary: 'The default fronts' } }, async () => [
+    ...STATIC_FRONTS,
+  ]);
+
+  app.get(
+    '/api/v1/config/frontend',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Settings for the web page',
+        description: 'Keeps the earlier shape; `apiKey` is the public demo key, never a secret.',
+      },
+    },
+    async () => ({ apiKey: DEMO_API_KEY, appName: API_TITLE, version: API_VERSION, debug: false }),
+  );
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs', 307));
+}

@@ -1,0 +1,71 @@
+import { Type } from 'typebox';
+
+export const OUTPUT_FORMATS = ['json', 'csv', 'xlsx', 'xml', 'fhir'] as const;
+export const PRIORITIES = ['low', 'normal', 'high'] as const;
+
+const nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** `POST /api/v1/generation/`: the earlier service's fields, plus an optional `seed`. */
+export const GenerationRequest = Type.Object(
+  {
+    configuration_id: Type.Optional(nullable(Type.String({ minLength: 1 }))),
+    configuration: Type.Optional(
+      Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()], {
+        description: 'An inline scenario configuration (see docs/generator.md for every key and alias)',
+      }),
+    ),
+    total_patients: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+    output_formats: Type.Optional(
+      Type.Array(Type.String({ enum: [...OUTPUT_FORMATS] }), { minItems: 1, default: ['json'] }),
+    ),
+    use_compression: Type.Optional(Type.Boolean({ default: false })),
+    use_encryption: Type.Optional(Type.Boolean({ default: false })),
+    encryption_password: Type.Optional(nullable(Type.String({ minLength: 8, maxLength: 1024 }))),
+    priority: Type.Optional(Type.String({ enum: [...PRIORITIES], default: 'normal' })),
+    seed: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 128 }), Type.Integer()], {
+        description: 'Same configuration and seed give byte-identical patients; omitted = random, reported back',
+      }),
+    ),
+  },
+  {
+    additionalProperties: true,
+    examples: [
+      {
+        configuration: { name: 'SDK Generated Test', total_patients: 5 },
+        output_formats: ['json'],
+        use_compression: false,
+        use_encryption: false,
+        priority: 'normal',
+      },
+    ],
+  },
+);
+
+export const GenerationResponse = Type.Object({
+  job_id: Type.String({ format: 'uuid' }),
+  status: Type.String({ examples: ['pending'] }),
+  message: Type.String(),
+  estimated_duration: Type.Union([Type.Integer(), Type.Null()]),
+  seed: Type.String(),
+  total_patients: Type.Integer(),
+});
+
+export const JobResponse = Type.Object(
+  {
+    job_id: Type.String(),
+    status: Type.String({ enum: ['pending', 'queued', 'running', 'completed', 'failed', 'cancelled'] }),
+    created_at: Type.String(),
+    progress: Type.Integer(),
+    config: Type.Record(Type.String(), Type.Unknown()),
+    completed_at: Type.Union([Type.String(), Type.Null()]),
+    error: Type.Union([Type.String(), Type.Null()]),
+    output_files: Type.Array(Type.String()),
+    progress_details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    summary: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    result: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    seed: Type.String(),
+    total_patients: Type.Integer(),
+  },
+  { additionalProperties: true },
+);

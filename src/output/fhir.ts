@@ -1,0 +1,224 @@
+/**
+ * patients.fhir: one FHIR R4 Bundle (type `collection`) streamed as entries. Per patient: Patient,
+ * one Condition per condition (onset = injury time), one Encounter per facility stay, Observations
+ * (heart rate and body weight as vital-signs, ABO/Rh as laboratory), and a Procedure per treatment.
+ * UUIDs are derived from (seed, patient id, resource number), so the same run gives the same file.
+ */
+import { createHash } from 'node:crypto';
+import type {
+  BundleEntry,
+  Condition,
+  Encounter,
+  Observation,
+  Patient as FhirPatient,
+  Procedure,
+  Resource,
+} from 'fhir/r4.js';
+import type { Facility, Patient } from '../generator/index.js';
+
+const SNOMED = 'http://snomed.info/sct';
+const LOINC = 'http://loinc.org';
+const OBS_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+const FACILITY_NAMES: Record<Facility, string> = {
+  POI: 'Point of Injury',
+  Role1: 'Role 1',
+  Role2: 'Role 2',
+  Role3: 'Role 3',
+  Role4: 'Role 4',
+};
+const SEVERITY: Record<string, [string, string]> = {
+  T1: ['24484000', 'Severe'],
+  T2: ['6736007', 'Moderate'],
+  T3: ['255604002', 'Mild'],
+};
+
+/** RFC 4122 version-4-shaped UUID from a hash, so ids are reproducible. */
+export function deterministicUuid(base: Buffer, n: number): string {
+  const b = Buffer.from(base.subarray(0, 16));
+  b[12] = (b[12] ?? 0) ^ ((n >>> 24) & 0xff);
+  b[13] = (b[13] ?? 0) ^ ((n >>> 16) & 0xff);
+  b[14] = (b[14] ?? 0) ^ ((n >>> 8) & 0xff);
+  b[15] = (b[15] ?? 0) ^ (n & 0xff);
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export function patientEntries(p: Patient, seed: string): BundleEntry[] {
+  const base = createHash('sha256').update(`${seed}:${p.id}`).digest();
+  let n = 0;
+  const entries: BundleEntry[] = [];
+  const add = (resource: Resource): string => {
+    const id = deterministicUuid(base, n++);
+    resource.id = id;
+    entries.push({ fullUrl: `urn:uuid:${id}`, resource });
+    return `urn:uuid:${id}`;
+  };
+  const d = p.demographics;
+  const death =
+    p.final_status === 'KIA' ? p.movement_timeline[p.movement_timeline.length - 1]?.timestamp : undefined;
+  const patient: FhirPatient = {
+    resourceType: 'Patient',
+    identifier: [{ system: `urn:milmed:national-id:${p.nationality.toLowerCase()}`, value: d.id_number }],
+    name: [{ use: 'official', family: d.family_name, given: [d.given_name] }],
+    gender: d.gender,
+    birthDate: d.birthdate,
+    ...(death ? { deceasedDateTime: death } : { deceasedBoolean: false }),
+    extension: [
+      {
+        url: 'http://hl7.org/fhir/StructureDefinition/patient-nationality',
+        extension: [
+          {
+            url: 'code',
+            valueCodeableConcept: { coding: [{ system: 'urn:iso:std:iso:3166', code: p.nationality }] },
+          },
+        ],
+      },
+      ...(d.religion
+        ? [
+            {
+              url: 'http://hl7.org/fhir/StructureDefinition/patient-religion',
+              valueCodeableConcept: {
+                coding: [
+                  {
+                    system: 'http://terminology.hl7.org/CodeSystem/v3-ReligiousAffiliation',
+                    code: d.religion,
+                  },
+                ],
+              },
+            },
+          ]
+        : []),
+    ],
+  };
+  const subject = { reference: add(patient) };
+
+  const [sevCode, sevName] = SEVERITY[p.triage_category] ?? ['6736007', 'Moderate'];
+  for (const c of p.conditions) {
+    const condition: Condition = {
+      resourceType: 'Condition',
+      clinicalStatus: {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
+            code: death ? 'inactive' : 'active',
+          },
+        ],
+      },
+      verificationStatus: {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' }],
+      },
+      category: [
+        {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/condition-category',
+              code: 'encounter-diagnosis',
+            },
+          ],
+        },
+      ],
+      severity: { coding: [{ system: SNOMED, code: sevCode, display: sevName }] },
+      code: { coding: [{ system: SNOMED, code: c.code, display: c.name }], text: c.name },
+      bodySite: [{ text: c.body_region }],
+      subject,
+      onsetDateTime: p.injury_timestamp,
+    };
+    add(condition);
+  }
+
+  const timeline = p.movement_timeline;
+  const encounterFor = new Map<Facility, string>();
+  timeline.forEach((e, i) => {
+    if (e.event_type !== 'arrival') return;
+    const leave = timeline
+      .slice(i + 1)
+      .find((x) => x.event_type !== 'arrival' && x.event_type !== 'evacuation_start');
+    const finished = leave !== undefined && leave.event_type !== 'remains_role4';
+    const encounter: Encounter = {
+      resourceType: 'Encounter',
+      status: finished ? 'finished' : 'in-progress',
+      class: {
+        system: ACT_CODE,
+        code: e.facility === 'POI' ? 'FLD' : e.facility === 'Role1' ? 'EMER' : 'IMP',
+      },
+      subject,
+      period: { start: e.timestamp, ...(finished && leave ? { end: leave.timestamp } : {}) },
+      location: [{ location: { display: FACILITY_NAMES[e.facility] } }],
+      serviceType: { text: FACILITY_NAMES[e.facility] },
+    };
+    encounterFor.set(e.facility, add(encounter));
+  });
+
+  const vital = (
+    code: string,
+    display: string,
+    at: string,
+    value: number,
+    unit: string,
+    ucum: string,
+    facility?: Facility,
+  ): Observation => ({
+    resourceType: 'Observation',
+    status: 'final',
+    category: [{ coding: [{ system: OBS_CATEGORY, code: 'vital-signs', display: 'Vital Signs' }] }],
+    code: { coding: [{ system: LOINC, code, display }], text: display },
+    subject,
+    ...(facility && encounterFor.has(facility)
+      ? { encounter: { reference: encounterFor.get(facility) } }
+      : {}),
+    effectiveDateTime: at,
+    valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: ucum },
+  });
+  const firstArrival = timeline[0]?.timestamp ?? p.injury_timestamp;
+  add(vital('29463-7', 'Body weight', firstArrival, d.weight, 'kg', 'kg', 'POI'));
+  for (const e of timeline) {
+    if (e.event_type !== 'arrival' || e.facility === 'POI') continue;
+    const rate =
+      64 +
+      ((p.id * 7 + e.hours_since_injury * 13) % 20) +
+      (p.triage_category === 'T1' ? 30 : p.triage_category === 'T2' ? 15 : 0);
+    add(vital('8867-4', 'Heart rate', e.timestamp, Math.round(rate), 'beats/minute', '/min', e.facility));
+  }
+  const blood: Observation = {
+    resourceType: 'Observation',
+    status: 'final',
+    category: [{ coding: [{ system: OBS_CATEGORY, code: 'laboratory', display: 'Laboratory' }] }],
+    code: { coding: [{ system: LOINC, code: '882-1', display: 'ABO and Rh group [Type] in Blood' }] },
+    subject,
+    effectiveDateTime: firstArrival,
+    valueCodeableConcept: { text: d.blood_type },
+  };
+  add(blood);
+
+  for (const t of p.treatments) {
+    const procedure: Procedure = {
+      resourceType: 'Procedure',
+      status: 'completed',
+      code: { coding: [{ system: SNOMED, code: t.code, display: t.treatment }], text: t.treatment },
+      subject,
+      ...(encounterFor.has(t.location) ? { encounter: { reference: encounterFor.get(t.location) } } : {}),
+      performedDateTime: t.timestamp,
+      location: { display: FACILITY_NAMES[t.location] },
+    };
+    add(procedure);
+  }
+  return entries;
+}
+
+/** Builds the streaming pieces of the bundle; `seed` namespaces the UUIDs. */
+export function fhirFormat(seed: string) {
+  const bundleId = deterministicUuid(createHash('sha256').update(`${seed}:bundle`).digest(), 0);
+  return {
+    head: (): string => `{"resourceType":"Bundle","id":"${bundleId}","type":"collection","entry":[\n`,
+    row: (p: Patient, index: number): string => {
+      const body = patientEntries(p, seed)
+        .map((e) => JSON.stringify(e))
+        .join(',\n');
+      return index === 0 ? body : `,\n${body}`;
+    },
+    tail: (): string => '\n]}\n',
+  };
+}

@@ -1,0 +1,62 @@
+/** patients.xlsx through exceljs's streaming WorkbookWriter: rows are committed as they come. */
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Patient } from '../generator/index.js';
+
+const COLUMNS = [
+  { header: 'patient_id', key: 'id', width: 10 },
+  { header: 'given_name', key: 'given', width: 16 },
+  { header: 'family_name', key: 'family', width: 18 },
+  { header: 'age', key: 'age', width: 6 },
+  { header: 'gender', key: 'gender', width: 8 },
+  { header: 'nationality', key: 'nationality', width: 10 },
+  { header: 'rank', key: 'rank', width: 26 },
+  { header: 'injury_type', key: 'injury', width: 15 },
+  { header: 'primary_condition', key: 'condition', width: 30 },
+  { header: 'triage', key: 'triage', width: 7 },
+  { header: 'front', key: 'front', width: 16 },
+  { header: 'final_status', key: 'status', width: 14 },
+  { header: 'last_facility', key: 'facility', width: 12 },
+  { header: 'injury_timestamp', key: 'injured', width: 22 },
+];
+
+export interface XlsxSink {
+  add(p: Patient): void;
+  finish(): Promise<void>;
+}
+
+export function createXlsxSink(out: Writable): XlsxSink {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet('Patients');
+  sheet.columns = COLUMNS;
+  return {
+    add(p) {
+      sheet
+        .addRow({
+          id: p.id,
+          given: p.demographics.given_name,
+          family: p.demographics.family_name,
+          age: p.age,
+          gender: p.gender,
+          nationality: p.nationality,
+          rank: p.rank,
+          injury: p.injury_type,
+          condition: p.primary_condition.display,
+          triage: p.triage_category,
+          front: p.front,
+          status: p.final_status,
+          facility: p.last_facility,
+          injured: p.injury_timestamp,
+        })
+        .commit();
+    },
+    async finish() {
+      sheet.commit();
+      await workbook.commit();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SCENARIO,
+  generatePatients,
+  type Patient,
+  parseScenario,
+  type Scenario,
+} from '../../src/generator/index.js';
+
+const N = 10_000;
+const share = (patients: Patient[], pred: (p: Patient) => boolean): number =>
+  patients.filter(pred).length / patients.length;
+const run = (scenario: Scenario, seed = 'dist'): Patient[] => [
+  ...generatePatients(scenario, { seed, count: N }),
+];
+const parse = (raw: unknown): Scenario => {
+  const r = parseScenario(raw);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.scenario;
+};
+
+describe('default scenario distributions (10,000 patients)', () => {
+  const patients = run(DEFAULT_SCENARIO);
+  const battle = patients.filter((p) => p.injury_type === 'BATTLE_TRAUMA');
+  const liveBattle = battle.filter((p) => p.outcome.category !== 'KIA');
+
+  it('follows the configured injury mix within 1.5 points', () => {
+    expect(share(patients, (p) => p.injury_type === 'BATTLE_TRAUMA')).toBeCloseTo(0.37, 1);
+    expect(Math.abs(share(patients, (p) => p.injury_type === 'DISEASE') - 0.38)).toBeLessThan(0.015);
+    expect(Math.abs(share(patients, (p) => p.injury_type === 'NON_BATTLE') - 0.25)).toBeLessThan(0.015);
+  });
+
+  it('triages live battle casualties 20/25/55 within 3 points', () => {
+    expect(Math.abs(share(liveBattle, (p) => p.triage_category === 'T1') - 0.2)).toBeLessThan(0.03);
+    expect(Math.abs(share(liveBattle, (p) => p.triage_category === 'T2') - 0.25)).toBeLessThan(0.03);
+    expect(Math.abs(share(liveBattle, (p) => p.triage_category === 'T3') - 0.55)).toBeLessThan(0.03);
+  });
+
+  it('kills about 10 % of battle casualties, four in five before any facility', () => {
+    const dead = share(battle, (p) => p.final_status === 'KIA');
+    expect(dead).toBeGreaterThan(0.08);
+    expect(dead).toBeLessThan(0.12);
+    const kia = battle.filter((p) => p.outcome.category === 'KIA').length;
+    const dow = battle.filter((p) => p.outcome.category === 'DOW').length;
+    expect(kia / (kia + dow)).toBeGreaterThan(0.7);
+    expect(kia / (kia + dow)).toBeLessThan(0.9);
+  });
+
+  it('returns about 90 % of disease cases to duty', () => {
+    const disease = patients.filter((p) => p.injury_type === 'DISEASE');
+    expect(share(disease, (p) => p.final_status === 'RTD')).toBeGreaterThan(0.85);
+  });
+
+  it('spreads casualties over the configured fronts by casualty rate', () => {
+    expect(Math.abs(share(patients, (p) => p.front === 'Poland') - 0.6)).toBeLessThan(0.02);
+    expect(Math.abs(share(patients, (p) => p.front === 'Finland') - 0.1)).toBeLessThan(0.015);
+  });
+});
+
+describe('custom configuration', () => {
+  it('follows an injury mix given in percentages', () => {
+    const patients = run(
+      parse({ injury_distribution: { 'Battle Injury': 60, 'Non-Battle Injury': 25, Disease: 15 } }),
+      'mix',
+    );
+    expect(Math.abs(share(patients, (p) => p.injury_type === 'BATTLE_TRAUMA') - 0.6)).toBeLessThan(0.015);
+    expect(Math.abs(share(patients, (p) => p.injury_type === 'DISEASE') - 0.15)).toBeLessThan(0.015);
+  });
+
+  it('applies configured facility kia/rtd rates to every arrival at that role', () => {
+    const scenario = parse({
+      facility_configs: [
+        { id: 'poi', name: 'Point of injury', kia_rate: 0.05 },
+        { id: 'r1', name: 'Role 1 aid station', kia_rate: 0.1, rtd_rate: 0.5 },
+        { id: 'r2', name: 'Role 2 hospital', died_rate: 0.02, rtd_rate: 0.3 },
+      ],
+    });
+    const patients = run(scenario, 'rates');
+    expect(Math.abs(share(patients, (p) => p.outcome.category === 'KIA') - 0.05)).toBeLessThan(0.01);
+    const atRole1 = patients.filter((p) =>
+      p.movement_timeline.some((e) => e.event_type === 'arrival' && e.facility === 'Role1'),
+    );
+    expect(
+      Math.abs(share(atRole1, (p) => p.outcome.facility === 'Role1' && p.outcome.category === 'DOW') - 0.1),
+    ).toBeLessThan(0.015);
+    expect(
+      Math.abs(share(atRole1, (p) => p.outcome.facility === 'Role1' && p.outcome.category === 'RTD') - 0.5),
+    ).toBeLessThan(0.02);
+    const atRole2 = patients.filter((p) =>
+      p.movement_timeline.some((e) => e.event_type === 'arrival' && e.facility === 'Role2'),
+    );
+    expect(
+      Math.abs(share(atRole2, (p) => p.outcome.facility === 'Role2' && p.outcome.category === 'RTD') - 0.3),
+    ).toBeLessThan(0.02);
+  });
+
+  it('slows evacuation under the LSCO profile', () => {
+    const median = (s: Scenario): number => {
+      const hours = run(s, 'lsco')
+        .filter(
+          (p) =>
+            p.triage_category === 'T1' && p.injury_type === 'BATTLE_TRAUMA' && p.outcome.category !== 'KIA',
+        )
+        .map(
+          (p) =>
+            p.movement_timeline.find(
+              (e) => e.event_type === 'arrival' && e.facility !== 'POI' && e.facility !== 'Role1',
+            )?.hours_since_injury,
+        )
+        .filter((h): h is number => h !== undefined)
+        .sort((a, b) => a - b);
+      return hours[Math.floor(hours.length / 2)] ?? 0;
+    };
+    expect(median(parse({ casualty_profile: 'lsco' }))).toBeGreaterThan(3);
+    expect(median(DEFAULT_SCENARIO)).toBeLessThan(1.5);
+  });
+});

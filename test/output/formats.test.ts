@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, generatePatients, type Patient } from '../../src/generator/index.js';
+import { jsonArrayChunks, writeJobOutputs, zipFiles } from '../../src/output/index.js';
+import { assertWellFormedXml, zipEntryNames } from './helpers.js';
+
+const N = 300;
+const patients = (): Iterable<Patient> => generatePatients(DEFAULT_SCENARIO, { seed: 'formats', count: N });
+const dir = mkdtempSync(join(tmpdir(), 'milmed-out-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writeJobOutputs', async () => {
+  const progress: number[] = [];
+  const files = await writeJobOutputs({
+    patients: patients(),
+    formats: ['json', 'csv', 'xml', 'xlsx', 'fhir'],
+    dir,
+    compress: false,
+    seed: 'formats',
+    onProgress: (n) => progress.push(n),
+  });
+  const byName = new Map(files.map((f) => [f.name, f]));
+
+  it('writes one file per format with sizes and content types', () => {
+    expect(files.map((f) => f.name)).toEqual([
+      'patients.json',
+      'patients.csv',
+      'patients.xml',
+      'patients.xlsx',
+      'patients.fhir',
+    ]);
+    for (const f of files) expect(f.bytes).toBe(readFileSync(f.path).length);
+    expect(byName.get('patients.fhir')?.contentType).toBe('application/fhir+json');
+    expect(progress.at(-1)).toBe(N);
+  });
+
+  it('writes patients.json as a bare array, one patient per line', () => {
+    const text = readFileSync(byName.get('patients.json')!.path, 'utf8');
+    expect(text.startsWith('[\n{')).toBe(true);
+    expect(text.endsWith('}\n]')).toBe(true);
+    const parsed = JSON.parse(text) as Patient[];
+    expect(parsed).toHaveLength(N);
+    expect(text).toBe([...jsonArrayChunks(patients())].join(''));
+  });
+
+  it('writes the exact CSV header and one row per patient with real names and statuses', () => {
+    const lines = readFileSync(byName.get('patients.csv')!.path, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'patient_id,name,age,gender,nationality,injury,triage,front,final_status,last_facility,total_timeline_events,injury_timestamp',
+    );
+    expect(lines).toHaveLength(N + 1);
+    expect(lines.slice(1).every((l) => /,(KIA|RTD|Remains_Role4),/.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes('Unknown Unknown'))).toBe(false);
+  });
+
+  it('quotes CSV fields that contain commas', () => {
+    const lines = readFileSync(byName.get('patients.csv')!.path, 'utf8').split('\n');
+    expect(lines.slice(1, -1).every((l) => l.split(',').length === 12 || l.includes('"'))).toBe(true);
+  });
+
+  it('writes well-formed XML with one root', () => {
+    const xml = readFileSync(byName.get('patients.xml')!.path, 'utf8');
+    assertWellFormedXml(xml);
+    expect(xml.match(/<patient>/g)).toHaveLength(N);
+  });
+
+  it('writes an XLSX that exceljs reads back with N data rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(byName.get('patients.xlsx')!.path);
+    const sheet = wb.getWorksheet('Patients');
+    expect(sheet?.rowCount).toBe(N + 1);
+    expect(sheet?.getRow(1).getCell(1).value).toBe('patient_id');
+    expect(sheet?.getRow(2).getCell(1).value).toBe(0);
+  });
+
+  it('zips the files at the archive root', async () => {
+    const zipPath = join(dir, 'out.zip');
+    await zipFiles(files, zipPath);
+    expect(zipEntryNames(zipPath).sort()).toEqual(files.map((f) => f.name).sort());
+  });
+
+  it('gzips each file when compress is set', async () => {
+    const sub = mkdtempSync(join(dir, 'gz-'));
+    const [json] = await writeJobOutputs({
+      patients: patients(),
+      formats: ['json'],
+      dir: sub,
+      compress: true,
+    });
+    expect(json?.name).toBe('patients.json.gz');
+    expect(JSON.parse(gunzipSync(readFileSync(json!.path)).toString('utf8'))).toHaveLength(N);
+  });
+
+  it('stops and removes partial files when aborted', async () => {
+    const sub = mkdtempSync(join(dir, 'abort-'));
+    const controller = new AbortController();
+    const run = writeJobOutputs({
+      patients: patients(),
+      formats: ['json', 'csv'],
+      dir: sub,
+      compress: false,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    controller.abort();
+    await expect(run).rejects.toThrow();
+    expect(() => readFileSync(join(sub, 'patients.json'))).toThrow();
+  });
+});
