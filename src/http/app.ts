@@ -5,13 +5,15 @@ import { pino } from 'pino';
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
 import type { ConfigurationRepository, JobService } from '../jobs/index.js';
-import type { ApiKeyService, DailyQuota, UsageRecorder } from '../keys/index.js';
+import type { ApiKeyRepository, ApiKeyService, DailyQuota, UsageRecorder } from '../keys/index.js';
 import type { AuthFailureGuard, RateLimitStore } from '../ratelimit/index.js';
 import { loggerOptions } from './logger.js';
 import { registerOpenApi } from './openapi.js';
 import { createAuthenticate, createRecordUsage } from './plugins/auth.js';
 import { errorHandler } from './plugins/error-handler.js';
 import { requestContext, requestIdFor } from './plugins/request-context.js';
+import { validatorCompiler } from './validators.js';
+import { adminKeyRoutes } from './routes/admin-keys.js';
 import { configurationRoutes } from './routes/configurations.js';
 import { downloadRoutes } from './routes/downloads.js';
 import { generationRoutes } from './routes/generation.js';
@@ -29,6 +31,7 @@ export interface AppDeps {
   config: Config;
   database: Database;
   keys: ApiKeyService;
+  keyRepository: ApiKeyRepository;
   dailyQuota: DailyQuota;
   usage: UsageRecorder;
   rateLimiter: RateLimitStore;
@@ -83,12 +86,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
-    ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
     return503OnClosing: true,
     // `/jobs` and `/jobs/` are the same route, as the earlier service's clients expect.
     routerOptions: { ignoreTrailingSlash: true },
   });
 
+  app.setValidatorCompiler(validatorCompiler);
   await app.register(errorHandler);
   await app.register(requestContext);
   await app.register(cors, {
@@ -119,6 +122,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await scope.register(configurationRoutes(deps));
     await scope.register(presetRoutes);
     await scope.register(visualizationRoutes(deps));
+    await scope.register(adminKeyRoutes(deps));
   });
   await app.register(referenceRoutes);
 

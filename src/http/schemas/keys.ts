@@ -1,0 +1,86 @@
+import { Type } from 'typebox';
+import type { ApiKey } from '../../keys/index.js';
+
+const Limit = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'null = unlimited' });
+
+export const KeyView = Type.Object({
+  id: Type.String(),
+  key_prefix: Type.String(),
+  name: Type.String(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  is_demo: Type.Boolean(),
+  is_active: Type.Boolean(),
+  patient_limit: Limit,
+  daily_limit: Limit,
+  rate_limit_per_minute: Type.Integer(),
+  rate_limit_per_hour: Type.Integer(),
+  total_requests: Type.Integer(),
+  total_patients_generated: Type.Integer(),
+  last_used_at: Type.Union([Type.String(), Type.Null()]),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+  expires_at: Type.Union([Type.String(), Type.Null()]),
+  scopes: Type.Array(Type.String()),
+  notes: Type.Union([Type.String(), Type.Null()]),
+  metadata: Type.Record(Type.String(), Type.Unknown()),
+});
+
+const Scopes = Type.Array(Type.String({ enum: ['generate', 'admin'] }), { uniqueItems: true });
+const RatePerWindow = Type.Integer({ minimum: 1, maximum: 100_000_000 });
+
+export const CreateKeyBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 255 }),
+    email: Type.Optional(Type.Union([Type.String({ format: 'email' }), Type.Null()])),
+    is_demo: Type.Optional(Type.Boolean()),
+    patient_limit: Type.Optional(Limit),
+    daily_limit: Type.Optional(Limit),
+    rate_limit_per_minute: Type.Optional(RatePerWindow),
+    rate_limit_per_hour: Type.Optional(RatePerWindow),
+    expires_in_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 36_500 })),
+    scopes: Type.Optional(Scopes),
+    notes: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateKeyBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+    email: Type.Optional(Type.Union([Type.String({ format: 'email' }), Type.Null()])),
+    is_active: Type.Optional(Type.Boolean()),
+    patient_limit: Type.Optional(Limit),
+    daily_limit: Type.Optional(Limit),
+    rate_limit_per_minute: Type.Optional(RatePerWindow),
+    rate_limit_per_hour: Type.Optional(RatePerWindow),
+    expires_at: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+    scopes: Type.Optional(Scopes),
+    notes: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+/** An API key for admins: every field but the hash; the full key is never here. */
+export function toKeyView(key: ApiKey) {
+  return {
+    id: key.id,
+    key_prefix: key.keyPrefix,
+    name: key.name,
+    email: key.email,
+    is_demo: key.isDemo,
+    is_active: key.isActive,
+    patient_limit: key.patientLimit,
+    daily_limit: key.dailyLimit,
+    rate_limit_per_minute: key.rateLimitPerMinute,
+    rate_limit_per_hour: key.rateLimitPerHour,
+    total_requests: key.totalRequests,
+    total_patients_generated: key.totalPatientsGenerated,
+    last_used_at: key.lastUsedAt?.toISOString() ?? null,
+    created_at: key.createdAt.toISOString(),
+    updated_at: key.updatedAt.toISOString(),
+    expires_at: key.expiresAt?.toISOString() ?? null,
+    scopes: key.scopes,
+    notes: key.notes,
+    metadata: key.metadata,
+  };
+}
