@@ -10,7 +10,7 @@ import type { AuthFailureGuard, RateLimitStore } from '../ratelimit/index.js';
 import { loggerOptions } from './logger.js';
 import { registerOpenApi } from './openapi.js';
 import { createAuthenticate, createRecordUsage } from './plugins/auth.js';
-import { errorHandler } from './plugins/error-handler.js';
+import { errorHandler, frameworkErrors } from './plugins/error-handler.js';
 import { requestContext, requestIdFor } from './plugins/request-context.js';
 import { validatorCompiler } from './validators.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
@@ -86,6 +86,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
+    frameworkErrors,
     return503OnClosing: true,
     // `/jobs` and `/jobs/` are the same route, as the earlier service's clients expect.
     routerOptions: { ignoreTrailingSlash: true },

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { JobRow, JobStatus, NewJobRow } from '../db/schema/index.js';
@@ -124,7 +124,9 @@ export class JobRepository {
 
   /**
    * Fails running jobs whose worker stopped sending heartbeats (the process
-   * died), so none is left "running" for ever. Returns their ids.
+   * died), so none is left "running" for ever. A running job with no
+   * heartbeat at all was never claimed by a live worker, so it is an orphan too.
+   * Returns their ids.
    */
   async failOrphans(staleBefore: Date, now: Date): Promise<string[]> {
     const rows = await this.db
@@ -134,7 +136,7 @@ export class JobRepository {
         error: 'The server stopped while this job was running; please submit it again',
         completedAt: now,
       })
-      .where(and(eq(jobs.status, 'running'), lt(jobs.heartbeatAt, staleBefore)))
+      .where(and(eq(jobs.status, 'running'), or(isNull(jobs.heartbeatAt), lt(jobs.heartbeatAt, staleBefore))))
       .returning({ id: jobs.id });
     return rows.map((r) => r.id);
   }

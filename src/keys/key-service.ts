@@ -44,7 +44,12 @@ export interface CreateKeyInput {
 }
 
 /** Defaults for a new personal key. */
-export const KEY_DEFAULTS = { patientLimit: 1000, dailyLimit: null, rateLimitPerMinute: 60, rateLimitPerHour: 1000 };
+export const KEY_DEFAULTS = {
+  patientLimit: 1000,
+  dailyLimit: null,
+  rateLimitPerMinute: 60,
+  rateLimitPerHour: 1000,
+};
 
 /**
  * Issues, verifies and changes API keys. Verification is cached for at most
@@ -104,7 +109,10 @@ export class ApiKeyService {
    * keeps working for `graceMinutes` (0 = stops now), so clients can switch
    * with no gap.
    */
-  async rotateKey(id: string, graceMinutes: number): Promise<{ key: string; record: ApiKey; old: ApiKey } | undefined> {
+  async rotateKey(
+    id: string,
+    graceMinutes: number,
+  ): Promise<{ key: string; record: ApiKey; old: ApiKey } | undefined> {
     const old = await this.repository.getById(id);
     if (!old) return undefined;
     const { key, record } = await this.createKey({
@@ -146,12 +154,14 @@ export class ApiKeyService {
   async verify(presented: string | undefined): Promise<VerifyResult> {
     if (!presented) return { ok: false, failure: 'missing' };
     if (this.isLegacyKey(presented)) return { ok: true, key: this.legacyKey() };
-    if (looksLikeLiveKey(presented) && !hasValidChecksum(presented)) return { ok: false, failure: 'invalid' };
 
     const hash = hashKey(presented);
     const nowMs = this.clock().getTime();
     let key = this.cache.get(hash, nowMs);
     if (key === undefined) {
+      // Only a cache miss could reach the database, so only a miss pays for the checksum.
+      if (looksLikeLiveKey(presented) && !hasValidChecksum(presented))
+        return { ok: false, failure: 'invalid' };
       key = (await this.repository.getByHash(hash)) ?? null;
       if (!key && presented === DEMO_API_KEY) key = await this.ensureDemoKey();
       this.cache.set(hash, key, nowMs);

@@ -41,9 +41,14 @@ export function secondsUntilNextUtcMidnight(now: Date): number {
   return Math.max(1, Math.ceil((next - now.getTime()) / 1000));
 }
 
-/** The UTC calendar day of an instant, as `YYYY-MM-DD`. */
+const MS_PER_DAY = 86_400_000;
+let lastDay = { number: Number.NaN, text: '' };
+
+/** The UTC calendar day of an instant, as `YYYY-MM-DD`. Memoised: it runs on every authenticated request. */
 export function utcDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  const number = Math.floor(now.getTime() / MS_PER_DAY);
+  if (number !== lastDay.number) lastDay = { number, text: now.toISOString().slice(0, 10) };
+  return lastDay.text;
 }
 
 /** The headers every successful authenticated response carries. */

@@ -43,7 +43,9 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
       lines.push(line);
       if (line.includes('"service ready"')) resolve();
     });
-    void exited.then((code) => reject(new Error(`server exited with ${code} before it was ready: ${stderr}`)));
+    void exited.then((code) =>
+      reject(new Error(`server exited with ${code} before it was ready: ${stderr}`)),
+    );
   });
   await ready;
   return {

@@ -69,7 +69,7 @@ export function createAuthenticate(deps: AuthDeps) {
       kind: key.kind,
     };
 
-    const rules = minuteAndHourRules(key.rateLimitPerMinute, key.rateLimitPerHour);
+    const rules = rulesFor(key.rateLimitPerMinute, key.rateLimitPerHour);
     const limiterSubject = subject ? `${key.id}|${subject}` : key.id;
     const decision = deps.rateLimiter.consumeSync
       ? deps.rateLimiter.consumeSync(limiterSubject, rules, nowMs)
@@ -102,7 +102,12 @@ export function createRecordUsage(deps: Pick<AuthDeps, 'usage' | 'clock' | 'dail
     // A request the handler refused (bad input, over the patient limit) does not use up quota.
     if (mark.admitted && (reply.statusCode === 400 || reply.statusCode === 422)) {
       mark.admitted = false;
-      if (mark.reserved) await deps.dailyQuota.release({ id: mark.keyId, kind: mark.kind }, mark.subject, mark.admittedAt ?? deps.clock());
+      if (mark.reserved)
+        await deps.dailyQuota.release(
+          { id: mark.keyId, kind: mark.kind },
+          mark.subject,
+          mark.admittedAt ?? deps.clock(),
+        );
     }
     deps.usage.record({
       keyId: mark.keyId,
@@ -117,6 +122,20 @@ export function createRecordUsage(deps: Pick<AuthDeps, 'usage' | 'clock' | 'dail
       subject: mark.subject,
     });
   };
+}
+
+const ruleSets = new Map<string, ReturnType<typeof minuteAndHourRules>>();
+
+/** The minute/hour rules for a pair of limits, built (and validated) once per distinct pair. */
+function rulesFor(perMinute: number, perHour: number) {
+  const id = `${perMinute}/${perHour}`;
+  let rules = ruleSets.get(id);
+  if (!rules) {
+    rules = minuteAndHourRules(perMinute, perHour);
+    if (ruleSets.size >= 1000) ruleSets.clear();
+    ruleSets.set(id, rules);
+  }
+  return rules;
 }
 
 function tooManyFailures(waitMs: number): AppError {

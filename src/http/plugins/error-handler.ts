@@ -4,7 +4,12 @@ import { AppError, type FieldError, describeFieldErrors, reasonPhrase } from '..
 
 /** The body every error carries. */
 export function errorBody(statusCode: number, detail: string | unknown[], requestId: string) {
-  return { error: reasonPhrase(statusCode), detail, timestamp: new Date().toISOString(), request_id: requestId };
+  return {
+    error: reasonPhrase(statusCode),
+    detail,
+    timestamp: new Date().toISOString(),
+    request_id: requestId,
+  };
 }
 
 /**
@@ -18,7 +23,9 @@ export const errorHandler = fp(
         return send(reply, request, error.statusCode, error.detail, error.headers, error.extra);
       }
       if (error.validation) {
-        const errors = firstErrorPerField(error.validation).map((v) => toFieldError(v, error.validationContext));
+        const errors = firstErrorPerField(error.validation).map((v) =>
+          toFieldError(v, error.validationContext),
+        );
         return send(reply, request, 422, describeFieldErrors(errors), {}, { errors });
       }
       const status = clientStatus(error);
@@ -42,7 +49,8 @@ export const errorHandler = fp(
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   reply.header('X-Request-ID', request.id);
-  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, request, 414, 'Path parameter is too long', {}, {});
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return send(reply, request, 414, 'Path parameter is too long', {}, {});
   if (error.code === 'FST_ERR_BAD_URL') return send(reply, request, 400, 'Invalid URL encoding', {}, {});
   request.log.error({ err: error }, 'routing error');
   return send(reply, request, 500, 'Internal server error', {}, {});
@@ -98,7 +106,8 @@ function firstErrorPerField(errors: AjvError[]): AjvError[] {
 
 function toFieldError(v: AjvError, context: string | undefined): FieldError {
   const path = v.instancePath.split('/').filter(Boolean);
-  if (v.keyword === 'required' && typeof v.params.missingProperty === 'string') path.push(v.params.missingProperty);
+  if (v.keyword === 'required' && typeof v.params.missingProperty === 'string')
+    path.push(v.params.missingProperty);
   if (v.keyword === 'additionalProperties' && typeof v.params.additionalProperty === 'string') {
     path.push(v.params.additionalProperty);
   }
