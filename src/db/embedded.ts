@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -37,6 +37,7 @@ export async function openEmbedded(options: EmbeddedOptions, logger: DbLogger): 
   });
   if (!lock.acquired) {
     logger.info({ pid: lock.owner.pid }, 'embedded database is owned by a running process; connecting through it');
+    await waitForSocket(join(lock.owner.socketDir, `.s.PGSQL.${lock.owner.socketPort}`));
     return openPostgres({ host: lock.owner.socketDir, port: lock.owner.socketPort, max: 1, kind: 'embedded-via-server' }, logger);
   }
   try {
@@ -86,4 +87,15 @@ async function openPglite(
       }
     },
   };
+}
+
+/** The owner takes the lock before its socket is up; a process arriving in between waits briefly. */
+async function waitForSocket(path: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(path)) {
+    if (Date.now() > deadline) {
+      throw new Error(`The process owning the embedded database has not opened ${path}; is it still starting?`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

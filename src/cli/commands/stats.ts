@@ -1,0 +1,42 @@
+import type { Command } from '@commander-js/extra-typings';
+import { withServices } from '../context.js';
+import { colour, out, printFields, printJson } from '../output.js';
+import { parseDays } from '../parse.js';
+
+const DAY_MS = 86_400_000;
+
+/** `stats`: key counts now, and requests and patients over the last N days. */
+export function registerStats(program: Command): void {
+  program
+    .command('stats')
+    .description('Counts of keys (total, active, demo, expired) and requests and patients in the period')
+    .option('--days <n>', 'length of the period in days, ending now', parseDays, 30)
+    .option('--json', 'print JSON instead of a table')
+    .action(async (options) => {
+      await withServices(async (services) => {
+        const now = services.clock();
+        const from = new Date(now.getTime() - options.days * DAY_MS);
+        const stats = await services.keyRepository.stats(from, now);
+        if (options.json) {
+          printJson({
+            period_days: options.days,
+            from: from.toISOString(),
+            to: now.toISOString(),
+            keys: stats.keys,
+            requests: stats.requests,
+            patients: stats.patients,
+          });
+          return;
+        }
+        out(colour.bold(`API key statistics, last ${options.days} day(s)`));
+        printFields([
+          ['Keys', stats.keys.total],
+          ['Active', stats.keys.active],
+          ['Demo', stats.keys.demo],
+          ['Expired', stats.keys.expired],
+          ['Requests in period', stats.requests],
+          ['Patients in period', stats.patients],
+        ]);
+      });
+    });
+}

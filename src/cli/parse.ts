@@ -1,0 +1,111 @@
+import { InvalidArgumentError } from '@commander-js/extra-typings';
+import { KNOWN_SCOPES } from '../keys/api-key.js';
+
+/**
+ * Option parsers. Each returns the parsed value or throws commander's
+ * `InvalidArgumentError`, which the entry point turns into a clear message
+ * and exit code 2 before anything is read or written.
+ */
+
+/** PostgreSQL `integer` columns hold at most this. */
+const MAX_INT = 2_147_483_647;
+const INTEGER = /^\d+$/;
+
+function integerIn(value: string, min: number, max: number, what: string): number {
+  const trimmed = value.trim();
+  const n = Number(trimmed);
+  if (!INTEGER.test(trimmed) || n < min || n > max) {
+    throw new InvalidArgumentError(
+      `${what} must be a whole number between ${min} and ${max}, got '${value}'.`,
+    );
+  }
+  return n;
+}
+
+/**
+ * A limit of at least 1, or `unlimited`. The word is kept (commander turns a
+ * parser's `null` into ''); `storedLimit` maps it to the stored `null`.
+ */
+export function parseLimit(value: string): number | 'unlimited' {
+  if (value.trim().toLowerCase() === 'unlimited') return 'unlimited';
+  return integerIn(value, 1, MAX_INT, "A limit (or 'unlimited')");
+}
+
+/** The stored form of a parsed limit: `null` means unlimited. */
+export function storedLimit(value: number | 'unlimited'): number | null {
+  return value === 'unlimited' ? null : value;
+}
+
+/** A per-minute or per-hour rate: at least 1, never unlimited. */
+export function parseRate(value: string): number {
+  return integerIn(value, 1, MAX_INT, 'A rate');
+}
+
+/** A number of days, 1 to 36500. */
+export function parseDays(value: string): number {
+  return integerIn(value, 1, 36_500, 'Days');
+}
+
+/** Grace minutes for rotation: 0 (stop at once) up to one year. */
+export function parseGraceMinutes(value: string): number {
+  return integerIn(value, 0, 525_600, 'Grace minutes');
+}
+
+/** A comma-separated list of known scopes, at least one. */
+export function parseScopes(value: string): string[] {
+  const scopes = [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (scopes.length === 0) throw new InvalidArgumentError('Give at least one scope.');
+  const unknown = scopes.filter((s) => !(KNOWN_SCOPES as readonly string[]).includes(s));
+  if (unknown.length > 0) {
+    throw new InvalidArgumentError(
+      `Unknown scope ${unknown.join(', ')}; known scopes: ${KNOWN_SCOPES.join(', ')}.`,
+    );
+  }
+  return scopes;
+}
+
+/** A non-empty name of at most 255 characters. */
+export function parseName(value: string): string {
+  const name = value.trim();
+  if (!name) throw new InvalidArgumentError('The name must not be empty.');
+  if (name.length > 255) throw new InvalidArgumentError('The name must be at most 255 characters.');
+  return name;
+}
+
+/** A plausible e-mail address (something@domain). */
+export function parseEmail(value: string): string {
+  const email = value.trim();
+  if (email.length > 255 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    throw new InvalidArgumentError(`'${value}' is not an e-mail address.`);
+  }
+  return email;
+}
+
+/** A key id or display prefix of at least 4 characters, so a slip cannot match every key. */
+export function parseReference(value: string): string {
+  const ref = value.trim();
+  if (ref.length < 4)
+    throw new InvalidArgumentError('Give the key id or its display prefix (at least 4 characters).');
+  return ref;
+}
+
+/** A `postgres://` or `postgresql://` connection URL. */
+export function parsePostgresUrl(value: string): string {
+  if (!/^postgres(ql)?:\/\/\S+$/.test(value.trim())) {
+    throw new InvalidArgumentError('Give a PostgreSQL URL: postgres://user:password@host:5432/database');
+  }
+  return value.trim();
+}
+
+/** `table` or `csv` or `json`. */
+export function parseListFormat(value: string): 'table' | 'csv' | 'json' {
+  if (value === 'table' || value === 'csv' || value === 'json') return value;
+  throw new InvalidArgumentError(`The format must be table, csv or json, got '${value}'.`);
+}
