@@ -27,8 +27,8 @@ export interface ApiKey {
   metadata: Record<string, unknown>;
 }
 
-/** What a request handler knows about the key that authenticated it. */
-export interface KeyContext {
+/** A key that passed verification, before per-request facts (subject, usage) are known. */
+export interface VerifiedKey {
   /** Row id; the legacy key has the fixed id `legacy`. */
   id: string;
   kind: KeyKind;
@@ -39,6 +39,10 @@ export interface KeyContext {
   rateLimitPerMinute: number;
   rateLimitPerHour: number;
   scopes: readonly string[];
+}
+
+/** What a request handler knows about the key that authenticated it. */
+export interface KeyContext extends VerifiedKey {
   /** Who shares the key's allowances: the client IP for the demo key, '' otherwise. */
   subject: string;
   /** Requests admitted today for this key and subject, this one included. */

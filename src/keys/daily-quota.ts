@@ -1,4 +1,4 @@
-import type { VerifiedKey } from './key-service.js';
+import type { VerifiedKey } from './api-key.js';
 import { type LimitRefusal, dailyLimitRefusal, utcDay } from './limits.js';
 import type { ApiKeyRepository } from './repository.js';
 

@@ -14,7 +14,6 @@ export {
   KEY_DEFAULTS,
   type KeyFailure,
   type KeyServiceConfig,
-  type VerifiedKey,
   type VerifyResult,
 } from './key-service.js';
 export * from './limits.js';

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ApiKey, KeyKind } from './api-key.js';
+import type { ApiKey, VerifiedKey } from './api-key.js';
 import { LEGACY_KEY_ID } from './api-key.js';
 import { KeyCache } from './key-cache.js';
 import { displayPrefix, generateApiKey, hasValidChecksum, hashKey, looksLikeLiveKey } from './key-format.js';
@@ -11,19 +11,6 @@ export interface KeyServiceConfig {
   legacyApiKey: string | undefined;
   keyCacheTtlMs: number;
   demo: { patientLimit: number; dailyLimit: number; perMinute: number; perHour: number };
-}
-
-/** A key that passed verification, before per-request facts (subject, usage) are known. */
-export interface VerifiedKey {
-  id: string;
-  kind: KeyKind;
-  keyPrefix: string;
-  name: string;
-  patientLimit: number | null;
-  dailyLimit: number | null;
-  rateLimitPerMinute: number;
-  rateLimitPerHour: number;
-  scopes: readonly string[];
 }
 
 export type KeyFailure = 'missing' | 'invalid' | 'inactive' | 'expired';
