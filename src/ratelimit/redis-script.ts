@@ -81,9 +81,14 @@ for i = 1, nrules do
   if allowed == 1 then
     redis.call('HINCRBY', key, str(cur), 1)
     sum = sum + 1
-    hi = cur
-    redis.call('HSET', key, 's', str(sum), 'lo', str(lo), 'hi', str(hi), 'w', str(span * bms), 'b', str(bms))
-    redis.call('PEXPIRE', key, str((cur + span + 1) * bms - now))
+    if hi == cur then
+      -- Same bucket as the newest hit: lo, hi, w, b and the expiry are already stored.
+      redis.call('HINCRBY', key, 's', 1)
+    else
+      hi = cur
+      redis.call('HSET', key, 's', str(sum), 'lo', str(lo), 'hi', str(hi), 'w', str(span * bms), 'b', str(bms))
+      redis.call('PEXPIRE', key, str((cur + span + 1) * bms - now))
+    end
   elseif sum >= limit then
     local excess = sum - limit + 1
     local all = redis.call('HGETALL', key)
