@@ -93,6 +93,14 @@ export class JobRepository {
     return { cancelled: !row };
   }
 
+  /** Marks a running job alive, for the orphan sweep. */
+  async heartbeat(id: string, now: Date): Promise<void> {
+    await this.db
+      .update(jobs)
+      .set({ heartbeatAt: now })
+      .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+  }
+
   async complete(
     id: string,
     result: { summary: Record<string, unknown>; outputFiles: { name: string; bytes: number }[]; generated: number },

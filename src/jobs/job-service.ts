@@ -7,6 +7,8 @@ import type { JobRepository, JobRow, JobStatus } from './job-repository.js';
 import type { Owner } from './owner.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
 
+const HEARTBEAT_INTERVAL_MS = 10_000;
+
 export interface JobLogger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
@@ -203,6 +205,11 @@ export class JobService {
       },
     );
     this.running.set(job.id, generation);
+    // Progress stops while the files are finalised and zipped; the heartbeat must not.
+    const heartbeat = setInterval(() => {
+      void this.repository.heartbeat(job.id, this.clock()).catch(() => {});
+    }, HEARTBEAT_INTERVAL_MS);
+    heartbeat.unref();
     generation.result
       .then(async (result) => {
         const now = this.clock();
@@ -223,6 +230,7 @@ export class JobService {
         await this.removeFiles(job.id);
       })
       .finally(() => {
+        clearInterval(heartbeat);
         this.running.delete(job.id);
         this.passwords.delete(job.id);
         void this.tick();
@@ -235,7 +243,8 @@ export class JobService {
     await this.repository.failOrphans(staleBefore, now);
   }
 
-  private async sweepExpired(): Promise<void> {
+  /** Deletes jobs past their retention, with their files. Runs every minute; callable for an immediate sweep. */
+  async sweepExpired(): Promise<void> {
     const ids = await this.repository.deleteExpired(this.clock());
     for (const id of ids) await this.removeFiles(id);
     if (ids.length) this.logger.info({ count: ids.length }, 'deleted expired job outputs');

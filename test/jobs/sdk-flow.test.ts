@@ -48,6 +48,7 @@ describe('the earlier SDK flow with the demo key', () => {
     expect(job.progress).toBe(100);
     expect(job.summary.total_patients).toBe(5);
 
+    t.clock.advance(6000);
     const download = await t.app.inject({ url: `/api/v1/downloads/${job_id}`, headers: DEMO });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/zip');

@@ -13,7 +13,10 @@ export interface AdminKeyDeps {
 }
 
 const IdParams = Type.Object({ id: Type.String() });
-const NewKey = Type.Object({ key: Type.String({ description: 'Shown once; store it now' }), api_key: KeyView });
+const NewKey = Type.Object({
+  key: Type.String({ description: 'Shown once; store it now' }),
+  api_key: KeyView,
+});
 
 /** Key administration over HTTP, for the `admin` scope and the legacy key. The CLI offers the same. */
 export function adminKeyRoutes(deps: AdminKeyDeps) {
@@ -31,14 +34,17 @@ export function adminKeyRoutes(deps: AdminKeyDeps) {
       `${base}/`,
       {
         schema: schema('List keys (active only unless all=true)', {
-          querystring: Type.Object({ all: Type.Optional(Type.Boolean()), search: Type.Optional(Type.String()) }),
+          querystring: Type.Object({
+            all: Type.Optional(Type.Boolean()),
+            search: Type.Optional(Type.String()),
+          }),
           response: { 200: Type.Array(KeyView), ...errorResponses(422, ...PROTECTED_ERRORS) },
         }),
       },
       async (request) =>
-        (await deps.keyRepository.list({ includeInactive: request.query.all, search: request.query.search })).map(
-          toKeyView,
-        ),
+        (
+          await deps.keyRepository.list({ includeInactive: request.query.all, search: request.query.search })
+        ).map(toKeyView),
     );
 
     app.post<{ Body: Static<typeof CreateKeyBody> }>(
@@ -59,7 +65,9 @@ export function adminKeyRoutes(deps: AdminKeyDeps) {
           ...(b.daily_limit !== undefined && { dailyLimit: b.daily_limit }),
           ...(b.rate_limit_per_minute !== undefined && { rateLimitPerMinute: b.rate_limit_per_minute }),
           ...(b.rate_limit_per_hour !== undefined && { rateLimitPerHour: b.rate_limit_per_hour }),
-          expiresAt: b.expires_in_days ? new Date(deps.clock().getTime() + b.expires_in_days * 86_400_000) : null,
+          expiresAt: b.expires_in_days
+            ? new Date(deps.clock().getTime() + b.expires_in_days * 86_400_000)
+            : null,
           scopes: b.scopes,
           notes: b.notes,
         });
@@ -116,11 +124,15 @@ export function adminKeyRoutes(deps: AdminKeyDeps) {
       {
         schema: schema('Delete a key', {
           params: IdParams,
-          response: { 204: Type.Null({ description: 'Deleted' }), ...errorResponses(404, ...PROTECTED_ERRORS) },
+          response: {
+            204: Type.Null({ description: 'Deleted' }),
+            ...errorResponses(404, ...PROTECTED_ERRORS),
+          },
         }),
       },
       async (request, reply) => {
-        if (!(await deps.keys.delete(request.params.id))) throw notFound(`API key not found: ${request.params.id}`);
+        if (!(await deps.keys.delete(request.params.id)))
+          throw notFound(`API key not found: ${request.params.id}`);
         return reply.status(204).send();
       },
     );

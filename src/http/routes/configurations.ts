@@ -14,13 +14,20 @@ const ConfigurationBody = Type.Object(
   },
   {
     additionalProperties: true,
-    description: 'A scenario configuration; every key the generator reads is accepted (see docs/generator.md)',
+    description:
+      'A scenario configuration; every key the generator reads is accepted (see docs/generator.md)',
     examples: [
       {
         name: 'SDK Example Scenario',
         total_patients: 50,
         injury_distribution: { Disease: 60, 'Non-Battle Injury': 25, 'Battle Injury': 15 },
-        front_configs: [{ name: 'North', casualty_rate: 1, nationality_distribution: [{ nationality_code: 'USA', percentage: 100 }] }],
+        front_configs: [
+          {
+            name: 'North',
+            casualty_rate: 1,
+            nationality_distribution: [{ nationality_code: 'USA', percentage: 100 }],
+          },
+        ],
         facility_configs: [{ id: 'r1', name: 'Role 1', died_rate: 0.05, rtd_rate: 0.3 }],
       },
     ],
@@ -37,7 +44,11 @@ const ConfigurationView = Type.Object(
   { additionalProperties: true },
 );
 const IdParams = Type.Object({ config_id: Type.String() });
-type Body = Record<string, unknown> & { name: string; description?: string | null; parent_config_id?: string | null };
+type Body = Record<string, unknown> & {
+  name: string;
+  description?: string | null;
+  parent_config_id?: string | null;
+};
 
 /** Stored configuration CRUD and validation, scoped to the key that created them. */
 export function configurationRoutes(deps: { configurations: ConfigurationRepository; clock: () => Date }) {
@@ -55,7 +66,8 @@ export function configurationRoutes(deps: { configurations: ConfigurationReposit
           response: { 201: ConfigurationView, ...errorResponses(413, 422, ...PROTECTED_ERRORS) },
         },
       },
-      async (request, reply) => reply.status(201).send(toView(await repo.create(toInput(request.body), creatorOf(request)))),
+      async (request, reply) =>
+        reply.status(201).send(toView(await repo.create(toInput(request.body), creatorOf(request)))),
     );
 
     app.get<{ Querystring: { skip: number; limit: number } }>(
@@ -106,7 +118,12 @@ export function configurationRoutes(deps: { configurations: ConfigurationReposit
         },
       },
       async (request) => {
-        const row = await repo.update(request.params.config_id, toInput(request.body), readerOf(request), deps.clock());
+        const row = await repo.update(
+          request.params.config_id,
+          toInput(request.body),
+          readerOf(request),
+          deps.clock(),
+        );
         if (!row) throw notFound(`Configuration ${request.params.config_id} not found`);
         return toView(row);
       },
@@ -120,7 +137,10 @@ export function configurationRoutes(deps: { configurations: ConfigurationReposit
           summary: 'Delete a configuration',
           security,
           params: IdParams,
-          response: { 204: Type.Null({ description: 'Deleted; empty body' }), ...errorResponses(404, ...PROTECTED_ERRORS) },
+          response: {
+            204: Type.Null({ description: 'Deleted; empty body' }),
+            ...errorResponses(404, ...PROTECTED_ERRORS),
+          },
         },
       },
       async (request, reply) => {
@@ -148,7 +168,8 @@ export function configurationRoutes(deps: { configurations: ConfigurationReposit
       async (request) => {
         const errors: string[] = [];
         const fronts = request.body.front_configs;
-        if (Array.isArray(fronts) && fronts.length === 0) errors.push('At least one front configuration is required');
+        if (Array.isArray(fronts) && fronts.length === 0)
+          errors.push('At least one front configuration is required');
         const parsed = parseScenario(request.body);
         if (!parsed.ok) errors.push(...parsed.errors.map((e) => describeFieldErrors([e])));
         return { valid: errors.length === 0, errors };
@@ -160,7 +181,16 @@ export function configurationRoutes(deps: { configurations: ConfigurationReposit
 function toInput(body: Body) {
   const parsed = parseScenario(body);
   if (!parsed.ok) throw validationFailed(parsed.errors);
-  const { name, description, parent_config_id, id: _id, created_at: _c, updated_at: _u, version: _v, ...rest } = body;
+  const {
+    name,
+    description,
+    parent_config_id,
+    id: _id,
+    created_at: _c,
+    updated_at: _u,
+    version: _v,
+    ...rest
+  } = body;
   return {
     name,
     description: description ?? null,

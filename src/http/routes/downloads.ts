@@ -21,7 +21,11 @@ export function downloadRoutes(deps: { jobs: JobService }) {
           params: Type.Object({ job_id: Type.String() }),
           querystring: Type.Object({ format: Type.Optional(Type.String({ enum: ['zip', 'json'] })) }),
           response: {
-            200: { description: 'application/zip (default) or application/json', type: 'string', format: 'binary' },
+            200: {
+              description: 'application/zip (default) or application/json',
+              type: 'string',
+              format: 'binary',
+            },
             ...errorResponses(400, 404, 410, 422, ...PROTECTED_ERRORS),
           },
         },
@@ -36,7 +40,9 @@ export function downloadRoutes(deps: { jobs: JobService }) {
         const { dir, zip } = deps.jobs.paths(job.id);
         if (request.query.format === 'json') {
           if (!job.outputFiles.some((f) => f.name === 'patients.json')) {
-            throw badRequest('This job has no plain JSON output (it was not requested, or it is compressed or encrypted)');
+            throw badRequest(
+              'This job has no plain JSON output (it was not requested, or it is compressed or encrypted)',
+            );
           }
           const path = join(dir, 'patients.json');
           await ensureExists(path);

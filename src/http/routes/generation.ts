@@ -39,7 +39,12 @@ export function generationRoutes(deps: GenerationDeps) {
         const raw = body.configuration_id
           ? await loadStoredConfiguration(deps.configurations, request, body.configuration_id)
           : (body.configuration as Record<string, unknown>);
-        const { scenario, count } = resolveScenario(request, raw, body.total_patients, deps.maxPatientsPerJob);
+        const { scenario, count } = resolveScenario(
+          request,
+          raw,
+          body.total_patients,
+          deps.maxPatientsPerJob,
+        );
         const formats = [...new Set(body.output_formats ?? ['json'])] as OutputFormat[];
         const password = body.use_encryption ? (body.encryption_password ?? undefined) : undefined;
         const seed = body.seed === undefined ? randomBytes(8).toString('hex') : String(body.seed);

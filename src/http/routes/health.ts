@@ -29,9 +29,14 @@ export function healthRoutes(deps: HealthDeps) {
       const database: CheckState = await pingDatabase(deps.database);
       const checks: Record<string, CheckState> = { api: 'ok', database };
       if (deps.redisConfigured) checks.redis = deps.rateLimiter.status();
-      const redisBlocks = checks.redis !== undefined && checks.redis !== 'ok' && deps.onRedisDown === 'fail-closed';
+      const redisBlocks =
+        checks.redis !== undefined && checks.redis !== 'ok' && deps.onRedisDown === 'fail-closed';
       const ready = database === 'ok' && !redisBlocks;
-      const status = !ready ? 'unhealthy' : Object.values(checks).every((c) => c === 'ok') ? 'healthy' : 'degraded';
+      const status = !ready
+        ? 'unhealthy'
+        : Object.values(checks).every((c) => c === 'ok')
+          ? 'healthy'
+          : 'degraded';
       return { ready, status, checks };
     }
 
@@ -51,7 +56,9 @@ export function healthRoutes(deps: HealthDeps) {
       app.get(path, { schema: { tags: ['health'] } }, async (request, reply) => {
         const { ready, checks } = await readiness();
         if (ready) return { status: 'ready' };
-        return reply.status(503).send({ ...errorBody(503, 'Service not ready', request.id), status: 'not_ready', checks });
+        return reply
+          .status(503)
+          .send({ ...errorBody(503, 'Service not ready', request.id), status: 'not_ready', checks });
       });
     }
   };

@@ -5,7 +5,7 @@ import type { JobService } from '../../jobs/index.js';
 import { badRequest, notFound } from '../errors.js';
 import { toJobResponse } from '../job-view.js';
 import { readerOf } from '../owner.js';
-import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
+import { errorResponses, KEY_SECURITY as security, openObject, PROTECTED_ERRORS } from '../schemas/common.js';
 import { JobResponse } from '../schemas/generation.js';
 
 const JobParams = Type.Object({ job_id: Type.String() });
@@ -68,7 +68,17 @@ export function jobRoutes(deps: { jobs: JobService }) {
             page: Type.Integer({ minimum: 1, default: 1 }),
             per_page: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
           }),
-          response: errorResponses(400, 404, 422, ...PROTECTED_ERRORS),
+          response: {
+            200: openObject('A page of patients, regenerated deterministically from the job’s seed', {
+              job_id: '8f0c1e9a-0000-4000-8000-000000000000',
+              total: 5,
+              page: 1,
+              per_page: 50,
+              total_pages: 1,
+              patients: [],
+            }),
+            ...errorResponses(400, 404, 422, ...PROTECTED_ERRORS),
+          },
         },
       },
       async (request) => {
@@ -84,7 +94,12 @@ export function jobRoutes(deps: { jobs: JobService }) {
         const end = Math.min(total, start + per_page);
         // Generation is deterministic, so a page is regenerated rather than read back from a file.
         const patients = [
-          ...generatePatients(job.scenario as unknown as Scenario, { seed: job.seed, count: total, start, end }),
+          ...generatePatients(job.scenario as unknown as Scenario, {
+            seed: job.seed,
+            count: total,
+            start,
+            end,
+          }),
         ];
         return { job_id, total, page, per_page, total_pages: Math.ceil(total / per_page), patients };
       },
@@ -135,7 +150,12 @@ export function jobRoutes(deps: { jobs: JobService }) {
       async (request) => {
         const { job_id } = request.params;
         if (!(await deps.jobs.delete(job_id, readerOf(request)))) throw notFound(`Job ${job_id} not found`);
-        return { success: true, message: 'Job deleted successfully', deleted_id: job_id, timestamp: new Date().toISOString() };
+        return {
+          success: true,
+          message: 'Job deleted successfully',
+          deleted_id: job_id,
+          timestamp: new Date().toISOString(),
+        };
       },
     );
   };

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { getPreset, listPresets, presetCategories } from '../../generator/index.js';
 import { notFound } from '../errors.js';
-import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
-
+import { errorResponses, KEY_SECURITY as security, openObject, PROTECTED_ERRORS } from '../schemas/common.js';
 
 /** Scenario presets; a preset's `generation_config` can be posted as `configuration` unchanged. */
 export async function presetRoutes(app: FastifyInstance) {
@@ -18,14 +17,42 @@ export async function presetRoutes(app: FastifyInstance) {
           category: Type.Optional(Type.String()),
           difficulty: Type.Optional(Type.String()),
         }),
-        response: errorResponses(...PROTECTED_ERRORS),
+        response: {
+          200: openObject('Preset summaries, categories and difficulty levels', {
+            presets: [
+              {
+                id: 'training_exercise',
+                name: 'Training Exercise - Small Scale',
+                category: 'training',
+                difficulty: 'low',
+                total_patients: 100,
+                duration_days: 2,
+              },
+            ],
+            total_count: 1,
+          }),
+          ...errorResponses(...PROTECTED_ERRORS),
+        },
       },
     },
     async (request) => listPresets(request.query),
   );
   app.get(
     '/api/v1/presets/categories/list',
-    { schema: { tags: ['generation'], summary: 'Preset categories', security, response: errorResponses(...PROTECTED_ERRORS) } },
+    {
+      schema: {
+        tags: ['generation'],
+        summary: 'Preset categories',
+        security,
+        response: {
+          200: openObject('Categories with their preset counts', {
+            categories: [{ id: 'training', name: 'Training', icon: 'training', preset_count: 1 }],
+            total_categories: 1,
+          }),
+          ...errorResponses(...PROTECTED_ERRORS),
+        },
+      },
+    },
     async () => presetCategories(),
   );
   app.get<{ Params: { preset_id: string } }>(
@@ -36,7 +63,13 @@ export async function presetRoutes(app: FastifyInstance) {
         summary: 'One preset with its generation_config',
         security,
         params: Type.Object({ preset_id: Type.String() }),
-        response: errorResponses(404, ...PROTECTED_ERRORS),
+        response: {
+          200: openObject('The preset, and a generation_config to post as `configuration`', {
+            preset: { id: 'training_exercise', name: 'Training Exercise - Small Scale' },
+            generation_config: { total_patients: 100, front_configs: [], injury_distribution: {} },
+          }),
+          ...errorResponses(404, ...PROTECTED_ERRORS),
+        },
       },
     },
     async (request) => {

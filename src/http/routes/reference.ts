@@ -11,12 +11,24 @@ export async function referenceRoutes(app: FastifyInstance) {
   const base = '/api/v1/configurations/reference';
   app.get(
     `${base}/nationalities/`,
-    { schema: { tags: ['reference'], summary: 'The 32 NATO nations, then the partner nations some presets use', response: { 200: Type.Array(CodeName) } } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'The 32 NATO nations, then the partner nations some presets use',
+        response: { 200: Type.Array(CodeName) },
+      },
+    },
     async () => ALL_NATIONALITIES.map(({ code, name }) => ({ code, name })),
   );
   app.get(
     `${base}/condition-types/`,
-    { schema: { tags: ['reference'], summary: 'Injury categories', response: { 200: Type.Array(Type.String()) } } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Injury categories',
+        response: { 200: Type.Array(Type.String()) },
+      },
+    },
     async () => [...CONDITION_TYPES],
   );
   app.get(
@@ -30,9 +42,11 @@ export async function referenceRoutes(app: FastifyInstance) {
     },
     async () => [...FACILITY_TYPES],
   );
-  app.get(`${base}/static-fronts/`, { schema: { tags: ['reference'], summary: 'The default fronts' } }, async () => [
-    ...STATIC_FRONTS,
-  ]);
+  app.get(
+    `${base}/static-fronts/`,
+    { schema: { tags: ['reference'], summary: 'The default fronts' } },
+    async () => [...STATIC_FRONTS],
+  );
 
   app.get(
     '/api/v1/config/frontend',

@@ -9,6 +9,20 @@ import { requireGenerate } from '../owner.js';
 import { loadStoredConfiguration, resolveScenario } from '../scenario-input.js';
 import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
 
+const StreamedPatients = {
+  description:
+    'Streamed JSON: `{"patients": [...], "total_patients": N, "seed": "..."}`; headers X-Patient-Count, X-Batch-Size, X-Seed',
+  type: 'object',
+  additionalProperties: true,
+  examples: [
+    {
+      patients: [{ id: 0, nationality: 'POL', triage_category: 'T3', final_status: 'RTD' }],
+      total_patients: 1,
+      seed: 'a1b2c3',
+    },
+  ],
+};
+
 export interface StreamingDeps {
   configurations: ConfigurationRepository;
   maxPatientsPerJob: number;
@@ -35,13 +49,22 @@ export function streamingRoutes(deps: StreamingDeps) {
             batch_size: BatchSize,
             seed: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
           }),
-          response: errorResponses(400, 404, 422, ...PROTECTED_ERRORS),
+          response: { 200: StreamedPatients, ...errorResponses(400, 404, 422, ...PROTECTED_ERRORS) },
         },
       },
       async (request, reply) => {
         requireGenerate(request);
-        const raw = await loadStoredConfiguration(deps.configurations, request, request.query.configuration_id);
-        const { scenario, count } = resolveScenario(request, raw, request.query.count, deps.maxPatientsPerJob);
+        const raw = await loadStoredConfiguration(
+          deps.configurations,
+          request,
+          request.query.configuration_id,
+        );
+        const { scenario, count } = resolveScenario(
+          request,
+          raw,
+          request.query.count,
+          deps.maxPatientsPerJob,
+        );
         return sendStream(request, reply, scenario, count, request.query.batch_size, request.query.seed);
       },
     );
@@ -54,20 +77,33 @@ export function streamingRoutes(deps: StreamingDeps) {
           summary: 'Stream patients from an inline configuration',
           security,
           body: Type.Object({}, { additionalProperties: true }),
-          querystring: Type.Object({ batch_size: BatchSize, seed: Type.Optional(Type.String({ minLength: 1 })) }),
-          response: errorResponses(400, 413, 422, ...PROTECTED_ERRORS),
+          querystring: Type.Object({
+            batch_size: BatchSize,
+            seed: Type.Optional(Type.String({ minLength: 1 })),
+          }),
+          response: { 200: StreamedPatients, ...errorResponses(400, 413, 422, ...PROTECTED_ERRORS) },
         },
       },
       async (request, reply) => {
         requireGenerate(request);
         const body = request.body;
-        const raw = (typeof body.configuration === 'object' && body.configuration !== null ? body.configuration : body) as Record<string, unknown>;
+        const raw = (
+          typeof body.configuration === 'object' && body.configuration !== null ? body.configuration : body
+        ) as Record<string, unknown>;
         // The earlier service read `count` before `total_patients` here.
         const requested = raw.count ?? raw.total_patients;
         if (requested !== undefined && (!Number.isInteger(requested) || (requested as number) < 1)) {
-          throw validationFailed([{ loc: ['count'], msg: 'Input should be an integer of at least 1', type: 'int_type' }]);
+          throw validationFailed([
+            { loc: ['count'], msg: 'Input should be an integer of at least 1', type: 'int_type' },
+          ]);
         }
-        const { scenario, count } = resolveScenario(request, raw, requested as number | undefined, deps.maxPatientsPerJob, []);
+        const { scenario, count } = resolveScenario(
+          request,
+          raw,
+          requested as number | undefined,
+          deps.maxPatientsPerJob,
+          [],
+        );
         return sendStream(request, reply, scenario, count, request.query.batch_size, request.query.seed);
       },
     );

@@ -4,8 +4,15 @@ import { generatePatients, type Patient, type Scenario } from '../../generator/i
 import type { JobRow, JobService } from '../../jobs/index.js';
 import { notFound } from '../errors.js';
 import { readerOf } from '../owner.js';
-import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
+import { errorResponses, KEY_SECURITY as security, openObject, PROTECTED_ERRORS } from '../schemas/common.js';
 
+const wrapped = (description: string, data: Record<string, unknown>) =>
+  openObject(description, {
+    data,
+    metadata: { job_id: '8f0c1e9a-0000-4000-8000-000000000000' },
+    generated_at: '2026-01-15T12:00:00.000Z',
+    cache_expires_at: null,
+  });
 
 /** Dashboard data and sample patients from your completed jobs. */
 export function visualizationRoutes(deps: { jobs: JobService }) {
@@ -47,7 +54,13 @@ export function visualizationRoutes(deps: { jobs: JobService }) {
           summary: 'Summary counts of a completed job (default: your latest)',
           security,
           querystring: Type.Object({ job_id: Type.Optional(Type.String()) }),
-          response: errorResponses(404, ...PROTECTED_ERRORS),
+          response: {
+            200: wrapped('Counts by outcome, triage, injury type, nationality, front', {
+              total_patients: 5,
+              total_kia: 0,
+            }),
+            ...errorResponses(404, ...PROTECTED_ERRORS),
+          },
         },
       },
       async (request) => {
@@ -70,7 +83,20 @@ export function visualizationRoutes(deps: { jobs: JobService }) {
             job_id: Type.Optional(Type.String()),
             limit: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
           }),
-          response: errorResponses(404, 422, ...PROTECTED_ERRORS),
+          response: {
+            200: wrapped('Short patient records', {
+              patients: [
+                {
+                  id: 0,
+                  name: 'Jan Kowalski',
+                  nationality: 'POL',
+                  triage_category: 'T3',
+                  final_status: 'RTD',
+                },
+              ],
+            }),
+            ...errorResponses(404, 422, ...PROTECTED_ERRORS),
+          },
         },
       },
       async (request) => {
@@ -110,7 +136,15 @@ export function visualizationRoutes(deps: { jobs: JobService }) {
           security,
           params: Type.Object({ patient_id: Type.Integer({ minimum: 0 }) }),
           querystring: Type.Object({ job_id: Type.Optional(Type.String()) }),
-          response: errorResponses(404, 422, ...PROTECTED_ERRORS),
+          response: {
+            200: openObject('One full patient record, as in patients.json', {
+              id: 0,
+              nationality: 'POL',
+              triage_category: 'T3',
+              final_status: 'RTD',
+            }),
+            ...errorResponses(404, 422, ...PROTECTED_ERRORS),
+          },
         },
       },
       async (request) => {

@@ -32,3 +32,8 @@ export const PROTECTED_ERRORS = [401, 403, 429] as const;
 
 /** OpenAPI `security` for routes that need a key: the X-API-Key header or a bearer token. */
 export const KEY_SECURITY: { [scheme: string]: string[] }[] = [{ ApiKeyAuth: [] }, { BearerAuth: [] }];
+
+/** A documented 200 body whose fields are described in prose; every field is passed through. */
+export function openObject(description: string, example: Record<string, unknown>) {
+  return Type.Object({}, { additionalProperties: true, description, examples: [example] });
+}
