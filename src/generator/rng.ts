@@ -1,9 +1,11 @@
 /**
  * Seeded random streams. Each stream is keyed by (seed, label, index) so a patient's draws never depend
- * on how many patients were generated before it or in which worker. xoshiro128** on 32-bit integers is
- * used instead of pure-rand's immutable API because the generator draws ~60 numbers per patient and the
- * allocation-free version keeps the hot loop above the 20k patients/s target.
+ * on how many patients were generated before it or in which worker. The numbers come from pure-rand's
+ * xoroshiro128+ (its v8 generators mutate in place, so the hot loop allocates nothing), seeded with all
+ * 128 bits of a hash of the key rather than pure-rand's single 32-bit seed.
  */
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
 /** cyrb128: spreads a string into four 32-bit words; good enough to seed xoshiro, not cryptographic. */
 function hash128(text: string): [number, number, number, number] {
@@ -30,27 +32,15 @@ function hash128(text: string): [number, number, number, number] {
 }
 
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  private readonly source: RandomGenerator;
 
   constructor(seed: string, label: string, index: number) {
-    [this.a, this.b, this.c, this.d] = hash128(`${seed}\u0000${label}\u0000${index}`);
-    for (let i = 0; i < 8; i++) this.nextU32();
+    this.source = xoroshiro128plusFromState(hash128(`${seed}\u0000${label}\u0000${index}`));
+    for (let i = 0; i < 8; i++) this.source.next();
   }
 
   nextU32(): number {
-    const t = this.b << 9;
-    let r = Math.imul(this.b, 5);
-    r = Math.imul((r << 7) | (r >>> 25), 9);
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = (this.d << 11) | (this.d >>> 21);
-    return r >>> 0;
+    return this.source.next() >>> 0;
   }
 
   /** Uniform in [0, 1) with 32 bits of resolution. */
