@@ -65,4 +65,5 @@ if [ "$failed" -gt 0 ]; then
   tail -30 "$LOG"
 fi
 echo "docs examples: $passed passed, $failed failed"
+mkdir -p .tmp && echo "{\"passed\": $passed, \"failed\": $failed}" > .tmp/doc-examples.json
 [ "$failed" -eq 0 ]
