@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { schema } from '../db/index.js';
 import type { ApiKey } from './api-key.js';
@@ -138,10 +138,14 @@ export class ApiKeyRepository {
     return this.update(id, { isActive }, now);
   }
 
+  /** Deletes a key with its usage rows (which carry no foreign key; see the schema). */
   async delete(id: string): Promise<boolean> {
     if (!UUID.test(id)) return false;
-    const rows = await this.db.delete(apiKeys).where(eq(apiKeys.id, id)).returning({ id: apiKeys.id });
-    return rows.length > 0;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.delete(apiKeys).where(eq(apiKeys.id, id)).returning({ id: apiKeys.id });
+      await tx.delete(apiKeyUsage).where(eq(apiKeyUsage.keyId, id));
+      return rows.length > 0;
+    });
   }
 
   /** Creates the demo row, or brings its limits up to date; safe when instances race. */
@@ -301,11 +305,16 @@ export class ApiKeyRepository {
   }
 
   async deleteExpired(now: Date): Promise<number> {
-    const rows = await this.db
-      .delete(apiKeys)
-      .where(and(isNotNull(apiKeys.expiresAt), lte(apiKeys.expiresAt, now)))
-      .returning({ id: apiKeys.id });
-    return rows.length;
+    return this.db.transaction(async (tx) => {
+      const rows = await tx
+        .delete(apiKeys)
+        .where(and(isNotNull(apiKeys.expiresAt), lte(apiKeys.expiresAt, now)))
+        .returning({ id: apiKeys.id });
+      if (rows.length > 0) {
+        await tx.delete(apiKeyUsage).where(inArray(apiKeyUsage.keyId, rows.map((r) => r.id)));
+      }
+      return rows.length;
+    });
   }
 }
 
