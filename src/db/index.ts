@@ -8,4 +8,5 @@ export { openEmbedded } from './embedded.js';
 export { MIGRATIONS_FOLDER, runMigrations } from './migrate.js';
 export { openDatabase } from './open-database.js';
 export { openPostgres } from './postgres.js';
+export { isUuid } from './uuid.js';
 export * as schema from './schema/index.js';

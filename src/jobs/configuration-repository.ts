@@ -1,11 +1,10 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { schema } from '../db/index.js';
+import { isUuid, schema } from '../db/index.js';
 import type { ConfigurationRow } from '../db/schema/index.js';
 import type { Owner } from './owner.js';
 
 const { configurations } = schema;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type { ConfigurationRow };
 
@@ -37,7 +36,7 @@ export class ConfigurationRepository {
   }
 
   async get(id: string, owner: Owner): Promise<ConfigurationRow | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await this.db
       .select()
       .from(configurations)
@@ -56,7 +55,7 @@ export class ConfigurationRepository {
   }
 
   async update(id: string, input: ConfigurationInput, owner: Owner, now: Date): Promise<ConfigurationRow | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await this.db
       .update(configurations)
       .set({ ...input, updatedAt: now, version: sql`${configurations.version} + 1` })
@@ -66,7 +65,7 @@ export class ConfigurationRepository {
   }
 
   async delete(id: string, owner: Owner): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     const rows = await this.db
       .delete(configurations)
       .where(and(eq(configurations.id, id), ownedBy(owner)))

@@ -1,11 +1,10 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { schema } from '../db/index.js';
+import { isUuid, schema } from '../db/index.js';
 import type { JobRow, JobStatus, NewJobRow } from '../db/schema/index.js';
 import type { Owner } from './owner.js';
 
 const { jobs } = schema;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type { JobRow, JobStatus };
 
@@ -27,7 +26,7 @@ export class JobRepository {
   }
 
   async get(id: string, owner: Owner): Promise<JobRow | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await this.db
       .select()
       .from(jobs)
@@ -46,7 +45,7 @@ export class JobRepository {
   }
 
   async delete(id: string, owner: Owner): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     const rows = await this.db
       .delete(jobs)
       .where(and(eq(jobs.id, id), ownedBy(owner)))

@@ -16,19 +16,11 @@ export interface KeyServiceConfig {
 export type KeyFailure = 'missing' | 'invalid' | 'inactive' | 'expired';
 export type VerifyResult = { ok: true; key: VerifiedKey } | { ok: false; failure: KeyFailure };
 
-export interface CreateKeyInput {
-  name: string;
-  email?: string | null;
-  isDemo?: boolean;
-  patientLimit?: number | null;
-  dailyLimit?: number | null;
-  rateLimitPerMinute?: number;
-  rateLimitPerHour?: number;
-  expiresAt?: Date | null;
-  scopes?: string[];
-  notes?: string | null;
-  metadata?: Record<string, unknown>;
-}
+/** What an administrator chooses for a new key; the hash, prefix and counters are the service's. */
+export type CreateKeyInput = Omit<
+  NewApiKey,
+  'keyHash' | 'keyPrefix' | 'totalRequests' | 'totalPatientsGenerated' | 'createdAt' | 'lastUsedAt' | 'isActive'
+>;
 
 /** Defaults for a new personal key. */
 export const KEY_DEFAULTS = {

@@ -1,12 +1,11 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { schema } from '../db/index.js';
+import { isUuid, schema } from '../db/index.js';
 import type { ApiKey } from './api-key.js';
 
 const { apiKeys, apiKeyUsage, dailyQuota } = schema;
 type Row = typeof apiKeys.$inferSelect;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface NewApiKey {
   keyHash: string;
@@ -85,7 +84,7 @@ export class ApiKeyRepository {
   }
 
   async getById(id: string): Promise<ApiKey | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await this.db.select().from(apiKeys).where(eq(apiKeys.id, id)).limit(1);
     return row ? toApiKey(row) : undefined;
   }
@@ -125,7 +124,7 @@ export class ApiKeyRepository {
   }
 
   async update(id: string, patch: ApiKeyPatch, now: Date): Promise<ApiKey | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = await this.db
       .update(apiKeys)
       .set({ ...patch, updatedAt: now })
@@ -140,7 +139,7 @@ export class ApiKeyRepository {
 
   /** Deletes a key with its usage rows (which carry no foreign key; see the schema). */
   async delete(id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
+    if (!isUuid(id)) return false;
     return this.db.transaction(async (tx) => {
       const rows = await tx.delete(apiKeys).where(eq(apiKeys.id, id)).returning({ id: apiKeys.id });
       await tx.delete(apiKeyUsage).where(eq(apiKeyUsage.keyId, id));
