@@ -3,6 +3,23 @@ import { Type } from 'typebox';
 import type { Database } from '../../db/index.js';
 import type { RateLimitStore } from '../../ratelimit/index.js';
 import { errorBody } from '../plugins/error-handler.js';
+import { ErrorBody } from '../schemas/common.js';
+
+const Readiness = Type.Object(
+  { status: Type.String(), timestamp: Type.String(), checks: Type.Record(Type.String(), Type.String()) },
+  {
+    additionalProperties: true,
+    examples: [
+      {
+        status: 'healthy',
+        timestamp: '2026-01-15T12:00:00.000Z',
+        checks: { api: 'ok', database: 'ok', redis: 'ok' },
+      },
+    ],
+  },
+);
+const Ready = Type.Object({ status: Type.String() }, { examples: [{ status: 'ready' }] });
+const NotReady = { ...ErrorBody, description: 'A dependency is down; `checks` says which' };
 
 export interface HealthDeps {
   database: Database;
@@ -18,12 +35,18 @@ const PING_TIMEOUT_MS = 2000;
 /** `/health` is liveness and touches nothing; `/api/v1/health` is readiness and checks every dependency. */
 export function healthRoutes(deps: HealthDeps) {
   return async function healthRoutesPlugin(app: FastifyInstance) {
-    const Live = Type.Object({ status: Type.String(), services: Type.Record(Type.String(), Type.Unknown()) });
+    const Live = Type.Object(
+      { status: Type.String(), services: Type.Record(Type.String(), Type.Unknown()) },
+      { examples: [{ status: 'healthy', services: {} }] },
+    );
     app.get('/health', { schema: { tags: ['health'], response: { 200: Live } } }, async () => ({
       status: 'healthy',
       services: {},
     }));
-    app.get('/api/v1/health/live', { schema: { tags: ['health'] } }, async () => ({ status: 'alive' }));
+    const Alive = Type.Object({ status: Type.String() }, { examples: [{ status: 'alive' }] });
+    app.get('/api/v1/health/live', { schema: { tags: ['health'], response: { 200: Alive } } }, async () => ({
+      status: 'alive',
+    }));
 
     async function readiness() {
       const database: CheckState = await pingDatabase(deps.database);
@@ -40,7 +63,8 @@ export function healthRoutes(deps: HealthDeps) {
       return { ready, status, checks };
     }
 
-    app.get('/api/v1/health', { schema: { tags: ['health'] } }, async (request, reply) => {
+    const readinessSchema = { tags: ['health'], response: { 200: Readiness, 503: NotReady } };
+    app.get('/api/v1/health', { schema: readinessSchema }, async (request, reply) => {
       const { ready, status, checks } = await readiness();
       const timestamp = new Date().toISOString();
       if (ready) return { status, timestamp, checks };
@@ -53,13 +77,17 @@ export function healthRoutes(deps: HealthDeps) {
     });
 
     for (const path of ['/api/v1/health/ready', '/ready']) {
-      app.get(path, { schema: { tags: ['health'] } }, async (request, reply) => {
-        const { ready, checks } = await readiness();
-        if (ready) return { status: 'ready' };
-        return reply
-          .status(503)
-          .send({ ...errorBody(503, 'Service not ready', request.id), status: 'not_ready', checks });
-      });
+      app.get(
+        path,
+        { schema: { tags: ['health'], response: { 200: Ready, 503: NotReady } } },
+        async (request, reply) => {
+          const { ready, checks } = await readiness();
+          if (ready) return { status: 'ready' };
+          return reply
+            .status(503)
+            .send({ ...errorBody(503, 'Service not ready', request.id), status: 'not_ready', checks });
+        },
+      );
     }
   };
 }

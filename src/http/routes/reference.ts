@@ -5,6 +5,10 @@ import { DEMO_API_KEY } from '../../keys/index.js';
 import { API_TITLE, API_VERSION } from '../openapi.js';
 
 const CodeName = Type.Object({ code: Type.String(), name: Type.String() });
+const Frontend = Type.Object(
+  { apiKey: Type.String(), appName: Type.String(), version: Type.String(), debug: Type.Boolean() },
+  { examples: [{ apiKey: DEMO_API_KEY, appName: API_TITLE, version: API_VERSION, debug: false }] },
+);
 
 /** Public reference data and the web page's config: no key needed, and no secret in them. */
 export async function referenceRoutes(app: FastifyInstance) {
@@ -15,7 +19,7 @@ export async function referenceRoutes(app: FastifyInstance) {
       schema: {
         tags: ['reference'],
         summary: 'The 32 NATO nations, then the partner nations some presets use',
-        response: { 200: Type.Array(CodeName) },
+        response: { 200: Type.Array(CodeName, { examples: [[{ code: 'ALB', name: 'Albania' }]] }) },
       },
     },
     async () => ALL_NATIONALITIES.map(({ code, name }) => ({ code, name })),
@@ -26,7 +30,9 @@ export async function referenceRoutes(app: FastifyInstance) {
       schema: {
         tags: ['reference'],
         summary: 'Injury categories',
-        response: { 200: Type.Array(Type.String()) },
+        response: {
+          200: Type.Array(Type.String(), { examples: [['DISEASE', 'NON_BATTLE', 'BATTLE_TRAUMA']] }),
+        },
       },
     },
     async () => [...CONDITION_TYPES],
@@ -37,14 +43,30 @@ export async function referenceRoutes(app: FastifyInstance) {
       schema: {
         tags: ['reference'],
         summary: 'POI and Roles 1 to 4',
-        response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) },
+        response: {
+          200: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }), {
+            examples: [[{ id: 'POI', name: 'Point of Injury' }]],
+          }),
+        },
       },
     },
     async () => [...FACILITY_TYPES],
   );
   app.get(
     `${base}/static-fronts/`,
-    { schema: { tags: ['reference'], summary: 'The default fronts' } },
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'The default fronts',
+        response: {
+          200: Type.Array(Type.Object({}, { additionalProperties: true }), {
+            examples: [
+              [{ name: 'Poland', ratio: 0.6, nations: [{ nationality_code: 'POL', percentage: 50 }] }],
+            ],
+          }),
+        },
+      },
+    },
     async () => [...STATIC_FRONTS],
   );
 
@@ -55,6 +77,7 @@ export async function referenceRoutes(app: FastifyInstance) {
         tags: ['reference'],
         summary: 'Settings for the web page',
         description: 'Keeps the earlier shape; `apiKey` is the public demo key, never a secret.',
+        response: { 200: Frontend },
       },
     },
     async () => ({ apiKey: DEMO_API_KEY, appName: API_TITLE, version: API_VERSION, debug: false }),
