@@ -66,7 +66,8 @@ async function openPglite(
   if (options.shareViaSocket && socketDir) {
     const socketPath = join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
     rmSync(socketPath, { force: true });
-    socketServer = new PGLiteSocketServer({ db: client, path: socketPath });
+    // Several CLI processes may connect at once; the server queues their queries onto the one PGlite session.
+    socketServer = new PGLiteSocketServer({ db: client, path: socketPath, maxConnections: 16 });
     await socketServer.start();
   }
   const db = drizzle(client, { schema }) as unknown as Database['db'];
