@@ -4,6 +4,7 @@
  * It reports its port, and (with auth) a freshly created key, to the parent
  * over IPC only: the key is never written to a file or a log.
  */
+import { Session } from 'node:inspector/promises';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config/index.js';
 import { buildApp } from '../src/http/app.js';
@@ -38,6 +39,19 @@ async function main(): Promise<void> {
       .close()
       .then(() => services.close())
       .finally(() => process.exit(0));
+  });
+  // bench/cpu-profile.ts asks for a CPU profile of the measured run only, over IPC.
+  const inspector = new Session();
+  inspector.connect();
+  process.on('message', (message) => {
+    if (message === 'profile:start') {
+      void inspector
+        .post('Profiler.enable')
+        .then(() => inspector.post('Profiler.start'))
+        .then(() => process.send?.('profiling'));
+    } else if (message === 'profile:stop') {
+      void inspector.post('Profiler.stop').then(({ profile }) => process.send?.({ profile }));
+    }
   });
   const ready: BenchServerReady = { port, key: disableAuth ? undefined : key };
   process.send(ready);

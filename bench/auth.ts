@@ -6,7 +6,10 @@
  * its own child process on a temporary embedded store, and autocannon runs as
  * a third process, so neither shares the server's event loop.
  *
- *   npx tsx bench/auth.ts [--rounds 3] [--duration 5] [--connections 50] [--database-url postgres://...]
+ * With `--profile`, one more run per side is CPU-profiled in the server and
+ * broken down into microseconds per request.
+ *
+ *   npx tsx bench/auth.ts [--rounds 3] [--duration 5] [--connections 50] [--database-url postgres://...] [--profile]
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchServerReady } from './auth-server.js';
+import { perRequest, profileChild } from './cpu-profile.js';
 
 const ROUTE = '/api/v1/keys/me';
 const GOAL = 0.9;
@@ -26,6 +30,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '50' },
     /** Measure on PostgreSQL instead of the embedded store (both servers share the database). */
     'database-url': { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const rounds = clamp(Number(args.rounds), 1, 10);
@@ -65,6 +70,7 @@ async function startServer(withAuth: boolean): Promise<Server> {
 
 interface Run {
   rps: number;
+  requests: number;
   non2xx: number;
   errors: number;
 }
@@ -92,8 +98,17 @@ async function autocannon(server: Server, seconds: number): Promise<Run> {
   });
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`autocannon exited with ${code}`);
-  const result = JSON.parse(out) as { requests: { average: number }; non2xx: number; errors: number };
-  return { rps: result.requests.average, non2xx: result.non2xx, errors: result.errors };
+  const result = JSON.parse(out) as {
+    requests: { average: number; total: number };
+    non2xx: number;
+    errors: number;
+  };
+  return {
+    rps: result.requests.average,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 async function main(): Promise<void> {
@@ -138,8 +153,9 @@ async function main(): Promise<void> {
     const store = databaseUrl ? 'PostgreSQL' : 'embedded store (PGlite, in the server process)';
     console.log(`  node ${process.version}, in-process rate limiter, ${store}`);
     const dbArg = databaseUrl ? ' --database-url <url>' : '';
+    if (args.profile) await printProfiles(withKey, withoutAuth);
     console.log(
-      `Reproduce: npx tsx bench/auth.ts --rounds ${rounds} --duration ${duration} --connections ${connections}${dbArg}`,
+      `Reproduce: npx tsx bench/auth.ts --rounds ${rounds} --duration ${duration} --connections ${connections}${dbArg}${args.profile ? ' --profile' : ''}`,
     );
   } finally {
     for (const server of [withKey, withoutAuth]) {
@@ -148,6 +164,40 @@ async function main(): Promise<void> {
       rmSync(server.dataDir, { recursive: true, force: true });
     }
   }
+}
+
+/** One profiled run per side; server CPU µs per request, by where it went. */
+async function printProfiles(withKey: Server, withoutAuth: Server): Promise<void> {
+  const rows: Map<string, number>[] = [];
+  for (const server of [withKey, withoutAuth]) {
+    const profiling = await profileChild(server.child);
+    const run = await autocannon(server, duration);
+    rows.push(perRequest(await profiling.stop(), run.requests));
+  }
+  const [keyed, open] = rows as [Map<string, number>, Map<string, number>];
+  const buckets = [...new Set([...keyed.keys(), ...open.keys()])].filter((b) => b !== 'idle');
+  buckets.sort(
+    (x, y) => (keyed.get(y) ?? 0) - (open.get(y) ?? 0) - ((keyed.get(x) ?? 0) - (open.get(x) ?? 0)),
+  );
+  console.log('');
+  console.log('server CPU per request (µs), from a CPU profile of one more run per side:');
+  console.log(
+    `  ${'where'.padEnd(46)} ${'valid key'.padStart(10)} ${'auth off'.padStart(10)} ${'extra'.padStart(8)}`,
+  );
+  let sumKeyed = 0;
+  let sumOpen = 0;
+  for (const bucket of buckets) {
+    const k = keyed.get(bucket) ?? 0;
+    const o = open.get(bucket) ?? 0;
+    sumKeyed += k;
+    sumOpen += o;
+    console.log(
+      `  ${bucket.padEnd(46)} ${k.toFixed(1).padStart(10)} ${o.toFixed(1).padStart(10)} ${(k - o).toFixed(1).padStart(8)}`,
+    );
+  }
+  console.log(
+    `  ${'total (busy)'.padEnd(46)} ${sumKeyed.toFixed(1).padStart(10)} ${sumOpen.toFixed(1).padStart(10)} ${(sumKeyed - sumOpen).toFixed(1).padStart(8)}`,
+  );
 }
 
 function median(values: number[]): number {
