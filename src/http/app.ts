@@ -1,4 +1,5 @@
 import cors from '@fastify/cors';
+import fp from 'fastify-plugin';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Writable } from 'node:stream';
 import { pino } from 'pino';
@@ -20,6 +21,7 @@ import { generationRoutes } from './routes/generation.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { meRoutes } from './routes/me.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { presetRoutes } from './routes/presets.js';
 import { referenceRoutes } from './routes/reference.js';
 import { streamingRoutes } from './routes/streaming.js';
@@ -104,6 +106,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     exposedHeaders: EXPOSED_HEADERS,
   });
   await registerOpenApi(app, deps.config.demo);
+  // After the OpenAPI plugin (so /metrics is documented) and before the routes (so its hook sees them all).
+  await app.register(fp(metricsRoutes(deps), { name: 'metrics' }));
 
   await app.register(
     healthRoutes({

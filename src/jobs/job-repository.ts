@@ -157,6 +157,18 @@ export class JobRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Jobs and the patients they generated, by status, over every tenant (metrics). */
+  async countsByStatus(): Promise<{ status: string; jobs: number; patients: number }[]> {
+    return this.db
+      .select({
+        status: jobs.status,
+        jobs: sql<number>`count(*)::int`,
+        patients: sql<number>`coalesce(sum(${jobs.patientsGenerated}), 0)::int`,
+      })
+      .from(jobs)
+      .groupBy(jobs.status);
+  }
+
   /** Completed jobs, newest first (dashboards). */
   async latestCompleted(owner: Owner, limit: number): Promise<JobRow[]> {
     return this.list(owner, { limit, status: 'completed' });

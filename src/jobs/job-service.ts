@@ -149,6 +149,11 @@ export class JobService {
     return true;
   }
 
+  /** Jobs and patients by status, for the metrics endpoint. */
+  countsByStatus() {
+    return this.repository.countsByStatus();
+  }
+
   /** Where a completed job's ZIP and files are. */
   paths(jobId: string): { dir: string; zip: string } {
     const dir = jobDirectory(this.options.dataDir, jobId);

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../helpers/app.js';
+
+describe('the metrics endpoint', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('counts answered requests by route template, never by raw URL or key', async () => {
+    await t.app.inject({
+      url: '/api/v1/jobs/3b5e3c4e-0000-4000-8000-000000000000',
+      headers: { 'x-api-key': 'nope' },
+    });
+    const res = await t.app.inject('/metrics');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain(
+      'api_requests_total{method="GET",route="/api/v1/jobs/:job_id",status="401"} 1',
+    );
+    expect(res.body).not.toContain('3b5e3c4e');
+    expect(res.body).not.toContain('nope');
+  });
+
+  it('reports jobs and generated patients from the database', async () => {
+    const { key } = await t.services.keys.createKey({ name: 'metrics', rateLimitPerMinute: 1000 });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/generation/',
+      headers: { 'x-api-key': key },
+      payload: { configuration: { total_patients: 4 } },
+    });
+    expect(created.statusCode).toBe(201);
+    const jobId = created.json().job_id;
+    for (let i = 0; i < 200; i++) {
+      const job = (
+        await t.app.inject({ url: `/api/v1/jobs/${jobId}`, headers: { 'x-api-key': key } })
+      ).json();
+      if (job.status === 'completed') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const res = await t.app.inject('/metrics');
+    expect(res.body).toContain('jobs{status="completed"} 1');
+    expect(res.body).toContain('patients_generated_total{status="completed"} 4');
+  });
+});
