@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchServerReady } from './auth-server.js';
 import { perRequest, profileChild } from './cpu-profile.js';
+import { clamp, fmt, median } from './stats.js';
 
 const ROUTE = '/api/v1/keys/me';
 const GOAL = 0.9;
@@ -198,20 +199,6 @@ async function printProfiles(withKey: Server, withoutAuth: Server): Promise<void
   console.log(
     `  ${'total (busy)'.padEnd(46)} ${sumKeyed.toFixed(1).padStart(10)} ${sumOpen.toFixed(1).padStart(10)} ${(sumKeyed - sumOpen).toFixed(1).padStart(8)}`,
   );
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function fmt(rps: number): string {
-  return Math.round(rps).toLocaleString('en-US');
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : min;
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchStore, RateLimitBenchServerReady } from './ratelimit-server.js';
+import { clamp, fmt, median } from './stats.js';
 
 const ROUTE = '/api/v1/keys/me';
 const GOALS: Record<Exclude<BenchStore, 'off'>, number> = { memory: 0.9, redis: 0.6 };
@@ -187,20 +188,6 @@ async function main(): Promise<void> {
       rmSync(server.dataDir, { recursive: true, force: true });
     }
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function fmt(rps: number): string {
-  return Math.round(rps).toLocaleString('en-US');
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : min;
 }
 
 main().catch((error: unknown) => {
