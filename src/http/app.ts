@@ -101,7 +101,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(cors, {
     // CORS headers only for browsers' cross-origin requests from an allowed origin; a plain API
     // client gets none, which saves about 400 bytes on every response.
-    origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin) ? origin : false),
+    origin: (origin, callback) =>
+      callback(null, origin !== undefined && allowedOrigins.has(origin) ? origin : false),
     credentials: true,
     exposedHeaders: EXPOSED_HEADERS,
   });

@@ -13,7 +13,9 @@ export function toJobResponse(job: JobRow) {
     error: job.error ?? null,
     output_files: files.map((f) => f.name),
     progress_details:
-      job.status === 'running' ? { patients_generated: job.patientsGenerated, total_patients: job.totalPatients } : null,
+      job.status === 'running'
+        ? { patients_generated: job.patientsGenerated, total_patients: job.totalPatients }
+        : null,
     summary: job.summary ?? { total_patients: job.totalPatients },
     result:
       job.status === 'completed'
@@ -25,7 +27,12 @@ export function toJobResponse(job: JobRow) {
 }
 
 /** A rough estimate in seconds from measured throughput (~20,000 patients/s per format), clamped to 5..300 like the original. */
-export function estimatedDuration(count: number, formats: number, compress: boolean, encrypt: boolean): number {
+export function estimatedDuration(
+  count: number,
+  formats: number,
+  compress: boolean,
+  encrypt: boolean,
+): number {
   let seconds = (count / 20_000) * formats * (compress ? 1.2 : 1) * (encrypt ? 1.3 : 1);
   seconds = Math.ceil(seconds);
   return Math.min(300, Math.max(5, seconds));

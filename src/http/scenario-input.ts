@@ -41,7 +41,11 @@ export function resolveScenario(
   const count = effectivePatientCount(requestedTotal, raw);
   if (count > maxPerJob) {
     throw validationFailed([
-      { loc: ['total_patients'], msg: `Input should be less than or equal to ${maxPerJob}`, type: 'less_than_equal' },
+      {
+        loc: ['total_patients'],
+        msg: `Input should be less than or equal to ${maxPerJob}`,
+        type: 'less_than_equal',
+      },
     ]);
   }
   const refusal = checkPatientLimit(keyOf(request), count);

@@ -3,7 +3,13 @@ import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 
 function makeAjv(coerceTypes: boolean | 'array') {
-  const ajv = new Ajv({ coerceTypes, allErrors: true, removeAdditional: false, useDefaults: true, strict: false });
+  const ajv = new Ajv({
+    coerceTypes,
+    allErrors: true,
+    removeAdditional: false,
+    useDefaults: true,
+    strict: false,
+  });
   addFormats.default(ajv);
   return ajv;
 }

@@ -102,6 +102,13 @@ describe('docs/API_DOCUMENTATION.md and the OpenAPI document', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows an example on every operation in /docs', () => {
+    const withoutExample = [...ops]
+      .filter(([, op]) => !/"examples?"/.test(JSON.stringify(op)))
+      .map(([route]) => route);
+    expect(withoutExample, `operations with no example: ${withoutExample.join(', ')}`).toEqual([]);
+  });
+
   it('names the public demo key and its limits in the OpenAPI description', () => {
     const description = doc.info.description ?? '';
     expect(description).toContain('DEMO_MILMED_2025_500_PATIENTS');

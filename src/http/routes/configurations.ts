@@ -41,7 +41,20 @@ const ConfigurationView = Type.Object(
     created_at: Type.String(),
     updated_at: Type.String(),
   },
-  { additionalProperties: true },
+  {
+    additionalProperties: true,
+    examples: [
+      {
+        name: 'SDK Example Scenario',
+        total_patients: 50,
+        version: 1,
+        parent_config_id: null,
+        id: '1f0a2c3d-0000-4000-8000-000000000000',
+        created_at: '2026-11-25T20:44:26.695Z',
+        updated_at: '2026-11-25T20:44:26.695Z',
+      },
+    ],
+  },
 );
 const IdParams = Type.Object({ config_id: Type.String() });
 type Body = Record<string, unknown> & {

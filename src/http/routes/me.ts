@@ -2,19 +2,38 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses, KEY_SECURITY, PROTECTED_ERRORS } from '../schemas/common.js';
 
-const KeyInfo = Type.Object({
-  key_prefix: Type.String(),
-  name: Type.String(),
-  type: Type.String({ examples: ['demo'] }),
-  scopes: Type.Array(Type.String()),
-  limits: Type.Object({
-    patients_per_request: Type.Union([Type.Integer(), Type.Null()]),
-    requests_per_day: Type.Union([Type.Integer(), Type.Null()]),
-    requests_per_minute: Type.Integer(),
-    requests_per_hour: Type.Integer(),
-  }),
-  usage: Type.Object({ requests_today: Type.Integer() }),
-});
+const KeyInfo = Type.Object(
+  {
+    key_prefix: Type.String(),
+    name: Type.String(),
+    type: Type.String({ examples: ['demo'] }),
+    scopes: Type.Array(Type.String()),
+    limits: Type.Object({
+      patients_per_request: Type.Union([Type.Integer(), Type.Null()]),
+      requests_per_day: Type.Union([Type.Integer(), Type.Null()]),
+      requests_per_minute: Type.Integer(),
+      requests_per_hour: Type.Integer(),
+    }),
+    usage: Type.Object({ requests_today: Type.Integer() }),
+  },
+  {
+    examples: [
+      {
+        key_prefix: 'DEMO_MILMED',
+        name: 'Public Demo Key',
+        type: 'demo',
+        scopes: ['generate'],
+        limits: {
+          patients_per_request: 500,
+          requests_per_day: 100,
+          requests_per_minute: 10,
+          requests_per_hour: 50,
+        },
+        usage: { requests_today: 1 },
+      },
+    ],
+  },
+);
 
 /** `GET /api/v1/keys/me`: the calling key's limits and today's usage. The cheapest protected route. */
 export async function meRoutes(app: FastifyInstance) {

@@ -48,6 +48,13 @@ export function metricsRoutes(deps: { jobs: JobService }) {
       tags: ['health'],
       summary: 'Prometheus metrics: requests by route and status, latency, jobs and patients',
       produces: ['text/plain'],
+      response: {
+        200: {
+          description: 'Prometheus text format',
+          type: 'string',
+          examples: ['api_requests_total{method="GET",route="/health",status="200"} 2\njobs{status="completed"} 1'],
+        },
+      },
     };
     app.get('/metrics', { schema }, async (_request, reply) => {
       jobCount.reset();

@@ -24,7 +24,8 @@ export const GenerationRequest = Type.Object(
     priority: Type.Optional(Type.String({ enum: [...PRIORITIES], default: 'normal' })),
     seed: Type.Optional(
       Type.Union([Type.String({ minLength: 1, maxLength: 128 }), Type.Integer()], {
-        description: 'Same configuration and seed give byte-identical patients; omitted = random, reported back',
+        description:
+          'Same configuration and seed give byte-identical patients; omitted = random, reported back',
       }),
     ),
   },
@@ -42,14 +43,28 @@ export const GenerationRequest = Type.Object(
   },
 );
 
-export const GenerationResponse = Type.Object({
-  job_id: Type.String({ format: 'uuid' }),
-  status: Type.String({ examples: ['pending'] }),
-  message: Type.String(),
-  estimated_duration: Type.Union([Type.Integer(), Type.Null()]),
-  seed: Type.String(),
-  total_patients: Type.Integer(),
-});
+export const GenerationResponse = Type.Object(
+  {
+    job_id: Type.String({ format: 'uuid' }),
+    status: Type.String({ examples: ['pending'] }),
+    message: Type.String(),
+    estimated_duration: Type.Union([Type.Integer(), Type.Null()]),
+    seed: Type.String(),
+    total_patients: Type.Integer(),
+  },
+  {
+    examples: [
+      {
+        job_id: 'f9fe341b-f6a6-4838-ae3a-d15b573496ba',
+        status: 'pending',
+        message: "Patient generation job 'f9fe341b-f6a6-4838-ae3a-d15b573496ba' created successfully",
+        estimated_duration: 5,
+        seed: '2c1258a05af10c84',
+        total_patients: 5,
+      },
+    ],
+  },
+);
 
 export const JobResponse = Type.Object(
   {
@@ -67,5 +82,29 @@ export const JobResponse = Type.Object(
     seed: Type.String(),
     total_patients: Type.Integer(),
   },
-  { additionalProperties: true },
+  {
+    additionalProperties: true,
+    examples: [
+      {
+        job_id: 'f9fe341b-f6a6-4838-ae3a-d15b573496ba',
+        status: 'completed',
+        created_at: '2026-11-25T20:44:26.695Z',
+        progress: 100,
+        config: {
+          name: 'SDK Generated Test',
+          total_patients: 5,
+          output_formats: ['json'],
+          encryption_password: null,
+        },
+        completed_at: '2026-11-25T20:44:27.201Z',
+        error: null,
+        output_files: ['patients.json'],
+        progress_details: null,
+        summary: { total_patients: 5, total_kia: 0, total_rtd: 3 },
+        result: { total_patients: 5, file_size: 11257 },
+        seed: '2c1258a05af10c84',
+        total_patients: 5,
+      },
+    ],
+  },
 );

@@ -3,27 +3,54 @@ import type { ApiKey } from '../../keys/index.js';
 
 const Limit = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'null = unlimited' });
 
-export const KeyView = Type.Object({
-  id: Type.String(),
-  key_prefix: Type.String(),
-  name: Type.String(),
-  email: Type.Union([Type.String(), Type.Null()]),
-  is_demo: Type.Boolean(),
-  is_active: Type.Boolean(),
-  patient_limit: Limit,
-  daily_limit: Limit,
-  rate_limit_per_minute: Type.Integer(),
-  rate_limit_per_hour: Type.Integer(),
-  total_requests: Type.Integer(),
-  total_patients_generated: Type.Integer(),
-  last_used_at: Type.Union([Type.String(), Type.Null()]),
-  created_at: Type.String(),
-  updated_at: Type.String(),
-  expires_at: Type.Union([Type.String(), Type.Null()]),
-  scopes: Type.Array(Type.String()),
-  notes: Type.Union([Type.String(), Type.Null()]),
-  metadata: Type.Record(Type.String(), Type.Unknown()),
-});
+export const KeyView = Type.Object(
+  {
+    id: Type.String(),
+    key_prefix: Type.String(),
+    name: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    is_demo: Type.Boolean(),
+    is_active: Type.Boolean(),
+    patient_limit: Limit,
+    daily_limit: Limit,
+    rate_limit_per_minute: Type.Integer(),
+    rate_limit_per_hour: Type.Integer(),
+    total_requests: Type.Integer(),
+    total_patients_generated: Type.Integer(),
+    last_used_at: Type.Union([Type.String(), Type.Null()]),
+    created_at: Type.String(),
+    updated_at: Type.String(),
+    expires_at: Type.Union([Type.String(), Type.Null()]),
+    scopes: Type.Array(Type.String()),
+    notes: Type.Union([Type.String(), Type.Null()]),
+    metadata: Type.Record(Type.String(), Type.Unknown()),
+  },
+  {
+    examples: [
+      {
+        id: '00993f73-8bd7-44e6-93ca-45185ef22fb7',
+        key_prefix: 'milmed_live_TILAYd',
+        name: 'Exercise Cell North',
+        email: 'cell-north@example.org',
+        is_demo: false,
+        is_active: true,
+        patient_limit: 2000,
+        daily_limit: 500,
+        rate_limit_per_minute: 60,
+        rate_limit_per_hour: 1000,
+        total_requests: 0,
+        total_patients_generated: 0,
+        last_used_at: null,
+        created_at: '2026-11-25T20:44:48.420Z',
+        updated_at: '2026-11-25T20:44:48.420Z',
+        expires_at: '2027-02-23T20:44:48.416Z',
+        scopes: ['generate'],
+        notes: null,
+        metadata: {},
+      },
+    ],
+  },
+);
 
 const Scopes = Type.Array(Type.String({ enum: ['generate', 'admin'] }), { uniqueItems: true });
 const RatePerWindow = Type.Integer({ minimum: 1, maximum: 100_000_000 });
