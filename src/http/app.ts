@@ -89,7 +89,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
     frameworkErrors,
-    return503OnClosing: true,
+    // request-context answers requests that arrive while closing, with the standard error body.
+    return503OnClosing: false,
     // `/jobs` and `/jobs/` are the same route, as the earlier service's clients expect.
     routerOptions: { ignoreTrailingSlash: true },
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { AppError } from '../errors.js';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -15,8 +16,18 @@ export function requestIdFor(header: string | string[] | undefined): string {
  */
 export const requestContext = fp(
   async function requestContext(app: FastifyInstance) {
+    // During a graceful shutdown, requests still arriving on kept-alive connections get the standard
+    // 503 body (Fastify's own answer would not have our error shape); in-flight ones finish.
+    let closing = false;
+    app.addHook('preClose', async () => {
+      closing = true;
+    });
     app.addHook('onRequest', async (request, reply) => {
       reply.header('X-Request-ID', request.id);
+      if (closing) {
+        reply.header('Connection', 'close');
+        throw new AppError(503, 'The server is shutting down; retry on another instance', { 'Retry-After': 5 });
+      }
     });
     app.addHook('onSend', async (_request, reply) => {
       reply.header('X-Response-Time', `${reply.elapsedTime.toFixed(1)}ms`);
