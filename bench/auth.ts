@@ -11,7 +11,7 @@
  *
  *   npx tsx bench/auth.ts [--rounds 3] [--duration 5] [--connections 50] [--database-url postgres://...] [--profile]
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchServerReady } from './auth-server.js';
 import { perRequest, profileChild } from './cpu-profile.js';
-import { clamp, fmt, median } from './stats.js';
+import { autocannon as runAutocannon, clamp, fmt, type LoadRun, median } from './stats.js';
 
 const ROUTE = '/api/v1/keys/me';
 const GOAL = 0.9;
@@ -69,47 +69,9 @@ async function startServer(withAuth: boolean): Promise<Server> {
   return { child, url: `http://127.0.0.1:${message.port}${ROUTE}`, headers, dataDir };
 }
 
-interface Run {
-  rps: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-}
-
-/** One autocannon run in its own process; its JSON result on stdout. */
-async function autocannon(server: Server, seconds: number): Promise<Run> {
-  const child = spawn(
-    'npx',
-    [
-      '--no-install',
-      'autocannon',
-      '-j',
-      '-c',
-      String(connections),
-      '-d',
-      String(seconds),
-      ...server.headers,
-      server.url,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
-  });
-  const [code] = await once(child, 'exit');
-  if (code !== 0) throw new Error(`autocannon exited with ${code}`);
-  const result = JSON.parse(out) as {
-    requests: { average: number; total: number };
-    non2xx: number;
-    errors: number;
-  };
-  return {
-    rps: result.requests.average,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+/** One load run against a bench server. */
+function autocannon(server: Server, seconds: number): Promise<LoadRun> {
+  return runAutocannon(server.url, { seconds, connections, headers: server.headers });
 }
 
 async function main(): Promise<void> {

@@ -9,14 +9,14 @@
  *
  *   npx tsx bench/ratelimit.ts [--rounds 3] [--duration 5] [--connections 50] [--redis-url redis://127.0.0.1:6379/0]
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchStore, RateLimitBenchServerReady } from './ratelimit-server.js';
-import { clamp, fmt, median } from './stats.js';
+import { autocannon as runAutocannon, clamp, fmt, median } from './stats.js';
 
 const ROUTE = '/api/v1/keys/me';
 const GOALS: Record<Exclude<BenchStore, 'off'>, number> = { memory: 0.9, redis: 0.6 };
@@ -90,43 +90,14 @@ async function serverCpu(server: Server): Promise<number> {
   return message.cpuMicros;
 }
 
-/** One autocannon run in its own process (bounded by its duration plus a margin); JSON on stdout. */
+/** One load run against a bench server. */
 async function autocannon(server: Server, seconds: number): Promise<Run> {
-  const child = spawn(
-    'npx',
-    [
-      '--no-install',
-      'autocannon',
-      '-j',
-      '-c',
-      String(connections),
-      '-d',
-      String(seconds),
-      '-H',
-      `x-api-key=${server.key}`,
-      server.url,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const killer = setTimeout(() => child.kill('SIGKILL'), (seconds + 30) * 1000);
-  let out = '';
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
+  const run = await runAutocannon(server.url, {
+    seconds,
+    connections,
+    headers: ['-H', `x-api-key=${server.key}`],
   });
-  const [code] = await once(child, 'exit');
-  clearTimeout(killer);
-  if (code !== 0) throw new Error(`autocannon exited with ${code}`);
-  const result = JSON.parse(out) as {
-    requests: { average: number; total: number };
-    non2xx: number;
-    errors: number;
-  };
-  return {
-    rps: result.requests.average,
-    total: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+  return { ...run, total: run.requests };
 }
 
 const LABEL: Record<BenchStore, string> = { memory: 'in-process', redis: 'redis', off: 'limiting off' };
