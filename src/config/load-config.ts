@@ -1,11 +1,12 @@
 import envSchema from 'env-schema';
 import type { Static } from 'typebox';
 import { EnvSchema } from './schema.js';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 type Env = Static<typeof EnvSchema>;
 
-/** Where client addresses come from: Fastify's `trustProxy` option. */
-export type TrustProxy = boolean | number | string[];
+/** Secrets are trimmed before validation: surrounding whitespace can never be sent back in a header. */
+const TRIMMED = new Set(['API_KEY', 'METRICS_TOKEN']);
 
 export interface Config {
   readonly port: number;
@@ -17,6 +18,10 @@ export interface Config {
   readonly logLevel: string;
   readonly corsOrigins: readonly string[];
   readonly trustProxy: TrustProxy;
+  /** IPv6 clients are counted per network of this many leading bits (per-IP limits, demo ownership). */
+  readonly ipv6SubnetPrefix: number;
+  /** Bearer token that may read `/metrics`; unset: only admin keys may. */
+  readonly metricsToken: string | undefined;
   readonly bodyLimitBytes: number;
   readonly keyCacheTtlMs: number;
   readonly demo: {
@@ -46,15 +51,19 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const data: Record<string, string> = {};
   for (const key of Object.keys(EnvSchema.properties)) {
-    const value = env[key];
+    const value = TRIMMED.has(key) ? env[key]?.trim() : env[key];
     if (value !== undefined && value !== '') data[key] = value;
   }
-  let parsed: Env;
+  const problems: string[] = [];
+  let parsed: Env | undefined;
   try {
     parsed = envSchema<Env>({ schema: EnvSchema, data, dotenv: false });
   } catch (error) {
-    throw new ConfigError(`Invalid configuration: ${describeEnvError(error)}`);
+    problems.push(describeEnvError(error));
   }
+  const trustProxy = parseTrustProxy(data.TRUST_PROXY ?? 'false');
+  if (!trustProxy.ok) problems.push(trustProxy.reason);
+  if (!parsed || !trustProxy.ok) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   return Object.freeze({
     port: parsed.PORT,
     host: parsed.HOST,
@@ -68,7 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((o) => o.trim())
         .filter(Boolean),
     ),
-    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    trustProxy: trustProxy.value,
+    ipv6SubnetPrefix: parsed.IPV6_SUBNET_PREFIX,
+    metricsToken: parsed.METRICS_TOKEN,
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     keyCacheTtlMs: parsed.KEY_CACHE_TTL_MS,
     demo: Object.freeze({
@@ -84,18 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobRetentionHours: parsed.JOB_RETENTION_HOURS,
     maxPatientsPerJob: parsed.MAX_PATIENTS_PER_JOB,
   });
-}
-
-/** `false`/`true`, a hop count, or a comma list of trusted proxy addresses/CIDRs. */
-function parseTrustProxy(raw: string): TrustProxy {
-  const value = raw.trim().toLowerCase();
-  if (value === 'false' || value === '0' || value === '') return false;
-  if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number(value);
-  return raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 function describeEnvError(error: unknown): string {

@@ -10,6 +10,7 @@ export const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATA_DIR: Type.String({ default: './data', minLength: 1 }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  // Trimmed before validation: a key pasted with a trailing newline could never be presented.
   API_KEY: Type.Optional(Type.String({ minLength: 16 })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -17,6 +18,8 @@ export const EnvSchema = Type.Object({
   ),
   CORS_ORIGINS: Type.String({ default: 'http://localhost:3000,http://localhost:8000' }),
   TRUST_PROXY: Type.String({ default: 'false' }),
+  IPV6_SUBNET_PREFIX: Type.Integer({ minimum: 1, maximum: 128, default: 64 }),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
   KEY_CACHE_TTL_MS: Type.Integer({ minimum: 0, maximum: 5000, default: 5000 }),
   DEMO_PATIENT_LIMIT: Type.Integer({ minimum: 1, default: 500 }),

@@ -72,9 +72,13 @@ const EXPOSED_HEADERS = [
   'Content-Disposition',
 ];
 
-/** Fastify takes a hop count as a function of the hop index. */
+/**
+ * Fastify (proxy-addr) walks X-Forwarded-For from the socket address leftwards while the hop is
+ * trusted, so the client is the right-most untrusted entry; a hop count trusts the first `trust` hops.
+ */
 function trustProxyOption(trust: Config['trustProxy']) {
-  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+  if (trust === false) return false;
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : [...trust];
 }
 
 /** Builds the Fastify app without listening: `main.ts` listens, tests use `inject()`. */

@@ -204,8 +204,8 @@ for (const store of STORES) {
       }
     });
 
-    it('with TRUST_PROXY=true takes the demo client IP from X-Forwarded-For', async () => {
-      const app = await open({ TRUST_PROXY: 'true' });
+    it('with TRUST_PROXY=1 takes the demo client IP from X-Forwarded-For', async () => {
+      const app = await open({ TRUST_PROXY: '1' });
       const [client1, client2] = [uniqueIp(), uniqueIp()];
       const proxy = '127.0.0.1';
       const one = await Promise.all(
