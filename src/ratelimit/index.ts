@@ -10,6 +10,7 @@
  */
 export { AuthFailureGuard } from './auth-failure-guard.js';
 export { BucketRing } from './bucket-ring.js';
+export { clientSubject } from './client-subject.js';
 export { ManualClock, systemClock } from './clock.js';
 export { tightestWindow, unavailableDecision } from './decision.js';
 export { createRateLimitStore, type RateLimitStoreConfig } from './factory.js';

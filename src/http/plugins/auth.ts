@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config/index.js';
 import type { ApiKeyService, DailyQuota, KeyFailure, UsageRecorder } from '../../keys/index.js';
 import { keyHeaders } from '../../keys/index.js';
 import type { AuthFailureGuard, RateLimitStore } from '../../ratelimit/index.js';
-import { buildRateLimitHeaders, describeViolation, minuteAndHourRules } from '../../ratelimit/index.js';
+import { buildRateLimitHeaders, clientSubject, describeViolation, minuteAndHourRules } from '../../ratelimit/index.js';
 import { AppError } from '../errors.js';
 
 export interface AuthDeps {
@@ -12,6 +13,7 @@ export interface AuthDeps {
   rateLimiter: RateLimitStore;
   authFailures: AuthFailureGuard;
   clock: () => Date;
+  config: Pick<Config, 'ipv6SubnetPrefix'>;
   /** Benchmarks only: skip authentication entirely. */
   disabled?: boolean;
 }
@@ -43,7 +45,8 @@ export function createAuthenticate(deps: AuthDeps) {
     if (deps.disabled) return;
     const now = deps.clock();
     const nowMs = now.getTime();
-    const ip = request.ip;
+    // Per-IP limits and demo ownership count an IPv6 client by its network (a /64 by default).
+    const ip = clientSubject(request.ip, deps.config.ipv6SubnetPrefix);
 
     const blockedMs = deps.authFailures.blockedFor(ip, nowMs);
     if (blockedMs > 0) throw tooManyFailures(blockedMs);
