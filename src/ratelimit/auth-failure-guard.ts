@@ -1,3 +1,4 @@
+import { MemoryStore } from './memory-store.js';
 import type { RateLimitStore, WindowRule } from './store.js';
 
 /**
@@ -5,6 +6,10 @@ import type { RateLimitStore, WindowRule } from './store.js';
  * shared one-minute window; once the window refuses, the IP is blocked on
  * this instance until the window has room again, and its requests get 429
  * without touching the key store or the database.
+ *
+ * When the shared store cannot decide (a fail-closed store with Redis down),
+ * failures are counted in this process instead: the throttle exists to keep
+ * key guesses off the database, which matters most during an outage.
  */
 export class AuthFailureGuard {
   private readonly blockedUntil = new Map<string, number>();
@@ -13,6 +18,7 @@ export class AuthFailureGuard {
   constructor(
     private readonly store: RateLimitStore,
     failuresPerMinute: number,
+    private readonly fallback = new MemoryStore(),
   ) {
     this.rule = { name: 'auth-failures', limit: failuresPerMinute, windowMs: 60_000, bucketMs: 1_000 };
   }
@@ -30,8 +36,10 @@ export class AuthFailureGuard {
 
   /** Counts a failure; returns the wait in ms when this failure tipped the IP over its allowance. */
   async recordFailure(ip: string, nowMs: number): Promise<number> {
-    const decision = await this.store.consume(`authfail:${ip}`, [this.rule], nowMs);
-    if (decision.allowed || decision.unavailable) return 0;
+    const subject = `authfail:${ip}`;
+    let decision = await this.store.consume(subject, [this.rule], nowMs);
+    if (decision.unavailable) decision = this.fallback.consumeSync(subject, [this.rule], nowMs);
+    if (decision.allowed) return 0;
     if (this.blockedUntil.size > 100_000) this.blockedUntil.clear();
     this.blockedUntil.set(ip, nowMs + decision.retryAfterMs);
     return decision.retryAfterMs;
