@@ -112,8 +112,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     exposedHeaders: EXPOSED_HEADERS,
   });
   await registerOpenApi(app, deps.config.demo);
+  const authenticate = createAuthenticate({ ...deps, disabled: options.disableAuth });
+  const recordUsage = createRecordUsage(deps);
   // After the OpenAPI plugin (so /metrics is documented) and before the routes (so its hook sees them all).
-  await app.register(fp(metricsRoutes(deps), { name: 'metrics' }));
+  await app.register(
+    fp(metricsRoutes({ jobs: deps.jobs, token: deps.config.metricsToken, authenticate, recordUsage }), {
+      name: 'metrics',
+    }),
+  );
 
   await app.register(
     healthRoutes({
@@ -125,8 +131,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   );
 
   await app.register(async function protectedRoutes(scope) {
-    scope.addHook('onRequest', createAuthenticate({ ...deps, disabled: options.disableAuth }));
-    scope.addHook('onResponse', createRecordUsage(deps));
+    scope.addHook('onRequest', authenticate);
+    scope.addHook('onResponse', recordUsage);
     const { maxPatientsPerJob } = deps.config;
     await scope.register(meRoutes);
     await scope.register(generationRoutes({ ...deps, maxPatientsPerJob }));

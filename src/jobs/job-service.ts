@@ -28,6 +28,12 @@ export interface JobServiceOptions {
   singleProcess: boolean;
 }
 
+/** What this instance did with a job; `/metrics` counts these in memory. */
+export type JobEvent =
+  | { type: 'created' }
+  | { type: 'finished'; status: 'completed'; patients: number }
+  | { type: 'finished'; status: 'failed' | 'cancelled' };
+
 export interface CreateJobInput {
   owner: Owner;
   scenario: Scenario;
@@ -51,6 +57,7 @@ export class JobService {
   private readonly running = new Map<string, RunningGeneration>();
   /** Encryption passwords live only in memory, never in the database. */
   private readonly passwords = new Map<string, string>();
+  private readonly listeners = new Set<(event: JobEvent) => void>();
   private timers: NodeJS.Timeout[] = [];
   private ticking = false;
   private stopped = true;
@@ -115,8 +122,15 @@ export class JobService {
       workerId: input.password ? this.workerId : null,
       createdAt: this.clock(),
     });
+    this.emit({ type: 'created' });
     void this.tick();
     return job;
+  }
+
+  /** Calls `listener` for every job created or finished on this instance; returns the unsubscribe. */
+  onEvent(listener: (event: JobEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   get(id: string, owner: Owner): Promise<JobRow | undefined> {
@@ -137,6 +151,7 @@ export class JobService {
     this.running.delete(id);
     this.passwords.delete(id);
     await this.removeFiles(id);
+    this.emit({ type: 'finished', status: 'cancelled' });
     return cancelled;
   }
 
@@ -147,11 +162,6 @@ export class JobService {
     this.running.delete(id);
     await this.removeFiles(id);
     return true;
-  }
-
-  /** Jobs and patients by status, for the metrics endpoint. */
-  countsByStatus() {
-    return this.repository.countsByStatus();
   }
 
   /** Where a completed job's ZIP and files are. */
@@ -225,13 +235,16 @@ export class JobService {
           now,
           expiresAt,
         );
-        if (done) this.onPatientsGenerated(owner, job.id, result.generated);
-        else await this.removeFiles(job.id);
+        if (done) {
+          this.onPatientsGenerated(owner, job.id, result.generated);
+          this.emit({ type: 'finished', status: 'completed', patients: result.generated });
+        } else await this.removeFiles(job.id);
       })
       .catch(async (error: unknown) => {
         if (!this.running.has(job.id)) return; // cancelled or stopped: already recorded
         this.logger.error({ err: error, jobId: job.id }, 'generation job failed');
         await this.repository.fail(job.id, `Generation failed: ${(error as Error).message}`, this.clock());
+        this.emit({ type: 'finished', status: 'failed' });
         await this.removeFiles(job.id);
       })
       .finally(() => {
@@ -240,6 +253,17 @@ export class JobService {
         this.passwords.delete(job.id);
         void this.tick();
       });
+  }
+
+  private emit(event: JobEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        // A listener (metrics) must never change what happens to the job.
+        this.logger.warn({ err, event: event.type }, 'job event listener failed');
+      }
+    }
   }
 
   private async sweepOrphans(): Promise<void> {

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
+const TOKEN = 'metrics-test-token-5b1e0c';
+const scrape = (t: TestApp) => t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+
 describe('the metrics endpoint', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp();
+    t = await buildTestApp({ env: { METRICS_TOKEN: TOKEN } });
   });
   afterAll(() => t.close());
 
@@ -13,7 +16,7 @@ describe('the metrics endpoint', () => {
       url: '/api/v1/jobs/3b5e3c4e-0000-4000-8000-000000000000',
       headers: { 'x-api-key': 'nope' },
     });
-    const res = await t.app.inject('/metrics');
+    const res = await scrape(t);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toContain(
@@ -23,7 +26,7 @@ describe('the metrics endpoint', () => {
     expect(res.body).not.toContain('nope');
   });
 
-  it('reports jobs and generated patients from the database', async () => {
+  it("counts this instance's jobs and generated patients from the job service's events", async () => {
     const { key } = await t.services.keys.createKey({ name: 'metrics', rateLimitPerMinute: 1000 });
     const created = await t.app.inject({
       method: 'POST',
@@ -40,8 +43,9 @@ describe('the metrics endpoint', () => {
       if (job.status === 'completed') break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const res = await t.app.inject('/metrics');
-    expect(res.body).toContain('jobs{status="completed"} 1');
-    expect(res.body).toContain('patients_generated_total{status="completed"} 4');
+    const res = await scrape(t);
+    expect(res.body).toContain('jobs_created_total 1');
+    expect(res.body).toContain('jobs_finished_total{status="completed"} 1');
+    expect(res.body).toContain('patients_generated_total 4');
   });
 });
