@@ -12,6 +12,7 @@ import { loggerOptions } from './logger.js';
 import { registerOpenApi } from './openapi.js';
 import { createAuthenticate, createRecordUsage } from './plugins/auth.js';
 import { errorHandler, frameworkErrors } from './plugins/error-handler.js';
+import { inputGuard } from './plugins/input-guard.js';
 import { requestContext, requestIdFor } from './plugins/request-context.js';
 import { validatorCompiler } from './validators.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   await app.register(errorHandler);
   await app.register(requestContext);
+  await app.register(inputGuard);
   const allowedOrigins = new Set(deps.config.corsOrigins);
   await app.register(cors, {
     // CORS headers only for browsers' cross-origin requests from an allowed origin; a plain API

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type FieldError, describeFieldErrors, reasonPhrase } from '../errors.js';
+import { PATTERN_MESSAGES } from '../schemas/input.js';
 
 /** The body every error carries. */
 export function errorBody(statusCode: number, detail: string | unknown[], requestId: string) {
@@ -80,6 +81,10 @@ function clientStatus(error: FastifyError): number | undefined {
 
 function clientMessage(error: FastifyError, status: number): string {
   if (status === 400 && (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)) {
+    // secure-json-parse refuses `__proto__` and `constructor.prototype` with a SyntaxError.
+    if (/forbidden prototype property/.test(error.message)) {
+      return 'JSON body must not contain the property names __proto__ or constructor.prototype';
+    }
     return 'Malformed JSON in request body';
   }
   if (status === 413) return 'Request body is too large';
@@ -113,6 +118,9 @@ function toFieldError(v: AjvError, context: string | undefined): FieldError {
   }
   const loc = context && context !== 'body' ? [context, ...path] : path;
   const allowed = v.params.allowedValues;
-  const msg = Array.isArray(allowed) ? `must be one of: ${allowed.join(', ')}` : (v.message ?? 'is invalid');
+  const pattern = v.keyword === 'pattern' ? PATTERN_MESSAGES[String(v.params.pattern)] : undefined;
+  const msg = Array.isArray(allowed)
+    ? `must be one of: ${allowed.join(', ')}`
+    : (pattern ?? v.message ?? 'is invalid');
   return { loc, msg, type: v.keyword };
 }
