@@ -88,6 +88,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
     trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: deps.config.bodyLimitBytes,
+    // The input guard refuses `__proto__`, `constructor` and `prototype` anywhere in a body with a
+    // 422 naming the field (stricter than secure-json-parse, whose refusal reads "Malformed JSON").
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
     frameworkErrors,
     // request-context answers requests that arrive while closing, with the standard error body.

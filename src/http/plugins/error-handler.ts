@@ -81,10 +81,6 @@ function clientStatus(error: FastifyError): number | undefined {
 
 function clientMessage(error: FastifyError, status: number): string {
   if (status === 400 && (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)) {
-    // secure-json-parse refuses `__proto__` and `constructor.prototype` with a SyntaxError.
-    if (/forbidden prototype property/.test(error.message)) {
-      return 'JSON body must not contain the property names __proto__ or constructor.prototype';
-    }
     return 'Malformed JSON in request body';
   }
   if (status === 413) return 'Request body is too large';

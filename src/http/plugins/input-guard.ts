@@ -39,7 +39,8 @@ export function findUnsafeInput(value: unknown, prefix: Loc = []): FieldError[] 
     if (typeof current !== 'object' || current === null) continue;
     if (loc.length - prefix.length >= MAX_JSON_DEPTH) {
       errors.push({
-        loc,
+        // The top-level field names the culprit; a path thousands of levels long would not help.
+        loc: loc.slice(0, prefix.length + 1),
         msg: `Input is nested too deeply (at most ${MAX_JSON_DEPTH} levels of objects and arrays)`,
         type: 'too_deep',
       });
