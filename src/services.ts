@@ -39,7 +39,12 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
   const clock = options.clock ?? (() => new Date());
   const database = options.database ?? (await openDatabase(config, logger, { role: options.role }));
   const keyRepository = new ApiKeyRepository(database.db);
-  const keys = new ApiKeyService(keyRepository, config, clock);
+  const keys = new ApiKeyService(keyRepository, config, clock, (key, fields) =>
+    logger.warn(
+      { key_id: key.id, key_prefix: key.keyPrefix, fields },
+      'API key limits out of bounds; clamped until an administrator fixes them',
+    ),
+  );
   const usage = new UsageRecorder(keyRepository, logger);
   const rateLimiter =
     options.role === 'server'

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings';
 import { KNOWN_SCOPES } from '../keys/api-key.js';
+import { type Bounds, KEY_LIMIT_BOUNDS, KEY_TEXT_BOUNDS } from '../keys/bounds.js';
 
 /**
  * Option parsers. Each returns the parsed value or throws commander's
@@ -7,8 +8,6 @@ import { KNOWN_SCOPES } from '../keys/api-key.js';
  * and exit code 2 before anything is read or written.
  */
 
-/** PostgreSQL `integer` columns hold at most this. */
-const MAX_INT = 2_147_483_647;
 const INTEGER = /^\d+$/;
 
 function integerIn(value: string, min: number, max: number, what: string): number {
@@ -23,12 +22,22 @@ function integerIn(value: string, min: number, max: number, what: string): numbe
 }
 
 /**
- * A limit of at least 1, or `unlimited`. The word is kept (commander turns a
+ * A limit inside `bounds`, or `unlimited`. The word is kept (commander turns a
  * parser's `null` into ''); `storedLimit` maps it to the stored `null`.
  */
-export function parseLimit(value: string): number | 'unlimited' {
+function limitIn(value: string, bounds: Bounds, what: string): number | 'unlimited' {
   if (value.trim().toLowerCase() === 'unlimited') return 'unlimited';
-  return integerIn(value, 1, MAX_INT, "A limit (or 'unlimited')");
+  return integerIn(value, bounds.min, bounds.max, `${what} (or 'unlimited')`);
+}
+
+/** Patients per request, inside KEY_LIMIT_BOUNDS, or `unlimited`. */
+export function parsePatientLimit(value: string): number | 'unlimited' {
+  return limitIn(value, KEY_LIMIT_BOUNDS.patientLimit, 'The patient limit');
+}
+
+/** Requests per UTC day, inside KEY_LIMIT_BOUNDS, or `unlimited`. */
+export function parseDailyLimit(value: string): number | 'unlimited' {
+  return limitIn(value, KEY_LIMIT_BOUNDS.dailyLimit, 'The daily limit');
 }
 
 /** The stored form of a parsed limit: `null` means unlimited. */
@@ -36,9 +45,10 @@ export function storedLimit(value: number | 'unlimited'): number | null {
   return value === 'unlimited' ? null : value;
 }
 
-/** A per-minute or per-hour rate: at least 1, never unlimited. */
+/** A per-minute or per-hour rate inside KEY_LIMIT_BOUNDS (what the rate limiter accepts), never unlimited. */
 export function parseRate(value: string): number {
-  return integerIn(value, 1, MAX_INT, 'A rate');
+  const { min, max } = KEY_LIMIT_BOUNDS.rateLimitPerMinute;
+  return integerIn(value, min, max, 'A rate');
 }
 
 /** A number of days, 1 to 36500. */
@@ -71,18 +81,26 @@ export function parseScopes(value: string): string[] {
   return scopes;
 }
 
-/** A non-empty name of at most 255 characters. */
+/** A non-empty name of at most KEY_TEXT_BOUNDS.name characters. */
 export function parseName(value: string): string {
   const name = value.trim();
   if (!name) throw new InvalidArgumentError('The name must not be empty.');
-  if (name.length > 255) throw new InvalidArgumentError('The name must be at most 255 characters.');
+  if (name.length > KEY_TEXT_BOUNDS.name)
+    throw new InvalidArgumentError(`The name must be at most ${KEY_TEXT_BOUNDS.name} characters.`);
   return name;
+}
+
+/** Free-text notes of at most KEY_TEXT_BOUNDS.notes characters. */
+export function parseNotes(value: string): string {
+  if (value.length > KEY_TEXT_BOUNDS.notes)
+    throw new InvalidArgumentError(`The notes must be at most ${KEY_TEXT_BOUNDS.notes} characters.`);
+  return value;
 }
 
 /** A plausible e-mail address (something@domain). */
 export function parseEmail(value: string): string {
   const email = value.trim();
-  if (email.length > 255 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+  if (email.length > KEY_TEXT_BOUNDS.email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
     throw new InvalidArgumentError(`'${value}' is not an e-mail address.`);
   }
   return email;

@@ -22,6 +22,7 @@ export {
   type Nationality,
   PARTNER_NATIONALITIES,
 } from './nations.js';
+export { BASE_DATE_RANGE, MAX_NAME_LENGTH } from './parse-helpers.js';
 export { innerConfiguration, type ParseResult, parseScenario } from './parse-scenario.js';
 export { isoSeconds } from './patient.js';
 export {

@@ -3,6 +3,17 @@ import type { FieldError } from './types.js';
 
 export type Loc = (string | number)[];
 
+/**
+ * Longest name (scenario, front, facility): a name reaches file names, CSV cells and the ZIP's
+ * `Content-Disposition`, so it must stay short.
+ */
+export const MAX_NAME_LENGTH = 200;
+
+/** `table[key]` for the table's own keys only, so `toString` or `constructor` never match. */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export class ErrorSink {
   readonly errors: FieldError[] = [];
 
@@ -34,9 +45,13 @@ export class ErrorSink {
     return value;
   }
 
-  string(value: unknown, loc: Loc): string | undefined {
-    if (typeof value === 'string') return value;
-    return this.add(loc, 'Input should be a valid string', 'string_type');
+  /** A string of at most `maxLength` characters. */
+  string(value: unknown, loc: Loc, maxLength = MAX_NAME_LENGTH): string | undefined {
+    if (typeof value !== 'string') return this.add(loc, 'Input should be a valid string', 'string_type');
+    if (value.length > maxLength) {
+      return this.add(loc, `String should have at most ${maxLength} characters`, 'string_too_long');
+    }
+    return value;
   }
 
   enumValue<T extends string>(value: unknown, loc: Loc, allowed: readonly T[]): T | undefined {
@@ -70,6 +85,9 @@ export function normaliseProportions(values: number[], sink: ErrorSink, loc: Loc
   if (Math.abs(sum - 100) <= 2) return values.map((v) => v / sum);
   return sink.add(loc, `Proportions must sum to 1 (or 100 as percentages); got ${sum}`, 'value_error.sum');
 }
+
+/** The range of `base_date`: timestamps stay four-digit years, with room for 366 days of fighting. */
+export const BASE_DATE_RANGE = { min: '1900-01-01', max: '2200-12-31' } as const;
 
 export function isValidIsoDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -5,7 +5,14 @@
  */
 import { DEFAULT_PATIENT_COUNT, DEFAULT_SCENARIO } from './defaults.js';
 import { isKnownNationality } from './nations.js';
-import { ErrorSink, isRecord, isValidIsoDate, normaliseProportions } from './parse-helpers.js';
+import {
+  BASE_DATE_RANGE,
+  ErrorSink,
+  isRecord,
+  isValidIsoDate,
+  lookup,
+  normaliseProportions,
+} from './parse-helpers.js';
 import type {
   CasualtyProfile,
   Facility,
@@ -62,13 +69,17 @@ export function parseScenario(raw: unknown): ParseResult {
     if (mix) scenario.injury_mix = mix;
   }
 
+  // Absent or null: the static fronts. An empty list is refused here, the one place both
+  // generation and /configurations/validate/ read it (the earlier service's validate refused it).
   if (Array.isArray(cfg.front_configs) && cfg.front_configs.length > 0) {
     scenario.fronts = cfg.front_configs.map((f, i) => parseFront(f, i, sink));
-  } else if (
-    cfg.front_configs !== undefined &&
-    cfg.front_configs !== null &&
-    !Array.isArray(cfg.front_configs)
-  ) {
+  } else if (Array.isArray(cfg.front_configs)) {
+    sink.add(
+      ['front_configs'],
+      'At least one front configuration is required (omit front_configs for the static fronts)',
+      'too_short',
+    );
+  } else if (cfg.front_configs !== undefined && cfg.front_configs !== null) {
     sink.add(['front_configs'], 'Input should be a valid list', 'list_type');
   }
 
@@ -90,7 +101,7 @@ export function parseScenario(raw: unknown): ParseResult {
 }
 
 function injuryKey(key: string): InjuryType | undefined {
-  return INJURY_KEYS[key.toLowerCase().replace(/[^a-z]/g, '')];
+  return lookup(INJURY_KEYS, key.toLowerCase().replace(/[^a-z]/g, ''));
 }
 
 function parseInjuryMix(
@@ -128,7 +139,10 @@ function parseFront(value: unknown, i: number, sink: ErrorSink): FrontConfig {
     sink.add(loc, 'Input should be an object', 'dict_type');
     return front;
   }
-  if (value.id !== undefined && value.id !== null) front.id = String(value.id);
+  if (value.id !== undefined && value.id !== null) {
+    front.id =
+      sink.string(typeof value.id === 'string' ? value.id : String(value.id), [...loc, 'id']) ?? front.id;
+  }
   if (value.name !== undefined && value.name !== null)
     front.name = sink.string(value.name, [...loc, 'name']) ?? front.name;
   else front.name = front.id;
@@ -219,20 +233,26 @@ function parseTemporal(cfg: Record<string, unknown>, s: Scenario, sink: ErrorSin
       isValidIsoDate(text) &&
       (cfg.base_date.length === 10 || cfg.base_date[10] === 'T')
     ) {
-      s.base_date = text;
+      if (text < BASE_DATE_RANGE.min || text > BASE_DATE_RANGE.max) {
+        sink.add(
+          ['base_date'],
+          `Date should be between ${BASE_DATE_RANGE.min} and ${BASE_DATE_RANGE.max}`,
+          'date_out_of_range',
+        );
+      } else s.base_date = text;
     } else sink.add(['base_date'], 'Input should be a valid date (YYYY-MM-DD)', 'date_parsing');
   }
   if (cfg.warfare_types !== undefined && cfg.warfare_types !== null) {
     const on = sink.flags(cfg.warfare_types, ['warfare_types']) ?? [];
     const known = on.filter((w) => {
-      const ok = WARFARE_TYPES[w] !== undefined || WARFARE_ALIASES[w] !== undefined;
+      const ok = lookup(WARFARE_TYPES, w) !== undefined || lookup(WARFARE_ALIASES, w) !== undefined;
       if (!ok) sink.add(['warfare_types', w], `Unknown warfare type: ${w}`, 'enum');
       return ok;
     });
-    s.warfare_types = known.length > 0 ? known.map((w) => WARFARE_ALIASES[w] ?? w) : ['conventional'];
+    s.warfare_types = known.length > 0 ? known.map((w) => lookup(WARFARE_ALIASES, w) ?? w) : ['conventional'];
   } else if (typeof cfg.warfare_type === 'string') {
-    const w = WARFARE_ALIASES[cfg.warfare_type] ?? cfg.warfare_type;
-    if (WARFARE_TYPES[w]) s.warfare_types = [w];
+    const w = lookup(WARFARE_ALIASES, cfg.warfare_type) ?? cfg.warfare_type;
+    if (lookup(WARFARE_TYPES, w)) s.warfare_types = [w];
   }
   if (cfg.intensity !== undefined && cfg.intensity !== null) {
     s.intensity = sink.enumValue(cfg.intensity, ['intensity'], INTENSITIES) ?? s.intensity;
@@ -250,7 +270,7 @@ function parseTemporal(cfg: Record<string, unknown>, s: Scenario, sink: ErrorSin
   if (cfg.environmental_conditions !== undefined && cfg.environmental_conditions !== null) {
     const on = sink.flags(cfg.environmental_conditions, ['environmental_conditions']) ?? [];
     s.environmental_conditions = [
-      ...new Set(on.map((c) => ENVIRONMENT_ALIASES[c] ?? c).filter((c) => ENVIRONMENT[c])),
+      ...new Set(on.map((c) => lookup(ENVIRONMENT_ALIASES, c) ?? c).filter((c) => lookup(ENVIRONMENT, c))),
     ];
   }
 }

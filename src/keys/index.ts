@@ -5,6 +5,7 @@
  * A refusal is a value (`VerifyResult`, `LimitRefusal`), not an exception.
  */
 export * from './api-key.js';
+export * from './bounds.js';
 export { DailyQuota, type DailyAdmission } from './daily-quota.js';
 export { displayPrefix, generateApiKey, hasValidChecksum, hashKey, LIVE_KEY_PREFIX } from './key-format.js';
 export {
@@ -14,6 +15,7 @@ export {
   KEY_DEFAULTS,
   type KeyFailure,
   type KeyServiceConfig,
+  type OutOfBoundsReporter,
   type VerifyResult,
 } from './key-service.js';
 export * from './limits.js';

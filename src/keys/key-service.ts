@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApiKey, VerifiedKey } from './api-key.js';
 import { LEGACY_KEY_ID } from './api-key.js';
+import { clampKeyLimits, type LimitField } from './bounds.js';
 import { KeyCache } from './key-cache.js';
 import { displayPrefix, generateApiKey, hasValidChecksum, hashKey, looksLikeLiveKey } from './key-format.js';
 import type { ApiKeyPatch, ApiKeyRepository, NewApiKey } from './repository.js';
@@ -13,13 +14,22 @@ export interface KeyServiceConfig {
   demo: { patientLimit: number; dailyLimit: number; perMinute: number; perHour: number };
 }
 
+/** Where verification reports a stored key whose limits had to be clamped (once per key). */
+export type OutOfBoundsReporter = (key: { id: string; keyPrefix: string }, fields: LimitField[]) => void;
+
 export type KeyFailure = 'missing' | 'invalid' | 'inactive' | 'expired';
 export type VerifyResult = { ok: true; key: VerifiedKey } | { ok: false; failure: KeyFailure };
 
 /** What an administrator chooses for a new key; the hash, prefix and counters are the service's. */
 export type CreateKeyInput = Omit<
   NewApiKey,
-  'keyHash' | 'keyPrefix' | 'totalRequests' | 'totalPatientsGenerated' | 'createdAt' | 'lastUsedAt' | 'isActive'
+  | 'keyHash'
+  | 'keyPrefix'
+  | 'totalRequests'
+  | 'totalPatientsGenerated'
+  | 'createdAt'
+  | 'lastUsedAt'
+  | 'isActive'
 >;
 
 /** Defaults for a new personal key. */
@@ -38,11 +48,14 @@ export const KEY_DEFAULTS = {
 export class ApiKeyService {
   private readonly cache: KeyCache;
   private readonly legacyDigest: Buffer | undefined;
+  /** Keys already reported out of bounds; bounded so a flood of such keys cannot grow it. */
+  private readonly reportedOutOfBounds = new Set<string>();
 
   constructor(
     private readonly repository: ApiKeyRepository,
     private readonly config: KeyServiceConfig,
     private readonly clock: () => Date = () => new Date(),
+    private readonly reportOutOfBounds: OutOfBoundsReporter = () => {},
   ) {
     this.cache = new KeyCache(config.keyCacheTtlMs);
     this.legacyDigest = config.legacyApiKey ? sha256(config.legacyApiKey) : undefined;
@@ -148,7 +161,33 @@ export class ApiKeyService {
     if (!key) return { ok: false, failure: 'invalid' };
     if (!key.isActive) return { ok: false, failure: 'inactive' };
     if (key.expiresAt && key.expiresAt.getTime() <= nowMs) return { ok: false, failure: 'expired' };
-    return { ok: true, key: toVerified(key) };
+    return { ok: true, key: this.toVerified(key) };
+  }
+
+  /**
+   * The verified view of a stored key, its limits clamped into KEY_LIMIT_BOUNDS: a row written
+   * out of bounds (by hand, or by an older version) must never make its requests fail.
+   */
+  private toVerified(key: ApiKey): VerifiedKey {
+    const { limits, clamped } = clampKeyLimits({
+      patientLimit: key.patientLimit,
+      dailyLimit: key.dailyLimit,
+      rateLimitPerMinute: key.rateLimitPerMinute,
+      rateLimitPerHour: key.rateLimitPerHour,
+    });
+    if (clamped.length > 0 && !this.reportedOutOfBounds.has(key.id)) {
+      if (this.reportedOutOfBounds.size >= 10_000) this.reportedOutOfBounds.clear();
+      this.reportedOutOfBounds.add(key.id);
+      this.reportOutOfBounds({ id: key.id, keyPrefix: key.keyPrefix }, clamped);
+    }
+    return {
+      id: key.id,
+      kind: key.isDemo ? 'demo' : 'live',
+      keyPrefix: key.keyPrefix,
+      name: key.name,
+      ...limits,
+      scopes: key.scopes,
+    };
   }
 
   /** Forgets every cached verification (tests, and the CLI after bulk changes). */
@@ -178,18 +217,4 @@ export class ApiKeyService {
 
 function sha256(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
-}
-
-function toVerified(key: ApiKey): VerifiedKey {
-  return {
-    id: key.id,
-    kind: key.isDemo ? 'demo' : 'live',
-    keyPrefix: key.keyPrefix,
-    name: key.name,
-    patientLimit: key.patientLimit,
-    dailyLimit: key.dailyLimit,
-    rateLimitPerMinute: key.rateLimitPerMinute,
-    rateLimitPerHour: key.rateLimitPerHour,
-    scopes: key.scopes,
-  };
 }

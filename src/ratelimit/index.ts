@@ -5,7 +5,8 @@
  *
  * Lives here: the store port (`store.ts`), the in-memory, Redis and fallback stores, rule helpers,
  * clocks, and the header/detail formatting for 429 responses as plain records.
- * May import: node built-ins and ioredis only. NOT fastify, NOT the db; the HTTP layer maps
+ * May import: node built-ins, ioredis, and `keys/bounds.ts` (the one set of limit bounds, which
+ * imports nothing). NOT fastify, NOT the db, NOT the rest of `keys`; the HTTP layer maps
  * decisions to responses, and key records (limits per key) are resolved by the caller.
  */
 export { AuthFailureGuard } from './auth-failure-guard.js';

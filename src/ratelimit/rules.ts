@@ -1,7 +1,11 @@
+import { RATE_LIMIT_MAX } from '../keys/bounds.js';
 import type { WindowRule } from './store.js';
 
-/** Highest `limit` a window accepts (counts must fit a Uint32 bucket). */
-export const MAX_LIMIT = 100_000_000;
+/**
+ * Highest `limit` a window accepts (counts must fit a Uint32 bucket). Defined with the key
+ * bounds, so no key can be given a rate this limiter refuses.
+ */
+export const MAX_LIMIT = RATE_LIMIT_MAX;
 /** Most buckets per window (`windowMs / bucketMs`); bounds memory and the work of one check. */
 export const MAX_BUCKETS = 10_000;
 

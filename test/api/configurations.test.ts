@@ -89,7 +89,9 @@ describe.each(BACKENDS)('stored configurations on %s', (backend) => {
     });
     expect(empty.statusCode).toBe(200);
     expect(empty.json().valid).toBe(false);
-    expect(empty.json().errors).toContain('At least one front configuration is required');
+    expect(empty.json().errors).toEqual([
+      expect.stringContaining('front_configs: At least one front configuration is required'),
+    ]);
     const good = await inject(t, {
       ...key,
       method: 'POST',

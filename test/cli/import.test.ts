@@ -46,7 +46,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL).each(BACKENDS)(
     let store: Store;
     let server: RunningServer;
     let source: Awaited<ReturnType<typeof createPostgresDatabase>>;
-    const keys = { ops: oldKey(), lab: oldKey() };
+    const keys = { ops: oldKey(), lab: oldKey(), fast: oldKey() };
 
     beforeAll(async () => {
       source = await createPostgresDatabase();
@@ -60,6 +60,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL).each(BACKENDS)(
          ($2, 'Lab', NULL, false, 1000, NULL, 0, 0, NULL, NULL, '{}'),
          ('DEMO_MILMED_2025_50_PATIENTS', 'Public Demo Key', NULL, true, 50, 100, 5, 50, NULL, NULL, '{"public_demo":true}')`,
         [keys.ops, keys.lab],
+      );
+      // The earlier service took any integer; this service's rate limiter stops at 100,000,000.
+      await client.query(
+        `INSERT INTO api_keys (key, name, max_requests_per_minute, max_requests_per_hour) VALUES ($1, 'Fast', 500000000, 2000000000)`,
+        [keys.fast],
       );
       await client.end();
       store = await createStore(backend);
@@ -80,10 +85,20 @@ describe.skipIf(!process.env.TEST_DATABASE_URL).each(BACKENDS)(
         expect(result.stderr).not.toContain(key);
       }
       const report = JSON.parse(result.stdout) as Record<string, unknown>;
-      expect(report).toMatchObject({ found: 3, imported: 2, skipped_existing: 0, skipped_public_demo: 1 });
+      expect(report).toMatchObject({ found: 4, imported: 3, skipped_existing: 0, skipped_public_demo: 1 });
+      const fast = (report.keys as Record<string, unknown>[]).find((k) => k.name === 'Fast');
+      expect(fast).toMatchObject({
+        result: 'imported',
+        clamped_limits: ['rateLimitPerMinute', 'rateLimitPerHour'],
+      });
 
       expect(await server.statusWith(keys.ops)).toBe(200);
       expect(await server.statusWith(keys.lab)).toBe(200);
+      expect(await server.statusWith(keys.fast)).toBe(200);
+      const [fastView] = await cliJson<Record<string, unknown>[]>(['list', '--search', 'Fast'], store.env);
+      expect(fastView).toMatchObject({
+        limits: { requests_per_minute: 100_000_000, requests_per_hour: 100_000_000 },
+      });
       expect(await server.statusWith('DEMO_MILMED_2025_50_PATIENTS')).toBe(401);
 
       const [ops] = await cliJson<Record<string, unknown>[]>(['list', '--search', 'ops@example'], store.env);
@@ -105,10 +120,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL).each(BACKENDS)(
 
     it('imports nothing the second time', async () => {
       const report = await cliJson<Record<string, unknown>>(['import', '--from', source.url], store.env);
-      expect(report).toMatchObject({ found: 3, imported: 0, skipped_existing: 2, skipped_public_demo: 1 });
+      expect(report).toMatchObject({ found: 4, imported: 0, skipped_existing: 3, skipped_public_demo: 1 });
       const table = await runCli(['import', '--from', source.url, '--dry-run'], store.env);
       expect(table.code).toBe(0);
-      expect(table.stdout).toMatch(/Would import 0 of 3 key\(s\); 2 already present/);
+      expect(table.stdout).toMatch(/Would import 0 of 4 key\(s\); 3 already present/);
     });
 
     it('fails with exit 1 and no password in the message when the source cannot be read', async () => {

@@ -4,10 +4,12 @@ import { withServices } from '../context.js';
 import { keyView } from '../key-view.js';
 import { colour, limitText, out, printFields, printJson, success, when } from '../output.js';
 import {
+  parseDailyLimit,
   parseDays,
   parseEmail,
-  parseLimit,
   parseName,
+  parseNotes,
+  parsePatientLimit,
   parseRate,
   parseScopes,
   storedLimit,
@@ -26,9 +28,9 @@ export function registerCreate(program: Command): void {
     .option(
       '--patient-limit <n>',
       `patients per request, or 'unlimited' (default ${KEY_DEFAULTS.patientLimit})`,
-      parseLimit,
+      parsePatientLimit,
     )
-    .option('--daily-limit <n>', "requests per UTC day, or 'unlimited' (default unlimited)", parseLimit)
+    .option('--daily-limit <n>', "requests per UTC day, or 'unlimited' (default unlimited)", parseDailyLimit)
     .option(
       '--rate-minute <n>',
       `requests per minute (default ${KEY_DEFAULTS.rateLimitPerMinute})`,
@@ -37,7 +39,7 @@ export function registerCreate(program: Command): void {
     .option('--rate-hour <n>', `requests per hour (default ${KEY_DEFAULTS.rateLimitPerHour})`, parseRate)
     .option('--expires <days>', 'expire this many days from now (default never)', parseDays)
     .option('--scopes <list>', 'comma-separated scopes: generate,admin (default generate)', parseScopes)
-    .option('--notes <text>', 'free-text notes')
+    .option('--notes <text>', 'free-text notes', parseNotes)
     .option('--json', 'print JSON instead of a table')
     .action(async (options) => {
       await withServices(async (services) => {

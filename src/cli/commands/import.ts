@@ -1,4 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
+import { clampKeyLimits, type LimitField } from '../../keys/bounds.js';
 import { displayPrefix, hashKey } from '../../keys/key-format.js';
 import type { Services } from '../../services.js';
 import { withServices } from '../context.js';
@@ -54,11 +55,23 @@ export function registerImport(program: Command): void {
     .action(async (options) => {
       const rows = await readLegacyKeys(options.from);
       await withServices(async (services) => {
-        const results: { id: string | null; key_prefix: string; name: string; result: Outcome }[] = [];
+        const results: {
+          id: string | null;
+          key_prefix: string;
+          name: string;
+          result: Outcome;
+          clamped_limits?: LimitField[];
+        }[] = [];
         for (const row of rows) {
           const prefix = displayPrefix(row.key);
-          const result = await importRow(services, row, Boolean(options.dryRun));
-          results.push({ id: result.id, key_prefix: prefix, name: row.name, result: result.outcome });
+          const { id, outcome, clamped } = await importRow(services, row, Boolean(options.dryRun));
+          results.push({
+            id,
+            key_prefix: prefix,
+            name: row.name,
+            result: outcome,
+            ...(clamped.length > 0 && { clamped_limits: clamped }),
+          });
         }
         const count = (o: Outcome) => results.filter((r) => r.result === o).length;
         const summary = {
@@ -77,7 +90,11 @@ export function registerImport(program: Command): void {
         if (results.length > 0)
           printTable(
             ['Name', 'Prefix', 'Result'],
-            results.map((r) => [r.name, r.key_prefix, r.result]),
+            results.map((r) => [
+              r.name,
+              r.key_prefix,
+              r.clamped_limits ? `${r.result} (clamped: ${r.clamped_limits.join(', ')})` : r.result,
+            ]),
           );
         const line = options.dryRun
           ? `Would import ${summary.would_import} of ${rows.length} key(s)`
@@ -114,14 +131,22 @@ async function importRow(
   services: Services,
   row: LegacyRow,
   dryRun: boolean,
-): Promise<{ id: string | null; outcome: Outcome }> {
+): Promise<{ id: string | null; outcome: Outcome; clamped: LimitField[] }> {
   // The earlier public demo keys were published; they must not become credentials here.
   if (row.key.startsWith('DEMO_MILMED_') || row.key_metadata?.public_demo === true)
-    return { id: null, outcome: 'public demo key' };
+    return { id: null, outcome: 'public demo key', clamped: [] };
   const keyHash = hashKey(row.key);
   const existing = await services.keyRepository.getByHash(keyHash);
-  if (existing) return { id: existing.id, outcome: 'already present' };
-  if (dryRun) return { id: null, outcome: 'would import' };
+  if (existing) return { id: existing.id, outcome: 'already present', clamped: [] };
+  // The earlier service allowed any integer; a limit this service cannot enforce is brought
+  // to the nearest bound, and the report says which ones moved.
+  const { limits, clamped } = clampKeyLimits({
+    patientLimit: row.max_patients_per_request,
+    dailyLimit: row.max_requests_per_day,
+    rateLimitPerMinute: row.max_requests_per_minute,
+    rateLimitPerHour: row.max_requests_per_hour,
+  });
+  if (dryRun) return { id: null, outcome: 'would import', clamped };
   const record = await services.keyRepository.create({
     keyHash,
     keyPrefix: displayPrefix(row.key),
@@ -129,19 +154,21 @@ async function importRow(
     email: row.email,
     isDemo: row.is_demo,
     isActive: row.is_active,
-    patientLimit: row.max_patients_per_request,
-    dailyLimit: row.max_requests_per_day,
-    rateLimitPerMinute: row.max_requests_per_minute,
-    rateLimitPerHour: row.max_requests_per_hour,
+    ...limits,
     totalRequests: Number(row.total_requests),
     totalPatientsGenerated: Number(row.total_patients_generated),
     lastUsedAt: row.last_used_at,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     scopes: ['generate'],
-    metadata: { ...(row.key_metadata ?? {}), imported_from: 'python-api-keys', legacy_id: row.id },
+    metadata: {
+      ...(row.key_metadata ?? {}),
+      imported_from: 'python-api-keys',
+      legacy_id: row.id,
+      ...(clamped.length > 0 && { clamped_limits: clamped }),
+    },
   });
-  return { id: record.id, outcome: 'imported' };
+  return { id: record.id, outcome: 'imported', clamped };
 }
 
 /** The URL without its password, for messages. */

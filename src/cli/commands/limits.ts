@@ -4,7 +4,7 @@ import { resolveKey, withServices } from '../context.js';
 import { UsageError } from '../errors.js';
 import { keyView } from '../key-view.js';
 import { limitText, printJson, printTable, success } from '../output.js';
-import { parseLimit, parseRate, parseReference, storedLimit } from '../parse.js';
+import { parseDailyLimit, parsePatientLimit, parseRate, parseReference, storedLimit } from '../parse.js';
 
 /** `limits`: changes any subset of a key's limits; a running server sees them within its cache TTL. */
 export function registerLimits(program: Command): void {
@@ -12,8 +12,8 @@ export function registerLimits(program: Command): void {
     .command('limits')
     .description("Change an API key's limits (any subset)")
     .argument('<ref>', 'key id, or a prefix of the id or of the display prefix', parseReference)
-    .option('--patient-limit <n>', "patients per request, or 'unlimited'", parseLimit)
-    .option('--daily-limit <n>', "requests per UTC day, or 'unlimited'", parseLimit)
+    .option('--patient-limit <n>', "patients per request, or 'unlimited'", parsePatientLimit)
+    .option('--daily-limit <n>', "requests per UTC day, or 'unlimited'", parseDailyLimit)
     .option('--rate-minute <n>', 'requests per minute', parseRate)
     .option('--rate-hour <n>', 'requests per hour', parseRate)
     .option('--json', 'print JSON instead of a table')

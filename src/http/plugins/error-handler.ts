@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type FieldError, describeFieldErrors, reasonPhrase } from '../errors.js';
+import { PATTERN_MESSAGES } from '../schemas/input.js';
 
 /** The body every error carries. */
 export function errorBody(statusCode: number, detail: string | unknown[], requestId: string) {
@@ -113,6 +114,9 @@ function toFieldError(v: AjvError, context: string | undefined): FieldError {
   }
   const loc = context && context !== 'body' ? [context, ...path] : path;
   const allowed = v.params.allowedValues;
-  const msg = Array.isArray(allowed) ? `must be one of: ${allowed.join(', ')}` : (v.message ?? 'is invalid');
+  const pattern = v.keyword === 'pattern' ? PATTERN_MESSAGES[String(v.params.pattern)] : undefined;
+  const msg = Array.isArray(allowed)
+    ? `must be one of: ${allowed.join(', ')}`
+    : (pattern ?? v.message ?? 'is invalid');
   return { loc, msg, type: v.keyword };
 }

@@ -21,7 +21,9 @@ const NewKey = Type.Object({
 /** Key administration over HTTP, for the `admin` scope and the legacy key. The CLI offers the same. */
 export function adminKeyRoutes(deps: AdminKeyDeps) {
   return async function adminKeyRoutesPlugin(app: FastifyInstance) {
-    app.addHook('preHandler', async (request) => requireAdmin(request));
+    // onRequest, after authentication and before the body is parsed or validated: a key without
+    // the admin scope gets 403 whatever it sends, never a 400 or 422 that describes the body.
+    app.addHook('onRequest', async (request) => requireAdmin(request));
     const base = '/api/v1/admin/keys';
     const schema = (summary: string, extra: Record<string, unknown>) => ({
       tags: ['keys'],
@@ -36,7 +38,7 @@ export function adminKeyRoutes(deps: AdminKeyDeps) {
         schema: schema('List keys (active only unless all=true)', {
           querystring: Type.Object({
             all: Type.Optional(Type.Boolean()),
-            search: Type.Optional(Type.String()),
+            search: Type.Optional(Type.String({ maxLength: 255 })),
           }),
           response: { 200: Type.Array(KeyView), ...errorResponses(422, ...PROTECTED_ERRORS) },
         }),

@@ -5,11 +5,12 @@ import type { ConfigurationRepository, ConfigurationRow } from '../../jobs/index
 import { describeFieldErrors, notFound, validationFailed } from '../errors.js';
 import { creatorOf, readerOf } from '../owner.js';
 import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
+import { Name, Skip } from '../schemas/input.js';
 
 const ConfigurationBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 255 }),
-    description: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    name: Name,
+    description: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
     parent_config_id: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
   },
   {
@@ -91,7 +92,7 @@ export function configurationRoutes(deps: { configurations: ConfigurationReposit
           summary: 'List your configurations by name',
           security,
           querystring: Type.Object({
-            skip: Type.Integer({ minimum: 0, default: 0 }),
+            skip: Skip,
             limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
           }),
           response: { 200: Type.Array(ConfigurationView), ...errorResponses(422, ...PROTECTED_ERRORS) },
@@ -179,12 +180,9 @@ export function configurationRoutes(deps: { configurations: ConfigurationReposit
         },
       },
       async (request) => {
-        const errors: string[] = [];
-        const fronts = request.body.front_configs;
-        if (Array.isArray(fronts) && fronts.length === 0)
-          errors.push('At least one front configuration is required');
+        // The same parser as generation and storage, so all three accept the same configurations.
         const parsed = parseScenario(request.body);
-        if (!parsed.ok) errors.push(...parsed.errors.map((e) => describeFieldErrors([e])));
+        const errors = parsed.ok ? [] : parsed.errors.map((e) => describeFieldErrors([e]));
         return { valid: errors.length === 0, errors };
       },
     );

@@ -70,6 +70,10 @@ async function ensureExists(path: string): Promise<number> {
 /** `<name>_<job_id>.zip`, keeping only letters, digits, space, `-` and `_` of the name. */
 function zipName(config: Record<string, unknown>, jobId: string): string {
   const source = typeof config.name === 'string' ? config.name : String(config.configuration_id ?? jobId);
-  const clean = source.replace(/[^A-Za-z0-9 _-]/g, '').trim();
+  // Bounded again here: a job stored before names were bounded must not make a huge header.
+  const clean = source
+    .replace(/[^A-Za-z0-9 _-]/g, '')
+    .slice(0, 100)
+    .trim();
   return clean ? `${clean}_${jobId}.zip` : `patient_data_${jobId}.zip`;
 }

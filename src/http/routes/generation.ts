@@ -94,6 +94,16 @@ function checkExclusiveFields(body: Body): void {
       },
     ]);
   }
+  // A password sent without use_encryption would be silently ignored and the files left in the clear.
+  if (!body.use_encryption && typeof body.encryption_password === 'string') {
+    throw validationFailed([
+      {
+        loc: ['encryption_password'],
+        msg: 'encryption_password is only allowed with use_encryption=true; the files would not be encrypted',
+        type: 'value_error',
+      },
+    ]);
+  }
 }
 
 /** The job's `config`: the configuration merged with the generation flags, never the password. */

@@ -7,6 +7,7 @@ import { toJobResponse } from '../job-view.js';
 import { readerOf } from '../owner.js';
 import { errorResponses, KEY_SECURITY as security, openObject, PROTECTED_ERRORS } from '../schemas/common.js';
 import { JobResponse } from '../schemas/generation.js';
+import { MAX_PAGE } from '../schemas/input.js';
 
 const JobParams = Type.Object({ job_id: Type.String() });
 
@@ -65,7 +66,7 @@ export function jobRoutes(deps: { jobs: JobService }) {
           security,
           params: JobParams,
           querystring: Type.Object({
-            page: Type.Integer({ minimum: 1, default: 1 }),
+            page: Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1 }),
             per_page: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
           }),
           response: {

@@ -8,6 +8,7 @@ import { validationFailed } from '../errors.js';
 import { requireGenerate } from '../owner.js';
 import { loadStoredConfiguration, resolveScenario } from '../scenario-input.js';
 import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
+import { SeedText } from '../schemas/input.js';
 
 const StreamedPatients = {
   description:
@@ -47,7 +48,7 @@ export function streamingRoutes(deps: StreamingDeps) {
             configuration_id: Type.String({ minLength: 1 }),
             count: Type.Optional(Type.Integer({ minimum: 1 })),
             batch_size: BatchSize,
-            seed: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+            seed: Type.Optional(SeedText),
           }),
           response: { 200: StreamedPatients, ...errorResponses(400, 404, 422, ...PROTECTED_ERRORS) },
         },
@@ -79,7 +80,7 @@ export function streamingRoutes(deps: StreamingDeps) {
           body: Type.Object({}, { additionalProperties: true }),
           querystring: Type.Object({
             batch_size: BatchSize,
-            seed: Type.Optional(Type.String({ minLength: 1 })),
+            seed: Type.Optional(SeedText),
           }),
           response: { 200: StreamedPatients, ...errorResponses(400, 413, 422, ...PROTECTED_ERRORS) },
         },

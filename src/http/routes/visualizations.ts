@@ -134,7 +134,7 @@ export function visualizationRoutes(deps: { jobs: JobService }) {
           tags: ['jobs'],
           summary: 'One patient of a completed job',
           security,
-          params: Type.Object({ patient_id: Type.Integer({ minimum: 0 }) }),
+          params: Type.Object({ patient_id: Type.Integer({ minimum: 0, maximum: 100_000_000 }) }),
           querystring: Type.Object({ job_id: Type.Optional(Type.String()) }),
           response: {
             200: openObject('One full patient record, as in patients.json', {

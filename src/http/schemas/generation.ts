@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Seed } from './input.js';
 
 export const OUTPUT_FORMATS = ['json', 'csv', 'xlsx', 'xml', 'fhir'] as const;
 export const PRIORITIES = ['low', 'normal', 'high'] as const;
@@ -22,12 +23,7 @@ export const GenerationRequest = Type.Object(
     use_encryption: Type.Optional(Type.Boolean({ default: false })),
     encryption_password: Type.Optional(nullable(Type.String({ minLength: 8, maxLength: 1024 }))),
     priority: Type.Optional(Type.String({ enum: [...PRIORITIES], default: 'normal' })),
-    seed: Type.Optional(
-      Type.Union([Type.String({ minLength: 1, maxLength: 128 }), Type.Integer()], {
-        description:
-          'Same configuration and seed give byte-identical patients; omitted = random, reported back',
-      }),
-    ),
+    seed: Type.Optional(Seed),
   },
   {
     additionalProperties: true,

@@ -1,7 +1,11 @@
 import { Type } from 'typebox';
-import type { ApiKey } from '../../keys/index.js';
+import { type ApiKey, type Bounds, KEY_LIMIT_BOUNDS, KEY_TEXT_BOUNDS } from '../../keys/index.js';
 
 const Limit = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'null = unlimited' });
+const bounded = ({ min, max }: Bounds) => Type.Integer({ minimum: min, maximum: max });
+/** A settable limit: inside KEY_LIMIT_BOUNDS, or null for unlimited. */
+const LimitInput = (bounds: Bounds) =>
+  Type.Union([bounded(bounds), Type.Null()], { description: 'null = unlimited' });
 
 export const KeyView = Type.Object(
   {
@@ -53,36 +57,38 @@ export const KeyView = Type.Object(
 );
 
 const Scopes = Type.Array(Type.String({ enum: ['generate', 'admin'] }), { uniqueItems: true });
-const RatePerWindow = Type.Integer({ minimum: 1, maximum: 100_000_000 });
+const KeyName = Type.String({ minLength: 1, maxLength: KEY_TEXT_BOUNDS.name });
+const Email = Type.Union([Type.String({ format: 'email', maxLength: KEY_TEXT_BOUNDS.email }), Type.Null()]);
+const Notes = Type.Union([Type.String({ maxLength: KEY_TEXT_BOUNDS.notes }), Type.Null()]);
 
 export const CreateKeyBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 255 }),
-    email: Type.Optional(Type.Union([Type.String({ format: 'email' }), Type.Null()])),
+    name: KeyName,
+    email: Type.Optional(Email),
     is_demo: Type.Optional(Type.Boolean()),
-    patient_limit: Type.Optional(Limit),
-    daily_limit: Type.Optional(Limit),
-    rate_limit_per_minute: Type.Optional(RatePerWindow),
-    rate_limit_per_hour: Type.Optional(RatePerWindow),
+    patient_limit: Type.Optional(LimitInput(KEY_LIMIT_BOUNDS.patientLimit)),
+    daily_limit: Type.Optional(LimitInput(KEY_LIMIT_BOUNDS.dailyLimit)),
+    rate_limit_per_minute: Type.Optional(bounded(KEY_LIMIT_BOUNDS.rateLimitPerMinute)),
+    rate_limit_per_hour: Type.Optional(bounded(KEY_LIMIT_BOUNDS.rateLimitPerHour)),
     expires_in_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 36_500 })),
     scopes: Type.Optional(Scopes),
-    notes: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
+    notes: Type.Optional(Notes),
   },
   { additionalProperties: false },
 );
 
 export const UpdateKeyBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-    email: Type.Optional(Type.Union([Type.String({ format: 'email' }), Type.Null()])),
+    name: Type.Optional(KeyName),
+    email: Type.Optional(Email),
     is_active: Type.Optional(Type.Boolean()),
-    patient_limit: Type.Optional(Limit),
-    daily_limit: Type.Optional(Limit),
-    rate_limit_per_minute: Type.Optional(RatePerWindow),
-    rate_limit_per_hour: Type.Optional(RatePerWindow),
+    patient_limit: Type.Optional(LimitInput(KEY_LIMIT_BOUNDS.patientLimit)),
+    daily_limit: Type.Optional(LimitInput(KEY_LIMIT_BOUNDS.dailyLimit)),
+    rate_limit_per_minute: Type.Optional(bounded(KEY_LIMIT_BOUNDS.rateLimitPerMinute)),
+    rate_limit_per_hour: Type.Optional(bounded(KEY_LIMIT_BOUNDS.rateLimitPerHour)),
     expires_at: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
     scopes: Type.Optional(Scopes),
-    notes: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])),
+    notes: Type.Optional(Notes),
   },
   { additionalProperties: false, minProperties: 1 },
 );
