@@ -9,6 +9,8 @@ import { type GeneratedRequest, operationsOf, requestFor } from './openapi-arbit
 import type { Caller } from './suite-context.js';
 
 export const DEFAULT_FUZZ_SEED = 20_251_130;
+/** Every contract violation of the last run, for a closer look. */
+export const FUZZ_VIOLATIONS = '.tmp/security-fuzz-violations.json';
 
 export interface FuzzOptions {
   api: AttackClient;
