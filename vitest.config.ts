@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The security suite attacks live servers; it runs on its own: `npm run test:security`.
+    exclude: [...configDefaults.exclude, 'test/security/**'],
     // Builds dist/ once: the CLI and docs tests run the compiled binaries.
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,

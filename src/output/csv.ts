@@ -1,4 +1,7 @@
-/** patients.csv: one summary row per patient, RFC 4180 quoting via csv-stringify. */
+/**
+ * patients.csv: one summary row per patient, RFC 4180 quoting via csv-stringify, hardened against
+ * formula and row injection (OWASP "CSV Injection"): front names come from the client.
+ */
 import { stringify } from 'csv-stringify/sync';
 import type { Patient } from '../generator/index.js';
 
@@ -17,6 +20,18 @@ export const CSV_COLUMNS = [
   'injury_timestamp',
 ] as const;
 
+// A spreadsheet evaluates a cell that starts with one of these (the full-width forms too, which some
+// locales convert): = + - @ tab CR.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Makes a text cell inert: a leading `'` turns a would-be formula into text (OWASP's advice).
+ * Only strings are touched, so numbers, negative ones included, stay numbers.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 export function csvRow(p: Patient): unknown[] {
   return [
     p.id,
@@ -34,8 +49,17 @@ export function csvRow(p: Patient): unknown[] {
   ];
 }
 
+const STRINGIFY_OPTIONS = {
+  record_delimiter: '\n',
+  cast: { string: neutraliseFormula },
+  // csv-stringify quotes a field holding the delimiter, a quote or the record delimiter (LF), but not
+  // a bare CR, which readers take as a line break: one cell could forge rows. Quote all of them, tabs
+  // too, and every neutralised cell, as OWASP advises.
+  quoted_match: /[\r\n",\t]|^'/,
+};
+
 export const csvFormat = {
   head: (): string => `${CSV_COLUMNS.join(',')}\n`,
-  row: (p: Patient): string => stringify([csvRow(p)], { record_delimiter: '\n' }),
+  row: (p: Patient): string => stringify([csvRow(p)], STRINGIFY_OPTIONS),
   tail: (): string => '',
 };

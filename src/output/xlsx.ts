@@ -1,7 +1,12 @@
-/** patients.xlsx through exceljs's streaming WorkbookWriter: rows are committed as they come. */
+/**
+ * patients.xlsx through exceljs's streaming WorkbookWriter: rows are committed as they come. Text goes in
+ * as string cells, so a front name such as `=cmd|...` is shown, never evaluated; it is made XML-safe,
+ * because exceljs writes U+FFFE or a lone surrogate as is and the sheet would no longer open.
+ */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Patient } from '../generator/index.js';
+import { xmlSafeText } from './xml.js';
 
 const COLUMNS = [
   { header: 'patient_id', key: 'id', width: 10 },
@@ -47,7 +52,7 @@ export function createXlsxSink(out: Writable): XlsxSink {
           injury: p.injury_type,
           condition: p.primary_condition.display,
           triage: p.triage_category,
-          front: p.front,
+          front: xmlSafeText(p.front),
           status: p.final_status,
           facility: p.last_facility,
           injured: p.injury_timestamp,

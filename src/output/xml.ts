@@ -13,11 +13,20 @@ const ESCAPES: Record<string, string> = {
 };
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters, so they are stripped.
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text every XML 1.0 parser accepts: the characters XML forbids (C0 controls other than tab, LF and
+ * CR; U+FFFE, U+FFFF) are dropped, and a lone surrogate, which has no UTF-8 form, becomes U+FFFD.
+ * Client strings (front names) reach patients.xml and the XLSX sheet, whose XML would break otherwise.
+ */
+export function xmlSafeText(text: string): string {
+  return text.replace(INVALID_XML_CHARS, '').replace(LONE_SURROGATE, '\uFFFD');
+}
 
 export function escapeXml(text: string): string {
-  // Characters not allowed in XML 1.0 are dropped rather than escaped.
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c).replace(INVALID_XML_CHARS, '');
+  return xmlSafeText(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 function element(name: string, value: unknown): string {
