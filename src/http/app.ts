@@ -11,7 +11,7 @@ import type { AuthFailureGuard, RateLimitStore } from '../ratelimit/index.js';
 import { loggerOptions } from './logger.js';
 import { registerOpenApi } from './openapi.js';
 import { createAuthenticate, createRecordUsage } from './plugins/auth.js';
-import { errorHandler, frameworkErrors } from './plugins/error-handler.js';
+import { clientErrorHandler, errorHandler, frameworkErrors } from './plugins/error-handler.js';
 import { inputGuard } from './plugins/input-guard.js';
 import { requestContext, requestIdFor } from './plugins/request-context.js';
 import { validatorCompiler } from './validators.js';
@@ -98,6 +98,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     onConstructorPoisoning: 'ignore',
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
     frameworkErrors,
+    clientErrorHandler,
     // request-context answers requests that arrive while closing, with the standard error body.
     return503OnClosing: false,
     // `/jobs` and `/jobs/` are the same route, as the earlier service's clients expect.

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Duplex } from 'node:stream';
 import { AppError, type FieldError, describeFieldErrors, reasonPhrase } from '../errors.js';
+import { requestIdFor } from './request-context.js';
 import { PATTERN_MESSAGES } from '../schemas/input.js';
 
 /** The body every error carries. */
@@ -55,6 +57,29 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   if (error.code === 'FST_ERR_BAD_URL') return send(reply, request, 400, 'Invalid URL encoding', {}, {});
   request.log.error({ err: error }, 'routing error');
   return send(reply, request, 500, 'Internal server error', {}, {});
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, detail: 'Request line or headers are too large' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, detail: 'Request timed out' },
+};
+
+/**
+ * Fastify's `clientErrorHandler` option: errors from Node's HTTP parser (an
+ * oversized URL or header block, a malformed request line), raised before any
+ * request object exists. They get the standard body instead of Fastify's own.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, detail } = CLIENT_ERRORS[error.code ?? ''] ?? { status: 400, detail: 'Malformed HTTP request' };
+  const body = JSON.stringify(errorBody(status, detail, requestIdFor(undefined)));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 function send(
