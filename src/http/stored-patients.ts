@@ -8,6 +8,13 @@ export const ENCRYPTED_JOB_ERROR = {
   403: { ...ErrorBody, description: 'The key lacks the scope this route needs, or the job is encrypted' },
 };
 
+/** 403 for an encrypted job: its patients leave the server only inside the ZIP, as ciphertext. */
+export function refuseEncrypted(job: JobRow): void {
+  if (job.useEncryption) {
+    throw forbidden(`Job ${job.id} is encrypted: download it and decrypt it with your password`);
+  }
+}
+
 /**
  * Patients `[start, end)` of a completed job, as its worker stored them. An encrypted job answers
  * 403 (its patients leave the server only inside the ZIP, as ciphertext); a job whose files are
@@ -19,9 +26,7 @@ export async function storedPatientsOf(
   start: number,
   end: number,
 ): Promise<PatientPage> {
-  if (job.useEncryption) {
-    throw forbidden(`Job ${job.id} is encrypted: download it and decrypt it with your password`);
-  }
+  refuseEncrypted(job);
   const page = await jobs.storedPatients(job.id, start, end);
   if (!page) throw new AppError(410, 'The files of this job are no longer available');
   return page;

@@ -152,5 +152,7 @@ describe.each(BACKENDS)('encrypted jobs on %s', (backend) => {
     const { job } = await waitForJob(t, key, orphan.id);
     expect(job).toMatchObject({ status: 'failed', seed: null, encrypted: true });
     expect(job.error).toMatch(/kept only in memory and was lost/);
+    // Refused because it is encrypted, whatever its status.
+    expect((await inject(t, { ...key, url: `/api/v1/jobs/${orphan.id}/results` })).statusCode).toBe(403);
   });
 });

@@ -4,7 +4,7 @@ import type { JobService } from '../../jobs/index.js';
 import { badRequest, notFound } from '../errors.js';
 import { toJobResponse } from '../job-view.js';
 import { readerOf } from '../owner.js';
-import { ENCRYPTED_JOB_ERROR, storedPatientsOf } from '../stored-patients.js';
+import { ENCRYPTED_JOB_ERROR, refuseEncrypted, storedPatientsOf } from '../stored-patients.js';
 import { errorResponses, KEY_SECURITY as security, openObject, PROTECTED_ERRORS } from '../schemas/common.js';
 import { JobResponse } from '../schemas/generation.js';
 
@@ -89,6 +89,7 @@ export function jobRoutes(deps: { jobs: JobService }) {
         const { job_id } = request.params;
         const job = await deps.jobs.get(job_id, readerOf(request));
         if (!job) throw notFound(`Job ${job_id} not found`);
+        refuseEncrypted(job);
         if (job.status !== 'completed') {
           throw badRequest(`Job ${job_id} is not completed yet. Current status: ${job.status}`);
         }
