@@ -48,6 +48,8 @@ export async function runGenerationTask(
     compress: task.compress,
     password: task.password,
     seed: task.seed,
+    // Lets results and patient-detail read patients back; skipped for an encrypted job.
+    index: true,
     signal,
     onProgress,
   });

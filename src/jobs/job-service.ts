@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { Scenario } from '../generator/index.js';
-import type { OutputFormat } from '../output/index.js';
+import { type OutputFormat, type PatientPage, readStoredPatients } from '../output/index.js';
 import { jobDirectory } from './generation-task.js';
 import type { JobRepository, JobRow, JobStatus } from './job-repository.js';
 import type { Owner } from './owner.js';
@@ -37,8 +37,9 @@ export type JobEvent =
 export interface CreateJobInput {
   owner: Owner;
   scenario: Scenario;
-  /** The request as sent, minus the password; echoed as the job's `config`. */
+  /** The request as sent, minus the password; echoed as the job's `config` (minus the seed when encrypted). */
   config: Record<string, unknown>;
+  /** Stored with the job, except for an encrypted job: then it lives in memory with the password. */
   seed: string;
   count: number;
   formats: OutputFormat[];
@@ -55,9 +56,13 @@ export interface CreateJobInput {
 export class JobService {
   private readonly workerId: string;
   private readonly running = new Map<string, RunningGeneration>();
-  /** Encryption passwords live only in memory, never in the database. */
-  private readonly passwords = new Map<string, string>();
   private readonly listeners = new Set<(event: JobEvent) => void>();
+  /**
+   * An encrypted job's password and seed live only in this process's memory, never in the
+   * database: with the seed and the configuration anyone could generate the patients again.
+   * Both are dropped when the job ends; a restart loses them and the job is failed.
+   */
+  private readonly secrets = new Map<string, { password: string; seed: string }>();
   private timers: NodeJS.Timeout[] = [];
   private ticking = false;
   private stopped = true;
@@ -105,21 +110,23 @@ export class JobService {
 
   async create(input: CreateJobInput): Promise<JobRow> {
     const id = randomUUID();
-    if (input.password) this.passwords.set(id, input.password);
+    const encrypted = Boolean(input.password);
+    if (input.password) this.secrets.set(id, { password: input.password, seed: input.seed });
+    const { seed: _seed, ...configWithoutSeed } = input.config;
     const job = await this.repository.create({
       id,
       ownerKeyId: input.owner.keyId,
       ownerSubject: input.owner.subject,
       status: 'pending',
-      seed: input.seed,
+      seed: encrypted ? null : input.seed,
       totalPatients: input.count,
-      config: input.config,
+      config: encrypted ? configWithoutSeed : input.config,
       scenario: input.scenario as unknown as Record<string, unknown>,
       outputFormats: input.formats,
       useCompression: input.compress,
-      useEncryption: Boolean(input.password),
+      useEncryption: encrypted,
       priority: input.priority,
-      workerId: input.password ? this.workerId : null,
+      workerId: encrypted ? this.workerId : null,
       createdAt: this.clock(),
     });
     this.emit({ type: 'created' });
@@ -149,7 +156,7 @@ export class JobService {
     if (!cancelled) return 'finished';
     await this.running.get(id)?.cancel();
     this.running.delete(id);
-    this.passwords.delete(id);
+    this.secrets.delete(id);
     await this.removeFiles(id);
     this.emit({ type: 'finished', status: 'cancelled' });
     return cancelled;
@@ -160,8 +167,18 @@ export class JobService {
     if (!deleted) return false;
     await this.running.get(id)?.cancel();
     this.running.delete(id);
+    this.secrets.delete(id);
     await this.removeFiles(id);
     return true;
+  }
+
+  /**
+   * Patients `[start, end)` of a completed job, read from the files its worker stored (never
+   * generated again). `undefined` when the files are gone. The caller refuses encrypted jobs,
+   * whose files are ciphertext and carry no index.
+   */
+  storedPatients(jobId: string, start: number, end: number): Promise<PatientPage | undefined> {
+    return readStoredPatients(this.paths(jobId).dir, start, end);
   }
 
   /** Where a completed job's ZIP and files are. */
@@ -186,8 +203,9 @@ export class JobService {
   }
 
   private run(job: JobRow): void {
-    const password = this.passwords.get(job.id);
-    if (job.useEncryption && !password) {
+    const secret = this.secrets.get(job.id);
+    const seed = job.useEncryption ? secret?.seed : job.seed;
+    if (seed === undefined || seed === null) {
       void this.repository.fail(
         job.id,
         'The encryption password is kept only in memory and was lost when the server restarted; submit the job again',
@@ -202,12 +220,12 @@ export class JobService {
       {
         jobId: job.id,
         scenario: job.scenario as unknown as Scenario,
-        seed: job.seed,
+        seed,
         count: job.totalPatients,
         formats: job.outputFormats as OutputFormat[],
         dir,
         compress: job.useCompression,
-        password,
+        password: secret?.password,
       },
       (generated) => {
         const now = this.clock();
@@ -250,7 +268,7 @@ export class JobService {
       .finally(() => {
         clearInterval(heartbeat);
         this.running.delete(job.id);
-        this.passwords.delete(job.id);
+        this.secrets.delete(job.id);
         void this.tick();
       });
   }

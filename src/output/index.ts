@@ -1,12 +1,14 @@
 /**
  * Output writers: turn a patient stream into job files (JSON, CSV, XML, XLSX, FHIR R4), optionally
- * gzip-compressed and AES-256-GCM encrypted, and zip them for download. May import the generator's
- * types and node's fs/stream/zlib/crypto plus csv-stringify, exceljs and yazl; no HTTP or DB.
+ * gzip-compressed and AES-256-GCM encrypted, and zip them for download; index plain patients for
+ * random access. May import the generator's types and node's fs/stream/zlib/crypto plus
+ * csv-stringify, exceljs and yazl; no HTTP or DB.
  */
 export { DecryptionError, decryptBuffer, decryptFile, HEADER_BYTES } from './crypto.js';
 export { CSV_COLUMNS, csvRow } from './csv.js';
 export { deterministicUuid, patientEntries } from './fhir.js';
 export { jsonArrayChunks } from './json.js';
+export { MAX_RECORDS_PER_READ, type PatientPage, readStoredPatients } from './patient-index.js';
 export type { OutputFile, OutputFormat } from './types.js';
 export { type WriteJobOptions, writeJobOutputs } from './write-job-outputs.js';
 export { escapeXml } from './xml.js';

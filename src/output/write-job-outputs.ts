@@ -14,6 +14,7 @@ import { createEncryptStream } from './crypto.js';
 import { csvFormat } from './csv.js';
 import { fhirFormat } from './fhir.js';
 import { jsonFormat } from './json.js';
+import { PATIENT_INDEX_FILE, PatientIndexWriter } from './patient-index.js';
 import type { OutputFile, OutputFormat } from './types.js';
 import { createXlsxSink, type XlsxSink } from './xlsx.js';
 import { xmlFormat } from './xml.js';
@@ -28,7 +29,17 @@ export interface WriteJobOptions {
   signal?: AbortSignal;
   /** Namespace for the FHIR resource UUIDs; pass the job's generation seed. */
   seed?: string;
+  /**
+   * Also write `patients.idx`, so single patients can be read back without generating them again
+   * (see patient-index.ts). It indexes `patients.json` when that is written plain; otherwise a plain
+   * copy, `records.json`, is written for it and not listed among the outputs. Ignored with a
+   * password: an encrypted job keeps nothing in the clear.
+   */
+  index?: boolean;
 }
+
+/** The plain copy indexed when patients.json is compressed or not requested. */
+export const RECORDS_FILE = 'records.json';
 
 const BASE: Record<OutputFormat, { file: string; type: string }> = {
   json: { file: 'patients.json', type: 'application/json' },
@@ -50,13 +61,23 @@ interface Target {
   done: Promise<void>;
   text?: TextFormat;
   xlsx?: XlsxSink;
+  index?: PatientIndexWriter;
+  /** Written for the index only, not one of the job's outputs. */
+  internal?: boolean;
   buffer: string[];
   buffered: number;
 }
 
 const FLUSH_CHARS = 128 * 1024;
 
-function openTarget(format: OutputFormat, opts: WriteJobOptions): Target {
+function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions): Target {
+  if (format === 'records') {
+    const path = join(opts.dir, RECORDS_FILE);
+    const input = new PassThrough({ highWaterMark: 256 * 1024 });
+    const done = pipeline(input, createWriteStream(path));
+    const file = { name: RECORDS_FILE, path, bytes: 0, contentType: BASE.json.type };
+    return { file, input, done, text: jsonFormat, buffer: [], buffered: 0, internal: true };
+  }
   let name = BASE[format].file;
   let contentType = BASE[format].type;
   const stages: Transform[] = [];
@@ -94,11 +115,23 @@ function openTarget(format: OutputFormat, opts: WriteJobOptions): Target {
 }
 
 async function flush(t: Target): Promise<void> {
+  await t.index?.flush();
   if (t.buffered === 0) return;
   const chunk = t.buffer.join('');
   t.buffer = [];
   t.buffered = 0;
   if (!t.input.write(chunk)) await new Promise<void>((resolve) => t.input.once('drain', resolve));
+}
+
+/** Opens the index on plain patients.json, or on a plain copy when there is none. */
+function openIndex(targets: Target[], opts: WriteJobOptions): void {
+  if (!opts.index || opts.password) return;
+  let target = targets.find((t) => t.file.name === BASE.json.file);
+  if (!target) {
+    target = openTarget('records', opts);
+    targets.push(target);
+  }
+  target.index = new PatientIndexWriter(opts.dir, target.file.name);
 }
 
 function push(t: Target, text: string): boolean {
@@ -112,17 +145,27 @@ function push(t: Target, text: string): boolean {
 export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile[]> {
   const formats = [...new Set(opts.formats)];
   const targets = formats.map((f) => openTarget(f, opts));
+  openIndex(targets, opts);
   // Surface pipeline errors early instead of as unhandled rejections.
   const settled = Promise.all(targets.map((t) => t.done));
   settled.catch(() => undefined);
   try {
-    for (const t of targets) if (t.text) push(t, t.text.head());
+    for (const t of targets) {
+      if (!t.text) continue;
+      const head = t.text.head();
+      t.index?.head(head);
+      push(t, head);
+    }
     let index = 0;
     for (const p of opts.patients) {
       opts.signal?.throwIfAborted();
       for (const t of targets) {
         if (t.xlsx) t.xlsx.add(p);
-        else if (t.text && push(t, t.text.row(p, index))) await flush(t);
+        else if (t.text) {
+          const row = t.text.row(p, index);
+          t.index?.row(row);
+          if (push(t, row)) await flush(t);
+        }
       }
       index++;
       if (index % 1000 === 0) opts.onProgress?.(index);
@@ -133,18 +176,24 @@ export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile
         push(t, t.text.tail());
         await flush(t);
         t.input.end();
+        await t.index?.finish();
       } else if (t.xlsx) {
         await t.xlsx.finish();
       }
     }
     await settled;
     opts.onProgress?.(index);
-    for (const t of targets) t.file.bytes = (await stat(t.file.path)).size;
-    return targets.map((t) => t.file);
+    const outputs = targets.filter((t) => !t.internal);
+    for (const t of outputs) t.file.bytes = (await stat(t.file.path)).size;
+    return outputs.map((t) => t.file);
   } catch (err) {
-    for (const t of targets) t.input.destroy();
+    for (const t of targets) {
+      t.input.destroy();
+      t.index?.destroy();
+    }
     await Promise.allSettled(targets.map((t) => t.done));
     await Promise.all(targets.map((t) => rm(t.file.path, { force: true })));
+    await rm(join(opts.dir, PATIENT_INDEX_FILE), { force: true });
     throw err;
   }
 }

@@ -15,9 +15,10 @@ export const jobs = pgTable(
     ownerSubject: text('owner_subject').notNull().default(''),
     status: text('status').$type<JobStatus>().notNull().default('pending'),
     progress: integer('progress').notNull().default(0),
-    seed: text('seed').notNull(),
+    /** NULL for an encrypted job: its seed is kept only in the memory of the instance running it. */
+    seed: text('seed'),
     totalPatients: integer('total_patients').notNull(),
-    /** The request as the client sent it, minus any password. */
+    /** The request as the client sent it, minus any password (and minus the seed when encrypted). */
     config: jsonb('config').$type<Record<string, unknown>>().notNull(),
     /** The normalised scenario the worker generates from. */
     scenario: jsonb('scenario').$type<Record<string, unknown>>().notNull(),

@@ -64,7 +64,8 @@ export function generationRoutes(deps: GenerationDeps) {
           status: job.status,
           message: `Patient generation job '${job.id}' created successfully`,
           estimated_duration: estimatedDuration(count, formats.length, job.useCompression, job.useEncryption),
-          seed,
+          // An encrypted job's seed is never shown: with the configuration it would regenerate the patients.
+          seed: job.useEncryption ? null : seed,
           total_patients: count,
         });
       },

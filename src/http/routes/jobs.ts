@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { generatePatients, type Scenario } from '../../generator/index.js';
 import type { JobService } from '../../jobs/index.js';
 import { badRequest, notFound } from '../errors.js';
 import { toJobResponse } from '../job-view.js';
 import { readerOf } from '../owner.js';
+import { ENCRYPTED_JOB_ERROR, refuseEncrypted, storedPatientsOf } from '../stored-patients.js';
 import { errorResponses, KEY_SECURITY as security, openObject, PROTECTED_ERRORS } from '../schemas/common.js';
 import { JobResponse } from '../schemas/generation.js';
 import { MAX_PAGE } from '../schemas/input.js';
@@ -70,15 +70,19 @@ export function jobRoutes(deps: { jobs: JobService }) {
             per_page: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
           }),
           response: {
-            200: openObject('A page of patients, regenerated deterministically from the job’s seed', {
-              job_id: '8f0c1e9a-0000-4000-8000-000000000000',
-              total: 5,
-              page: 1,
-              per_page: 50,
-              total_pages: 1,
-              patients: [],
-            }),
-            ...errorResponses(400, 404, 422, ...PROTECTED_ERRORS),
+            200: openObject(
+              'A page of patients, read from the files the job stored (403 for an encrypted job)',
+              {
+                job_id: '8f0c1e9a-0000-4000-8000-000000000000',
+                total: 5,
+                page: 1,
+                per_page: 50,
+                total_pages: 1,
+                patients: [],
+              },
+            ),
+            ...errorResponses(400, 404, 410, 422, ...PROTECTED_ERRORS),
+            ...ENCRYPTED_JOB_ERROR,
           },
         },
       },
@@ -86,22 +90,13 @@ export function jobRoutes(deps: { jobs: JobService }) {
         const { job_id } = request.params;
         const job = await deps.jobs.get(job_id, readerOf(request));
         if (!job) throw notFound(`Job ${job_id} not found`);
+        refuseEncrypted(job);
         if (job.status !== 'completed') {
           throw badRequest(`Job ${job_id} is not completed yet. Current status: ${job.status}`);
         }
         const { page, per_page } = request.query;
-        const total = job.patientsGenerated;
-        const start = Math.min(total, (page - 1) * per_page);
-        const end = Math.min(total, start + per_page);
-        // Generation is deterministic, so a page is regenerated rather than read back from a file.
-        const patients = [
-          ...generatePatients(job.scenario as unknown as Scenario, {
-            seed: job.seed,
-            count: total,
-            start,
-            end,
-          }),
-        ];
+        const start = Math.min(job.patientsGenerated, (page - 1) * per_page);
+        const { total, patients } = await storedPatientsOf(deps.jobs, job, start, start + per_page);
         return { job_id, total, page, per_page, total_pages: Math.ceil(total / per_page), patients };
       },
     );

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { generatePatients, type Patient, type Scenario } from '../../generator/index.js';
+import type { Patient } from '../../generator/index.js';
 import type { JobRow, JobService } from '../../jobs/index.js';
 import { notFound } from '../errors.js';
 import { readerOf } from '../owner.js';
+import { ENCRYPTED_JOB_ERROR, storedPatientsOf } from '../stored-patients.js';
 import { errorResponses, KEY_SECURITY as security, openObject, PROTECTED_ERRORS } from '../schemas/common.js';
 
 const wrapped = (description: string, data: Record<string, unknown>) =>
@@ -33,16 +34,9 @@ export function visualizationRoutes(deps: { jobs: JobService }) {
     cache_expires_at: null,
   });
 
-  function patientsOf(job: JobRow, start: number, end: number): Patient[] {
-    const count = job.patientsGenerated;
-    return [
-      ...generatePatients(job.scenario as unknown as Scenario, {
-        seed: job.seed,
-        count,
-        start: Math.min(start, count),
-        end: Math.min(end, count),
-      }),
-    ];
+  /** Read from the job's stored files: never generated again, and refused for an encrypted job. */
+  async function patientsOf(job: JobRow, start: number, end: number): Promise<Patient[]> {
+    return (await storedPatientsOf(deps.jobs, job, start, end)).patients as unknown as Patient[];
   }
 
   return async function visualizationRoutesPlugin(app: FastifyInstance) {
@@ -95,13 +89,14 @@ export function visualizationRoutes(deps: { jobs: JobService }) {
                 },
               ],
             }),
-            ...errorResponses(404, 422, ...PROTECTED_ERRORS),
+            ...errorResponses(404, 410, 422, ...PROTECTED_ERRORS),
+            ...ENCRYPTED_JOB_ERROR,
           },
         },
       },
       async (request) => {
         const job = await findJob(request, request.query.job_id);
-        const patients = job ? patientsOf(job, 0, request.query.limit) : [];
+        const patients = job ? await patientsOf(job, 0, request.query.limit) : [];
         return wrap(
           {
             patients: patients.map((p) => ({
@@ -143,7 +138,8 @@ export function visualizationRoutes(deps: { jobs: JobService }) {
               triage_category: 'T3',
               final_status: 'RTD',
             }),
-            ...errorResponses(404, 422, ...PROTECTED_ERRORS),
+            ...errorResponses(404, 410, 422, ...PROTECTED_ERRORS),
+            ...ENCRYPTED_JOB_ERROR,
           },
         },
       },
@@ -152,7 +148,7 @@ export function visualizationRoutes(deps: { jobs: JobService }) {
         if (!job_id) throw notFound('Pass job_id to look up a patient');
         const job = await findJob(request, job_id);
         const id = Number(request.params.patient_id);
-        const [patient] = job ? patientsOf(job, id, id + 1) : [];
+        const [patient] = job ? await patientsOf(job, id, id + 1) : [];
         if (!patient) throw notFound(`Patient ${id} not found in job ${job_id}`);
         return patient;
       },

@@ -21,6 +21,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'Missing, unknown, inactive or expired key (WWW-Authenticate: ApiKey, X-Key-Status)',
   403: 'The key lacks the scope this route needs',
   404: 'Not found, or owned by another key',
+  410: 'The job’s files were removed after its retention period',
   413: 'Request body too large',
   422: 'Validation error; `detail` names each bad field',
   429: 'Rate limit or daily quota exceeded (Retry-After)',

@@ -45,7 +45,7 @@ export const GenerationResponse = Type.Object(
     status: Type.String({ examples: ['pending'] }),
     message: Type.String(),
     estimated_duration: Type.Union([Type.Integer(), Type.Null()]),
-    seed: Type.String(),
+    seed: Type.Union([Type.String(), Type.Null()], { description: 'null for an encrypted job' }),
     total_patients: Type.Integer(),
   },
   {
@@ -75,7 +75,10 @@ export const JobResponse = Type.Object(
     progress_details: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
     summary: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
     result: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-    seed: Type.String(),
+    seed: Type.Union([Type.String(), Type.Null()], { description: 'null for an encrypted job' }),
+    encrypted: Type.Boolean({
+      description: 'made with use_encryption: its patients are served only in the ZIP',
+    }),
     total_patients: Type.Integer(),
   },
   {
@@ -99,6 +102,7 @@ export const JobResponse = Type.Object(
         summary: { total_patients: 5, total_kia: 0, total_rtd: 3 },
         result: { total_patients: 5, file_size: 11257 },
         seed: '2c1258a05af10c84',
+        encrypted: false,
         total_patients: 5,
       },
     ],
