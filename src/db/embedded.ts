@@ -38,7 +38,19 @@ export async function openEmbedded(options: EmbeddedOptions, logger: DbLogger): 
   if (!lock.acquired) {
     logger.info({ pid: lock.owner.pid }, 'embedded database is owned by a running process; connecting through it');
     await waitForSocket(join(lock.owner.socketDir, `.s.PGSQL.${lock.owner.socketPort}`));
-    return openPostgres({ host: lock.owner.socketDir, port: lock.owner.socketPort, max: 1, kind: 'embedded-via-server' }, logger);
+    // A local socket does not hang like a network link, and the server may queue a CLI query behind
+    // its own work on the single PGlite session, so no statement timeout here.
+    return openPostgres(
+      {
+        host: lock.owner.socketDir,
+        port: lock.owner.socketPort,
+        max: 1,
+        kind: 'embedded-via-server',
+        connectTimeoutMs: 3000,
+        statementTimeoutMs: 0,
+      },
+      logger,
+    );
   }
   try {
     return await openPglite(join(dataDir, 'pgdata'), options, logger, lock.release, dataDir);
