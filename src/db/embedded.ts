@@ -30,11 +30,14 @@ export async function openEmbedded(options: EmbeddedOptions, logger: DbLogger): 
 
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const lock = acquireLock(join(dataDir, 'pglite.lock'), {
-    pid: process.pid,
-    socketDir: dataDir,
-    socketPort: SOCKET_PORT,
-  });
+  const lockPath = join(dataDir, 'pglite.lock');
+  const lock = await acquireLock(lockPath, { pid: process.pid, socketDir: dataDir, socketPort: SOCKET_PORT });
+  if (lock.acquired && lock.replaced) {
+    logger.warn(
+      { lockPath, stalePid: lock.replaced.pid },
+      'took over a stale embedded database lock: the process it names is gone or is not its owner',
+    );
+  }
   if (!lock.acquired) {
     logger.info({ pid: lock.owner.pid }, 'embedded database is owned by a running process; connecting through it');
     await waitForSocket(join(lock.owner.socketDir, `.s.PGSQL.${lock.owner.socketPort}`));
