@@ -12,6 +12,10 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL: connecting or waiting for a pooled connection fails after this long. */
+  readonly dbConnectTimeoutMs: number;
+  /** PostgreSQL: `statement_timeout`; the client gives up 1 s later if the server does not answer. 0 = none. */
+  readonly dbStatementTimeoutMs: number;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
   readonly legacyApiKey: string | undefined;
@@ -68,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: parsed.PORT,
     host: parsed.HOST,
     databaseUrl: parsed.DATABASE_URL,
+    dbConnectTimeoutMs: parsed.DB_CONNECT_TIMEOUT_MS,
+    dbStatementTimeoutMs: parsed.DB_STATEMENT_TIMEOUT_MS,
     dataDir: parsed.DATA_DIR,
     redisUrl: parsed.REDIS_URL,
     legacyApiKey: parsed.API_KEY,

@@ -8,6 +8,8 @@ export const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8000 }),
   HOST: Type.String({ default: '0.0.0.0', minLength: 1 }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DB_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 2000 }),
+  DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 5000 }),
   DATA_DIR: Type.String({ default: './data', minLength: 1 }),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   // Trimmed before validation: a key pasted with a trailing newline could never be presented.

@@ -30,15 +30,30 @@ export async function openEmbedded(options: EmbeddedOptions, logger: DbLogger): 
 
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const lock = acquireLock(join(dataDir, 'pglite.lock'), {
-    pid: process.pid,
-    socketDir: dataDir,
-    socketPort: SOCKET_PORT,
-  });
+  const lockPath = join(dataDir, 'pglite.lock');
+  const lock = await acquireLock(lockPath, { pid: process.pid, socketDir: dataDir, socketPort: SOCKET_PORT });
+  if (lock.acquired && lock.replaced) {
+    logger.warn(
+      { lockPath, stalePid: lock.replaced.pid },
+      'took over a stale embedded database lock: the process it names is gone or is not its owner',
+    );
+  }
   if (!lock.acquired) {
     logger.info({ pid: lock.owner.pid }, 'embedded database is owned by a running process; connecting through it');
     await waitForSocket(join(lock.owner.socketDir, `.s.PGSQL.${lock.owner.socketPort}`));
-    return openPostgres({ host: lock.owner.socketDir, port: lock.owner.socketPort, max: 1, kind: 'embedded-via-server' }, logger);
+    // A local socket does not hang like a network link, and the server may queue a CLI query behind
+    // its own work on the single PGlite session, so no statement timeout here.
+    return openPostgres(
+      {
+        host: lock.owner.socketDir,
+        port: lock.owner.socketPort,
+        max: 1,
+        kind: 'embedded-via-server',
+        connectTimeoutMs: 3000,
+        statementTimeoutMs: 0,
+      },
+      logger,
+    );
   }
   try {
     return await openPglite(join(dataDir, 'pgdata'), options, logger, lock.release, dataDir);

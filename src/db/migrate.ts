@@ -3,7 +3,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import type pg from 'pg';
+import pg from 'pg';
 import type { Database } from './database.js';
 
 /** The committed SQL migrations, shared by both back ends (`drizzle-kit generate` writes them). */
@@ -23,12 +23,16 @@ export async function runMigrations(database: Database): Promise<void> {
   }
   const pool = (database as Database & { pool?: pg.Pool }).pool;
   if (!pool) throw new Error('runMigrations: the PostgreSQL database has no pool');
-  const client = await pool.connect();
+  // Its own connection without the pool's statement and query timeouts: waiting for another
+  // instance's migration lock, or a long migration, is not a hung database.
+  const client = new pg.Client({ ...pool.options, statement_timeout: false, query_timeout: undefined });
+  client.on('error', () => {}); // a lost connection fails the pending query, which is reported
+  await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
     await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => {});
-    client.release();
+    await client.end().catch(() => {});
   }
 }

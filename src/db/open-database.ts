@@ -12,12 +12,19 @@ export interface OpenDatabaseOptions {
 
 /** PostgreSQL when `DATABASE_URL` is set, otherwise the embedded store under `DATA_DIR`; migrated. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs'>,
   logger: DbLogger,
   options: OpenDatabaseOptions,
 ): Promise<Database> {
   const database = config.databaseUrl
-    ? openPostgres({ connectionString: config.databaseUrl }, logger)
+    ? openPostgres(
+        {
+          connectionString: config.databaseUrl,
+          connectTimeoutMs: config.dbConnectTimeoutMs,
+          statementTimeoutMs: config.dbStatementTimeoutMs,
+        },
+        logger,
+      )
     : await openEmbedded({ dataDir: config.dataDir, shareViaSocket: options.role === 'server' }, logger);
   if (options.migrate !== false && database.kind !== 'embedded-via-server') {
     try {

@@ -31,7 +31,8 @@ export async function runGenerationTask(
   onProgress: (generated: number) => void,
   signal?: AbortSignal,
 ): Promise<GenerationResult> {
-  await mkdir(task.dir, { recursive: true });
+  // Patient data, even synthetic, is for the job's owner only: no other local user may read it.
+  await mkdir(task.dir, { recursive: true, mode: 0o700 });
   const summary = new SummaryAccumulator();
   let generated = 0;
   function* counted(): Generator<Patient> {

@@ -6,5 +6,12 @@
 export { type ConfigurationInput, ConfigurationRepository, type ConfigurationRow } from './configuration-repository.js';
 export { type GenerationResult, type GenerationTask, jobDirectory, runGenerationTask } from './generation-task.js';
 export { JobRepository, type JobRow, type JobStatus } from './job-repository.js';
-export { type CreateJobInput, type JobEvent, type JobLogger, JobService, type JobServiceOptions } from './job-service.js';
+export {
+  type CreateJobInput,
+  type JobEvent,
+  INTERRUPTED_BY_SHUTDOWN,
+  type JobLogger,
+  JobService,
+  type JobServiceOptions,
+} from './job-service.js';
 export { type Owner, SYSTEM_OWNER } from './owner.js';

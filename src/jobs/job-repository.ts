@@ -54,10 +54,16 @@ export class JobRepository {
   }
 
   /** Marks a pending or running job cancelled; returns the row, or undefined if it had already finished. */
-  async cancel(id: string, owner: Owner, now: Date): Promise<JobRow | undefined> {
+  async cancel(id: string, owner: Owner, now: Date, expiresAt: Date): Promise<JobRow | undefined> {
     const [row] = await this.db
       .update(jobs)
-      .set({ status: 'cancelled', cancelRequested: true, completedAt: now, error: 'Job cancelled by user' })
+      .set({
+        status: 'cancelled',
+        cancelRequested: true,
+        completedAt: now,
+        error: 'Job cancelled by user',
+        expiresAt,
+      })
       .where(and(eq(jobs.id, id), ownedBy(owner), inArray(jobs.status, ['pending', 'queued', 'running'])))
       .returning();
     return row;
@@ -122,10 +128,11 @@ export class JobRepository {
     return rows.length > 0;
   }
 
-  async fail(id: string, error: string, now: Date): Promise<void> {
+  /** Marks a running job failed; it expires like a completed one, so its row and any files are swept. */
+  async fail(id: string, error: string, now: Date, expiresAt: Date): Promise<void> {
     await this.db
       .update(jobs)
-      .set({ status: 'failed', error, completedAt: now })
+      .set({ status: 'failed', error, completedAt: now, expiresAt })
       .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
   }
 
@@ -135,26 +142,52 @@ export class JobRepository {
    * heartbeat at all was never claimed by a live worker, so it is an orphan too.
    * Returns their ids.
    */
-  async failOrphans(staleBefore: Date, now: Date): Promise<string[]> {
+  async failOrphans(staleBefore: Date, now: Date, expiresAt: Date): Promise<string[]> {
     const rows = await this.db
       .update(jobs)
       .set({
         status: 'failed',
         error: 'The server stopped while this job was running; please submit it again',
         completedAt: now,
+        expiresAt,
       })
       .where(and(eq(jobs.status, 'running'), or(isNull(jobs.heartbeatAt), lt(jobs.heartbeatAt, staleBefore))))
       .returning({ id: jobs.id });
     return rows.map((r) => r.id);
   }
 
-  /** Jobs whose outputs passed their retention; deleted with their files by the caller. */
-  async deleteExpired(now: Date): Promise<string[]> {
+  /**
+   * Jobs whose outputs passed their retention; deleted with their files by the caller.
+   * Failed and cancelled jobs stored before they were given an expiry go once they
+   * finished before `finishedBefore`.
+   */
+  async deleteExpired(now: Date, finishedBefore: Date): Promise<string[]> {
     const rows = await this.db
       .delete(jobs)
-      .where(lt(jobs.expiresAt, now))
+      .where(
+        or(
+          lt(jobs.expiresAt, now),
+          and(
+            isNull(jobs.expiresAt),
+            inArray(jobs.status, ['failed', 'cancelled']),
+            lt(jobs.completedAt, finishedBefore),
+          ),
+        ),
+      )
       .returning({ id: jobs.id });
     return rows.map((r) => r.id);
+  }
+
+  /** Which of these ids are jobs in the database, whoever owns them. */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500).filter(isUuid);
+      if (chunk.length === 0) continue;
+      const rows = await this.db.select({ id: jobs.id }).from(jobs).where(inArray(jobs.id, chunk));
+      for (const row of rows) found.add(row.id);
+    }
+    return found;
   }
 
   /** Jobs and the patients they generated, by status, over every tenant (metrics). */

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { databaseUnavailableReason } from '../db/index.js';
 import type { Scenario } from '../generator/index.js';
+import { LogThrottle } from '../logging/index.js';
 import { type OutputFormat, type PatientPage, readStoredPatients } from '../output/index.js';
 import { jobDirectory } from './generation-task.js';
 import type { JobRepository, JobRow, JobStatus } from './job-repository.js';
@@ -8,6 +11,10 @@ import type { Owner } from './owner.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
 
 const HEARTBEAT_INTERVAL_MS = 10_000;
+/** The error a job stopped by SIGTERM keeps; the client can act on it. */
+export const INTERRUPTED_BY_SHUTDOWN = 'Interrupted by server shutdown; resubmit the job';
+/** A job's output: the directory `<id>` and the archive `<id>.zip` under `DATA_DIR/jobs`. */
+const JOB_OUTPUT_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.zip)?$/;
 
 export interface JobLogger {
   info(obj: object, msg?: string): void;
@@ -51,7 +58,9 @@ export interface CreateJobInput {
 /**
  * Generation jobs: stored in the database, run off the request path in worker
  * threads with bounded concurrency, cancellable, and deleted with their files
- * after the retention period.
+ * after the retention period. Every finished job expires, failed and cancelled
+ * ones too, and output left by a job that no longer exists (a process killed
+ * mid-run) is removed by the same sweep.
  */
 export class JobService {
   private readonly workerId: string;
@@ -66,6 +75,8 @@ export class JobService {
   private timers: NodeJS.Timeout[] = [];
   private ticking = false;
   private stopped = true;
+  /** Maintenance runs every second; while the database is down one line per interval says so. */
+  private readonly maintenanceLog = new LogThrottle();
 
   constructor(
     private readonly repository: JobRepository,
@@ -83,29 +94,41 @@ export class JobService {
     const staleBefore = this.options.singleProcess
       ? new Date(now.getTime() + 1)
       : new Date(now.getTime() - (this.options.orphanAfterMs ?? 60_000));
-    const orphans = await this.repository.failOrphans(staleBefore, now);
+    const orphans = await this.failOrphans(staleBefore);
     if (orphans.length) this.logger.warn({ jobs: orphans }, 'failed jobs left running by a stopped process');
     const every = (ms: number, fn: () => Promise<unknown>) => {
-      const timer = setInterval(() => void fn().catch((err) => this.logger.error({ err }, 'job maintenance failed')), ms);
+      const timer = setInterval(() => void fn().catch((err) => this.logMaintenanceFailure(err)), ms);
       timer.unref();
       this.timers.push(timer);
     };
     every(this.options.pollIntervalMs ?? 1000, () => this.tick());
     every(30_000, () => this.sweepOrphans());
     every(60_000, () => this.sweepExpired());
-    void this.tick();
+    this.kick();
   }
 
+  /**
+   * Stops the runner. A job still running is interrupted, not failed by a
+   * fault: it is marked with `INTERRUPTED_BY_SHUTDOWN`, its partial files are
+   * removed, and the log says so at warn level.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
-    const now = this.clock();
-    for (const [id, run] of this.running) {
-      await run.cancel();
-      await this.repository.fail(id, 'The server shut down while this job was running; please submit it again', now);
-    }
+    // Out of `running` first, so each run's failure handler sees a deliberate stop and stays quiet.
+    const interrupted = [...this.running];
     this.running.clear();
+    const now = this.clock();
+    for (const [id, run] of interrupted) {
+      await run.cancel();
+      this.secrets.delete(id);
+      await this.repository
+        .fail(id, INTERRUPTED_BY_SHUTDOWN, now, this.expiry(now))
+        .catch((err: unknown) => this.logMaintenanceFailure(err));
+      await this.removeFiles(id);
+      this.logger.warn({ jobId: id }, 'job interrupted by shutdown');
+    }
   }
 
   async create(input: CreateJobInput): Promise<JobRow> {
@@ -113,24 +136,29 @@ export class JobService {
     const encrypted = Boolean(input.password);
     if (input.password) this.secrets.set(id, { password: input.password, seed: input.seed });
     const { seed: _seed, ...configWithoutSeed } = input.config;
-    const job = await this.repository.create({
-      id,
-      ownerKeyId: input.owner.keyId,
-      ownerSubject: input.owner.subject,
-      status: 'pending',
-      seed: encrypted ? null : input.seed,
-      totalPatients: input.count,
-      config: encrypted ? configWithoutSeed : input.config,
-      scenario: input.scenario as unknown as Record<string, unknown>,
-      outputFormats: input.formats,
-      useCompression: input.compress,
-      useEncryption: encrypted,
-      priority: input.priority,
-      workerId: encrypted ? this.workerId : null,
-      createdAt: this.clock(),
-    });
+    const job = await this.repository
+      .create({
+        id,
+        ownerKeyId: input.owner.keyId,
+        ownerSubject: input.owner.subject,
+        status: 'pending',
+        seed: encrypted ? null : input.seed,
+        totalPatients: input.count,
+        config: encrypted ? configWithoutSeed : input.config,
+        scenario: input.scenario as unknown as Record<string, unknown>,
+        outputFormats: input.formats,
+        useCompression: input.compress,
+        useEncryption: encrypted,
+        priority: input.priority,
+        workerId: encrypted ? this.workerId : null,
+        createdAt: this.clock(),
+      })
+      .catch((error: unknown) => {
+        this.secrets.delete(id);
+        throw error;
+      });
     this.emit({ type: 'created' });
-    void this.tick();
+    this.kick();
     return job;
   }
 
@@ -152,7 +180,8 @@ export class JobService {
   async cancel(id: string, owner: Owner): Promise<JobRow | 'finished' | undefined> {
     const job = await this.repository.get(id, owner);
     if (!job) return undefined;
-    const cancelled = await this.repository.cancel(id, owner, this.clock());
+    const now = this.clock();
+    const cancelled = await this.repository.cancel(id, owner, now, this.expiry(now));
     if (!cancelled) return 'finished';
     await this.running.get(id)?.cancel();
     this.running.delete(id);
@@ -187,6 +216,11 @@ export class JobService {
     return { dir, zip: `${dir}.zip` };
   }
 
+  /** Runs `tick` without waiting; a failure (the database is down) is logged, and the next poll retries. */
+  private kick(): void {
+    this.tick().catch((err: unknown) => this.logMaintenanceFailure(err));
+  }
+
   /** Claims and starts jobs up to the concurrency bound. */
   async tick(): Promise<void> {
     if (this.ticking || this.stopped) return;
@@ -206,11 +240,15 @@ export class JobService {
     const secret = this.secrets.get(job.id);
     const seed = job.useEncryption ? secret?.seed : job.seed;
     if (seed === undefined || seed === null) {
-      void this.repository.fail(
-        job.id,
-        'The encryption password is kept only in memory and was lost when the server restarted; submit the job again',
-        this.clock(),
-      );
+      const now = this.clock();
+      this.repository
+        .fail(
+          job.id,
+          'The encryption password is kept only in memory and was lost when the server restarted; submit the job again',
+          now,
+          this.expiry(now),
+        )
+        .catch((err: unknown) => this.logMaintenanceFailure(err));
       return;
     }
     const owner: Owner = { keyId: job.ownerKeyId, subject: job.ownerSubject, all: false };
@@ -232,9 +270,12 @@ export class JobService {
         if (now.getTime() - lastWrite < 500 && generated < job.totalPatients) return;
         lastWrite = now.getTime();
         const progress = Math.min(99, Math.floor((generated / Math.max(1, job.totalPatients)) * 100));
-        void this.repository.reportProgress(job.id, progress, generated, now).then(({ cancelled }) => {
-          if (cancelled) void generation.cancel();
-        });
+        this.repository
+          .reportProgress(job.id, progress, generated, now)
+          .then(({ cancelled }) => {
+            if (cancelled) void generation.cancel();
+          })
+          .catch((err: unknown) => this.logMaintenanceFailure(err));
       },
     );
     this.running.set(job.id, generation);
@@ -246,12 +287,11 @@ export class JobService {
     generation.result
       .then(async (result) => {
         const now = this.clock();
-        const expiresAt = new Date(now.getTime() + this.options.retentionHours * 3_600_000);
         const done = await this.repository.complete(
           job.id,
           { summary: result.summary, outputFiles: result.files, generated: result.generated },
           now,
-          expiresAt,
+          this.expiry(now),
         );
         if (done) {
           this.onPatientsGenerated(owner, job.id, result.generated);
@@ -261,15 +301,23 @@ export class JobService {
       .catch(async (error: unknown) => {
         if (!this.running.has(job.id)) return; // cancelled or stopped: already recorded
         this.logger.error({ err: error, jobId: job.id }, 'generation job failed');
-        await this.repository.fail(job.id, `Generation failed: ${(error as Error).message}`, this.clock());
-        this.emit({ type: 'finished', status: 'failed' });
+        const now = this.clock();
         await this.removeFiles(job.id);
+        await this.repository.fail(
+          job.id,
+          `Generation failed: ${(error as Error).message}`,
+          now,
+          this.expiry(now),
+        );
+        this.emit({ type: 'finished', status: 'failed' });
       })
+      // The database went away while recording the outcome: the orphan sweep fails the job later.
+      .catch((err: unknown) => this.logMaintenanceFailure(err))
       .finally(() => {
         clearInterval(heartbeat);
         this.running.delete(job.id);
         this.secrets.delete(job.id);
-        void this.tick();
+        this.kick();
       });
   }
 
@@ -284,17 +332,64 @@ export class JobService {
     }
   }
 
-  private async sweepOrphans(): Promise<void> {
-    const now = this.clock();
-    const staleBefore = new Date(now.getTime() - (this.options.orphanAfterMs ?? 60_000));
-    await this.repository.failOrphans(staleBefore, now);
+  private logMaintenanceFailure(err: unknown): void {
+    const reason = databaseUnavailableReason(err);
+    const { write, suppressed } = this.maintenanceLog.admit(reason ?? String((err as Error)?.name));
+    if (write)
+      this.logger.error({ ...(reason ? { reason } : { err }), suppressed }, 'job maintenance failed');
   }
 
-  /** Deletes jobs past their retention, with their files. Runs every minute; callable for an immediate sweep. */
+  private async sweepOrphans(): Promise<void> {
+    const staleBefore = new Date(this.clock().getTime() - (this.options.orphanAfterMs ?? 60_000));
+    await this.failOrphans(staleBefore);
+  }
+
+  /** Fails jobs whose process died mid-run; their partial files can never be downloaded, so they go at once. */
+  private async failOrphans(staleBefore: Date): Promise<string[]> {
+    const now = this.clock();
+    const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now));
+    for (const id of ids) await this.removeFiles(id);
+    return ids;
+  }
+
+  /** When a job finishing now expires: completed, failed or cancelled alike. */
+  private expiry(now: Date): Date {
+    return new Date(now.getTime() + this.options.retentionHours * 3_600_000);
+  }
+
+  /**
+   * Deletes jobs past their retention, with their files, and the output of any
+   * job that no longer exists in the database. Runs every minute; callable for
+   * an immediate sweep.
+   */
   async sweepExpired(): Promise<void> {
-    const ids = await this.repository.deleteExpired(this.clock());
+    const now = this.clock();
+    const ids = await this.repository.deleteExpired(
+      now,
+      new Date(now.getTime() - this.options.retentionHours * 3_600_000),
+    );
     for (const id of ids) await this.removeFiles(id);
     if (ids.length) this.logger.info({ count: ids.length }, 'deleted expired job outputs');
+    const strays = await this.removeStrayOutputs();
+    if (strays.length) this.logger.info({ jobs: strays }, 'deleted output of jobs that no longer exist');
+  }
+
+  /**
+   * Output under `DATA_DIR/jobs` whose job is gone from the database (killed mid-run, then deleted,
+   * or deleted while its files could not be removed). A row is written before any of its files and
+   * deleted before them, so a missing row means the files are garbage.
+   */
+  private async removeStrayOutputs(): Promise<string[]> {
+    const root = join(this.options.dataDir, 'jobs');
+    const names = await readdir(root).catch(() => [] as string[]);
+    const onDisk = new Set(
+      names.map((name) => JOB_OUTPUT_NAME.exec(name)?.[1]).filter((id) => id !== undefined),
+    );
+    if (onDisk.size === 0) return [];
+    const known = await this.repository.existingIds([...onDisk]);
+    const strays = [...onDisk].filter((id) => !known.has(id));
+    for (const id of strays) await this.removeFiles(id);
+    return strays;
   }
 
   private async removeFiles(jobId: string): Promise<void> {

@@ -1,3 +1,5 @@
+import { databaseUnavailableReason } from '../db/index.js';
+import { LogThrottle } from '../logging/index.js';
 import type { ApiKeyRepository, UsageEvent } from './repository.js';
 
 export interface UsageLogger {
@@ -15,6 +17,8 @@ export class UsageRecorder {
   private buffer: UsageEvent[] = [];
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** A flush retries every second while the database is down; one line per interval says so. */
+  private readonly failureLog = new LogThrottle();
 
   constructor(
     private readonly repository: ApiKeyRepository,
@@ -42,7 +46,10 @@ export class UsageRecorder {
     this.flushing = this.repository
       .recordUsage(batch)
       .catch((error: unknown) => {
-        this.logger.error({ err: error, events: batch.length }, 'usage flush failed; will retry');
+        const reason = databaseUnavailableReason(error);
+        const { write, suppressed } = this.failureLog.admit(reason ?? 'other');
+        const fields = { ...(reason ? { reason } : { err: error }), events: batch.length, suppressed };
+        if (write) this.logger.error(fields, 'usage flush failed; will retry');
         this.buffer = batch.concat(this.buffer);
       })
       .finally(() => {

@@ -9,5 +9,5 @@ export async function zipFiles(files: readonly OutputFile[], zipPath: string): P
   for (const f of files)
     zip.addFile(f.path, f.name, { compress: !f.name.endsWith('.gz') && !f.name.endsWith('.enc') });
   zip.end();
-  await pipeline(zip.outputStream, createWriteStream(zipPath));
+  await pipeline(zip.outputStream, createWriteStream(zipPath, { mode: 0o600 })); // owner only, like the files
 }

@@ -1,9 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Duplex } from 'node:stream';
+import { databaseUnavailableReason } from '../../db/index.js';
+import { LogThrottle } from '../../logging/index.js';
 import { AppError, type FieldError, describeFieldErrors, reasonPhrase } from '../errors.js';
 import { requestIdFor } from './request-context.js';
 import { PATTERN_MESSAGES } from '../schemas/input.js';
+
+/** How long a client should wait before retrying while the database is unreachable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** The body every error carries. */
 export function errorBody(statusCode: number, detail: string | unknown[], requestId: string) {
@@ -21,6 +26,7 @@ export function errorBody(statusCode: number, detail: string | unknown[], reques
  */
 export const errorHandler = fp(
   async function errorHandler(app: FastifyInstance) {
+    const logThrottle = new LogThrottle();
     app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
       if (error instanceof AppError) {
         return send(reply, request, error.statusCode, error.detail, error.headers, error.extra);
@@ -33,7 +39,18 @@ export const errorHandler = fp(
       }
       const status = clientStatus(error);
       if (status) return send(reply, request, status, clientMessage(error, status), {}, {});
-      request.log.error({ err: error }, 'unhandled error');
+      // An outage fails every request the same way: 503 and retry, one log line per kind and interval.
+      const unavailable = databaseUnavailableReason(error);
+      const kind = unavailable
+        ? `db:${unavailable}`
+        : `500:${request.routeOptions.url}:${error.name}:${error.code}`;
+      const { write, suppressed } = logThrottle.admit(kind);
+      if (unavailable) {
+        if (write) request.log.error({ reason: unavailable, suppressed }, 'database unavailable');
+        const retry = { 'Retry-After': DATABASE_RETRY_AFTER_SECONDS };
+        return send(reply, request, 503, 'The database is temporarily unavailable; retry later', retry, {});
+      }
+      if (write) request.log.error({ err: error, suppressed }, 'unhandled error');
       return send(reply, request, 500, 'Internal server error', {}, {});
     });
 

@@ -29,7 +29,7 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 /** Errors any protected route can answer. */
-export const PROTECTED_ERRORS = [401, 403, 429] as const;
+export const PROTECTED_ERRORS = [401, 403, 429, 503] as const;
 
 /** OpenAPI `security` for routes that need a key: the X-API-Key header or a bearer token. */
 export const KEY_SECURITY: { [scheme: string]: string[] }[] = [{ ApiKeyAuth: [] }, { BearerAuth: [] }];
