@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { isUuid, schema } from '../db/index.js';
 import type { JobRow, JobStatus, NewJobRow } from '../db/schema/index.js';
@@ -142,7 +142,8 @@ export class JobRepository {
    * heartbeat at all was never claimed by a live worker, so it is an orphan too.
    * Returns their ids.
    */
-  async failOrphans(staleBefore: Date, now: Date, expiresAt: Date): Promise<string[]> {
+  async failOrphans(staleBefore: Date, now: Date, expiresAt: Date, aliveIds: string[] = []): Promise<string[]> {
+    const stale = and(eq(jobs.status, 'running'), or(isNull(jobs.heartbeatAt), lt(jobs.heartbeatAt, staleBefore)));
     const rows = await this.db
       .update(jobs)
       .set({
@@ -151,7 +152,7 @@ export class JobRepository {
         completedAt: now,
         expiresAt,
       })
-      .where(and(eq(jobs.status, 'running'), or(isNull(jobs.heartbeatAt), lt(jobs.heartbeatAt, staleBefore))))
+      .where(aliveIds.length ? and(stale, notInArray(jobs.id, aliveIds)) : stale)
       .returning({ id: jobs.id });
     return rows.map((r) => r.id);
   }

@@ -344,10 +344,14 @@ export class JobService {
     await this.failOrphans(staleBefore);
   }
 
-  /** Fails jobs whose process died mid-run; their partial files can never be downloaded, so they go at once. */
+  /**
+   * Fails jobs whose process died mid-run; their partial files can never be downloaded, so they go at once.
+   * A job this process is running is alive whatever its heartbeat says (a slow heartbeat under load, or a
+   * clock moved forward in tests, must not fail it).
+   */
   private async failOrphans(staleBefore: Date): Promise<string[]> {
     const now = this.clock();
-    const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now));
+    const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now), [...this.running.keys()]);
     for (const id of ids) await this.removeFiles(id);
     return ids;
   }
