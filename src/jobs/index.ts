@@ -8,3 +8,6 @@ export { type GenerationResult, type GenerationTask, jobDirectory, runGeneration
 export { JobRepository, type JobRow, type JobStatus } from './job-repository.js';
 export { type CreateJobInput, type JobLogger, JobService, type JobServiceOptions } from './job-service.js';
 export { type Owner, SYSTEM_OWNER } from './owner.js';
+export { PatientStream, StreamStalledError, type WorkerFate } from './patient-stream.js';
+export { PatientStreams, type PatientStreamsOptions, type StreamOpening } from './patient-streams.js';
+export type { StreamTask } from './stream-protocol.js';

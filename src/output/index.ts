@@ -7,6 +7,7 @@ export { DecryptionError, decryptBuffer, decryptFile, HEADER_BYTES } from './cry
 export { CSV_COLUMNS, csvRow } from './csv.js';
 export { deterministicUuid, patientEntries } from './fhir.js';
 export { jsonArrayChunks } from './json.js';
+export { type StreamedChunk, streamedJsonChunks } from './streamed-json.js';
 export type { OutputFile, OutputFormat } from './types.js';
 export { type WriteJobOptions, writeJobOutputs } from './write-job-outputs.js';
 export { escapeXml } from './xml.js';
