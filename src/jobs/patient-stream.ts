@@ -51,6 +51,8 @@ export class PatientStream extends Readable {
     this.worker = pool.take();
     this.worker.on('message', this.onMessage).on('error', this.onError).on('exit', this.onExit);
     this.send({ type: 'start', task });
+    // A reader that never asks at all is stalled too.
+    this.armStall();
   }
 
   /** True while the worker waits because the reader has not asked for more. */
@@ -117,7 +119,7 @@ export class PatientStream extends Readable {
   private armStall(): void {
     this.stallTimer ??= setTimeout(() => {
       this.destroy(new StreamStalledError(`reader asked for nothing for ${this.options.stallTimeoutMs} ms`));
-    }, this.options.stallTimeoutMs);
+    }, this.options.stallTimeoutMs).unref();
   }
 
   private clearStall(): void {
