@@ -2,10 +2,12 @@ import { parentPort } from 'node:worker_threads';
 import { generatePatients } from '../generator/index.js';
 import { streamedJsonChunks } from '../output/index.js';
 import type { StreamFromParent, StreamTask, StreamToParent } from './stream-protocol.js';
+import { lowerThreadPriority } from './thread-priority.js';
 
 // Worker-thread entry for streamed responses, one task at a time. It makes a chunk only when the parent
 // has granted credit for it, so a client that stops reading stops the generation too.
 const port = parentPort!;
+lowerThreadPriority();
 const encoder = new TextEncoder();
 let credit = 0;
 let wake: (() => void) | undefined;
