@@ -275,17 +275,22 @@ async function main(): Promise<void> {
             }),
         ),
       );
-      await sleep(5000); // let every worker fill its client's socket and stop
+      await sleep(15_000); // let every worker start, fill its client's socket and stop
       const rssStalledPeak = watch.stop();
       for (const req of clients) req.destroy();
-      await sleep(3000);
-      const rssStalledAfter = rssMb(pid);
+      const after: string[] = [];
+      let waited = 0;
+      for (const seconds of [1, 5, 15]) {
+        await sleep((seconds - waited) * 1000);
+        waited = seconds;
+        after.push(`${seconds} s ${rssMb(pid).toFixed(0)} MB`);
+      }
       console.log('');
       console.log(
         `${stalled} clients that never read a ${fmt(patients)}-patient stream (batch 1000), then close`,
       );
       console.log(
-        `  server RSS:   before ${rssStalledBefore.toFixed(0)} MB, peak ${rssStalledPeak.toFixed(0)} MB, 3 s after close ${rssStalledAfter.toFixed(0)} MB`,
+        `  server RSS:   before ${rssStalledBefore.toFixed(0)} MB, peak ${rssStalledPeak.toFixed(0)} MB; after close: ${after.join(', ')}`,
       );
     }
     console.log(
