@@ -167,8 +167,13 @@ describe('streaming bounds, backpressure and clean-up over real sockets', () => 
       last = stream!.patients;
       return quiet >= 10;
     });
+    const pausedAt = stream!.patients;
     // The socket buffers on both sides hold a few MB (about 2.5 KB a patient); nothing like 100,000.
-    expect(stream!.patients).toBeLessThan(20_000);
+    expect(pausedAt).toBeLessThan(20_000);
+    // Another client streams 20,000 patients to the end meanwhile; the paused worker makes none.
+    const reference = await openAs(keys.b, 20_000);
+    expect(JSON.parse(await bodyOf(reference.res)).total_patients).toBe(20_000);
+    expect(stream!.patients).toBe(pausedAt);
     expect(stream!.destroyed).toBe(false);
   });
 

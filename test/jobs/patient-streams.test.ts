@@ -60,16 +60,36 @@ describe('patient streams (worker threads, credit-based flow control)', () => {
     if (again.ok) await readAll(again.stream);
   });
 
-  it('stops the worker after a few batches when the reader stops reading, then fails the stream as stalled and frees everything', async () => {
+  it('keeps the worker paused while its reader does not read, however long another worker runs', async () => {
+    // Own streams with a long stall timeout: this test watches a paused stream, it must not end.
+    const patient = new PatientStreams({ perHolder: 2, perInstance: 2, stallTimeoutMs: 600_000 });
+    try {
+      const paused = patient.open('a', task(100_000, 100));
+      if (!paused.ok) throw new Error('refused');
+      paused.stream.pipe(neverDrains());
+      await once(paused.stream, 'patients');
+      // A second worker, at the same priority, makes 5,000 patients to the end. Had the first worker
+      // not been paused, it would have made about as many in that time.
+      const reference = patient.open('b', task(5_000, 1000));
+      if (!reference.ok) throw new Error('refused');
+      expect(JSON.parse(await readAll(reference.stream)).total_patients).toBe(5_000);
+      // One chunk in the writer, about one in the stream's buffer, two credits: a handful of batches.
+      expect(paused.stream.patients).toBeLessThanOrEqual(1000);
+      expect(paused.stream.stalled).toBe(true);
+      expect(paused.stream.destroyed).toBe(false);
+    } finally {
+      await patient.close();
+    }
+  });
+
+  it('fails a stream whose reader stopped reading as stalled, and frees its slot and worker', async () => {
     const opened = streams.open('a', task(100_000, 100));
     if (!opened.ok) throw new Error('refused');
     const { stream } = opened;
     stream.pipe(neverDrains());
     const [error] = await once(stream, 'error');
     expect(error).toBeInstanceOf(StreamStalledError);
-    // One chunk in the writer, about one in the stream's buffer, two credits in flight: a handful of
-    // 100-patient batches, nowhere near the 100,000 asked for.
-    expect(stream.patients).toBeLessThanOrEqual(1000);
+    expect(stream.patients).toBeLessThan(100_000);
     expect(await stream.workerReleased).toBe('terminated');
     if (!stream.closed) await once(stream, 'close');
     expect(streams.active()).toHaveLength(0);
