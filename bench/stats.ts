@@ -67,3 +67,11 @@ export async function autocannon(
     errors: result.errors,
   };
 }
+
+/** The p-th percentile (0-100) by nearest rank; NaN for no values. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((x, y) => x - y);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
-import { ConfigurationRepository, JobRepository, JobService, type Owner } from './jobs/index.js';
+import { ConfigurationRepository, JobRepository, JobService, type Owner, PatientStreams } from './jobs/index.js';
 import { ApiKeyRepository, ApiKeyService, DailyQuota, UsageRecorder } from './keys/index.js';
 import { AuthFailureGuard, createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
 
@@ -22,6 +22,8 @@ export interface Services {
   authFailures: AuthFailureGuard;
   jobs: JobService;
   configurations: ConfigurationRepository;
+  /** Streamed generations in progress, bounded per key and per instance. */
+  streams: PatientStreams;
   /** Starts background work: usage flushing and, on a server, the job runner. */
   start(): Promise<void>;
   /** Flushes usage and closes every connection; safe to call once. */
@@ -79,6 +81,12 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     recordJobPatients,
   );
 
+  const streams = new PatientStreams({
+    perHolder: config.streams.perKey,
+    perInstance: config.streams.perInstance,
+    stallTimeoutMs: config.streams.stallTimeoutMs,
+  });
+
   return {
     config,
     logger,
@@ -92,12 +100,14 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     authFailures: new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute),
     jobs,
     configurations: new ConfigurationRepository(database.db),
+    streams,
     async start() {
       usage.start();
       if ('waitUntilReady' in rateLimiter) await rateLimiter.waitUntilReady(2000);
       if (options.role === 'server') await jobs.start();
     },
     async close() {
+      await streams.close();
       await jobs.stop();
       await usage.close();
       await rateLimiter.close();

@@ -40,6 +40,12 @@ export interface Config {
   readonly jobConcurrency: number;
   readonly jobRetentionHours: number;
   readonly maxPatientsPerJob: number;
+  readonly streams: {
+    /** Open streams per key (per key and client IP for the demo key). */
+    readonly perKey: number;
+    readonly perInstance: number;
+    readonly stallTimeoutMs: number;
+  };
 }
 
 /** Raised when the environment is invalid; the message names every bad variable. */
@@ -100,6 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobConcurrency: parsed.JOB_CONCURRENCY,
     jobRetentionHours: parsed.JOB_RETENTION_HOURS,
     maxPatientsPerJob: parsed.MAX_PATIENTS_PER_JOB,
+    streams: Object.freeze({
+      perKey: parsed.STREAMS_PER_KEY,
+      perInstance: parsed.STREAMS_PER_INSTANCE,
+      stallTimeoutMs: parsed.STREAM_STALL_TIMEOUT_MS,
+    }),
   });
 }
 

@@ -36,4 +36,7 @@ export const EnvSchema = Type.Object({
   JOB_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
   JOB_RETENTION_HOURS: Type.Number({ exclusiveMinimum: 0, default: 24 }),
   MAX_PATIENTS_PER_JOB: Type.Integer({ minimum: 1, default: 100_000 }),
+  STREAMS_PER_KEY: Type.Integer({ minimum: 1, maximum: 1000, default: 2 }),
+  STREAMS_PER_INSTANCE: Type.Integer({ minimum: 1, maximum: 1000, default: 8 }),
+  STREAM_STALL_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
 });

@@ -5,7 +5,7 @@ import type { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
-import type { ConfigurationRepository, JobService } from '../jobs/index.js';
+import type { ConfigurationRepository, JobService, PatientStreams } from '../jobs/index.js';
 import type { ApiKeyRepository, ApiKeyService, DailyQuota, UsageRecorder } from '../keys/index.js';
 import type { AuthFailureGuard, RateLimitStore } from '../ratelimit/index.js';
 import { loggerOptions } from './logger.js';
@@ -41,6 +41,7 @@ export interface AppDeps {
   authFailures: AuthFailureGuard;
   jobs: JobService;
   configurations: ConfigurationRepository;
+  streams: PatientStreams;
   clock: () => Date;
 }
 

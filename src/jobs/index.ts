@@ -15,3 +15,6 @@ export {
   type JobServiceOptions,
 } from './job-service.js';
 export { type Owner, SYSTEM_OWNER } from './owner.js';
+export { PatientStream, StreamStalledError, type WorkerFate } from './patient-stream.js';
+export { PatientStreams, type PatientStreamsOptions, type StreamOpening } from './patient-streams.js';
+export type { StreamTask } from './stream-protocol.js';

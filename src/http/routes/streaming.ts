@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { generatePatients, type Scenario } from '../../generator/index.js';
-import type { ConfigurationRepository } from '../../jobs/index.js';
-import { validationFailed } from '../errors.js';
-import { requireGenerate } from '../owner.js';
+import type { Scenario } from '../../generator/index.js';
+import type { ConfigurationRepository, PatientStreams } from '../../jobs/index.js';
+import { AppError, validationFailed } from '../errors.js';
+import { keyOf, requireGenerate } from '../owner.js';
 import { loadStoredConfiguration, resolveScenario } from '../scenario-input.js';
 import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
 import { SeedText } from '../schemas/input.js';
@@ -26,6 +25,7 @@ const StreamedPatients = {
 
 export interface StreamingDeps {
   configurations: ConfigurationRepository;
+  streams: PatientStreams;
   maxPatientsPerJob: number;
 }
 
@@ -33,7 +33,10 @@ const BatchSize = Type.Integer({ minimum: 1, maximum: 1000, default: 100 });
 
 /**
  * `GET|POST /api/v1/streaming/generate`: patients streamed as they are made,
- * as `{"patients": [...], "total_patients": N}`; memory stays flat with N.
+ * as `{"patients": [...], "total_patients": N}`. Each stream is generated in its
+ * own worker thread, paced by the client's reading, so memory stays flat with N
+ * and the event loop stays free; open streams are bounded per key (429) and per
+ * instance (503).
  */
 export function streamingRoutes(deps: StreamingDeps) {
   return async function streamingRoutesPlugin(app: FastifyInstance) {
@@ -50,7 +53,7 @@ export function streamingRoutes(deps: StreamingDeps) {
             batch_size: BatchSize,
             seed: Type.Optional(SeedText),
           }),
-          response: { 200: StreamedPatients, ...errorResponses(400, 404, 422, ...PROTECTED_ERRORS) },
+          response: { 200: StreamedPatients, ...errorResponses(400, 404, 422, ...PROTECTED_ERRORS, 503) },
         },
       },
       async (request, reply) => {
@@ -66,7 +69,7 @@ export function streamingRoutes(deps: StreamingDeps) {
           request.query.count,
           deps.maxPatientsPerJob,
         );
-        return sendStream(request, reply, scenario, count, request.query.batch_size, request.query.seed);
+        return sendStream(deps, request, reply, scenario, count, request.query.batch_size, request.query.seed);
       },
     );
 
@@ -82,7 +85,7 @@ export function streamingRoutes(deps: StreamingDeps) {
             batch_size: BatchSize,
             seed: Type.Optional(SeedText),
           }),
-          response: { 200: StreamedPatients, ...errorResponses(400, 413, 422, ...PROTECTED_ERRORS) },
+          response: { 200: StreamedPatients, ...errorResponses(400, 413, 422, ...PROTECTED_ERRORS, 503) },
         },
       },
       async (request, reply) => {
@@ -105,13 +108,23 @@ export function streamingRoutes(deps: StreamingDeps) {
           deps.maxPatientsPerJob,
           [],
         );
-        return sendStream(request, reply, scenario, count, request.query.batch_size, request.query.seed);
+        return sendStream(deps, request, reply, scenario, count, request.query.batch_size, request.query.seed);
       },
     );
   };
 }
 
+/** Seconds a refused client should wait: about what a 100k-patient stream takes under load. */
+const STREAM_RETRY_AFTER_SECONDS = 5;
+
+/** Who shares a stream bound: the key, and for the demo key also the client. */
+function streamHolder(request: FastifyRequest): string {
+  const key = keyOf(request);
+  return key.subject ? `${key.id} ${key.subject}` : key.id;
+}
+
 function sendStream(
+  deps: StreamingDeps,
   request: FastifyRequest,
   reply: FastifyReply,
   scenario: Scenario,
@@ -120,22 +133,20 @@ function sendStream(
   seed: string | undefined,
 ) {
   const effectiveSeed = seed ?? randomBytes(8).toString('hex');
-  async function* body() {
-    yield '{\n  "patients": [\n';
-    let batch: string[] = [];
-    let n = 0;
-    for (const patient of generatePatients(scenario, { seed: effectiveSeed, count })) {
-      batch.push(`    ${JSON.stringify(patient)}`);
-      n++;
-      if (batch.length >= batchSize) {
-        yield `${n > batch.length ? ',\n' : ''}${batch.join(',\n')}`;
-        batch = [];
-      }
-    }
-    if (batch.length) yield `${n > batch.length ? ',\n' : ''}${batch.join(',\n')}`;
+  const opening = deps.streams.open(streamHolder(request), {
+    scenario,
+    seed: effectiveSeed,
+    count,
+    batchSize,
+  });
+  if (!opening.ok) throw streamRefused(opening.limit, deps.streams.limits);
+  const { stream } = opening;
+  stream.on('patients', (n: number) => {
     request.patientsGenerated = n;
-    yield `\n  ],\n  "total_patients": ${n},\n  "seed": ${JSON.stringify(effectiveSeed)}\n}\n`;
-  }
+  });
+  // Fastify destroys a piped body when the response closes early; this also covers a reply that
+  // fails before the body is piped, so the worker and the slot are never left behind.
+  reply.raw.once('close', () => stream.destroy());
   return reply
     .type('application/json; charset=utf-8')
     .header('Cache-Control', 'no-cache')
@@ -143,5 +154,17 @@ function sendStream(
     .header('X-Patient-Count', count)
     .header('X-Batch-Size', batchSize)
     .header('X-Seed', effectiveSeed)
-    .send(Readable.from(body()));
+    .send(stream);
+}
+
+function streamRefused(limit: 'holder' | 'instance', limits: { perHolder: number; perInstance: number }) {
+  const retry = { 'Retry-After': STREAM_RETRY_AFTER_SECONDS };
+  if (limit === 'holder') {
+    return new AppError(429, `Too many concurrent streams for this key (limit ${limits.perHolder})`, {
+      ...retry,
+      'X-Limit-Type': 'concurrent_streams',
+      'X-Limit-Value': limits.perHolder,
+    });
+  }
+  return new AppError(503, 'Too many streams in progress on this server; retry shortly', retry);
 }
