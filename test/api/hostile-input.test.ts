@@ -389,6 +389,13 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
     expect(res.json().detail).toContain('nested too deeply');
   });
 
+  it('says which seeds are allowed', async () => {
+    const res = await send(await freshKey(), SEEDS[0]!);
+    expect(res.json().detail).toBe(
+      'seed: must be 1-128 printable ASCII characters, with no leading or trailing space',
+    );
+  });
+
   it('takes a printable ASCII seed with inner spaces and echoes it in X-Seed', async () => {
     const client = await freshKey();
     const seed = 'Exercise 2026/A-1';

@@ -66,7 +66,11 @@ export async function presetRoutes(app: FastifyInstance) {
         response: {
           200: openObject('The preset, and a generation_config to post as `configuration`', {
             preset: { id: 'training_exercise', name: 'Training Exercise - Small Scale' },
-            generation_config: { total_patients: 100, front_configs: [], injury_distribution: {} },
+            generation_config: {
+              total_patients: 100,
+              front_configs: [{ id: 'front_0', name: 'Training Area', casualty_rate: 1 }],
+              injury_distribution: { Disease: 60, 'Non-Battle Injury': 30, 'Battle Injury': 10 },
+            },
           }),
           ...errorResponses(404, ...PROTECTED_ERRORS),
         },
