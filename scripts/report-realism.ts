@@ -64,6 +64,10 @@ function collect(scenario: Scenario): Check[] {
     if (p.mechanism === 'explosive') explosive++;
     for (const c of p.conditions) {
       regions.all++;
+      if (c.ais === undefined) {
+        regions.all--;
+        continue;
+      }
       if (c.body_region.endsWith('extremity')) regions.ext++;
       else if (c.body_region === 'Head/Neck') regions.head++;
       else if (c.body_region === 'Thorax') regions.thorax++;
