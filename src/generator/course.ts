@@ -302,6 +302,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     kill(firstArrival + rng.lognormal(24, 0.8), dnbi.condition.name);
   }
 
+  // A fast bleed can kill before the medic arrives: then nobody measured anything.
+  if (vitals[0] && vitals[0].hours >= death) vitals.pop();
   let maxLoss = 0;
   for (const s of stays) {
     if (s.arrive >= death) break;
