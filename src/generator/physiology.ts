@@ -181,7 +181,8 @@ function baseGcs(tbi: number, jitter: number): number {
  */
 export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
   const f = clamp(s.loss, 0, 0.6);
-  const pain = Math.min(p.maxAis, 3) * 4;
+  // Pain and the stress response: a few beats per AIS level before any blood is lost.
+  const pain = Math.min(p.maxAis, 4) * 5;
   let hr =
     76 + pain + s.jitter * 8 + (f < 0.15 ? f * 120 : f < 0.3 ? 18 + (f - 0.15) * 150 : 40 + (f - 0.3) * 220);
   let sbp = 124 + s.jitter * 8 - (f < 0.3 ? f * 30 : 9 + (f - 0.3) * 330);
