@@ -31,6 +31,7 @@ const INJURY_TYPES: readonly InjuryType[] = ['DISEASE', 'NON_BATTLE', 'BATTLE_TR
 const MECHANISMS: readonly Mechanism[] = ['explosive', 'gunshot', 'other'];
 /** Share of non-battle injuries that are real trauma (vehicle crashes, falls; Hauret 2010). */
 const NBI_TRAUMA_P = 0.08;
+const LSCO_TIER_FACTOR = [1, 1, 1.2, 1.4, 1.5];
 
 export interface PatientContext {
   seed: string;
@@ -50,10 +51,11 @@ export interface PatientContext {
  */
 export function tierWeightsFor(scenario: Scenario): PatientContext['tierWeights'] {
   const o = scenario.triage_override.BATTLE_TRAUMA;
-  const scale = (w: readonly number[]): number[] =>
-    o
-      ? [w[0]! * (o[2] / 0.55), w[1]! * (o[1] / 0.25), w[2]! * (o[0] / 0.2), w[3]! * (o[0] / 0.2), w[4]!]
-      : [...w];
+  // LSCO: artillery, drones and thermobaric weapons wound more severely (assumption; WWII/Vietnam CFR
+  // of 15–20 % as the analogue, Holcomb 2006).
+  const k = scenario.casualty_profile === 'lsco' ? LSCO_TIER_FACTOR : [1, 1, 1, 1, 1];
+  const f = o ? [o[2] / 0.55, o[1] / 0.25, o[0] / 0.2, o[0] / 0.2, 1] : [1, 1, 1, 1, 1];
+  const scale = (w: readonly number[]): number[] => w.map((x, i) => x * (f[i] ?? 1) * (k[i] ?? 1));
   return {
     explosive: scale(TIER_WEIGHTS.explosive),
     gunshot: scale(TIER_WEIGHTS.gunshot),
