@@ -64,9 +64,31 @@ export function tierWeightsFor(scenario: Scenario): PatientContext['tierWeights'
   };
 }
 
-/** Whole seconds, ISO 8601 UTC with `Z`. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const dayPrefixes = new Map<number, string>();
+
+/** `YYYY-MM-DDT` for a day number since 1970-01-01 (cached: a scenario spans few days). */
+function dayPrefix(day: number): string {
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = `${new Date(day * 86_400_000).toISOString().slice(0, 10)}T`;
+    if (dayPrefixes.size > 4096) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * Whole seconds, ISO 8601 UTC with `Z`. Same result as `new Date(ms).toISOString()` rounded to the
+ * second, without building a Date per timestamp (a patient has dozens of timestamps).
+ */
 export function isoSeconds(ms: number): string {
-  return `${new Date(Math.round(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+  const secs = Math.round(ms / 1000);
+  const day = Math.floor(secs / 86_400);
+  const rem = secs - day * 86_400;
+  const h = Math.floor(rem / 3600);
+  const m = Math.floor((rem % 3600) / 60);
+  return `${dayPrefix(day)}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[rem % 60]}Z`;
 }
 
 const round2 = (h: number): number => Math.round(h * 100) / 100;
