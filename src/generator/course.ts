@@ -342,17 +342,12 @@ function finish(r: Resolved): Course {
   const { death, stays } = r;
   const events: CourseEvent[] = [{ type: 'arrival', facility: 'POI', hours: 0 }];
   const visits: Course['visits'] = [{ facility: 'POI', hours: 0 }];
-  const dead = (facility: Facility, timing: string, mtf: boolean): Course => {
-    events.push({ type: 'kia', facility, hours: death, timing });
-    const outcome: Outcome = {
-      category: mtf ? 'DOW' : 'KIA',
-      facility,
-      hours_since_injury: death,
-      time_of_death_minutes: death * 60,
-    };
-    return { ...base(), events, visits, outcome, triage: mtf ? r.triage : 'DEAD' };
-  };
-  const base = () => ({
+  const outcome = walk(r, events, visits);
+  const course: Course = {
+    events,
+    outcome,
+    visits,
+    triage: outcome.category === 'KIA' ? 'DEAD' : r.triage,
     vitals: r.vitals,
     stays,
     care: r.care,
@@ -361,10 +356,24 @@ function finish(r: Resolved): Course {
     surgery: r.care.surgery,
     field: r.field,
     maxLoss: r.maxLoss,
-    ...(Number.isFinite(death) && r.cause ? { causeOfDeath: r.cause } : {}),
-  });
+  };
+  if (Number.isFinite(death) && r.cause) course.causeOfDeath = r.cause;
+  return course;
+}
 
-  if (stays.length === 0 || death < r.poiLeave) return dead('POI', 'at_point_of_injury', false);
+/** Appends the events of the route to `events` and returns how the course ends. */
+function walk(r: Resolved, events: CourseEvent[], visits: Course['visits']): Outcome {
+  const { death, stays } = r;
+  const died = (facility: Facility, timing: string, mtf: boolean): Outcome => {
+    events.push({ type: 'kia', facility, hours: death, timing });
+    return {
+      category: mtf ? 'DOW' : 'KIA',
+      facility,
+      hours_since_injury: death,
+      time_of_death_minutes: death * 60,
+    };
+  };
+  if (stays.length === 0 || death < r.poiLeave) return died('POI', 'at_point_of_injury', false);
   events.push({ type: 'evacuation_start', facility: 'POI', hours: 0, duration: r.poiLeave });
   let here: Facility = 'POI';
   let leftAt = r.poiLeave;
@@ -376,31 +385,19 @@ function finish(r: Resolved): Course {
       to: s.facility,
       duration: s.arrive - leftAt,
     });
-    if (death < s.arrive) return dead(here, 'during_transit', here !== 'POI');
+    if (death < s.arrive) return died(here, 'during_transit', here !== 'POI');
     events.push({ type: 'arrival', facility: s.facility, hours: s.arrive });
     visits.push({ facility: s.facility, hours: s.arrive });
     here = s.facility;
     if (s.end === 'remains') {
-      if (death < s.arrive + 72) return dead(here, 'died_of_wounds', true);
+      if (death < s.arrive + 72) return died(here, 'died_of_wounds', true);
       events.push({ type: 'remains_role4', facility: here, hours: s.arrive });
-      return {
-        ...base(),
-        events,
-        visits,
-        triage: r.triage,
-        outcome: { category: 'EVACUATED', facility: here, hours_since_injury: s.arrive },
-      };
+      return { category: 'EVACUATED', facility: here, hours_since_injury: s.arrive };
     }
     if (s.end === 'rtd') {
-      if (death < s.leave) return dead(here, 'died_of_wounds', true);
+      if (death < s.leave) return died(here, 'died_of_wounds', true);
       events.push({ type: 'rtd', facility: here, hours: s.leave, timing: 'after_treatment' });
-      return {
-        ...base(),
-        events,
-        visits,
-        triage: r.triage,
-        outcome: { category: 'RTD', facility: here, hours_since_injury: s.leave },
-      };
+      return { category: 'RTD', facility: here, hours_since_injury: s.leave };
     }
     events.push({
       type: 'evacuation_start',
@@ -408,7 +405,7 @@ function finish(r: Resolved): Course {
       hours: s.arrive,
       duration: Number.isFinite(s.leave) ? s.leave - s.arrive : 0,
     });
-    if (death < s.leave) return dead(here, 'died_of_wounds', true);
+    if (death < s.leave) return died(here, 'died_of_wounds', true);
     leftAt = s.leave;
   }
   throw new Error('course without an end');

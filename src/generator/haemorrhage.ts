@@ -61,6 +61,7 @@ function segments(bleed: Record<BleedSite, number>, care: CareTimes): Segment[] 
 
 /** Blood volume lost by `hours` since injury (fraction, unreplaced). */
 export function bloodLossAt(bleed: Record<BleedSite, number>, care: CareTimes, hours: number): number {
+  if (bleed.limb + bleed.junctional + bleed.torso === 0) return 0;
   const segs = segments(bleed, care);
   let loss = 0;
   for (let i = 0; i < segs.length; i++) {
@@ -74,6 +75,7 @@ export function bloodLossAt(bleed: Record<BleedSite, number>, care: CareTimes, h
 
 /** When the loss reaches the lethal fraction (hours), or undefined if bleeding is controlled first. */
 export function exsanguinationTime(bleed: Record<BleedSite, number>, care: CareTimes): number | undefined {
+  if (bleed.limb + bleed.junctional + bleed.torso === 0) return undefined;
   const segs = segments(bleed, care);
   let loss = 0;
   for (let i = 0; i < segs.length; i++) {

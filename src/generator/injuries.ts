@@ -97,11 +97,10 @@ export function drawInjuries(rng: Rng, mechanism: Mechanism | 'nbi', tierIndex: 
   const tier = TIERS[tierIndex] ?? TIERS[0]!;
   const mech = MECH_INDEX[mechanism];
   const out: Injury[] = [];
-  const seen = new Set<string>();
+  const taken = (region: WoundRegion, code: string): boolean =>
+    out.some((i) => i.concept.region === region && i.concept.code === code);
   const add = (concept: InjuryConcept): boolean => {
-    const key = `${concept.region}|${concept.code}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (taken(concept.region, concept.code)) return false;
     out.push({ concept });
     return true;
   };
@@ -142,7 +141,7 @@ export function drawInjuries(rng: Rng, mechanism: Mechanism | 'nbi', tierIndex: 
       ais: burnAis(tbsa),
       weight: [0, 0, 0],
     };
-    if (!seen.has(`${burnRegion}|${code}`)) out.push({ concept, tbsa });
+    if (!taken(burnRegion, code)) out.push({ concept, tbsa });
   }
   return out;
 }
