@@ -5,7 +5,7 @@
  */
 import type { CasualtyEvent } from './casualty-plan.js';
 import { bodyPartFor, type DnbiCase, drawDisease, drawNonBattle, SHOCK_CONCEPTS } from './conditions.js';
-import { simulateCourse } from './course.js';
+import { type Course, simulateCourse } from './course.js';
 import { drawInjuries, type Injury, TIER_WEIGHTS, toCondition } from './injuries.js';
 import { nationalId } from './national-id.js';
 import { femaleSurname, namesFor } from './nations.js';
@@ -13,7 +13,7 @@ import { MECHANISM_WEIGHTS } from './outcome-tables.js';
 import { drawService } from './personnel.js';
 import { type ClinicalProfile, clinicalProfile } from './physiology.js';
 import { Rng } from './rng.js';
-import { careItems } from './treatments.js';
+import { type CareItem, careItems } from './treatments.js';
 import type {
   Condition,
   FinalStatus,
@@ -24,7 +24,9 @@ import type {
   Patient,
   Scenario,
   TimelineEvent,
+  Treatment,
   Triage,
+  VitalSigns,
 } from './types.js';
 
 const INJURY_TYPES: readonly InjuryType[] = ['DISEASE', 'NON_BATTLE', 'BATTLE_TRAUMA'];
@@ -105,6 +107,43 @@ function severityOf(iss: number, triage: NatoTriage, trauma: boolean): number {
   if (iss >= 9) return 4;
   if (iss >= 4) return 2;
   return 1;
+}
+
+function treatmentsOf(items: readonly CareItem[], at: (hours: number) => string): Treatment[] {
+  const out: Treatment[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const c = items[i]!;
+    const t: Treatment = {
+      treatment: c.concept[1],
+      code: c.concept[0],
+      timestamp: at(c.hours),
+      location: c.facility,
+      hours_since_injury: round2(c.hours),
+    };
+    if (c.minutes !== undefined) t.duration_minutes = c.minutes;
+    if (c.detail) t.detail = c.detail;
+    out[i] = t;
+  }
+  return out;
+}
+
+function vitalSignsOf(records: Course['vitals'], at: (hours: number) => string): VitalSigns[] {
+  const out: VitalSigns[] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const { facility, hours, v } = records[i]!;
+    out[i] = {
+      timestamp: at(hours),
+      facility,
+      hours_since_injury: round2(hours),
+      heart_rate: v.heart_rate,
+      systolic_bp: v.systolic_bp,
+      respiratory_rate: v.respiratory_rate,
+      spo2: v.spo2,
+      gcs: v.gcs,
+      temperature: v.temperature,
+    };
+  }
+  return out;
 }
 
 function dnbiProfile(c: DnbiCase): ClinicalProfile {
@@ -224,21 +263,8 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
     severity: severityOf(profile.iss, course.triage, injuries !== undefined),
     injury_severity_score: profile.iss,
     new_injury_severity_score: profile.niss,
-    treatments: careItems(profile, course, dnbi).map((c) => ({
-      treatment: c.concept[1],
-      code: c.concept[0],
-      timestamp: at(c.hours),
-      location: c.facility,
-      hours_since_injury: round2(c.hours),
-      ...(c.minutes !== undefined ? { duration_minutes: c.minutes } : {}),
-      ...(c.detail ? { detail: c.detail } : {}),
-    })),
-    vital_signs: course.vitals.map(({ facility, hours, v }) => ({
-      timestamp: at(hours),
-      facility,
-      hours_since_injury: round2(hours),
-      ...v,
-    })),
+    treatments: treatmentsOf(careItems(profile, course, dnbi), at),
+    vital_signs: vitalSignsOf(course.vitals, at),
     ...(course.causeOfDeath ? { cause_of_death: course.causeOfDeath } : {}),
     movement_timeline: timeline,
     injury_time: injuryIso,

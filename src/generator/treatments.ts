@@ -29,15 +29,10 @@ export function careItems(p: ClinicalProfile, c: Course, dnbi: DnbiCase | undefi
     detail?: string,
   ): void => {
     if (!Number.isFinite(hours) || hours >= c.death) return;
-    out.push({
-      facility,
-      hours,
-      concept,
-      ...(minutes !== undefined && Number.isFinite(minutes)
-        ? { minutes: Math.max(1, Math.round(minutes)) }
-        : {}),
-      ...(detail ? { detail } : {}),
-    });
+    const item: CareItem = { facility, hours, concept };
+    if (minutes !== undefined && Number.isFinite(minutes)) item.minutes = Math.max(1, Math.round(minutes));
+    if (detail) item.detail = detail;
+    out.push(item);
   };
   const stay = (f: Facility) => c.stays.find((s) => s.facility === f);
   const first = c.stays[0];
