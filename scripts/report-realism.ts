@@ -1,6 +1,7 @@
 /**
  * Realism report: generates 10,000 default-scenario patients (fixed seed) and checks them against the
- * ten validation checks of shared/reference/casualty-figures.md. Exit code 1 when any check fails, i.e.
+ * ten validation checks of shared/reference/casualty-figures.md, then the coherence checks of each
+ * casualty card (coherence-checks.ts; docs/casualty-model.md). Exit code 1 when any check fails, i.e.
  * when the 95 % interval of a generated value lies wholly outside its band.
  * Run: npx tsx scripts/report-realism.ts
  */
@@ -12,6 +13,7 @@ import {
   parseScenario,
   type Scenario,
 } from '../src/generator/index.js';
+import { type CoherenceRow, coherenceChecks } from './coherence-checks.js';
 
 const N = 10_000;
 const SEED = 'realism-report-v1';
@@ -64,6 +66,10 @@ function collect(scenario: Scenario): Check[] {
     if (p.mechanism === 'explosive') explosive++;
     for (const c of p.conditions) {
       regions.all++;
+      if (c.ais === undefined) {
+        regions.all--;
+        continue;
+      }
       if (c.body_region.endsWith('extremity')) regions.ext++;
       else if (c.body_region === 'Head/Neck') regions.head++;
       else if (c.body_region === 'Thorax') regions.thorax++;
@@ -196,31 +202,79 @@ function main(): number {
     String(r.n),
     r.pass ? 'PASS' : 'FAIL',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   console.log(
     `Realism report: ${N} patients, default scenario (${DEFAULT_SCENARIO.casualty_profile}), seed "${SEED}"`,
   );
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of table) console.log(line(row));
+  printTable(header, table);
 
   const lscoConfig = getPreset('lsco')?.generation_config;
   const lsco = parseScenario(lscoConfig);
-  if (lsco.ok) {
-    const lscoChecks = collect(lsco.scenario);
-    const cfr = lscoChecks.find((c) => c.id === '4');
-    console.log(
-      `\nLSCO preset: median T1 time to surgical care ${medianT1Hours(lsco.scenario, N).toFixed(2)} h (expected > 3 h); CFR ${cfr ? fmt(cfr.hits / cfr.n, true) : '?'} (band 15–20%)`,
-    );
-  }
-  const failed = rows.filter((r) => !r.pass);
+  if (!lsco.ok) throw new Error('the LSCO preset no longer parses');
+  const lscoChecks = collect(lsco.scenario);
+  const cfr = lscoChecks.find((c) => c.id === '4');
+  console.log(
+    `\nLSCO preset: median T1 time to surgical care ${medianT1Hours(lsco.scenario, N).toFixed(2)} h (expected > 3 h); CFR ${cfr ? fmt(cfr.hits / cfr.n, true) : '?'} (band 15–20%)`,
+  );
+
+  const coherence = coherenceChecks(
+    generatePatients(DEFAULT_SCENARIO, { seed: SEED, count: N }),
+    generatePatients(lsco.scenario, { seed: SEED, count: N }),
+  ).map(judge);
+  console.log('\nCoherence: each card read on its own (default scenario; C6 adds the LSCO run)');
+  printTable(
+    ['#', 'metric', 'expected', 'generated', '95% CI', 'n', 'result', 'source'],
+    coherence.map((r) => [
+      r.id,
+      r.metric,
+      r.expected,
+      r.generated,
+      r.ci,
+      String(r.n),
+      r.pass ? 'PASS' : 'FAIL',
+      r.source,
+    ]),
+  );
+
+  const failed = [...rows.filter((r) => !r.pass), ...coherence.filter((r) => !r.pass)];
   console.log(
     failed.length === 0
       ? '\nAll checks PASS'
       : `\n${failed.length} check(s) FAIL: ${failed.map((f) => f.id).join(', ')}`,
   );
   return failed.length === 0 ? 0 : 1;
+}
+
+function judge(r: CoherenceRow) {
+  if (r.ordered || !r.band) {
+    return {
+      ...r,
+      expected: 'rising',
+      generated: r.ordered?.shown ?? '',
+      ci: '',
+      pass: r.ordered?.pass ?? false,
+    };
+  }
+  const [lo, hi] = wilson(r.hits, r.n);
+  const pass = r.band[1] === 0 ? r.hits === 0 : !(hi < r.band[0] || lo > r.band[1]);
+  return {
+    ...r,
+    expected: `${fmt(r.band[0], true)}–${fmt(r.band[1], true)}`,
+    generated: fmt(r.n === 0 ? 0 : r.hits / r.n, true),
+    ci: `${fmt(lo, true)}–${fmt(hi, true)}`,
+    pass,
+  };
+}
+
+function printTable(header: string[], table: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table) console.log(line(row));
 }
 
 process.exitCode = main();

@@ -1,124 +1,190 @@
 /**
- * SNOMED CT concepts used for conditions, each with the body region it affects. Only widely used
- * concepts are listed (codes as published in the SNOMED CT International Edition). Battle wounds are
- * drawn per wound: region first (Belmont 2012 shares), then a concept that fits the mechanism.
+ * Disease and non-battle-injury concepts (SNOMED CT), each with its body region and what it means for
+ * care: how urgent it can be, where the patient returns to duty from, and whether it can kill. Battle
+ * injuries live in injury-catalog.ts. Also the SNOMED CT procedures written as treatments.
  */
+import type { RtdLevel } from './physiology.js';
 import type { Rng } from './rng.js';
-import type { Condition, Mechanism } from './types.js';
+import type { Condition, NatoTriage } from './types.js';
 
 type Concept = readonly [code: string, name: string];
 
-const TBI: Concept = ['127295002', 'Traumatic brain injury'];
-const HEAD_INJURY: Concept = ['82271004', 'Injury of head'];
-const CONCUSSION: Concept = ['110030002', 'Concussion injury of brain'];
-const OPEN_WOUND: Concept = ['125643001', 'Open wound'];
-const PUNCTURE: Concept = ['129300006', 'Puncture wound'];
-const PNEUMOTHORAX: Concept = ['36118008', 'Pneumothorax'];
-const ABDOMEN_INJURY: Concept = ['128069005', 'Injury of abdomen'];
-const FRACTURE: Concept = ['125605004', 'Fracture of bone'];
-const FEMUR_FRACTURE: Concept = ['71620000', 'Fracture of femur'];
-const RIB_FRACTURE: Concept = ['33737001', 'Fracture of rib'];
-const BURN: Concept = ['125666000', 'Burn'];
-const GSW: Concept = ['283545005', 'Gunshot wound'];
-const CONTUSION: Concept = ['125667009', 'Contusion'];
-
-export type Region = 'Head/Neck' | 'Thorax' | 'Abdomen' | 'Upper extremity' | 'Lower extremity';
-
-/** Belmont 2012 (29,624 wounds): extremities 51.9, head/neck 28.1, thorax 9.9, abdomen 10.1 %. */
-export const WOUND_REGIONS: readonly Region[] = [
-  'Upper extremity',
-  'Lower extremity',
-  'Head/Neck',
-  'Thorax',
-  'Abdomen',
+/**
+ * [code, name, region, weight, usual triage, share triaged one step higher, RTD level, AIS (injuries
+ * only), vital-sign change]. DNBI is never T1 unless the condition can threaten life (hypothermia,
+ * pneumonia); only those can kill.
+ */
+type RegionalConcept = readonly [
+  code: string,
+  name: string,
+  region: string,
+  weight: number,
+  triage: 'T1' | 'T2' | 'T3',
+  upgrade: number,
+  rtd: RtdLevel,
+  ais: number,
+  effect: DnbiEffect,
 ];
-export const WOUND_REGION_WEIGHTS = [21, 31, 28, 10, 10];
 
-const BY_MECHANISM: Record<Mechanism, Record<Region, readonly Concept[]>> = {
-  explosive: {
-    'Head/Neck': [TBI, HEAD_INJURY, OPEN_WOUND, PUNCTURE],
-    Thorax: [PNEUMOTHORAX, OPEN_WOUND, PUNCTURE, BURN],
-    Abdomen: [ABDOMEN_INJURY, OPEN_WOUND, PUNCTURE],
-    'Upper extremity': [OPEN_WOUND, FRACTURE, PUNCTURE, BURN],
-    'Lower extremity': [OPEN_WOUND, FRACTURE, FEMUR_FRACTURE, PUNCTURE, BURN],
-  },
-  gunshot: {
-    'Head/Neck': [GSW, GSW, TBI],
-    Thorax: [GSW, GSW, PNEUMOTHORAX],
-    Abdomen: [GSW, GSW, ABDOMEN_INJURY],
-    'Upper extremity': [GSW, GSW, FRACTURE],
-    'Lower extremity': [GSW, GSW, FEMUR_FRACTURE],
-  },
-  other: {
-    'Head/Neck': [CONCUSSION, HEAD_INJURY, CONTUSION],
-    Thorax: [RIB_FRACTURE, CONTUSION, BURN],
-    Abdomen: [CONTUSION, ABDOMEN_INJURY],
-    'Upper extremity': [FRACTURE, BURN, CONTUSION],
-    'Lower extremity': [FRACTURE, BURN, CONTUSION],
-  },
-};
-
-type RegionalConcept = readonly [code: string, name: string, region: string, weight: number];
+/** How a condition shifts the vital signs; `lethal` = probability of death in theatre. */
+export interface DnbiEffect {
+  hr?: number;
+  temp?: number;
+  spo2?: number;
+  rr?: number;
+  antibiotics?: true;
+  lethal?: number;
+  drug?: string;
+}
+const NONE: DnbiEffect = {};
+const INFECTION: DnbiEffect = { hr: 12, temp: 1.4, antibiotics: true, drug: 'Antipyretic' };
 
 const NON_BATTLE: readonly RegionalConcept[] = [
-  ['44465007', 'Sprain of ankle', 'Lower extremity', 14],
-  ['16114001', 'Fracture of ankle', 'Lower extremity', 6],
-  ['65966004', 'Fracture of forearm', 'Upper extremity', 6],
-  ['279039007', 'Low back pain', 'Back', 14],
-  ['39848009', 'Whiplash injury to neck', 'Head/Neck', 5],
-  ['312608009', 'Laceration - injury', 'Upper extremity', 12],
-  ['125667009', 'Contusion', 'Lower extremity', 10],
-  ['110030002', 'Concussion injury of brain', 'Head/Neck', 6],
-  ['33737001', 'Fracture of rib', 'Thorax', 4],
-  ['125666000', 'Burn', 'Upper extremity', 5],
-  ['386689009', 'Hypothermia', 'Systemic', 3],
-  ['34095006', 'Dehydration', 'Systemic', 8],
+  ['44465007', 'Sprain of ankle', 'Lower extremity', 14, 'T3', 0.05, 'role1', 1, { drug: 'Analgesia' }],
+  ['16114001', 'Fracture of ankle', 'Lower extremity', 6, 'T2', 0, 'none', 2, { hr: 8, drug: 'Analgesia' }],
+  ['65966004', 'Fracture of forearm', 'Upper extremity', 6, 'T2', 0, 'none', 2, { hr: 8, drug: 'Analgesia' }],
+  ['279039007', 'Low back pain', 'Back', 14, 'T3', 0.05, 'role1', 0, { drug: 'Analgesia' }],
+  ['39848009', 'Whiplash injury to neck', 'Head/Neck', 5, 'T3', 0.1, 'role1', 1, { drug: 'Analgesia' }],
+  ['312608009', 'Laceration - injury', 'Upper extremity', 12, 'T3', 0.05, 'role1', 1, NONE],
+  ['125667009', 'Contusion', 'Lower extremity', 10, 'T3', 0, 'role1', 1, NONE],
+  ['110030002', 'Concussion injury of brain', 'Head/Neck', 6, 'T3', 0.2, 'role1', 2, NONE],
+  ['33737001', 'Fracture of rib', 'Thorax', 4, 'T3', 0.3, 'role1', 2, { rr: 4, drug: 'Analgesia' }],
+  ['125666000', 'Burn', 'Upper extremity', 5, 'T3', 0.15, 'role1', 1, { drug: 'Analgesia' }],
+  [
+    '386689009',
+    'Hypothermia',
+    'Systemic',
+    3,
+    'T2',
+    0.2,
+    'role2',
+    0,
+    { temp: -3, hr: -10, rr: -3, lethal: 0.01 },
+  ],
+  ['34095006', 'Dehydration', 'Systemic', 8, 'T3', 0.2, 'role1', 0, { hr: 18, drug: 'Intravenous fluids' }],
 ];
 
 const DISEASE: readonly RegionalConcept[] = [
-  ['54150009', 'Upper respiratory infection', 'Systemic', 16],
-  ['25374005', 'Gastroenteritis', 'Abdomen', 14],
-  ['62315008', 'Diarrhea', 'Abdomen', 8],
-  ['6142004', 'Influenza', 'Systemic', 6],
-  ['10509002', 'Acute bronchitis', 'Thorax', 5],
-  ['233604007', 'Pneumonia', 'Thorax', 3],
-  ['43878008', 'Streptococcal sore throat', 'Head/Neck', 4],
-  ['68566005', 'Urinary tract infectious disease', 'Abdomen', 3],
-  ['9826008', 'Conjunctivitis', 'Head/Neck', 3],
-  ['128045006', 'Cellulitis', 'Lower extremity', 4],
-  ['6020002', 'Tinea pedis', 'Lower extremity', 4],
-  ['40275004', 'Contact dermatitis', 'Upper extremity', 4],
-  ['386661006', 'Fever', 'Systemic', 4],
-  ['25064002', 'Headache', 'Head/Neck', 4],
-  ['47505003', 'Posttraumatic stress disorder', 'Systemic', 4],
-  ['197480006', 'Anxiety disorder', 'Systemic', 5],
-  ['193462001', 'Insomnia', 'Systemic', 3],
-  ['80967001', 'Dental caries', 'Head/Neck', 6],
+  [
+    '54150009',
+    'Upper respiratory infection',
+    'Systemic',
+    16,
+    'T3',
+    0,
+    'role1',
+    0,
+    { temp: 0.6, drug: 'Symptomatic treatment' },
+  ],
+  [
+    '25374005',
+    'Gastroenteritis',
+    'Abdomen',
+    14,
+    'T3',
+    0.15,
+    'role1',
+    0,
+    { hr: 14, temp: 0.8, drug: 'Oral rehydration' },
+  ],
+  ['62315008', 'Diarrhea', 'Abdomen', 8, 'T3', 0.1, 'role1', 0, { hr: 10, drug: 'Oral rehydration' }],
+  ['6142004', 'Influenza', 'Systemic', 6, 'T3', 0.1, 'role1', 0, { hr: 12, temp: 1.5, drug: 'Antipyretic' }],
+  [
+    '10509002',
+    'Acute bronchitis',
+    'Thorax',
+    5,
+    'T3',
+    0.05,
+    'role1',
+    0,
+    { rr: 3, temp: 0.5, drug: 'Symptomatic treatment' },
+  ],
+  [
+    '233604007',
+    'Pneumonia',
+    'Thorax',
+    3,
+    'T2',
+    0.15,
+    'role2',
+    0,
+    { ...INFECTION, spo2: 6, rr: 8, lethal: 0.01 },
+  ],
+  ['43878008', 'Streptococcal sore throat', 'Head/Neck', 4, 'T3', 0, 'role1', 0, INFECTION],
+  [
+    '68566005',
+    'Urinary tract infectious disease',
+    'Abdomen',
+    3,
+    'T3',
+    0.05,
+    'role1',
+    0,
+    { ...INFECTION, temp: 0.5 },
+  ],
+  ['9826008', 'Conjunctivitis', 'Head/Neck', 3, 'T3', 0, 'role1', 0, NONE],
+  ['128045006', 'Cellulitis', 'Lower extremity', 4, 'T3', 0.2, 'role2', 0, INFECTION],
+  ['6020002', 'Tinea pedis', 'Lower extremity', 4, 'T3', 0, 'role1', 0, { drug: 'Topical antifungal' }],
+  [
+    '40275004',
+    'Contact dermatitis',
+    'Upper extremity',
+    4,
+    'T3',
+    0,
+    'role1',
+    0,
+    { drug: 'Topical corticosteroid' },
+  ],
+  ['386661006', 'Fever', 'Systemic', 4, 'T3', 0.15, 'role1', 0, { hr: 14, temp: 1.6, drug: 'Antipyretic' }],
+  ['25064002', 'Headache', 'Head/Neck', 4, 'T3', 0, 'role1', 0, { drug: 'Analgesia' }],
+  ['47505003', 'Posttraumatic stress disorder', 'Systemic', 4, 'T3', 0.1, 'none', 0, { hr: 10 }],
+  ['197480006', 'Anxiety disorder', 'Systemic', 5, 'T3', 0, 'role1', 0, { hr: 12 }],
+  ['193462001', 'Insomnia', 'Systemic', 3, 'T3', 0, 'role1', 0, NONE],
+  ['80967001', 'Dental caries', 'Head/Neck', 6, 'T3', 0, 'role1', 0, { drug: 'Analgesia' }],
 ];
 const NB_WEIGHTS = NON_BATTLE.map((c) => c[3]);
 const DISEASE_WEIGHTS = DISEASE.map((c) => c[3]);
 
-/** Mean wounds per battle casualty ≈3.8 (Belmont 2012: 29,624 wounds / 7,877 casualties). */
-export function drawBattleWounds(rng: Rng, mechanism: Mechanism): Condition[] {
-  const count = Math.min(8, 1 + rng.poisson(2.8));
-  const wounds: Condition[] = [];
-  for (let i = 0; i < count; i++) {
-    const region = WOUND_REGIONS[rng.weightedIndex(WOUND_REGION_WEIGHTS)] ?? 'Lower extremity';
-    const [code, name] = rng.pick(BY_MECHANISM[mechanism][region]);
-    wounds.push({ code, name, body_region: region });
-  }
-  return wounds;
+/** A drawn DNBI condition with what follows from it. */
+export interface DnbiCase {
+  condition: Condition;
+  triage: NatoTriage;
+  rtd: RtdLevel;
+  ais: number;
+  effect: DnbiEffect;
 }
 
-export function drawNonBattle(rng: Rng): Condition[] {
-  const c = NON_BATTLE[rng.weightedIndex(NB_WEIGHTS)]!;
-  return [{ code: c[0], name: c[1], body_region: c[2] }];
+function drawCase(rng: Rng, table: readonly RegionalConcept[], weights: readonly number[]): DnbiCase {
+  const [code, name, region, , triage, upgrade, rtd, ais, effect] = table[rng.weightedIndex(weights)]!;
+  // One step up only where the condition allows it: T3 → T2, and T2 → T1 only if it can kill.
+  const up = rng.chance(upgrade);
+  const t: NatoTriage = !up ? triage : triage === 'T3' ? 'T2' : effect.lethal ? 'T1' : triage;
+  const condition: Condition = {
+    code,
+    name,
+    body_region: region,
+    ...(ais > 0 ? { ais, iss_region: issRegionOf(region, ais, code) } : {}),
+  };
+  return { condition, triage: t, rtd, ais, effect };
 }
 
-export function drawDisease(rng: Rng): Condition[] {
-  const c = DISEASE[rng.weightedIndex(DISEASE_WEIGHTS)]!;
-  return [{ code: c[0], name: c[1], body_region: c[2] }];
+function issRegionOf(region: string, ais: number, code: string): Condition['iss_region'] {
+  if (code === '312608009' || code === '125667009' || code === '125666000') return 'external';
+  if (region === 'Head/Neck') return 'head_neck';
+  if (region === 'Thorax') return 'chest';
+  return ais > 0 ? 'extremities' : undefined;
 }
+
+export const drawNonBattle = (rng: Rng): DnbiCase => drawCase(rng, NON_BATTLE, NB_WEIGHTS);
+export const drawDisease = (rng: Rng): DnbiCase => drawCase(rng, DISEASE, DISEASE_WEIGHTS);
+
+/** Systemic consequences of bleeding, written as conditions when the physiology reaches them. */
+export const SHOCK_CONCEPTS = {
+  bleeding: { code: '131148009', name: 'Bleeding', body_region: 'Systemic', qualifier: 'major haemorrhage' },
+  shock: { code: '27942005', name: 'Shock', body_region: 'Systemic', qualifier: 'haemorrhagic' },
+} as const satisfies Record<string, Condition>;
 
 /** The viewer's coarse body part for the record's first condition. */
 export function bodyPartFor(rng: Rng, region: string): string {
@@ -129,7 +195,7 @@ export function bodyPartFor(rng: Rng, region: string): string {
   return 'Torso';
 }
 
-/** SNOMED CT procedures written as treatments; one list per facility role. */
+/** SNOMED CT procedures written as treatments; `procedure`/`surgery` carry a `detail` saying what. */
 export const PROCEDURES = {
   triage: ['225390008', 'Triage'],
   woundCare: ['225358003', 'Wound care'],
@@ -143,4 +209,10 @@ export const PROCEDURES = {
   icu: ['305351004', 'Admission to intensive care unit'],
   antibiotics: ['281789004', 'Antibiotic therapy'],
   rehab: ['52052004', 'Rehabilitation therapy'],
+  procedure: ['71388002', 'Procedure'],
+  tourniquet: ['20655006', 'Application of tourniquet'],
+  dressing: ['3895009', 'Application of dressing'],
+  chestTube: ['264957007', 'Insertion of chest tube'],
+  laparotomy: ['86481000', 'Laparotomy'],
+  amputation: ['81723002', 'Amputation'],
 } as const satisfies Record<string, Concept>;

@@ -1,10 +1,24 @@
 /**
- * One casualty's course through the evacuation chain, in hours since injury. Decisions at each node use
- * the configured facility rates when the scenario has them, else the evidence-based tables.
+ * One casualty's course from the point of injury to the end of the chain, in hours since injury. The
+ * injuries decide the field triage (from the vital signs they cause), the evacuation priority and
+ * destination, the care given and when, and therefore whether and when the casualty dies: bleeding
+ * until it is controlled, an untreated tension pneumothorax or airway, or a later death in hospital
+ * whose risk rises with ISS, shock and delay to surgery. A scenario that configures facility rates
+ * replaces the death model with those rates (applied to casualties whose condition can kill).
  */
-import { CHAIN, DOW_MULTIPLIER, kiaMinutes, type Lognormal, POI_KIA, TIMES } from './outcome-tables.js';
+import type { DnbiCase } from './conditions.js';
+import { bloodLossAt, type CareTimes, exsanguinationTime, lateDeathProbability } from './haemorrhage.js';
+import { kiaMinutes, type Lognormal, TIMES } from './outcome-tables.js';
+import {
+  type ClinicalProfile,
+  inShock,
+  type RtdLevel,
+  triageSort,
+  type Vitals,
+  vitalsAt,
+} from './physiology.js';
 import type { Rng } from './rng.js';
-import type { Facility, FacilityRate, InjuryType, Outcome, Scenario, TimelineEventType } from './types.js';
+import type { Facility, FacilityRate, NatoTriage, Outcome, Scenario, TimelineEventType } from './types.js';
 
 export interface CourseEvent {
   type: TimelineEventType;
@@ -15,26 +29,53 @@ export interface CourseEvent {
   timing?: string;
 }
 
+export interface Stay {
+  facility: Facility;
+  arrive: number;
+  leave: number;
+  end?: 'rtd' | 'remains';
+}
+
 export interface Course {
   events: CourseEvent[];
   outcome: Outcome;
-  /** Arrival hour at each facility visited (for treatments and FHIR encounters). */
+  /** Arrival hour at each facility reached alive. */
   visits: { facility: Facility; hours: number }[];
+  triage: NatoTriage;
+  vitals: { facility: Facility; hours: number; v: Vitals }[];
+  stays: Stay[];
+  care: CareTimes;
+  contact: number;
+  death: number;
+  causeOfDeath?: string;
+  /** Hours from injury to the start of surgery, if the casualty had an operation. */
+  surgery: number;
+  /** Interventions done in the field (hours), Infinity when not done. */
+  field: { tourniquet: number; dressing: number; needle: number; airway: number };
+  maxLoss: number;
 }
 
 export interface CourseInput {
   scenario: Scenario;
-  injuryType: InjuryType;
-  /** 0 = T1, 1 = T2, 2 = T3. */
-  triage: 0 | 1 | 2;
   frontId: string;
-  /** Killed at the point of injury (decided before triage so KIA never skews live triage shares). */
-  killedAtPoi: boolean;
+  profile: ClinicalProfile;
+  /** Disease or minor non-battle injury; undefined for trauma (battle or serious non-battle). */
+  dnbi?: DnbiCase;
+  lethalCapable: boolean;
+  massCasualty: boolean;
   extraPoiDelayHours: number;
 }
 
-const draw = (rng: Rng, [median, sigma]: Lognormal): number => rng.lognormal(median, sigma);
+const INF = Number.POSITIVE_INFINITY;
+const MIN = 1 / 60;
 const RTD_CUTOFF_HOURS = 71.5;
+/** Tourniquet applied in the field when a limb bleeds (Kragh 2011: most prehospital). */
+const TOURNIQUET_P = 0.9;
+/** Field triage against the receiving surgeons: 17 % over-, 6 % under-triage (Plackett 2016). */
+const OVER_TRIAGE = 0.17;
+const UNDER_TRIAGE = 0.06;
+
+const draw = (rng: Rng, [median, sigma]: Lognormal): number => rng.lognormal(median, sigma);
 
 /** The configured rate for a role: the patient's front first, then a front-less entry, else the mean. */
 export function configuredRate(
@@ -55,107 +96,334 @@ export function configuredRate(
   };
 }
 
-export function poiKiaProbability(scenario: Scenario, injuryType: InjuryType, frontId: string): number {
-  return (
-    configuredRate(scenario.facility_rates, 'POI', frontId)?.kia_rate ??
-    POI_KIA[scenario.casualty_profile][injuryType]
-  );
+function fieldTriageError(rng: Rng, t: NatoTriage): NatoTriage {
+  const u = rng.next();
+  if (t === 'T4' || t === 'DEAD') return t;
+  if (u < OVER_TRIAGE) return t === 'T3' ? 'T2' : 'T1';
+  if (u < OVER_TRIAGE + UNDER_TRIAGE) return t === 'T1' ? 'T2' : 'T3';
+  return t;
 }
+
+const canRtdAt = (role: Facility, level: RtdLevel): boolean =>
+  (level === 'role1' && (role === 'Role1' || role === 'Role2')) ||
+  (level === 'role2' && role === 'Role2') ||
+  (level === 'role3' && role === 'Role3');
 
 export function simulateCourse(rng: Rng, input: CourseInput): Course {
-  const { scenario, injuryType, triage, frontId } = input;
+  const { scenario, profile: p, dnbi } = input;
   const times = TIMES[scenario.casualty_profile];
-  const events: CourseEvent[] = [{ type: 'arrival', facility: 'POI', hours: 0 }];
-  const visits: Course['visits'] = [{ facility: 'POI', hours: 0 }];
+  const configured = scenario.facility_rates.length > 0;
+  const trauma = dnbi === undefined;
+  const jitter = rng.uniform(-1, 1);
+  const contact = trauma ? rng.uniform(2, 12) * MIN : 0;
 
-  if (input.killedAtPoi) {
-    const minutes = kiaMinutes(rng.next(), rng.next());
-    const hours = minutes / 60;
-    events.push({ type: 'kia', facility: 'POI', hours, timing: 'at_point_of_injury' });
-    return {
-      events,
-      visits,
-      outcome: {
-        category: 'KIA',
-        facility: 'POI',
-        hours_since_injury: hours,
-        time_of_death_minutes: minutes,
-      },
-    };
+  const field = {
+    tourniquet: p.bleed.limb > 0 && rng.chance(TOURNIQUET_P) ? contact + rng.uniform(0, 4) * MIN : INF,
+    dressing: p.bleed.junctional > 0 && rng.chance(0.8) ? contact + rng.uniform(3, 15) * MIN : INF,
+    needle: p.tension && rng.chance(0.6) ? contact + rng.uniform(3, 12) * MIN : INF,
+    airway: p.airwayRisk && rng.chance(0.8) ? contact + rng.uniform(2, 10) * MIN : INF,
+  };
+  const care: CareTimes = {
+    limbControl: field.tourniquet,
+    dressing: field.dressing,
+    junctionalControl: INF,
+    surgery: INF,
+    torsoSelfLimit: rng.uniform(0.5, 3),
+    txa: INF,
+    blood: INF,
+  };
+
+  // Deaths that no field care prevents (AIS 6, critical brain injury).
+  let death = INF;
+  let cause: string | undefined;
+  const kill = (at: number, why: string): void => {
+    if (at < death) {
+      death = at;
+      cause = why;
+    }
+  };
+  if (trauma && !configured) {
+    if (p.maxAis >= 6) kill(rng.chance(0.9) ? 0 : rng.uniform(1, 30) * MIN, 'Unsurvivable injury');
+    else if (p.tbi === 3 && p.maxAis >= 5 && rng.chance(0.5))
+      kill(rng.chance(0.6) ? 0 : rng.uniform(2, 60) * MIN, 'Traumatic brain injury');
+  }
+  const poiRate = configured ? configuredRate(scenario.facility_rates, 'POI', input.frontId) : undefined;
+  if (poiRate && trauma && rng.chance(poiRate.kia_rate)) {
+    kill(kiaMinutes(rng.next(), rng.next()) / 60, 'Killed in action');
   }
 
-  let t =
-    draw(rng, times.poiWait[triage]) +
-    (input.extraPoiDelayHours > 0 ? rng.uniform(0, input.extraPoiDelayHours) : 0);
-  const bypass = injuryType === 'BATTLE_TRAUMA' && triage === 0 && rng.chance(times.t1Bypass);
-  let here: Facility = 'POI';
-  let next: Facility = bypass ? 'Role2' : 'Role1';
-  events.push({ type: 'evacuation_start', facility: 'POI', hours: 0, duration: t });
-  const leave = (transit: number): void => {
-    events.push({ type: 'transit_start', facility: here, hours: t, to: next, duration: transit });
-    t += transit;
-    here = next;
-    events.push({ type: 'arrival', facility: here, hours: t });
-    visits.push({ facility: here, hours: t });
+  const vitalsNow = (hours: number, arrivedAt: number, agonal: boolean): Vitals => {
+    if (dnbi) return dnbiVitals(dnbi, jitter, hours > 0 ? 0.6 : 1);
+    const loss = bloodLossAt(p.bleed, care, hours);
+    const replaced =
+      (hours > care.blood ? Math.min(0.3, 0.2 * (hours - care.blood)) : 0) +
+      (hours > arrivedAt ? Math.min(0.1, 0.05 * (hours - arrivedAt)) : 0);
+    const v = vitalsAt(p, {
+      loss: agonal ? Math.max(loss, 0.42) : Math.max(0, loss - replaced),
+      tension: p.tension && Math.min(field.needle, arrivedAt + 3 * MIN) > hours,
+      airwayObstructed: p.airwayRisk && field.airway > hours && hours < arrivedAt,
+      fieldHours: Math.min(hours, arrivedAt),
+      jitter,
+    });
+    if (agonal && (cause === 'Traumatic brain injury' || p.tbi === 3)) v.gcs = 3;
+    return v;
   };
-  leave(draw(rng, bypass ? times.poiToRole2 : times.poiToRole1));
 
-  const dowScale = DOW_MULTIPLIER[scenario.casualty_profile];
+  const vitals: Course['vitals'] = [];
+  if (death <= contact || (configured && Number.isFinite(death))) {
+    return finish({
+      death,
+      cause,
+      contact,
+      triage: 'DEAD',
+      stays: [],
+      poiLeave: INF,
+      vitals,
+      care,
+      field,
+      maxLoss: 0,
+    });
+  }
+
+  const contactVitals = vitalsNow(contact, INF, false);
+  vitals.push({ facility: 'POI', hours: contact, v: contactVitals });
+  const triage: NatoTriage = trauma
+    ? fieldTriageError(rng, triageSort(p, contactVitals, input.massCasualty))
+    : (dnbi?.triage ?? 'T3');
+  const idx = triage === 'T1' ? 0 : triage === 'T3' ? 2 : 1;
+
+  // Evacuation: priority from triage; urgent surgical cases straight to Role 2 when air assets allow.
+  const poiLeave =
+    Math.max(contact + MIN, draw(rng, times.poiWait[idx])) +
+    (input.extraPoiDelayHours > 0 ? rng.uniform(0, input.extraPoiDelayHours) : 0);
+  const bypass = trauma && idx === 0 && rng.chance(times.t1Bypass);
+  let facility: Facility = bypass ? 'Role2' : 'Role1';
+  let arrive = poiLeave + draw(rng, bypass ? times.poiToRole2 : times.poiToRole1);
+  const firstArrival = arrive;
+  if (!Number.isFinite(care.limbControl) && p.bleed.limb > 0) care.limbControl = firstArrival + 3 * MIN;
+  // Small junctional bleeds stop under a pressure dressing; large ones need the surgeon.
+  if (p.bleed.junctional < 0.3) care.junctionalControl = Math.min(field.dressing, firstArrival + 10 * MIN);
+
+  const stays: Stay[] = [];
+  const surgical = trauma && (p.needsDcs || p.femur || (p.limbFracture && p.maxAis >= 3) || p.maxAis >= 3);
+  let configuredDeath = INF;
   for (;;) {
-    const role = here as 'Role1' | 'Role2' | 'Role3' | 'Role4';
-    const configured = configuredRate(scenario.facility_rates, role, frontId);
-    let die = 0;
-    let rtd = 0;
-    if (configured) {
-      die = configured.kia_rate;
-      rtd = configured.rtd_rate;
-    } else if (role !== 'Role4') {
-      const rate = CHAIN[injuryType][role][triage];
-      die = Math.min(1, rate.die * dowScale);
-      rtd = Math.min(1 - die, rate.rtd);
+    if (facility === 'Role4') {
+      stays.push({ facility, arrive, leave: arrive, end: 'remains' });
+      break;
     }
     const stay =
-      role === 'Role1'
-        ? draw(rng, times.role1Stay[triage])
-        : role === 'Role2'
-          ? draw(rng, times.role2Stay[triage])
-          : draw(rng, times.role3Stay[triage]);
-    const u = rng.next();
-    if (u < die) {
-      const hours = t + (role === 'Role3' ? rng.uniform(2, 72) : rng.uniform(0.1, Math.max(0.2, stay)));
-      events.push({ type: 'kia', facility: role, hours, timing: 'died_of_wounds' });
-      return {
-        events,
-        visits,
-        outcome: {
-          category: 'DOW',
-          facility: role,
-          hours_since_injury: hours,
-          time_of_death_minutes: hours * 60,
-        },
-      };
+      facility === 'Role1'
+        ? draw(rng, times.role1Stay[idx])
+        : facility === 'Role2'
+          ? draw(rng, times.role2Stay[idx])
+          : draw(rng, times.role3Stay[idx]);
+    const rate = configured ? configuredRate(scenario.facility_rates, facility, input.frontId) : undefined;
+    let rtdHere = canRtdAt(facility, p.rtd);
+    if (rate) {
+      const u = rng.next();
+      if (input.lethalCapable && u < rate.kia_rate) {
+        configuredDeath =
+          arrive + (facility === 'Role3' ? rng.uniform(2, 72) : rng.uniform(0.1, Math.max(0.2, stay)));
+        stays.push({ facility, arrive, leave: INF });
+        break;
+      }
+      rtdHere = u >= rate.kia_rate && u < rate.kia_rate + rate.rtd_rate && p.rtd !== 'none';
     }
-    if (u < die + rtd) {
-      // Role 1/2 treat-and-return happens within 72 h; Role 3 convalescence takes longer (4–14 days).
-      const hours =
-        role === 'Role3' || role === 'Role4'
-          ? Math.max(t, 72.5) + rng.uniform(24, 264)
-          : Math.max(t, Math.min(RTD_CUTOFF_HOURS, t + rng.lognormal(role === 'Role1' ? 12 : 36, 0.5)));
-      events.push({ type: 'rtd', facility: role, hours, timing: 'after_treatment' });
-      return { events, visits, outcome: { category: 'RTD', facility: role, hours_since_injury: hours } };
+    if (facility === 'Role2' && surgical && !Number.isFinite(care.surgery)) {
+      care.surgery = arrive + (idx === 0 ? rng.uniform(0.2, 0.7) : rng.uniform(1, 4));
     }
-    if (role === 'Role4') {
-      events.push({ type: 'remains_role4', facility: 'Role4', hours: t });
-      return { events, visits, outcome: { category: 'EVACUATED', facility: 'Role4', hours_since_injury: t } };
+    if (rtdHere) {
+      // Role 1: clean and close, back within 72 h. Role 2: washout, delayed primary closure at day 4–5
+      // (Emergency War Surgery). Role 3: days of convalescence.
+      const leave =
+        facility === 'Role3'
+          ? Math.max(arrive, 72.5) + rng.uniform(24, 264)
+          : facility === 'Role2' && p.rtd === 'role2' && trauma
+            ? arrive + rng.uniform(72, 120)
+            : Math.max(arrive, Math.min(RTD_CUTOFF_HOURS, arrive + rng.lognormal(12, 0.5)));
+      stays.push({ facility, arrive, leave, end: 'rtd' });
+      break;
     }
-    events.push({ type: 'evacuation_start', facility: role, hours: t, duration: stay });
-    t += stay;
-    next = role === 'Role1' ? 'Role2' : role === 'Role2' ? 'Role3' : 'Role4';
-    leave(
-      draw(
-        rng,
-        role === 'Role1' ? times.role1ToRole2 : role === 'Role2' ? times.role2ToRole3 : times.role3ToRole4,
-      ),
+    const leave = arrive + Math.max(stay, facility === 'Role2' && surgical ? care.surgery - arrive + 2 : 0);
+    stays.push({ facility, arrive, leave });
+    const next: Facility = facility === 'Role1' ? 'Role2' : facility === 'Role2' ? 'Role3' : 'Role4';
+    const transit = draw(
+      rng,
+      facility === 'Role1'
+        ? times.role1ToRole2
+        : facility === 'Role2'
+          ? times.role2ToRole3
+          : times.role3ToRole4,
     );
+    arrive = leave + transit;
+    facility = next;
   }
+
+  // Care that depends on the route: TXA on arrival for bleeding casualties, blood at Role 2 (or in a
+  // forward air evacuation), then the deaths the model decides.
+  const arrivalLoss = bloodLossAt(p.bleed, care, firstArrival);
+  const bleeding = p.bleed.limb + p.bleed.junctional + p.bleed.torso > 0;
+  if (trauma && bleeding && (arrivalLoss >= 0.15 || p.needsDcs)) care.txa = firstArrival + 5 * MIN;
+  const role2 = stays.find((s) => s.facility === 'Role2');
+  if (trauma && bleeding) {
+    const inFlight = bypass && scenario.casualty_profile === 'oif_oef' && rng.chance(0.5);
+    if (inFlight && bloodLossAt(p.bleed, care, poiLeave) >= 0.15) care.blood = poiLeave + 0.1;
+    else if (role2 && bloodLossAt(p.bleed, care, role2.arrive) >= 0.2) care.blood = role2.arrive + 10 * MIN;
+  }
+
+  if (configured) {
+    kill(configuredDeath, 'Died of wounds');
+  } else if (trauma) {
+    const bled = exsanguinationTime(p.bleed, care);
+    if (bled !== undefined) kill(bled, 'Haemorrhage');
+    if (p.tension) {
+      const untreated = rng.uniform(0.3, 1.5);
+      if (Math.min(field.needle, firstArrival + 3 * MIN) > untreated) kill(untreated, 'Tension pneumothorax');
+    }
+    if (p.airwayRisk && !Number.isFinite(field.airway) && rng.chance(0.4)) {
+      const obstructed = rng.uniform(0.15, 0.7);
+      if (obstructed < firstArrival) kill(obstructed, 'Airway obstruction');
+    }
+    const shock = bloodLossAt(p.bleed, care, firstArrival) >= 0.3;
+    if (firstArrival < death && rng.chance(lateDeathProbability(p, shock, care.surgery))) {
+      kill(
+        firstArrival + rng.lognormal(10, 1.1),
+        p.tbi === 3
+          ? 'Traumatic brain injury'
+          : p.burnTbsa >= 20
+            ? 'Burns'
+            : bleeding
+              ? 'Multiple organ failure after haemorrhage'
+              : 'Multiple injuries',
+      );
+    }
+  } else if (dnbi?.effect.lethal && rng.chance(dnbi.effect.lethal)) {
+    kill(firstArrival + rng.lognormal(24, 0.8), dnbi.condition.name);
+  }
+
+  // A fast bleed can kill before the medic arrives: then nobody measured anything.
+  if (vitals[0] && vitals[0].hours >= death) vitals.pop();
+  let maxLoss = 0;
+  for (const s of stays) {
+    if (s.arrive >= death) break;
+    const v = vitalsNow(s.arrive, firstArrival, false);
+    vitals.push({ facility: s.facility, hours: s.arrive, v });
+    if (trauma) maxLoss = Math.max(maxLoss, bloodLossAt(p.bleed, care, s.arrive));
+  }
+  maxLoss = Math.max(maxLoss, trauma ? bloodLossAt(p.bleed, care, Math.min(death, contact)) : 0);
+  if (Number.isFinite(death)) {
+    const last = vitals[vitals.length - 1];
+    const before = death - 5 * MIN;
+    if (last && before > last.hours) {
+      const where = stays.filter((s) => s.arrive <= before).pop()?.facility ?? 'POI';
+      vitals.push({ facility: where, hours: before, v: vitalsNow(before, firstArrival, true) });
+    }
+    if (trauma) maxLoss = Math.max(maxLoss, bloodLossAt(p.bleed, care, death));
+  }
+  return finish({ death, cause, contact, triage, stays, poiLeave, vitals, care, field, maxLoss });
 }
+
+interface Resolved {
+  death: number;
+  cause: string | undefined;
+  contact: number;
+  triage: NatoTriage;
+  stays: Stay[];
+  poiLeave: number;
+  vitals: Course['vitals'];
+  care: CareTimes;
+  field: Course['field'];
+  maxLoss: number;
+}
+
+/** Writes the timeline up to the end (death, RTD or Role 4) and the outcome. */
+function finish(r: Resolved): Course {
+  const { death, stays } = r;
+  const events: CourseEvent[] = [{ type: 'arrival', facility: 'POI', hours: 0 }];
+  const visits: Course['visits'] = [{ facility: 'POI', hours: 0 }];
+  const outcome = walk(r, events, visits);
+  const course: Course = {
+    events,
+    outcome,
+    visits,
+    triage: outcome.category === 'KIA' ? 'DEAD' : r.triage,
+    vitals: r.vitals,
+    stays,
+    care: r.care,
+    contact: r.contact,
+    death,
+    surgery: r.care.surgery,
+    field: r.field,
+    maxLoss: r.maxLoss,
+  };
+  if (Number.isFinite(death) && r.cause) course.causeOfDeath = r.cause;
+  return course;
+}
+
+/** Appends the events of the route to `events` and returns how the course ends. */
+function walk(r: Resolved, events: CourseEvent[], visits: Course['visits']): Outcome {
+  const { death, stays } = r;
+  const died = (facility: Facility, timing: string, mtf: boolean): Outcome => {
+    events.push({ type: 'kia', facility, hours: death, timing });
+    return {
+      category: mtf ? 'DOW' : 'KIA',
+      facility,
+      hours_since_injury: death,
+      time_of_death_minutes: death * 60,
+    };
+  };
+  if (stays.length === 0 || death < r.poiLeave) return died('POI', 'at_point_of_injury', false);
+  events.push({ type: 'evacuation_start', facility: 'POI', hours: 0, duration: r.poiLeave });
+  let here: Facility = 'POI';
+  let leftAt = r.poiLeave;
+  for (const s of stays) {
+    events.push({
+      type: 'transit_start',
+      facility: here,
+      hours: leftAt,
+      to: s.facility,
+      duration: s.arrive - leftAt,
+    });
+    if (death < s.arrive) return died(here, 'during_transit', here !== 'POI');
+    events.push({ type: 'arrival', facility: s.facility, hours: s.arrive });
+    visits.push({ facility: s.facility, hours: s.arrive });
+    here = s.facility;
+    if (s.end === 'remains') {
+      if (death < s.arrive + 72) return died(here, 'died_of_wounds', true);
+      events.push({ type: 'remains_role4', facility: here, hours: s.arrive });
+      return { category: 'EVACUATED', facility: here, hours_since_injury: s.arrive };
+    }
+    if (s.end === 'rtd') {
+      if (death < s.leave) return died(here, 'died_of_wounds', true);
+      events.push({ type: 'rtd', facility: here, hours: s.leave, timing: 'after_treatment' });
+      return { category: 'RTD', facility: here, hours_since_injury: s.leave };
+    }
+    events.push({
+      type: 'evacuation_start',
+      facility: here,
+      hours: s.arrive,
+      duration: Number.isFinite(s.leave) ? s.leave - s.arrive : 0,
+    });
+    if (death < s.leave) return died(here, 'died_of_wounds', true);
+    leftAt = s.leave;
+  }
+  throw new Error('course without an end');
+}
+
+function dnbiVitals(c: DnbiCase, jitter: number, scale: number): Vitals {
+  const e = c.effect;
+  const severe = c.triage === 'T1';
+  return {
+    heart_rate: Math.round(76 + jitter * 8 + (e.hr ?? 0) * scale + (severe ? 20 : 0)),
+    systolic_bp: Math.round(124 + jitter * 8 - (severe ? 28 : 0)),
+    respiratory_rate: Math.round(16 + jitter * 2 + (e.rr ?? 0) * scale + (severe ? 8 : 0)),
+    spo2: Math.round(Math.min(100, 98 + jitter - (e.spo2 ?? 0) * scale - (severe ? 6 : 0))),
+    gcs: severe ? 13 : 15,
+    temperature:
+      Math.round((36.9 + jitter * 0.2 + (e.temp ?? 0) * scale - (severe && (e.temp ?? 0) < 0 ? 2 : 0)) * 10) /
+      10,
+  };
+}
+
+export { inShock };

@@ -3,7 +3,7 @@ import { planRange } from './casualty-plan.js';
 import { DEFAULT_PATIENT_COUNT } from './defaults.js';
 import { isRecord } from './parse-helpers.js';
 import { innerConfiguration } from './parse-scenario.js';
-import { buildPatient, type PatientContext } from './patient.js';
+import { buildPatient, type PatientContext, tierWeightsFor } from './patient.js';
 import type { Patient, Scenario } from './types.js';
 import { environmentDelayHours } from './warfare.js';
 
@@ -40,6 +40,7 @@ export function* generatePatients(scenario: Scenario, opts: GenerateOptions): Ge
       scenario.injury_mix.NON_BATTLE,
       scenario.injury_mix.BATTLE_TRAUMA,
     ],
+    tierWeights: tierWeightsFor(scenario),
   };
   for (const plan of planRange(seed, scenario, count, start, end)) {
     let index = plan.firstIndex;

@@ -4,7 +4,16 @@
  * same (configuration, seed) gives the same bytes on any machine, date, time zone or worker split.
  */
 export { type CasualtyEvent, dayQuotas, planDay } from './casualty-plan.js';
-export { bodyPartFor, PROCEDURES, WOUND_REGION_WEIGHTS, WOUND_REGIONS } from './conditions.js';
+export { bodyPartFor, PROCEDURES } from './conditions.js';
+export { lateDeathProbability, exsanguinationTime, bloodLossAt, type CareTimes } from './haemorrhage.js';
+export {
+  drawInjuries,
+  injurySeverityScore,
+  newInjurySeverityScore,
+  WOUND_REGION_WEIGHTS,
+  WOUND_REGIONS,
+} from './injuries.js';
+export { clinicalProfile, type ClinicalProfile, triageSort, vitalsAt } from './physiology.js';
 export {
   CONDITION_TYPES,
   DEFAULT_FRONTS,

@@ -1,27 +1,39 @@
-/** Builds one patient record from its own random stream and its casualty event. */
+/**
+ * Builds one patient record from its own random stream and its casualty event. Battle casualties (and
+ * the serious non-battle injuries: vehicle crashes, falls) get injuries from the mechanism; everything
+ * else on the card follows from them (see course.ts).
+ */
 import type { CasualtyEvent } from './casualty-plan.js';
-import { bodyPartFor, drawBattleWounds, drawDisease, drawNonBattle, PROCEDURES } from './conditions.js';
-import { type Course, poiKiaProbability, simulateCourse } from './course.js';
+import { bodyPartFor, type DnbiCase, drawDisease, drawNonBattle, SHOCK_CONCEPTS } from './conditions.js';
+import { type Course, simulateCourse } from './course.js';
+import { drawInjuries, type Injury, TIER_WEIGHTS, toCondition } from './injuries.js';
 import { nationalId } from './national-id.js';
 import { femaleSurname, namesFor } from './nations.js';
-import { MECHANISM_WEIGHTS, TRIAGE_WEIGHTS } from './outcome-tables.js';
+import { MECHANISM_WEIGHTS } from './outcome-tables.js';
 import { drawService } from './personnel.js';
+import { type ClinicalProfile, clinicalProfile } from './physiology.js';
 import { Rng } from './rng.js';
+import { type CareItem, careItems } from './treatments.js';
 import type {
-  Facility,
+  Condition,
   FinalStatus,
+  FinalStatusDetail,
   InjuryType,
   Mechanism,
+  NatoTriage,
   Patient,
   Scenario,
   TimelineEvent,
   Treatment,
   Triage,
+  VitalSigns,
 } from './types.js';
 
 const INJURY_TYPES: readonly InjuryType[] = ['DISEASE', 'NON_BATTLE', 'BATTLE_TRAUMA'];
 const MECHANISMS: readonly Mechanism[] = ['explosive', 'gunshot', 'other'];
-const TRIAGES: readonly Triage[] = ['T1', 'T2', 'T3'];
+/** Share of non-battle injuries that are real trauma (vehicle crashes, falls; Hauret 2010). */
+const NBI_TRAUMA_P = 0.08;
+const LSCO_TIER_FACTOR = [1, 1, 1.2, 1.4, 1.5];
 
 export interface PatientContext {
   seed: string;
@@ -31,14 +43,120 @@ export interface PatientContext {
   frontWeights: number[];
   nationWeights: number[][];
   mixWeights: number[];
+  /** Exposure-tier weights per mechanism, after any battle-injury triage override. */
+  tierWeights: Record<Mechanism | 'nbi', readonly number[]>;
 }
 
-/** Whole seconds, ISO 8601 UTC with `Z`. */
+/**
+ * A preset's battle-injury triage override (T1/T2/T3 weights) scales the exposure tiers against the
+ * default 20/25/55 mix: more T1 means more serious and critical injuries, not relabelled ones.
+ */
+export function tierWeightsFor(scenario: Scenario): PatientContext['tierWeights'] {
+  const o = scenario.triage_override.BATTLE_TRAUMA;
+  // LSCO: artillery, drones and thermobaric weapons wound more severely (assumption; WWII/Vietnam CFR
+  // of 15–20 % as the analogue, Holcomb 2006).
+  const k = scenario.casualty_profile === 'lsco' ? LSCO_TIER_FACTOR : [1, 1, 1, 1, 1];
+  const f = o ? [o[2] / 0.55, o[1] / 0.25, o[0] / 0.2, o[0] / 0.2, 1] : [1, 1, 1, 1, 1];
+  const scale = (w: readonly number[]): number[] => w.map((x, i) => x * (f[i] ?? 1) * (k[i] ?? 1));
+  return {
+    explosive: scale(TIER_WEIGHTS.explosive),
+    gunshot: scale(TIER_WEIGHTS.gunshot),
+    other: scale(TIER_WEIGHTS.other),
+    nbi: TIER_WEIGHTS.nbi,
+  };
+}
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const dayPrefixes = new Map<number, string>();
+
+/** `YYYY-MM-DDT` for a day number since 1970-01-01 (cached: a scenario spans few days). */
+function dayPrefix(day: number): string {
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = `${new Date(day * 86_400_000).toISOString().slice(0, 10)}T`;
+    if (dayPrefixes.size > 4096) dayPrefixes.clear();
+    dayPrefixes.set(day, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * Whole seconds, ISO 8601 UTC with `Z`. Same result as `new Date(ms).toISOString()` rounded to the
+ * second, without building a Date per timestamp (a patient has dozens of timestamps).
+ */
 export function isoSeconds(ms: number): string {
-  return `${new Date(Math.round(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+  const secs = Math.round(ms / 1000);
+  const day = Math.floor(secs / 86_400);
+  const rem = secs - day * 86_400;
+  const h = Math.floor(rem / 3600);
+  const m = Math.floor((rem % 3600) / 60);
+  return `${dayPrefix(day)}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[rem % 60]}Z`;
 }
 
 const round2 = (h: number): number => Math.round(h * 100) / 100;
+
+/** The viewer's T1–T3 field: expectant and dead are shown in the most urgent colour (see docs). */
+const VIEWER_TRIAGE: Record<NatoTriage, Triage> = { T1: 'T1', T2: 'T2', T3: 'T3', T4: 'T1', DEAD: 'T1' };
+
+/** Severity on the original 1–9 scale, from ISS (injuries) or triage (illness). */
+function severityOf(iss: number, triage: NatoTriage, trauma: boolean): number {
+  if (!trauma) return triage === 'T1' ? 8 : triage === 'T2' ? 4 : iss > 0 ? 2 : 1;
+  if (iss >= 50) return 9;
+  if (iss >= 25) return 8;
+  if (iss >= 16) return 6;
+  if (iss >= 9) return 4;
+  if (iss >= 4) return 2;
+  return 1;
+}
+
+function treatmentsOf(items: readonly CareItem[], at: (hours: number) => string): Treatment[] {
+  const out: Treatment[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const c = items[i]!;
+    const t: Treatment = {
+      treatment: c.concept[1],
+      code: c.concept[0],
+      timestamp: at(c.hours),
+      location: c.facility,
+      hours_since_injury: round2(c.hours),
+    };
+    if (c.minutes !== undefined) t.duration_minutes = c.minutes;
+    if (c.detail) t.detail = c.detail;
+    out[i] = t;
+  }
+  return out;
+}
+
+function vitalSignsOf(records: Course['vitals'], at: (hours: number) => string): VitalSigns[] {
+  const out: VitalSigns[] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const { facility, hours, v } = records[i]!;
+    out[i] = {
+      timestamp: at(hours),
+      facility,
+      hours_since_injury: round2(hours),
+      heart_rate: v.heart_rate,
+      systolic_bp: v.systolic_bp,
+      respiratory_rate: v.respiratory_rate,
+      spo2: v.spo2,
+      gcs: v.gcs,
+      temperature: v.temperature,
+    };
+  }
+  return out;
+}
+
+function dnbiProfile(c: DnbiCase): ClinicalProfile {
+  const ais = c.ais;
+  return {
+    ...clinicalProfile([], 1),
+    iss: ais * ais,
+    niss: ais * ais,
+    maxAis: ais,
+    limbFracture: c.rtd === 'none' && ais >= 2,
+    rtd: c.rtd,
+  };
+}
 
 export function buildPatient(ctx: PatientContext, index: number, day: number, event: CasualtyEvent): Patient {
   const rng = new Rng(ctx.seed, 'patient', index);
@@ -53,26 +171,32 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
   const service = drawService(rng, nation, male, ctx.baseMs);
 
   const injuryType = INJURY_TYPES[rng.weightedIndex(ctx.mixWeights)] ?? 'DISEASE';
-  const killed = rng.chance(poiKiaProbability(scenario, injuryType, front.id));
-  const triageWeights = scenario.triage_override[injuryType] ?? TRIAGE_WEIGHTS[injuryType];
-  const triageIdx = killed ? 0 : (rng.weightedIndex(triageWeights) as 0 | 1 | 2);
   let mechanism: Mechanism | undefined;
-  let conditions: Patient['conditions'];
+  let injuries: Injury[] | undefined;
+  let dnbi: DnbiCase | undefined;
   if (injuryType === 'BATTLE_TRAUMA') {
     mechanism = MECHANISMS[rng.weightedIndex(MECHANISM_WEIGHTS[scenario.casualty_profile])] ?? 'explosive';
-    conditions = drawBattleWounds(rng, mechanism);
+    injuries = drawInjuries(rng, mechanism, rng.weightedIndex(ctx.tierWeights[mechanism]));
+  } else if (injuryType === 'NON_BATTLE' && rng.chance(NBI_TRAUMA_P)) {
+    injuries = drawInjuries(rng, 'nbi', rng.weightedIndex(ctx.tierWeights.nbi));
   } else {
-    conditions = injuryType === 'NON_BATTLE' ? drawNonBattle(rng) : drawDisease(rng);
+    dnbi = injuryType === 'NON_BATTLE' ? drawNonBattle(rng) : drawDisease(rng);
   }
-  const primary = conditions[0]!;
+  const profile = injuries ? clinicalProfile(injuries, rng.lognormal(1, 0.35)) : dnbiProfile(dnbi!);
   const course = simulateCourse(rng, {
     scenario,
-    injuryType,
-    triage: triageIdx,
     frontId: front.id,
-    killedAtPoi: killed,
+    profile,
+    ...(dnbi ? { dnbi } : {}),
+    lethalCapable: injuries !== undefined || (dnbi?.effect.lethal ?? 0) > 0,
+    massCasualty: event.massCasualty,
     extraPoiDelayHours: ctx.extraPoiDelayHours,
   });
+
+  const conditions: Condition[] = injuries ? injuries.map(toCondition) : [dnbi!.condition];
+  if (course.maxLoss >= 0.15) conditions.push({ ...SHOCK_CONCEPTS.bleeding });
+  if (course.maxLoss >= 0.3) conditions.push({ ...SHOCK_CONCEPTS.shock });
+  const primary = conditions[0]!;
 
   const injuryMs = ctx.baseMs + day * 86_400_000 + event.second * 1000;
   const injuryIso = isoSeconds(injuryMs);
@@ -95,20 +219,15 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
   });
   const last = course.events[course.events.length - 1]!;
   const outcome = course.outcome;
-  const finalStatus: FinalStatus =
-    outcome.category === 'KIA' || outcome.category === 'DOW'
-      ? 'KIA'
-      : outcome.category === 'RTD'
-        ? 'RTD'
-        : 'Remains_Role4';
+  const detail: FinalStatusDetail = outcome.category === 'EVACUATED' ? 'Remains_Role4' : outcome.category;
+  const finalStatus: FinalStatus = detail === 'DOW' ? 'KIA' : detail;
   const status = outcome.category === 'EVACUATED' ? 'Role4' : outcome.category;
   const dead = finalStatus === 'KIA';
-  const severity = triageIdx === 0 ? 8 : triageIdx === 1 ? rng.pick([4, 6]) : 2;
   const health = dead
     ? 0
     : finalStatus === 'RTD'
       ? rng.int(85, 100)
-      : rng.int(35 + triageIdx * 15, 70 + triageIdx * 10);
+      : Math.max(10, Math.min(95, 90 - profile.iss * 1.5 - rng.int(0, 10)));
   const female = femaleSurname(nation, surname);
 
   return {
@@ -116,10 +235,12 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
     nationality: nation,
     gender,
     injury_type: injuryType,
-    triage_category: TRIAGES[triageIdx] ?? 'T3',
+    triage_category: VIEWER_TRIAGE[course.triage],
+    nato_triage: course.triage,
     status,
     front: front.name,
     final_status: finalStatus,
+    final_status_detail: detail,
     last_facility: last.facility,
     demographics: {
       family_name: male ? surname : female,
@@ -139,8 +260,12 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
     conditions,
     primary_condition: { code: primary.code, display: primary.name },
     ...(mechanism ? { mechanism } : {}),
-    severity,
-    treatments: treatmentsFor(course, injuryType, triageIdx, at),
+    severity: severityOf(profile.iss, course.triage, injuries !== undefined),
+    injury_severity_score: profile.iss,
+    new_injury_severity_score: profile.niss,
+    treatments: treatmentsOf(careItems(profile, course, dnbi), at),
+    vital_signs: vitalSignsOf(course.vitals, at),
+    ...(course.causeOfDeath ? { cause_of_death: course.causeOfDeath } : {}),
     movement_timeline: timeline,
     injury_time: injuryIso,
     injury_timestamp: injuryIso,
@@ -159,38 +284,4 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
         : {}),
     },
   };
-}
-
-function treatmentsFor(
-  course: Course,
-  injuryType: InjuryType,
-  triage: number,
-  at: (h: number) => string,
-): Treatment[] {
-  const out: Treatment[] = [];
-  const add = (facility: Facility, hours: number, [code, name]: readonly [string, string]): void => {
-    out.push({ treatment: name, code, timestamp: at(hours), location: facility });
-  };
-  const battle = injuryType === 'BATTLE_TRAUMA';
-  for (const { facility, hours } of course.visits) {
-    if (facility === 'POI') {
-      add(facility, hours, PROCEDURES.triage);
-      if (injuryType !== 'DISEASE') add(facility, hours, PROCEDURES.woundCare);
-    } else if (facility === 'Role1') {
-      add(facility, hours, PROCEDURES.evaluation);
-      add(facility, hours, PROCEDURES.drug);
-    } else if (facility === 'Role2') {
-      if (battle && triage < 2) add(facility, hours, PROCEDURES.surgery);
-      if (battle && triage === 0) add(facility, hours, PROCEDURES.transfusion);
-      if (!battle) add(facility, hours, PROCEDURES.evaluation);
-    } else if (facility === 'Role3') {
-      if (battle) add(facility, hours, PROCEDURES.ct);
-      if (battle) add(facility, hours, PROCEDURES.debridement);
-      if (triage === 0) add(facility, hours, PROCEDURES.icu);
-      if (injuryType === 'DISEASE') add(facility, hours, PROCEDURES.antibiotics);
-    } else {
-      add(facility, hours, PROCEDURES.rehab);
-    }
-  }
-  return out;
 }

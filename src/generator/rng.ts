@@ -102,6 +102,12 @@ export class Rng {
     return k;
   }
 
+  /** Failures before the first success, each trial succeeding with probability p (mean (1-p)/p). */
+  geometric(p: number): number {
+    if (p >= 1) return 0;
+    return Math.floor(Math.log(1 - this.next()) / Math.log(1 - p));
+  }
+
   hex8(): string {
     return this.nextU32().toString(16).padStart(8, '0');
   }

@@ -4,6 +4,9 @@ import type { Patient } from './types.js';
 export interface PatientSummary {
   total_patients: number;
   by_final_status: Record<string, number>;
+  /** KIA and DOW apart (final_status merges them). */
+  by_final_status_detail: Record<string, number>;
+  /** NATO triage: T1–T4, and DEAD for the killed in action (never counted as T1). */
   by_triage: Record<string, number>;
   by_injury_type: Record<string, number>;
   by_nationality: Record<string, number>;
@@ -22,6 +25,7 @@ const bump = (map: Record<string, number>, key: string): void => {
 export class SummaryAccumulator {
   private total = 0;
   private readonly status: Record<string, number> = {};
+  private readonly statusDetail: Record<string, number> = {};
   private readonly triage: Record<string, number> = {};
   private readonly injury: Record<string, number> = {};
   private readonly nationality: Record<string, number> = {};
@@ -31,7 +35,8 @@ export class SummaryAccumulator {
   add(p: Patient): void {
     this.total++;
     bump(this.status, p.final_status);
-    bump(this.triage, p.triage_category);
+    bump(this.statusDetail, p.final_status_detail);
+    bump(this.triage, p.nato_triage);
     bump(this.injury, p.injury_type);
     bump(this.nationality, p.nationality);
     bump(this.front, p.front);
@@ -46,6 +51,7 @@ export class SummaryAccumulator {
     return {
       total_patients: this.total,
       by_final_status: { ...this.status },
+      by_final_status_detail: { ...this.statusDetail },
       by_triage: { ...this.triage },
       by_injury_type: { ...this.injury },
       by_nationality: { ...this.nationality },

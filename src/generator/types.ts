@@ -1,9 +1,17 @@
 /** Shapes shared by the generator: the validated scenario and the generated patient record. */
 
 export type InjuryType = 'DISEASE' | 'NON_BATTLE' | 'BATTLE_TRAUMA';
+/** The viewer's triage field: the original timeline viewer drops any record without T1, T2 or T3. */
 export type Triage = 'T1' | 'T2' | 'T3';
+/** NATO triage of the casualty: T4 expectant, DEAD for those killed before any triage. */
+export type NatoTriage = 'T1' | 'T2' | 'T3' | 'T4' | 'DEAD';
+/** ISS body regions (Baker 1974). */
+export type IssRegion = 'head_neck' | 'face' | 'chest' | 'abdomen' | 'extremities' | 'external';
 export type Facility = 'POI' | 'Role1' | 'Role2' | 'Role3' | 'Role4';
+/** The viewer's merged status: KIA covers both KIA and DOW (see FinalStatusDetail). */
 export type FinalStatus = 'KIA' | 'RTD' | 'Remains_Role4';
+/** Final status with died-of-wounds kept apart from killed-in-action. */
+export type FinalStatusDetail = 'KIA' | 'DOW' | 'RTD' | 'Remains_Role4';
 export type Mechanism = 'explosive' | 'gunshot' | 'other';
 export type Intensity = 'low' | 'medium' | 'high' | 'extreme';
 export type Tempo = 'sustained' | 'escalating' | 'surge' | 'declining' | 'intermittent';
@@ -73,6 +81,13 @@ export interface Condition {
   code: string;
   name: string;
   body_region: string;
+  /** AIS severity 1–6; injuries only (diseases have no AIS). */
+  ais?: number;
+  iss_region?: IssRegion;
+  /** Refines a general concept: severity, site or type ("severe", "below knee", "penetrating …"). */
+  qualifier?: string;
+  /** Burns: second- and third-degree body surface area, percent. */
+  tbsa_percent?: number;
 }
 
 export interface Treatment {
@@ -80,6 +95,23 @@ export interface Treatment {
   code: string;
   timestamp: string;
   location: Facility;
+  hours_since_injury?: number;
+  duration_minutes?: number;
+  /** What exactly was done, when the SNOMED concept is general ("Tranexamic acid 1 g IV"). */
+  detail?: string;
+}
+
+/** One set of vital signs; LOINC-coded in FHIR. */
+export interface VitalSigns {
+  timestamp: string;
+  facility: Facility;
+  hours_since_injury: number;
+  heart_rate: number;
+  systolic_bp: number;
+  respiratory_rate: number;
+  spo2: number;
+  gcs: number;
+  temperature: number;
 }
 
 export interface Demographics {
@@ -108,9 +140,12 @@ export interface Patient {
   gender: 'male' | 'female';
   injury_type: InjuryType;
   triage_category: Triage;
+  /** NATO triage (T1–T4) by the triage sort, or DEAD when killed before any triage. */
+  nato_triage: NatoTriage;
   status: string;
   front: string;
   final_status: FinalStatus;
+  final_status_detail: FinalStatusDetail;
   last_facility: Facility;
   demographics: Demographics;
   age: number;
@@ -121,7 +156,11 @@ export interface Patient {
   primary_condition: { code: string; display: string };
   mechanism?: Mechanism;
   severity: number;
+  injury_severity_score: number;
+  new_injury_severity_score: number;
   treatments: Treatment[];
+  vital_signs: VitalSigns[];
+  cause_of_death?: string;
   movement_timeline: TimelineEvent[];
   injury_time: string;
   injury_timestamp: string;

@@ -1,7 +1,8 @@
 /**
  * patients.fhir: one FHIR R4 Bundle (type `collection`) streamed as entries. Per patient: Patient,
- * one Condition per condition (onset = injury time), one Encounter per facility stay, Observations
- * (heart rate and body weight as vital-signs, ABO/Rh as laboratory), and a Procedure per treatment.
+ * one Condition per condition (onset = injury time, severity from AIS), one Encounter per facility stay,
+ * Observations (body weight and every recorded set of vital signs, LOINC-coded, as vital-signs; ABO/Rh as
+ * laboratory), and a Procedure per treatment with its time or period.
  * UUIDs are derived from (seed, patient id, resource number), so the same run gives the same file.
  */
 import { createHash } from 'node:crypto';
@@ -14,7 +15,7 @@ import type {
   Procedure,
   Resource,
 } from 'fhir/r4.js';
-import type { Facility, Patient } from '../generator/index.js';
+import type { Facility, Patient, VitalSigns } from '../generator/index.js';
 
 const SNOMED = 'http://snomed.info/sct';
 const LOINC = 'http://loinc.org';
@@ -27,11 +28,29 @@ const FACILITY_NAMES: Record<Facility, string> = {
   Role3: 'Role 3',
   Role4: 'Role 4',
 };
-const SEVERITY: Record<string, [string, string]> = {
-  T1: ['24484000', 'Severe'],
-  T2: ['6736007', 'Moderate'],
-  T3: ['255604002', 'Mild'],
-};
+const SEVERE: [string, string] = ['24484000', 'Severe'];
+const MODERATE: [string, string] = ['6736007', 'Moderate'];
+const MILD: [string, string] = ['255604002', 'Mild'];
+
+/** Injuries by AIS (1 mild, 2–3 moderate, 4+ severe); illness by triage. */
+function conditionSeverity(ais: number | undefined, triage: string): [string, string] {
+  if (ais !== undefined) return ais >= 4 ? SEVERE : ais >= 2 ? MODERATE : MILD;
+  return triage === 'T1' ? SEVERE : triage === 'T2' ? MODERATE : MILD;
+}
+
+type VitalRow = [code: string, display: string, value: number, unit: string, ucum: string];
+
+/** LOINC codes of the vital-signs panel members we carry. */
+function vitalRows(v: VitalSigns): VitalRow[] {
+  return [
+    ['8867-4', 'Heart rate', v.heart_rate, 'beats/minute', '/min'],
+    ['8480-6', 'Systolic blood pressure', v.systolic_bp, 'mmHg', 'mm[Hg]'],
+    ['9279-1', 'Respiratory rate', v.respiratory_rate, 'breaths/minute', '/min'],
+    ['59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry', v.spo2, '%', '%'],
+    ['9269-2', 'Glasgow coma score total', v.gcs, '{score}', '{score}'],
+    ['8310-5', 'Body temperature', v.temperature, 'Cel', 'Cel'],
+  ];
+}
 
 /** RFC 4122 version-4-shaped UUID from a hash, so ids are reproducible. */
 export function deterministicUuid(base: Buffer, n: number): string {
@@ -95,8 +114,8 @@ export function patientEntries(p: Patient, seed: string): BundleEntry[] {
   };
   const subject = { reference: add(patient) };
 
-  const [sevCode, sevName] = SEVERITY[p.triage_category] ?? ['6736007', 'Moderate'];
   for (const c of p.conditions) {
+    const [sevCode, sevName] = conditionSeverity(c.ais, p.nato_triage ?? p.triage_category);
     const condition: Condition = {
       resourceType: 'Condition',
       clinicalStatus: {
@@ -121,7 +140,10 @@ export function patientEntries(p: Patient, seed: string): BundleEntry[] {
         },
       ],
       severity: { coding: [{ system: SNOMED, code: sevCode, display: sevName }] },
-      code: { coding: [{ system: SNOMED, code: c.code, display: c.name }], text: c.name },
+      code: {
+        coding: [{ system: SNOMED, code: c.code, display: c.name }],
+        text: c.qualifier ? `${c.name} (${c.qualifier})` : c.name,
+      },
       bodySite: [{ text: c.body_region }],
       subject,
       onsetDateTime: p.injury_timestamp,
@@ -174,13 +196,10 @@ export function patientEntries(p: Patient, seed: string): BundleEntry[] {
   });
   const firstArrival = timeline[0]?.timestamp ?? p.injury_timestamp;
   add(vital('29463-7', 'Body weight', firstArrival, d.weight, 'kg', 'kg', 'POI'));
-  for (const e of timeline) {
-    if (e.event_type !== 'arrival' || e.facility === 'POI') continue;
-    const rate =
-      64 +
-      ((p.id * 7 + e.hours_since_injury * 13) % 20) +
-      (p.triage_category === 'T1' ? 30 : p.triage_category === 'T2' ? 15 : 0);
-    add(vital('8867-4', 'Heart rate', e.timestamp, Math.round(rate), 'beats/minute', '/min', e.facility));
+  for (const v of p.vital_signs ?? []) {
+    for (const [code, display, value, unit, ucum] of vitalRows(v)) {
+      add(vital(code, display, v.timestamp, value, unit, ucum, v.facility));
+    }
   }
   const blood: Observation = {
     resourceType: 'Observation',
@@ -194,13 +213,20 @@ export function patientEntries(p: Patient, seed: string): BundleEntry[] {
   add(blood);
 
   for (const t of p.treatments) {
+    const end =
+      t.duration_minutes !== undefined
+        ? new Date(Date.parse(t.timestamp) + t.duration_minutes * 60_000).toISOString().replace('.000Z', 'Z')
+        : undefined;
     const procedure: Procedure = {
       resourceType: 'Procedure',
       status: 'completed',
-      code: { coding: [{ system: SNOMED, code: t.code, display: t.treatment }], text: t.treatment },
+      code: {
+        coding: [{ system: SNOMED, code: t.code, display: t.treatment }],
+        text: t.detail ?? t.treatment,
+      },
       subject,
       ...(encounterFor.has(t.location) ? { encounter: { reference: encounterFor.get(t.location) } } : {}),
-      performedDateTime: t.timestamp,
+      ...(end ? { performedPeriod: { start: t.timestamp, end } } : { performedDateTime: t.timestamp }),
       location: { display: FACILITY_NAMES[t.location] },
     };
     add(procedure);

@@ -67,7 +67,7 @@ describe('custom configuration', () => {
     expect(Math.abs(share(patients, (p) => p.injury_type === 'DISEASE') - 0.15)).toBeLessThan(0.015);
   });
 
-  it('applies configured facility kia/rtd rates to every arrival at that role', () => {
+  it('applies configured facility kia/rtd rates to every arrival whose injuries allow the outcome', () => {
     const scenario = parse({
       facility_configs: [
         { id: 'poi', name: 'Point of injury', kia_rate: 0.05 },
@@ -76,22 +76,34 @@ describe('custom configuration', () => {
       ],
     });
     const patients = run(scenario, 'rates');
-    expect(Math.abs(share(patients, (p) => p.outcome.category === 'KIA') - 0.05)).toBeLessThan(0.01);
-    const atRole1 = patients.filter((p) =>
-      p.movement_timeline.some((e) => e.event_type === 'arrival' && e.facility === 'Role1'),
-    );
+    // Only a condition that can kill leads to death: every battle injury, never a headache.
+    const battle = patients.filter((p) => p.injury_type === 'BATTLE_TRAUMA');
+    expect(Math.abs(share(battle, (p) => p.outcome.category === 'KIA') - 0.05)).toBeLessThan(0.012);
+    const diseaseDeaths = patients.filter((p) => p.injury_type === 'DISEASE' && p.final_status === 'KIA');
     expect(
-      Math.abs(share(atRole1, (p) => p.outcome.facility === 'Role1' && p.outcome.category === 'DOW') - 0.1),
-    ).toBeLessThan(0.015);
+      diseaseDeaths.every((p) => p.outcome.category === 'DOW' && p.conditions[0]?.name === 'Pneumonia'),
+    ).toBe(true);
+    const arrived = (role: string) => (p: Patient) =>
+      p.movement_timeline.some((e) => e.event_type === 'arrival' && e.facility === role);
+    const battleAtRole1 = battle.filter(arrived('Role1'));
     expect(
-      Math.abs(share(atRole1, (p) => p.outcome.facility === 'Role1' && p.outcome.category === 'RTD') - 0.5),
+      Math.abs(
+        share(battleAtRole1, (p) => p.outcome.facility === 'Role1' && p.outcome.category === 'DOW') - 0.1,
+      ),
     ).toBeLessThan(0.02);
-    const atRole2 = patients.filter((p) =>
-      p.movement_timeline.some((e) => e.event_type === 'arrival' && e.facility === 'Role2'),
-    );
+    // Only injuries that allow duty return to it: minor wounds (all AIS 1) always do.
+    const minor = (p: Patient) =>
+      p.injury_type === 'BATTLE_TRAUMA' && p.conditions.every((c) => c.ais === undefined || c.ais <= 1);
+    const minorAtRole1 = patients.filter((p) => minor(p) && arrived('Role1')(p));
     expect(
-      Math.abs(share(atRole2, (p) => p.outcome.facility === 'Role2' && p.outcome.category === 'RTD') - 0.3),
-    ).toBeLessThan(0.02);
+      Math.abs(
+        share(minorAtRole1, (p) => p.outcome.facility === 'Role1' && p.outcome.category === 'RTD') - 0.5,
+      ),
+    ).toBeLessThan(0.04);
+    const femurs = patients.filter((p) =>
+      p.conditions.some((c) => c.code === '25415003' || c.code === '46866001'),
+    );
+    expect(femurs.filter((p) => p.final_status === 'RTD')).toEqual([]);
   });
 
   it('slows evacuation under the LSCO profile', () => {

@@ -1,0 +1,254 @@
+/**
+ * What the injuries do to the body, and the triage that follows from it. A casualty's clinical
+ * profile sums the injuries (bleeding by site, brain injury, chest, burns, surgical needs); vital
+ * signs at any moment follow from the blood lost by then (ATLS shock classes), the brain injury
+ * (GCS by VA/DoD severity), the chest injury and time in the cold; the triage sort reads the vital
+ * signs and the injuries.
+ */
+import type { BleedSite } from './injury-catalog.js';
+import type { Injury } from './injuries.js';
+import { injurySeverityScore, newInjurySeverityScore } from './injuries.js';
+import type { NatoTriage } from './types.js';
+
+/** Where a casualty can return to duty from, if at all ("none" = evacuated out of theatre). */
+export type RtdLevel = 'role1' | 'role2' | 'role3' | 'none';
+
+export interface ClinicalProfile {
+  iss: number;
+  niss: number;
+  maxAis: number;
+  /** Untreated blood loss, fraction of blood volume per hour, by where it can be controlled. */
+  bleed: Record<BleedSite, number>;
+  tbi: 0 | 1 | 2 | 3;
+  tension: boolean;
+  hypoxia: number;
+  airwayRisk: boolean;
+  burnTbsa: number;
+  burnFull: boolean;
+  amputation: boolean;
+  femur: boolean;
+  openFracture: boolean;
+  limbFracture: boolean;
+  laparotomy: boolean;
+  thoracotomy: boolean;
+  eye: boolean;
+  spinal: boolean;
+  vascular: boolean;
+  crush: boolean;
+  /** Penetrating wound of chest or abdomen below the skin (Ten Second Triage: P1 when talking). */
+  penetratingTorso: boolean;
+  openWounds: boolean;
+  /** Needs damage-control surgery (haemorrhage control, laparotomy, thoracotomy, amputation). */
+  needsDcs: boolean;
+  /** Needs a Role 3 (CT and neurosurgery, ophthalmology, burns, spinal care, ICU). */
+  needsRole3: boolean;
+  rtd: RtdLevel;
+}
+
+const BLEED_SCALE = 60 / 100; // %BV per minute → fraction per hour
+
+export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number): ClinicalProfile {
+  const scores = injuries.map((i) => ({ iss: i.concept.iss, ais: i.concept.ais }));
+  const bleed: Record<BleedSite, number> = { limb: 0, junctional: 0, torso: 0 };
+  let tbi: 0 | 1 | 2 | 3 = 0;
+  let hypoxia = 0;
+  let burnTbsa = 0;
+  let burnFull = false;
+  const p = {
+    tension: false,
+    airwayRisk: false,
+    amputation: false,
+    femur: false,
+    openFracture: false,
+    limbFracture: false,
+    laparotomy: false,
+    thoracotomy: false,
+    eye: false,
+    spinal: false,
+    vascular: false,
+    crush: false,
+    penetratingTorso: false,
+    openWounds: false,
+  };
+  let maxAis = 0;
+  for (const { concept: c, tbsa } of injuries) {
+    maxAis = Math.max(maxAis, c.ais);
+    if (c.bleed) bleed[c.bleed[0]] += c.bleed[1] * BLEED_SCALE * bleedFactor;
+    if (c.tbi && c.tbi > tbi) tbi = c.tbi;
+    if (c.hypoxia) hypoxia += c.hypoxia;
+    if (tbsa !== undefined) {
+      burnTbsa += tbsa;
+      burnFull ||= c.code === '403192003';
+    }
+    p.tension ||= c.tension === true;
+    p.amputation ||= c.amputation === true;
+    p.femur ||= c.femur === true;
+    p.openFracture ||= c.fracture === 'open';
+    p.limbFracture ||= c.fracture !== undefined || c.code === '77493009';
+    p.laparotomy ||= c.laparotomy === true;
+    p.thoracotomy ||= c.thoracotomy === true;
+    p.eye ||= c.eye === true;
+    p.spinal ||= c.spinal === true;
+    p.vascular ||= c.vascular === true;
+    p.crush ||= c.crush === true;
+    p.airwayRisk ||=
+      (c.spinal === true && c.region === 'Head/Neck') || (c.vascular === true && c.region === 'Head/Neck');
+    p.penetratingTorso ||=
+      (c.region === 'Thorax' || c.region === 'Abdomen') && c.iss !== 'external' && c.ais >= 3;
+    p.openWounds ||=
+      c.iss === 'external' || c.fracture === 'open' || c.amputation === true || c.code === '283545005';
+  }
+  if (tbi === 3) p.airwayRisk = true;
+  const iss = injurySeverityScore(scores);
+  const needsDcs =
+    p.laparotomy || p.thoracotomy || p.amputation || p.vascular || bleed.torso >= 0.25 || p.openFracture;
+  const needsRole3 =
+    tbi >= 2 || p.eye || p.spinal || burnTbsa >= 20 || iss >= 16 || p.laparotomy || p.thoracotomy;
+  const noRtd =
+    p.femur ||
+    p.amputation ||
+    tbi >= 2 ||
+    p.laparotomy ||
+    p.thoracotomy ||
+    p.spinal ||
+    p.eye ||
+    p.vascular ||
+    p.limbFracture ||
+    p.tension ||
+    burnFull ||
+    burnTbsa >= 10 ||
+    iss >= 9;
+  // Minor fragment wounds are cleaned and closed at Role 1; a second-degree wound (AIS 2) or several
+  // wounds need a Role 2 washout first; anything more takes days at Role 3 before duty.
+  const rtd: RtdLevel = noRtd
+    ? 'none'
+    : iss <= 2 && injuries.length <= 2 && burnTbsa < 5
+      ? 'role1'
+      : iss <= 4 && !p.crush && hypoxia === 0 && burnTbsa < 5
+        ? 'role2'
+        : 'role3';
+  return {
+    iss,
+    niss: newInjurySeverityScore(scores),
+    maxAis,
+    bleed,
+    tbi,
+    hypoxia,
+    burnTbsa,
+    burnFull,
+    ...p,
+    needsDcs,
+    needsRole3,
+    rtd,
+  };
+}
+
+/** Vital signs without timestamp; GCS 3–15, SpO2 in %, temperature in °C. */
+export interface Vitals {
+  heart_rate: number;
+  systolic_bp: number;
+  respiratory_rate: number;
+  spo2: number;
+  gcs: number;
+  temperature: number;
+}
+
+export interface VitalsInput {
+  /** Blood volume lost and not yet replaced, fraction (0–1). */
+  loss: number;
+  /** Unrelieved tension pneumothorax, uncontrolled airway. */
+  tension: boolean;
+  airwayObstructed: boolean;
+  /** Hours spent in the field before reaching shelter (hypothermia). */
+  fieldHours: number;
+  /** Personal baseline in [-1, 1] so two casualties differ. */
+  jitter: number;
+}
+
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+
+/** GCS for a TBI severity: mild 13–15, moderate 9–12, severe 3–8 (VA/DoD). */
+function baseGcs(tbi: number, jitter: number): number {
+  if (tbi === 3) return Math.round(5.5 + jitter * 2.5);
+  if (tbi === 2) return Math.round(10.5 + jitter * 1.5);
+  if (tbi === 1) return jitter > 0 ? 15 : 14;
+  return 15;
+}
+
+/**
+ * ATLS classes: loss < 15 % HR < 100; 15–30 % HR 100–120; 30–40 % HR 120–140 and SBP falling; > 40 %
+ * HR > 140, SBP low, confused. Pain adds a little tachycardia; tension pneumothorax obstructs.
+ */
+export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
+  const f = clamp(s.loss, 0, 0.6);
+  // Pain and the stress response: a few beats per AIS level before any blood is lost.
+  const pain = Math.min(p.maxAis, 4) * 5;
+  let hr =
+    76 + pain + s.jitter * 8 + (f < 0.15 ? f * 120 : f < 0.3 ? 18 + (f - 0.15) * 150 : 40 + (f - 0.3) * 220);
+  let sbp = 124 + s.jitter * 8 - (f < 0.3 ? f * 30 : 9 + (f - 0.3) * 330);
+  let rr = 16 + s.jitter * 2 + (f > 0.15 ? (f - 0.15) * 60 : 0) + Math.min(p.hypoxia, 15) * 0.6;
+  let spo2 = 98 + s.jitter - Math.min(p.hypoxia, 20) - (f > 0.3 ? (f - 0.3) * 40 : 0);
+  let gcs = baseGcs(p.tbi, s.jitter);
+  if (f > 0.3) gcs -= Math.round((f - 0.3) * 30);
+  if (s.tension) {
+    hr += 25;
+    sbp -= 30;
+    rr += 10;
+    spo2 -= 10;
+  }
+  if (s.airwayObstructed) {
+    spo2 -= 12;
+    rr = Math.max(6, rr - 8);
+  }
+  const temperature =
+    36.9 + s.jitter * 0.2 - f * 3 - Math.min(s.fieldHours, 6) * 0.12 - (p.burnTbsa >= 20 ? 0.5 : 0);
+  return {
+    heart_rate: Math.round(clamp(hr, 40, 180)),
+    systolic_bp: Math.round(clamp(sbp, 40, 160)),
+    respiratory_rate: Math.round(clamp(rr, 6, 45)),
+    spo2: Math.round(clamp(spo2, 60, 100)),
+    gcs: clamp(Math.round(gcs), 3, 15),
+    temperature: Math.round(clamp(temperature, 32, 38.5) * 10) / 10,
+  };
+}
+
+/** Shock by the Shackelford 2017 definition used for prehospital blood: SBP < 90 or HR > 120. */
+export const inShock = (v: Vitals): boolean => v.systolic_bp < 90 || v.heart_rate > 120;
+
+/**
+ * NATO triage sort (after the UK triage sieve and MPTT, with the Ten Second Triage rule for
+ * penetrating torso wounds): T1 for any threat to airway, breathing or circulation or a life- or
+ * limb-saving operation; T2 for surgery that can wait after stabilisation or a casualty who cannot
+ * walk; T3 for the walking wounded; T4 only in a mass-casualty event for a casualty unlikely to
+ * survive with the resources at hand.
+ */
+export function triageSort(p: ClinicalProfile, v: Vitals, massCasualty: boolean): NatoTriage {
+  if (massCasualty && ((p.tbi === 3 && v.gcs <= 4 && p.maxAis >= 5) || p.burnTbsa >= 70 || p.iss >= 66))
+    return 'T4';
+  if (
+    v.respiratory_rate < 10 ||
+    v.respiratory_rate > 29 ||
+    inShock(v) ||
+    v.gcs <= 12 ||
+    v.spo2 < 90 ||
+    p.tension ||
+    p.amputation ||
+    p.vascular ||
+    p.penetratingTorso ||
+    p.bleed.torso >= 0.25 ||
+    p.burnTbsa >= 40
+  )
+    return 'T1';
+  if (
+    p.maxAis >= 3 ||
+    p.limbFracture ||
+    p.eye ||
+    p.spinal ||
+    p.tbi >= 2 ||
+    p.burnTbsa >= 10 ||
+    p.hypoxia > 0 ||
+    p.iss >= 9
+  )
+    return 'T2';
+  return 'T3';
+}

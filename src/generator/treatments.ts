@@ -1,0 +1,145 @@
+/**
+ * The care a casualty received, derived from the injuries and the course: what was done, where, when
+ * (always at or after arrival at that facility) and for how long. Nothing is recorded at or after the
+ * time of death; a casualty dead at 0 minutes has no treatment at all.
+ */
+import type { DnbiCase } from './conditions.js';
+import { PROCEDURES } from './conditions.js';
+import type { Course } from './course.js';
+import type { ClinicalProfile } from './physiology.js';
+import type { Facility } from './types.js';
+
+export interface CareItem {
+  facility: Facility;
+  hours: number;
+  concept: readonly [string, string];
+  minutes?: number;
+  detail?: string;
+}
+
+const MIN = 1 / 60;
+
+export function careItems(p: ClinicalProfile, c: Course, dnbi: DnbiCase | undefined): CareItem[] {
+  const out: CareItem[] = [];
+  const add = (
+    facility: Facility,
+    hours: number,
+    concept: readonly [string, string],
+    minutes?: number,
+    detail?: string,
+  ): void => {
+    if (!Number.isFinite(hours) || hours >= c.death) return;
+    const item: CareItem = { facility, hours, concept };
+    if (minutes !== undefined && Number.isFinite(minutes)) item.minutes = Math.max(1, Math.round(minutes));
+    if (detail) item.detail = detail;
+    out.push(item);
+  };
+  const stay = (f: Facility) => c.stays.find((s) => s.facility === f);
+  const first = c.stays[0];
+  const trauma = dnbi === undefined;
+
+  if (!trauma) {
+    for (const s of c.stays) {
+      if (s.facility === 'Role4') add('Role4', s.arrive + 2, PROCEDURES.rehab);
+      else add(s.facility, s.arrive + 5 * MIN, PROCEDURES.evaluation);
+    }
+    if (first) {
+      if (dnbi.effect.drug)
+        add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, dnbi.effect.drug);
+      if (dnbi.effect.antibiotics) add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics);
+      if (dnbi.condition.code === '386689009')
+        add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, 'Active rewarming');
+    }
+    return sorted(out);
+  }
+
+  // Point of injury: buddy aid and the medic (TCCC), from first contact.
+  if (c.contact < c.death) {
+    add('POI', c.contact, PROCEDURES.triage, 1);
+    const conversion = Math.min(c.surgery, (first?.arrive ?? c.death) + 0.5);
+    if (Number.isFinite(c.field.tourniquet))
+      add(
+        'POI',
+        c.field.tourniquet,
+        PROCEDURES.tourniquet,
+        (conversion - c.field.tourniquet) * 60,
+        'Limb tourniquet',
+      );
+    if (Number.isFinite(c.field.dressing))
+      add('POI', c.field.dressing, PROCEDURES.dressing, 5, 'Haemostatic gauze packing of junctional wound');
+    if (Number.isFinite(c.field.needle))
+      add('POI', c.field.needle, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
+    if (Number.isFinite(c.field.airway))
+      add('POI', c.field.airway, PROCEDURES.procedure, 2, 'Nasopharyngeal airway, recovery position');
+    if (p.openWounds) add('POI', c.contact + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
+  }
+  if (!first) return sorted(out);
+
+  // First medical facility: resuscitation (damage-control resuscitation within 1 h, NATO 10-1-2).
+  const a = first.arrive;
+  add(first.facility, a + 2 * MIN, PROCEDURES.evaluation, 10, 'Primary survey');
+  if (p.bleed.limb > 0 && !Number.isFinite(c.field.tourniquet))
+    add(first.facility, c.care.limbControl, PROCEDURES.tourniquet, 30, 'Limb tourniquet');
+  if (p.tension && !Number.isFinite(c.field.needle))
+    add(first.facility, a + 3 * MIN, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
+  if (p.airwayRisk || p.tbi === 3) add(first.facility, a + 6 * MIN, PROCEDURES.intubation, 10);
+  if (Number.isFinite(c.care.txa) && c.care.txa <= 3)
+    add(
+      first.facility,
+      c.care.txa,
+      PROCEDURES.drug,
+      10,
+      'Tranexamic acid 1 g IV over 10 min, then 1 g over 8 h',
+    );
+  if (p.openWounds)
+    add(first.facility, a + 15 * MIN, PROCEDURES.antibiotics, 5, 'IV antibiotics for open wounds');
+  if (Number.isFinite(c.care.blood)) {
+    const where =
+      c.care.blood < a ? 'POI' : (c.stays.filter((s) => s.arrive <= c.care.blood).pop()?.facility ?? 'Role2');
+    add(
+      where,
+      c.care.blood,
+      PROCEDURES.transfusion,
+      60,
+      'Red cells and plasma (damage-control resuscitation)',
+    );
+  }
+  if (first.facility === 'Role1' && !p.needsDcs && p.openWounds)
+    add('Role1', a + 20 * MIN, PROCEDURES.woundCare, 20, 'Wound irrigation and dressing');
+
+  // Role 2: chest drain and damage-control surgery (NATO 10-1-2: within 1 h, 2 h at the latest).
+  const r2 = stay('Role2');
+  if (r2) {
+    if (p.hypoxia > 0 || p.tension) add('Role2', r2.arrive + 10 * MIN, PROCEDURES.chestTube, 15);
+    let t = c.surgery;
+    const op = (concept: readonly [string, string], minutes: number, detail?: string): void => {
+      add('Role2', t, concept, minutes, detail);
+      t += minutes * MIN;
+    };
+    if (Number.isFinite(t)) {
+      if (p.laparotomy) op(PROCEDURES.laparotomy, 90, 'Damage-control laparotomy');
+      if (p.thoracotomy) op(PROCEDURES.surgery, 90, 'Damage-control thoracotomy');
+      if (p.vascular) op(PROCEDURES.surgery, 60, 'Vascular repair or temporary shunt');
+      if (p.amputation) op(PROCEDURES.amputation, 60, 'Formalisation of traumatic amputation');
+      if (p.openFracture || p.femur || (p.limbFracture && p.maxAis >= 3))
+        op(PROCEDURES.surgery, 60, 'External fixation of fracture');
+      if (p.openWounds) op(PROCEDURES.debridement, 45, 'Wound debridement');
+    } else if (!p.needsDcs) add('Role2', r2.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
+  }
+
+  // Role 3: imaging, intensive care, second-look surgery.
+  const r3 = stay('Role3');
+  if (r3) {
+    if (p.tbi > 0 || p.iss >= 9) add('Role3', r3.arrive + 0.5, PROCEDURES.ct, 15);
+    if (p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= 20)
+      add('Role3', r3.arrive + 1, PROCEDURES.icu, (Math.min(r3.leave, c.death) - r3.arrive - 1) * 60);
+    if (p.openWounds && p.maxAis >= 3 && r3.leave - r3.arrive > 24)
+      add('Role3', r3.arrive + 24, PROCEDURES.debridement, 45, 'Second-look debridement');
+    if (!p.openWounds && p.iss < 9) add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
+  }
+  const r4 = stay('Role4');
+  if (r4) add('Role4', r4.arrive + 2, PROCEDURES.rehab);
+  return sorted(out);
+}
+
+const sorted = (items: CareItem[]): CareItem[] => items.sort((x, y) => x.hours - y.hours);
