@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import type { JobService } from '../../jobs/index.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { readerOf } from '../owner.js';
+import { asciiFallback, attachmentDisposition } from '../content-disposition.js';
 import { errorResponses, KEY_SECURITY, PROTECTED_ERRORS } from '../schemas/common.js';
 
 /** `GET /api/v1/downloads/{job_id}`: the job's ZIP, or `?format=json` for the patients array. */
@@ -52,7 +53,7 @@ export function downloadRoutes(deps: { jobs: JobService }) {
         return reply
           .type('application/zip')
           .header('Content-Length', size)
-          .header('Content-Disposition', `attachment; filename="${zipName(job.config, job.id)}"`)
+          .header('Content-Disposition', zipDisposition(job.config, job.id))
           .send(createReadStream(zip));
       },
     );
@@ -67,13 +68,17 @@ async function ensureExists(path: string): Promise<number> {
   }
 }
 
-/** `<name>_<job_id>.zip`, keeping only letters, digits, space, `-` and `_` of the name. */
-function zipName(config: Record<string, unknown>, jobId: string): string {
+/**
+ * `attachment; filename="<ascii name>_<job_id>.zip"; filename*=UTF-8''<name>_<job_id>.zip`: the job's
+ * name exactly (percent-encoded UTF-8) for browsers, safe ASCII for older clients.
+ */
+function zipDisposition(config: Record<string, unknown>, jobId: string): string {
   const source = typeof config.name === 'string' ? config.name : String(config.configuration_id ?? jobId);
   // Bounded again here: a job stored before names were bounded must not make a huge header.
-  const clean = source
-    .replace(/[^A-Za-z0-9 _-]/g, '')
-    .slice(0, 100)
-    .trim();
-  return clean ? `${clean}_${jobId}.zip` : `patient_data_${jobId}.zip`;
+  const name = [...source].slice(0, 100).join('').trim();
+  const ascii = asciiFallback(name);
+  return attachmentDisposition(
+    name ? `${name}_${jobId}.zip` : `patient_data_${jobId}.zip`,
+    ascii ? `${ascii}_${jobId}.zip` : `patient_data_${jobId}.zip`,
+  );
 }
