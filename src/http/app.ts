@@ -13,6 +13,7 @@ import { registerOpenApi } from './openapi.js';
 import { createAuthenticate, createRecordUsage } from './plugins/auth.js';
 import { clientErrorHandler, errorHandler, frameworkErrors } from './plugins/error-handler.js';
 import { inputGuard } from './plugins/input-guard.js';
+import { jsonMediaType } from './plugins/json-media-type.js';
 import { requestContext, requestIdFor } from './plugins/request-context.js';
 import { validatorCompiler } from './validators.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(errorHandler);
   await app.register(requestContext);
   await app.register(inputGuard);
+  await app.register(jsonMediaType);
   const allowedOrigins = new Set(deps.config.corsOrigins);
   await app.register(cors, {
     // CORS headers only for browsers' cross-origin requests from an allowed origin; a plain API

@@ -27,7 +27,7 @@ export function downloadRoutes(deps: { jobs: JobService }) {
               type: 'string',
               format: 'binary',
             },
-            ...errorResponses(400, 404, 410, 422, ...PROTECTED_ERRORS),
+            ...errorResponses(400, 404, 409, 410, 422, ...PROTECTED_ERRORS),
           },
         },
       },
@@ -35,6 +35,7 @@ export function downloadRoutes(deps: { jobs: JobService }) {
         const { job_id } = request.params;
         const job = await deps.jobs.get(job_id, readerOf(request));
         if (!job) throw notFound(`Job ${job_id} not found`);
+        if (job.status === 'cancelled' || job.status === 'failed') throw nothingToDownload(job);
         if (job.status !== 'completed') {
           throw badRequest(`Job ${job_id} is not completed yet. Current status: ${job.status}`);
         }
@@ -58,6 +59,13 @@ export function downloadRoutes(deps: { jobs: JobService }) {
       },
     );
   };
+}
+
+/** 409: a cancelled or failed job never will have files; waiting, as for a running job, would not help. */
+function nothingToDownload(job: { id: string; status: string; error: string | null }): AppError {
+  const what =
+    job.status === 'cancelled' ? 'was cancelled' : `failed${job.error ? ` (${job.error})` : ''}`;
+  return new AppError(409, `Job ${job.id} ${what}; it has no files to download. Start a new job.`);
 }
 
 async function ensureExists(path: string): Promise<number> {
