@@ -72,8 +72,17 @@ const EXPOSED_HEADERS = [
   'X-Limit-Value',
   'X-Current-Usage',
   'X-Requested',
+  'X-Response-Time',
+  'WWW-Authenticate',
+  'X-Patient-Count',
+  'X-Batch-Size',
+  'X-Seed',
   'Content-Disposition',
+  'Content-Length',
 ];
+
+/** Every method a route uses, so a browser app can update, patch and delete, not only read and create. */
+const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /**
  * Fastify (proxy-addr) walks X-Forwarded-For from the socket address leftwards while the hop is
@@ -120,6 +129,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       callback(null, origin !== undefined && allowedOrigins.has(origin) ? origin : false),
     credentials: true,
     exposedHeaders: EXPOSED_HEADERS,
+    methods: ALLOWED_METHODS,
   });
   await registerOpenApi(app, deps.config.demo);
   const authenticate = createAuthenticate({ ...deps, disabled: options.disableAuth });

@@ -68,7 +68,9 @@ describe('small API fixes a newcomer trips over', () => {
       payload: { configuration: { name: 'x' }, use_encryption: true },
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().detail).toBe('encryption_password: encryption_password is required when use_encryption is true');
+    expect(res.json().detail).toBe(
+      'encryption_password: encryption_password is required when use_encryption is true',
+    );
   });
 
   for (const [what, headers] of [
