@@ -35,15 +35,31 @@ const SUCCESS_DESCRIPTIONS: Readonly<Record<string, string>> = {
 const FASTIFY_SWAGGER_DEFAULT = 'Default Response';
 
 interface Operation {
-  responses?: Record<string, { description?: string }>;
+  requestBody?: unknown;
+  responses?: Record<string, { description?: string; content?: unknown }>;
 }
 
-/** Replaces "Default Response" on every 2xx of the document (in place) and returns it. */
+/** The 415 of every route with a JSON body (plugins/json-media-type.ts), with the standard error body. */
+function unsupportedMediaType(errorResponse: { content?: unknown } | undefined) {
+  return {
+    description: 'The body was not sent with Content-Type: application/json',
+    ...(errorResponse?.content !== undefined && { content: errorResponse.content }),
+  };
+}
+
+/**
+ * Replaces "Default Response" on every 2xx of the document, and documents the 415 of every operation
+ * that takes a body (in place); returns the document.
+ */
 export function nameSuccessResponses<T extends { paths?: unknown }>(document: T): T {
   const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
   for (const [path, operations] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(operations)) {
-      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+      const responses = operation.responses ?? {};
+      if (operation.requestBody !== undefined && !responses['415']) {
+        responses['415'] = unsupportedMediaType(responses['422'] ?? responses['401']);
+      }
+      for (const [status, response] of Object.entries(responses)) {
         if (!status.startsWith('2') || response.description !== FASTIFY_SWAGGER_DEFAULT) continue;
         response.description = SUCCESS_DESCRIPTIONS[`${method} ${path}`] ?? 'Successful Response';
       }

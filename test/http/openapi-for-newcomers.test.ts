@@ -50,6 +50,21 @@ describe('/docs for a newcomer', () => {
     expect(doc.paths['/api/v1/generation/']?.post?.responses['201']?.description).toMatch(/Job created/);
   });
 
+  it('documents the 415 of every operation that takes a JSON body', () => {
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if ((operation as { requestBody?: unknown }).requestBody && !operation.responses['415']) {
+          missing.push(`${method} ${path}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(doc.paths['/api/v1/generation/']?.post?.responses['415']?.description).toContain(
+      'application/json',
+    );
+  });
+
   it("shows package.json's version", async () => {
     expect(doc.info.version).toBe(PACKAGE_VERSION);
     const frontend = await t.app.inject('/api/v1/config/frontend');
