@@ -13,6 +13,7 @@ import { registerOpenApi } from './openapi.js';
 import { createAuthenticate, createRecordUsage } from './plugins/auth.js';
 import { clientErrorHandler, errorHandler, frameworkErrors } from './plugins/error-handler.js';
 import { inputGuard } from './plugins/input-guard.js';
+import { jsonMediaType } from './plugins/json-media-type.js';
 import { requestContext, requestIdFor } from './plugins/request-context.js';
 import { validatorCompiler } from './validators.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
@@ -71,8 +72,17 @@ const EXPOSED_HEADERS = [
   'X-Limit-Value',
   'X-Current-Usage',
   'X-Requested',
+  'X-Response-Time',
+  'WWW-Authenticate',
+  'X-Patient-Count',
+  'X-Batch-Size',
+  'X-Seed',
   'Content-Disposition',
+  'Content-Length',
 ];
+
+/** Every method a route uses, so a browser app can update, patch and delete, not only read and create. */
+const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /**
  * Fastify (proxy-addr) walks X-Forwarded-For from the socket address leftwards while the hop is
@@ -110,6 +120,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   await app.register(errorHandler);
   await app.register(requestContext);
   await app.register(inputGuard);
+  await app.register(jsonMediaType);
   const allowedOrigins = new Set(deps.config.corsOrigins);
   await app.register(cors, {
     // CORS headers only for browsers' cross-origin requests from an allowed origin; a plain API
@@ -118,6 +129,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       callback(null, origin !== undefined && allowedOrigins.has(origin) ? origin : false),
     credentials: true,
     exposedHeaders: EXPOSED_HEADERS,
+    methods: ALLOWED_METHODS,
   });
   await registerOpenApi(app, deps.config.demo);
   const authenticate = createAuthenticate({ ...deps, disabled: options.disableAuth });

@@ -1,10 +1,16 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
 import { DEMO_API_KEY } from '../keys/index.js';
+import { nameSuccessResponses } from './openapi-responses.js';
 
 export const API_TITLE = 'Military Medical Exercise Patient Generator';
-export const API_VERSION = '2.1.0';
+
+/** package.json's version, read once: `/docs` and `/api/v1/config/frontend` show the package's version. */
+export const API_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 function description(demo: { patientLimit: number; dailyLimit: number; perMinute: number; perHour: number }) {
   return `Generates synthetic, realistic military casualties for exercise planning: NATO demographics,
@@ -37,8 +43,17 @@ export async function registerOpenApi(
       info: { title: API_TITLE, version: API_VERSION, description: description(demo) },
       components: {
         securitySchemes: {
-          ApiKeyAuth: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
-          BearerAuth: { type: 'http', scheme: 'bearer' },
+          ApiKeyAuth: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-API-Key',
+            description: `Paste your API key, e.g. the public demo key ${DEMO_API_KEY} or your own milmed_live_… key.`,
+          },
+          BearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: `The same API key as a bearer token: paste only the key (${DEMO_API_KEY} or milmed_live_…); "Bearer " is added for you.`,
+          },
         },
       },
       tags: [
@@ -48,8 +63,11 @@ export async function registerOpenApi(
         { name: 'reference', description: 'Reference data (no key needed)' },
         { name: 'keys', description: 'Your key, and key administration' },
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'metrics', description: 'Prometheus metrics for operators (METRICS_TOKEN or an admin key)' },
       ],
     },
+    transformObject: (document) =>
+      nameSuccessResponses('openapiObject' in document ? document.openapiObject : document.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -51,7 +51,7 @@ describe.each(BACKENDS)('visualizations on %s', (backend) => {
     expect(
       (await inject(t, { ...key, url: `/api/v1/visualizations/patient-detail/${patients[1].id}` }))
         .statusCode,
-    ).toBe(404);
+    ).toBe(422);
     expect(
       (await inject(t, { ...key, url: `/api/v1/visualizations/sample-patients?limit=101` })).statusCode,
     ).toBe(422);

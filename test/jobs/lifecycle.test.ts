@@ -107,7 +107,7 @@ describe.each(BACKENDS)('the job lifecycle on %s', (backend) => {
       const job = (await inject(t, { ...key, url: `/api/v1/jobs/${created.job_id}` })).json();
       expect(job.status).toBe('cancelled');
     }
-    expect((await inject(t, { ...key, url: `/api/v1/downloads/${created.job_id}` })).statusCode).toBe(400);
+    expect((await inject(t, { ...key, url: `/api/v1/downloads/${created.job_id}` })).statusCode).toBe(409);
     expect(existsSync(join(t.dataDir, 'jobs', created.job_id))).toBe(false);
     expect(existsSync(join(t.dataDir, 'jobs', `${created.job_id}.zip`))).toBe(false);
   });

@@ -150,9 +150,13 @@ export function adminKeyRoutes(deps: AdminKeyDeps) {
           ),
           response: { 201: NewKey, ...errorResponses(404, 422, ...PROTECTED_ERRORS) },
         }),
+        // A POST with no body at all rotates with no grace period.
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
       },
       async (request, reply) => {
-        const rotated = await deps.keys.rotateKey(request.params.id, request.body?.grace_minutes ?? 0);
+        const rotated = await deps.keys.rotateKey(request.params.id, request.body.grace_minutes ?? 0);
         if (!rotated) throw notFound(`API key not found: ${request.params.id}`);
         return reply.status(201).send({ key: rotated.key, api_key: toKeyView(rotated.record) });
       },

@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import type { JobService } from '../../jobs/index.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { readerOf } from '../owner.js';
+import { asciiFallback, attachmentDisposition } from '../content-disposition.js';
 import { errorResponses, KEY_SECURITY, PROTECTED_ERRORS } from '../schemas/common.js';
 
 /** `GET /api/v1/downloads/{job_id}`: the job's ZIP, or `?format=json` for the patients array. */
@@ -26,7 +27,7 @@ export function downloadRoutes(deps: { jobs: JobService }) {
               type: 'string',
               format: 'binary',
             },
-            ...errorResponses(400, 404, 410, 422, ...PROTECTED_ERRORS),
+            ...errorResponses(400, 404, 409, 410, 422, ...PROTECTED_ERRORS),
           },
         },
       },
@@ -34,6 +35,7 @@ export function downloadRoutes(deps: { jobs: JobService }) {
         const { job_id } = request.params;
         const job = await deps.jobs.get(job_id, readerOf(request));
         if (!job) throw notFound(`Job ${job_id} not found`);
+        if (job.status === 'cancelled' || job.status === 'failed') throw nothingToDownload(job);
         if (job.status !== 'completed') {
           throw badRequest(`Job ${job_id} is not completed yet. Current status: ${job.status}`);
         }
@@ -52,11 +54,18 @@ export function downloadRoutes(deps: { jobs: JobService }) {
         return reply
           .type('application/zip')
           .header('Content-Length', size)
-          .header('Content-Disposition', `attachment; filename="${zipName(job.config, job.id)}"`)
+          .header('Content-Disposition', zipDisposition(job.config, job.id))
           .send(createReadStream(zip));
       },
     );
   };
+}
+
+/** 409: a cancelled or failed job never will have files; waiting, as for a running job, would not help. */
+function nothingToDownload(job: { id: string; status: string; error: string | null }): AppError {
+  const what =
+    job.status === 'cancelled' ? 'was cancelled' : `failed${job.error ? ` (${job.error})` : ''}`;
+  return new AppError(409, `Job ${job.id} ${what}; it has no files to download. Start a new job.`);
 }
 
 async function ensureExists(path: string): Promise<number> {
@@ -67,13 +76,17 @@ async function ensureExists(path: string): Promise<number> {
   }
 }
 
-/** `<name>_<job_id>.zip`, keeping only letters, digits, space, `-` and `_` of the name. */
-function zipName(config: Record<string, unknown>, jobId: string): string {
+/**
+ * `attachment; filename="<ascii name>_<job_id>.zip"; filename*=UTF-8''<name>_<job_id>.zip`: the job's
+ * name exactly (percent-encoded UTF-8) for browsers, safe ASCII for older clients.
+ */
+function zipDisposition(config: Record<string, unknown>, jobId: string): string {
   const source = typeof config.name === 'string' ? config.name : String(config.configuration_id ?? jobId);
   // Bounded again here: a job stored before names were bounded must not make a huge header.
-  const clean = source
-    .replace(/[^A-Za-z0-9 _-]/g, '')
-    .slice(0, 100)
-    .trim();
-  return clean ? `${clean}_${jobId}.zip` : `patient_data_${jobId}.zip`;
+  const name = [...source].slice(0, 100).join('').trim();
+  const ascii = asciiFallback(name);
+  return attachmentDisposition(
+    name ? `${name}_${jobId}.zip` : `patient_data_${jobId}.zip`,
+    ascii ? `${ascii}_${jobId}.zip` : `patient_data_${jobId}.zip`,
+  );
 }

@@ -90,7 +90,7 @@ function checkExclusiveFields(body: Body): void {
     throw validationFailed([
       {
         loc: ['encryption_password'],
-        msg: 'encryption_password is required when use_encryption=True',
+        msg: 'encryption_password is required when use_encryption is true',
         type: 'value_error',
       },
     ]);

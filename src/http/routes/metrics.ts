@@ -68,7 +68,7 @@ export function metricsRoutes(deps: MetricsDeps) {
     });
 
     const schema = {
-      tags: ['health'],
+      tags: ['metrics'],
       summary: 'Prometheus metrics: requests by route and status, latency, jobs and patients',
       description: 'Needs `Authorization: Bearer <METRICS_TOKEN>` or a key with the `admin` scope.',
       security: KEY_SECURITY,

@@ -122,7 +122,7 @@ export function visualizationRoutes(deps: { jobs: JobService }) {
       },
     );
 
-    app.get<{ Params: { patient_id: string }; Querystring: { job_id?: string } }>(
+    app.get<{ Params: { patient_id: string }; Querystring: { job_id: string } }>(
       '/api/v1/visualizations/patient-detail/:patient_id',
       {
         schema: {
@@ -130,7 +130,8 @@ export function visualizationRoutes(deps: { jobs: JobService }) {
           summary: 'One patient of a completed job',
           security,
           params: Type.Object({ patient_id: Type.Integer({ minimum: 0, maximum: 100_000_000 }) }),
-          querystring: Type.Object({ job_id: Type.Optional(Type.String()) }),
+          // Required: a patient number means nothing without its job (the earlier service answered 404).
+          querystring: Type.Object({ job_id: Type.String({ minLength: 1 }) }),
           response: {
             200: openObject('One full patient record, as in patients.json', {
               id: 0,
@@ -145,7 +146,6 @@ export function visualizationRoutes(deps: { jobs: JobService }) {
       },
       async (request) => {
         const { job_id } = request.query;
-        if (!job_id) throw notFound('Pass job_id to look up a patient');
         const job = await findJob(request, job_id);
         const id = Number(request.params.patient_id);
         const [patient] = job ? await patientsOf(job, id, id + 1) : [];
