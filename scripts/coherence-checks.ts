@@ -102,7 +102,8 @@ export function coherenceChecks(defaultRun: Iterable<Patient>, lscoRun: Iterable
     if (p.injury_severity_score <= 8) live.mild++;
     else if (p.injury_severity_score <= 15) live.moderate++;
     else live.severe++;
-    const t = (byTriage[p.nato_triage] ??= { n: 0, iss16: 0, hr: 0, sbp: 0, gcs: 0, shock: 0 });
+    const t = byTriage[p.nato_triage] ?? { n: 0, iss16: 0, hr: 0, sbp: 0, gcs: 0, shock: 0 };
+    byTriage[p.nato_triage] = t;
     t.n++;
     if (p.injury_severity_score >= 16) t.iss16++;
     const v = p.vital_signs[0];
