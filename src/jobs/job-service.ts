@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Scenario } from '../generator/index.js';
 import type { OutputFormat } from '../output/index.js';
-import { jobDirectory } from './generation-task.js';
 import type { JobRepository, JobRow, JobStatus } from './job-repository.js';
 import type { Owner } from './owner.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
 
 const HEARTBEAT_INTERVAL_MS = 10_000;
+
+/** Where a job's files are written; its ZIP is `<dir>.zip`. */
+export function jobDirectory(dataDir: string, jobId: string): string {
+  return join(dataDir, 'jobs', jobId);
+}
 
 export interface JobLogger {
   info(obj: object, msg?: string): void;
