@@ -56,8 +56,11 @@ export class JobService {
   private readonly running = new Map<string, RunningGeneration>();
   /** Encryption passwords live only in memory, never in the database. */
   private readonly passwords = new Map<string, string>();
+  /** Each running job's end: its outcome recorded and its slot free. */
+  private readonly settling = new Map<string, Promise<void>>();
+  private changeWaiters: (() => void)[] = [];
   private timers: NodeJS.Timeout[] = [];
-  private ticking = false;
+  private ticking: Promise<void> | undefined;
   private stopped = true;
 
   constructor(
@@ -166,18 +169,42 @@ export class JobService {
   }
 
   /** Claims and starts jobs up to the concurrency bound. */
-  async tick(): Promise<void> {
-    if (this.ticking || this.stopped) return;
-    this.ticking = true;
-    try {
-      while (!this.stopped && this.running.size < this.options.concurrency) {
-        const job = await this.repository.claimNext(this.workerId, this.clock());
-        if (!job) break;
-        this.run(job);
-      }
-    } finally {
-      this.ticking = false;
+  tick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.ticking ??= this.claim().finally(() => {
+      this.ticking = undefined;
+    });
+    return this.ticking;
+  }
+
+  private async claim(): Promise<void> {
+    while (!this.stopped && this.running.size < this.options.concurrency) {
+      const job = await this.repository.claimNext(this.workerId, this.clock());
+      if (!job) break;
+      this.run(job);
     }
+  }
+
+  /**
+   * Resolves once this instance runs no job and finds none to claim: every job
+   * it could take has ended and its outcome is stored. Tests await it instead
+   * of sleeping.
+   */
+  async idle(): Promise<void> {
+    for (;;) {
+      await this.tick();
+      if (this.settling.size === 0) return;
+      await Promise.all(this.settling.values());
+    }
+  }
+
+  /** Resolves at the next progress report or outcome of any job here, or at once when idle. */
+  changed(): Promise<void> {
+    return Promise.race([new Promise<void>((resolve) => this.changeWaiters.push(resolve)), this.idle()]);
+  }
+
+  private notifyChange(): void {
+    for (const resolve of this.changeWaiters.splice(0)) resolve();
   }
 
   private run(job: JobRow): void {
@@ -210,6 +237,7 @@ export class JobService {
         lastWrite = now.getTime();
         const progress = Math.min(99, Math.floor((generated / Math.max(1, job.totalPatients)) * 100));
         void this.repository.reportProgress(job.id, progress, generated, now).then(({ cancelled }) => {
+          this.notifyChange();
           if (cancelled) void generation.cancel();
         });
       },
@@ -220,7 +248,7 @@ export class JobService {
       void this.repository.heartbeat(job.id, this.clock()).catch(() => {});
     }, HEARTBEAT_INTERVAL_MS);
     heartbeat.unref();
-    generation.result
+    const settled = generation.result
       .then(async (result) => {
         const now = this.clock();
         const expiresAt = new Date(now.getTime() + this.options.retentionHours * 3_600_000);
@@ -243,8 +271,14 @@ export class JobService {
         clearInterval(heartbeat);
         this.running.delete(job.id);
         this.passwords.delete(job.id);
+        this.settling.delete(job.id);
+        this.notifyChange();
         void this.tick();
       });
+    this.settling.set(
+      job.id,
+      settled.catch((err: unknown) => this.logger.error({ err, jobId: job.id }, 'recording a job outcome failed')),
+    );
   }
 
   private async sweepOrphans(): Promise<void> {
