@@ -8,6 +8,13 @@ export type Backend = 'embedded' | 'postgres';
 /** The back ends this run covers: always the embedded one, PostgreSQL when TEST_DATABASE_URL is set. */
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded'];
 
+/**
+ * The back ends of the HTTP suites that exercise no storage behaviour of their own (generation,
+ * formats, validation, tenancy, job lifecycle): the embedded store only. What those routes need
+ * from storage is tested on both back ends by the storage contract (test/storage/contract.ts).
+ */
+export const HTTP_BACKENDS: Backend[] = ['embedded'];
+
 export const silentLogger = { info() {}, warn() {}, error() {} };
 
 export interface TestDatabase {

@@ -11,11 +11,11 @@ import {
   waitForJob,
 } from '../api/helpers.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS } from '../helpers/database.js';
+import { HTTP_BACKENDS } from '../helpers/database.js';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
-describe.each(BACKENDS)('the job lifecycle on %s', (backend) => {
+describe.each(HTTP_BACKENDS)('the job lifecycle on %s', (backend) => {
   let t: TestApp;
   let key: Client;
   beforeAll(async () => {
