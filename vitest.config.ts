@@ -11,6 +11,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Test files share their worker process: modules (Fastify, drizzle, PGlite's compiled
+    // WebAssembly) load once per worker, not once per file. Safe here because no test mocks a
+    // module or changes process.env, and every file closes what it opens; spies are restored.
+    isolate: false,
     reporters: ['default', 'json'],
     outputFile: { json: '.tmp/vitest-report.json' },
   },

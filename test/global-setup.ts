@@ -1,14 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { writeMigratedImage } from './helpers/pglite-template.js';
 
 /**
- * Builds the project to dist/ once before any test file runs: the CLI tests
- * run the built `dist/cli/main.js` and the built server, as users do.
- * tsc still emits when another part of the tree has type errors; those are
- * reported here and fail `npm run typecheck`, but do not stop the tests.
+ * Once per run, before any test file:
+ * - builds dist/ when a source is newer than its output (`npm ci` already built
+ *   it): the CLI tests run the built `dist/cli/main.js` and the built server, as
+ *   users do. tsc still emits when another part of the tree has type errors;
+ *   those are reported here and fail `npm run typecheck`, but do not stop the tests;
+ * - makes the migrated PGlite image every embedded test database is loaded from,
+ *   so no worker runs initdb and the migrations itself (test/helpers/pglite-template.ts).
  */
-export default function setup(): void {
-  const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { encoding: 'utf8', stdio: 'pipe' });
+export default async function setup(project: TestProject): Promise<() => void> {
+  const result = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { encoding: 'utf8', stdio: 'pipe' });
   if (result.status !== 0) {
     process.stderr.write(
       `global-setup: tsc reported errors (emitted anyway):\n${result.stdout}${result.stderr}\n`,
@@ -17,4 +24,10 @@ export default function setup(): void {
   for (const file of ['dist/cli/main.js', 'dist/main.js']) {
     if (!existsSync(file)) throw new Error(`global-setup: the build did not produce ${file}`);
   }
+
+  const dir = mkdtempSync(join(tmpdir(), 'milmed-pglite-template-'));
+  const image = join(dir, 'migrated.tar');
+  await writeMigratedImage(image);
+  project.provide('pgliteTemplate', image);
+  return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from '@commander-js/extra-typings';
-import { DecryptionError, decryptFile } from '../output/index.js';
+// Straight from crypto.ts: the output barrel would also load the writers (exceljs) this tool never uses.
+import { DecryptionError, decryptFile } from '../output/crypto.js';
 
 /**
  * `milmed-decrypt <file.enc>`: reads back an encrypted job output (AES-256-GCM,

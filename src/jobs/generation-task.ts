@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { generatePatients, type Patient, type Scenario, SummaryAccumulator } from '../generator/index.js';
 import { type OutputFormat, writeJobOutputs, zipFiles } from '../output/index.js';
 
@@ -60,8 +59,4 @@ export async function runGenerationTask(
     files: files.map((f) => ({ name: f.name, bytes: f.bytes })),
     generated,
   };
-}
-
-export function jobDirectory(dataDir: string, jobId: string): string {
-  return join(dataDir, 'jobs', jobId);
 }

@@ -4,12 +4,15 @@
  * `generator` and `output`; never HTTP.
  */
 export { type ConfigurationInput, ConfigurationRepository, type ConfigurationRow } from './configuration-repository.js';
-export { type GenerationResult, type GenerationTask, jobDirectory, runGenerationTask } from './generation-task.js';
+// The generation task itself (generator, output writers, exceljs) is loaded only by the worker
+// thread, so the CLI and the server's main thread do not pay for importing it.
+export type { GenerationResult, GenerationTask } from './generation-task.js';
 export { JobRepository, type JobRow, type JobStatus } from './job-repository.js';
 export {
   type CreateJobInput,
-  type JobEvent,
   INTERRUPTED_BY_SHUTDOWN,
+  type JobEvent,
+  jobDirectory,
   type JobLogger,
   JobService,
   type JobServiceOptions,

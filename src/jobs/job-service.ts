@@ -5,7 +5,6 @@ import { databaseUnavailableReason } from '../db/index.js';
 import type { Scenario } from '../generator/index.js';
 import { LogThrottle } from '../logging/index.js';
 import { type OutputFormat, type PatientPage, readStoredPatients } from '../output/index.js';
-import { jobDirectory } from './generation-task.js';
 import type { JobRepository, JobRow, JobStatus } from './job-repository.js';
 import type { Owner } from './owner.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
@@ -15,6 +14,11 @@ const HEARTBEAT_INTERVAL_MS = 10_000;
 export const INTERRUPTED_BY_SHUTDOWN = 'Interrupted by server shutdown; resubmit the job';
 /** A job's output: the directory `<id>` and the archive `<id>.zip` under `DATA_DIR/jobs`. */
 const JOB_OUTPUT_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.zip)?$/;
+
+/** Where a job's files are written; its ZIP is `<dir>.zip`. */
+export function jobDirectory(dataDir: string, jobId: string): string {
+  return join(dataDir, 'jobs', jobId);
+}
 
 export interface JobLogger {
   info(obj: object, msg?: string): void;
@@ -72,8 +76,11 @@ export class JobService {
    * Both are dropped when the job ends; a restart loses them and the job is failed.
    */
   private readonly secrets = new Map<string, { password: string; seed: string }>();
+  /** Each running job's end: its outcome recorded and its slot free. */
+  private readonly settling = new Map<string, Promise<void>>();
+  private changeWaiters: (() => void)[] = [];
   private timers: NodeJS.Timeout[] = [];
-  private ticking = false;
+  private ticking: Promise<void> | undefined;
   private stopped = true;
   /** Maintenance runs every second; while the database is down one line per interval says so. */
   private readonly maintenanceLog = new LogThrottle();
@@ -222,18 +229,42 @@ export class JobService {
   }
 
   /** Claims and starts jobs up to the concurrency bound. */
-  async tick(): Promise<void> {
-    if (this.ticking || this.stopped) return;
-    this.ticking = true;
-    try {
-      while (!this.stopped && this.running.size < this.options.concurrency) {
-        const job = await this.repository.claimNext(this.workerId, this.clock());
-        if (!job) break;
-        this.run(job);
-      }
-    } finally {
-      this.ticking = false;
+  tick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.ticking ??= this.claim().finally(() => {
+      this.ticking = undefined;
+    });
+    return this.ticking;
+  }
+
+  private async claim(): Promise<void> {
+    while (!this.stopped && this.running.size < this.options.concurrency) {
+      const job = await this.repository.claimNext(this.workerId, this.clock());
+      if (!job) break;
+      this.run(job);
     }
+  }
+
+  /**
+   * Resolves once this instance runs no job and finds none to claim: every job
+   * it could take has ended and its outcome is stored. Tests await it instead
+   * of sleeping.
+   */
+  async idle(): Promise<void> {
+    for (;;) {
+      await this.tick();
+      if (this.settling.size === 0) return;
+      await Promise.all(this.settling.values());
+    }
+  }
+
+  /** Resolves at the next progress report or outcome of any job here, or at once when idle. */
+  changed(): Promise<void> {
+    return Promise.race([new Promise<void>((resolve) => this.changeWaiters.push(resolve)), this.idle()]);
+  }
+
+  private notifyChange(): void {
+    for (const resolve of this.changeWaiters.splice(0)) resolve();
   }
 
   private run(job: JobRow): void {
@@ -273,6 +304,7 @@ export class JobService {
         this.repository
           .reportProgress(job.id, progress, generated, now)
           .then(({ cancelled }) => {
+            this.notifyChange();
             if (cancelled) void generation.cancel();
           })
           .catch((err: unknown) => this.logMaintenanceFailure(err));
@@ -284,7 +316,7 @@ export class JobService {
       void this.repository.heartbeat(job.id, this.clock()).catch(() => {});
     }, HEARTBEAT_INTERVAL_MS);
     heartbeat.unref();
-    generation.result
+    const settled = generation.result
       .then(async (result) => {
         const now = this.clock();
         const done = await this.repository.complete(
@@ -317,8 +349,14 @@ export class JobService {
         clearInterval(heartbeat);
         this.running.delete(job.id);
         this.secrets.delete(job.id);
+        this.settling.delete(job.id);
+        this.notifyChange();
         this.kick();
       });
+    this.settling.set(
+      job.id,
+      settled.catch((err: unknown) => this.logger.error({ err, jobId: job.id }, 'recording a job outcome failed')),
+    );
   }
 
   private emit(event: JobEvent): void {

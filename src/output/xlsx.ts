@@ -3,10 +3,16 @@
  * as string cells, so a front name such as `=cmd|...` is shown, never evaluated; it is made XML-safe,
  * because exceljs writes U+FFFE or a lone surrogate as is and the sheet would no longer open.
  */
+import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Patient } from '../generator/index.js';
 import { xmlSafeText } from './xml.js';
+
+// exceljs takes a few hundred ms of CPU to load; it is loaded the first time a job asks for XLSX,
+// not by every generation worker.
+const require = createRequire(import.meta.url);
+let excel: typeof ExcelJS | undefined;
 
 const COLUMNS = [
   { header: 'patient_id', key: 'id', width: 10 },
@@ -31,7 +37,8 @@ export interface XlsxSink {
 }
 
 export function createXlsxSink(out: Writable): XlsxSink {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  excel ??= require('exceljs') as typeof ExcelJS;
+  const workbook = new excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: false,
     useSharedStrings: false,

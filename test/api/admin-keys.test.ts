@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS } from '../helpers/database.js';
+import { HTTP_BACKENDS } from '../helpers/database.js';
 import { type Client, DEMO, inject, personalKey } from './helpers.js';
 
 const LEGACY: Client = { headers: { 'x-api-key': 'legacy-admin-key-for-tests' } };
 const BASE = '/api/v1/admin/keys';
 
-describe.each(BACKENDS)('the admin key API on %s', (backend) => {
+describe.each(HTTP_BACKENDS)('the admin key API on %s', (backend) => {
   let t: TestApp;
   let admin: Client;
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS } from '../helpers/database.js';
+import { HTTP_BACKENDS } from '../helpers/database.js';
 import { type Client, downloadZip, inject, personalKey, runJob } from './helpers.js';
 
 const TEMPLATE = {
@@ -25,7 +25,7 @@ const TEMPLATE = {
   facility_configs: [{ id: 'r2', name: 'Role 2', kia_rate: 0.05, rtd_rate: 0.5 }],
 };
 
-describe.each(BACKENDS)('stored configurations on %s', (backend) => {
+describe.each(HTTP_BACKENDS)('stored configurations on %s', (backend) => {
   let t: TestApp;
   let key: Client;
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS } from '../helpers/database.js';
+import { HTTP_BACKENDS } from '../helpers/database.js';
 import { type Client, downloadZip, inject, personalKey, runJob } from './helpers.js';
 
 const CONFIGURATION = {
@@ -16,7 +16,7 @@ const CONFIGURATION = {
   ],
 };
 
-describe.each(BACKENDS)('determinism over the API on %s', (backend) => {
+describe.each(HTTP_BACKENDS)('determinism over the API on %s', (backend) => {
   let t: TestApp;
   let key: Client;
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DecryptionError, decryptBuffer } from '../../src/output/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS } from '../helpers/database.js';
+import { HTTP_BACKENDS } from '../helpers/database.js';
 import { type Client, downloadZip, inject, personalKey, runJob } from './helpers.js';
 
 const ALL_FORMATS = ['json', 'csv', 'xlsx', 'xml', 'fhir'];
@@ -27,7 +27,7 @@ function expectValidContent(files: Record<string, Buffer>, n: number) {
   return patients;
 }
 
-describe.each(BACKENDS)('output formats and encryption over the API on %s', (backend) => {
+describe.each(HTTP_BACKENDS)('output formats and encryption over the API on %s', (backend) => {
   let t: TestApp;
   let key: Client;
   beforeAll(async () => {

@@ -44,7 +44,10 @@ export async function createJob(t: TestApp, client: Client, payload: Record<stri
   return res.json() as { job_id: string; status: string; seed: string; total_patients: number };
 }
 
-/** Polls a job until it is finished, moving the test clock 6 s per poll; returns the job and the statuses seen. */
+/**
+ * Polls a job until it is finished, moving the test clock 6 s per poll; returns the job and the
+ * statuses seen. Between polls it waits for the job service's next change, not for a timer.
+ */
 export async function waitForJob(t: TestApp, client: Client, jobId: string, timeoutMs = 60_000) {
   const seen: string[] = [];
   const progress: number[] = [];
@@ -57,7 +60,7 @@ export async function waitForJob(t: TestApp, client: Client, jobId: string, time
     progress.push(job.progress);
     if (['completed', 'failed', 'cancelled'].includes(job.status)) return { job, seen, progress };
     t.clock.advance(6000);
-    await new Promise((r) => setTimeout(r, 25));
+    await t.services.jobs.changed();
   }
   throw new Error(`job ${jobId} did not finish; statuses seen: ${seen.join(' → ')}`);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS } from '../helpers/database.js';
+import { HTTP_BACKENDS } from '../helpers/database.js';
 import { type Client, createJob, DEMO, inject, personalKey, waitForJob } from './helpers.js';
 
 const NATO =
@@ -9,7 +9,7 @@ const NATO =
   );
 const LEGACY_KEY = 'a-secret-legacy-key-never-shown';
 
-describe.each(BACKENDS)('reference data and presets on %s', (backend) => {
+describe.each(HTTP_BACKENDS)('reference data and presets on %s', (backend) => {
   let t: TestApp;
   let key: Client;
   beforeAll(async () => {

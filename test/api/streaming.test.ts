@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS } from '../helpers/database.js';
+import { HTTP_BACKENDS } from '../helpers/database.js';
 import { type Client, inject, personalKey } from './helpers.js';
 
-describe.each(BACKENDS)('streaming generation on %s', (backend) => {
+describe.each(HTTP_BACKENDS)('streaming generation on %s', (backend) => {
   let t: TestApp;
   let key: Client;
   let configId: string;

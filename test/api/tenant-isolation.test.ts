@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS } from '../helpers/database.js';
+import { HTTP_BACKENDS } from '../helpers/database.js';
 import { type Client, DEMO, inject, personalKey, ROOMY_DEMO_ENV, runJob } from './helpers.js';
 
 const LEGACY_KEY = 'legacy-secret-key-for-tests';
 
-describe.each(BACKENDS)('tenant isolation on %s', (backend) => {
+describe.each(HTTP_BACKENDS)('tenant isolation on %s', (backend) => {
   let t: TestApp;
   let a: Client;
   let b: Client;

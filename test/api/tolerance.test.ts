@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS } from '../helpers/database.js';
+import { HTTP_BACKENDS } from '../helpers/database.js';
 import { type Client, DEMO, inject, personalKey, ROOMY_DEMO_ENV, runJob } from './helpers.js';
 
 /** The earlier SDK's own example: fronts without `id`, facilities with `died_rate`, percentages. */
@@ -118,7 +118,7 @@ function webUiBody(total: number) {
   };
 }
 
-describe.each(BACKENDS)('tolerance of earlier clients on %s', (backend) => {
+describe.each(HTTP_BACKENDS)('tolerance of earlier clients on %s', (backend) => {
   let t: TestApp;
   let key: Client;
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS } from '../helpers/database.js';
+import { HTTP_BACKENDS } from '../helpers/database.js';
 import { type Client, inject, personalKey } from './helpers.js';
 
 const front = (code: string) => ({
@@ -47,7 +47,7 @@ const INVALID: [string, Record<string, unknown>, string][] = [
   ['a count inside the configuration that is text', { configuration: { count: 'many' } }, 'count'],
 ];
 
-describe.each(BACKENDS)('generation input validation on %s', (backend) => {
+describe.each(HTTP_BACKENDS)('generation input validation on %s', (backend) => {
   let t: TestApp;
   let key: Client;
   beforeAll(async () => {

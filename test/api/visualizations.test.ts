@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS } from '../helpers/database.js';
+import { HTTP_BACKENDS } from '../helpers/database.js';
 import { type Client, downloadZip, inject, personalKey, runJob } from './helpers.js';
 
-describe.each(BACKENDS)('visualizations on %s', (backend) => {
+describe.each(HTTP_BACKENDS)('visualizations on %s', (backend) => {
   let t: TestApp;
   let key: Client;
   beforeAll(async () => {

@@ -1,29 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, openEmbedded, openPostgres, runMigrations } from '../../src/db/index.js';
+import { migratedImage } from './pglite-template.js';
 
 export type Backend = 'embedded' | 'postgres';
 
 /** The back ends this run covers: always the embedded one, PostgreSQL when TEST_DATABASE_URL is set. */
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded'];
 
+/**
+ * The back ends of the HTTP suites that exercise no storage behaviour of their own (generation,
+ * formats, validation, tenancy, job lifecycle): the embedded store only. What those routes need
+ * from storage is tested on both back ends by the storage contract (test/storage/contract.ts).
+ */
+export const HTTP_BACKENDS: Backend[] = ['embedded'];
+
 export const silentLogger = { info() {}, warn() {}, error() {} };
-
-let migratedTemplate: Promise<Blob> | undefined;
-
-/** A migrated PGlite image, built once per test worker so each test skips initdb and migrations. */
-function embeddedTemplate(): Promise<Blob> {
-  migratedTemplate ??= (async () => {
-    const database = await openEmbedded({}, silentLogger);
-    await runMigrations(database);
-    const client = (database as unknown as { db: { $client: PGlite } }).db.$client;
-    const blob = await client.dumpDataDir('none');
-    await database.close();
-    return blob;
-  })();
-  return migratedTemplate;
-}
 
 export interface TestDatabase {
   database: Database;
@@ -34,12 +26,13 @@ export interface TestDatabase {
 
 /**
  * A fresh, migrated database of the given kind, seen by no other test: an
- * in-memory PGlite, or a new PostgreSQL database created from TEST_DATABASE_URL
- * and dropped on close.
+ * in-memory PGlite loaded from the migrated image the global setup made once
+ * per run (no initdb, no migrations), or a new PostgreSQL database created
+ * from TEST_DATABASE_URL and dropped on close.
  */
 export async function openTestDatabase(backend: Backend): Promise<TestDatabase> {
   if (backend === 'embedded') {
-    const database = await openEmbedded({ loadDataDir: await embeddedTemplate() }, silentLogger);
+    const database = await openEmbedded({ loadDataDir: await migratedImage() }, silentLogger);
     return { database, close: () => database.close() };
   }
   const { url, drop } = await createPostgresDatabase();

@@ -36,13 +36,9 @@ describe('the metrics endpoint', () => {
     });
     expect(created.statusCode).toBe(201);
     const jobId = created.json().job_id;
-    for (let i = 0; i < 200; i++) {
-      const job = (
-        await t.app.inject({ url: `/api/v1/jobs/${jobId}`, headers: { 'x-api-key': key } })
-      ).json();
-      if (job.status === 'completed') break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await t.services.jobs.idle();
+    const job = (await t.app.inject({ url: `/api/v1/jobs/${jobId}`, headers: { 'x-api-key': key } })).json();
+    expect(job.status).toBe('completed');
     const res = await scrape(t);
     expect(res.body).toContain('jobs_created_total 1');
     expect(res.body).toContain('jobs_finished_total{status="completed"} 1');

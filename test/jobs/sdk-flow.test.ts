@@ -14,7 +14,7 @@ async function waitForJob(t: TestApp, jobId: string) {
     if (job.status === 'completed' || job.status === 'failed') return job;
     // Poll like the SDK, every 6 s of (test) time, which keeps within the demo key's 10 per minute.
     t.clock.advance(6000);
-    await new Promise((r) => setTimeout(r, 50));
+    await t.services.jobs.changed();
   }
   throw new Error(`job did not finish: ${JSON.stringify((await t.app.inject({ url: `/api/v1/jobs/${jobId}`, headers: DEMO })).json())}`);
 }

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_API_KEY, generateApiKey } from '../../src/keys/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { BACKENDS } from '../helpers/database.js';
@@ -18,10 +18,12 @@ describe.each(BACKENDS)('authentication on %s', (backend) => {
   let t: TestApp;
   const me = (headers: Record<string, string>) => t.app.inject({ url: ME, headers });
 
-  beforeEach(async () => {
+  // One app for the file; every test makes its own keys.
+  beforeAll(async () => {
     t = await buildTestApp({ backend, env: { API_KEY: LEGACY_KEY } });
   });
-  afterEach(() => t.close());
+  afterAll(() => t.close());
+  afterEach(() => vi.restoreAllMocks());
 
   describe('refuses with 401', () => {
     it('a request with no key', async () => {
@@ -147,10 +149,10 @@ describe.each(BACKENDS)('authentication on %s', (backend) => {
 
 describe.each(BACKENDS)('the legacy key when API_KEY is unset, on %s', (backend) => {
   let t: TestApp;
-  beforeEach(async () => {
+  beforeAll(async () => {
     t = await buildTestApp({ backend });
   });
-  afterEach(() => t.close());
+  afterAll(() => t.close());
 
   it.each(['CHANGE_ME_IN_PRODUCTION_DO_NOT_USE_DEFAULT', LEGACY_KEY, 'legacy'])(
     'refuses %s with 401',

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { BACKENDS } from '../helpers/database.js';
 import { TestClock } from '../helpers/clock.js';
@@ -7,10 +7,13 @@ const ME = '/api/v1/keys/me';
 
 describe.each(BACKENDS)('the daily request limit on %s', (backend) => {
   let t: TestApp;
-  beforeEach(async () => {
-    t = await buildTestApp({ backend, clock: new TestClock(Date.parse('2026-03-31T20:00:00Z')) });
+  const clock = new TestClock();
+  // One app for the file; every test makes its own keys and starts at the same moment.
+  beforeAll(async () => {
+    t = await buildTestApp({ backend, clock });
   });
-  afterEach(() => t.close());
+  afterAll(() => t.close());
+  beforeEach(() => clock.set(new Date('2026-03-31T20:00:00Z')));
 
   const newKey = (dailyLimit: number) =>
     t.services.keys.createKey({

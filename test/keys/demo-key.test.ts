@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { type Database, openPostgres } from '../../src/db/index.js';
 import { ApiKeyRepository, ApiKeyService, DEMO_API_KEY } from '../../src/keys/index.js';
@@ -27,12 +27,14 @@ describe.each(BACKENDS)('the demo key on %s', (backend) => {
     return keys.filter((k) => k.isDemo);
   }
 
-  beforeEach(async () => {
+  // One app for the file. The demo key is one row for all tests, so the test that needs
+  // an empty database comes first; the per-IP test uses IPs no other test uses.
+  beforeAll(async () => {
     t = await buildTestApp({ backend, env: { DEMO_DAILY_LIMIT: '3' } });
   });
+  afterAll(() => t.close());
   afterEach(async () => {
     for (const database of others.splice(0)) await database.close();
-    await t.close();
   });
 
   it('works on an empty database with no set-up step', async () => {

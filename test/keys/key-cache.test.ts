@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Database, type Db, openPostgres } from '../../src/db/index.js';
 import {
   ApiKeyRepository,
@@ -27,13 +27,15 @@ describe.each(BACKENDS)('verified-key cache on %s', (backend) => {
     return new ApiKeyService(new ApiKeyRepository(secondInstanceDb()), t.services.config, t.clock.now);
   }
 
-  beforeEach(async () => {
+  // One app for the file; every test makes its own keys.
+  beforeAll(async () => {
     t = await buildTestApp({ backend });
   });
+  afterAll(() => t.close());
   afterEach(async () => {
+    vi.restoreAllMocks();
     await other?.close();
     other = undefined;
-    await t.close();
   });
 
   it('answers repeated requests with a known key from memory', async () => {

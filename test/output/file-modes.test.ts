@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/generator/index.js';
-import { jobDirectory, runGenerationTask } from '../../src/jobs/index.js';
+import { runGenerationTask } from '../../src/jobs/generation-task.js';
+import { jobDirectory } from '../../src/jobs/index.js';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 

@@ -1,27 +1,44 @@
 /**
  * Issue 4 at the HTTP level, on each store: per-key minute/hour limits through `app.inject()`, with
- * the TestClock moving time. The Redis suite runs against TEST_REDIS_URL; every test uses a fresh
- * database (fresh key ids) and unique client IPs, so counters never meet across tests or runs.
+ * the TestClock moving time. The Redis suite runs against TEST_REDIS_URL; every test uses fresh
+ * keys (fresh key ids) and unique client IPs, so counters never meet across tests or runs.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../src/keys/index.js';
 import { buildServices } from '../../src/services.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
+import type { TestClock } from '../helpers/clock.js';
 import { silentLogger } from '../helpers/database.js';
 import { expectRateLimited, getMe, STORES, statusCounts, uniqueIp } from './helpers.js';
 
 const DEMO_KEY = 'DEMO_MILMED_2025_500_PATIENTS';
 
+/** Moves the clock to the next whole hour, where a fresh TestClock starts: every window is empty again. */
+function startOnTheHour(clock: TestClock): void {
+  clock.set(new Date(Math.ceil((clock.now().getTime() + 1) / 3_600_000) * 3_600_000));
+}
+
 for (const store of STORES) {
   describe.skipIf(store.skip)(`per-key rate limits over HTTP on the ${store.name} store`, () => {
-    let t: TestApp | undefined;
+    // Tests with the default settings share one app; a test with its own settings gets its own.
+    let shared: TestApp | undefined;
+    let own: TestApp | undefined;
     const open = async (env: Record<string, string> = {}) => {
-      t = await buildTestApp({ env: { ...store.env, ...env } });
-      return t;
+      if (Object.keys(env).length > 0) {
+        own = await buildTestApp({ env: { ...store.env, ...env } });
+        return own;
+      }
+      shared ??= await buildTestApp({ env: store.env });
+      startOnTheHour(shared.clock);
+      return shared;
     };
     afterEach(async () => {
-      await t?.close();
-      t = undefined;
+      await own?.close();
+      own = undefined;
+    });
+    afterAll(async () => {
+      await shared?.close();
+      shared = undefined;
     });
 
     it('admits exactly 10 of 100 parallel requests on a 10/minute key; each 429 is complete', async () => {

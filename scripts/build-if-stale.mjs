@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Builds dist/ with tsc only when a source is newer than its output, so `npm start`,
+// `npm run keys` and the other run scripts start at once on a built checkout.
+// Stale means: some src/**/*.ts has no dist/**/*.js, or is newer than it, or
+// tsconfig.json is newer than the oldest output. Exits with tsc's status.
+// Flags: --force builds anyway (`npm run build`); --warn-only exits 0 even when tsc
+// reports errors (`prepare`: an install must not fail on a type error; tsc still emits).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const flags = new Set(process.argv.slice(2));
+
+/** Every file under `dir` whose name ends with `suffix`. */
+function filesUnder(dir, suffix) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(path, suffix));
+    else if (entry.name.endsWith(suffix)) found.push(path);
+  }
+  return found;
+}
+
+/** The first reason dist/ is out of date, or undefined when it is fresh. */
+function staleReason() {
+  const src = join(root, 'src');
+  const dist = join(root, 'dist');
+  if (!existsSync(dist)) return 'dist/ does not exist';
+  let oldestOutput = Number.POSITIVE_INFINITY;
+  for (const source of filesUnder(src, '.ts')) {
+    if (source.endsWith('.d.ts')) continue;
+    const output = join(dist, relative(src, source)).replace(/\.ts$/, '.js');
+    if (!existsSync(output)) return `${relative(root, output)} is missing`;
+    const outputTime = statSync(output).mtimeMs;
+    if (statSync(source).mtimeMs > outputTime) return `${relative(root, source)} changed`;
+    oldestOutput = Math.min(oldestOutput, outputTime);
+  }
+  if (statSync(join(root, 'tsconfig.json')).mtimeMs > oldestOutput) return 'tsconfig.json changed';
+  return undefined;
+}
+
+function build(reason) {
+  let tsc;
+  try {
+    tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  } catch {
+    process.stderr.write(`build: ${reason}, but typescript is not installed (npm ci installs it)\n`);
+    return 1;
+  }
+  process.stderr.write(`build: ${reason}; running tsc\n`);
+  const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+  return result.status ?? 1;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const reason = flags.has('--force') ? 'build requested' : staleReason();
+  const status = reason ? build(reason) : 0;
+  process.exitCode = flags.has('--warn-only') ? 0 : status;
+}

@@ -1,0 +1,3 @@
+import { describeStorageContract } from './contract.js';
+
+describeStorageContract('embedded');

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { NewJobRow } from '../../src/db/schema/index.js';
+import { JobRepository, type Owner, SYSTEM_OWNER } from '../../src/jobs/index.js';
+import type { Storage } from './contract.js';
+import { tag } from './keys-contract.js';
+
+const owner = (subject = ''): Owner => ({ keyId: randomUUID(), subject, all: false });
+
+function newJob(who: Owner, overrides: Partial<NewJobRow> = {}): NewJobRow {
+  return {
+    id: randomUUID(),
+    ownerKeyId: who.keyId,
+    ownerSubject: who.subject,
+    status: 'pending',
+    seed: 'contract',
+    totalPatients: 5,
+    config: { name: 'Contract', total_patients: 5, nested: { fronts: [{ id: 'north', ratio: 0.5 }] } },
+    scenario: { total_patients: 5 },
+    outputFormats: ['json', 'csv'],
+    createdAt: new Date('2026-03-31T10:00:00.123Z'),
+    ...overrides,
+  };
+}
+
+export function jobsContract(storage: Storage): void {
+  describe('jobs', () => {
+    const jobs = () => new JobRepository(storage.database.db);
+
+    it('stores a job and reads it back for its owner only; another tenant gets "not found"', async () => {
+      const alice = owner();
+      const job = await jobs().create(newJob(alice));
+      expect(await jobs().get(job.id, alice)).toMatchObject({
+        status: 'pending',
+        config: { name: 'Contract', total_patients: 5, nested: { fronts: [{ id: 'north', ratio: 0.5 }] } },
+        outputFormats: ['json', 'csv'],
+        createdAt: new Date('2026-03-31T10:00:00.123Z'),
+      });
+      expect(await jobs().get(job.id, owner())).toBeUndefined();
+      expect(await jobs().get(job.id, { ...alice, subject: '10.0.0.9' })).toBeUndefined();
+      expect(await jobs().get(job.id, SYSTEM_OWNER)).toBeDefined();
+      expect(await jobs().get('not-a-uuid', SYSTEM_OWNER)).toBeUndefined();
+      expect(await jobs().cancel(job.id, owner(), new Date(), new Date())).toBeUndefined();
+      expect(await jobs().delete(job.id, owner())).toBe(false);
+      expect(await jobs().delete(job.id, alice)).toBe(true);
+      expect(await jobs().get(job.id, SYSTEM_OWNER)).toBeUndefined();
+    });
+
+    it('lists an owner’s jobs newest first, filtered by status', async () => {
+      const alice = owner();
+      const older = await jobs().create(newJob(alice, { createdAt: new Date('2026-01-01T00:00:00Z') }));
+      const newer = await jobs().create(
+        newJob(alice, { createdAt: new Date('2026-01-02T00:00:00Z'), status: 'failed' }),
+      );
+      await jobs().create(newJob(owner(), { status: 'failed' }));
+      expect((await jobs().list(alice, { limit: 10 })).map((j) => j.id)).toEqual([newer.id, older.id]);
+      expect((await jobs().list(alice, { limit: 10, status: 'failed' })).map((j) => j.id)).toEqual([
+        newer.id,
+      ]);
+      expect(await jobs().list(alice, { limit: 1 })).toHaveLength(1);
+      await jobs().cancel(older.id, alice, new Date(), new Date());
+    });
+
+    it('lets each pending job be claimed by exactly one of two instances, high priority first', async () => {
+      const worker = `worker-${tag()}`;
+      const alice = owner();
+      const low = await jobs().create(newJob(alice, { priority: 'low', workerId: worker }));
+      const high = await jobs().create(
+        newJob(alice, { priority: 'high', workerId: worker, createdAt: new Date('2026-12-31T00:00:00Z') }),
+      );
+      expect((await jobs().claimNext(worker, new Date()))?.id).toBe(high.id);
+      expect((await jobs().claimNext(worker, new Date()))?.id).toBe(low.id);
+      expect(await jobs().claimNext(worker, new Date())).toBeUndefined();
+
+      const open = await Promise.all(Array.from({ length: 8 }, () => jobs().create(newJob(alice))));
+      const instances = [jobs(), new JobRepository(storage.another().db)];
+      const claimed = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => instances[i % 2]!.claimNext(`instance-${i % 2}`, new Date())),
+      );
+      const ids = claimed.filter((j) => j !== undefined).map((j) => j.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.sort()).toEqual(open.map((j) => j.id).sort());
+      for (const id of ids) expect((await jobs().get(id, alice))?.status).toBe('running');
+    });
+
+    it('does not hand a job pinned to one instance to another', async () => {
+      const alice = owner();
+      const pinned = await jobs().create(newJob(alice, { workerId: `holder-${tag()}` }));
+      expect((await jobs().claimNext(`other-${tag()}`, new Date()))?.id).not.toBe(pinned.id);
+      await jobs().cancel(pinned.id, alice, new Date(), new Date());
+    });
+
+    it('records progress, completion with its summary, and refuses to complete or cancel it twice', async () => {
+      const worker = `worker-${tag()}`;
+      const alice = owner();
+      const job = await jobs().create(newJob(alice, { workerId: worker }));
+      await jobs().claimNext(worker, new Date());
+      expect(await jobs().reportProgress(job.id, 40, 2, new Date())).toEqual({ cancelled: false });
+      const now = new Date('2026-03-31T11:00:00Z');
+      const result = {
+        summary: { total_patients: 5, by_triage: { T1: 2 } },
+        outputFiles: [{ name: 'patients.json', bytes: 123 }],
+        generated: 5,
+      };
+      expect(await jobs().complete(job.id, result, now, new Date(now.getTime() + 3_600_000))).toBe(true);
+      expect(await jobs().get(job.id, alice)).toMatchObject({
+        status: 'completed',
+        progress: 100,
+        patientsGenerated: 5,
+        summary: { total_patients: 5, by_triage: { T1: 2 } },
+        outputFiles: [{ name: 'patients.json', bytes: 123 }],
+        completedAt: now,
+      });
+      expect(await jobs().complete(job.id, result, now, now)).toBe(false);
+      expect(await jobs().cancel(job.id, alice, now, now)).toBeUndefined();
+    });
+
+    it('tells a worker its job was cancelled, and a late outcome does not overwrite the cancellation', async () => {
+      const worker = `worker-${tag()}`;
+      const alice = owner();
+      const job = await jobs().create(newJob(alice, { workerId: worker }));
+      await jobs().claimNext(worker, new Date());
+      expect(await jobs().cancel(job.id, alice, new Date(), new Date())).toMatchObject({
+        status: 'cancelled',
+        error: 'Job cancelled by user',
+      });
+      expect(await jobs().reportProgress(job.id, 50, 3, new Date())).toEqual({ cancelled: true });
+      expect(
+        await jobs().complete(job.id, { summary: {}, outputFiles: [], generated: 5 }, new Date(), new Date()),
+      ).toBe(false);
+      await jobs().fail(job.id, 'late failure', new Date(), new Date());
+      expect(await jobs().get(job.id, alice)).toMatchObject({
+        status: 'cancelled',
+        error: 'Job cancelled by user',
+      });
+    });
+
+    it('fails running jobs whose heartbeat is older than the cut-off, and only those', async () => {
+      const worker = `worker-${tag()}`;
+      const alice = owner();
+      const stale = await jobs().create(newJob(alice, { workerId: worker }));
+      const live = await jobs().create(newJob(alice, { workerId: worker }));
+      await jobs().claimNext(worker, new Date('2026-03-31T10:00:00Z'));
+      await jobs().claimNext(worker, new Date('2026-03-31T10:00:00Z'));
+      await jobs().heartbeat(live.id, new Date('2026-03-31T10:05:00Z'));
+      const failed = await jobs().failOrphans(
+        new Date('2026-03-31T10:04:00Z'),
+        new Date('2026-03-31T10:06:00Z'),
+        new Date('2026-03-31T12:06:00Z'),
+      );
+      expect(failed).toContain(stale.id);
+      expect(failed).not.toContain(live.id);
+      expect(await jobs().get(stale.id, alice)).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/server stopped/),
+      });
+      expect((await jobs().get(live.id, alice))?.status).toBe('running');
+      await jobs().fail(live.id, 'done with it', new Date(), new Date());
+    });
+
+    it('deletes jobs past their retention and returns their ids; counts jobs and patients by status', async () => {
+      const worker = `worker-${tag()}`;
+      const alice = owner();
+      const job = await jobs().create(newJob(alice, { workerId: worker }));
+      await jobs().claimNext(worker, new Date());
+      const before = await jobs().countsByStatus();
+      const now = new Date('2040-01-01T00:00:00Z');
+      await jobs().complete(
+        job.id,
+        { summary: {}, outputFiles: [], generated: 5 },
+        now,
+        new Date(now.getTime() + 1000),
+      );
+      const after = await jobs().countsByStatus();
+      const of = (rows: typeof before, status: string) =>
+        rows.find((r) => r.status === status) ?? { jobs: 0, patients: 0 };
+      expect(of(after, 'completed').jobs - of(before, 'completed').jobs).toBe(1);
+      expect(of(after, 'completed').patients - of(before, 'completed').patients).toBe(5);
+      expect(of(before, 'running').jobs - of(after, 'running').jobs).toBe(1);
+
+      expect(await jobs().deleteExpired(now, new Date(0))).not.toContain(job.id);
+      expect(await jobs().deleteExpired(new Date(now.getTime() + 1001), new Date(0))).toContain(job.id);
+      expect(await jobs().get(job.id, alice)).toBeUndefined();
+    });
+  });
+}
