@@ -38,7 +38,7 @@ export class PatientIndexWriter {
   constructor(dir: string, dataFile: string) {
     const name = Buffer.from(dataFile, 'ascii');
     if (name.length > 255) throw new Error('patient index: data file name too long');
-    this.out = createWriteStream(join(dir, PATIENT_INDEX_FILE));
+    this.out = createWriteStream(join(dir, PATIENT_INDEX_FILE), { mode: 0o600 });
     this.done = once(this.out, 'finish').then(() => undefined);
     this.done.catch(() => undefined);
     this.push(Buffer.concat([MAGIC, Buffer.from([VERSION, name.length]), name]));

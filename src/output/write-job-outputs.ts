@@ -74,7 +74,7 @@ function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions): Ta
   if (format === 'records') {
     const path = join(opts.dir, RECORDS_FILE);
     const input = new PassThrough({ highWaterMark: 256 * 1024 });
-    const done = pipeline(input, createWriteStream(path));
+    const done = pipeline(input, createWriteStream(path, { mode: 0o600 }));
     const file = { name: RECORDS_FILE, path, bytes: 0, contentType: BASE.json.type };
     return { file, input, done, text: jsonFormat, buffer: [], buffered: 0, internal: true };
   }

@@ -41,7 +41,14 @@ describe('job output permissions', () => {
     expect(modeOf(join(dataDir, 'jobs')).toString(8)).toBe('700');
     expect(modeOf(dir).toString(8)).toBe('700');
     const files = readdirSync(dir);
-    expect(files.length).toBe(3);
+    // The three outputs, plus the patient index and the plain copy the results routes read.
+    expect(files.sort()).toEqual([
+      'patients.csv.gz',
+      'patients.idx',
+      'patients.json.gz',
+      'patients.xlsx.gz',
+      'records.json',
+    ]);
     for (const file of files) expect(modeOf(join(dir, file)).toString(8), file).toBe('600');
     expect(modeOf(`${dir}.zip`).toString(8)).toBe('600');
   });
