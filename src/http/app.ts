@@ -10,7 +10,7 @@ import type { ApiKeyRepository, ApiKeyService, DailyQuota, UsageRecorder } from 
 import type { AuthFailureGuard, RateLimitStore } from '../ratelimit/index.js';
 import { loggerOptions } from './logger.js';
 import { registerOpenApi } from './openapi.js';
-import { createAuthenticate, createRecordUsage } from './plugins/auth.js';
+import { createAuthenticate, createRecordUsage, createReturnRefusedQuota } from './plugins/auth.js';
 import { clientErrorHandler, errorHandler, frameworkErrors } from './plugins/error-handler.js';
 import { inputGuard } from './plugins/input-guard.js';
 import { jsonMediaType } from './plugins/json-media-type.js';
@@ -152,6 +152,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   await app.register(async function protectedRoutes(scope) {
     scope.addHook('onRequest', authenticate);
+    scope.addHook('onSend', createReturnRefusedQuota(deps));
     scope.addHook('onResponse', recordUsage);
     const { maxPatientsPerJob } = deps.config;
     await scope.register(meRoutes);

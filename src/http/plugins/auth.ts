@@ -3,7 +3,12 @@ import type { Config } from '../../config/index.js';
 import type { ApiKeyService, DailyQuota, KeyFailure, UsageRecorder } from '../../keys/index.js';
 import { keyHeaders } from '../../keys/index.js';
 import type { AuthFailureGuard, RateLimitStore } from '../../ratelimit/index.js';
-import { buildRateLimitHeaders, clientSubject, describeViolation, minuteAndHourRules } from '../../ratelimit/index.js';
+import {
+  buildRateLimitHeaders,
+  clientSubject,
+  describeViolation,
+  minuteAndHourRules,
+} from '../../ratelimit/index.js';
 import { AppError } from '../errors.js';
 
 export interface AuthDeps {
@@ -97,21 +102,31 @@ export function createAuthenticate(deps: AuthDeps) {
   };
 }
 
+/**
+ * The `onSend` hook of protected routes: a request the handler refused (bad input, over the patient
+ * limit) gives its daily slot back *before* the answer leaves, so a client that sends its next request
+ * as soon as it reads a 400 or 422 never finds that slot still taken.
+ */
+export function createReturnRefusedQuota(deps: Pick<AuthDeps, 'clock' | 'dailyQuota'>) {
+  return async function returnRefusedQuota(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const mark = request.usageMark;
+    if (!mark || mark.keyId === 'legacy' || !mark.admitted) return;
+    if (reply.statusCode !== 400 && reply.statusCode !== 422) return;
+    mark.admitted = false;
+    if (mark.reserved)
+      await deps.dailyQuota.release(
+        { id: mark.keyId, kind: mark.kind },
+        mark.subject,
+        mark.admittedAt ?? deps.clock(),
+      );
+  };
+}
+
 /** The `onResponse` hook of protected routes: one usage event per authenticated request. */
-export function createRecordUsage(deps: Pick<AuthDeps, 'usage' | 'clock' | 'dailyQuota'>) {
+export function createRecordUsage(deps: Pick<AuthDeps, 'usage' | 'clock'>) {
   return async function recordUsage(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const mark = request.usageMark;
     if (!mark || mark.keyId === 'legacy') return;
-    // A request the handler refused (bad input, over the patient limit) does not use up quota.
-    if (mark.admitted && (reply.statusCode === 400 || reply.statusCode === 422)) {
-      mark.admitted = false;
-      if (mark.reserved)
-        await deps.dailyQuota.release(
-          { id: mark.keyId, kind: mark.kind },
-          mark.subject,
-          mark.admittedAt ?? deps.clock(),
-        );
-    }
     deps.usage.record({
       keyId: mark.keyId,
       at: deps.clock(),
