@@ -248,7 +248,7 @@ function judge(r: CoherenceRow) {
   if (r.ordered || !r.band) {
     return {
       ...r,
-      expected: 'rising',
+      expected: r.ordered?.expected ?? 'rising',
       generated: r.ordered?.shown ?? '',
       ci: '',
       pass: r.ordered?.pass ?? false,
