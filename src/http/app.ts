@@ -6,8 +6,9 @@ import { pino } from 'pino';
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
 import type { ConfigurationRepository, JobService, PatientStreams } from '../jobs/index.js';
-import type { ApiKeyRepository, ApiKeyService, DailyQuota, UsageRecorder } from '../keys/index.js';
+import type { ApiKeyRepository, ApiKeyService, DailyQuota } from '../keys/index.js';
 import type { AuthFailureGuard, RateLimitStore } from '../ratelimit/index.js';
+import type { UsageRecorder, UsageRepository } from '../usage/index.js';
 import { loggerOptions } from './logger.js';
 import { registerOpenApi } from './openapi.js';
 import { createAuthenticate, createRecordUsage, createReturnRefusedQuota } from './plugins/auth.js';
@@ -17,6 +18,7 @@ import { jsonMediaType } from './plugins/json-media-type.js';
 import { requestContext, requestIdFor } from './plugins/request-context.js';
 import { validatorCompiler } from './validators.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
+import { adminUsageRoutes } from './routes/admin-usage.js';
 import { configurationRoutes } from './routes/configurations.js';
 import { downloadRoutes } from './routes/downloads.js';
 import { generationRoutes } from './routes/generation.js';
@@ -38,6 +40,7 @@ export interface AppDeps {
   keyRepository: ApiKeyRepository;
   dailyQuota: DailyQuota;
   usage: UsageRecorder;
+  usageRepository: UsageRepository;
   rateLimiter: RateLimitStore;
   authFailures: AuthFailureGuard;
   jobs: JobService;
@@ -164,6 +167,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await scope.register(presetRoutes);
     await scope.register(visualizationRoutes(deps));
     await scope.register(adminKeyRoutes(deps));
+    await scope.register(adminUsageRoutes(deps));
   });
   await app.register(referenceRoutes);
 
