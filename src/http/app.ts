@@ -28,6 +28,7 @@ import { presetRoutes } from './routes/presets.js';
 import { referenceRoutes } from './routes/reference.js';
 import { streamingRoutes } from './routes/streaming.js';
 import { visualizationRoutes } from './routes/visualizations.js';
+import { webPageRoutes } from './routes/web-pages.js';
 import './types.js';
 
 /** Everything the HTTP layer needs, built once by the composition root. */
@@ -53,6 +54,8 @@ export interface BuildAppOptions {
   logStream?: Writable;
   /** Benchmarks only: protected routes skip authentication. */
   disableAuth?: boolean;
+  /** Where the built pages are (tests point it at a folder of their own); defaults to dist/web. */
+  webRoot?: string;
 }
 
 const EXPOSED_HEADERS = [
@@ -166,6 +169,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await scope.register(adminKeyRoutes(deps));
   });
   await app.register(referenceRoutes);
+  await app.register(webPageRoutes(options.webRoot));
 
   return app;
 }
