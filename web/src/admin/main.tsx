@@ -133,4 +133,7 @@ function App() {
 }
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) {
+  root.textContent = '';
+  render(<App />, root);
+}

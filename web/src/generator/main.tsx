@@ -57,11 +57,10 @@ function Limits({ info, headers }: { info?: KeyInfo; headers: KeyHeaders }) {
         {show(headers.dailyUsage ?? info?.usage.requests_today)} of{' '}
         {show(headers.dailyLimit ?? info?.limits.requests_per_day)}
       </dd>
-      <dt>This minute</dt>
+      <dt>Request rate</dt>
       <dd id="rate-remaining">
-        {headers.rateRemaining !== undefined
-          ? `${headers.rateRemaining} of ${headers.rateLimit} left`
-          : `${show(info?.limits.requests_per_minute)} per minute`}
+        {info && `${info.limits.requests_per_minute} a minute, ${info.limits.requests_per_hour} an hour`}
+        {headers.rateRemaining !== undefined && ` (${headers.rateRemaining} of ${headers.rateLimit} left now)`}
       </dd>
     </dl>
   );
@@ -305,4 +304,7 @@ function App() {
 }
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) {
+  root.textContent = '';
+  render(<App />, root);
+}
