@@ -25,7 +25,9 @@ const SCREENSHOTS = resolve('.tmp/screenshots');
  */
 export function browserTestsRun(): boolean {
   if (existsSync(CHROMIUM) || process.env.CI === 'true') return true;
-  console.warn(`!!! browser tests SKIPPED: ${CHROMIUM} is missing (apt-get install chromium chromium-driver)`);
+  console.warn(
+    `!!! browser tests SKIPPED: ${CHROMIUM} is missing (apt-get install chromium chromium-driver)`,
+  );
   return false;
 }
 
@@ -51,6 +53,8 @@ export async function startBrowserRig(options: TestAppOptions = {}): Promise<Bro
     acceptDownloads: true,
     viewport: { width: 1100, height: 900 },
   });
+  // Fail a wait well inside the test's own timeout, so the error names the selector.
+  context.setDefaultTimeout(10_000);
   const pageErrors: string[] = [];
   return {
     t,

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate() callbacks run in the browser, so these tests see its globals.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserRig, browserTestsRun, screenshot, startBrowserRig } from '../helpers/browser.js';
@@ -15,7 +17,9 @@ describe.runIf(browserTestsRun())('the generator page in Chromium', () => {
     await page.click('#demo-key');
     await page.waitForSelector('#limits >> text=Public Demo Key');
     await page.selectOption('#preset', 'training_exercise');
-    await page.waitForFunction(() => (document.querySelector('#front-name-0') as HTMLInputElement | null)?.value);
+    await page.waitForFunction(
+      () => (document.querySelector('#front-name-0') as HTMLInputElement | null)?.value,
+    );
     await page.fill('#total-patients', '12');
     await page.fill('#days', '2');
     await page.click('#generate');

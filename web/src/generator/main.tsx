@@ -60,7 +60,8 @@ function Limits({ info, headers }: { info?: KeyInfo; headers: KeyHeaders }) {
       <dt>Request rate</dt>
       <dd id="rate-remaining">
         {info && `${info.limits.requests_per_minute} a minute, ${info.limits.requests_per_hour} an hour`}
-        {headers.rateRemaining !== undefined && ` (${headers.rateRemaining} of ${headers.rateLimit} left now)`}
+        {headers.rateRemaining !== undefined &&
+          ` (${headers.rateRemaining} of ${headers.rateLimit} left now)`}
       </dd>
     </dl>
   );
