@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { ConfigurationRepository, JobRepository, JobService, type Owner, PatientStreams } from './jobs/index.js';
-import { ApiKeyRepository, ApiKeyService, DailyQuota, UsageRecorder } from './keys/index.js';
+import { ApiKeyRepository, ApiKeyService, DailyQuota } from './keys/index.js';
 import { AuthFailureGuard, createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
+import { UsageRecorder, UsageRepository } from './usage/index.js';
 
 /**
  * The composition root: every service, built once. The server and the CLI
@@ -18,6 +19,8 @@ export interface Services {
   keys: ApiKeyService;
   dailyQuota: DailyQuota;
   usage: UsageRecorder;
+  /** The usage aggregates, for the CLI and the admin API. */
+  usageRepository: UsageRepository;
   rateLimiter: RateLimitStore;
   authFailures: AuthFailureGuard;
   jobs: JobService;
@@ -47,26 +50,15 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
       'API key limits out of bounds; clamped until an administrator fixes them',
     ),
   );
-  const usage = new UsageRecorder(keyRepository, logger);
+  const usageRepository = new UsageRepository(database.db);
+  const usage = new UsageRecorder(usageRepository, logger);
   const rateLimiter =
     options.role === 'server'
       ? createRateLimitStore({ redisUrl: config.redisUrl, onRedisDown: config.rateLimitOnRedisDown, logger })
       : createRateLimitStore({ onRedisDown: 'fallback', logger });
 
-  const recordJobPatients = (owner: Owner, jobId: string, patients: number) => {
-    if (!owner.keyId) return; // the legacy key has no row to count against
-    usage.record({
-      keyId: owner.keyId,
-      at: clock(),
-      method: 'JOB',
-      route: `/api/v1/jobs/${jobId}`,
-      statusCode: 200,
-      patients,
-      clientIp: null,
-      admitted: false,
-      countInDay: false,
-      subject: owner.subject,
-    });
+  const recordJobPatients = (owner: Owner, _jobId: string, patients: number) => {
+    if (owner.keyId) usage.recordJobPatients(owner.keyId, patients, clock()); // the legacy key has no row
   };
   const jobs = new JobService(
     new JobRepository(database.db),
@@ -96,6 +88,7 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     keys,
     dailyQuota: new DailyQuota(keyRepository, config.demo.globalDailyLimit),
     usage,
+    usageRepository,
     rateLimiter,
     authFailures: new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute),
     jobs,

@@ -1,4 +1,5 @@
 import type { KeyContext } from '../keys/index.js';
+import type { RefusalWindow } from '../usage/index.js';
 
 /** What the auth plugin leaves on a request for handlers and the usage hook. */
 export interface UsageMark {
@@ -10,6 +11,8 @@ export interface UsageMark {
   reserved: boolean;
   kind: 'demo' | 'live' | 'legacy';
   admittedAt?: Date;
+  /** The window that refused the request with 429, for the usage counts. */
+  refusedBy?: RefusalWindow;
 }
 
 declare module 'fastify' {

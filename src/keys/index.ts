@@ -1,6 +1,6 @@
 /**
  * API keys: the key format, hashed storage, verification with a short cache,
- * the demo and legacy keys, patient and daily limits, and usage tracking.
+ * the demo and legacy keys, patient and daily limits (usage is counted in `src/usage`).
  * Imports `db` only; takes and returns plain values, never HTTP objects.
  * A refusal is a value (`VerifyResult`, `LimitRefusal`), not an exception.
  */
@@ -19,5 +19,10 @@ export {
   type VerifyResult,
 } from './key-service.js';
 export * from './limits.js';
-export { ApiKeyRepository, type ApiKeyPatch, type DailyUsage, escapeLike, type NewApiKey, type UsageEvent } from './repository.js';
-export { UsageRecorder } from './usage-recorder.js';
+export {
+  ApiKeyRepository,
+  type ApiKeyPatch,
+  escapeLike,
+  type KeyCounts,
+  type NewApiKey,
+} from './repository.js';

@@ -16,7 +16,7 @@ const CONFIGURATION = { name: 'Encrypted exercise', total_patients: 6 };
 
 /** Every row of every table, as JSON text: where a secret stored in the clear would show. */
 async function allRows(database: Database): Promise<string> {
-  const tables = ['jobs', 'configurations', 'api_keys', 'api_key_usage', 'daily_quota'];
+  const tables = ['jobs', 'configurations', 'api_keys', 'usage_counts', 'daily_quota'];
   const out: string[] = [];
   for (const table of tables) {
     const result = (await database.db.execute(

@@ -16,7 +16,11 @@ export function registerStats(program: Command): void {
       await withServices(async (services) => {
         const now = services.clock();
         const from = new Date(now.getTime() - options.days * DAY_MS);
-        const stats = await services.keyRepository.stats(from, now);
+        const [keys, usage] = await Promise.all([
+          services.keyRepository.keyCounts(now),
+          services.usageRepository.totals({ from, to: now }),
+        ]);
+        const stats = { keys, requests: usage.requests, patients: usage.patients };
         if (options.json) {
           printJson({
             period_days: options.days,

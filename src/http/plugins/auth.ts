@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/index.js';
-import type { ApiKeyService, DailyQuota, KeyFailure, UsageRecorder } from '../../keys/index.js';
+import type { ApiKeyService, DailyQuota, KeyFailure } from '../../keys/index.js';
 import { keyHeaders } from '../../keys/index.js';
 import type { AuthFailureGuard, RateLimitStore } from '../../ratelimit/index.js';
 import {
@@ -9,6 +9,7 @@ import {
   describeViolation,
   minuteAndHourRules,
 } from '../../ratelimit/index.js';
+import type { UsageRecorder } from '../../usage/index.js';
 import { AppError } from '../errors.js';
 
 export interface AuthDeps {
@@ -88,11 +89,17 @@ export function createAuthenticate(deps: AuthDeps) {
       });
     }
     const rateHeaders = buildRateLimitHeaders(decision);
-    if (!decision.allowed) throw new AppError(429, describeViolation(decision), rateHeaders);
+    if (!decision.allowed) {
+      request.usageMark.refusedBy = decision.violated.includes('hour') ? 'hour' : 'minute';
+      throw new AppError(429, describeViolation(decision), rateHeaders);
+    }
     reply.headers(rateHeaders);
 
     const daily = await deps.dailyQuota.admit(key, subject, now);
-    if (!daily.ok) throw new AppError(daily.refusal.status, daily.refusal.detail, daily.refusal.headers);
+    if (!daily.ok) {
+      request.usageMark.refusedBy = 'day';
+      throw new AppError(daily.refusal.status, daily.refusal.detail, daily.refusal.headers);
+    }
 
     request.usageMark.admitted = true;
     request.usageMark.reserved = daily.reserved;
@@ -122,22 +129,28 @@ export function createReturnRefusedQuota(deps: Pick<AuthDeps, 'clock' | 'dailyQu
   };
 }
 
-/** The `onResponse` hook of protected routes: one usage event per authenticated request. */
+/**
+ * The `onResponse` hook of protected routes: counts every answered request, under its key once one
+ * is known, and under no key for a 401 or a blocked address (bounded: those rows carry no address).
+ */
 export function createRecordUsage(deps: Pick<AuthDeps, 'usage' | 'clock'>) {
   return async function recordUsage(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const mark = request.usageMark;
-    if (!mark || mark.keyId === 'legacy') return;
+    if (mark?.keyId === 'legacy') return;
+    if (!mark && reply.statusCode !== 401 && reply.statusCode !== 429) return;
     deps.usage.record({
-      keyId: mark.keyId,
+      keyId: mark?.keyId ?? null,
+      isDemo: mark?.kind === 'demo',
       at: deps.clock(),
       method: request.method,
       route: request.routeOptions.url ?? request.url.split('?')[0] ?? '',
       statusCode: reply.statusCode,
       patients: request.patientsGenerated ?? 0,
       clientIp: request.ip,
-      admitted: mark.admitted,
-      countInDay: mark.countInDay,
-      subject: mark.subject,
+      admitted: mark?.admitted ?? false,
+      countInDay: mark?.countInDay ?? false,
+      quotaSubject: mark?.subject ?? '',
+      refusedBy: mark?.refusedBy,
     });
   };
 }
