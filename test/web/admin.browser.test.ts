@@ -69,4 +69,36 @@ describe.runIf(browserTestsRun())('the admin dashboard in Chromium', () => {
     await row.locator('[data-action=delete]').click();
     await row.waitFor({ state: 'detached' });
   });
+
+  it('draws the usage charts from the aggregated usage once there is traffic', async () => {
+    const { key } = await rig.t.services.keys.createKey({ name: 'Busy cell', rateLimitPerMinute: 3 });
+    for (let i = 0; i < 4; i++) await callAsKey(key); // three answered, the fourth refused with 429
+    await callAsKey('milmed_live_not-a-key-at-all'); // a 401
+    await rig.t.services.usage.flush();
+
+    const page = await rig.newPage();
+    await page.goto(`${rig.baseUrl}/admin`);
+    if ((await page.evaluate(() => sessionStorage.length)) === 0) {
+      await page.fill('#admin-secret', LEGACY_KEY);
+      await page.click('#sign-in');
+    }
+    await page.click('#tab-usage');
+    await page.waitForSelector('#usage-totals');
+    const points = (name: string) => page.locator(`canvas[aria-label="${name}"]`).getAttribute('data-points');
+    expect(Number(await points('Requests per day, all keys'))).toBeGreaterThan(0);
+    expect(Number(await points('Refusals and errors per day, all keys'))).toBeGreaterThan(0);
+    expect(Number(await points('Top keys'))).toBeGreaterThan(0);
+    expect(Number(await points('429s by window'))).toBeGreaterThan(0);
+    expect(await page.locator('#usage-totals').textContent()).toMatch(
+      /[1-9]\d* refused as 401, [1-9]\d* as 429/,
+    );
+    await screenshot(page, 'admin-usage');
+
+    await page.click('#tab-keys');
+    await page.click('#keys a:text("Busy cell")');
+    await page.waitForSelector('#refusals tbody tr');
+    expect(await page.locator('#refusals').textContent()).toContain('GET /api/v1/keys/me');
+    expect(Number(await points('Requests per day, last 30 days'))).toBeGreaterThan(0);
+    await screenshot(page, 'admin-key-page');
+  });
 });

@@ -3,16 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../shared/api.js';
 import type { KeyView } from './keys.js';
 import { UsageCharts } from './usage.js';
-import { type UsageRow, usageRows } from './usage-data.js';
-
-interface Refusal {
-  at?: string;
-  time?: string;
-  status?: number;
-  status_code?: number;
-  reason?: string;
-  detail?: string;
-}
+import { type KeyUsageReport, rateLimitedTotal, usageRows } from './usage-data.js';
 
 export function KeyPage(props: {
   client: ApiClient;
@@ -21,18 +12,11 @@ export function KeyPage(props: {
   onError: (e: unknown) => void;
 }) {
   const k = props.keyView;
-  const [rows, setRows] = useState<UsageRow[]>([]);
-  const [refusals, setRefusals] = useState<Refusal[]>([]);
+  const [report, setReport] = useState<KeyUsageReport>();
   useEffect(() => {
-    props.client
-      .get<Record<string, unknown>>(`/api/v1/admin/keys/${k.id}/usage`)
-      .then((answer) => {
-        setRows(usageRows(answer));
-        const recent = answer.recent_refusals ?? answer.refusals;
-        setRefusals(Array.isArray(recent) ? (recent as Refusal[]) : []);
-      })
-      .catch(props.onError);
+    props.client.get<KeyUsageReport>(`/api/v1/admin/keys/${k.id}/usage`).then(setReport).catch(props.onError);
   }, [k.id]);
+  const refusals = report?.recent_refusals ?? [];
   return (
     <section class="card" id="key-page">
       <button type="button" class="secondary" onClick={props.onBack}>
@@ -45,22 +29,37 @@ export function KeyPage(props: {
         {k.email ?? 'no email'} · {k.total_requests} requests · {k.total_patients_generated} patients · last
         used {k.last_used_at ?? 'never'}
       </p>
-      <UsageCharts rows={rows} title="per day" />
+      <UsageCharts rows={usageRows(report?.per_day ?? [], 'day')} title="per day, last 30 days" />
       <h3>Recent refusals</h3>
       {refusals.length === 0 ? (
         <p class="muted">None.</p>
       ) : (
-        <table>
-          <tbody>
-            {refusals.map((r, i) => (
-              <tr key={i}>
-                <td>{r.at ?? r.time}</td>
-                <td>{r.status ?? r.status_code}</td>
-                <td>{r.reason ?? r.detail}</td>
+        <div class="table-wrap">
+          <table id="refusals">
+            <thead>
+              <tr>
+                <th>Minute (UTC)</th>
+                <th>Route</th>
+                <th>Class</th>
+                <th>Requests</th>
+                <th>401</th>
+                <th>429</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {refusals.map((r) => (
+                <tr key={`${r.minute} ${r.route} ${r.status}`}>
+                  <td>{r.minute.slice(0, 16).replace('T', ' ')}</td>
+                  <td>{r.route}</td>
+                  <td>{r.status}</td>
+                  <td>{r.requests}</td>
+                  <td>{r.unauthorized}</td>
+                  <td>{rateLimitedTotal(r.rate_limited)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -1,11 +1,56 @@
 /**
- * Reads the aggregated usage answers (`GET /api/v1/admin/usage`, `GET /api/v1/admin/keys/{id}/usage`)
- * into rows the charts draw. Field names follow the admin API's documented contract; a count the
- * answer does not carry reads as 0.
+ * The shapes of the aggregated usage answers (`GET /api/v1/admin/usage`,
+ * `GET /api/v1/admin/keys/{id}/usage`), and the rows the charts draw from them.
  */
 
+interface WindowCounts {
+  minute: number;
+  hour: number;
+  day: number;
+}
+
+export interface UsageCounts {
+  requests: number;
+  patients: number;
+  status: Record<'2xx' | '3xx' | '4xx' | '5xx', number>;
+  unauthorized: number;
+  rate_limited: WindowCounts;
+}
+
+export interface UsagePoint extends UsageCounts {
+  bucket?: string;
+  key_id?: string | null;
+}
+
+export interface UsageReport {
+  from: string;
+  to: string;
+  group_by: string;
+  totals: UsageCounts;
+  series: UsagePoint[];
+  top_keys: { key_id: string; key_prefix: string; name: string; requests: number; patients: number }[];
+  demo_networks: ({ network: string } & UsageCounts)[];
+}
+
+export interface Refusal {
+  minute: string;
+  route: string;
+  status: '4xx' | '5xx';
+  requests: number;
+  unauthorized: number;
+  rate_limited: WindowCounts;
+}
+
+export interface KeyUsageReport {
+  from: string;
+  to: string;
+  totals: UsageCounts;
+  per_day: UsagePoint[];
+  recent_refusals: Refusal[];
+}
+
+/** One chart row: a bucket and its counts. */
 export interface UsageRow {
-  /** The bucket: a day, an hour, or a key. */
   label: string;
   requests: number;
   patients: number;
@@ -14,55 +59,21 @@ export interface UsageRow {
   serverErrors: number;
 }
 
-const num = (row: Record<string, unknown>, ...names: string[]) => {
-  for (const n of names) if (typeof row[n] === 'number') return row[n] as number;
-  return 0;
-};
+export const rateLimitedTotal = (w: WindowCounts) => w.minute + w.hour + w.day;
 
-function labelOf(row: Record<string, unknown>): string {
-  for (const n of ['bucket', 'day', 'hour', 'period', 'key_name', 'name', 'key_prefix', 'key_id']) {
-    const v = row[n];
-    if (typeof v === 'string' && v) return v;
-  }
-  return '?';
+/** "2026-11-30" for a day, "11-30 14:00" for an hour (UTC, as the buckets are). */
+export function bucketLabel(bucket: string | undefined, groupBy: string): string {
+  if (!bucket) return '?';
+  return groupBy === 'hour' ? `${bucket.slice(5, 10)} ${bucket.slice(11, 16)}` : bucket.slice(0, 10);
 }
 
-/** The rows of a usage answer, whether it is an array or an object holding one. */
-export function usageRows(answer: unknown): UsageRow[] {
-  const body = answer as Record<string, unknown> | unknown[];
-  const list = Array.isArray(body)
-    ? body
-    : ((body?.rows ?? body?.buckets ?? body?.data ?? body?.usage ?? []) as unknown[]);
-  return (Array.isArray(list) ? list : []).map((raw) => {
-    const row = raw as Record<string, unknown>;
-    return {
-      label: labelOf(row),
-      requests: num(row, 'requests', 'request_count', 'total_requests'),
-      patients: num(row, 'patients', 'patients_generated', 'patient_count'),
-      unauthorized: num(row, 'unauthorized', 'status_401', 'http_401', 'auth_failures'),
-      rateLimited: num(row, 'rate_limited', 'status_429', 'http_429', 'throttled'),
-      serverErrors: num(row, 'server_errors', 'status_5xx', 'http_5xx', 'errors_5xx'),
-    };
-  });
-}
-
-/** The 429s split by the window that refused them, when the answer carries that split. */
-export function refusalsByWindow(answer: unknown): Record<string, number> {
-  const body = answer as Record<string, unknown>;
-  const split = (body?.rate_limited_by_window ?? body?.refusals_by_window) as
-    | Record<string, number>
-    | undefined;
-  return split && typeof split === 'object' ? split : {};
-}
-
-/** Demo-key traffic per client network, the addresses already masked by the server. */
-export function demoTraffic(answer: unknown): { label: string; requests: number }[] {
-  const body = answer as Record<string, unknown>;
-  const list = (body?.demo_by_ip ?? body?.demo_clients ?? []) as Record<string, unknown>[];
-  return Array.isArray(list)
-    ? list.map((r) => ({
-        label: String(r.ip ?? r.client ?? r.masked_ip ?? '?'),
-        requests: num(r, 'requests'),
-      }))
-    : [];
+export function usageRows(points: UsagePoint[], groupBy: string): UsageRow[] {
+  return points.map((p) => ({
+    label: bucketLabel(p.bucket, groupBy),
+    requests: p.requests,
+    patients: p.patients,
+    unauthorized: p.unauthorized,
+    rateLimited: rateLimitedTotal(p.rate_limited),
+    serverErrors: p.status['5xx'],
+  }));
 }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../shared/api.js';
 import { ChartView } from '../shared/chart.js';
-import { demoTraffic, refusalsByWindow, type UsageRow, usageRows } from './usage-data.js';
+import { rateLimitedTotal, type UsageReport, type UsageRow, usageRows } from './usage-data.js';
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -42,29 +42,24 @@ export function UsagePanel({ client, onError }: { client: ApiClient; onError: (e
   const [from, setFrom] = useState(() => isoDay(Date.now() - 6 * DAY_MS));
   const [to, setTo] = useState(() => isoDay(Date.now()));
   const [groupBy, setGroupBy] = useState<'day' | 'hour'>('day');
-  const [series, setSeries] = useState<UsageRow[]>([]);
-  const [byKey, setByKey] = useState<UsageRow[]>([]);
-  const [windows, setWindows] = useState<Record<string, number>>({});
-  const [demo, setDemo] = useState<{ label: string; requests: number }[]>([]);
+  const [report, setReport] = useState<UsageReport>();
 
   async function load() {
     // `to` is a whole day: the period runs to the end of it.
-    const range = `from=${from}T00:00:00Z&to=${isoDay(Date.parse(to) + DAY_MS)}T00:00:00Z`;
-    const overTime = await client.get<unknown>(`/api/v1/admin/usage?${range}&group_by=${groupBy}`);
-    const perKey = await client.get<unknown>(`/api/v1/admin/usage?${range}&group_by=key`);
-    setSeries(usageRows(overTime));
-    setByKey(
-      usageRows(perKey)
-        .sort((a, b) => b.requests - a.requests)
-        .slice(0, 10),
-    );
-    setWindows(refusalsByWindow(overTime));
-    setDemo(demoTraffic(perKey).length ? demoTraffic(perKey) : demoTraffic(overTime));
+    const query = new URLSearchParams({
+      from: `${from}T00:00:00Z`,
+      to: `${isoDay(Date.parse(to) + DAY_MS)}T00:00:00Z`,
+      group_by: groupBy,
+    });
+    setReport(await client.get<UsageReport>(`/api/v1/admin/usage?${query}`));
   }
   useEffect(() => {
     load().catch(onError);
   }, [client, from, to, groupBy]);
 
+  const totals = report?.totals;
+  const top = report?.top_keys ?? [];
+  const demo = report?.demo_networks ?? [];
   return (
     <section class="card" id="usage">
       <h2>Usage</h2>
@@ -88,37 +83,47 @@ export function UsagePanel({ client, onError }: { client: ApiClient; onError: (e
             <option value="hour">hour</option>
           </select>
         </div>
-        <button type="button" class="secondary" onClick={() => load().catch(onError)}>
+        <button type="button" class="secondary" id="usage-refresh" onClick={() => load().catch(onError)}>
           Refresh
         </button>
       </div>
-      <UsageCharts rows={series} title={`per ${groupBy}`} />
+      {totals && (
+        <p id="usage-totals">
+          In this period: <strong>{totals.requests}</strong> requests, <strong>{totals.patients}</strong>{' '}
+          patients, {totals.unauthorized} refused as 401, {rateLimitedTotal(totals.rate_limited)} as 429,{' '}
+          {totals.status['5xx']} server errors.
+        </p>
+      )}
+      <UsageCharts rows={usageRows(report?.series ?? [], groupBy)} title={`per ${groupBy}, all keys`} />
       <div class="grid2">
         <ChartView
-          name="Top keys by requests"
+          name="Top keys"
           kind="bar"
-          labels={byKey.map((r) => r.label)}
+          labels={top.map((k) => `${k.name} (${k.key_prefix})`)}
           series={[
-            { label: 'Requests', values: byKey.map((r) => r.requests) },
-            { label: 'Patients', values: byKey.map((r) => r.patients) },
+            { label: 'Requests', values: top.map((k) => k.requests) },
+            { label: 'Patients', values: top.map((k) => k.patients) },
           ]}
         />
-        {Object.keys(windows).length > 0 && (
-          <ChartView
-            name="429s by window"
-            kind="bar"
-            labels={Object.keys(windows)}
-            series={[{ label: '429', values: Object.values(windows) }]}
-          />
-        )}
-        {demo.length > 0 && (
-          <ChartView
-            name="Demo-key traffic by client (masked)"
-            kind="bar"
-            labels={demo.map((d) => d.label)}
-            series={[{ label: 'Requests', values: demo.map((d) => d.requests) }]}
-          />
-        )}
+        <ChartView
+          name="429s by window"
+          kind="bar"
+          labels={['minute', 'hour', 'day']}
+          series={[
+            {
+              label: '429',
+              values: totals
+                ? [totals.rate_limited.minute, totals.rate_limited.hour, totals.rate_limited.day]
+                : [],
+            },
+          ]}
+        />
+        <ChartView
+          name="Demo-key traffic by client network (masked)"
+          kind="bar"
+          labels={demo.map((d) => d.network)}
+          series={[{ label: 'Requests', values: demo.map((d) => d.requests) }]}
+        />
       </div>
     </section>
   );
