@@ -28,6 +28,7 @@ import { meRoutes } from './routes/me.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { presetRoutes } from './routes/presets.js';
 import { referenceRoutes } from './routes/reference.js';
+import { registerRoutes } from './routes/register.js';
 import { streamingRoutes } from './routes/streaming.js';
 import { visualizationRoutes } from './routes/visualizations.js';
 import { webPageRoutes } from './routes/web-pages.js';
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await scope.register(adminUsageRoutes(deps));
   });
   await app.register(referenceRoutes);
+  await app.register(registerRoutes(deps));
   await app.register(webPageRoutes(options.webRoot));
 
   return app;

@@ -18,14 +18,13 @@ export interface KeyView {
   last_used_at: string | null;
   expires_at: string | null;
   scopes: string[];
-  status?: string;
   metadata: Record<string, unknown>;
 }
 
 type Filter = 'all' | 'active' | 'inactive' | 'pending';
 
 /** A key waiting for approval (self-service registration in approval mode). */
-export const isPending = (k: KeyView) => k.status === 'pending' || k.metadata?.status === 'pending';
+export const isPending = (k: KeyView) => !k.is_active && k.metadata?.approval === 'pending';
 
 const limitText = (v: number | null) => (v === null ? '∞' : String(v));
 const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text));
