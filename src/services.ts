@@ -1,7 +1,13 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
-import { ConfigurationRepository, JobRepository, JobService, type Owner, PatientStreams } from './jobs/index.js';
+import {
+  ConfigurationRepository,
+  JobRepository,
+  JobService,
+  type Owner,
+  PatientStreams,
+} from './jobs/index.js';
 import { ApiKeyRepository, ApiKeyService, DailyQuota } from './keys/index.js';
 import { AuthFailureGuard, createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
 import { UsageRecorder, UsageRepository } from './usage/index.js';
@@ -40,7 +46,11 @@ export interface BuildServicesOptions {
   clock?: () => Date;
 }
 
-export async function buildServices(config: Config, logger: Logger, options: BuildServicesOptions): Promise<Services> {
+export async function buildServices(
+  config: Config,
+  logger: Logger,
+  options: BuildServicesOptions,
+): Promise<Services> {
   const clock = options.clock ?? (() => new Date());
   const database = options.database ?? (await openDatabase(config, logger, { role: options.role }));
   const keyRepository = new ApiKeyRepository(database.db);

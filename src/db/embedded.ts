@@ -39,7 +39,10 @@ export async function openEmbedded(options: EmbeddedOptions, logger: DbLogger): 
     );
   }
   if (!lock.acquired) {
-    logger.info({ pid: lock.owner.pid }, 'embedded database is owned by a running process; connecting through it');
+    logger.info(
+      { pid: lock.owner.pid },
+      'embedded database is owned by a running process; connecting through it',
+    );
     await waitForSocket(join(lock.owner.socketDir, `.s.PGSQL.${lock.owner.socketPort}`));
     // A local socket does not hang like a network link, and the server may queue a CLI query behind
     // its own work on the single PGlite session, so no statement timeout here.
@@ -110,7 +113,9 @@ async function waitForSocket(path: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(path)) {
     if (Date.now() > deadline) {
-      throw new Error(`The process owning the embedded database has not opened ${path}; is it still starting?`);
+      throw new Error(
+        `The process owning the embedded database has not opened ${path}; is it still starting?`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

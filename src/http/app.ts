@@ -28,8 +28,10 @@ import { meRoutes } from './routes/me.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { presetRoutes } from './routes/presets.js';
 import { referenceRoutes } from './routes/reference.js';
+import { registerRoutes } from './routes/register.js';
 import { streamingRoutes } from './routes/streaming.js';
 import { visualizationRoutes } from './routes/visualizations.js';
+import { webPageRoutes } from './routes/web-pages.js';
 import './types.js';
 
 /** Everything the HTTP layer needs, built once by the composition root. */
@@ -56,6 +58,8 @@ export interface BuildAppOptions {
   logStream?: Writable;
   /** Benchmarks only: protected routes skip authentication. */
   disableAuth?: boolean;
+  /** Where the built pages are (tests point it at a folder of their own); defaults to dist/web. */
+  webRoot?: string;
 }
 
 const EXPOSED_HEADERS = [
@@ -170,6 +174,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await scope.register(adminUsageRoutes(deps));
   });
   await app.register(referenceRoutes);
+  await app.register(registerRoutes(deps));
+  await app.register(webPageRoutes(options.webRoot));
 
   return app;
 }

@@ -11,7 +11,9 @@ export type { ConfigurationRow };
 function ownedBy(owner: Owner) {
   if (owner.all) return undefined;
   return and(
-    owner.keyId === null ? sql`${configurations.ownerKeyId} IS NULL` : eq(configurations.ownerKeyId, owner.keyId),
+    owner.keyId === null
+      ? sql`${configurations.ownerKeyId} IS NULL`
+      : eq(configurations.ownerKeyId, owner.keyId),
     eq(configurations.ownerSubject, owner.subject),
   );
 }
@@ -54,7 +56,12 @@ export class ConfigurationRepository {
       .limit(options.limit);
   }
 
-  async update(id: string, input: ConfigurationInput, owner: Owner, now: Date): Promise<ConfigurationRow | undefined> {
+  async update(
+    id: string,
+    input: ConfigurationInput,
+    owner: Owner,
+    now: Date,
+  ): Promise<ConfigurationRow | undefined> {
     if (!isUuid(id)) return undefined;
     const [row] = await this.db
       .update(configurations)

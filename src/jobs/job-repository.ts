@@ -89,7 +89,12 @@ export class JobRepository {
   }
 
   /** Progress from the worker; tells it whether the job was cancelled meanwhile. */
-  async reportProgress(id: string, progress: number, generated: number, now: Date): Promise<{ cancelled: boolean }> {
+  async reportProgress(
+    id: string,
+    progress: number,
+    generated: number,
+    now: Date,
+  ): Promise<{ cancelled: boolean }> {
     const [row] = await this.db
       .update(jobs)
       .set({ progress, patientsGenerated: generated, heartbeatAt: now })
@@ -108,7 +113,11 @@ export class JobRepository {
 
   async complete(
     id: string,
-    result: { summary: Record<string, unknown>; outputFiles: { name: string; bytes: number }[]; generated: number },
+    result: {
+      summary: Record<string, unknown>;
+      outputFiles: { name: string; bytes: number }[];
+      generated: number;
+    },
     now: Date,
     expiresAt: Date,
   ): Promise<boolean> {
@@ -142,8 +151,16 @@ export class JobRepository {
    * heartbeat at all was never claimed by a live worker, so it is an orphan too.
    * Returns their ids.
    */
-  async failOrphans(staleBefore: Date, now: Date, expiresAt: Date, aliveIds: string[] = []): Promise<string[]> {
-    const stale = and(eq(jobs.status, 'running'), or(isNull(jobs.heartbeatAt), lt(jobs.heartbeatAt, staleBefore)));
+  async failOrphans(
+    staleBefore: Date,
+    now: Date,
+    expiresAt: Date,
+    aliveIds: string[] = [],
+  ): Promise<string[]> {
+    const stale = and(
+      eq(jobs.status, 'running'),
+      or(isNull(jobs.heartbeatAt), lt(jobs.heartbeatAt, staleBefore)),
+    );
     const rows = await this.db
       .update(jobs)
       .set({

@@ -355,7 +355,9 @@ export class JobService {
       });
     this.settling.set(
       job.id,
-      settled.catch((err: unknown) => this.logger.error({ err, jobId: job.id }, 'recording a job outcome failed')),
+      settled.catch((err: unknown) =>
+        this.logger.error({ err, jobId: job.id }, 'recording a job outcome failed'),
+      ),
     );
   }
 
@@ -389,7 +391,9 @@ export class JobService {
    */
   private async failOrphans(staleBefore: Date): Promise<string[]> {
     const now = this.clock();
-    const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now), [...this.running.keys()]);
+    const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now), [
+      ...this.running.keys(),
+    ]);
     for (const id of ids) await this.removeFiles(id);
     return ids;
   }

@@ -2,7 +2,9 @@ import type { VerifiedKey } from './api-key.js';
 import { type LimitRefusal, dailyLimitRefusal, utcDay } from './limits.js';
 import type { ApiKeyRepository } from './repository.js';
 
-export type DailyAdmission = { ok: true; usage: number; reserved: boolean } | { ok: false; refusal: LimitRefusal };
+export type DailyAdmission =
+  | { ok: true; usage: number; reserved: boolean }
+  | { ok: false; refusal: LimitRefusal };
 
 /**
  * The per-UTC-day request quota. Keys with a daily limit reserve their slot
@@ -20,17 +22,28 @@ export class DailyQuota {
 
   async admit(key: VerifiedKey, subject: string, now: Date): Promise<DailyAdmission> {
     const day = utcDay(now);
-    if (key.kind === 'legacy') return { ok: true, usage: this.bump(key.id, subject, day, 0), reserved: false };
+    if (key.kind === 'legacy')
+      return { ok: true, usage: this.bump(key.id, subject, day, 0), reserved: false };
     if (key.dailyLimit === null) {
       const known = this.unlimitedCounts.get(`${key.id}|${subject}`);
       const base = known?.day === day ? undefined : await this.repository.dailyCount(key.id, subject, day);
       return { ok: true, usage: this.bump(key.id, subject, day, base), reserved: false };
     }
     if (key.kind === 'demo') {
-      const result = await this.repository.reserveDemoDaily(key.id, subject, day, key.dailyLimit, this.demoGlobalDailyLimit);
+      const result = await this.repository.reserveDemoDaily(
+        key.id,
+        subject,
+        day,
+        key.dailyLimit,
+        this.demoGlobalDailyLimit,
+      );
       if ('count' in result) return { ok: true, usage: result.count, reserved: true };
       const limit = result.refused === 'global' ? this.demoGlobalDailyLimit : key.dailyLimit;
-      const usage = await this.repository.dailyCount(key.id, result.refused === 'global' ? '*' : subject, day);
+      const usage = await this.repository.dailyCount(
+        key.id,
+        result.refused === 'global' ? '*' : subject,
+        day,
+      );
       return { ok: false, refusal: dailyLimitRefusal(limit, usage, now) };
     }
     const count = await this.repository.reserveDaily(key.id, subject, day, key.dailyLimit);

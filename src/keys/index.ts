@@ -12,6 +12,7 @@ export {
   ApiKeyService,
   type CreateKeyInput,
   DEMO_API_KEY,
+  isPending,
   KEY_DEFAULTS,
   type KeyFailure,
   type KeyServiceConfig,
@@ -19,6 +20,7 @@ export {
   type VerifyResult,
 } from './key-service.js';
 export * from './limits.js';
+export { type Registration, registerPersonalKey, type SelfServicePolicy } from './self-service.js';
 export {
   ApiKeyRepository,
   type ApiKeyPatch,

@@ -17,7 +17,8 @@ export interface KeyServiceConfig {
 /** Where verification reports a stored key whose limits had to be clamped (once per key). */
 export type OutOfBoundsReporter = (key: { id: string; keyPrefix: string }, fields: LimitField[]) => void;
 
-export type KeyFailure = 'missing' | 'invalid' | 'inactive' | 'expired';
+/** `pending`: a self-service key that waits for an administrator's approval. */
+export type KeyFailure = 'missing' | 'invalid' | 'inactive' | 'pending' | 'expired';
 export type VerifyResult = { ok: true; key: VerifiedKey } | { ok: false; failure: KeyFailure };
 
 /** What an administrator chooses for a new key; the hash, prefix and counters are the service's. */
@@ -31,6 +32,10 @@ export type CreateKeyInput = Omit<
   | 'lastUsedAt'
   | 'isActive'
 >;
+
+/** A self-service key registered in approval mode that no administrator has approved yet. */
+export const isPending = (key: Pick<ApiKey, 'isActive' | 'metadata'>): boolean =>
+  !key.isActive && key.metadata?.approval === 'pending';
 
 /** Defaults for a new personal key. */
 export const KEY_DEFAULTS = {
@@ -136,6 +141,16 @@ export class ApiKeyService {
     return key;
   }
 
+  /** Lets a pending self-service key work; undefined when no key has that id. Idempotent. */
+  async approve(id: string): Promise<ApiKey | undefined> {
+    const key = await this.repository.getById(id);
+    if (!key) return undefined;
+    return this.update(id, {
+      isActive: true,
+      metadata: { ...key.metadata, approval: 'approved', approved_at: this.clock().toISOString() },
+    });
+  }
+
   async delete(id: string): Promise<boolean> {
     const deleted = await this.repository.delete(id);
     this.cache.evictId(id);
@@ -159,7 +174,7 @@ export class ApiKeyService {
       this.cache.set(hash, key, nowMs);
     }
     if (!key) return { ok: false, failure: 'invalid' };
-    if (!key.isActive) return { ok: false, failure: 'inactive' };
+    if (!key.isActive) return { ok: false, failure: isPending(key) ? 'pending' : 'inactive' };
     if (key.expiresAt && key.expiresAt.getTime() <= nowMs) return { ok: false, failure: 'expired' };
     return { ok: true, key: this.toVerified(key) };
   }

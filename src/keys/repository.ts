@@ -6,7 +6,6 @@ import type { ApiKey } from './api-key.js';
 const { apiKeys, dailyQuota, usageCounts } = schema;
 type Row = typeof apiKeys.$inferSelect;
 
-
 export interface NewApiKey {
   keyHash: string;
   keyPrefix: string;
@@ -82,12 +81,19 @@ export class ApiKeyRepository {
     const rows = await this.db
       .select()
       .from(apiKeys)
-      .where(or(sql`${apiKeys.keyPrefix} LIKE ${pattern} ESCAPE '\\'`, sql`${apiKeys.id}::text LIKE ${pattern} ESCAPE '\\'`))
+      .where(
+        or(
+          sql`${apiKeys.keyPrefix} LIKE ${pattern} ESCAPE '\\'`,
+          sql`${apiKeys.id}::text LIKE ${pattern} ESCAPE '\\'`,
+        ),
+      )
       .limit(2);
     return rows.map(toApiKey);
   }
 
-  async list(options: { includeInactive?: boolean; search?: string; limit?: number } = {}): Promise<ApiKey[]> {
+  async list(
+    options: { includeInactive?: boolean; search?: string; limit?: number } = {},
+  ): Promise<ApiKey[]> {
     const filters = [];
     if (!options.includeInactive) filters.push(eq(apiKeys.isActive, true));
     if (options.search) {
@@ -228,7 +234,12 @@ export class ApiKeyRepository {
         .where(and(isNotNull(apiKeys.expiresAt), lte(apiKeys.expiresAt, now)))
         .returning({ id: apiKeys.id });
       if (rows.length > 0) {
-        await tx.delete(usageCounts).where(inArray(usageCounts.keyId, rows.map((r) => r.id)));
+        await tx.delete(usageCounts).where(
+          inArray(
+            usageCounts.keyId,
+            rows.map((r) => r.id),
+          ),
+        );
       }
       return rows.length;
     });
@@ -241,7 +252,13 @@ class QuotaRefused extends Error {
   }
 }
 
-async function reserve(db: Db, keyId: string, subject: string, day: string, limit: number): Promise<number | null> {
+async function reserve(
+  db: Db,
+  keyId: string,
+  subject: string,
+  day: string,
+  limit: number,
+): Promise<number | null> {
   const result = (await db.execute(sql`
     INSERT INTO daily_quota (key_id, subject, day, requests) VALUES (${keyId}, ${subject}, ${day}, 1)
     ON CONFLICT (key_id, subject, day) DO UPDATE SET requests = daily_quota.requests + 1
@@ -257,5 +274,9 @@ export function escapeLike(term: string): string {
 
 function toApiKey(row: Row): ApiKey {
   const { keyHash: _hash, ...rest } = row;
-  return { ...rest, totalRequests: Number(rest.totalRequests), totalPatientsGenerated: Number(rest.totalPatientsGenerated) };
+  return {
+    ...rest,
+    totalRequests: Number(rest.totalRequests),
+    totalPatientsGenerated: Number(rest.totalPatientsGenerated),
+  };
 }

@@ -93,7 +93,10 @@ function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions): Ta
   }
   const path = join(opts.dir, name);
   const input = new PassThrough({ highWaterMark: 256 * 1024 });
-  const done = pipeline([input, ...stages, createWriteStream(path, { mode: 0o600 })] as unknown as [PassThrough, Writable]);
+  const done = pipeline([input, ...stages, createWriteStream(path, { mode: 0o600 })] as unknown as [
+    PassThrough,
+    Writable,
+  ]);
   const target: Target = {
     file: { name, path, bytes: 0, contentType },
     input,

@@ -35,7 +35,9 @@ describe('errors raised by the HTTP parser, before routing', () => {
 
   it('answers an oversized URL with 431 and the standard error body', async () => {
     const url = `/api/v1/jobs/?q=${'a'.repeat(20_000)}`;
-    const { statusLine, head, body } = parse(await rawRequest(port, `GET ${url} HTTP/1.1\r\nHost: x\r\n\r\n`));
+    const { statusLine, head, body } = parse(
+      await rawRequest(port, `GET ${url} HTTP/1.1\r\nHost: x\r\n\r\n`),
+    );
     expect(statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
     expect(head).toMatch(/content-type: application\/json/i);
     expect(body).toMatchObject({ error: 'Request Header Fields Too Large', detail: expect.any(String) });

@@ -127,7 +127,9 @@ describe.each(BACKENDS)('job retention and interruption on %s', (backend) => {
 
     await t.services.jobs.stop();
 
-    const lines = t.logs.slice(from).map((line) => JSON.parse(line) as { level: number; msg: string; jobId?: string });
+    const lines = t.logs
+      .slice(from)
+      .map((line) => JSON.parse(line) as { level: number; msg: string; jobId?: string });
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
     expect(lines).toContainEqual(
       expect.objectContaining({ level: 40, msg: 'job interrupted by shutdown', jobId: created.job_id }),

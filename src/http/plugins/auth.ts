@@ -28,6 +28,7 @@ const FAILURE_DETAIL: Record<KeyFailure, string> = {
   missing: 'Missing API Key',
   invalid: 'Invalid or inactive API key',
   inactive: 'API key is inactive',
+  pending: 'API key is waiting for an administrator to approve it',
   expired: 'API key has expired',
 };
 

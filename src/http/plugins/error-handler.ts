@@ -88,7 +88,10 @@ const CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const { status, detail } = CLIENT_ERRORS[error.code ?? ''] ?? { status: 400, detail: 'Malformed HTTP request' };
+  const { status, detail } = CLIENT_ERRORS[error.code ?? ''] ?? {
+    status: 400,
+    detail: 'Malformed HTTP request',
+  };
   const body = JSON.stringify(errorBody(status, detail, requestIdFor(undefined)));
   if (socket.writable) {
     socket.write(

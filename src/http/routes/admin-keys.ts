@@ -139,6 +139,21 @@ export function adminKeyRoutes(deps: AdminKeyDeps) {
       },
     );
 
+    app.post<{ Params: { id: string } }>(
+      `${base}/:id/approve`,
+      {
+        schema: schema('Approve a pending self-service key, so it works (idempotent)', {
+          params: IdParams,
+          response: { 200: KeyView, ...errorResponses(404, ...PROTECTED_ERRORS) },
+        }),
+      },
+      async (request) => {
+        const key = await deps.keys.approve(request.params.id);
+        if (!key) throw notFound(`API key not found: ${request.params.id}`);
+        return toKeyView(key);
+      },
+    );
+
     app.post<{ Params: { id: string }; Body: { grace_minutes?: number } }>(
       `${base}/:id/rotate`,
       {

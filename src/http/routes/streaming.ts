@@ -69,7 +69,15 @@ export function streamingRoutes(deps: StreamingDeps) {
           request.query.count,
           deps.maxPatientsPerJob,
         );
-        return sendStream(deps, request, reply, scenario, count, request.query.batch_size, request.query.seed);
+        return sendStream(
+          deps,
+          request,
+          reply,
+          scenario,
+          count,
+          request.query.batch_size,
+          request.query.seed,
+        );
       },
     );
 
@@ -108,7 +116,15 @@ export function streamingRoutes(deps: StreamingDeps) {
           deps.maxPatientsPerJob,
           [],
         );
-        return sendStream(deps, request, reply, scenario, count, request.query.batch_size, request.query.seed);
+        return sendStream(
+          deps,
+          request,
+          reply,
+          scenario,
+          count,
+          request.query.batch_size,
+          request.query.seed,
+        );
       },
     );
   };
