@@ -50,8 +50,8 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
   const usage = new UsageRecorder(keyRepository, logger);
   const rateLimiter =
     options.role === 'server'
-      ? createRateLimitStore({ redisUrl: config.redisUrl, onRedisDown: config.rateLimitOnRedisDown, logger })
-      : createRateLimitStore({ onRedisDown: 'fallback', logger });
+      ? await createRateLimitStore({ redisUrl: config.redisUrl, onRedisDown: config.rateLimitOnRedisDown, logger })
+      : await createRateLimitStore({ onRedisDown: 'fallback', logger });
 
   const recordJobPatients = (owner: Owner, jobId: string, patients: number) => {
     if (!owner.keyId) return; // the legacy key has no row to count against

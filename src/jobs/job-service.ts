@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { databaseUnavailableReason } from '../db/index.js';
 import type { Scenario } from '../generator/index.js';
 import { LogThrottle } from '../logging/index.js';
-import { type OutputFormat, type PatientPage, readStoredPatients } from '../output/index.js';
+import type { OutputFormat, PatientPage } from '../output/index.js';
 import type { JobRepository, JobRow, JobStatus } from './job-repository.js';
 import type { Owner } from './owner.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
@@ -213,7 +213,9 @@ export class JobService {
    * generated again). `undefined` when the files are gone. The caller refuses encrypted jobs,
    * whose files are ciphertext and carry no index.
    */
-  storedPatients(jobId: string, start: number, end: number): Promise<PatientPage | undefined> {
+  async storedPatients(jobId: string, start: number, end: number): Promise<PatientPage | undefined> {
+    // Loaded on first use: the output writers (yazl, csv-stringify) are not needed to start the CLI.
+    const { readStoredPatients } = await import('../output/index.js');
     return readStoredPatients(this.paths(jobId).dir, start, end);
   }
 
