@@ -277,11 +277,3 @@ export function presetCategories() {
 }
 
 export const PRESET_IDS: readonly string[] = PRESET_DEFS.map((d) => d.id);
-
-/** The preset helpers under one name. */
-export const PRESETS = {
-  list: listPresets,
-  get: getPreset,
-  categories: presetCategories,
-  ids: PRESET_IDS,
-} as const;

@@ -202,9 +202,4 @@ export class JobRepository {
       .from(jobs)
       .groupBy(jobs.status);
   }
-
-  /** Completed jobs, newest first (dashboards). */
-  async latestCompleted(owner: Owner, limit: number): Promise<JobRow[]> {
-    return this.list(owner, { limit, status: 'completed' });
-  }
 }
