@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
-import { ConfigurationRepository, JobRepository, JobService, type Owner, PatientStreams } from './jobs/index.js';
+import { ConfigurationRepository } from './configurations/index.js';
+import { JobRepository, JobService, type Owner, PatientStreams } from './jobs/index.js';
 import { ApiKeyRepository, ApiKeyService, DailyQuota, UsageRecorder } from './keys/index.js';
 import { AuthFailureGuard, createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
 

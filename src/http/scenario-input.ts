@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { effectivePatientCount, parseScenario, type Scenario } from '../generator/index.js';
-import type { ConfigurationRepository } from '../jobs/index.js';
+import type { ConfigurationRepository } from '../configurations/index.js';
 import { checkPatientLimit } from '../keys/index.js';
 import { AppError, type FieldError, notFound, validationFailed } from './errors.js';
 import { keyOf, readerOf } from './owner.js';

@@ -1,9 +1,8 @@
 /**
- * Jobs: generation jobs and stored configurations, their storage scoped by
+ * Jobs: generation jobs, their storage scoped by
  * owner, and the runner that executes jobs in worker threads. Imports `db`,
  * `generator` and `output`; never HTTP.
  */
-export { type ConfigurationInput, ConfigurationRepository, type ConfigurationRow } from './configuration-repository.js';
 // The generation task itself (generator, output writers, exceljs) is loaded only by the worker
 // thread, so the CLI and the server's main thread do not pay for importing it.
 export type { GenerationResult, GenerationTask } from './generation-task.js';

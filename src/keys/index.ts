@@ -22,3 +22,4 @@ export {
 export * from './limits.js';
 export { ApiKeyRepository, type ApiKeyPatch, type DailyUsage, escapeLike, type NewApiKey, type UsageEvent } from './repository.js';
 export { UsageRecorder } from './usage-recorder.js';
+export { keyStatus, keyView } from './key-view.js';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import type { ConfigurationRepository, JobService } from '../../jobs/index.js';
+import type { ConfigurationRepository } from '../../configurations/index.js';
+import type { JobService } from '../../jobs/index.js';
 import type { OutputFormat } from '../../output/index.js';
 import { validationFailed } from '../errors.js';
 import { estimatedDuration } from '../job-view.js';

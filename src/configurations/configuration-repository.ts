@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { isUuid, schema } from '../db/index.js';
 import type { ConfigurationRow } from '../db/schema/index.js';
-import type { Owner } from './owner.js';
+import type { Owner } from '../jobs/index.js';
 
 const { configurations } = schema;
 
