@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { ConfigurationRepository } from './configurations/index.js';
-import { JobRepository, JobService, type Owner, PatientStreams } from './jobs/index.js';
+import type { Owner } from './db/index.js';
+import { GenerationService, JobRepository, JobService, PatientStreams } from './jobs/index.js';
 import { ApiKeyRepository, ApiKeyService, DailyQuota, UsageRecorder } from './keys/index.js';
 import { AuthFailureGuard, createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
 
@@ -22,6 +23,8 @@ export interface Services {
   rateLimiter: RateLimitStore;
   authFailures: AuthFailureGuard;
   jobs: JobService;
+  /** Prepares and submits generations (jobs and streams) within the caller's limits. */
+  generation: GenerationService;
   configurations: ConfigurationRepository;
   /** Streamed generations in progress, bounded per key and per instance. */
   streams: PatientStreams;
@@ -82,6 +85,7 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     recordJobPatients,
   );
 
+  const configurations = new ConfigurationRepository(database.db);
   const streams = new PatientStreams({
     perHolder: config.streams.perKey,
     perInstance: config.streams.perInstance,
@@ -100,7 +104,8 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     rateLimiter,
     authFailures: new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute),
     jobs,
-    configurations: new ConfigurationRepository(database.db),
+    generation: new GenerationService(jobs, configurations, config.maxPatientsPerJob),
+    configurations,
     streams,
     async start() {
       usage.start();
