@@ -27,7 +27,7 @@ function filesUnder(dir, suffix) {
 }
 
 /** The first reason dist/ is out of date, or undefined when it is fresh. */
-function staleReason() {
+export function staleReason() {
   const src = join(root, 'src');
   const dist = join(root, 'dist');
   if (!existsSync(dist)) return 'dist/ does not exist';
@@ -44,7 +44,7 @@ function staleReason() {
   return undefined;
 }
 
-function build(reason) {
+export function build(reason) {
   let tsc;
   try {
     tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

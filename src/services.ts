@@ -1,13 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
-import {
-  ConfigurationRepository,
-  JobRepository,
-  JobService,
-  type Owner,
-  PatientStreams,
-} from './jobs/index.js';
+import { ConfigurationRepository } from './configurations/index.js';
+import type { Owner } from './db/index.js';
+import { GenerationService, JobRepository, JobService, PatientStreams } from './jobs/index.js';
 import { ApiKeyRepository, ApiKeyService, DailyQuota } from './keys/index.js';
 import { AuthFailureGuard, createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
 import { UsageRecorder, UsageRepository } from './usage/index.js';
@@ -30,6 +26,8 @@ export interface Services {
   rateLimiter: RateLimitStore;
   authFailures: AuthFailureGuard;
   jobs: JobService;
+  /** Prepares and submits generations (jobs and streams) within the caller's limits. */
+  generation: GenerationService;
   configurations: ConfigurationRepository;
   /** Streamed generations in progress, bounded per key and per instance. */
   streams: PatientStreams;
@@ -64,8 +62,12 @@ export async function buildServices(
   const usage = new UsageRecorder(usageRepository, logger);
   const rateLimiter =
     options.role === 'server'
-      ? createRateLimitStore({ redisUrl: config.redisUrl, onRedisDown: config.rateLimitOnRedisDown, logger })
-      : createRateLimitStore({ onRedisDown: 'fallback', logger });
+      ? await createRateLimitStore({
+          redisUrl: config.redisUrl,
+          onRedisDown: config.rateLimitOnRedisDown,
+          logger,
+        })
+      : await createRateLimitStore({ onRedisDown: 'fallback', logger });
 
   const recordJobPatients = (owner: Owner, _jobId: string, patients: number) => {
     if (owner.keyId) usage.recordJobPatients(owner.keyId, patients, clock()); // the legacy key has no row
@@ -83,6 +85,7 @@ export async function buildServices(
     recordJobPatients,
   );
 
+  const configurations = new ConfigurationRepository(database.db);
   const streams = new PatientStreams({
     perHolder: config.streams.perKey,
     perInstance: config.streams.perInstance,
@@ -102,7 +105,8 @@ export async function buildServices(
     rateLimiter,
     authFailures: new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute),
     jobs,
-    configurations: new ConfigurationRepository(database.db),
+    generation: new GenerationService(jobs, configurations, config.maxPatientsPerJob),
+    configurations,
     streams,
     async start() {
       usage.start();

@@ -1,8 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { drizzle } from 'drizzle-orm/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Database, DbLogger } from './database.js';
 import { acquireLock } from './embedded-lock.js';
 import { openPostgres } from './postgres.js';
@@ -73,6 +71,12 @@ async function openPglite(
   releaseLock: () => void,
   socketDir?: string,
 ): Promise<Database> {
+  // Loaded here, not at the top: a CLI that talks to the server's socket, or a PostgreSQL
+  // deployment, never pays for PGlite's modules.
+  const [{ PGlite }, { drizzle }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
   const client = await PGlite.create({
     dataDir: pgdata,
     loadDataDir: options.loadDataDir,
@@ -84,6 +88,7 @@ async function openPglite(
   if (options.shareViaSocket && socketDir) {
     const socketPath = join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
     rmSync(socketPath, { force: true });
+    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
     // Several CLI processes may connect at once; the server queues their queries onto the one PGlite session.
     socketServer = new PGLiteSocketServer({ db: client, path: socketPath, maxConnections: 16 });
     await socketServer.start();

@@ -7,6 +7,7 @@
 export * from './api-key.js';
 export * from './bounds.js';
 export { DailyQuota, type DailyAdmission } from './daily-quota.js';
+export { matchesDigest, sha256 } from './digest.js';
 export { displayPrefix, generateApiKey, hasValidChecksum, hashKey, LIVE_KEY_PREFIX } from './key-format.js';
 export {
   ApiKeyService,
@@ -28,3 +29,4 @@ export {
   type KeyCounts,
   type NewApiKey,
 } from './repository.js';
+export { keyStatus, keyView } from './key-view.js';

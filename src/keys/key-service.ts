@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApiKey, VerifiedKey } from './api-key.js';
 import { LEGACY_KEY_ID } from './api-key.js';
 import { clampKeyLimits, type LimitField } from './bounds.js';
+import { matchesDigest, sha256 } from './digest.js';
 import { KeyCache } from './key-cache.js';
 import { displayPrefix, generateApiKey, hasValidChecksum, hashKey, looksLikeLiveKey } from './key-format.js';
 import type { ApiKeyPatch, ApiKeyRepository, NewApiKey } from './repository.js';
@@ -212,7 +212,7 @@ export class ApiKeyService {
 
   private isLegacyKey(presented: string): boolean {
     if (!this.legacyDigest) return false;
-    return timingSafeEqual(sha256(presented), this.legacyDigest);
+    return matchesDigest(presented, this.legacyDigest);
   }
 
   private legacyKey(): VerifiedKey {
@@ -228,8 +228,4 @@ export class ApiKeyService {
       scopes: ['generate', 'admin'],
     };
   }
-}
-
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
 }

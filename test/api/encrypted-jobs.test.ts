@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/index.js';
-import { generatePatients, parseScenario } from '../../src/generator/index.js';
+import { DEFAULT_SCENARIO, generatePatients, parseScenario } from '../../src/generator/index.js';
 import { JobRepository } from '../../src/jobs/index.js';
 import { decryptBuffer } from '../../src/output/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
@@ -143,7 +143,7 @@ describe.each(BACKENDS)('encrypted jobs on %s', (backend) => {
       seed: null,
       totalPatients: 3,
       config: CONFIGURATION,
-      scenario: {},
+      scenario: DEFAULT_SCENARIO,
       outputFormats: ['json'],
       useEncryption: true,
       createdAt: t.clock.now(),

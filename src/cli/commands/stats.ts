@@ -9,7 +9,9 @@ const DAY_MS = 86_400_000;
 export function registerStats(program: Command): void {
   program
     .command('stats')
-    .description('Counts of keys (total, active, demo, expired), and requests, patients and refusals in the period')
+    .description(
+      'Counts of keys (total, active, demo, expired), and requests, patients and refusals in the period',
+    )
     .option('--days <n>', 'length of the period in days, ending now', parseDays, 30)
     .option('--json', 'print JSON instead of a table')
     .action(async (options) => {
@@ -45,7 +47,10 @@ export function registerStats(program: Command): void {
           ['Requests in period', stats.requests],
           ['Patients in period', stats.patients],
           ['Unauthorized (401)', usage.unauthorized],
-          ['Rate limited (429)', `${refused.minute + refused.hour + refused.day} (minute ${refused.minute}, hour ${refused.hour}, day ${refused.day})`],
+          [
+            'Rate limited (429)',
+            `${refused.minute + refused.hour + refused.day} (minute ${refused.minute}, hour ${refused.hour}, day ${refused.day})`,
+          ],
           ['Server errors (5xx)', usage.status['5xx']],
         ]);
       });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { parseScenario } from '../../generator/index.js';
-import type { ConfigurationRepository, ConfigurationRow } from '../../jobs/index.js';
+import type { ConfigurationRepository, ConfigurationRow } from '../../configurations/index.js';
 import { describeFieldErrors, notFound, validationFailed } from '../errors.js';
 import { creatorOf, readerOf } from '../owner.js';
 import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';

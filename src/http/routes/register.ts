@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { Config } from '../../config/index.js';
-import { type ApiKeyService, KEY_TEXT_BOUNDS, registerPersonalKey } from '../../keys/index.js';
+import { type ApiKeyService, KEY_TEXT_BOUNDS, keyView, registerPersonalKey } from '../../keys/index.js';
 import {
   buildRateLimitHeaders,
   clientSubject,
@@ -11,7 +11,7 @@ import {
 } from '../../ratelimit/index.js';
 import { AppError, notFound, validationFailed } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
-import { KeyView, toKeyView } from '../schemas/keys.js';
+import { KeyView } from '../schemas/keys.js';
 
 export interface RegisterDeps {
   keys: ApiKeyService;
@@ -108,7 +108,7 @@ export function registerRoutes(deps: RegisterDeps) {
             ? 'Your key is registered and waits for an administrator to approve it. Keep it: it works once approved.'
             : 'Your key is ready. Keep it somewhere safe: it is shown only now.',
           key,
-          api_key: toKeyView(record),
+          api_key: keyView(record, deps.clock()),
         });
       },
     );

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Scenario } from '../../generator/index.js';
-import type { ConfigurationRepository, PatientStreams } from '../../jobs/index.js';
+import type { GenerationService, PatientStreams } from '../../jobs/index.js';
 import { AppError, validationFailed } from '../errors.js';
-import { keyOf, requireGenerate } from '../owner.js';
-import { loadStoredConfiguration, resolveScenario } from '../scenario-input.js';
+import { keyOf, requesterOf, requireGenerate } from '../owner.js';
+import { scenarioRefusalError } from '../scenario-refusal.js';
 import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
 import { SeedText } from '../schemas/input.js';
 
@@ -24,9 +24,8 @@ const StreamedPatients = {
 };
 
 export interface StreamingDeps {
-  configurations: ConfigurationRepository;
+  generation: GenerationService;
   streams: PatientStreams;
-  maxPatientsPerJob: number;
 }
 
 const BatchSize = Type.Integer({ minimum: 1, maximum: 1000, default: 100 });
@@ -58,17 +57,13 @@ export function streamingRoutes(deps: StreamingDeps) {
       },
       async (request, reply) => {
         requireGenerate(request);
-        const raw = await loadStoredConfiguration(
-          deps.configurations,
-          request,
-          request.query.configuration_id,
-        );
-        const { scenario, count } = resolveScenario(
-          request,
-          raw,
+        const resolved = await deps.generation.resolve(
+          { configurationId: request.query.configuration_id },
           request.query.count,
-          deps.maxPatientsPerJob,
+          requesterOf(request),
         );
+        if (!resolved.ok) throw scenarioRefusalError(resolved.refusal);
+        const { scenario, count } = resolved.value;
         return sendStream(
           deps,
           request,
@@ -109,13 +104,13 @@ export function streamingRoutes(deps: StreamingDeps) {
             { loc: ['count'], msg: 'Input should be an integer of at least 1', type: 'int_type' },
           ]);
         }
-        const { scenario, count } = resolveScenario(
-          request,
-          raw,
+        const resolved = await deps.generation.resolve(
+          { configuration: raw },
           requested as number | undefined,
-          deps.maxPatientsPerJob,
-          [],
+          requesterOf(request),
         );
+        if (!resolved.ok) throw scenarioRefusalError(resolved.refusal, []);
+        const { scenario, count } = resolved.value;
         return sendStream(
           deps,
           request,
