@@ -2,7 +2,16 @@ import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { ConfigurationRepository, JobRepository, JobService, type Owner, PatientStreams } from './jobs/index.js';
-import { ApiKeyRepository, ApiKeyService, DailyQuota, UsageRecorder } from './keys/index.js';
+import {
+  Admission,
+  ApiKeyRepository,
+  ApiKeyService,
+  DailyQuota,
+  LeasingCounter,
+  QuotaRepository,
+  ReservingCounter,
+  UsageRecorder,
+} from './keys/index.js';
 import { AuthFailureGuard, createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
 
 /**
@@ -17,6 +26,8 @@ export interface Services {
   keyRepository: ApiKeyRepository;
   keys: ApiKeyService;
   dailyQuota: DailyQuota;
+  /** Decides, per request, whether it may proceed (keys, windows, daily quota). */
+  admission: Admission;
   usage: UsageRecorder;
   rateLimiter: RateLimitStore;
   authFailures: AuthFailureGuard;
@@ -87,6 +98,21 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     stallTimeoutMs: config.streams.stallTimeoutMs,
   });
 
+  const quotaRepository = new QuotaRepository(database.db);
+  // One process owns an embedded store, so it can count in memory; instances sharing
+  // PostgreSQL reserve each request in the database (docs/API_KEY_MANAGEMENT.md, "Daily quotas").
+  const dailyCounter =
+    database.kind === 'embedded' ? new LeasingCounter(quotaRepository) : new ReservingCounter(quotaRepository);
+  const dailyQuota = new DailyQuota(dailyCounter, config.demo.globalDailyLimit);
+  const authFailures = new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute);
+  const admission = new Admission({
+    keys,
+    authFailures,
+    rateLimiter,
+    dailyQuota,
+    ipv6SubnetPrefix: config.ipv6SubnetPrefix,
+  });
+
   return {
     config,
     logger,
@@ -94,10 +120,11 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     database,
     keyRepository,
     keys,
-    dailyQuota: new DailyQuota(keyRepository, config.demo.globalDailyLimit),
+    dailyQuota,
+    admission,
     usage,
     rateLimiter,
-    authFailures: new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute),
+    authFailures,
     jobs,
     configurations: new ConfigurationRepository(database.db),
     streams,
@@ -110,6 +137,7 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
       await streams.close();
       await jobs.stop();
       await usage.close();
+      await dailyQuota.close();
       await rateLimiter.close();
       await database.close();
     },

@@ -2,8 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { effectivePatientCount, parseScenario, type Scenario } from '../generator/index.js';
 import type { ConfigurationRepository } from '../jobs/index.js';
 import { checkPatientLimit } from '../keys/index.js';
-import { AppError, type FieldError, notFound, validationFailed } from './errors.js';
+import { type FieldError, notFound, validationFailed } from './errors.js';
 import { keyOf, readerOf } from './owner.js';
+import { refusalError } from './refusals.js';
 
 export interface ResolvedScenario {
   scenario: Scenario;
@@ -25,7 +26,8 @@ export async function loadStoredConfiguration(
 /**
  * Validates a scenario and works out how many patients it will generate, then
  * applies the key's patient limit to that effective count. Every path that
- * generates patients goes through here, so no path can dodge the limit.
+ * generates patients goes through here, so no path can dodge the limit. The
+ * caller takes the daily quota only after this has passed.
  */
 export function resolveScenario(
   request: FastifyRequest,
@@ -49,6 +51,6 @@ export function resolveScenario(
     ]);
   }
   const refusal = checkPatientLimit(keyOf(request), count);
-  if (refusal) throw new AppError(refusal.status, refusal.detail, refusal.headers);
+  if (refusal) throw refusalError(refusal);
   return { scenario: { ...parsed.scenario, total_patients: count }, raw, count };
 }

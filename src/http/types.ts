@@ -1,15 +1,14 @@
-import type { KeyContext } from '../keys/index.js';
+import type { KeyContext, KeyKind } from '../keys/index.js';
 
 /** What the auth plugin leaves on a request for handlers and the usage hook. */
 export interface UsageMark {
   keyId: string;
   subject: string;
+  /** The request passed every limit and took its daily quota. */
   admitted: boolean;
+  /** Add it to the day's count when usage is written (keys without a daily limit). */
   countInDay: boolean;
-  /** The daily quota was reserved in the database for this request. */
-  reserved: boolean;
-  kind: 'demo' | 'live' | 'legacy';
-  admittedAt?: Date;
+  kind: KeyKind;
 }
 
 declare module 'fastify' {
@@ -20,5 +19,9 @@ declare module 'fastify' {
     usageMark?: UsageMark;
     /** Patients a handler generated for this request (streaming). */
     patientsGenerated?: number;
+  }
+  interface FastifyContextConfig {
+    /** `in-handler`: the handler takes the daily quota itself, after checks the schema cannot make. */
+    dailyQuota?: 'in-handler';
   }
 }

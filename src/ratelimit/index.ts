@@ -4,7 +4,7 @@
  * and time per check constant for limits up to 100,000,000 per window (docs/ratelimit.md).
  *
  * Lives here: the store port (`store.ts`), the in-memory, Redis and fallback stores, rule helpers,
- * clocks, and the header/detail formatting for 429 responses as plain records.
+ * and clocks. Headers and texts for responses are built in `src/http`.
  * May import: node built-ins, ioredis, and `keys/bounds.ts` (the one set of limit bounds, which
  * imports nothing). NOT fastify, NOT the db, NOT the rest of `keys`; the HTTP layer maps
  * decisions to responses, and key records (limits per key) are resolved by the caller.
@@ -16,7 +16,6 @@ export { ManualClock, systemClock } from './clock.js';
 export { tightestWindow, unavailableDecision } from './decision.js';
 export { createRateLimitStore, type RateLimitStoreConfig } from './factory.js';
 export { FallbackStore, type FallbackStoreOptions, type RedisDownPolicy } from './fallback-store.js';
-export { buildRateLimitHeaders, describeViolation, formatDuration } from './headers.js';
 export { MemoryStore } from './memory-store.js';
 export { RedisStore, type RedisStoreOptions } from './redis-store.js';
 export { MAX_BUCKETS, MAX_LIMIT, minuteAndHourRules, validateRules } from './rules.js';

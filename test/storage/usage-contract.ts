@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiKeyRepository, type UsageEvent } from '../../src/keys/index.js';
+import { ApiKeyRepository, QuotaRepository, type UsageEvent } from '../../src/keys/index.js';
 import type { Storage } from './contract.js';
 import { newKey } from './keys-contract.js';
 
@@ -37,7 +37,7 @@ export function usageContract(storage: Storage): void {
         totalPatientsGenerated: 1400,
         lastUsedAt: new Date(now.getTime() + 99),
       });
-      expect(await keys().dailyCount(key.id, '', '2026-03-31')).toBe(200);
+      expect(await new QuotaRepository(storage.database.db).count(key.id, '', '2026-03-31')).toBe(200);
     });
 
     it('reports requests and patients per UTC day; job patients count as patients, not requests', async () => {

@@ -5,6 +5,7 @@ import type { ConfigurationRepository, JobService } from '../../jobs/index.js';
 import type { OutputFormat } from '../../output/index.js';
 import { validationFailed } from '../errors.js';
 import { estimatedDuration } from '../job-view.js';
+import type { TakeDailyQuota } from '../plugins/auth.js';
 import { creatorOf, requireGenerate } from '../owner.js';
 import { loadStoredConfiguration, resolveScenario } from '../scenario-input.js';
 import { errorResponses, KEY_SECURITY, PROTECTED_ERRORS } from '../schemas/common.js';
@@ -14,6 +15,7 @@ export interface GenerationDeps {
   jobs: JobService;
   configurations: ConfigurationRepository;
   maxPatientsPerJob: number;
+  takeDailyQuota: TakeDailyQuota;
 }
 
 type Body = Static<typeof GenerationRequest>;
@@ -24,6 +26,7 @@ export function generationRoutes(deps: GenerationDeps) {
     app.post<{ Body: Body }>(
       '/api/v1/generation/',
       {
+        config: { dailyQuota: 'in-handler' },
         schema: {
           tags: ['generation'],
           summary: 'Create a patient generation job',
@@ -45,6 +48,7 @@ export function generationRoutes(deps: GenerationDeps) {
           body.total_patients,
           deps.maxPatientsPerJob,
         );
+        await deps.takeDailyQuota(request, reply);
         const formats = [...new Set(body.output_formats ?? ['json'])] as OutputFormat[];
         const password = body.use_encryption ? (body.encryption_password ?? undefined) : undefined;
         const seed = body.seed === undefined ? randomBytes(8).toString('hex') : String(body.seed);

@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Scenario } from '../../generator/index.js';
 import type { ConfigurationRepository, PatientStreams } from '../../jobs/index.js';
-import { AppError, validationFailed } from '../errors.js';
+import { AppError, appError, validationFailed } from '../errors.js';
 import { keyOf, requireGenerate } from '../owner.js';
+import type { TakeDailyQuota } from '../plugins/auth.js';
 import { loadStoredConfiguration, resolveScenario } from '../scenario-input.js';
 import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
 import { SeedText } from '../schemas/input.js';
@@ -27,6 +28,7 @@ export interface StreamingDeps {
   configurations: ConfigurationRepository;
   streams: PatientStreams;
   maxPatientsPerJob: number;
+  takeDailyQuota: TakeDailyQuota;
 }
 
 const BatchSize = Type.Integer({ minimum: 1, maximum: 1000, default: 100 });
@@ -43,6 +45,7 @@ export function streamingRoutes(deps: StreamingDeps) {
     app.get<{ Querystring: { configuration_id: string; count?: number; batch_size: number; seed?: string } }>(
       '/api/v1/streaming/generate',
       {
+        config: { dailyQuota: 'in-handler' },
         schema: {
           tags: ['generation'],
           summary: 'Stream patients from a stored configuration',
@@ -69,6 +72,7 @@ export function streamingRoutes(deps: StreamingDeps) {
           request.query.count,
           deps.maxPatientsPerJob,
         );
+        await deps.takeDailyQuota(request, reply);
         return sendStream(deps, request, reply, scenario, count, request.query.batch_size, request.query.seed);
       },
     );
@@ -76,6 +80,7 @@ export function streamingRoutes(deps: StreamingDeps) {
     app.post<{ Body: Record<string, unknown>; Querystring: { batch_size: number; seed?: string } }>(
       '/api/v1/streaming/generate',
       {
+        config: { dailyQuota: 'in-handler' },
         schema: {
           tags: ['generation'],
           summary: 'Stream patients from an inline configuration',
@@ -108,6 +113,7 @@ export function streamingRoutes(deps: StreamingDeps) {
           deps.maxPatientsPerJob,
           [],
         );
+        await deps.takeDailyQuota(request, reply);
         return sendStream(deps, request, reply, scenario, count, request.query.batch_size, request.query.seed);
       },
     );
@@ -160,7 +166,7 @@ function sendStream(
 function streamRefused(limit: 'holder' | 'instance', limits: { perHolder: number; perInstance: number }) {
   const retry = { 'Retry-After': STREAM_RETRY_AFTER_SECONDS };
   if (limit === 'holder') {
-    return new AppError(429, `Too many concurrent streams for this key (limit ${limits.perHolder})`, {
+    return appError('TOO_MANY_STREAMS', `Too many concurrent streams for this key (limit ${limits.perHolder})`, {
       ...retry,
       'X-Limit-Type': 'concurrent_streams',
       'X-Limit-Value': limits.perHolder,
