@@ -9,10 +9,18 @@ import {
   DailyQuota,
   LeasingCounter,
   QuotaRepository,
+  RedisCounter,
   ReservingCounter,
   UsageRecorder,
 } from './keys/index.js';
-import { AuthFailureGuard, createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
+import {
+  AuthFailureGuard,
+  createRateLimitStore,
+  failFastRedis,
+  type RateLimitStore,
+  RedisCounters,
+  waitForRedis,
+} from './ratelimit/index.js';
 
 /**
  * The composition root: every service, built once. The server and the CLI
@@ -99,10 +107,14 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
   });
 
   const quotaRepository = new QuotaRepository(database.db);
-  // One process owns an embedded store, so it can count in memory; instances sharing
-  // PostgreSQL reserve each request in the database (docs/API_KEY_MANAGEMENT.md, "Daily quotas").
-  const dailyCounter =
-    database.kind === 'embedded' ? new LeasingCounter(quotaRepository) : new ReservingCounter(quotaRepository);
+  // Instances sharing Redis count there; one process owning an embedded store counts in memory;
+  // instances sharing only PostgreSQL reserve each request in it (docs/API_KEY_MANAGEMENT.md, "Daily quotas").
+  const quotaRedis = config.redisUrl ? failFastRedis(config.redisUrl) : undefined;
+  const dailyCounter = quotaRedis
+    ? new RedisCounter(new RedisCounters(quotaRedis))
+    : database.kind === 'embedded'
+      ? new LeasingCounter(quotaRepository)
+      : new ReservingCounter(quotaRepository);
   const dailyQuota = new DailyQuota(dailyCounter, config.demo.globalDailyLimit);
   const authFailures = new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute);
   const admission = new Admission({
@@ -131,6 +143,7 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     async start() {
       usage.start();
       if ('waitUntilReady' in rateLimiter) await rateLimiter.waitUntilReady(2000);
+      if (quotaRedis) await waitForRedis(quotaRedis, 2000);
       if (options.role === 'server') await jobs.start();
     },
     async close() {
@@ -138,6 +151,7 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
       await jobs.stop();
       await usage.close();
       await dailyQuota.close();
+      quotaRedis?.disconnect();
       await rateLimiter.close();
       await database.close();
     },

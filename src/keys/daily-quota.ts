@@ -1,10 +1,15 @@
 import type { AdmittedKey } from './api-key.js';
-import type { DailyCounter } from './daily-counter.js';
+import { type DailyCounter, QuotaUnavailable } from './daily-counter.js';
 import { msUntilNextUtcMidnight, utcDay } from './limits.js';
-import type { QuotaClaim } from './quota-repository.js';
+import type { QuotaClaim, QuotaTake } from './quota-repository.js';
 import type { Refusal } from './refusal.js';
 
-export type DailyTake = { ok: true; usage: number } | { ok: false; refusal: Refusal & { reason: 'daily' } };
+export type DailyTake =
+  | { ok: true; usage: number }
+  | { ok: false; refusal: Refusal & { reason: 'daily' | 'rate-unavailable' } };
+
+/** How long a client should wait while the quota store is unreachable. */
+const UNAVAILABLE_RETRY_MS = 1000;
 
 /** The demo key's ceiling over all its clients together. */
 export const DEMO_GLOBAL_SUBJECT = '*';
@@ -33,7 +38,13 @@ export class DailyQuota {
     }
     const claims: QuotaClaim[] = [{ subject: key.subject, limit: key.dailyLimit }];
     if (key.kind === 'demo') claims.push({ subject: DEMO_GLOBAL_SUBJECT, limit: this.demoGlobalDailyLimit });
-    const taken = await this.counter.take(key.id, claims, day);
+    let taken: QuotaTake;
+    try {
+      taken = await this.counter.take(key.id, claims, day);
+    } catch (error) {
+      if (!(error instanceof QuotaUnavailable)) throw error;
+      return { ok: false, refusal: { reason: 'rate-unavailable', retryAfterMs: UNAVAILABLE_RETRY_MS } };
+    }
     if (taken.ok) return { ok: true, usage: taken.counts[0]! };
     return {
       ok: false,

@@ -9,7 +9,7 @@
 export * from './api-key.js';
 export * from './bounds.js';
 export { Admission, type AdmissionDeps, type KeyAdmission } from './admission.js';
-export { type DailyCounter, ReservingCounter } from './daily-counter.js';
+export { type DailyCounter, RedisCounter, ReservingCounter } from './daily-counter.js';
 export { DailyQuota, type DailyTake, DEMO_GLOBAL_SUBJECT } from './daily-quota.js';
 export { LeasingCounter, type LeasingCounterOptions } from './leasing-counter.js';
 export { type QuotaClaim, QuotaRepository, type QuotaTake } from './quota-repository.js';

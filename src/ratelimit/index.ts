@@ -17,7 +17,8 @@ export { tightestWindow, unavailableDecision } from './decision.js';
 export { createRateLimitStore, type RateLimitStoreConfig } from './factory.js';
 export { FallbackStore, type FallbackStoreOptions, type RedisDownPolicy } from './fallback-store.js';
 export { MemoryStore } from './memory-store.js';
-export { RedisStore, type RedisStoreOptions } from './redis-store.js';
+export { type CounterTake, RedisCounters } from './redis-quota.js';
+export { failFastRedis, RedisStore, type RedisStoreOptions, waitForRedis } from './redis-store.js';
 export { MAX_BUCKETS, MAX_LIMIT, minuteAndHourRules, validateRules } from './rules.js';
 export type {
   Clock,

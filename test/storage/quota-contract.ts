@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   ApiKeyRepository,
   type DailyCounter,
   LeasingCounter,
   QuotaRepository,
+  RedisCounter,
   ReservingCounter,
 } from '../../src/keys/index.js';
+import { failFastRedis, RedisCounters } from '../../src/ratelimit/index.js';
 import type { Storage } from './contract.js';
 import { newKey } from './keys-contract.js';
 
@@ -18,9 +20,20 @@ import { newKey } from './keys-contract.js';
 export function quotaContract(storage: Storage): void {
   const day = '2026-03-31';
   const quotas = (database = storage.database) => new QuotaRepository(database.db);
+  const redisUrl = process.env.TEST_REDIS_URL;
+  const redisClients: ReturnType<typeof failFastRedis>[] = [];
+  const redisCounter = (url: string) => {
+    const client = failFastRedis(url, { redisOptions: { enableOfflineQueue: true } });
+    redisClients.push(client);
+    return new RedisCounter(new RedisCounters(client));
+  };
+  afterAll(() => {
+    for (const client of redisClients.splice(0)) client.disconnect();
+  });
   const counters: Record<string, (database?: Storage['database']) => DailyCounter> = {
     reserving: (database) => new ReservingCounter(quotas(database)),
     leasing: (database) => new LeasingCounter(quotas(database), { blockSize: 7 }),
+    ...(redisUrl && { redis: () => redisCounter(redisUrl) }),
   };
   const newKeyId = async () => (await new ApiKeyRepository(storage.database.db).create(newKey().row)).id;
   const granted = (results: { ok: boolean }[]) => results.filter((r) => r.ok).length;
@@ -37,7 +50,7 @@ export function quotaContract(storage: Storage): void {
         expect(counts).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
         expect(results.find((r) => !r.ok)).toEqual({ ok: false, index: 0, count: 40 });
         await quota.close();
-        expect(await quotas().count(keyId, '', day)).toBe(40);
+        expect(await counter().count(keyId, '', day)).toBe(40);
       });
 
       it('goes on counting after a graceful restart, and the day does not start again', async () => {
@@ -91,7 +104,7 @@ export function quotaContract(storage: Storage): void {
         // The refused global request left the IP's own count untouched.
         expect(await quota.count(keyId, '10.0.0.3', day)).toBe(0);
         await quota.close();
-        expect(await quotas().count(keyId, '*', day)).toBe(3);
+        expect(await counter().count(keyId, '*', day)).toBe(3);
       });
 
       it('admits exactly the demo key’s global ceiling across many IPs at once', async () => {
@@ -104,20 +117,24 @@ export function quotaContract(storage: Storage): void {
         );
         expect(granted(results)).toBe(42);
         await quota.close();
-        expect(await quotas().count(keyId, '*', day)).toBe(42);
+        expect(await counter().count(keyId, '*', day)).toBe(42);
       });
     });
   }
 
-  describe.skipIf(storage.backend === 'embedded')('daily quota shared by two instances', () => {
-    it('admits exactly the limit when two instances take 100 at once', async () => {
-      const keyId = await newKeyId();
-      const instances = [counters.reserving!(), counters.reserving!(storage.another())];
-      const results = await Promise.all(
-        Array.from({ length: 100 }, (_, i) => instances[i % 2]!.take(keyId, [{ subject: '', limit: 40 }], day)),
-      );
-      expect(granted(results)).toBe(40);
-      expect(await quotas().count(keyId, '', day)).toBe(40);
+  // The embedded store is one process; the leasing counter is only used there.
+  const shared = Object.entries(counters).filter(([name]) => name !== 'leasing');
+  for (const [name, counter] of shared) {
+    describe.skipIf(storage.backend === 'embedded' && name !== 'redis')(`daily quota, two instances sharing the ${name} counter`, () => {
+      it('admits exactly the limit when two instances take 100 at once', async () => {
+        const keyId = await newKeyId();
+        const instances = [counter(), counter(storage.another())];
+        const results = await Promise.all(
+          Array.from({ length: 100 }, (_, i) => instances[i % 2]!.take(keyId, [{ subject: '', limit: 40 }], day)),
+        );
+        expect(granted(results)).toBe(40);
+        expect(await counter().count(keyId, '', day)).toBe(40);
+      });
     });
-  });
+  }
 }
