@@ -109,13 +109,16 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
   const quotaRepository = new QuotaRepository(database.db);
   // Instances sharing Redis count there; one process owning an embedded store counts in memory;
   // instances sharing only PostgreSQL reserve each request in it (docs/API_KEY_MANAGEMENT.md, "Daily quotas").
-  const quotaRedis = config.redisUrl ? failFastRedis(config.redisUrl) : undefined;
+  // The CLI never calls start(), so its client queues commands until connected.
+  const quotaRedis = config.redisUrl
+    ? failFastRedis(config.redisUrl, { redisOptions: { enableOfflineQueue: options.role === 'cli' } })
+    : undefined;
   const dailyCounter = quotaRedis
     ? new RedisCounter(new RedisCounters(quotaRedis))
     : database.kind === 'embedded'
       ? new LeasingCounter(quotaRepository)
       : new ReservingCounter(quotaRepository);
-  const dailyQuota = new DailyQuota(dailyCounter, config.demo.globalDailyLimit);
+  const dailyQuota = new DailyQuota(dailyCounter, quotaRepository, config.demo.globalDailyLimit);
   const authFailures = new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute);
   const admission = new Admission({
     keys,

@@ -1,7 +1,7 @@
 import type { AdmittedKey } from './api-key.js';
 import { type DailyCounter, QuotaUnavailable } from './daily-counter.js';
 import { msUntilNextUtcMidnight, utcDay } from './limits.js';
-import type { QuotaClaim, QuotaTake } from './quota-repository.js';
+import type { QuotaClaim, QuotaRepository, QuotaTake } from './quota-repository.js';
 import type { Refusal } from './refusal.js';
 
 export type DailyTake =
@@ -25,6 +25,8 @@ export class DailyQuota {
 
   constructor(
     private readonly counter: DailyCounter,
+    /** Where the usage recorder persists the counts of keys without a daily limit. */
+    private readonly repository: QuotaRepository,
     private readonly demoGlobalDailyLimit: number,
   ) {}
 
@@ -33,7 +35,7 @@ export class DailyQuota {
     if (key.kind === 'legacy') return { ok: true, usage: this.bump(key.id, key.subject, day, 0) };
     if (key.dailyLimit === null) {
       const known = this.unlimitedCounts.get(`${key.id}|${key.subject}`);
-      const base = known?.day === day ? undefined : await this.counter.count(key.id, key.subject, day);
+      const base = known?.day === day ? undefined : await this.repository.count(key.id, key.subject, day);
       return { ok: true, usage: this.bump(key.id, key.subject, day, base) };
     }
     const claims: QuotaClaim[] = [{ subject: key.subject, limit: key.dailyLimit }];
@@ -57,9 +59,10 @@ export class DailyQuota {
     };
   }
 
-  /** Requests used today by a key's subject. */
-  count(keyId: string, subject: string, now: Date): Promise<number> {
-    return this.counter.count(keyId, subject, utcDay(now));
+  /** Requests used today by a key's subject (for an unlimited key, as of the last usage flush). */
+  count(key: { id: string; dailyLimit: number | null }, subject: string, now: Date): Promise<number> {
+    const source = key.dailyLimit === null ? this.repository : this.counter;
+    return source.count(key.id, subject, utcDay(now));
   }
 
   close(): Promise<void> {

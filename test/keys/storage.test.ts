@@ -120,7 +120,7 @@ describe.each(BACKENDS)('api key storage on %s', (backend) => {
     const stored = await t.services.keyRepository.getById(record.id);
     expect(stored).toMatchObject({ totalRequests: 300, totalPatientsGenerated: 2100 });
     expect(stored?.lastUsedAt?.getTime()).toBe(now.getTime() + 99);
-    expect(await t.services.dailyQuota.count(record.id, '', now)).toBe(300);
+    expect(await t.services.dailyQuota.count(record, '', now)).toBe(300);
     const [day] = await t.services.keyRepository.usageByDay(record.id, new Date(now.getTime() - 86_400_000));
     expect(day).toMatchObject({ requests: 300, patients: 2100 });
   });

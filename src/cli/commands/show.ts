@@ -16,7 +16,7 @@ export function registerShow(program: Command): void {
         const now = services.clock();
         const key = await resolveKey(services, ref);
         // The demo key counts its day per client IP; '*' is its total across IPs.
-        const today = await services.dailyQuota.count(key.id, key.isDemo ? '*' : '', now);
+        const today = await services.dailyQuota.count(key, key.isDemo ? '*' : '', now);
         if (options.json) {
           printJson({ ...keyView(key, now), requests_today: today });
           return;
