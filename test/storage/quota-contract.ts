@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
   ApiKeyRepository,
   type DailyCounter,
@@ -121,6 +121,19 @@ export function quotaContract(storage: Storage): void {
       });
     });
   }
+
+  describe('daily quota, leasing counter', () => {
+    it('writes to the database once per block, not once per request', async () => {
+      const keyId = await newKeyId();
+      const repository = quotas();
+      const lease = vi.spyOn(repository, 'lease');
+      const quota = new LeasingCounter(repository, { blockSize: 50 });
+      for (let i = 0; i < 200; i++) await quota.take(keyId, [{ subject: '', limit: 10_000 }], day);
+      expect(lease).toHaveBeenCalledTimes(4);
+      await quota.close();
+      expect(await repository.count(keyId, '', day)).toBe(200);
+    });
+  });
 
   // The embedded store is one process; the leasing counter is only used there.
   const shared = Object.entries(counters).filter(([name]) => name !== 'leasing');
