@@ -24,7 +24,12 @@ export class AppError extends Error {
     readonly extra: Record<string, unknown> = {},
     code?: ErrorCode,
   ) {
+    // An answer to the client, never a bug to trace: a stack would only cost time on the refusal
+    // paths (a flood of bad keys or of requests over their limit).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(typeof detail === 'string' ? detail : reasonPhrase(statusCode));
+    Error.stackTraceLimit = stackTraceLimit;
     this.code = code ?? codeForStatus(statusCode);
   }
 }
