@@ -8,11 +8,17 @@ import { Session } from 'node:inspector/promises';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config/index.js';
 import { buildApp } from '../src/http/app.js';
+import { generateApiKey } from '../src/keys/index.js';
 import { buildServices } from '../src/services.js';
 
 export interface BenchServerReady {
   port: number;
+  /** A valid key with limits far above the load. */
   key: string | undefined;
+  /** A key whose minute window is spent after one request: every further request gets 429. */
+  spentKey: string | undefined;
+  /** Well-formed but never issued: every request gets 401. */
+  unknownKey: string | undefined;
 }
 
 async function main(): Promise<void> {
@@ -28,6 +34,12 @@ async function main(): Promise<void> {
     dailyLimit: null,
     rateLimitPerMinute: 100_000_000,
     rateLimitPerHour: 100_000_000,
+  });
+  const spent = await services.keys.createKey({
+    name: 'bench, over its limit',
+    dailyLimit: null,
+    rateLimitPerMinute: 1,
+    rateLimitPerHour: 1,
   });
   const app = await buildApp(services, { logger, disableAuth });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -53,7 +65,9 @@ async function main(): Promise<void> {
       void inspector.post('Profiler.stop').then(({ profile }) => process.send?.({ profile }));
     }
   });
-  const ready: BenchServerReady = { port, key: disableAuth ? undefined : key };
+  const ready: BenchServerReady = disableAuth
+    ? { port, key: undefined, spentKey: undefined, unknownKey: undefined }
+    : { port, key, spentKey: spent.key, unknownKey: generateApiKey() };
   process.send(ready);
 }
 

@@ -4,8 +4,22 @@ import { type Database, openDatabase } from './db/index.js';
 import { ConfigurationRepository } from './configurations/index.js';
 import type { Owner } from './db/index.js';
 import { GenerationService, JobRepository, JobService, PatientStreams } from './jobs/index.js';
-import { ApiKeyRepository, ApiKeyService, DailyQuota } from './keys/index.js';
-import { AuthFailureGuard, createRateLimitStore, type RateLimitStore } from './ratelimit/index.js';
+import {
+  Admission,
+  ApiKeyRepository,
+  ApiKeyService,
+  DailyQuota,
+  LeasingCounter,
+  QuotaRepository,
+  RedisCounter,
+  ReservingCounter,
+} from './keys/index.js';
+import {
+  AuthFailureGuard,
+  createRateLimitStore,
+  type RateLimitStore,
+  RedisCounters,
+} from './ratelimit/index.js';
 import { UsageRecorder, UsageRepository } from './usage/index.js';
 
 /**
@@ -20,6 +34,8 @@ export interface Services {
   keyRepository: ApiKeyRepository;
   keys: ApiKeyService;
   dailyQuota: DailyQuota;
+  /** Decides, per request, whether it may proceed (keys, windows, daily quota). */
+  admission: Admission;
   usage: UsageRecorder;
   /** The usage aggregates, for the CLI and the admin API. */
   usageRepository: UsageRepository;
@@ -92,6 +108,30 @@ export async function buildServices(
     stallTimeoutMs: config.streams.stallTimeoutMs,
   });
 
+  const quotaRepository = new QuotaRepository(database.db);
+  // Instances sharing Redis count there; one process owning an embedded store counts in memory;
+  // instances sharing only PostgreSQL reserve each request in it (docs/API_KEY_MANAGEMENT.md, "Daily quotas").
+  // The CLI never calls start(), so its client queues commands until connected.
+  // Loaded on demand: ioredis costs start-up time that the CLI and Redis-less servers do not need.
+  const redisClients = config.redisUrl ? await import('./ratelimit/redis-store.js') : undefined;
+  const quotaRedis = redisClients?.failFastRedis(config.redisUrl as string, {
+    redisOptions: { enableOfflineQueue: options.role === 'cli' },
+  });
+  const dailyCounter = quotaRedis
+    ? new RedisCounter(new RedisCounters(quotaRedis))
+    : database.kind === 'embedded'
+      ? new LeasingCounter(quotaRepository)
+      : new ReservingCounter(quotaRepository);
+  const dailyQuota = new DailyQuota(dailyCounter, quotaRepository, config.demo.globalDailyLimit);
+  const authFailures = new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute);
+  const admission = new Admission({
+    keys,
+    authFailures,
+    rateLimiter,
+    dailyQuota,
+    ipv6SubnetPrefix: config.ipv6SubnetPrefix,
+  });
+
   return {
     config,
     logger,
@@ -99,11 +139,12 @@ export async function buildServices(
     database,
     keyRepository,
     keys,
-    dailyQuota: new DailyQuota(keyRepository, config.demo.globalDailyLimit),
+    dailyQuota,
+    admission,
     usage,
     usageRepository,
     rateLimiter,
-    authFailures: new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute),
+    authFailures,
     jobs,
     generation: new GenerationService(jobs, configurations, config.maxPatientsPerJob),
     configurations,
@@ -111,12 +152,15 @@ export async function buildServices(
     async start() {
       usage.start();
       if ('waitUntilReady' in rateLimiter) await rateLimiter.waitUntilReady(2000);
+      if (quotaRedis) await redisClients?.waitForRedis(quotaRedis, 2000);
       if (options.role === 'server') await jobs.start();
     },
     async close() {
       await streams.close();
       await jobs.stop();
       await usage.close();
+      await dailyQuota.close();
+      quotaRedis?.disconnect();
       await rateLimiter.close();
       await database.close();
     },

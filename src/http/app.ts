@@ -7,12 +7,17 @@ import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
 import type { ConfigurationRepository } from '../configurations/index.js';
 import type { GenerationService, JobService, PatientStreams } from '../jobs/index.js';
-import type { ApiKeyRepository, ApiKeyService, DailyQuota } from '../keys/index.js';
-import type { AuthFailureGuard, RateLimitStore } from '../ratelimit/index.js';
+import type { Admission, ApiKeyRepository, ApiKeyService } from '../keys/index.js';
+import type { RateLimitStore } from '../ratelimit/index.js';
 import type { UsageRecorder, UsageRepository } from '../usage/index.js';
 import { loggerOptions } from './logger.js';
 import { registerOpenApi } from './openapi.js';
-import { createAuthenticate, createRecordUsage, createReturnRefusedQuota } from './plugins/auth.js';
+import {
+  createAuthenticate,
+  createDailyQuotaHook,
+  createRecordUsage,
+  createTakeDailyQuota,
+} from './plugins/auth.js';
 import { clientErrorHandler, errorHandler, frameworkErrors } from './plugins/error-handler.js';
 import { inputGuard } from './plugins/input-guard.js';
 import { jsonMediaType } from './plugins/json-media-type.js';
@@ -41,11 +46,10 @@ export interface AppDeps {
   database: Database;
   keys: ApiKeyService;
   keyRepository: ApiKeyRepository;
-  dailyQuota: DailyQuota;
+  admission: Admission;
   usage: UsageRecorder;
   usageRepository: UsageRepository;
   rateLimiter: RateLimitStore;
-  authFailures: AuthFailureGuard;
   jobs: JobService;
   generation: GenerationService;
   configurations: ConfigurationRepository;
@@ -141,13 +145,24 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     methods: ALLOWED_METHODS,
   });
   await registerOpenApi(app, deps.config.demo);
-  const authenticate = createAuthenticate({ ...deps, disabled: options.disableAuth });
+  const authDeps = { ...deps, disabled: options.disableAuth };
+  const authenticate = createAuthenticate(authDeps);
+  const takeDailyQuota = createTakeDailyQuota(authDeps);
   const recordUsage = createRecordUsage(deps);
   // After the OpenAPI plugin (so /metrics is documented) and before the routes (so its hook sees them all).
   await app.register(
-    fp(metricsRoutes({ jobs: deps.jobs, token: deps.config.metricsToken, authenticate, recordUsage }), {
-      name: 'metrics',
-    }),
+    fp(
+      metricsRoutes({
+        jobs: deps.jobs,
+        token: deps.config.metricsToken,
+        authenticate,
+        takeDailyQuota,
+        recordUsage,
+      }),
+      {
+        name: 'metrics',
+      },
+    ),
   );
 
   await app.register(
@@ -161,14 +176,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   await app.register(async function protectedRoutes(scope) {
     scope.addHook('onRequest', authenticate);
-    scope.addHook('onSend', createReturnRefusedQuota(deps));
+    scope.addHook('preHandler', createDailyQuotaHook(takeDailyQuota));
     scope.addHook('onResponse', recordUsage);
     await scope.register(meRoutes);
-    await scope.register(generationRoutes(deps));
-    await scope.register(streamingRoutes(deps));
+    await scope.register(generationRoutes({ ...deps, takeDailyQuota }));
+    await scope.register(streamingRoutes({ ...deps, takeDailyQuota }));
     await scope.register(jobRoutes(deps));
     await scope.register(downloadRoutes(deps));
-    await scope.register(configurationRoutes(deps));
+    await scope.register(configurationRoutes({ ...deps, takeDailyQuota }));
     await scope.register(presetRoutes);
     await scope.register(visualizationRoutes(deps));
     await scope.register(adminKeyRoutes(deps));

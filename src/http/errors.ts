@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { codeForStatus, ERROR_CODES, type ErrorCode } from './error-codes.js';
 
 /** A field-level validation problem, FastAPI style. */
 export interface FieldError {
@@ -9,19 +10,38 @@ export interface FieldError {
 
 /**
  * The one error type of the HTTP layer. The error handler turns it into
- * `{error, detail, timestamp, request_id}` and sends `headers` with it.
+ * `{error, code, detail, timestamp, request_id}` and sends `headers` with it.
+ * `code` is the general one for the status unless set (see `appError`).
  */
 export class AppError extends Error {
   override name = 'AppError';
+  readonly code: ErrorCode;
   constructor(
     readonly statusCode: number,
     readonly detail: string | unknown[],
     readonly headers: Record<string, string | number> = {},
     /** Extra body fields (for example field-level `errors` on a 422). */
     readonly extra: Record<string, unknown> = {},
+    code?: ErrorCode,
   ) {
+    // An answer to the client, never a bug to trace: a stack would only cost time on the refusal
+    // paths (a flood of bad keys or of requests over their limit).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(typeof detail === 'string' ? detail : reasonPhrase(statusCode));
+    Error.stackTraceLimit = stackTraceLimit;
+    this.code = code ?? codeForStatus(statusCode);
   }
+}
+
+/** An error with a specific catalog code; the status is the code's. */
+export function appError(
+  code: ErrorCode,
+  detail: string | unknown[],
+  headers: Record<string, string | number> = {},
+  extra: Record<string, unknown> = {},
+): AppError {
+  return new AppError(ERROR_CODES[code].status, detail, headers, extra, code);
 }
 
 const REASONS: Record<number, string> = { 422: 'Validation Error' };

@@ -1,5 +1,6 @@
 import type { ScenarioRefusal } from '../jobs/index.js';
-import { AppError, notFound, validationFailed } from './errors.js';
+import { notFound, validationFailed } from './errors.js';
+import { refusalError } from './refusals.js';
 
 /**
  * The answer to a scenario the generation service refused. Field errors are reported under
@@ -23,6 +24,6 @@ export function scenarioRefusalError(
         },
       ]);
     case 'patient-limit':
-      return new AppError(refusal.refusal.status, refusal.refusal.detail, refusal.refusal.headers);
+      return refusalError(refusal.refusal);
   }
 }

@@ -1,16 +1,15 @@
-import type { KeyContext } from '../keys/index.js';
+import type { KeyContext, KeyKind } from '../keys/index.js';
 import type { RefusalWindow } from '../usage/index.js';
 
 /** What the auth plugin leaves on a request for handlers and the usage hook. */
 export interface UsageMark {
   keyId: string;
   subject: string;
+  /** The request passed every limit and took its daily quota. */
   admitted: boolean;
+  /** Add it to the day's count when usage is written (keys without a daily limit). */
   countInDay: boolean;
-  /** The daily quota was reserved in the database for this request. */
-  reserved: boolean;
-  kind: 'demo' | 'live' | 'legacy';
-  admittedAt?: Date;
+  kind: KeyKind;
   /** The window that refused the request with 429, for the usage counts. */
   refusedBy?: RefusalWindow;
 }
@@ -23,5 +22,9 @@ declare module 'fastify' {
     usageMark?: UsageMark;
     /** Patients a handler generated for this request (streaming). */
     patientsGenerated?: number;
+  }
+  interface FastifyContextConfig {
+    /** `in-handler`: the handler takes the daily quota itself, after checks the schema cannot make. */
+    dailyQuota?: 'in-handler';
   }
 }

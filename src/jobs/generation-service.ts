@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ConfigurationRepository } from '../configurations/index.js';
 import type { Owner } from '../db/index.js';
 import { effectivePatientCount, type FieldError, parseScenario, type Scenario } from '../generator/index.js';
-import { checkPatientLimit, type KeyContext, type LimitRefusal } from '../keys/index.js';
+import { checkPatientLimit, type KeyContext, type Refusal } from '../keys/index.js';
 import type { OutputFormat } from '../output/index.js';
 import type { JobPriority, JobRow } from './job-repository.js';
 import type { JobService } from './job-service.js';
@@ -15,7 +15,7 @@ export type ScenarioRefusal =
   | { kind: 'configuration-not-found'; id: string }
   | { kind: 'invalid-scenario'; errors: FieldError[] }
   | { kind: 'too-many-patients'; max: number }
-  | { kind: 'patient-limit'; refusal: LimitRefusal };
+  | { kind: 'patient-limit'; refusal: Refusal };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: ScenarioRefusal };
 
@@ -101,7 +101,19 @@ export class GenerationService {
   async submit(order: GenerationOrder, requester: Requester): Promise<Outcome<SubmittedJob>> {
     const resolved = await this.resolve(order.source, order.totalPatients, requester);
     if (!resolved.ok) return resolved;
-    const { scenario, raw, count } = resolved.value;
+    return { ok: true, value: await this.queue(order, resolved.value, requester) };
+  }
+
+  /**
+   * Queues the job of an order whose scenario `resolve` accepted. Split from `submit` so that the
+   * caller can take the daily quota between the two: only a valid request within its limits counts.
+   */
+  async queue(
+    order: GenerationOrder,
+    resolved: ResolvedScenario,
+    requester: Requester,
+  ): Promise<SubmittedJob> {
+    const { scenario, raw, count } = resolved;
     const formats = [...new Set(order.formats)];
     const seed = order.seed ?? randomBytes(8).toString('hex');
     const job = await this.jobs.create({
@@ -115,7 +127,7 @@ export class GenerationService {
       password: order.password,
       priority: order.priority,
     });
-    return { ok: true, value: { job, seed, count, formats } };
+    return { job, seed, count, formats };
   }
 }
 

@@ -41,11 +41,15 @@ export interface VerifiedKey {
   scopes: readonly string[];
 }
 
-/** What a request handler knows about the key that authenticated it. */
-export interface KeyContext extends VerifiedKey {
+/** A key admitted for one request: who shares its allowances is known. */
+export interface AdmittedKey extends VerifiedKey {
   /** Who shares the key's allowances: the client IP for the demo key, '' otherwise. */
   subject: string;
-  /** Requests admitted today for this key and subject, this one included. */
+}
+
+/** What a request handler knows about the key that authenticated it. */
+export interface KeyContext extends AdmittedKey {
+  /** Requests admitted today for this key and subject, this one included (0 until the quota is taken). */
   dailyUsage: number;
 }
 

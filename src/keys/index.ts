@@ -1,13 +1,20 @@
 /**
  * API keys: the key format, hashed storage, verification with a short cache,
  * the demo and legacy keys, patient and daily limits (usage is counted in `src/usage`).
- * Imports `db` only; takes and returns plain values, never HTTP objects.
- * A refusal is a value (`VerifyResult`, `LimitRefusal`), not an exception.
+ * Takes and returns plain values, never HTTP objects.
+ * Admission (`admission.ts`) decides whether a request may proceed. A refusal is a value
+ * (`Refusal`), not an exception; only `src/http` maps it to statuses and headers.
+ * Imports `db` and `ratelimit`.
  */
 export * from './api-key.js';
 export * from './bounds.js';
-export { DailyQuota, type DailyAdmission } from './daily-quota.js';
 export { matchesDigest, sha256 } from './digest.js';
+export { Admission, type AdmissionDeps, type KeyAdmission } from './admission.js';
+export { type DailyCounter, RedisCounter, ReservingCounter } from './daily-counter.js';
+export { DailyQuota, type DailyTake, DEMO_GLOBAL_SUBJECT } from './daily-quota.js';
+export { LeasingCounter, type LeasingCounterOptions } from './leasing-counter.js';
+export { type QuotaClaim, QuotaRepository, type QuotaTake } from './quota-repository.js';
+export type { KeyFailure, Refusal, RefusalReason } from './refusal.js';
 export { displayPrefix, generateApiKey, hasValidChecksum, hashKey, LIVE_KEY_PREFIX } from './key-format.js';
 export {
   ApiKeyService,
@@ -15,7 +22,6 @@ export {
   DEMO_API_KEY,
   isPending,
   KEY_DEFAULTS,
-  type KeyFailure,
   type KeyServiceConfig,
   type OutOfBoundsReporter,
   type VerifyResult,

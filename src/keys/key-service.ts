@@ -5,6 +5,7 @@ import { matchesDigest, sha256 } from './digest.js';
 import { KeyCache } from './key-cache.js';
 import { displayPrefix, generateApiKey, hasValidChecksum, hashKey, looksLikeLiveKey } from './key-format.js';
 import type { ApiKeyPatch, ApiKeyRepository, NewApiKey } from './repository.js';
+import type { KeyFailure } from './refusal.js';
 
 export const DEMO_API_KEY = 'DEMO_MILMED_2025_500_PATIENTS';
 
@@ -17,8 +18,6 @@ export interface KeyServiceConfig {
 /** Where verification reports a stored key whose limits had to be clamped (once per key). */
 export type OutOfBoundsReporter = (key: { id: string; keyPrefix: string }, fields: LimitField[]) => void;
 
-/** `pending`: a self-service key that waits for an administrator's approval. */
-export type KeyFailure = 'missing' | 'invalid' | 'inactive' | 'pending' | 'expired';
 export type VerifyResult = { ok: true; key: VerifiedKey } | { ok: false; failure: KeyFailure };
 
 /** What an administrator chooses for a new key; the hash, prefix and counters are the service's. */

@@ -1,44 +1,21 @@
 import type { KeyContext } from './api-key.js';
-
-/** A refusal from a limit check: a value the HTTP edge turns into a response. */
-export interface LimitRefusal {
-  status: 400 | 429;
-  detail: string;
-  headers: Record<string, string | number>;
-}
+import type { Refusal } from './refusal.js';
 
 /** Patients per generation; the limit is inclusive. */
-export function checkPatientLimit(context: KeyContext, requested: number): LimitRefusal | null {
+export function checkPatientLimit(context: KeyContext, requested: number): Refusal | null {
   if (context.patientLimit === null || requested <= context.patientLimit) return null;
-  return {
-    status: 400,
-    detail: `Requested ${requested} patients exceeds limit of ${context.patientLimit}`,
-    headers: {
-      'X-Limit-Type': 'patients_per_request',
-      'X-Limit-Value': context.patientLimit,
-      'X-Requested': requested,
-    },
-  };
+  return { reason: 'patients', limit: context.patientLimit, requested };
 }
 
-/** The refusal for a spent daily quota. */
-export function dailyLimitRefusal(limit: number, usage: number, now: Date): LimitRefusal {
-  return {
-    status: 429,
-    detail: `Daily request limit exceeded (${limit})`,
-    headers: {
-      'X-Limit-Type': 'requests_per_day',
-      'X-Limit-Value': limit,
-      'X-Current-Usage': usage,
-      'Retry-After': secondsUntilNextUtcMidnight(now),
-    },
-  };
+/** Milliseconds until the next 00:00 UTC, when every daily quota starts again. */
+export function msUntilNextUtcMidnight(now: Date): number {
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return next - now.getTime();
 }
 
 /** Whole seconds until the next 00:00 UTC (at least 1); month and year ends included. */
 export function secondsUntilNextUtcMidnight(now: Date): number {
-  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
-  return Math.max(1, Math.ceil((next - now.getTime()) / 1000));
+  return Math.max(1, Math.ceil(msUntilNextUtcMidnight(now) / 1000));
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -49,14 +26,4 @@ export function utcDay(now: Date): string {
   const number = Math.floor(now.getTime() / MS_PER_DAY);
   if (number !== lastDay.number) lastDay = { number, text: now.toISOString().slice(0, 10) };
   return lastDay.text;
-}
-
-/** The headers every successful authenticated response carries. */
-export function keyHeaders(context: KeyContext): Record<string, string | number> {
-  return {
-    'X-API-Key-Type': context.kind,
-    'X-Patient-Limit': context.patientLimit ?? 'unlimited',
-    'X-Daily-Limit': context.dailyLimit ?? 'unlimited',
-    'X-Daily-Usage': context.dailyUsage,
-  };
 }

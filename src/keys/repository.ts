@@ -3,7 +3,7 @@ import type { Db } from '../db/index.js';
 import { isUuid, schema } from '../db/index.js';
 import type { ApiKey } from './api-key.js';
 
-const { apiKeys, dailyQuota, usageCounts } = schema;
+const { apiKeys, usageCounts } = schema;
 type Row = typeof apiKeys.$inferSelect;
 
 export interface NewApiKey {
@@ -52,7 +52,7 @@ export type ApiKeyPatch = Partial<
   >
 >;
 
-/** Storage of API keys and their daily quota counts (usage lives in `src/usage`). Every method is one atomic statement or transaction. */
+/** Storage of API keys (daily quotas: `QuotaRepository`; usage: `src/usage`). Every method is one atomic statement or transaction. */
 export class ApiKeyRepository {
   constructor(private readonly db: Db) {}
 
@@ -158,53 +158,6 @@ export class ApiKeyRepository {
     return toApiKey(row!);
   }
 
-  /**
-   * Takes one request from a daily quota if it has room: a conditional upsert,
-   * so concurrent requests can never overshoot. Returns the count after the
-   * request, or `null` when the quota is spent.
-   */
-  async reserveDaily(keyId: string, subject: string, day: string, limit: number): Promise<number | null> {
-    return reserve(this.db, keyId, subject, day, limit);
-  }
-
-  /** The demo key's per-IP quota and its global ceiling, both or neither. */
-  async reserveDemoDaily(
-    keyId: string,
-    ip: string,
-    day: string,
-    ipLimit: number,
-    globalLimit: number,
-  ): Promise<{ count: number } | { refused: 'subject' | 'global' }> {
-    return this.db
-      .transaction(async (tx) => {
-        const count = await reserve(tx as unknown as Db, keyId, ip, day, ipLimit);
-        if (count === null) throw new QuotaRefused('subject');
-        const global = await reserve(tx as unknown as Db, keyId, '*', day, globalLimit);
-        if (global === null) throw new QuotaRefused('global');
-        return { count };
-      })
-      .catch((error: unknown) => {
-        if (error instanceof QuotaRefused) return { refused: error.which };
-        throw error;
-      });
-  }
-
-  /** Gives back a reserved request (one refused after admission, e.g. a 400 or 422). */
-  async releaseDaily(keyId: string, subjects: string[], day: string): Promise<void> {
-    await this.db.execute(sql`
-      UPDATE daily_quota SET requests = requests - 1
-      WHERE key_id = ${keyId} AND day = ${day} AND requests > 0
-        AND subject = ANY(${sql.param(subjects)}::text[])`);
-  }
-
-  async dailyCount(keyId: string, subject: string, day: string): Promise<number> {
-    const [row] = await this.db
-      .select({ requests: dailyQuota.requests })
-      .from(dailyQuota)
-      .where(and(eq(dailyQuota.keyId, keyId), eq(dailyQuota.subject, subject), eq(dailyQuota.day, day)));
-    return row?.requests ?? 0;
-  }
-
   /** How many keys there are: in all, active, demo, and expired at `now`. */
   async keyCounts(now: Date): Promise<KeyCounts> {
     const [keys] = await this.db
@@ -244,28 +197,6 @@ export class ApiKeyRepository {
       return rows.length;
     });
   }
-}
-
-class QuotaRefused extends Error {
-  constructor(readonly which: 'subject' | 'global') {
-    super(which);
-  }
-}
-
-async function reserve(
-  db: Db,
-  keyId: string,
-  subject: string,
-  day: string,
-  limit: number,
-): Promise<number | null> {
-  const result = (await db.execute(sql`
-    INSERT INTO daily_quota (key_id, subject, day, requests) VALUES (${keyId}, ${subject}, ${day}, 1)
-    ON CONFLICT (key_id, subject, day) DO UPDATE SET requests = daily_quota.requests + 1
-    WHERE daily_quota.requests < ${limit}
-    RETURNING requests`)) as unknown as { rows: { requests: number }[] };
-  const row = result.rows[0];
-  return row ? Number(row.requests) : null;
 }
 
 export function escapeLike(term: string): string {

@@ -47,20 +47,8 @@ export class RedisStore implements RateLimitStore {
       this.client = options.client;
       this.#owned = false;
     } else if (options.url !== undefined) {
-      const maxDelay = options.maxReconnectDelayMs ?? 1_000;
-      this.client = new Redis(options.url, {
-        enableAutoPipelining: true,
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 0,
-        commandTimeout: options.commandTimeoutMs ?? 300,
-        connectTimeout: 1_000,
-        retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay),
-        ...options.redisOptions,
-      });
+      this.client = failFastRedis(options.url, options);
       this.#owned = true;
-      // Connection errors are reported through status() and rejected commands; without a listener
-      // ioredis prints every reconnect failure to the console.
-      this.client.on('error', () => {});
     } else {
       throw new TypeError('RedisStore needs a url or a client');
     }
@@ -91,21 +79,7 @@ export class RedisStore implements RateLimitStore {
    * client gives up. Never rejects. Useful at start-up, before the first request.
    */
   waitUntilReady(timeoutMs = 2_000): Promise<boolean> {
-    if (this.client.status === 'ready') return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = (ok: boolean) => {
-        clearTimeout(timer);
-        this.client.off('ready', onReady);
-        this.client.off('end', onEnd);
-        resolve(ok);
-      };
-      const onReady = () => done(true);
-      const onEnd = () => done(false);
-      const timer = setTimeout(() => done(false), timeoutMs);
-      timer.unref();
-      this.client.on('ready', onReady);
-      this.client.on('end', onEnd);
-    });
+    return waitForRedis(this.client, timeoutMs);
   }
 
   /** Closes an owned client (QUIT when connected, then disconnect); a passed-in client is left open. */
@@ -116,6 +90,45 @@ export class RedisStore implements RateLimitStore {
     }
     this.client.disconnect();
   }
+}
+
+/** Resolves true once the client is ready, false after `timeoutMs` or when it gives up; never rejects. */
+export function waitForRedis(client: Redis, timeoutMs: number): Promise<boolean> {
+  if (client.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      client.off('end', onEnd);
+      resolve(ok);
+    };
+    const onReady = () => done(true);
+    const onEnd = () => done(false);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    timer.unref();
+    client.on('ready', onReady);
+    client.on('end', onEnd);
+  });
+}
+
+/**
+ * A Redis client that fails fast: no offline queue, no per-request retries, a timeout per command.
+ * Connection errors are reported through `status` and rejected commands, not printed.
+ */
+export function failFastRedis(url: string, options: Omit<RedisStoreOptions, 'url' | 'client'> = {}): Redis {
+  const maxDelay = options.maxReconnectDelayMs ?? 1_000;
+  const client = new Redis(url, {
+    enableAutoPipelining: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: options.commandTimeoutMs ?? 300,
+    connectTimeout: 1_000,
+    retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay),
+    ...options.redisOptions,
+  });
+  // Without a listener ioredis prints every reconnect failure to the console.
+  client.on('error', () => {});
+  return client;
 }
 
 /** Escapes `%`, `{` and `}` so the subject cannot break out of the `{...}` cluster hash tag. */

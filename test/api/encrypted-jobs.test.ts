@@ -74,6 +74,7 @@ describe.each(BACKENDS)('encrypted jobs on %s', (backend) => {
       expect(res.statusCode, url).toBe(403);
       expect(res.json(), url).toEqual({
         error: 'Forbidden',
+        code: 'FORBIDDEN',
         detail: `Job ${encryptedId} is encrypted: download it and decrypt it with your password`,
         timestamp: expect.any(String),
         request_id: expect.any(String),

@@ -87,6 +87,7 @@ describe('small API fixes a newcomer trips over', () => {
       expect(res.statusCode).toBe(415);
       expect(res.json()).toMatchObject({
         error: 'Unsupported Media Type',
+        code: 'UNSUPPORTED_MEDIA_TYPE',
         detail: expect.stringContaining('Content-Type: application/json'),
         request_id: expect.any(String),
         timestamp: expect.any(String),

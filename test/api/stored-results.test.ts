@@ -52,6 +52,7 @@ describe('results, sample patients and patient detail come from the job’s stor
       expect(res.statusCode, url).toBe(410);
       expect(res.json(), url).toEqual({
         error: 'Gone',
+        code: 'GONE',
         detail: 'The files of this job are no longer available',
         timestamp: expect.any(String),
         request_id: expect.any(String),

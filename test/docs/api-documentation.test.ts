@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../src/http/error-codes.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
 const DOC = 'docs/API_DOCUMENTATION.md';
@@ -114,5 +115,18 @@ describe('docs/API_DOCUMENTATION.md and the OpenAPI document', () => {
     expect(description).toContain('DEMO_MILMED_2025_500_PATIENTS');
     expect(description).toContain('X-API-Key');
     expect(description).toMatch(/500 patients/);
+  });
+});
+
+describe('the error catalog in the API reference', () => {
+  it('lists exactly the codes of the catalog, each with its status', () => {
+    const doc = readFileSync(DOC, 'utf8');
+    const section = doc.slice(doc.indexOf('### Error codes'), doc.indexOf('### Status codes'));
+    const documented = [...section.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gm)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]);
+    const catalog = Object.entries(ERROR_CODES).map(([code, { status }]) => [code, status]);
+    expect(documented).toEqual(catalog);
   });
 });

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { buildApp } from '../../src/http/app.js';
+import { ERROR_CODES, type ErrorCode } from '../../src/http/error-codes.js';
 import { errorHandler, frameworkErrors } from '../../src/http/plugins/error-handler.js';
 import { requestIdFor } from '../../src/http/plugins/request-context.js';
 import { buildServices, type Services } from '../../src/services.js';
@@ -17,8 +18,9 @@ function expectErrorBody(res: LightMyRequestResponse, status: number, extraKeys:
   expect(res.headers['content-type']).toMatch(/^application\/json/);
   const body = res.json();
   expect(Object.keys(body).sort()).toEqual(
-    ['detail', 'error', 'request_id', 'timestamp', ...extraKeys].sort(),
+    ['code', 'detail', 'error', 'request_id', 'timestamp', ...extraKeys].sort(),
   );
+  expect(ERROR_CODES[body.code as ErrorCode]?.status).toBe(status);
   expect(typeof body.error).toBe('string');
   expect(body.error.length).toBeGreaterThan(0);
   expect(body.timestamp).toMatch(ISO_UTC);

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { type Config, loadConfig } from '../../src/config/index.js';
 import { buildApp } from '../../src/http/app.js';
+import { ERROR_CODES, type ErrorCode } from '../../src/http/error-codes.js';
 import { buildServices, type Services } from '../../src/services.js';
 import { TestClock } from './clock.js';
 import { type Backend, openTestDatabase } from './database.js';
@@ -53,6 +54,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   await services.start();
   const app = await buildApp(services, { logStream: stream, webRoot: options.webRoot });
   await app.ready();
+  checkErrorCodes(app);
   return {
     app,
     services,
@@ -67,4 +69,27 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Every error body must carry a catalog `code` whose status is the response's: each `inject`
+ * in every suite built on this helper checks it, so no route can answer an error without one.
+ */
+function checkErrorCodes(app: FastifyInstance): void {
+  const original = app.inject.bind(app) as unknown as (...args: unknown[]) => unknown;
+  const checked = (options: unknown) =>
+    (original(options) as Promise<LightMyRequestResponse>).then((res) => {
+      const json = res.statusCode >= 400 && /^application\/json/.test(String(res.headers['content-type']));
+      if (json && res.body) {
+        const code = (res.json() as { code?: string }).code;
+        if (ERROR_CODES[code as ErrorCode]?.status !== res.statusCode) {
+          throw new Error(`error body without a catalog code for ${res.statusCode}: ${res.body}`);
+        }
+      }
+      return res;
+    });
+  app.inject = ((options?: unknown, callback?: unknown) =>
+    options === undefined || callback !== undefined
+      ? original(options, callback)
+      : checked(options)) as typeof app.inject;
 }

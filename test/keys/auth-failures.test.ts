@@ -24,6 +24,7 @@ describe.each(BACKENDS)('failed authentication per client IP on %s', (backend) =
     expect(tipped.statusCode).toBe(429);
     expect(tipped.json()).toMatchObject({
       error: 'Too Many Requests',
+      code: 'AUTH_FAILURES_BLOCKED',
       detail: 'Too many failed authentication attempts',
     });
     expect(Number(tipped.headers['retry-after'])).toBeGreaterThan(0);

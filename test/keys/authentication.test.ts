@@ -9,7 +9,7 @@ const LEGACY_KEY = 'legacy-key-0123456789abcdef';
 
 function expectUnauthorized(res: LightMyRequestResponse, detail: string, status: string) {
   expect(res.statusCode).toBe(401);
-  expect(res.json()).toMatchObject({ error: 'Unauthorized', detail });
+  expect(res.json()).toMatchObject({ error: 'Unauthorized', code: `KEY_${status.toUpperCase()}`, detail });
   expect(res.headers['www-authenticate']).toBe('ApiKey');
   expect(res.headers['x-key-status']).toBe(status);
 }

@@ -39,6 +39,7 @@ describe.each(BACKENDS)('the daily request limit on %s', (backend) => {
     for (const res of refused) {
       expect(res.json()).toMatchObject({
         error: 'Too Many Requests',
+        code: 'DAILY_QUOTA_EXCEEDED',
         detail: 'Daily request limit exceeded (20)',
       });
       expect(res.headers).toMatchObject({

@@ -41,7 +41,7 @@ export function getMe(
 /** The checks every rate-limit 429 must pass: standard body, Retry-After and all limit headers. */
 export function expectRateLimited(res: LightMyRequestResponse, detail: string): void {
   expect(res.statusCode).toBe(429);
-  expect(res.json()).toMatchObject({ error: 'Too Many Requests', detail });
+  expect(res.json()).toMatchObject({ error: 'Too Many Requests', code: 'RATE_LIMITED', detail });
   expect(res.headers['retry-after']).toMatch(/^[1-9]\d*$/);
   expect(res.headers['x-ratelimit-limit']).toMatch(/^\d+$/);
   expect(res.headers['x-ratelimit-remaining']).toBe('0');

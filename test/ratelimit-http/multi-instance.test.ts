@@ -45,17 +45,7 @@ describe.skipIf(!enabled)('two server processes sharing redis and postgres', { t
   it('admits exactly the limit in total when a key alternates between the two servers', async () => {
     for (const s of servers) expect((await fetch(`${s.baseUrl}/health`)).status).toBe(200);
 
-    // The key is written the way the CLI does it: straight into the shared database.
-    const config = loadConfig({ DATABASE_URL: database!.url, DATA_DIR: dataDirs[0]! });
-    const cli = await openDatabase(config, silentLogger, { role: 'cli' });
-    let key: string;
-    try {
-      const keys = new ApiKeyService(new ApiKeyRepository(cli.db), config);
-      ({ key } = await keys.createKey({ name: 'shared', rateLimitPerMinute: 10, rateLimitPerHour: 1000 }));
-    } finally {
-      await cli.close();
-    }
-
+    const key = await createSharedKey({ rateLimitPerMinute: 10, rateLimitPerHour: 1000 });
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) {
       const server = servers[i % 2]!;
@@ -72,4 +62,40 @@ describe.skipIf(!enabled)('two server processes sharing redis and postgres', { t
     // Both servers admitted some: the limit really was shared, not met by one server alone.
     expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
   });
+
+  it('admits exactly the daily quota when 100 requests at once hit the two servers', async () => {
+    const key = await createSharedKey({
+      rateLimitPerMinute: 10_000,
+      rateLimitPerHour: 100_000,
+      dailyLimit: 25,
+    });
+    const statuses = await Promise.all(
+      Array.from({ length: 100 }, async (_, i) => {
+        const res = await fetch(`${servers[i % 2]!.baseUrl}/api/v1/keys/me`, {
+          headers: { 'x-api-key': key },
+          signal: AbortSignal.timeout(15_000),
+        });
+        const body = (await res.json()) as { code?: string };
+        return res.status === 429 ? body.code : res.status;
+      }),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(25);
+    expect(statuses.filter((s) => s === 'DAILY_QUOTA_EXCEEDED')).toHaveLength(75);
+  });
+
+  /** A key written the way the CLI does it: straight into the shared database. */
+  async function createSharedKey(limits: {
+    rateLimitPerMinute: number;
+    rateLimitPerHour: number;
+    dailyLimit?: number;
+  }) {
+    const config = loadConfig({ DATABASE_URL: database!.url, DATA_DIR: dataDirs[0]! });
+    const cli = await openDatabase(config, silentLogger, { role: 'cli' });
+    try {
+      const keys = new ApiKeyService(new ApiKeyRepository(cli.db), config);
+      return (await keys.createKey({ name: 'shared', ...limits })).key;
+    } finally {
+      await cli.close();
+    }
+  }
 });

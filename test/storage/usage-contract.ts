@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiKeyRepository } from '../../src/keys/index.js';
+import { ApiKeyRepository, QuotaRepository } from '../../src/keys/index.js';
 import { type RequestUsage, UsageRecorder, UsageRepository, UsageTally } from '../../src/usage/index.js';
 import type { Storage } from './contract.js';
 import { newKey } from './keys-contract.js';
@@ -62,7 +62,7 @@ export function usageContract(storage: Storage): void {
         totalPatientsGenerated: 14_000,
         lastUsedAt: new Date(start.getTime() + 4 * 60_000 + 1999),
       });
-      expect(await keys().dailyCount(key.id, '', '2026-03-31')).toBe(1333);
+      expect(await new QuotaRepository(storage.database.db).count(key.id, '', '2026-03-31')).toBe(1333);
     });
 
     it('reports requests and patients per UTC day; job patients count as patients, not requests', async () => {

@@ -1,5 +1,4 @@
 import type { Command } from '@commander-js/extra-typings';
-import { utcDay } from '../../keys/limits.js';
 import { resolveKey, withServices } from '../context.js';
 import { keyStatus, keyView } from '../../keys/index.js';
 import { limitText, printFields, printJson, when } from '../output.js';
@@ -17,7 +16,7 @@ export function registerShow(program: Command): void {
         const now = services.clock();
         const key = await resolveKey(services, ref);
         // The demo key counts its day per client IP; '*' is its total across IPs.
-        const today = await services.keyRepository.dailyCount(key.id, key.isDemo ? '*' : '', utcDay(now));
+        const today = await services.dailyQuota.count(key, key.isDemo ? '*' : '', now);
         if (options.json) {
           printJson({ ...keyView(key, now), requests_today: today });
           return;

@@ -1,36 +1,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../../config/index.js';
-import type { ApiKeyService, DailyQuota, KeyFailure } from '../../keys/index.js';
-import { keyHeaders } from '../../keys/index.js';
-import type { AuthFailureGuard, RateLimitStore } from '../../ratelimit/index.js';
-import {
-  buildRateLimitHeaders,
-  clientSubject,
-  describeViolation,
-  minuteAndHourRules,
-} from '../../ratelimit/index.js';
-import type { UsageRecorder } from '../../usage/index.js';
-import { AppError } from '../errors.js';
+import type { Admission, Refusal } from '../../keys/index.js';
+import type { RefusalWindow, UsageRecorder } from '../../usage/index.js';
+import { buildRateLimitHeaders } from '../rate-limit-headers.js';
+import { keyHeaders, refusalError } from '../refusals.js';
 
 export interface AuthDeps {
-  keys: ApiKeyService;
-  dailyQuota: DailyQuota;
+  admission: Admission;
   usage: UsageRecorder;
-  rateLimiter: RateLimitStore;
-  authFailures: AuthFailureGuard;
   clock: () => Date;
-  config: Pick<Config, 'ipv6SubnetPrefix'>;
   /** Benchmarks only: skip authentication entirely. */
   disabled?: boolean;
 }
 
-const FAILURE_DETAIL: Record<KeyFailure, string> = {
-  missing: 'Missing API Key',
-  invalid: 'Invalid or inactive API key',
-  inactive: 'API key is inactive',
-  pending: 'API key is waiting for an administrator to approve it',
-  expired: 'API key has expired',
-};
+/** Takes the request's daily quota, or throws the 429; a no-op once taken or without a key. */
+export type TakeDailyQuota = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 /** `X-API-Key`, or `Authorization: Bearer <key>`; the key itself is case-sensitive. */
 export function readPresentedKey(request: FastifyRequest): string | undefined {
@@ -43,90 +26,65 @@ export function readPresentedKey(request: FastifyRequest): string | undefined {
 }
 
 /**
- * The `onRequest` hook of every protected route: it runs before the body is
- * parsed, so an unauthenticated request with a bad body gets 401, not 422.
- * Order: blocked IP → key → per-minute/hour limits → daily quota.
+ * The `onRequest` hook of every protected route: the first step of admission (blocked
+ * client → key → minute and hour windows). It runs before the body is parsed, so an
+ * unauthenticated request with a bad body gets 401, not 422. The daily quota waits
+ * until the request is known valid (`createTakeDailyQuota`).
  */
 export function createAuthenticate(deps: AuthDeps) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (deps.disabled) return;
-    const now = deps.clock();
-    const nowMs = now.getTime();
-    // Per-IP limits and demo ownership count an IPv6 client by its network (a /64 by default).
-    const ip = clientSubject(request.ip, deps.config.ipv6SubnetPrefix);
-
-    const blockedMs = deps.authFailures.blockedFor(ip, nowMs);
-    if (blockedMs > 0) throw tooManyFailures(blockedMs);
-
-    const result = await deps.keys.verify(readPresentedKey(request));
-    if (!result.ok) {
-      const waitMs = result.failure === 'missing' ? 0 : await deps.authFailures.recordFailure(ip, nowMs);
-      if (waitMs > 0) throw tooManyFailures(waitMs);
-      throw new AppError(401, FAILURE_DETAIL[result.failure], {
-        'WWW-Authenticate': 'ApiKey',
-        'X-Key-Status': result.failure,
-      });
+    const admission = await deps.admission.admit(readPresentedKey(request), request.ip, deps.clock());
+    const key = admission.key;
+    if (key) {
+      request.usageMark = {
+        keyId: key.id,
+        subject: key.subject,
+        admitted: false,
+        countInDay: false,
+        kind: key.kind,
+      };
     }
-
-    const key = result.key;
-    const subject = key.kind === 'demo' ? ip : '';
-    request.usageMark = {
-      keyId: key.id,
-      subject,
-      admitted: false,
-      countInDay: key.dailyLimit === null,
-      reserved: false,
-      kind: key.kind,
-    };
-
-    const rules = rulesFor(key.rateLimitPerMinute, key.rateLimitPerHour);
-    const limiterSubject = subject ? `${key.id}|${subject}` : key.id;
-    const decision = deps.rateLimiter.consumeSync
-      ? deps.rateLimiter.consumeSync(limiterSubject, rules, nowMs)
-      : await deps.rateLimiter.consume(limiterSubject, rules, nowMs);
-    if (decision.unavailable) {
-      throw new AppError(503, 'Rate limiting is temporarily unavailable', {
-        'Retry-After': Math.max(1, Math.ceil(decision.retryAfterMs / 1000)),
-      });
+    if (!admission.admitted) {
+      if (request.usageMark) request.usageMark.refusedBy = refusedWindow(admission.refusal);
+      throw refusalError(admission.refusal);
     }
-    const rateHeaders = buildRateLimitHeaders(decision);
-    if (!decision.allowed) {
-      request.usageMark.refusedBy = decision.violated.includes('hour') ? 'hour' : 'minute';
-      throw new AppError(429, describeViolation(decision), rateHeaders);
-    }
-    reply.headers(rateHeaders);
-
-    const daily = await deps.dailyQuota.admit(key, subject, now);
-    if (!daily.ok) {
-      request.usageMark.refusedBy = 'day';
-      throw new AppError(daily.refusal.status, daily.refusal.detail, daily.refusal.headers);
-    }
-
-    request.usageMark.admitted = true;
-    request.usageMark.reserved = daily.reserved;
-    request.usageMark.admittedAt = now;
-    request.apiKey = { ...key, subject, dailyUsage: daily.usage };
+    reply.headers(buildRateLimitHeaders(admission.rate));
+    request.apiKey = { ...admission.key, dailyUsage: 0 };
     reply.headers(keyHeaders(request.apiKey));
   };
 }
 
 /**
- * The `onSend` hook of protected routes: a request the handler refused (bad input, over the patient
- * limit) gives its daily slot back *before* the answer leaves, so a client that sends its next request
- * as soon as it reads a 400 or 422 never finds that slot still taken.
+ * The second step of admission, once the request passed validation and, for generations, its
+ * patient limit. A request refused before this point used no daily quota, and none is ever
+ * given back. Sets `X-Daily-Usage`, so only a request that counted today carries it.
  */
-export function createReturnRefusedQuota(deps: Pick<AuthDeps, 'clock' | 'dailyQuota'>) {
-  return async function returnRefusedQuota(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+export function createTakeDailyQuota(deps: AuthDeps): TakeDailyQuota {
+  return async function takeDailyQuota(request, reply) {
+    const key = request.apiKey;
     const mark = request.usageMark;
-    if (!mark || mark.keyId === 'legacy' || !mark.admitted) return;
-    if (reply.statusCode !== 400 && reply.statusCode !== 422) return;
-    mark.admitted = false;
-    if (mark.reserved)
-      await deps.dailyQuota.release(
-        { id: mark.keyId, kind: mark.kind },
-        mark.subject,
-        mark.admittedAt ?? deps.clock(),
-      );
+    if (deps.disabled || !key || !mark || mark.admitted) return;
+    const taken = await deps.admission.takeDailyQuota(key, deps.clock());
+    if (!taken.ok) {
+      if (taken.refusal.reason === 'daily') mark.refusedBy = 'day';
+      throw refusalError(taken.refusal);
+    }
+    mark.admitted = true;
+    mark.countInDay = key.dailyLimit === null;
+    key.dailyUsage = taken.usage;
+    reply.header('X-Daily-Usage', taken.usage);
+  };
+}
+
+/**
+ * The `preHandler` hook of protected routes: takes the daily quota after validation, unless the
+ * route takes it itself (`config.dailyQuota: 'in-handler'`) once its own checks have passed.
+ */
+export function createDailyQuotaHook(takeDailyQuota: TakeDailyQuota) {
+  return async function dailyQuotaHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (request.routeOptions.config.dailyQuota === 'in-handler') return;
+    await takeDailyQuota(request, reply);
   };
 }
 
@@ -137,7 +95,7 @@ export function createReturnRefusedQuota(deps: Pick<AuthDeps, 'clock' | 'dailyQu
 export function createRecordUsage(deps: Pick<AuthDeps, 'usage' | 'clock'>) {
   return async function recordUsage(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const mark = request.usageMark;
-    if (mark?.keyId === 'legacy') return;
+    if (mark?.kind === 'legacy') return;
     if (!mark && reply.statusCode !== 401 && reply.statusCode !== 429) return;
     deps.usage.record({
       keyId: mark?.keyId ?? null,
@@ -156,22 +114,9 @@ export function createRecordUsage(deps: Pick<AuthDeps, 'usage' | 'clock'>) {
   };
 }
 
-const ruleSets = new Map<string, ReturnType<typeof minuteAndHourRules>>();
-
-/** The minute/hour rules for a pair of limits, built (and validated) once per distinct pair. */
-function rulesFor(perMinute: number, perHour: number) {
-  const id = `${perMinute}/${perHour}`;
-  let rules = ruleSets.get(id);
-  if (!rules) {
-    rules = minuteAndHourRules(perMinute, perHour);
-    if (ruleSets.size >= 1000) ruleSets.clear();
-    ruleSets.set(id, rules);
-  }
-  return rules;
-}
-
-function tooManyFailures(waitMs: number): AppError {
-  return new AppError(429, 'Too many failed authentication attempts', {
-    'Retry-After': Math.max(1, Math.ceil(waitMs / 1000)),
-  });
+/** The window a 429 came from, for the usage counts. */
+function refusedWindow(refusal: Refusal): RefusalWindow | undefined {
+  if (refusal.reason === 'daily') return 'day';
+  if (refusal.reason !== 'rate') return undefined;
+  return refusal.decision.violated.includes('hour') ? 'hour' : 'minute';
 }

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Duplex } from 'node:stream';
 import { databaseUnavailableReason } from '../../db/index.js';
 import { LogThrottle } from '../../logging/index.js';
+import { codeForStatus, type ErrorCode } from '../error-codes.js';
 import { AppError, type FieldError, describeFieldErrors, reasonPhrase } from '../errors.js';
 import { requestIdFor } from './request-context.js';
 import { PATTERN_MESSAGES } from '../schemas/input.js';
@@ -10,10 +11,16 @@ import { PATTERN_MESSAGES } from '../schemas/input.js';
 /** How long a client should wait before retrying while the database is unreachable. */
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-/** The body every error carries. */
-export function errorBody(statusCode: number, detail: string | unknown[], requestId: string) {
+/** The body every error carries; `code` is from the catalog (error-codes.ts). */
+export function errorBody(
+  statusCode: number,
+  code: ErrorCode,
+  detail: string | unknown[],
+  requestId: string,
+) {
   return {
     error: reasonPhrase(statusCode),
+    code,
     detail,
     timestamp: new Date().toISOString(),
     request_id: requestId,
@@ -29,16 +36,17 @@ export const errorHandler = fp(
     const logThrottle = new LogThrottle();
     app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
       if (error instanceof AppError) {
-        return send(reply, request, error.statusCode, error.detail, error.headers, error.extra);
+        return send(reply, request, error.statusCode, error.code, error.detail, error.headers, error.extra);
       }
       if (error.validation) {
         const errors = firstErrorPerField(error.validation).map((v) =>
           toFieldError(v, error.validationContext),
         );
-        return send(reply, request, 422, describeFieldErrors(errors), {}, { errors });
+        return send(reply, request, 422, 'VALIDATION_FAILED', describeFieldErrors(errors), {}, { errors });
       }
       const status = clientStatus(error);
-      if (status) return send(reply, request, status, clientMessage(error, status), {}, {});
+      if (status)
+        return send(reply, request, status, clientCode(error, status), clientMessage(error, status), {}, {});
       // An outage fails every request the same way: 503 and retry, one log line per kind and interval.
       const unavailable = databaseUnavailableReason(error);
       const kind = unavailable
@@ -48,14 +56,23 @@ export const errorHandler = fp(
       if (unavailable) {
         if (write) request.log.error({ reason: unavailable, suppressed }, 'database unavailable');
         const retry = { 'Retry-After': DATABASE_RETRY_AFTER_SECONDS };
-        return send(reply, request, 503, 'The database is temporarily unavailable; retry later', retry, {});
+        const detail = 'The database is temporarily unavailable; retry later';
+        return send(reply, request, 503, 'DATABASE_UNAVAILABLE', detail, retry, {});
       }
       if (write) request.log.error({ err: error, suppressed }, 'unhandled error');
-      return send(reply, request, 500, 'Internal server error', {}, {});
+      return send(reply, request, 500, 'INTERNAL_ERROR', 'Internal server error', {}, {});
     });
 
     app.setNotFoundHandler(async (request, reply) =>
-      send(reply, request, 404, `Route ${request.method} ${request.url.split('?')[0]} not found`, {}, {}),
+      send(
+        reply,
+        request,
+        404,
+        'ROUTE_NOT_FOUND',
+        `Route ${request.method} ${request.url.split('?')[0]} not found`,
+        {},
+        {},
+      ),
     );
   },
   { name: 'error-handler' },
@@ -70,16 +87,22 @@ export const errorHandler = fp(
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   reply.header('X-Request-ID', request.id);
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
-    return send(reply, request, 414, 'Path parameter is too long', {}, {});
-  if (error.code === 'FST_ERR_BAD_URL') return send(reply, request, 400, 'Invalid URL encoding', {}, {});
+    return send(reply, request, 414, 'URI_TOO_LONG', 'Path parameter is too long', {}, {});
+  if (error.code === 'FST_ERR_BAD_URL')
+    return send(reply, request, 400, 'INVALID_URL', 'Invalid URL encoding', {}, {});
   request.log.error({ err: error }, 'routing error');
-  return send(reply, request, 500, 'Internal server error', {}, {});
+  return send(reply, request, 500, 'INTERNAL_ERROR', 'Internal server error', {}, {});
 }
 
-const CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, detail: 'Request line or headers are too large' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, detail: 'Request timed out' },
+const CLIENT_ERRORS: Record<string, { status: number; code: ErrorCode; detail: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'HEADERS_TOO_LARGE',
+    detail: 'Request line or headers are too large',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST_TIMEOUT', detail: 'Request timed out' },
 };
+const MALFORMED = { status: 400, code: 'MALFORMED_REQUEST', detail: 'Malformed HTTP request' } as const;
 
 /**
  * Fastify's `clientErrorHandler` option: errors from Node's HTTP parser (an
@@ -88,11 +111,8 @@ const CLIENT_ERRORS: Record<string, { status: number; detail: string }> = {
  */
 export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const { status, detail } = CLIENT_ERRORS[error.code ?? ''] ?? {
-    status: 400,
-    detail: 'Malformed HTTP request',
-  };
-  const body = JSON.stringify(errorBody(status, detail, requestIdFor(undefined)));
+  const { status, code, detail } = CLIENT_ERRORS[error.code ?? ''] ?? MALFORMED;
+  const body = JSON.stringify(errorBody(status, code, detail, requestIdFor(undefined)));
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
@@ -106,6 +126,7 @@ function send(
   reply: FastifyReply,
   request: FastifyRequest,
   statusCode: number,
+  code: ErrorCode,
   detail: string | unknown[],
   headers: Record<string, string | number>,
   extra: Record<string, unknown>,
@@ -114,7 +135,7 @@ function send(
   return reply
     .status(statusCode)
     .type('application/json; charset=utf-8')
-    .send({ ...errorBody(statusCode, detail, request.id), ...extra });
+    .send({ ...errorBody(statusCode, code, detail, request.id), ...extra });
 }
 
 /** Fastify's own client errors (bad JSON, too large, wrong media type) keep their 4xx code. */
@@ -122,6 +143,13 @@ function clientStatus(error: FastifyError): number | undefined {
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return 400;
   const status = error.statusCode;
   return status && status >= 400 && status < 500 ? status : undefined;
+}
+
+function clientCode(error: FastifyError, status: number): ErrorCode {
+  if (status === 400 && (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)) {
+    return 'MALFORMED_JSON';
+  }
+  return codeForStatus(status);
 }
 
 function clientMessage(error: FastifyError, status: number): string {

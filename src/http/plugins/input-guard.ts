@@ -81,7 +81,8 @@ function unsafeText(loc: Loc): FieldError {
  * A `preValidation` hook on every route: the path parameters, the query string and the parsed
  * body are checked with `findUnsafeInput` before any schema or handler sees them, so such input
  * is a 422 naming the field, never a database error or a stack overflow. It runs after
- * authentication, so a refused request is an authenticated 422, whose daily quota is given back.
+ * authentication and before the daily quota is taken: a refused request is an authenticated 422
+ * that used no daily quota.
  */
 export const inputGuard = fp(
   async function inputGuard(app: FastifyInstance) {

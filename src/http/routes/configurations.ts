@@ -4,6 +4,7 @@ import { parseScenario } from '../../generator/index.js';
 import type { ConfigurationRepository, ConfigurationRow } from '../../configurations/index.js';
 import { describeFieldErrors, notFound, validationFailed } from '../errors.js';
 import { creatorOf, readerOf } from '../owner.js';
+import type { TakeDailyQuota } from '../plugins/auth.js';
 import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
 import { Name, Skip } from '../schemas/input.js';
 
@@ -65,13 +66,18 @@ type Body = Record<string, unknown> & {
 };
 
 /** Stored configuration CRUD and validation, scoped to the key that created them. */
-export function configurationRoutes(deps: { configurations: ConfigurationRepository; clock: () => Date }) {
+export function configurationRoutes(deps: {
+  configurations: ConfigurationRepository;
+  clock: () => Date;
+  takeDailyQuota: TakeDailyQuota;
+}) {
   return async function configurationRoutesPlugin(app: FastifyInstance) {
     const repo = deps.configurations;
 
     app.post<{ Body: Body }>(
       '/api/v1/configurations/',
       {
+        config: { dailyQuota: 'in-handler' },
         schema: {
           tags: ['configurations'],
           summary: 'Store a configuration',
@@ -80,8 +86,11 @@ export function configurationRoutes(deps: { configurations: ConfigurationReposit
           response: { 201: ConfigurationView, ...errorResponses(413, 422, ...PROTECTED_ERRORS) },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(toView(await repo.create(toInput(request.body), creatorOf(request)))),
+      async (request, reply) => {
+        const input = toInput(request.body);
+        await deps.takeDailyQuota(request, reply);
+        return reply.status(201).send(toView(await repo.create(input, creatorOf(request))));
+      },
     );
 
     app.get<{ Querystring: { skip: number; limit: number } }>(
@@ -122,6 +131,7 @@ export function configurationRoutes(deps: { configurations: ConfigurationReposit
     app.put<{ Params: { config_id: string }; Body: Body }>(
       '/api/v1/configurations/:config_id',
       {
+        config: { dailyQuota: 'in-handler' },
         schema: {
           tags: ['configurations'],
           summary: 'Replace a configuration (full body)',
@@ -131,13 +141,10 @@ export function configurationRoutes(deps: { configurations: ConfigurationReposit
           response: { 200: ConfigurationView, ...errorResponses(404, 413, 422, ...PROTECTED_ERRORS) },
         },
       },
-      async (request) => {
-        const row = await repo.update(
-          request.params.config_id,
-          toInput(request.body),
-          readerOf(request),
-          deps.clock(),
-        );
+      async (request, reply) => {
+        const input = toInput(request.body);
+        await deps.takeDailyQuota(request, reply);
+        const row = await repo.update(request.params.config_id, input, readerOf(request), deps.clock());
         if (!row) throw notFound(`Configuration ${request.params.config_id} not found`);
         return toView(row);
       },

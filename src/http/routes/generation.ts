@@ -4,6 +4,7 @@ import type { GenerationService, JobPriority } from '../../jobs/index.js';
 import type { OutputFormat } from '../../output/index.js';
 import { validationFailed } from '../errors.js';
 import { estimatedDuration } from '../job-view.js';
+import type { TakeDailyQuota } from '../plugins/auth.js';
 import { requesterOf, requireGenerate } from '../owner.js';
 import { scenarioRefusalError } from '../scenario-refusal.js';
 import { errorResponses, KEY_SECURITY, PROTECTED_ERRORS } from '../schemas/common.js';
@@ -11,6 +12,7 @@ import { GenerationRequest, GenerationResponse } from '../schemas/generation.js'
 
 export interface GenerationDeps {
   generation: GenerationService;
+  takeDailyQuota: TakeDailyQuota;
 }
 
 type Body = Static<typeof GenerationRequest>;
@@ -21,6 +23,7 @@ export function generationRoutes(deps: GenerationDeps) {
     app.post<{ Body: Body }>(
       '/api/v1/generation/',
       {
+        config: { dailyQuota: 'in-handler' },
         schema: {
           tags: ['generation'],
           summary: 'Create a patient generation job',
@@ -31,9 +34,13 @@ export function generationRoutes(deps: GenerationDeps) {
       },
       async (request, reply) => {
         requireGenerate(request);
-        const submitted = await deps.generation.submit(toOrder(request.body), requesterOf(request));
-        if (!submitted.ok) throw scenarioRefusalError(submitted.refusal);
-        const { job, seed, count, formats } = submitted.value;
+        const order = toOrder(request.body);
+        const requester = requesterOf(request);
+        const resolved = await deps.generation.resolve(order.source, order.totalPatients, requester);
+        if (!resolved.ok) throw scenarioRefusalError(resolved.refusal);
+        // Only a request known valid and within its patient limit takes daily quota.
+        await deps.takeDailyQuota(request, reply);
+        const { job, seed, count, formats } = await deps.generation.queue(order, resolved.value, requester);
         return reply.status(201).send({
           job_id: job.id,
           status: job.status,

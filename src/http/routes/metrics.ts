@@ -12,6 +12,7 @@ export interface MetricsDeps {
   token: string | undefined;
   /** The protected routes' authentication and usage hooks, for scrapes with an admin key. */
   authenticate: Hook;
+  takeDailyQuota: Hook;
   recordUsage: Hook;
 }
 
@@ -86,7 +87,12 @@ export function metricsRoutes(deps: MetricsDeps) {
     };
     app.get(
       '/metrics',
-      { schema, onRequest: createMetricsAccess(deps.token, deps.authenticate), onResponse: deps.recordUsage },
+      {
+        schema,
+        onRequest: createMetricsAccess(deps.token, deps.authenticate),
+        preHandler: deps.takeDailyQuota,
+        onResponse: deps.recordUsage,
+      },
       async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
     );
   };

@@ -2,14 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import type { Config } from '../../config/index.js';
 import { type ApiKeyService, KEY_TEXT_BOUNDS, keyView, registerPersonalKey } from '../../keys/index.js';
-import {
-  buildRateLimitHeaders,
-  clientSubject,
-  describeViolation,
-  type RateLimitStore,
-  type WindowRule,
-} from '../../ratelimit/index.js';
-import { AppError, notFound, validationFailed } from '../errors.js';
+import { clientSubject, type RateLimitStore, type WindowRule } from '../../ratelimit/index.js';
+import { appError, notFound, validationFailed } from '../errors.js';
+import { buildRateLimitHeaders, describeViolation } from '../rate-limit-headers.js';
 import { errorResponses } from '../schemas/common.js';
 import { KeyView } from '../schemas/keys.js';
 
@@ -70,17 +65,15 @@ export function registerRoutes(deps: RegisterDeps) {
           const subject = `register|${clientSubject(request.ip, deps.config.ipv6SubnetPrefix)}`;
           const decision = await deps.rateLimiter.consume(subject, rules, deps.clock().getTime());
           if (decision.unavailable) {
-            throw new AppError(503, 'Registration is temporarily unavailable', {
+            throw appError('RATE_LIMIT_UNAVAILABLE', 'Registration is temporarily unavailable', {
               'Retry-After': Math.max(1, Math.ceil(decision.retryAfterMs / 1000)),
             });
           }
           if (!decision.allowed) {
-            throw new AppError(
-              429,
+            throw appError(
+              'RATE_LIMITED',
               `Too many registrations from your address: ${describeViolation(decision)}`,
-              {
-                ...buildRateLimitHeaders(decision),
-              },
+              buildRateLimitHeaders(decision),
             );
           }
         },

@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Scenario } from '../../generator/index.js';
 import type { GenerationService, PatientStreams } from '../../jobs/index.js';
-import { AppError, validationFailed } from '../errors.js';
+import { AppError, appError, validationFailed } from '../errors.js';
 import { keyOf, requesterOf, requireGenerate } from '../owner.js';
+import type { TakeDailyQuota } from '../plugins/auth.js';
 import { scenarioRefusalError } from '../scenario-refusal.js';
 import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
 import { SeedText } from '../schemas/input.js';
@@ -26,6 +27,7 @@ const StreamedPatients = {
 export interface StreamingDeps {
   generation: GenerationService;
   streams: PatientStreams;
+  takeDailyQuota: TakeDailyQuota;
 }
 
 const BatchSize = Type.Integer({ minimum: 1, maximum: 1000, default: 100 });
@@ -42,6 +44,7 @@ export function streamingRoutes(deps: StreamingDeps) {
     app.get<{ Querystring: { configuration_id: string; count?: number; batch_size: number; seed?: string } }>(
       '/api/v1/streaming/generate',
       {
+        config: { dailyQuota: 'in-handler' },
         schema: {
           tags: ['generation'],
           summary: 'Stream patients from a stored configuration',
@@ -64,6 +67,7 @@ export function streamingRoutes(deps: StreamingDeps) {
         );
         if (!resolved.ok) throw scenarioRefusalError(resolved.refusal);
         const { scenario, count } = resolved.value;
+        await deps.takeDailyQuota(request, reply);
         return sendStream(
           deps,
           request,
@@ -79,6 +83,7 @@ export function streamingRoutes(deps: StreamingDeps) {
     app.post<{ Body: Record<string, unknown>; Querystring: { batch_size: number; seed?: string } }>(
       '/api/v1/streaming/generate',
       {
+        config: { dailyQuota: 'in-handler' },
         schema: {
           tags: ['generation'],
           summary: 'Stream patients from an inline configuration',
@@ -111,6 +116,7 @@ export function streamingRoutes(deps: StreamingDeps) {
         );
         if (!resolved.ok) throw scenarioRefusalError(resolved.refusal, []);
         const { scenario, count } = resolved.value;
+        await deps.takeDailyQuota(request, reply);
         return sendStream(
           deps,
           request,
@@ -171,11 +177,15 @@ function sendStream(
 function streamRefused(limit: 'holder' | 'instance', limits: { perHolder: number; perInstance: number }) {
   const retry = { 'Retry-After': STREAM_RETRY_AFTER_SECONDS };
   if (limit === 'holder') {
-    return new AppError(429, `Too many concurrent streams for this key (limit ${limits.perHolder})`, {
-      ...retry,
-      'X-Limit-Type': 'concurrent_streams',
-      'X-Limit-Value': limits.perHolder,
-    });
+    return appError(
+      'TOO_MANY_STREAMS',
+      `Too many concurrent streams for this key (limit ${limits.perHolder})`,
+      {
+        ...retry,
+        'X-Limit-Type': 'concurrent_streams',
+        'X-Limit-Value': limits.perHolder,
+      },
+    );
   }
   return new AppError(503, 'Too many streams in progress on this server; retry shortly', retry);
 }

@@ -1,9 +1,14 @@
 import { Type } from 'typebox';
+import { ERROR_CODES } from '../error-codes.js';
 
 /** The body of every error response. */
 export const ErrorBody = Type.Object(
   {
     error: Type.String({ examples: ['Unauthorized'] }),
+    code: Type.Union(
+      Object.keys(ERROR_CODES).map((code) => Type.Literal(code)),
+      { description: 'Stable machine-readable code from the error catalog', examples: ['KEY_MISSING'] },
+    ),
     detail: Type.Union([Type.String(), Type.Array(Type.Unknown())], { examples: ['Missing API Key'] }),
     timestamp: Type.String({ format: 'date-time' }),
     request_id: Type.String(),

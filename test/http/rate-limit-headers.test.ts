@@ -3,9 +3,8 @@ import {
   buildRateLimitHeaders,
   describeViolation,
   formatDuration,
-  type RateDecision,
-  unavailableDecision,
-} from '../../src/ratelimit/index.js';
+} from '../../src/http/rate-limit-headers.js';
+import { type RateDecision, unavailableDecision } from '../../src/ratelimit/index.js';
 
 const allowed: RateDecision = {
   allowed: true,

@@ -1,5 +1,4 @@
-import { tightestWindow } from './decision.js';
-import type { RateDecision, WindowState } from './store.js';
+import { type RateDecision, tightestWindow, type WindowState } from '../ratelimit/index.js';
 
 /**
  * Response headers for a decision, as a plain record (no HTTP framework involved):
