@@ -55,6 +55,7 @@ export const DEFAULT_FRONTS: readonly FrontConfig[] = STATIC_FRONTS.map((f) => (
   name: f.name,
   casualty_rate: f.ratio,
   nations: f.nations.map((n) => ({ code: n.nationality_code, weight: n.percentage })),
+  domain: 'land',
 }));
 
 /** Patients generated when neither the request nor the configuration gives a count (original rule). */

@@ -19,6 +19,7 @@ import type {
   FacilityRate,
   FieldError,
   FrontConfig,
+  FrontDomain,
   InjuryType,
   Intensity,
   Scenario,
@@ -40,6 +41,23 @@ const INJURY_KEYS: Readonly<Record<string, InjuryType>> = {
 const INTENSITIES: readonly Intensity[] = ['low', 'medium', 'high', 'extreme'];
 const TEMPOS = Object.keys(TEMPO_DAILY) as Tempo[];
 const PROFILES: readonly CasualtyProfile[] = ['oif_oef', 'lsco'];
+const DOMAINS: Readonly<Record<string, FrontDomain>> = {
+  land: 'land',
+  ground: 'land',
+  naval: 'naval',
+  maritime: 'naval',
+  sea: 'naval',
+  air: 'air',
+};
+const NAVAL_NAME = /naval|navy|maritime|\bsea\b|\bships?\b|fleet|task force|carrier|afloat/i;
+const AIR_NAME = /\bair ?(base|field|wing|force)\b|airfield|aviation/i;
+
+/** A front's domain from its name when no `domain` key says it. */
+export function domainFromName(name: string): FrontDomain {
+  if (NAVAL_NAME.test(name)) return 'naval';
+  if (AIR_NAME.test(name)) return 'air';
+  return 'land';
+}
 
 /** Reads the configuration the way the original server did: a nested `configuration` key wins. */
 export function innerConfiguration(raw: unknown): unknown {
@@ -134,7 +152,13 @@ function parseInjuryMix(
 
 function parseFront(value: unknown, i: number, sink: ErrorSink): FrontConfig {
   const loc = ['front_configs', i];
-  const front: FrontConfig = { id: `front_${i}`, name: `front_${i}`, casualty_rate: 1, nations: [] };
+  const front: FrontConfig = {
+    id: `front_${i}`,
+    name: `front_${i}`,
+    casualty_rate: 1,
+    nations: [],
+    domain: 'land',
+  };
   if (!isRecord(value)) {
     sink.add(loc, 'Input should be an object', 'dict_type');
     return front;
@@ -146,6 +170,12 @@ function parseFront(value: unknown, i: number, sink: ErrorSink): FrontConfig {
   if (value.name !== undefined && value.name !== null)
     front.name = sink.string(value.name, [...loc, 'name']) ?? front.name;
   else front.name = front.id;
+  if (value.domain !== undefined && value.domain !== null) {
+    const key = typeof value.domain === 'string' ? value.domain.toLowerCase() : '';
+    const domain = lookup(DOMAINS, key);
+    if (domain) front.domain = domain;
+    else sink.add([...loc, 'domain'], 'Domain must be land, naval or air', 'enum');
+  } else front.domain = domainFromName(front.name);
   if (value.casualty_rate !== undefined && value.casualty_rate !== null) {
     front.casualty_rate = sink.rate(value.casualty_rate, [...loc, 'casualty_rate']) ?? 1;
   }

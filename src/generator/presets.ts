@@ -2,6 +2,8 @@
  * Scenario presets (original-generator.md §10, descriptions our own) plus a large-scale combat
  * operations preset built on casualty-figures.md's LSCO column. Shapes follow original-api.md §9.
  */
+import type { FrontDomain } from './types.js';
+
 interface NationShare {
   nationality_code: string;
   percentage: number;
@@ -10,6 +12,7 @@ interface PresetFront {
   name: string;
   casualty_rate: number;
   nationality_distribution: NationShare[];
+  domain: FrontDomain;
 }
 interface PresetDef {
   id: string;
@@ -22,7 +25,8 @@ interface PresetDef {
   warfare_type: string;
   /** Battle Injury / Non-Battle Injury / Disease. */
   mix: [number, number, number];
-  fronts: [string, number, string][];
+  /** Name, casualty rate, nations with percentages, and the domain when it is not land. */
+  fronts: [string, number, string, FrontDomain?][];
   triage_override?: Record<string, { T1: number; T2: number; T3: number }>;
   extra?: Record<string, unknown>;
 }
@@ -146,7 +150,7 @@ const PRESET_DEFS: readonly PresetDef[] = [
     warfare_type: 'amphibious',
     mix: [0.55, 0.3, 0.15],
     fronts: [
-      ['Naval Task Force', 0.35, 'USA45 GBR30 FRA25'],
+      ['Naval Task Force', 0.35, 'USA45 GBR30 FRA25', 'naval'],
       ['Beach Landing Zone', 0.45, 'USA50 AUS25 NLD25'],
       ['Inland Objective', 0.2, 'GBR40 CAN35 NZL25'],
     ],
@@ -193,12 +197,13 @@ const DIFFICULTY_LEVELS = {
 };
 
 const fronts = (def: PresetDef): PresetFront[] =>
-  def.fronts.map(([name, rate, nations]) => ({
+  def.fronts.map(([name, rate, nations, domain]) => ({
     name,
     casualty_rate: rate,
     nationality_distribution: nations
       .split(' ')
       .map((n) => ({ nationality_code: n.slice(0, 3), percentage: Number(n.slice(3)) })),
+    domain: domain ?? 'land',
   }));
 
 const injuryDistribution = (def: PresetDef): Record<string, number> => ({

@@ -23,11 +23,16 @@ export interface FieldError {
   type: string;
 }
 
+/** Where a front fights: it decides the service branch of its casualties and its casualty mix. */
+export type FrontDomain = 'land' | 'naval' | 'air';
+
 export interface FrontConfig {
   id: string;
   name: string;
   casualty_rate: number;
   nations: { code: string; weight: number }[];
+  /** From the front's `domain` key, else read from its name ("Naval Task Force" is naval), else land. */
+  domain: FrontDomain;
 }
 
 /** Configured death/RTD probability for each arrival at one role (optionally one front only). */
