@@ -3,7 +3,7 @@
  * Scenario. Tolerant of what real clients send (aliases, extra keys, percentages); strict about values
  * that would make the output wrong. Accepted aliases are listed in docs/generator.md.
  */
-import { DEFAULT_PATIENT_COUNT, DEFAULT_SCENARIO } from './defaults.js';
+import { DEFAULT_PATIENT_COUNT, DEFAULT_SCENARIO, INTENSITY_MIX } from './defaults.js';
 import { isKnownNationality } from './nations.js';
 import {
   BASE_DATE_RANGE,
@@ -81,12 +81,6 @@ export function parseScenario(raw: unknown): ParseResult {
       sink.int(cfg[countKey], [countKey], 1, Number.MAX_SAFE_INTEGER) ?? DEFAULT_PATIENT_COUNT;
   }
 
-  const mixKey = cfg.injury_mix !== undefined ? 'injury_mix' : 'injury_distribution';
-  if (cfg[mixKey] !== undefined && cfg[mixKey] !== null) {
-    const mix = parseInjuryMix(cfg[mixKey], sink, [mixKey]);
-    if (mix) scenario.injury_mix = mix;
-  }
-
   // Absent or null: the static fronts. An empty list is refused here, the one place both
   // generation and /configurations/validate/ read it (the earlier service's validate refused it).
   if (Array.isArray(cfg.front_configs) && cfg.front_configs.length > 0) {
@@ -108,6 +102,13 @@ export function parseScenario(raw: unknown): ParseResult {
   }
 
   parseTemporal(cfg, scenario, sink);
+  // The mix is a share of all patients; without one, the intensity's published mix applies.
+  scenario.injury_mix = { ...INTENSITY_MIX[scenario.intensity] };
+  const mixKey = cfg.injury_mix !== undefined ? 'injury_mix' : 'injury_distribution';
+  if (cfg[mixKey] !== undefined && cfg[mixKey] !== null) {
+    const mix = parseInjuryMix(cfg[mixKey], sink, [mixKey]);
+    if (mix) scenario.injury_mix = mix;
+  }
   if (cfg.casualty_profile !== undefined) {
     scenario.casualty_profile =
       sink.enumValue(cfg.casualty_profile, ['casualty_profile'], PROFILES) ?? d.casualty_profile;
@@ -296,6 +297,10 @@ function parseTemporal(cfg: Record<string, unknown>, s: Scenario, sink: ErrorSin
       ambush: on.has('ambush'),
       mass_casualty: on.has('mass_casualty'),
     };
+  }
+  if (cfg.mass_casualty_share !== undefined && cfg.mass_casualty_share !== null) {
+    const share = sink.rate(cfg.mass_casualty_share, ['mass_casualty_share']);
+    if (share !== undefined) s.mass_casualty_share = share;
   }
   if (cfg.environmental_conditions !== undefined && cfg.environmental_conditions !== null) {
     const on = sink.flags(cfg.environmental_conditions, ['environmental_conditions']) ?? [];

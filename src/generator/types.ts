@@ -56,6 +56,11 @@ export interface Scenario {
   intensity: Intensity;
   tempo: Tempo;
   special_events: { major_offensive: boolean; ambush: boolean; mass_casualty: boolean };
+  /**
+   * Share of each day's battle casualties that fall in mass-casualty strikes (the mass-casualty preset);
+   * absent: one strike on about a fifth of the days when the special event is on.
+   */
+  mass_casualty_share?: number;
   environmental_conditions: string[];
   casualty_profile: CasualtyProfile;
   /** Triage weights T1/T2/T3 per injury type, overriding the defaults (preset `triage_override`). */
@@ -171,6 +176,10 @@ export interface Patient {
   injury_timestamp: string;
   scenario: string;
   event_id: string;
+  /** What kind of event wounded or brought in the patient (contact, indirect_fire, ied, sick_call…). */
+  event_type: string;
+  /** Casualties in that event. */
+  event_size: number;
   mass_casualty: boolean;
   day: string;
   day_of_injury: number;
