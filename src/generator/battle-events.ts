@@ -93,11 +93,13 @@ const MECHANISMS: readonly Mechanism[] = ['explosive', 'gunshot', 'other'];
 
 /**
  * Mechanism weights of an event kind under a casualty profile. LSCO: artillery and drones dominate even
- * in contact (Ukraine series: explosive 85–90 %), so the explosive odds are multiplied by 2.2.
+ * in contact (Ukraine series: explosive 85–90 %), so the explosive odds are multiplied by 4, which
+ * brings the LSCO preset to ≈ 87 %.
  */
 export function mechanismWeights(kind: BattleEventKind, lsco: boolean): readonly number[] {
   const [e, g, o] = EVENT_KINDS[kind].mechanism;
-  return lsco ? [e * 2.2, g, o] : [e, g, o];
+  return lsco ? [e * LSCO_EXPLOSIVE_ODDS, g, o] : [e, g, o];
 }
+const LSCO_EXPLOSIVE_ODDS = 4;
 
 export const mechanismAt = (i: number): Mechanism => MECHANISMS[i] ?? 'explosive';

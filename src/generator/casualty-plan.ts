@@ -117,6 +117,8 @@ export function dayCounts(seed: string, scenario: Scenario, total: number): DayC
   };
 }
 
+const eventKindsFor = (type: string) => WARFARE_EVENT_KINDS[type] ?? WARFARE_EVENT_KINDS.conventional!;
+
 const sizeOf = (rng: Rng, mean: number, max: number, factor: number): number =>
   Math.max(1, Math.min(max, Math.round((1 + rng.geometric(1 / mean)) * factor)));
 
@@ -138,6 +140,7 @@ export function planDay(
     windowMin: number,
     id: (minute: number, hex: string) => string,
     injuryType: InjuryType = 'BATTLE_TRAUMA',
+    front = rng.weightedIndex(frontWeights),
   ): void => {
     const second = hour * 3600 + rng.int(0, 3599);
     const minute = Math.floor((second % 3600) / 60);
@@ -149,15 +152,30 @@ export function planDay(
       kind,
       eventId: id(minute, rng.hex8()),
       massCasualty: injuryType === 'BATTLE_TRAUMA' && size >= MASS_CASUALTY_MIN,
-      front: rng.weightedIndex(frontWeights),
+      front,
       injuryType,
     });
   };
-  const battleEvent = (hour: number, size: number, type: string, kind: BattleEventKind, special = false) =>
-    push(hour, size, special ? kind : type, kind, EVENT_KINDS[kind].windowMin, (minute, hex) =>
-      special
-        ? `SE_${kind}_${day + 1}_${hour}_${hex}`
-        : `${size >= MASS_CASUALTY_MIN ? 'MC' : 'IND'}_${type}_${day}_${hour}_${minute}_${hex}`,
+  const battleEvent = (
+    hour: number,
+    size: number,
+    type: string,
+    kind: BattleEventKind,
+    special = false,
+    front?: number,
+  ) =>
+    push(
+      hour,
+      size,
+      special ? kind : type,
+      kind,
+      EVENT_KINDS[kind].windowMin,
+      (minute, hex) =>
+        special
+          ? `SE_${kind}_${day + 1}_${hour}_${hex}`
+          : `${size >= MASS_CASUALTY_MIN ? 'MC' : 'IND'}_${type}_${day}_${hour}_${minute}_${hex}`,
+      'BATTLE_TRAUMA',
+      front,
     );
 
   let left = counts.battle;
@@ -194,14 +212,16 @@ export function planDay(
   );
   types.forEach((name, ti) => {
     const hourly = (WARFARE_TYPES[name] ?? WARFARE_TYPES.conventional!).hourly;
-    const kinds = WARFARE_EVENT_KINDS[name] ?? WARFARE_EVENT_KINDS.conventional!;
-    const kindWeights = kinds.map(([, w]) => w);
     let remaining = perType[ti] ?? 0;
     while (remaining > 0) {
-      const kind = kinds[rng.weightedIndex(kindWeights)]?.[0] ?? 'contact';
+      // A naval front fights a naval battle whatever the scenario's types; a land front never does.
+      const front = rng.weightedIndex(frontWeights);
+      const naval = scenario.fronts[front]?.domain === 'naval';
+      const kinds = eventKindsFor(naval ? 'naval' : name === 'naval' ? 'conventional' : name);
+      const kind = kinds[rng.weightedIndex(kinds.map(([, w]) => w))]?.[0] ?? 'contact';
       const spec = EVENT_KINDS[kind];
       const size = Math.min(remaining, sizeOf(rng, spec.meanSize, spec.maxSize, intensity));
-      battleEvent(rng.weightedIndex(hourly), size, name, kind);
+      battleEvent(rng.weightedIndex(hourly), size, name, kind, false, front);
       remaining -= size;
     }
   });

@@ -18,13 +18,22 @@ export type { DnbiEffect } from './dnbi-catalog.js';
 
 type Concept = readonly [code: string, name: string];
 
-/** A drawn DNBI condition with what follows from it. */
+/** A drawn DNBI condition (or a chemical exposure, cbrn.ts) with what follows from it. */
 export interface DnbiCase {
   condition: Condition;
   triage: NatoTriage;
   rtd: RtdLevel;
   ais: number;
   effect: DnbiEffect;
+  /** Chemical casualties: decontamination and antidotes, each written with its detail. */
+  care?: ChemicalCare;
+}
+
+/** The care given to a chemical casualty: autoinjectors in the field, decontamination on arrival. */
+export interface ChemicalCare {
+  decontamination: string;
+  drug?: string;
+  seizure?: string;
 }
 
 /** The day PTSD may first be diagnosed (DSM-5: symptoms for more than a month). */

@@ -6,6 +6,7 @@
 export { EVENT_KINDS, type EventKind, MASS_CASUALTY_MIN } from './battle-events.js';
 export { type CasualtyEvent, dayCounts, planDay } from './casualty-plan.js';
 export { bodyPartFor, PROCEDURES } from './conditions.js';
+export { DISEASE_CATALOG, type DnbiConcept, NON_BATTLE_CATALOG } from './dnbi-catalog.js';
 export { lateDeathProbability, exsanguinationTime, bloodLossAt, type CareTimes } from './haemorrhage.js';
 export {
   drawInjuries,

@@ -20,6 +20,7 @@ import { femaleSurname, namesFor } from './nations.js';
 import { drawService } from './personnel.js';
 import { type ClinicalProfile, clinicalProfile } from './physiology.js';
 import { Rng } from './rng.js';
+import { drawChemical } from './cbrn.js';
 import { type CareItem, careItems } from './treatments.js';
 import { evacuationDelayHours } from './warfare.js';
 import type {
@@ -36,6 +37,15 @@ import type {
   VitalSigns,
 } from './types.js';
 
+/** Casualties of a chemical release who are poisoned or blistered rather than hit by the munition. */
+const CHEMICAL_EXPOSED_P = 0.85;
+const IMMERSION_P = 1 / 3;
+const IMMERSION: Condition = {
+  code: '386689009',
+  name: 'Hypothermia',
+  body_region: 'Systemic',
+  qualifier: 'immersion in cold water',
+};
 /** Share of non-battle injuries that are real trauma (vehicle crashes, falls; Hauret 2010). */
 const NBI_TRAUMA_P = 0.08;
 const LSCO_TIER_FACTOR = [1, 1, 1.2, 1.4, 1.5];
@@ -182,7 +192,9 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   let mechanism: Mechanism | undefined;
   let injuries: Injury[] | undefined;
   let dnbi: DnbiCase | undefined;
-  if (injuryType === 'BATTLE_TRAUMA') {
+  if (event.kind === 'chemical_release' && rng.chance(CHEMICAL_EXPOSED_P)) {
+    dnbi = drawChemical(rng);
+  } else if (injuryType === 'BATTLE_TRAUMA') {
     const lsco = scenario.casualty_profile === 'lsco';
     mechanism = mechanismAt(rng.weightedIndex(mechanismWeights(event.kind as BattleEventKind, lsco)));
     injuries = drawInjuries(rng, mechanism, rng.weightedIndex(ctx.tierWeights[mechanism]));
@@ -201,15 +213,20 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     ...(dnbi ? { dnbi } : {}),
     lethalCapable: injuries !== undefined || (dnbi?.effect.lethal ?? 0) > 0,
     massCasualty: event.massCasualty,
-    evacuationDelayHours: dnbi
-      ? 0
-      : evacuationDelayHours(scenario.environmental_conditions, Math.floor(slot.second / 3600), () =>
-          rng.next(),
-        ),
+    evacuationDelayHours:
+      dnbi && !dnbi.care
+        ? 0
+        : evacuationDelayHours(scenario.environmental_conditions, Math.floor(slot.second / 3600), () =>
+            rng.next(),
+          ),
     overload: overloadOf(event.size),
   });
 
   const conditions: Condition[] = injuries ? injuries.map(toCondition) : [dnbi!.condition];
+  // Blast and fire at sea put sailors in the water (judgement: a third of the blunt and burn casualties).
+  if (front.domain === 'naval' && mechanism === 'other' && rng.chance(IMMERSION_P)) {
+    conditions.push({ ...IMMERSION });
+  }
   if (course.maxLoss >= 0.15) conditions.push({ ...SHOCK_CONCEPTS.bleeding });
   if (course.maxLoss >= 0.3) conditions.push({ ...SHOCK_CONCEPTS.shock });
   const primary = conditions[0]!;
