@@ -37,7 +37,7 @@ export const EVENT_KINDS: Readonly<Record<BattleEventKind, EventKindSpec>> = {
   contact: { mechanism: [0.2, 0.75, 0.05], meanSize: 1.8, maxSize: 8, windowMin: 45 },
   ambush: { mechanism: [0.5, 0.45, 0.05], meanSize: 6, maxSize: 15, windowMin: 20 },
   // Room clearing and fighting in buildings: bullets, blast in a confined space, collapse (crush).
-  close_quarters: { mechanism: [0.35, 0.55, 0.1], meanSize: 2, maxSize: 10, windowMin: 30 },
+  close_quarters: { mechanism: [0.3, 0.5, 0.2], meanSize: 2, maxSize: 10, windowMin: 30 },
   indirect_fire: { mechanism: [0.96, 0, 0.04], meanSize: 2.5, maxSize: 15, windowMin: 15 },
   ied: { mechanism: [0.88, 0.02, 0.1], meanSize: 2, maxSize: 8, windowMin: 1 },
   drone_strike: { mechanism: [0.97, 0, 0.03], meanSize: 1.4, maxSize: 4, windowMin: 5 },

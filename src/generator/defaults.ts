@@ -72,7 +72,7 @@ export const DEFAULT_PATIENT_COUNT = 10;
 export const INTENSITY_MIX: Readonly<Record<Intensity, Record<InjuryType, number>>> = {
   low: dnbiSplit(0.05),
   medium: dnbiSplit(0.08),
-  high: dnbiSplit(0.15),
+  high: dnbiSplit(0.14),
   extreme: dnbiSplit(0.28),
 };
 
