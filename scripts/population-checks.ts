@@ -265,7 +265,30 @@ export function dnbiChecks(patients: readonly Patient[]): CoherenceRow[] {
     (p) => p.final_status === 'KIA',
     (p) => /sprain|pain|headache|insomnia|caries|dermatitis|cold|tinea/i.test(p.conditions[0]?.name ?? ''),
   );
+  // Cards alike in everything but names and times: diagnosis, findings, triage, route and care.
+  const groups = new Map<string, number>();
+  const keyOf = (p: Patient) =>
+    JSON.stringify([
+      p.conditions,
+      p.nato_triage,
+      p.final_status_detail,
+      p.treatments.map((t) => [t.code, t.detail, t.location]),
+      p.movement_timeline.map((e) => [e.event_type, e.facility]),
+    ]);
+  for (const p of dnbi) groups.set(keyOf(p), (groups.get(keyOf(p)) ?? 0) + 1);
+  const alike = share(
+    dnbi,
+    () => true,
+    (p) => (groups.get(keyOf(p)) ?? 0) >= 50,
+  );
   return [
+    row(
+      'B4',
+      'DNBI cards shared with 49+ others (names, times aside)',
+      [0, 0.5],
+      alike,
+      'issue 13: was 57 %; judgement',
+    ),
     verdict(
       'B1',
       'Distinct DNBI catalogue concepts seen (SNOMED CT)',
@@ -355,7 +378,7 @@ export function presetChecks(
       share(
         of('peacekeeping'),
         (p) => p.injury_type === 'NON_BATTLE',
-        (p) => codes(p).includes('34095006'),
+        (p) => p.conditions[0]?.code === '34095006',
       ),
       'MSMR heat illness; extreme heat',
     ),

@@ -10,6 +10,7 @@ import {
   DISEASE_CATALOG,
   NON_BATTLE_CATALOG,
 } from './dnbi-catalog.js';
+import { findingsFor, regimenFor } from './dnbi-care.js';
 import type { RtdLevel } from './physiology.js';
 import type { Rng } from './rng.js';
 import type { Condition, NatoTriage, Scenario } from './types.js';
@@ -27,6 +28,10 @@ export interface DnbiCase {
   effect: DnbiEffect;
   /** Chemical casualties: decontamination and antidotes, each written with its detail. */
   care?: ChemicalCare;
+  /** The regimen given for the condition's treatment class ("Ibuprofen 400 mg PO every 8 h"). */
+  regimen?: string;
+  /** Findings recorded beside the diagnosis (dehydration with gastroenteritis…). */
+  findings?: Condition[];
 }
 
 /** The care given to a chemical casualty: autoinjectors in the field, decontamination on arrival. */
@@ -87,7 +92,16 @@ function drawCase(rng: Rng, concept: DnbiConcept): DnbiCase {
     ...(ais > 0 ? { ais, iss_region: issRegionOf(concept) } : {}),
     ...(qualifier ? { qualifier } : {}),
   };
-  return { condition, triage: t, rtd, ais, effect };
+  const findings = findingsFor(rng, code);
+  return {
+    condition,
+    triage: t,
+    rtd,
+    ais,
+    effect,
+    ...(effect.drug ? { regimen: regimenFor(rng, effect.drug) } : {}),
+    ...(findings.length > 0 ? { findings } : {}),
+  };
 }
 
 const SKIN_DEEP = /laceration|contusion|burn/i;

@@ -222,7 +222,9 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     overload: overloadOf(event.size),
   });
 
-  const conditions: Condition[] = injuries ? injuries.map(toCondition) : [dnbi!.condition];
+  const conditions: Condition[] = injuries
+    ? injuries.map(toCondition)
+    : [dnbi!.condition, ...(dnbi!.findings ?? [])];
   // Blast and fire at sea put sailors in the water (judgement: a third of the blunt and burn casualties).
   if (front.domain === 'naval' && mechanism === 'other' && rng.chance(IMMERSION_P)) {
     conditions.push({ ...IMMERSION });

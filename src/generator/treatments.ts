@@ -52,7 +52,7 @@ export function careItems(p: ClinicalProfile, c: Course, dnbi: DnbiCase | undefi
     }
     if (first) {
       if (dnbi.effect.drug)
-        add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, dnbi.effect.drug);
+        add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, dnbi.regimen ?? dnbi.effect.drug);
       if (dnbi.effect.antibiotics) add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics);
       if (dnbi.condition.code === '386689009')
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, 'Active rewarming');
