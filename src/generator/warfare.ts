@@ -69,17 +69,17 @@ export const TEMPO_DAILY: Record<Tempo, number[]> = {
   intermittent: [1, 0.3, 1.5, 0.4, 1.2, 0.2, 1, 0.5],
 };
 
-/** Visibility and evacuation delay (minutes) per condition. */
-export const ENVIRONMENT: Readonly<Record<string, { visibility: number; delayMin: number }>> = {
-  rain: { visibility: 0.8, delayMin: 15 },
-  fog: { visibility: 0.5, delayMin: 30 },
-  storm: { visibility: 0.3, delayMin: 90 },
-  extreme_heat: { visibility: 1, delayMin: 0 },
-  extreme_cold: { visibility: 0.9, delayMin: 10 },
-  dust_storm: { visibility: 0.4, delayMin: 45 },
-  night_operations: { visibility: 0.6, delayMin: 20 },
-  mountainous_terrain: { visibility: 0.9, delayMin: 60 },
-  urban_debris: { visibility: 0.8, delayMin: 40 },
+/** Evacuation delay (upper bound, minutes) per condition (original-generator.md §6). */
+export const ENVIRONMENT: Readonly<Record<string, { delayMin: number }>> = {
+  rain: { delayMin: 15 },
+  fog: { delayMin: 30 },
+  storm: { delayMin: 90 },
+  extreme_heat: { delayMin: 0 },
+  extreme_cold: { delayMin: 10 },
+  dust_storm: { delayMin: 45 },
+  night_operations: { delayMin: 20 },
+  mountainous_terrain: { delayMin: 60 },
+  urban_debris: { delayMin: 40 },
 };
 
 /** The web UI's own names for two conditions. */
