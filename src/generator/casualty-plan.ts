@@ -1,26 +1,59 @@
 /**
- * The scenario-level plan: how many casualties fall on each day, and the casualty events (individual
- * incidents, mass-casualty clusters, special events) that group them in time. Everything is a pure
- * function of (seed, scenario, total): day quotas are computed arithmetically and each day's events come
- * from a stream keyed by (seed, day), so any index range can be planned without planning what precedes it.
+ * The scenario-level plan: how many battle and DNBI casualties fall on each day, and the casualty events
+ * that group them. Battle casualties come in events (a contact, a barrage, an IED, a mass-casualty
+ * strike), each with one front, one start and one time window. Disease and non-battle injury is a
+ * background of single presentations at sick call, with an occasional outbreak. Everything is a pure
+ * function of (seed, scenario, total): the day counts come from one short stream keyed by the seed, and
+ * each day's events from a stream keyed by (seed, day), so any index range can be planned alone.
  */
+import {
+  type BattleEventKind,
+  EVENT_KINDS,
+  type EventKind,
+  MASS_CASUALTY_MIN,
+  WARFARE_EVENT_KINDS,
+} from './battle-events.js';
 import { Rng } from './rng.js';
-import type { Scenario } from './types.js';
+import type { InjuryType, Scenario } from './types.js';
 import { INTENSITY_CLUSTER_FACTOR, TEMPO_DAILY, WARFARE_TYPES } from './warfare.js';
 
 export interface CasualtyEvent {
-  /** Seconds after 00:00Z of the event's day. */
+  /** Start, in seconds after 00:00Z of the event's day. */
   second: number;
+  /** Casualties are wounded between `second` and `second + windowSec`. */
+  windowSec: number;
   size: number;
+  /** The warfare type that produced it, or `dnbi`. */
   scenario: string;
+  kind: EventKind;
   eventId: string;
   massCasualty: boolean;
+  /** Index into scenario.fronts. */
+  front: number;
+  /** Battle events wound (BATTLE_TRAUMA); DNBI events bring in the sick or the injured off duty. */
+  injuryType: InjuryType;
+}
+
+/** One casualty's place in the day: its event and its own second. */
+export interface Slot {
+  second: number;
+  event: CasualtyEvent;
 }
 
 export interface DayPlan {
   day: number;
   firstIndex: number;
   events: CasualtyEvent[];
+  /** The day's casualties in time order; patient `firstIndex + k` is slot k. */
+  slots: Slot[];
+}
+
+/** Battle, disease and non-battle-injury casualties per day, and the days with an outbreak. */
+export interface DayCounts {
+  battle: number[];
+  disease: number[];
+  nonBattle: number[];
+  outbreak: boolean[];
 }
 
 /** Splits `total` by weights with the largest-remainder method; ties go to the lower index. */
@@ -37,86 +70,185 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return out;
 }
 
-export function dayQuotas(scenario: Scenario, total: number): number[] {
+/** Day-to-day spread of battle casualties around the tempo curve (sigma of log; judgement). */
+const BATTLE_DAY_SIGMA = 0.35;
+const DNBI_DAY_SIGMA = 0.1;
+/** Chance a day starts a gastroenteritis outbreak (judgement; MMWR 2002;51:477 describes one). */
+const OUTBREAK_P = 1 / 12;
+/** Share of an outbreak day's DNBI presentations that belong to the outbreak. */
+const OUTBREAK_SHARE = 0.45;
+const MAJOR_OFFENSIVE_FACTOR = 2.5;
+/** Days with a 20 % chance of a mass-casualty strike when the special event is on (original service). */
+const MASCAL_DAY_P = 0.2;
+/** Sick call is held in the morning; injuries off duty follow the working day. */
+const SICK_CALL_HOURS = [
+  0.2, 0.1, 0.1, 0.1, 0.2, 0.5, 2, 4, 4, 3, 2, 1.5, 1.2, 1.5, 1.5, 1.2, 1, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2,
+];
+
+/**
+ * Battle casualties follow the tempo curve with a day-to-day spread (a major offensive multiplies its
+ * day); DNBI is a steady background with a small spread and outbreak days. The battle total is the
+ * scenario's battle share of all patients, exactly.
+ */
+export function dayCounts(seed: string, scenario: Scenario, total: number): DayCounts {
+  const rng = new Rng(seed, 'days', 0);
+  const days = scenario.days_of_fighting;
   const tempo = TEMPO_DAILY[scenario.tempo];
-  const weights = Array.from(
-    { length: scenario.days_of_fighting },
-    (_, d) => tempo[Math.min(d, tempo.length - 1)] ?? 1,
-  );
-  return apportion(total, weights);
+  const battleWeights: number[] = [];
+  const dnbiWeights: number[] = [];
+  const outbreak: boolean[] = [];
+  for (let d = 0; d < days; d++) {
+    const t = tempo[Math.min(d, tempo.length - 1)] ?? 1;
+    const offensive = scenario.special_events.major_offensive && d === 1 ? MAJOR_OFFENSIVE_FACTOR : 1;
+    battleWeights.push(t * offensive * rng.lognormal(1, BATTLE_DAY_SIGMA));
+    const sick = d >= 1 && rng.chance(OUTBREAK_P);
+    outbreak.push(sick);
+    dnbiWeights.push(rng.lognormal(1, DNBI_DAY_SIGMA) * (sick ? 1 / (1 - OUTBREAK_SHARE) : 1));
+  }
+  const mix = scenario.injury_mix;
+  const battleTotal = Math.round(total * mix.BATTLE_TRAUMA);
+  const dnbi = apportion(total - battleTotal, dnbiWeights);
+  const split = dnbi.map((n) => apportion(n, [mix.DISEASE, mix.NON_BATTLE]));
+  return {
+    battle: apportion(battleTotal, battleWeights),
+    disease: split.map((s) => s[0] ?? 0),
+    nonBattle: split.map((s) => s[1] ?? 0),
+    outbreak,
+  };
 }
 
-const pad = (n: number): string => String(n);
+const eventKindsFor = (type: string) => WARFARE_EVENT_KINDS[type] ?? WARFARE_EVENT_KINDS.conventional!;
 
-/** Builds one day's events, sorted by time; their sizes add up to `quota`. */
-export function planDay(seed: string, scenario: Scenario, day: number, quota: number): CasualtyEvent[] {
+const sizeOf = (rng: Rng, mean: number, max: number, factor: number): number =>
+  Math.max(1, Math.min(max, Math.round((1 + rng.geometric(1 / mean)) * factor)));
+
+/** Builds one day's events and slots; their sizes add up to the day's battle and DNBI counts. */
+export function planDay(
+  seed: string,
+  scenario: Scenario,
+  day: number,
+  counts: { battle: number; disease: number; nonBattle: number; outbreak: boolean },
+): { events: CasualtyEvent[]; slots: Slot[] } {
   const rng = new Rng(seed, 'day', day);
-  const events: (CasualtyEvent & { seq: number })[] = [];
-  let seq = 0;
+  const events: CasualtyEvent[] = [];
+  const frontWeights = scenario.fronts.map((f) => f.casualty_rate);
   const push = (
     hour: number,
     size: number,
     scenarioName: string,
-    prefix: string,
-    massCasualty: boolean,
+    kind: EventKind,
+    windowMin: number,
+    id: (minute: number, hex: string) => string,
+    injuryType: InjuryType = 'BATTLE_TRAUMA',
+    front = rng.weightedIndex(frontWeights),
   ): void => {
     const second = hour * 3600 + rng.int(0, 3599);
     const minute = Math.floor((second % 3600) / 60);
-    const eventId =
-      prefix === 'SE'
-        ? `SE_${scenarioName}_${day + 1}_${hour}_${rng.hex8()}`
-        : `${prefix}_${scenarioName}_${day}_${hour}_${pad(minute)}_${rng.hex8()}`;
     events.push({
       second,
+      windowSec: windowMin * 60,
       size,
-      scenario: prefix === 'SE' ? 'mixed' : scenarioName,
-      eventId,
-      massCasualty,
-      seq: seq++,
+      scenario: scenarioName,
+      kind,
+      eventId: id(minute, rng.hex8()),
+      massCasualty: injuryType === 'BATTLE_TRAUMA' && size >= MASS_CASUALTY_MIN,
+      front,
+      injuryType,
     });
   };
+  const battleEvent = (
+    hour: number,
+    size: number,
+    type: string,
+    kind: BattleEventKind,
+    special = false,
+    front?: number,
+  ) =>
+    push(
+      hour,
+      size,
+      special ? kind : type,
+      kind,
+      EVENT_KINDS[kind].windowMin,
+      (minute, hex) =>
+        special
+          ? `SE_${kind}_${day + 1}_${hour}_${hex}`
+          : `${size >= MASS_CASUALTY_MIN ? 'MC' : 'IND'}_${type}_${day}_${hour}_${minute}_${hex}`,
+      'BATTLE_TRAUMA',
+      front,
+    );
 
-  let left = quota;
-  const special = (name: string, hour: number, share: number, cap: number): void => {
-    const size = Math.min(left, cap, Math.max(1, Math.round(quota * share)));
-    if (size > 0 && quota >= 10) {
-      push(hour, size, name, 'SE', true);
-      left -= size;
-    }
-  };
+  let left = counts.battle;
   const se = scenario.special_events;
-  if (se.major_offensive && day === 1)
-    special('major_offensive', rng.pick([5, 6, 7]), 0.25, Number.MAX_SAFE_INTEGER);
-  if (se.ambush && (day === 0 || day === 3 || day === 5))
-    special('ambush', rng.pick([6, 7, 17, 18, 19]), 0.1, 200);
-  if (se.mass_casualty && rng.chance(0.2))
-    special('mass_casualty', rng.int(6, 18), rng.uniform(0.05, 0.15), 100);
+  const intensity = INTENSITY_CLUSTER_FACTOR[scenario.intensity];
+  if (se.ambush && (day === 0 || day === 3 || day === 5) && left >= 4) {
+    const size = Math.min(left, sizeOf(rng, EVENT_KINDS.ambush.meanSize, EVENT_KINDS.ambush.maxSize, 1));
+    battleEvent(rng.pick([5, 6, 7, 17, 18, 19]), size, 'ambush', 'ambush', true);
+    left -= size;
+  }
+  // Mass-casualty strikes: a share of the day's battle casualties when the scenario sets one (the mass
+  // casualty preset), else one strike on a fifth of the days.
+  const share = scenario.mass_casualty_share ?? 0;
+  let mascal = se.mass_casualty ? (share > 0 ? Math.round(left * share) : 0) : 0;
+  if (se.mass_casualty && share === 0 && left >= 2 * MASS_CASUALTY_MIN && rng.chance(MASCAL_DAY_P)) {
+    mascal = Math.min(Math.round(left / 2), sizeOf(rng, 25, 60, 1));
+  }
+  while (mascal >= MASS_CASUALTY_MIN && left >= MASS_CASUALTY_MIN) {
+    const spec = EVENT_KINDS.mass_casualty;
+    const size = Math.min(
+      mascal,
+      left,
+      Math.max(MASS_CASUALTY_MIN, sizeOf(rng, spec.meanSize, spec.maxSize, 1)),
+    );
+    battleEvent(rng.int(6, 18), size, 'mass_casualty', 'mass_casualty', true);
+    left -= size;
+    mascal -= size;
+  }
 
   const types = scenario.warfare_types;
   const perType = apportion(
     left,
     types.map((t) => WARFARE_TYPES[t]?.weight ?? 1),
   );
-  const clusterFactor = INTENSITY_CLUSTER_FACTOR[scenario.intensity];
   types.forEach((name, ti) => {
-    const type = WARFARE_TYPES[name] ?? WARFARE_TYPES.conventional!;
-    const perHour = apportion(perType[ti] ?? 0, type.hourly);
-    perHour.forEach((count, hour) => {
-      let remaining = count;
-      if (remaining > 5 && rng.chance(Math.min(0.95, type.massCasualtyP * clusterFactor))) {
-        const size = Math.min(remaining, rng.int(type.clusterSize[0], type.clusterSize[1]));
-        push(hour, size, name, 'MC', true);
-        remaining -= size;
-      }
-      while (remaining > 0) {
-        const size = Math.min(remaining, rng.int(1, 3));
-        push(hour, size, name, 'IND', false);
-        remaining -= size;
-      }
-    });
+    const hourly = (WARFARE_TYPES[name] ?? WARFARE_TYPES.conventional!).hourly;
+    let remaining = perType[ti] ?? 0;
+    while (remaining > 0) {
+      // A naval front fights a naval battle whatever the scenario's types; a land front never does.
+      const front = rng.weightedIndex(frontWeights);
+      const naval = scenario.fronts[front]?.domain === 'naval';
+      const kinds = eventKindsFor(naval ? 'naval' : name === 'naval' ? 'conventional' : name);
+      const kind = kinds[rng.weightedIndex(kinds.map(([, w]) => w))]?.[0] ?? 'contact';
+      const spec = EVENT_KINDS[kind];
+      const size = Math.min(remaining, sizeOf(rng, spec.meanSize, spec.maxSize, intensity));
+      battleEvent(rng.weightedIndex(hourly), size, name, kind, false, front);
+      remaining -= size;
+    }
   });
-  events.sort((a, b) => a.second - b.second || a.seq - b.seq);
-  return events.map(({ seq: _seq, ...e }) => e);
+
+  let disease = counts.disease;
+  const dnbi = counts.disease + counts.nonBattle;
+  if (counts.outbreak && dnbi >= 5) {
+    const size = Math.min(disease, Math.round(dnbi * OUTBREAK_SHARE));
+    const id = (_m: number, hex: string) => `OB_gastroenteritis_${day}_${hex}`;
+    if (size > 0) push(rng.int(0, 6), size, 'dnbi', 'outbreak', 18 * 60, id, 'DISEASE');
+    disease -= size;
+  }
+  for (let k = 0; k < disease + counts.nonBattle; k++) {
+    const hour = rng.weightedIndex(SICK_CALL_HOURS);
+    const id = (minute: number, hex: string) => `DNBI_${day}_${hour}_${minute}_${hex}`;
+    push(hour, 1, 'dnbi', 'sick_call', 0, id, k < disease ? 'DISEASE' : 'NON_BATTLE');
+  }
+
+  const slots: Slot[] = [];
+  for (const event of events) {
+    for (let k = 0; k < event.size; k++) {
+      const offset = event.windowSec > 0 ? rng.int(0, event.windowSec) : 0;
+      slots.push({ second: Math.min(86_399, event.second + offset), event });
+    }
+  }
+  slots.sort((a, b) => a.second - b.second);
+  return { events, slots };
 }
 
 /** Yields the day plans that overlap [start, end), in order. */
@@ -127,12 +259,19 @@ export function* planRange(
   start: number,
   end: number,
 ): Generator<DayPlan> {
-  const quotas = dayQuotas(scenario, total);
+  const counts = dayCounts(seed, scenario, total);
   let first = 0;
-  for (let day = 0; day < quotas.length; day++) {
-    const quota = quotas[day] ?? 0;
+  for (let day = 0; day < scenario.days_of_fighting; day++) {
+    const today = {
+      battle: counts.battle[day] ?? 0,
+      disease: counts.disease[day] ?? 0,
+      nonBattle: counts.nonBattle[day] ?? 0,
+      outbreak: counts.outbreak[day] ?? false,
+    };
+    const quota = today.battle + today.disease + today.nonBattle;
     if (first + quota > start && first < end && quota > 0) {
-      yield { day, firstIndex: first, events: planDay(seed, scenario, day, quota) };
+      const plan = planDay(seed, scenario, day, today);
+      yield { day, firstIndex: first, ...plan };
     }
     first += quota;
     if (first >= end) return;

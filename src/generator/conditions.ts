@@ -1,184 +1,129 @@
 /**
- * Disease and non-battle-injury concepts (SNOMED CT), each with its body region and what it means for
- * care: how urgent it can be, where the patient returns to duty from, and whether it can kill. Battle
- * injuries live in injury-catalog.ts. Also the SNOMED CT procedures written as treatments.
+ * Draws disease and minor non-battle-injury cases from the DNBI catalogue (dnbi-catalog.ts), weighted
+ * by the scenario's environment and season; and the SNOMED CT procedures written as treatments.
+ * Battle injuries live in injury-catalog.ts.
  */
+import {
+  type DnbiCategory,
+  type DnbiConcept,
+  type DnbiEffect,
+  DISEASE_CATALOG,
+  NON_BATTLE_CATALOG,
+} from './dnbi-catalog.js';
+import { findingsFor, regimenFor } from './dnbi-care.js';
 import type { RtdLevel } from './physiology.js';
 import type { Rng } from './rng.js';
-import type { Condition, NatoTriage } from './types.js';
+import type { Condition, NatoTriage, Scenario } from './types.js';
+
+export type { DnbiEffect } from './dnbi-catalog.js';
 
 type Concept = readonly [code: string, name: string];
 
-/**
- * [code, name, region, weight, usual triage, share triaged one step higher, RTD level, AIS (injuries
- * only), vital-sign change]. DNBI is never T1 unless the condition can threaten life (hypothermia,
- * pneumonia); only those can kill.
- */
-type RegionalConcept = readonly [
-  code: string,
-  name: string,
-  region: string,
-  weight: number,
-  triage: 'T1' | 'T2' | 'T3',
-  upgrade: number,
-  rtd: RtdLevel,
-  ais: number,
-  effect: DnbiEffect,
-];
-
-/** How a condition shifts the vital signs; `lethal` = probability of death in theatre. */
-export interface DnbiEffect {
-  hr?: number;
-  temp?: number;
-  spo2?: number;
-  rr?: number;
-  antibiotics?: true;
-  lethal?: number;
-  drug?: string;
-}
-const NONE: DnbiEffect = {};
-const INFECTION: DnbiEffect = { hr: 12, temp: 1.4, antibiotics: true, drug: 'Antipyretic' };
-
-const NON_BATTLE: readonly RegionalConcept[] = [
-  ['44465007', 'Sprain of ankle', 'Lower extremity', 14, 'T3', 0.05, 'role1', 1, { drug: 'Analgesia' }],
-  ['16114001', 'Fracture of ankle', 'Lower extremity', 6, 'T2', 0, 'none', 2, { hr: 8, drug: 'Analgesia' }],
-  ['65966004', 'Fracture of forearm', 'Upper extremity', 6, 'T2', 0, 'none', 2, { hr: 8, drug: 'Analgesia' }],
-  ['279039007', 'Low back pain', 'Back', 14, 'T3', 0.05, 'role1', 0, { drug: 'Analgesia' }],
-  ['39848009', 'Whiplash injury to neck', 'Head/Neck', 5, 'T3', 0.1, 'role1', 1, { drug: 'Analgesia' }],
-  ['312608009', 'Laceration - injury', 'Upper extremity', 12, 'T3', 0.05, 'role1', 1, NONE],
-  ['125667009', 'Contusion', 'Lower extremity', 10, 'T3', 0, 'role1', 1, NONE],
-  ['110030002', 'Concussion injury of brain', 'Head/Neck', 6, 'T3', 0.2, 'role1', 2, NONE],
-  ['33737001', 'Fracture of rib', 'Thorax', 4, 'T3', 0.3, 'role1', 2, { rr: 4, drug: 'Analgesia' }],
-  ['125666000', 'Burn', 'Upper extremity', 5, 'T3', 0.15, 'role1', 1, { drug: 'Analgesia' }],
-  [
-    '386689009',
-    'Hypothermia',
-    'Systemic',
-    3,
-    'T2',
-    0.2,
-    'role2',
-    0,
-    { temp: -3, hr: -10, rr: -3, lethal: 0.01 },
-  ],
-  ['34095006', 'Dehydration', 'Systemic', 8, 'T3', 0.2, 'role1', 0, { hr: 18, drug: 'Intravenous fluids' }],
-];
-
-const DISEASE: readonly RegionalConcept[] = [
-  [
-    '54150009',
-    'Upper respiratory infection',
-    'Systemic',
-    16,
-    'T3',
-    0,
-    'role1',
-    0,
-    { temp: 0.6, drug: 'Symptomatic treatment' },
-  ],
-  [
-    '25374005',
-    'Gastroenteritis',
-    'Abdomen',
-    14,
-    'T3',
-    0.15,
-    'role1',
-    0,
-    { hr: 14, temp: 0.8, drug: 'Oral rehydration' },
-  ],
-  ['62315008', 'Diarrhea', 'Abdomen', 8, 'T3', 0.1, 'role1', 0, { hr: 10, drug: 'Oral rehydration' }],
-  ['6142004', 'Influenza', 'Systemic', 6, 'T3', 0.1, 'role1', 0, { hr: 12, temp: 1.5, drug: 'Antipyretic' }],
-  [
-    '10509002',
-    'Acute bronchitis',
-    'Thorax',
-    5,
-    'T3',
-    0.05,
-    'role1',
-    0,
-    { rr: 3, temp: 0.5, drug: 'Symptomatic treatment' },
-  ],
-  [
-    '233604007',
-    'Pneumonia',
-    'Thorax',
-    3,
-    'T2',
-    0.15,
-    'role2',
-    0,
-    { ...INFECTION, spo2: 6, rr: 8, lethal: 0.01 },
-  ],
-  ['43878008', 'Streptococcal sore throat', 'Head/Neck', 4, 'T3', 0, 'role1', 0, INFECTION],
-  [
-    '68566005',
-    'Urinary tract infectious disease',
-    'Abdomen',
-    3,
-    'T3',
-    0.05,
-    'role1',
-    0,
-    { ...INFECTION, temp: 0.5 },
-  ],
-  ['9826008', 'Conjunctivitis', 'Head/Neck', 3, 'T3', 0, 'role1', 0, NONE],
-  ['128045006', 'Cellulitis', 'Lower extremity', 4, 'T3', 0.2, 'role2', 0, INFECTION],
-  ['6020002', 'Tinea pedis', 'Lower extremity', 4, 'T3', 0, 'role1', 0, { drug: 'Topical antifungal' }],
-  [
-    '40275004',
-    'Contact dermatitis',
-    'Upper extremity',
-    4,
-    'T3',
-    0,
-    'role1',
-    0,
-    { drug: 'Topical corticosteroid' },
-  ],
-  ['386661006', 'Fever', 'Systemic', 4, 'T3', 0.15, 'role1', 0, { hr: 14, temp: 1.6, drug: 'Antipyretic' }],
-  ['25064002', 'Headache', 'Head/Neck', 4, 'T3', 0, 'role1', 0, { drug: 'Analgesia' }],
-  ['47505003', 'Posttraumatic stress disorder', 'Systemic', 4, 'T3', 0.1, 'none', 0, { hr: 10 }],
-  ['197480006', 'Anxiety disorder', 'Systemic', 5, 'T3', 0, 'role1', 0, { hr: 12 }],
-  ['193462001', 'Insomnia', 'Systemic', 3, 'T3', 0, 'role1', 0, NONE],
-  ['80967001', 'Dental caries', 'Head/Neck', 6, 'T3', 0, 'role1', 0, { drug: 'Analgesia' }],
-];
-const NB_WEIGHTS = NON_BATTLE.map((c) => c[3]);
-const DISEASE_WEIGHTS = DISEASE.map((c) => c[3]);
-
-/** A drawn DNBI condition with what follows from it. */
+/** A drawn DNBI condition (or a chemical exposure, cbrn.ts) with what follows from it. */
 export interface DnbiCase {
   condition: Condition;
   triage: NatoTriage;
   rtd: RtdLevel;
   ais: number;
   effect: DnbiEffect;
+  /** Chemical casualties: decontamination and antidotes, each written with its detail. */
+  care?: ChemicalCare;
+  /** The regimen given for the condition's treatment class ("Ibuprofen 400 mg PO every 8 h"). */
+  regimen?: string;
+  /** Findings recorded beside the diagnosis (dehydration with gastroenteritis…). */
+  findings?: Condition[];
 }
 
-function drawCase(rng: Rng, table: readonly RegionalConcept[], weights: readonly number[]): DnbiCase {
-  const [code, name, region, , triage, upgrade, rtd, ais, effect] = table[rng.weightedIndex(weights)]!;
+/** The care given to a chemical casualty: autoinjectors in the field, decontamination on arrival. */
+export interface ChemicalCare {
+  decontamination: string;
+  drug?: string;
+  seizure?: string;
+}
+
+/** The day PTSD may first be diagnosed (DSM-5: symptoms for more than a month). */
+const PTSD_DAY = 31;
+
+/**
+ * Category weights shaped by heat and cold: a hot month or `extreme_heat` brings heat illness, more
+ * diarrhoea and skin disease; a winter month or `extreme_cold` brings cold injury and respiratory
+ * illness (MSMR heat and cold surveillance; the factors are judgement).
+ */
+export function environmentFactors(scenario: Scenario): Partial<Record<DnbiCategory, number>> {
+  const month = Number(scenario.base_date.slice(5, 7));
+  const env = new Set(scenario.environmental_conditions);
+  const hot = env.has('extreme_heat') ? 6 : month >= 6 && month <= 8 ? 2 : 0.5;
+  const cold = env.has('extreme_cold') ? 8 : month === 12 || month <= 2 ? 2 : 0.3;
+  return {
+    heat: env.has('extreme_cold') ? 0.2 : hot,
+    cold: env.has('extreme_heat') ? 0.1 : cold,
+    gastrointestinal: hot > 1 ? 1.3 : 1,
+    skin: hot > 1 ? 1.2 : 1,
+    respiratory: cold > 1 ? 1.3 : 1,
+  };
+}
+
+/** Per-scenario draw tables: weights before and after the PTSD threshold day. */
+export interface DnbiTables {
+  disease: { early: number[]; late: number[] };
+  nonBattle: { early: number[]; late: number[] };
+}
+
+export function dnbiTables(scenario: Scenario): DnbiTables {
+  const f = environmentFactors(scenario);
+  const weights = (catalog: readonly DnbiConcept[], day: number): number[] =>
+    catalog.map((c) => (c.fromDay && day < c.fromDay ? 0 : c.weight * (f[c.category] ?? 1)));
+  return {
+    disease: { early: weights(DISEASE_CATALOG, 1), late: weights(DISEASE_CATALOG, PTSD_DAY) },
+    nonBattle: { early: weights(NON_BATTLE_CATALOG, 1), late: weights(NON_BATTLE_CATALOG, PTSD_DAY) },
+  };
+}
+
+function drawCase(rng: Rng, concept: DnbiConcept): DnbiCase {
+  const { code, name, region, triage, upgrade, ais, effect, qualifier } = concept;
   // One step up only where the condition allows it: T3 → T2, and T2 → T1 only if it can kill.
   const up = rng.chance(upgrade);
   const t: NatoTriage = !up ? triage : triage === 'T3' ? 'T2' : effect.lethal ? 'T1' : triage;
+  const rtd: RtdLevel = concept.evac > 0 && rng.chance(concept.evac) ? 'none' : concept.rtd;
   const condition: Condition = {
     code,
     name,
     body_region: region,
-    ...(ais > 0 ? { ais, iss_region: issRegionOf(region, ais, code) } : {}),
+    ...(ais > 0 ? { ais, iss_region: issRegionOf(concept) } : {}),
+    ...(qualifier ? { qualifier } : {}),
   };
-  return { condition, triage: t, rtd, ais, effect };
+  const findings = findingsFor(rng, code);
+  return {
+    condition,
+    triage: t,
+    rtd,
+    ais,
+    effect,
+    ...(effect.drug ? { regimen: regimenFor(rng, effect.drug) } : {}),
+    ...(findings.length > 0 ? { findings } : {}),
+  };
 }
 
-function issRegionOf(region: string, ais: number, code: string): Condition['iss_region'] {
-  if (code === '312608009' || code === '125667009' || code === '125666000') return 'external';
-  if (region === 'Head/Neck') return 'head_neck';
-  if (region === 'Thorax') return 'chest';
-  return ais > 0 ? 'extremities' : undefined;
+const SKIN_DEEP = /laceration|contusion|burn/i;
+
+function issRegionOf(c: DnbiConcept): Condition['iss_region'] {
+  if (SKIN_DEEP.test(c.name)) return 'external';
+  if (c.region === 'Head/Neck') return 'head_neck';
+  if (c.region === 'Thorax') return 'chest';
+  return 'extremities';
 }
 
-export const drawNonBattle = (rng: Rng): DnbiCase => drawCase(rng, NON_BATTLE, NB_WEIGHTS);
-export const drawDisease = (rng: Rng): DnbiCase => drawCase(rng, DISEASE, DISEASE_WEIGHTS);
+/** A disease or minor non-battle injury for a casualty on `day` (0-based) of the operation. */
+export function drawDnbi(rng: Rng, tables: DnbiTables, disease: boolean, day: number): DnbiCase {
+  const t = disease ? tables.disease : tables.nonBattle;
+  const catalog = disease ? DISEASE_CATALOG : NON_BATTLE_CATALOG;
+  const weights = day + 1 >= PTSD_DAY ? t.late : t.early;
+  return drawCase(rng, catalog[rng.weightedIndex(weights)]!);
+}
+
+const GASTROENTERITIS = DISEASE_CATALOG.find((c) => c.code === '25374005')!;
+/** A case of an outbreak cluster: acute gastroenteritis (norovirus-like; MMWR 2002;51:477). */
+export const drawOutbreak = (rng: Rng): DnbiCase => drawCase(rng, GASTROENTERITIS);
 
 /** Systemic consequences of bleeding, written as conditions when the physiology reaches them. */
 export const SHOCK_CONCEPTS = {

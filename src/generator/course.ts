@@ -63,7 +63,13 @@ export interface CourseInput {
   dnbi?: DnbiCase;
   lethalCapable: boolean;
   massCasualty: boolean;
-  extraPoiDelayHours: number;
+  /** Hours added before leaving the point of injury: weather, terrain, darkness. */
+  evacuationDelayHours: number;
+  /**
+   * 0 normally; up to 1 when a mass-casualty event swamps the evacuation assets and the surgeons: waits
+   * and transits stretch, fewer T1 are flown forward, the operating theatre queues.
+   */
+  overload: number;
 }
 
 const INF = Number.POSITIVE_INFINITY;
@@ -193,12 +199,12 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   const idx = triage === 'T1' ? 0 : triage === 'T3' ? 2 : 1;
 
   // Evacuation: priority from triage; urgent surgical cases straight to Role 2 when air assets allow.
+  const load = input.overload;
   const poiLeave =
-    Math.max(contact + MIN, draw(rng, times.poiWait[idx])) +
-    (input.extraPoiDelayHours > 0 ? rng.uniform(0, input.extraPoiDelayHours) : 0);
-  const bypass = trauma && idx === 0 && rng.chance(times.t1Bypass);
+    Math.max(contact + MIN, draw(rng, times.poiWait[idx]) * (1 + load)) + input.evacuationDelayHours;
+  const bypass = trauma && idx === 0 && rng.chance(times.t1Bypass * (1 - load / 2));
   let facility: Facility = bypass ? 'Role2' : 'Role1';
-  let arrive = poiLeave + draw(rng, bypass ? times.poiToRole2 : times.poiToRole1);
+  let arrive = poiLeave + draw(rng, bypass ? times.poiToRole2 : times.poiToRole1) * (1 + load / 2);
   const firstArrival = arrive;
   if (!Number.isFinite(care.limbControl) && p.bleed.limb > 0) care.limbControl = firstArrival + 3 * MIN;
   // Small junctional bleeds stop under a pressure dressing; large ones need the surgeon.
@@ -231,7 +237,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       rtdHere = u >= rate.kia_rate && u < rate.kia_rate + rate.rtd_rate && p.rtd !== 'none';
     }
     if (facility === 'Role2' && surgical && !Number.isFinite(care.surgery)) {
-      care.surgery = arrive + (idx === 0 ? rng.uniform(0.2, 0.7) : rng.uniform(1, 4));
+      const queue = load > 0 ? rng.uniform(0, 3 * load) : 0;
+      care.surgery = arrive + queue + (idx === 0 ? rng.uniform(0.2, 0.7) : rng.uniform(1, 4));
     }
     if (rtdHere) {
       // Role 1: clean and close, back within 72 h. Role 2: washout, delayed primary closure at day 4–5

@@ -2,7 +2,7 @@
  * The default scenario ("OIF/OEF-like major combat", sources in docs/casualty-model.md) and the static reference
  * data served by the reference routes.
  */
-import type { Facility, FrontConfig, InjuryType, Scenario } from './types.js';
+import type { Facility, FrontConfig, InjuryType, Intensity, Scenario } from './types.js';
 
 export const CONDITION_TYPES: readonly InjuryType[] = ['DISEASE', 'NON_BATTLE', 'BATTLE_TRAUMA'];
 
@@ -55,17 +55,36 @@ export const DEFAULT_FRONTS: readonly FrontConfig[] = STATIC_FRONTS.map((f) => (
   name: f.name,
   casualty_rate: f.ratio,
   nations: f.nations.map((n) => ({ code: n.nationality_code, weight: n.percentage })),
+  domain: 'land',
 }));
 
 /** Patients generated when neither the request nor the configuration gives a count (original rule). */
 export const DEFAULT_PATIENT_COUNT = 10;
 
+/**
+ * The injury mix when a configuration gives none: the share of **all patients** (every casualty that
+ * enters the medical chain, sick call included) by intensity. Calibrated so that battle injuries are
+ * 36.6 % of Role 2/3 admissions at high intensity (OIF major combat) and 23.6 % at low and medium
+ * (stability phase; Zouris 2008), which makes DNBI outnumber battle injuries about 5 : 1 among all
+ * patients at high intensity (MSMR 2012). Extreme is LSCO-like, an assumption. DNBI splits disease 60 /
+ * non-battle injury 40 (the 38/25 split of casualty-figures.md, an assumption).
+ */
+export const INTENSITY_MIX: Readonly<Record<Intensity, Record<InjuryType, number>>> = {
+  low: dnbiSplit(0.05),
+  medium: dnbiSplit(0.08),
+  high: dnbiSplit(0.14),
+  extreme: dnbiSplit(0.28),
+};
+
+function dnbiSplit(battle: number): Record<InjuryType, number> {
+  const dnbi = 1 - battle;
+  return { DISEASE: dnbi * 0.6, NON_BATTLE: dnbi * 0.4, BATTLE_TRAUMA: battle };
+}
+
 export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   name: 'Generated Configuration',
   total_patients: DEFAULT_PATIENT_COUNT,
-  // BI 37 % (Zouris 2008, OIF major-combat phase 36.6 % WIA); DNBI 63 % split Disease 38 / NBI 25,
-  // an assumption of ours (docs/casualty-model.md).
-  injury_mix: { DISEASE: 0.38, NON_BATTLE: 0.25, BATTLE_TRAUMA: 0.37 },
+  injury_mix: INTENSITY_MIX.high,
   fronts: [...DEFAULT_FRONTS],
   facility_rates: [],
   // Temporal defaults of the earlier Python service, kept for its clients.

@@ -1,11 +1,11 @@
 /** Entry points for generation: the patient stream and the patient-count rule. */
 import { planRange } from './casualty-plan.js';
+import { dnbiTables } from './conditions.js';
 import { DEFAULT_PATIENT_COUNT } from './defaults.js';
 import { isRecord } from './parse-helpers.js';
 import { innerConfiguration } from './parse-scenario.js';
 import { buildPatient, type PatientContext, tierWeightsFor } from './patient.js';
 import type { Patient, Scenario } from './types.js';
-import { environmentDelayHours } from './warfare.js';
 
 export interface GenerateOptions {
   seed: string;
@@ -32,23 +32,16 @@ export function* generatePatients(scenario: Scenario, opts: GenerateOptions): Ge
     seed,
     scenario,
     baseMs: Date.parse(`${scenario.base_date}T00:00:00Z`),
-    extraPoiDelayHours: environmentDelayHours(scenario.environmental_conditions),
-    frontWeights: scenario.fronts.map((f) => f.casualty_rate),
     nationWeights: scenario.fronts.map((f) => f.nations.map((n) => n.weight)),
-    mixWeights: [
-      scenario.injury_mix.DISEASE,
-      scenario.injury_mix.NON_BATTLE,
-      scenario.injury_mix.BATTLE_TRAUMA,
-    ],
     tierWeights: tierWeightsFor(scenario),
+    dnbiTables: dnbiTables(scenario),
   };
   for (const plan of planRange(seed, scenario, count, start, end)) {
     let index = plan.firstIndex;
-    for (const event of plan.events) {
-      for (let k = 0; k < event.size; k++, index++) {
-        if (index >= end) return;
-        if (index >= start) yield buildPatient(ctx, index, plan.day, event);
-      }
+    for (const slot of plan.slots) {
+      if (index >= end) return;
+      if (index >= start) yield buildPatient(ctx, index, plan.day, slot);
+      index++;
     }
   }
 }

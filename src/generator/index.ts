@@ -3,8 +3,10 @@
  * records. Files here import only each other: no fs, http, db, clock, Math.random or process.env, so the
  * same (configuration, seed) gives the same bytes on any machine, date, time zone or worker split.
  */
-export { type CasualtyEvent, dayQuotas, planDay } from './casualty-plan.js';
+export { EVENT_KINDS, type EventKind, MASS_CASUALTY_MIN } from './battle-events.js';
+export { type CasualtyEvent, dayCounts, planDay } from './casualty-plan.js';
 export { bodyPartFor, PROCEDURES } from './conditions.js';
+export { DISEASE_CATALOG, type DnbiConcept, NON_BATTLE_CATALOG } from './dnbi-catalog.js';
 export { lateDeathProbability, exsanguinationTime, bloodLossAt, type CareTimes } from './haemorrhage.js';
 export {
   drawInjuries,

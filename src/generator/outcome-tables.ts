@@ -1,15 +1,9 @@
 /**
- * Mechanism mix and times for the POI → Role 1 → Role 2 → Role 3 → Role 4 chain; times are lognormal
+ * Times for the POI → Role 1 → Role 2 → Role 3 → Role 4 chain; times are lognormal
  * (median hours, sigma of log). Who dies, returns to duty or is evacuated follows from the injuries
  * (course.ts); these tables only say how long each step takes under each casualty profile.
  */
 import type { CasualtyProfile } from './types.js';
-
-/** BI mechanism explosive/gunshot/other. OIF/OEF: Belmont 2012, Owens 2008. LSCO: Ukraine series. */
-export const MECHANISM_WEIGHTS: Record<CasualtyProfile, [number, number, number]> = {
-  oif_oef: [0.75, 0.2, 0.05],
-  lsco: [0.87, 0.1, 0.03],
-};
 
 export type Lognormal = readonly [median: number, sigma: number];
 type ByTriage = readonly [Lognormal, Lognormal, Lognormal];

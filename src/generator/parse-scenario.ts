@@ -3,7 +3,7 @@
  * Scenario. Tolerant of what real clients send (aliases, extra keys, percentages); strict about values
  * that would make the output wrong. Accepted aliases are listed in docs/generator.md.
  */
-import { DEFAULT_PATIENT_COUNT, DEFAULT_SCENARIO } from './defaults.js';
+import { DEFAULT_PATIENT_COUNT, DEFAULT_SCENARIO, INTENSITY_MIX } from './defaults.js';
 import { isKnownNationality } from './nations.js';
 import {
   BASE_DATE_RANGE,
@@ -19,6 +19,7 @@ import type {
   FacilityRate,
   FieldError,
   FrontConfig,
+  FrontDomain,
   InjuryType,
   Intensity,
   Scenario,
@@ -40,6 +41,23 @@ const INJURY_KEYS: Readonly<Record<string, InjuryType>> = {
 const INTENSITIES: readonly Intensity[] = ['low', 'medium', 'high', 'extreme'];
 const TEMPOS = Object.keys(TEMPO_DAILY) as Tempo[];
 const PROFILES: readonly CasualtyProfile[] = ['oif_oef', 'lsco'];
+const DOMAINS: Readonly<Record<string, FrontDomain>> = {
+  land: 'land',
+  ground: 'land',
+  naval: 'naval',
+  maritime: 'naval',
+  sea: 'naval',
+  air: 'air',
+};
+const NAVAL_NAME = /naval|navy|maritime|\bsea\b|\bships?\b|fleet|task force|carrier|afloat/i;
+const AIR_NAME = /\bair ?(base|field|wing|force)\b|airfield|aviation/i;
+
+/** A front's domain from its name when no `domain` key says it. */
+export function domainFromName(name: string): FrontDomain {
+  if (NAVAL_NAME.test(name)) return 'naval';
+  if (AIR_NAME.test(name)) return 'air';
+  return 'land';
+}
 
 /** Reads the configuration the way the original server did: a nested `configuration` key wins. */
 export function innerConfiguration(raw: unknown): unknown {
@@ -63,12 +81,6 @@ export function parseScenario(raw: unknown): ParseResult {
       sink.int(cfg[countKey], [countKey], 1, Number.MAX_SAFE_INTEGER) ?? DEFAULT_PATIENT_COUNT;
   }
 
-  const mixKey = cfg.injury_mix !== undefined ? 'injury_mix' : 'injury_distribution';
-  if (cfg[mixKey] !== undefined && cfg[mixKey] !== null) {
-    const mix = parseInjuryMix(cfg[mixKey], sink, [mixKey]);
-    if (mix) scenario.injury_mix = mix;
-  }
-
   // Absent or null: the static fronts. An empty list is refused here, the one place both
   // generation and /configurations/validate/ read it (the earlier service's validate refused it).
   if (Array.isArray(cfg.front_configs) && cfg.front_configs.length > 0) {
@@ -90,6 +102,13 @@ export function parseScenario(raw: unknown): ParseResult {
   }
 
   parseTemporal(cfg, scenario, sink);
+  // The mix is a share of all patients; without one, the intensity's published mix applies.
+  scenario.injury_mix = { ...INTENSITY_MIX[scenario.intensity] };
+  const mixKey = cfg.injury_mix !== undefined ? 'injury_mix' : 'injury_distribution';
+  if (cfg[mixKey] !== undefined && cfg[mixKey] !== null) {
+    const mix = parseInjuryMix(cfg[mixKey], sink, [mixKey]);
+    if (mix) scenario.injury_mix = mix;
+  }
   if (cfg.casualty_profile !== undefined) {
     scenario.casualty_profile =
       sink.enumValue(cfg.casualty_profile, ['casualty_profile'], PROFILES) ?? d.casualty_profile;
@@ -134,7 +153,13 @@ function parseInjuryMix(
 
 function parseFront(value: unknown, i: number, sink: ErrorSink): FrontConfig {
   const loc = ['front_configs', i];
-  const front: FrontConfig = { id: `front_${i}`, name: `front_${i}`, casualty_rate: 1, nations: [] };
+  const front: FrontConfig = {
+    id: `front_${i}`,
+    name: `front_${i}`,
+    casualty_rate: 1,
+    nations: [],
+    domain: 'land',
+  };
   if (!isRecord(value)) {
     sink.add(loc, 'Input should be an object', 'dict_type');
     return front;
@@ -146,6 +171,12 @@ function parseFront(value: unknown, i: number, sink: ErrorSink): FrontConfig {
   if (value.name !== undefined && value.name !== null)
     front.name = sink.string(value.name, [...loc, 'name']) ?? front.name;
   else front.name = front.id;
+  if (value.domain !== undefined && value.domain !== null) {
+    const key = typeof value.domain === 'string' ? value.domain.toLowerCase() : '';
+    const domain = lookup(DOMAINS, key);
+    if (domain) front.domain = domain;
+    else sink.add([...loc, 'domain'], 'Domain must be land, naval or air', 'enum');
+  } else front.domain = domainFromName(front.name);
   if (value.casualty_rate !== undefined && value.casualty_rate !== null) {
     front.casualty_rate = sink.rate(value.casualty_rate, [...loc, 'casualty_rate']) ?? 1;
   }
@@ -266,6 +297,10 @@ function parseTemporal(cfg: Record<string, unknown>, s: Scenario, sink: ErrorSin
       ambush: on.has('ambush'),
       mass_casualty: on.has('mass_casualty'),
     };
+  }
+  if (cfg.mass_casualty_share !== undefined && cfg.mass_casualty_share !== null) {
+    const share = sink.rate(cfg.mass_casualty_share, ['mass_casualty_share']);
+    if (share !== undefined) s.mass_casualty_share = share;
   }
   if (cfg.environmental_conditions !== undefined && cfg.environmental_conditions !== null) {
     const on = sink.flags(cfg.environmental_conditions, ['environmental_conditions']) ?? [];

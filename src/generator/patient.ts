@@ -3,22 +3,30 @@
  * the serious non-battle injuries: vehicle crashes, falls) get injuries from the mechanism; everything
  * else on the card follows from them (see course.ts).
  */
-import type { CasualtyEvent } from './casualty-plan.js';
-import { bodyPartFor, type DnbiCase, drawDisease, drawNonBattle, SHOCK_CONCEPTS } from './conditions.js';
+import { type BattleEventKind, MASS_CASUALTY_MIN, mechanismAt, mechanismWeights } from './battle-events.js';
+import type { Slot } from './casualty-plan.js';
+import {
+  bodyPartFor,
+  type DnbiCase,
+  type DnbiTables,
+  drawDnbi,
+  drawOutbreak,
+  SHOCK_CONCEPTS,
+} from './conditions.js';
 import { type Course, simulateCourse } from './course.js';
 import { drawInjuries, type Injury, TIER_WEIGHTS, toCondition } from './injuries.js';
 import { nationalId } from './national-id.js';
 import { femaleSurname, namesFor } from './nations.js';
-import { MECHANISM_WEIGHTS } from './outcome-tables.js';
 import { drawService } from './personnel.js';
 import { type ClinicalProfile, clinicalProfile } from './physiology.js';
 import { Rng } from './rng.js';
+import { drawChemical } from './cbrn.js';
 import { type CareItem, careItems } from './treatments.js';
+import { evacuationDelayHours } from './warfare.js';
 import type {
   Condition,
   FinalStatus,
   FinalStatusDetail,
-  InjuryType,
   Mechanism,
   NatoTriage,
   Patient,
@@ -29,8 +37,15 @@ import type {
   VitalSigns,
 } from './types.js';
 
-const INJURY_TYPES: readonly InjuryType[] = ['DISEASE', 'NON_BATTLE', 'BATTLE_TRAUMA'];
-const MECHANISMS: readonly Mechanism[] = ['explosive', 'gunshot', 'other'];
+/** Casualties of a chemical release who are poisoned or blistered rather than hit by the munition. */
+const CHEMICAL_EXPOSED_P = 0.85;
+const IMMERSION_P = 1 / 3;
+const IMMERSION: Condition = {
+  code: '386689009',
+  name: 'Hypothermia',
+  body_region: 'Systemic',
+  qualifier: 'immersion in cold water',
+};
 /** Share of non-battle injuries that are real trauma (vehicle crashes, falls; Hauret 2010). */
 const NBI_TRAUMA_P = 0.08;
 const LSCO_TIER_FACTOR = [1, 1, 1.2, 1.4, 1.5];
@@ -39,10 +54,9 @@ export interface PatientContext {
   seed: string;
   scenario: Scenario;
   baseMs: number;
-  extraPoiDelayHours: number;
-  frontWeights: number[];
   nationWeights: number[][];
-  mixWeights: number[];
+  /** DNBI weights for the scenario's environment and season. */
+  dnbiTables: DnbiTables;
   /** Exposure-tier weights per mechanism, after any battle-injury triage override. */
   tierWeights: Record<Mechanism | 'nbi', readonly number[]>;
 }
@@ -158,10 +172,14 @@ function dnbiProfile(c: DnbiCase): ClinicalProfile {
   };
 }
 
-export function buildPatient(ctx: PatientContext, index: number, day: number, event: CasualtyEvent): Patient {
+/** Mass-casualty overload, 0 to 1: a strike of 50 or more swamps the chain (judgement). */
+const overloadOf = (size: number): number => (size < MASS_CASUALTY_MIN ? 0 : Math.min(1, size / 50));
+
+export function buildPatient(ctx: PatientContext, index: number, day: number, slot: Slot): Patient {
   const rng = new Rng(ctx.seed, 'patient', index);
   const { scenario } = ctx;
-  const frontIdx = rng.weightedIndex(ctx.frontWeights);
+  const { event } = slot;
+  const frontIdx = event.front;
   const front = scenario.fronts[frontIdx] ?? scenario.fronts[0]!;
   const nation = front.nations[rng.weightedIndex(ctx.nationWeights[frontIdx] ?? [1])]?.code ?? 'USA';
   const male = rng.chance(nation === 'USA' || nation === 'CAN' ? 0.84 : 0.88);
@@ -170,17 +188,22 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
   const surname = rng.pick(names.surnames);
   const service = drawService(rng, nation, male, ctx.baseMs);
 
-  const injuryType = INJURY_TYPES[rng.weightedIndex(ctx.mixWeights)] ?? 'DISEASE';
+  const injuryType = event.injuryType;
   let mechanism: Mechanism | undefined;
   let injuries: Injury[] | undefined;
   let dnbi: DnbiCase | undefined;
-  if (injuryType === 'BATTLE_TRAUMA') {
-    mechanism = MECHANISMS[rng.weightedIndex(MECHANISM_WEIGHTS[scenario.casualty_profile])] ?? 'explosive';
+  if (event.kind === 'chemical_release' && rng.chance(CHEMICAL_EXPOSED_P)) {
+    dnbi = drawChemical(rng);
+  } else if (injuryType === 'BATTLE_TRAUMA') {
+    const lsco = scenario.casualty_profile === 'lsco';
+    mechanism = mechanismAt(rng.weightedIndex(mechanismWeights(event.kind as BattleEventKind, lsco)));
     injuries = drawInjuries(rng, mechanism, rng.weightedIndex(ctx.tierWeights[mechanism]));
   } else if (injuryType === 'NON_BATTLE' && rng.chance(NBI_TRAUMA_P)) {
     injuries = drawInjuries(rng, 'nbi', rng.weightedIndex(ctx.tierWeights.nbi));
+  } else if (event.kind === 'outbreak') {
+    dnbi = drawOutbreak(rng);
   } else {
-    dnbi = injuryType === 'NON_BATTLE' ? drawNonBattle(rng) : drawDisease(rng);
+    dnbi = drawDnbi(rng, ctx.dnbiTables, injuryType === 'DISEASE', day);
   }
   const profile = injuries ? clinicalProfile(injuries, rng.lognormal(1, 0.35)) : dnbiProfile(dnbi!);
   const course = simulateCourse(rng, {
@@ -190,15 +213,27 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
     ...(dnbi ? { dnbi } : {}),
     lethalCapable: injuries !== undefined || (dnbi?.effect.lethal ?? 0) > 0,
     massCasualty: event.massCasualty,
-    extraPoiDelayHours: ctx.extraPoiDelayHours,
+    evacuationDelayHours:
+      dnbi && !dnbi.care
+        ? 0
+        : evacuationDelayHours(scenario.environmental_conditions, Math.floor(slot.second / 3600), () =>
+            rng.next(),
+          ),
+    overload: overloadOf(event.size),
   });
 
-  const conditions: Condition[] = injuries ? injuries.map(toCondition) : [dnbi!.condition];
+  const conditions: Condition[] = injuries
+    ? injuries.map(toCondition)
+    : [dnbi!.condition, ...(dnbi!.findings ?? [])];
+  // Blast and fire at sea put sailors in the water (judgement: a third of the blunt and burn casualties).
+  if (front.domain === 'naval' && mechanism === 'other' && rng.chance(IMMERSION_P)) {
+    conditions.push({ ...IMMERSION });
+  }
   if (course.maxLoss >= 0.15) conditions.push({ ...SHOCK_CONCEPTS.bleeding });
   if (course.maxLoss >= 0.3) conditions.push({ ...SHOCK_CONCEPTS.shock });
   const primary = conditions[0]!;
 
-  const injuryMs = ctx.baseMs + day * 86_400_000 + event.second * 1000;
+  const injuryMs = ctx.baseMs + day * 86_400_000 + slot.second * 1000;
   const injuryIso = isoSeconds(injuryMs);
   const at = (hours: number): string => isoSeconds(injuryMs + hours * 3_600_000);
   const timeline = course.events.map((e): TimelineEvent => {
@@ -271,6 +306,8 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
     injury_timestamp: injuryIso,
     scenario: event.scenario,
     event_id: event.eventId,
+    event_type: event.kind,
+    event_size: event.size,
     mass_casualty: event.massCasualty,
     day: `Day ${day + 1}`,
     day_of_injury: day + 1,

@@ -2,6 +2,8 @@
  * Scenario presets (the earlier Python service's, descriptions our own) plus a large-scale combat
  * operations preset built on the LSCO figures of docs/casualty-model.md. Shapes follow the earlier API.
  */
+import type { FrontDomain } from './types.js';
+
 interface NationShare {
   nationality_code: string;
   percentage: number;
@@ -10,6 +12,7 @@ interface PresetFront {
   name: string;
   casualty_rate: number;
   nationality_distribution: NationShare[];
+  domain: FrontDomain;
 }
 interface PresetDef {
   id: string;
@@ -22,7 +25,8 @@ interface PresetDef {
   warfare_type: string;
   /** Battle Injury / Non-Battle Injury / Disease. */
   mix: [number, number, number];
-  fronts: [string, number, string][];
+  /** Name, casualty rate, nations with percentages, and the domain when it is not land. */
+  fronts: [string, number, string, FrontDomain?][];
   triage_override?: Record<string, { T1: number; T2: number; T3: number }>;
   extra?: Record<string, unknown>;
 }
@@ -49,17 +53,18 @@ const PRESET_DEFS: readonly PresetDef[] = [
     id: 'peacekeeping',
     name: 'UN Peacekeeping Mission',
     description:
-      'A month of stabilisation duty: mostly illness and accidents, few hostile-action casualties.',
+      'A month of stabilisation duty in a hot country: mostly illness, heat and accidents, few hostile-action casualties.',
     category: 'peacekeeping',
     difficulty: 'low',
     total_patients: 500,
     duration_days: 30,
     warfare_type: 'peacekeeping',
-    mix: [0.1, 0.35, 0.55],
+    mix: [0.04, 0.36, 0.6],
     fronts: [
       ['Main Operating Base', 0.6, 'USA20 GBR15 FRA15 ITA15 ESP10 DEU10 CAN15'],
       ['Forward Operating Base', 0.4, 'NOR25 DNK25 NLD25 BEL25'],
     ],
+    extra: { environmental_conditions: { extreme_heat: true }, intensity: 'low' },
   },
   {
     id: 'urban_assault',
@@ -80,13 +85,14 @@ const PRESET_DEFS: readonly PresetDef[] = [
   {
     id: 'cbrn_incident',
     name: 'CBRN Incident Response',
-    description: 'A chemical release over a staging area; most casualties are exposures treated as disease.',
+    description:
+      'Chemical attacks on a staging area: most casualties are nerve- and blister-agent exposures, decontaminated and given antidotes.',
     category: 'cbrn',
     difficulty: 'extreme',
     total_patients: 1500,
     duration_days: 3,
     warfare_type: 'cbrn',
-    mix: [0.05, 0.15, 0.8],
+    mix: [0.75, 0.1, 0.15],
     fronts: [
       ['Primary Impact Zone', 0.7, 'USA60 GBR25 CAN15'],
       ['Secondary Exposure Zone', 0.3, 'DEU40 FRA35 NLD25'],
@@ -115,9 +121,10 @@ const PRESET_DEFS: readonly PresetDef[] = [
     total_patients: 800,
     duration_days: 1,
     warfare_type: 'conventional',
-    mix: [0.6, 0.3, 0.1],
+    mix: [0.85, 0.1, 0.05],
     fronts: [['Incident Site', 1, 'USA40 GBR30 DEU20 FRA10']],
     triage_override: { 'Battle Injury': { T1: 0.5, T2: 0.35, T3: 0.15 } },
+    extra: { mass_casualty_share: 0.85, special_events: { mass_casualty: true } },
   },
   {
     id: 'arctic_operation',
@@ -133,7 +140,10 @@ const PRESET_DEFS: readonly PresetDef[] = [
       ['Arctic Forward Base', 0.55, 'NOR35 FIN30 SWE20 USA15'],
       ['Mountain Sector', 0.45, 'CAN40 GBR30 USA30'],
     ],
-    extra: { environmental_conditions: { extreme_cold: true, mountainous_terrain: true } },
+    extra: {
+      environmental_conditions: { extreme_cold: true, mountainous_terrain: true },
+      base_date: '2026-02-02',
+    },
   },
   {
     id: 'maritime_operation',
@@ -146,7 +156,7 @@ const PRESET_DEFS: readonly PresetDef[] = [
     warfare_type: 'amphibious',
     mix: [0.55, 0.3, 0.15],
     fronts: [
-      ['Naval Task Force', 0.35, 'USA45 GBR30 FRA25'],
+      ['Naval Task Force', 0.35, 'USA45 GBR30 FRA25', 'naval'],
       ['Beach Landing Zone', 0.45, 'USA50 AUS25 NLD25'],
       ['Inland Objective', 0.2, 'GBR40 CAN35 NZL25'],
     ],
@@ -193,12 +203,13 @@ const DIFFICULTY_LEVELS = {
 };
 
 const fronts = (def: PresetDef): PresetFront[] =>
-  def.fronts.map(([name, rate, nations]) => ({
+  def.fronts.map(([name, rate, nations, domain]) => ({
     name,
     casualty_rate: rate,
     nationality_distribution: nations
       .split(' ')
       .map((n) => ({ nationality_code: n.slice(0, 3), percentage: Number(n.slice(3)) })),
+    domain: domain ?? 'land',
   }));
 
 const injuryDistribution = (def: PresetDef): Record<string, number> => ({

@@ -43,9 +43,16 @@ export function careItems(p: ClinicalProfile, c: Course, dnbi: DnbiCase | undefi
       if (s.facility === 'Role4') add('Role4', s.arrive + 2, PROCEDURES.rehab);
       else add(s.facility, s.arrive + 5 * MIN, PROCEDURES.evaluation);
     }
+    const chem = dnbi.care;
+    if (chem) {
+      if (chem.drug && first) add('POI', 0.05, PROCEDURES.drug, 1, chem.drug);
+      if (chem.seizure && first) add('POI', 0.07, PROCEDURES.drug, 1, chem.seizure);
+      if (first) add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 20, chem.decontamination);
+      return sorted(out);
+    }
     if (first) {
       if (dnbi.effect.drug)
-        add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, dnbi.effect.drug);
+        add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, dnbi.regimen ?? dnbi.effect.drug);
       if (dnbi.effect.antibiotics) add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics);
       if (dnbi.condition.code === '386689009')
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, 'Active rewarming');

@@ -23,11 +23,16 @@ export interface FieldError {
   type: string;
 }
 
+/** Where a front fights: it decides the service branch of its casualties and its casualty mix. */
+export type FrontDomain = 'land' | 'naval' | 'air';
+
 export interface FrontConfig {
   id: string;
   name: string;
   casualty_rate: number;
   nations: { code: string; weight: number }[];
+  /** From the front's `domain` key, else read from its name ("Naval Task Force" is naval), else land. */
+  domain: FrontDomain;
 }
 
 /** Configured death/RTD probability for each arrival at one role (optionally one front only). */
@@ -51,6 +56,11 @@ export interface Scenario {
   intensity: Intensity;
   tempo: Tempo;
   special_events: { major_offensive: boolean; ambush: boolean; mass_casualty: boolean };
+  /**
+   * Share of each day's battle casualties that fall in mass-casualty strikes (the mass-casualty preset);
+   * absent: one strike on about a fifth of the days when the special event is on.
+   */
+  mass_casualty_share?: number;
   environmental_conditions: string[];
   casualty_profile: CasualtyProfile;
   /** Triage weights T1/T2/T3 per injury type, overriding the defaults (preset `triage_override`). */
@@ -166,6 +176,10 @@ export interface Patient {
   injury_timestamp: string;
   scenario: string;
   event_id: string;
+  /** What kind of event wounded or brought in the patient (contact, indirect_fire, ied, sick_call…). */
+  event_type: string;
+  /** Casualties in that event. */
+  event_size: number;
   mass_casualty: boolean;
   day: string;
   day_of_injury: number;

@@ -1,7 +1,7 @@
 /**
- * Temporal scenario data: warfare types (weight, hourly profile, mass-casualty clustering), intensity,
- * tempo and environmental conditions. Shapes follow the earlier Python service's; the hourly profiles are
- * our own renderings of the pattern descriptions.
+ * Temporal scenario data: warfare types (weight, hourly profile), intensity, tempo and environmental
+ * conditions. Shapes follow the earlier Python service's; the hourly profiles are our own renderings of the
+ * pattern descriptions. The events each warfare type produces are in battle-events.ts.
  */
 import type { Intensity, Tempo } from './types.js';
 
@@ -16,48 +16,34 @@ const within = (h: number, from: number, to: number): boolean => h >= from && h 
 export interface WarfareType {
   weight: number;
   hourly: number[];
-  massCasualtyP: number;
-  clusterSize: readonly [number, number];
 }
 
 export const WARFARE_TYPES: Readonly<Record<string, WarfareType>> = {
   conventional: {
     weight: 1,
     hourly: profile((h) => (within(h, 6, 9) || within(h, 16, 19) ? 2.5 : h <= 5 || h >= 22 ? 0.3 : 0.5)),
-    massCasualtyP: 0.3,
-    clusterSize: [10, 30],
   },
   artillery: {
     weight: 1.2,
     hourly: profile((h) => ([5, 6, 11, 12, 17, 18, 22, 23].includes(h) ? 5 : 0.1)),
-    massCasualtyP: 0.8,
-    clusterSize: [15, 50],
   },
   urban: {
     weight: 1.1,
     hourly: profile((h) => (within(h, 6, 10) ? 3 : within(h, 14, 17) ? 2.5 : 0.8)),
-    massCasualtyP: 0.4,
-    clusterSize: [5, 20],
   },
   guerrilla: {
     weight: 0.8,
     hourly: profile((h) => (within(h, 5, 7) || within(h, 17, 19) ? 1.4 : h <= 4 || h >= 20 ? 0.7 : 1)),
-    massCasualtyP: 0.15,
-    clusterSize: [2, 8],
   },
   drone: {
     weight: 0.6,
     hourly: profile((h) => (within(h, 6, 17) ? 1 : 0.4)),
-    massCasualtyP: 0.1,
-    clusterSize: [1, 5],
   },
-  naval: { weight: 0.9, hourly: profile(() => 1), massCasualtyP: 0.4, clusterSize: [10, 25] },
-  cbrn: { weight: 2, hourly: profile(() => 1), massCasualtyP: 0.95, clusterSize: [50, 200] },
+  naval: { weight: 0.9, hourly: profile(() => 1) },
+  cbrn: { weight: 2, hourly: profile(() => 1) },
   peacekeeping: {
     weight: 0.4,
     hourly: profile((h) => (within(h, 8, 18) ? 1 : 0.3)),
-    massCasualtyP: 0.05,
-    clusterSize: [1, 5],
   },
 };
 
@@ -67,6 +53,7 @@ export const WARFARE_ALIASES: Readonly<Record<string, string>> = {
   mixed: 'conventional',
 };
 
+/** Intensity scales the size of battle events (original-generator.md §6; the values are judgement). */
 export const INTENSITY_CLUSTER_FACTOR: Record<Intensity, number> = {
   low: 0.5,
   medium: 1,
@@ -82,17 +69,17 @@ export const TEMPO_DAILY: Record<Tempo, number[]> = {
   intermittent: [1, 0.3, 1.5, 0.4, 1.2, 0.2, 1, 0.5],
 };
 
-/** Visibility and evacuation delay (minutes) per condition. */
-export const ENVIRONMENT: Readonly<Record<string, { visibility: number; delayMin: number }>> = {
-  rain: { visibility: 0.8, delayMin: 15 },
-  fog: { visibility: 0.5, delayMin: 30 },
-  storm: { visibility: 0.3, delayMin: 90 },
-  extreme_heat: { visibility: 1, delayMin: 0 },
-  extreme_cold: { visibility: 0.9, delayMin: 10 },
-  dust_storm: { visibility: 0.4, delayMin: 45 },
-  night_operations: { visibility: 0.6, delayMin: 20 },
-  mountainous_terrain: { visibility: 0.9, delayMin: 60 },
-  urban_debris: { visibility: 0.8, delayMin: 40 },
+/** Evacuation delay (upper bound, minutes) per condition (original-generator.md §6). */
+export const ENVIRONMENT: Readonly<Record<string, { delayMin: number }>> = {
+  rain: { delayMin: 15 },
+  fog: { delayMin: 30 },
+  storm: { delayMin: 90 },
+  extreme_heat: { delayMin: 0 },
+  extreme_cold: { delayMin: 10 },
+  dust_storm: { delayMin: 45 },
+  night_operations: { delayMin: 20 },
+  mountainous_terrain: { delayMin: 60 },
+  urban_debris: { delayMin: 40 },
 };
 
 /** The web UI's own names for two conditions. */
@@ -101,18 +88,21 @@ export const ENVIRONMENT_ALIASES: Readonly<Record<string, string>> = {
   urban_environment: 'urban_debris',
 };
 
+/** Darkness slows evacuation: night-vision flying and slower ground movement (judgement, minutes). */
+export const NIGHT_DELAY_MIN = 30;
+const isNight = (hour: number): boolean => hour >= 21 || hour < 5;
+
 /**
- * Extra POI delay in hours (upper bound of a uniform draw): when the combined visibility drops below
- * 0.5, casualties are found later, as in the original model.
+ * Extra hours before a casualty leaves the point of injury: each weather or terrain condition adds up
+ * to its delay, and darkness (21:00–05:00) adds up to NIGHT_DELAY_MIN. `night_operations` says the force
+ * fights at night; darkness itself comes from the hour. `u` draws uniform numbers in [0, 1).
  */
-export function environmentDelayHours(conditions: readonly string[]): number {
-  let visibility = 1;
-  let delay = 0;
+export function evacuationDelayHours(conditions: readonly string[], hour: number, u: () => number): number {
+  let minutes = 0;
   for (const c of conditions) {
     const env = ENVIRONMENT[c];
-    if (!env) continue;
-    visibility *= env.visibility;
-    delay += env.delayMin;
+    if (env && c !== 'night_operations') minutes += env.delayMin * u();
   }
-  return visibility < 0.5 ? delay / 60 : 0;
+  if (isNight(hour)) minutes += NIGHT_DELAY_MIN * u();
+  return minutes / 60;
 }

@@ -21,19 +21,29 @@ const parse = (raw: unknown): Scenario => {
 
 describe('default scenario distributions (10,000 patients)', () => {
   const patients = run(DEFAULT_SCENARIO);
-  const battle = patients.filter((p) => p.injury_type === 'BATTLE_TRAUMA');
+  // Battle statistics from a battle-heavy run of the same scenario (7,400 battle casualties).
+  const battleHeavy = parse({
+    injury_mix: { Disease: 0.38, 'Non-Battle Injury': 0.25, 'Battle Injury': 0.37 },
+  });
+  const battle = [...generatePatients(battleHeavy, { seed: 'dist', count: 2 * N })].filter(
+    (p) => p.injury_type === 'BATTLE_TRAUMA',
+  );
   const liveBattle = battle.filter((p) => p.outcome.category !== 'KIA');
 
-  it('follows the configured injury mix within 1.5 points', () => {
-    expect(share(patients, (p) => p.injury_type === 'BATTLE_TRAUMA')).toBeCloseTo(0.37, 1);
-    expect(Math.abs(share(patients, (p) => p.injury_type === 'DISEASE') - 0.38)).toBeLessThan(0.015);
-    expect(Math.abs(share(patients, (p) => p.injury_type === 'NON_BATTLE') - 0.25)).toBeLessThan(0.015);
+  it('makes DNBI outnumber battle injuries about 5 : 1 among all patients at high intensity', () => {
+    expect(share(patients, (p) => p.injury_type === 'BATTLE_TRAUMA')).toBeCloseTo(0.14, 3);
+    expect(Math.abs(share(patients, (p) => p.injury_type === 'DISEASE') - 0.516)).toBeLessThan(0.005);
+    expect(Math.abs(share(patients, (p) => p.injury_type === 'NON_BATTLE') - 0.344)).toBeLessThan(0.005);
   });
 
-  it('triages live battle casualties 20/25/55 within 3 points', () => {
-    expect(Math.abs(share(liveBattle, (p) => p.triage_category === 'T1') - 0.2)).toBeLessThan(0.03);
-    expect(Math.abs(share(liveBattle, (p) => p.triage_category === 'T2') - 0.25)).toBeLessThan(0.03);
-    expect(Math.abs(share(liveBattle, (p) => p.triage_category === 'T3') - 0.55)).toBeLessThan(0.03);
+  it('triages live battle casualties within the published bands (T1 15-25, T2 20-30, T3 50-60 %)', () => {
+    const t = (c: string) => share(liveBattle, (p) => p.triage_category === c);
+    expect(t('T1')).toBeGreaterThan(0.15);
+    expect(t('T1')).toBeLessThan(0.25);
+    expect(t('T2')).toBeGreaterThan(0.2);
+    expect(t('T2')).toBeLessThan(0.3);
+    expect(t('T3')).toBeGreaterThan(0.5);
+    expect(t('T3')).toBeLessThan(0.6);
   });
 
   it('kills about 10 % of battle casualties, four in five before any facility', () => {
@@ -58,7 +68,7 @@ describe('default scenario distributions (10,000 patients)', () => {
 });
 
 describe('custom configuration', () => {
-  it('follows an injury mix given in percentages', () => {
+  it('follows an injury mix given in percentages, exactly', () => {
     const patients = run(
       parse({ injury_distribution: { 'Battle Injury': 60, 'Non-Battle Injury': 25, Disease: 15 } }),
       'mix',
@@ -80,8 +90,9 @@ describe('custom configuration', () => {
     const battle = patients.filter((p) => p.injury_type === 'BATTLE_TRAUMA');
     expect(Math.abs(share(battle, (p) => p.outcome.category === 'KIA') - 0.05)).toBeLessThan(0.012);
     const diseaseDeaths = patients.filter((p) => p.injury_type === 'DISEASE' && p.final_status === 'KIA');
+    const lethal = new Set(['Pneumonia', 'Malaria']);
     expect(
-      diseaseDeaths.every((p) => p.outcome.category === 'DOW' && p.conditions[0]?.name === 'Pneumonia'),
+      diseaseDeaths.every((p) => p.outcome.category === 'DOW' && lethal.has(p.conditions[0]?.name ?? '')),
     ).toBe(true);
     const arrived = (role: string) => (p: Patient) =>
       p.movement_timeline.some((e) => e.event_type === 'arrival' && e.facility === role);

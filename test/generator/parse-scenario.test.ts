@@ -173,6 +173,27 @@ describe('parseScenario accepts what real clients send', () => {
     }
   });
 
+  it('gives each front a domain: its domain key, else its name, else land', () => {
+    const nations = [{ nationality_code: 'USA', percentage: 100 }];
+    const r = parseScenario({
+      front_configs: [
+        { name: 'Naval Task Force', nationality_distribution: nations },
+        { name: 'Beach Landing Zone', nationality_distribution: nations },
+        { name: 'Gulf', domain: 'maritime', nationality_distribution: nations },
+        { name: 'Ramstein Air Base', nationality_distribution: nations },
+      ],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.scenario.fronts.map((f) => f.domain)).toEqual(['naval', 'land', 'naval', 'air']);
+    const maritime = parseScenario(getPreset('maritime_operation')?.generation_config);
+    if (!maritime.ok) throw new Error('maritime preset does not parse');
+    expect(maritime.scenario.fronts.map((f) => f.domain)).toEqual(['naval', 'land', 'land']);
+    expect(
+      errorsOf({ front_configs: [{ name: 'X', domain: 'space', nationality_distribution: nations }] })[0]
+        ?.loc,
+    ).toEqual(['front_configs', 0, 'domain']);
+  });
+
   it('lists presets with filters and categories', () => {
     expect(listPresets().total_count).toBe(9);
     expect(listPresets({ difficulty: 'low' }).presets.map((p) => p.id)).toEqual([

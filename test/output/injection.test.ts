@@ -20,6 +20,7 @@ const scenario: Scenario = {
     name,
     casualty_rate: 1 / HOSTILE_NAMES.length,
     nations: [{ code: 'USA', weight: 1 }],
+    domain: 'land' as const,
   })),
 };
 const patients = [...generatePatients(scenario, { seed: 'injection', count: N })];

@@ -1,0 +1,389 @@
+/**
+ * Disease and non-battle-injury concepts (SNOMED CT) for a deployed force, with the weight of each
+ * among sick-call presentations, its usual triage, where the patient returns to duty from (or the share
+ * evacuated out of theatre), and what it does to the vital signs. Weights follow the category shares of
+ * deployed-force data (Sanders 2005, Cohen 2010, Hauret 2010; see docs/casualty-model.md); the split
+ * inside a category is judgement. Codes are well-known concepts; where no specific concept could be
+ * confirmed, a confirmed general concept carries a `qualifier` (as in injury-catalog.ts).
+ */
+import type { RtdLevel } from './physiology.js';
+
+/** How a condition shifts the vital signs; `lethal` = probability of death in theatre. */
+export interface DnbiEffect {
+  hr?: number;
+  temp?: number;
+  spo2?: number;
+  rr?: number;
+  antibiotics?: true;
+  lethal?: number;
+  drug?: string;
+}
+
+export type DnbiCategory =
+  | 'respiratory'
+  | 'gastrointestinal'
+  | 'skin'
+  | 'musculoskeletal'
+  | 'dental'
+  | 'eye'
+  | 'heat'
+  | 'cold'
+  | 'psychiatric'
+  | 'medical'
+  | 'injury';
+
+export interface DnbiConcept {
+  code: string;
+  name: string;
+  qualifier?: string;
+  region: string;
+  category: DnbiCategory;
+  weight: number;
+  triage: 'T1' | 'T2' | 'T3';
+  /** Share triaged one step higher (T2 → T1 only when the condition can kill). */
+  upgrade: number;
+  rtd: RtdLevel;
+  /** Share evacuated out of theatre whatever the RTD level says (Cohen 2010: MSK, psychiatric, spine). */
+  evac: number;
+  ais: number;
+  effect: DnbiEffect;
+  /** Not diagnosed before this day of the operation (PTSD needs a month of symptoms: DSM-5). */
+  fromDay?: number;
+}
+
+type Options = Partial<Pick<DnbiConcept, 'qualifier' | 'upgrade' | 'evac' | 'ais' | 'fromDay'>> & DnbiEffect;
+
+const d = (
+  code: string,
+  name: string,
+  region: string,
+  category: DnbiCategory,
+  weight: number,
+  triage: 'T1' | 'T2' | 'T3',
+  rtd: RtdLevel,
+  o: Options = {},
+): DnbiConcept => {
+  const { qualifier, upgrade, evac, ais, fromDay, ...effect } = o;
+  return {
+    code,
+    name,
+    region,
+    category,
+    weight,
+    triage,
+    rtd,
+    upgrade: upgrade ?? 0,
+    evac: evac ?? 0,
+    ais: ais ?? 0,
+    effect,
+    ...(qualifier ? { qualifier } : {}),
+    ...(fromDay ? { fromDay } : {}),
+  };
+};
+
+const ANALGESIA = { drug: 'Analgesia' } as const;
+const INFECTION = { hr: 12, temp: 1.4, antibiotics: true, drug: 'Antipyretic' } as const;
+const SYMPTOMATIC = { drug: 'Symptomatic treatment' } as const;
+const REHYDRATION = { hr: 12, drug: 'Oral rehydration' } as const;
+
+export const DISEASE_CATALOG: readonly DnbiConcept[] = [
+  // Respiratory (Sanders 2005: 69 % reported respiratory illness).
+  d('54150009', 'Upper respiratory infection', 'Systemic', 'respiratory', 10, 'T3', 'role1', {
+    temp: 0.6,
+    ...SYMPTOMATIC,
+  }),
+  d('82272006', 'Common cold', 'Head/Neck', 'respiratory', 5, 'T3', 'role1', SYMPTOMATIC),
+  d('195662009', 'Acute viral pharyngitis', 'Head/Neck', 'respiratory', 4, 'T3', 'role1', {
+    temp: 0.5,
+    ...SYMPTOMATIC,
+  }),
+  d('43878008', 'Streptococcal sore throat', 'Head/Neck', 'respiratory', 3, 'T3', 'role1', INFECTION),
+  d('444814009', 'Viral sinusitis', 'Head/Neck', 'respiratory', 3, 'T3', 'role1', SYMPTOMATIC),
+  d('36971009', 'Sinusitis', 'Head/Neck', 'respiratory', 2, 'T3', 'role1', INFECTION),
+  d('6142004', 'Influenza', 'Systemic', 'respiratory', 4, 'T3', 'role1', {
+    upgrade: 0.1,
+    hr: 12,
+    temp: 1.5,
+    drug: 'Antipyretic',
+  }),
+  d(
+    '840539006',
+    'Disease caused by severe acute respiratory syndrome coronavirus 2',
+    'Systemic',
+    'respiratory',
+    2,
+    'T3',
+    'role1',
+    {
+      upgrade: 0.1,
+      hr: 10,
+      temp: 1.2,
+      drug: 'Antipyretic',
+    },
+  ),
+  d('10509002', 'Acute bronchitis', 'Thorax', 'respiratory', 3, 'T3', 'role1', {
+    upgrade: 0.05,
+    rr: 3,
+    temp: 0.5,
+    ...SYMPTOMATIC,
+  }),
+  d('233604007', 'Pneumonia', 'Thorax', 'respiratory', 1.5, 'T2', 'role2', {
+    upgrade: 0.15,
+    evac: 0.2,
+    ...INFECTION,
+    spo2: 6,
+    rr: 8,
+    lethal: 0.01,
+  }),
+  d('195967001', 'Asthma', 'Thorax', 'respiratory', 1, 'T3', 'role1', {
+    evac: 0.15,
+    upgrade: 0.2,
+    rr: 6,
+    spo2: 3,
+    drug: 'Salbutamol inhaler',
+  }),
+  d('61582004', 'Allergic rhinitis', 'Head/Neck', 'respiratory', 2, 'T3', 'role1', { drug: 'Antihistamine' }),
+  d('65363002', 'Otitis media', 'Head/Neck', 'respiratory', 1.5, 'T3', 'role1', INFECTION),
+
+  // Gastrointestinal (Sanders 2005: diarrhoea in 77 % in Iraq, 54 % in Afghanistan).
+  d('25374005', 'Gastroenteritis', 'Abdomen', 'gastrointestinal', 9, 'T3', 'role1', {
+    upgrade: 0.15,
+    ...REHYDRATION,
+    temp: 0.8,
+  }),
+  d('62315008', 'Diarrhea', 'Abdomen', 'gastrointestinal', 5, 'T3', 'role1', {
+    upgrade: 0.1,
+    ...REHYDRATION,
+  }),
+  d('11840006', "Traveler's diarrhea", 'Abdomen', 'gastrointestinal', 4, 'T3', 'role1', {
+    ...REHYDRATION,
+    antibiotics: true,
+  }),
+  d('422587007', 'Nausea', 'Abdomen', 'gastrointestinal', 1.5, 'T3', 'role1', { drug: 'Antiemetic' }),
+  d('21522001', 'Abdominal pain', 'Abdomen', 'gastrointestinal', 2, 'T3', 'role1', {
+    upgrade: 0.1,
+    ...ANALGESIA,
+  }),
+  d('14760008', 'Constipation', 'Abdomen', 'gastrointestinal', 1, 'T3', 'role1', SYMPTOMATIC),
+  d('235595009', 'Gastroesophageal reflux disease', 'Abdomen', 'gastrointestinal', 1.5, 'T3', 'role1', {
+    evac: 0.05,
+    drug: 'Proton pump inhibitor',
+  }),
+  d('13200003', 'Peptic ulcer', 'Abdomen', 'gastrointestinal', 0.5, 'T3', 'role2', {
+    evac: 0.2,
+    ...ANALGESIA,
+  }),
+  d('70153002', 'Hemorrhoids', 'Abdomen', 'gastrointestinal', 1, 'T3', 'role1', SYMPTOMATIC),
+  d('85189001', 'Acute appendicitis', 'Abdomen', 'gastrointestinal', 0.6, 'T2', 'none', {
+    hr: 14,
+    temp: 1,
+    antibiotics: true,
+    drug: 'Analgesia',
+  }),
+
+  // Skin (heat, sweat and field hygiene).
+  d('6020002', 'Tinea pedis', 'Lower extremity', 'skin', 3, 'T3', 'role1', { drug: 'Topical antifungal' }),
+  d('40275004', 'Contact dermatitis', 'Upper extremity', 'skin', 2.5, 'T3', 'role1', {
+    drug: 'Topical corticosteroid',
+  }),
+  d('128045006', 'Cellulitis', 'Lower extremity', 'skin', 2.5, 'T3', 'role2', { upgrade: 0.2, ...INFECTION }),
+  d('128477000', 'Abscess', 'Lower extremity', 'skin', 1.5, 'T3', 'role1', { ...INFECTION, temp: 0.5 }),
+  d('11381005', 'Acne', 'Head/Neck', 'skin', 1, 'T3', 'role1', { drug: 'Topical treatment' }),
+  d('24079001', 'Atopic dermatitis', 'Upper extremity', 'skin', 1, 'T3', 'role1', {
+    drug: 'Topical corticosteroid',
+  }),
+  d('80612004', 'Leishmaniasis', 'Upper extremity', 'skin', 0.5, 'T3', 'none', {
+    qualifier: 'cutaneous',
+    drug: 'Antiparasitic therapy',
+  }),
+
+  // Dental (145–282 emergencies per 1,000 per year deployed).
+  d('80967001', 'Dental caries', 'Head/Neck', 'dental', 3, 'T3', 'role1', ANALGESIA),
+  d('27355003', 'Toothache', 'Head/Neck', 'dental', 2.5, 'T3', 'role1', ANALGESIA),
+  d('66383009', 'Gingivitis', 'Head/Neck', 'dental', 1, 'T3', 'role1', SYMPTOMATIC),
+
+  // Eye.
+  d('9826008', 'Conjunctivitis', 'Head/Neck', 'eye', 2.5, 'T3', 'role1', { drug: 'Antibiotic eye drops' }),
+
+  // Psychiatric (Cohen 2010: 9 % of evacuations; acute reactions early, PTSD after a month).
+  d('73595000', 'Stress', 'Systemic', 'psychiatric', 2.5, 'T3', 'role1', {
+    qualifier: 'combat and operational stress reaction',
+    hr: 12,
+  }),
+  d('197480006', 'Anxiety disorder', 'Systemic', 'psychiatric', 2, 'T3', 'role1', { evac: 0.3, hr: 12 }),
+  d('193462001', 'Insomnia', 'Systemic', 'psychiatric', 1.5, 'T3', 'role1', { evac: 0.1 }),
+  d('35489007', 'Depressive disorder', 'Systemic', 'psychiatric', 1.5, 'T3', 'role1', { evac: 0.6 }),
+  d('17226007', 'Adjustment disorder', 'Systemic', 'psychiatric', 1, 'T3', 'role1', { evac: 0.4 }),
+  d('6471006', 'Suicidal thoughts', 'Systemic', 'psychiatric', 0.3, 'T2', 'none'),
+  d('7200002', 'Alcoholism', 'Systemic', 'psychiatric', 0.3, 'T3', 'none'),
+  d('47505003', 'Posttraumatic stress disorder', 'Systemic', 'psychiatric', 1.5, 'T3', 'none', {
+    upgrade: 0.1,
+    hr: 10,
+    fromDay: 31,
+  }),
+
+  // Other medical.
+  d('386661006', 'Fever', 'Systemic', 'medical', 2.5, 'T3', 'role1', {
+    upgrade: 0.15,
+    hr: 14,
+    temp: 1.6,
+    drug: 'Antipyretic',
+  }),
+  d('25064002', 'Headache', 'Head/Neck', 'medical', 3, 'T3', 'role1', ANALGESIA),
+  d('37796009', 'Migraine', 'Head/Neck', 'medical', 1, 'T3', 'role1', ANALGESIA),
+  d('68566005', 'Urinary tract infectious disease', 'Abdomen', 'medical', 1.5, 'T3', 'role1', {
+    ...INFECTION,
+    temp: 0.5,
+  }),
+  d('95570007', 'Kidney stone', 'Abdomen', 'medical', 0.8, 'T2', 'role2', {
+    evac: 0.3,
+    hr: 16,
+    ...ANALGESIA,
+  }),
+  d('105629000', 'Chlamydial infection', 'Abdomen', 'medical', 0.6, 'T3', 'role1', { antibiotics: true }),
+  d('15628003', 'Gonorrhea', 'Abdomen', 'medical', 0.3, 'T3', 'role1', { antibiotics: true }),
+  d('29857009', 'Chest pain', 'Thorax', 'medical', 1, 'T2', 'role2', { evac: 0.15, hr: 10 }),
+  d('271594007', 'Syncope', 'Systemic', 'medical', 0.8, 'T3', 'role1', { upgrade: 0.2, hr: -8 }),
+  d('61462000', 'Malaria', 'Systemic', 'medical', 0.3, 'T2', 'none', {
+    upgrade: 0.2,
+    hr: 16,
+    temp: 2,
+    lethal: 0.01,
+    drug: 'Antimalarial therapy',
+  }),
+  d('38362002', 'Dengue', 'Systemic', 'medical', 0.2, 'T2', 'role2', {
+    hr: 14,
+    temp: 1.8,
+    drug: 'Antipyretic',
+  }),
+  d('186788009', 'Q fever', 'Systemic', 'medical', 0.1, 'T2', 'none', { ...INFECTION }),
+  d('38907003', 'Varicella', 'Systemic', 'medical', 0.2, 'T3', 'role2', {
+    temp: 1,
+    drug: 'Antiviral therapy',
+  }),
+];
+
+export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
+  // Musculoskeletal and overuse (Cohen 2010: 24 % of evacuations MSK, 7 % spinal pain).
+  d('279039007', 'Low back pain', 'Back', 'musculoskeletal', 9, 'T3', 'role1', { evac: 0.4, ...ANALGESIA }),
+  d('81680005', 'Neck pain', 'Head/Neck', 'musculoskeletal', 2.5, 'T3', 'role1', { evac: 0.2, ...ANALGESIA }),
+  d('45326000', 'Shoulder pain', 'Upper extremity', 'musculoskeletal', 3, 'T3', 'role1', {
+    evac: 0.2,
+    ...ANALGESIA,
+  }),
+  d('30989003', 'Knee pain', 'Lower extremity', 'musculoskeletal', 4, 'T3', 'role1', {
+    evac: 0.2,
+    ...ANALGESIA,
+  }),
+  d('57676002', 'Pain in joint', 'Lower extremity', 'musculoskeletal', 2, 'T3', 'role1', {
+    evac: 0.2,
+    ...ANALGESIA,
+  }),
+  d('68962001', 'Muscle pain', 'Lower extremity', 'musculoskeletal', 2, 'T3', 'role1', ANALGESIA),
+  d('202855006', 'Lateral epicondylitis', 'Upper extremity', 'musculoskeletal', 1, 'T3', 'role1', ANALGESIA),
+  d('57406009', 'Carpal tunnel syndrome', 'Upper extremity', 'musculoskeletal', 0.5, 'T3', 'role1', {
+    evac: 0.2,
+    ...ANALGESIA,
+  }),
+  d('239873007', 'Osteoarthritis of knee', 'Lower extremity', 'musculoskeletal', 0.8, 'T3', 'role1', {
+    evac: 0.3,
+    ...ANALGESIA,
+  }),
+
+  // Sports, physical training and falls (Hauret 2010: sports 19–21 %, falls 18 % of evacuated NBI).
+  d('44465007', 'Sprain of ankle', 'Lower extremity', 'injury', 8, 'T3', 'role1', {
+    upgrade: 0.05,
+    ais: 1,
+    ...ANALGESIA,
+  }),
+  d('70704007', 'Sprain of wrist', 'Upper extremity', 'injury', 2, 'T3', 'role1', { ais: 1, ...ANALGESIA }),
+  d('444470001', 'Injury of anterior cruciate ligament', 'Lower extremity', 'injury', 1, 'T2', 'none', {
+    ais: 2,
+    ...ANALGESIA,
+  }),
+  d('16114001', 'Fracture of ankle', 'Lower extremity', 'injury', 2, 'T2', 'none', {
+    ais: 2,
+    hr: 8,
+    ...ANALGESIA,
+  }),
+  d('65966004', 'Fracture of forearm', 'Upper extremity', 'injury', 1.5, 'T2', 'none', {
+    ais: 2,
+    hr: 8,
+    ...ANALGESIA,
+  }),
+  d('263102004', 'Fracture subluxation of wrist', 'Upper extremity', 'injury', 0.8, 'T2', 'none', {
+    ais: 2,
+    hr: 8,
+    ...ANALGESIA,
+  }),
+  d('58150001', 'Fracture of clavicle', 'Upper extremity', 'injury', 0.8, 'T2', 'none', {
+    ais: 2,
+    ...ANALGESIA,
+  }),
+  d('33737001', 'Fracture of rib', 'Thorax', 'injury', 1, 'T3', 'role1', {
+    upgrade: 0.3,
+    ais: 2,
+    rr: 4,
+    ...ANALGESIA,
+  }),
+  d('62106007', 'Concussion with no loss of consciousness', 'Head/Neck', 'injury', 1.5, 'T3', 'role1', {
+    upgrade: 0.2,
+    ais: 1,
+  }),
+  d('110030002', 'Concussion injury of brain', 'Head/Neck', 'injury', 1, 'T3', 'role1', {
+    upgrade: 0.2,
+    ais: 2,
+  }),
+  d('39848009', 'Whiplash injury to neck', 'Head/Neck', 'injury', 1.5, 'T3', 'role1', {
+    upgrade: 0.1,
+    ais: 1,
+    ...ANALGESIA,
+  }),
+  d('312608009', 'Laceration - injury', 'Upper extremity', 'injury', 3, 'T3', 'role1', {
+    upgrade: 0.05,
+    ais: 1,
+  }),
+  d('284549007', 'Laceration of hand', 'Upper extremity', 'injury', 3, 'T3', 'role1', { ais: 1 }),
+  d('283371005', 'Laceration of forearm', 'Upper extremity', 'injury', 1.5, 'T3', 'role1', { ais: 1 }),
+  d('370247008', 'Facial laceration', 'Head/Neck', 'injury', 1.5, 'T3', 'role1', { ais: 1 }),
+  d('283385000', 'Laceration of thigh', 'Lower extremity', 'injury', 1, 'T3', 'role1', { ais: 1 }),
+  d('284551006', 'Laceration of foot', 'Lower extremity', 'injury', 1, 'T3', 'role1', { ais: 1 }),
+  d('125667009', 'Contusion', 'Lower extremity', 'injury', 4, 'T3', 'role1', { ais: 1 }),
+  d('125666000', 'Burn', 'Upper extremity', 'injury', 1.5, 'T3', 'role1', {
+    upgrade: 0.15,
+    ais: 1,
+    ...ANALGESIA,
+  }),
+  d('403190006', 'Epidermal burn of skin', 'Upper extremity', 'injury', 1, 'T3', 'role1', {
+    qualifier: 'sunburn or scald',
+    ais: 1,
+    ...ANALGESIA,
+  }),
+
+  // Heat and cold (MSMR: heat exhaustion 1.7, heat stroke 0.45, cold injury 0.3–0.5 per 1,000 p-y).
+  d('34095006', 'Dehydration', 'Systemic', 'heat', 3, 'T3', 'role1', {
+    upgrade: 0.2,
+    hr: 18,
+    drug: 'Intravenous fluids',
+  }),
+  d('34095006', 'Dehydration', 'Systemic', 'heat', 1, 'T3', 'role1', {
+    qualifier: 'heat exhaustion',
+    upgrade: 0.25,
+    hr: 22,
+    temp: 1.2,
+    drug: 'Intravenous fluids',
+  }),
+  d('386689009', 'Hypothermia', 'Systemic', 'cold', 1, 'T2', 'role2', {
+    upgrade: 0.2,
+    temp: -3,
+    hr: -10,
+    rr: -3,
+    lethal: 0.01,
+  }),
+  d('370977006', 'Frostbite', 'Lower extremity', 'cold', 1.5, 'T3', 'role2', {
+    upgrade: 0.2,
+    evac: 0.3,
+    ais: 1,
+    ...ANALGESIA,
+  }),
+];

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { generatePatients, type Patient, parseScenario, type Scenario } from '../../src/generator/index.js';
+
+const parse = (raw: unknown): Scenario => {
+  const r = parseScenario(raw);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.scenario;
+};
+const run = (raw: unknown, count: number, seed = 'shape'): Patient[] => [
+  ...generatePatients(parse(raw), { seed, count }),
+];
+const battleShare = (ps: Patient[]) => ps.filter((p) => p.injury_type === 'BATTLE_TRAUMA').length / ps.length;
+const BATTLE_HEAVY = { Disease: 0.38, 'Non-Battle Injury': 0.25, 'Battle Injury': 0.37 };
+
+describe('casualty events', () => {
+  const patients = run({ injury_mix: BATTLE_HEAVY }, 4000);
+  const byEvent = new Map<string, Patient[]>();
+  for (const p of patients) byEvent.set(p.event_id, [...(byEvent.get(p.event_id) ?? []), p]);
+
+  it('puts every casualty of a battle event on one front, within minutes of each other', () => {
+    for (const members of byEvent.values()) {
+      if (members[0]?.injury_type !== 'BATTLE_TRAUMA') continue;
+      expect(new Set(members.map((p) => p.front)).size).toBe(1);
+      const times = members.map((p) => Date.parse(p.injury_timestamp));
+      expect(Math.max(...times) - Math.min(...times)).toBeLessThanOrEqual(45 * 60_000);
+      expect(members.every((p) => p.event_size === members[0]?.event_size)).toBe(true);
+    }
+  });
+
+  it('draws the mechanism from the event: no gunshot wounds from barrages or drones', () => {
+    const fromAbove = patients.filter(
+      (p) => p.event_type === 'indirect_fire' || p.event_type === 'drone_strike',
+    );
+    expect(fromAbove.length).toBeGreaterThan(100);
+    expect(fromAbove.filter((p) => p.mechanism === 'gunshot')).toEqual([]);
+    const contact = patients.filter((p) => p.event_type === 'contact');
+    expect(contact.filter((p) => p.mechanism === 'gunshot').length / contact.length).toBeGreaterThan(0.6);
+  });
+
+  it('flags only battle casualties of large events as mass-casualty', () => {
+    const flagged = patients.filter((p) => p.mass_casualty);
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.every((p) => p.injury_type === 'BATTLE_TRAUMA' && p.event_size >= 10)).toBe(true);
+  });
+
+  it('brings DNBI in one by one at sick call, never inside a battle event', () => {
+    const dnbi = patients.filter((p) => p.injury_type !== 'BATTLE_TRAUMA');
+    expect(dnbi.every((p) => p.event_type === 'sick_call' || p.event_type === 'outbreak')).toBe(true);
+  });
+
+  it('varies the daily count even at a sustained tempo', () => {
+    const perDay = new Map<number, number>();
+    for (const p of patients) perDay.set(p.day_of_injury, (perDay.get(p.day_of_injury) ?? 0) + 1);
+    expect(new Set(perDay.values()).size).toBeGreaterThan(1);
+  });
+});
+
+describe('battle and DNBI by denominator', () => {
+  it('moves the battle share with intensity, low to extreme, when no mix is given', () => {
+    const shares = ['low', 'medium', 'high', 'extreme'].map((intensity) =>
+      battleShare(run({ intensity }, 1000, 'intensity')),
+    );
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect(shares[0]).toBeLessThan(0.08);
+    expect(shares[3]).toBeGreaterThan(0.2);
+  });
+
+  it('keeps a configured mix exactly, whatever the intensity', () => {
+    const mix = { Disease: 0.5, 'Non-Battle Injury': 0.3, 'Battle Injury': 0.2 };
+    expect(battleShare(run({ intensity: 'low', injury_mix: mix }, 1000))).toBeCloseTo(0.2, 3);
+  });
+});
+
+describe('the chain under load, in the dark and over time', () => {
+  it('slows daylight evacuation and loses more of the seriously injured in a mass-casualty event', () => {
+    const ps = run({ injury_mix: BATTLE_HEAVY, mass_casualty_share: 0.5 }, 10_000, 'mascal');
+    const firstMtf = (p: Patient) =>
+      p.movement_timeline.find((e) => e.event_type === 'arrival' && e.facility !== 'POI')
+        ?.hours_since_injury ?? 0;
+    const daylight = (p: Patient) =>
+      Number(p.injury_timestamp.slice(11, 13)) >= 6 && Number(p.injury_timestamp.slice(11, 13)) < 18;
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const t1 = (mc: boolean) =>
+      ps.filter((p) => p.mass_casualty === mc && p.nato_triage === 'T1' && daylight(p)).map(firstMtf);
+    expect(mean(t1(true))).toBeGreaterThan(mean(t1(false)));
+    const dow = (mc: boolean) => {
+      const serious = ps.filter(
+        (p) =>
+          p.injury_type === 'BATTLE_TRAUMA' &&
+          p.mass_casualty === mc &&
+          p.outcome.category !== 'KIA' &&
+          p.injury_severity_score >= 9,
+      );
+      return serious.filter((p) => p.outcome.category === 'DOW').length / serious.length;
+    };
+    expect(dow(true)).toBeGreaterThan(dow(false));
+  });
+
+  it('slows evacuation at night', () => {
+    const ps = run({ injury_mix: BATTLE_HEAVY, environmental_conditions: {} }, 6000, 'night');
+    const leave = (p: Patient) =>
+      p.movement_timeline.find((e) => e.event_type === 'evacuation_start' && e.facility === 'POI')
+        ?.evacuation_duration_hours;
+    const hour = (p: Patient) => Number(p.injury_timestamp.slice(11, 13));
+    const mean = (pred: (h: number) => boolean) => {
+      const xs = ps
+        .filter((p) => p.injury_type === 'BATTLE_TRAUMA' && p.nato_triage === 'T1' && pred(hour(p)))
+        .map(leave)
+        .filter((h): h is number => h !== undefined);
+      return xs.reduce((a, b) => a + b, 0) / xs.length;
+    };
+    expect(mean((h) => h >= 21 || h < 5)).toBeGreaterThan(mean((h) => h >= 8 && h < 18));
+  });
+
+  it('diagnoses PTSD only after day 30, a combat stress reaction from the first day', () => {
+    const ps = run({ days_of_fighting: 60, intensity: 'low' }, 6000, 'ptsd');
+    const ptsd = ps.filter((p) => p.conditions.some((c) => c.code === '47505003'));
+    expect(ptsd.length).toBeGreaterThan(0);
+    expect(ptsd.every((p) => p.day_of_injury > 30)).toBe(true);
+    const stress = ps.filter((p) => p.conditions[0]?.qualifier === 'combat and operational stress reaction');
+    expect(Math.min(...stress.map((p) => p.day_of_injury))).toBeLessThanOrEqual(3);
+  });
+
+  it('clusters a gastroenteritis outbreak on one day and one front', () => {
+    const ps = run({ days_of_fighting: 30, intensity: 'low' }, 3000, 'outbreak');
+    const outbreak = ps.filter((p) => p.event_type === 'outbreak');
+    expect(outbreak.length).toBeGreaterThan(10);
+    const first = outbreak.filter((p) => p.event_id === outbreak[0]?.event_id);
+    expect(new Set(first.map((p) => p.front)).size).toBe(1);
+    expect(first.every((p) => p.conditions[0]?.name === 'Gastroenteritis')).toBe(true);
+  });
+});
