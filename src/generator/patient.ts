@@ -228,7 +228,14 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
     : finalStatus === 'RTD'
       ? rng.int(85, 100)
       : Math.max(10, Math.min(95, 90 - profile.iss * 1.5 - rng.int(0, 10)));
-  const female = femaleSurname(nation, surname);
+  const familyName = male ? surname : femaleSurname(nation, surname);
+  const givenName = rng.pick(male ? names.male : names.female);
+  const idNumber = nationalId(rng, nation, {
+    birthdate: service.birthdate,
+    male,
+    surname: familyName,
+    given: givenName,
+  });
 
   return {
     id: index,
@@ -243,15 +250,15 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
     final_status_detail: detail,
     last_facility: last.facility,
     demographics: {
-      family_name: male ? surname : female,
-      given_name: rng.pick(male ? names.male : names.female),
+      family_name: familyName,
+      given_name: givenName,
       gender,
       birthdate: service.birthdate,
       nationality: nation,
       ...(service.religion ? { religion: service.religion } : {}),
       weight: service.weight,
       blood_type: service.bloodType,
-      id_number: nationalId(rng, nation, service.birthdate, male),
+      id_number: idNumber,
     },
     age: service.age,
     rank: service.rank,
