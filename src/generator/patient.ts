@@ -11,9 +11,11 @@ import { nationalId } from './national-id.js';
 import { femaleSurname, namesFor } from './nations.js';
 import { MECHANISM_WEIGHTS } from './outcome-tables.js';
 import { drawService } from './personnel.js';
+import { womanProbability } from './sex-ratio.js';
 import { type ClinicalProfile, clinicalProfile } from './physiology.js';
 import { Rng } from './rng.js';
 import { type CareItem, careItems } from './treatments.js';
+import { drawBranch, drawUnit, frontDomain } from './units.js';
 import type {
   Condition,
   FinalStatus,
@@ -164,13 +166,20 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
   const frontIdx = rng.weightedIndex(ctx.frontWeights);
   const front = scenario.fronts[frontIdx] ?? scenario.fronts[0]!;
   const nation = front.nations[rng.weightedIndex(ctx.nationWeights[frontIdx] ?? [1])]?.code ?? 'USA';
-  const male = rng.chance(nation === 'USA' || nation === 'CAN' ? 0.84 : 0.88);
+  // Who the casualty is comes from a stream of its own, so the clinical draws never depend on it. The
+  // clinical stream still steps over the ten draws personnel once took from it: the clinical results per
+  // seed stay as they were.
+  for (let i = 0; i < 10; i++) rng.next();
+  const injuryType = INJURY_TYPES[rng.weightedIndex(ctx.mixWeights)] ?? 'DISEASE';
+  const person = new Rng(ctx.seed, 'person', index);
+  const male = !person.chance(womanProbability(nation, injuryType));
   const gender = male ? 'male' : 'female';
   const names = namesFor(nation);
-  const surname = rng.pick(names.surnames);
-  const service = drawService(rng, nation, male, ctx.baseMs);
+  const surname = person.pick(names.surnames);
+  const branch = drawBranch(person, frontDomain(front, scenario), nation);
+  const service = drawService(person, nation, male, ctx.baseMs, branch);
+  const unit = drawUnit(person, branch);
 
-  const injuryType = INJURY_TYPES[rng.weightedIndex(ctx.mixWeights)] ?? 'DISEASE';
   let mechanism: Mechanism | undefined;
   let injuries: Injury[] | undefined;
   let dnbi: DnbiCase | undefined;
@@ -229,8 +238,8 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
       ? rng.int(85, 100)
       : Math.max(10, Math.min(95, 90 - profile.iss * 1.5 - rng.int(0, 10)));
   const familyName = male ? surname : femaleSurname(nation, surname);
-  const givenName = rng.pick(male ? names.male : names.female);
-  const idNumber = nationalId(rng, nation, {
+  const givenName = person.pick(male ? names.male : names.female);
+  const idNumber = nationalId(person, nation, {
     birthdate: service.birthdate,
     male,
     surname: familyName,
@@ -261,8 +270,10 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
       id_number: idNumber,
     },
     age: service.age,
-    rank: service.rank,
-    service_branch: service.branch,
+    rank: `${service.rank.title} (${service.rank.code})`,
+    rank_code: service.rank.code,
+    service_branch: branch,
+    unit,
     health,
     conditions,
     primary_condition: { code: primary.code, display: primary.name },
