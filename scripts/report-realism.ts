@@ -14,6 +14,7 @@ import {
   type Scenario,
 } from '../src/generator/index.js';
 import { type CoherenceRow, coherenceChecks } from './coherence-checks.js';
+import { populationChecks } from './population-checks.js';
 
 const N = 10_000;
 const SEED = 'realism-report-v1';
@@ -235,7 +236,32 @@ function main(): number {
     ]),
   );
 
-  const failed = [...rows.filter((r) => !r.pass), ...coherence.filter((r) => !r.pass)];
+  const maritime = parseScenario(getPreset('maritime_operation')?.generation_config);
+  if (!maritime.ok) throw new Error('the maritime preset no longer parses');
+  const population = populationChecks(
+    generatePatients(DEFAULT_SCENARIO, { seed: SEED, count: N }),
+    generatePatients(maritime.scenario, { seed: SEED, count: N }),
+  ).map(judge);
+  console.log('\nPopulation: who the casualties are (default scenario; P5 reads the maritime preset)');
+  printTable(
+    ['#', 'metric', 'expected', 'generated', '95% CI', 'n', 'result', 'source'],
+    population.map((r) => [
+      r.id,
+      r.metric,
+      r.expected,
+      r.generated,
+      r.ci,
+      String(r.n),
+      r.pass ? 'PASS' : 'FAIL',
+      r.source,
+    ]),
+  );
+
+  const failed = [
+    ...rows.filter((r) => !r.pass),
+    ...coherence.filter((r) => !r.pass),
+    ...population.filter((r) => !r.pass),
+  ];
   console.log(
     failed.length === 0
       ? '\nAll checks PASS'
