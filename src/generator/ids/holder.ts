@@ -22,16 +22,22 @@ export interface Person extends IdHolder {
 }
 
 export function parseHolder(holder: IdHolder): Person {
-  const { birthdate } = holder;
+  const { birthdate, male, surname, given } = holder;
   const year = Number(birthdate.slice(0, 4));
+  const mm = birthdate.slice(5, 7);
+  const dd = birthdate.slice(8, 10);
+  // Listed field by field (no spread): one object shape, built once per number.
   return {
-    ...holder,
+    birthdate,
+    male,
+    surname,
+    given,
     year,
-    month: Number(birthdate.slice(5, 7)),
-    day: Number(birthdate.slice(8, 10)),
+    month: Number(mm),
+    day: Number(dd),
     yy: birthdate.slice(2, 4),
-    mm: birthdate.slice(5, 7),
-    dd: birthdate.slice(8, 10),
+    mm,
+    dd,
     y2k: year >= 2000,
   };
 }
