@@ -56,6 +56,12 @@ const NAVY: Readonly<Record<string, string>> = {
   ESP: 'Marinero|Marinero de primera|Cabo|Cabo primero|Sargento|Sargento primero|Brigada|Subteniente|Suboficial mayor|Alférez de navío|Teniente de navío|Capitán de corbeta|Capitán de fragata|Capitán de navío',
   NOR: 'Menig|Visekorporal|Visekorporal 1. klasse|Korporal|Sersjant|Oversersjant|Stabssersjant|Kommandersersjant|Sjefsersjant|Løytnant|Kapteinløytnant|Orlogskaptein|Kommandørkaptein|Kommandør',
   DNK: 'Marineelev|Marinekonstabel|Overkonstabel|Korporal|Sergent|Oversergent|Seniorsergent|Chefsergent|Chefsergent|Premierløjtnant|Kaptajnløjtnant|Orlogskaptajn|Kommandørkaptajn|Kommandør',
+  SWE: 'Menig|Vicekorpral|Korpral|Furir|Sergeant|Översergeant|Fanjunkare|Förvaltare|Flottiljförvaltare|Löjtnant|Kapten|Örlogskapten|Kommendörkapten|Kommendör',
+  FIN: 'Matruusi|Ylimatruusi|Alikersantti|Kersantti|Ylikersantti|Vääpeli|Ylivääpeli|Sotilasmestari||Luutnantti|Kapteeniluutnantti|Komentajakapteeni|Komentaja|Kommodori',
+  GRC: 'Naftis|Naftis|Diopos|Diopos|Kelefstis|Epikelefstis|Archikelefstis|Archikelefstis|Anthypaspistis|Anthypoploiarchos|Ypoploiarchos|Plotarchis|Antiploiarchos|Ploiarchos',
+  PRT: 'Grumete|Segundo-marinheiro|Primeiro-marinheiro|Cabo|Segundo-sargento|Primeiro-sargento|Sargento-ajudante|Sargento-chefe|Sargento-mor|Segundo-tenente|Primeiro-tenente|Capitão-tenente|Capitão-de-fragata|Capitão-de-mar-e-guerra',
+  NLD: 'Matroos der 3e klasse|Matroos der 1e klasse|Korporaal|Korporaal|Sergeant|Sergeant-majoor|Sergeant-majoor|Adjudant|Adjudant|Luitenant ter zee der 2e klasse|Luitenant ter zee der 2e klasse oudste categorie|Luitenant ter zee der 1e klasse|Kapitein-luitenant ter zee|Kapitein ter zee',
+  BEL: 'Matroos|Eerste matroos|Kwartiermeester|Kwartiermeester-chef|Tweede meester|Eerste meester|Eerste meester-chef|Oppermeester|Oppermeester-chef|Luitenant-ter-zee|Luitenant-ter-zee eerste klasse|Korvetkapitein|Fregatkapitein|Kapitein-ter-zee',
 };
 
 const AIR: Readonly<Record<string, string>> = {

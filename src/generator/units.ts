@@ -34,6 +34,9 @@ const BRANCH_MIX: Record<Domain, readonly number[]> = {
   special_operations: [20, 3, 7, 5, 62, 3],
 };
 
+/** Landlocked nations without a navy: their navy's places go to the army. */
+const NO_NAVY = new Set(['CZE', 'SVK', 'HUN', 'LUX', 'MKD']);
+
 /** Nations with a marine corps or naval infantry of their own; elsewhere marines' places go to the army. */
 const MARINE_NATIONS = new Set(['USA', 'GBR', 'NLD', 'ESP', 'ITA', 'PRT', 'TUR', 'FRA', 'ROU', 'BGR']);
 
@@ -81,6 +84,10 @@ function weightsFor(domain: Domain, nation: string): readonly number[] {
       const target = domain === 'naval' ? 1 : 0;
       mix[target] = (mix[target] ?? 0) + (mix[3] ?? 0);
       mix[3] = 0;
+    }
+    if (NO_NAVY.has(nation)) {
+      mix[0] = (mix[0] ?? 0) + (mix[1] ?? 0);
+      mix[1] = 0;
     }
     w = mix;
     branchWeights.set(key, w);

@@ -7,6 +7,8 @@ import {
   parseScenario,
 } from '../../../src/generator/index.js';
 import { rankFor } from '../../../src/generator/ranks.js';
+import { Rng } from '../../../src/generator/rng.js';
+import { drawBranch } from '../../../src/generator/units.js';
 import { WOMEN_IN_FORCES_PERCENT } from '../../../src/generator/sex-ratio.js';
 
 const share = (ps: readonly Patient[], test: (p: Patient) => boolean): number =>
@@ -53,6 +55,14 @@ describe('personnel', () => {
     expect(rankFor('GBR', 'army', 4)).toEqual({ code: 'OR-4', title: 'Corporal' });
     const polish = patients.filter((p) => p.nationality === 'POL');
     expect(polish.some((p) => /Corporal|Sergeant|Private/.test(p.rank))).toBe(false);
+  });
+
+  it('puts no casualty of a landlocked nation in a navy, nor of a nation without marines in a marine corps', () => {
+    const rng = new Rng('branches', 'test', 0);
+    for (let i = 0; i < 500; i++) {
+      expect(drawBranch(rng, 'naval', 'CZE')).not.toBe('Navy');
+      expect(drawBranch(rng, 'amphibious', 'NOR')).not.toBe('Marines');
+    }
   });
 
   it('gives every casualty a unit that fits the branch', () => {
