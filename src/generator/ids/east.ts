@@ -4,15 +4,7 @@
  */
 import type { Rng } from '../rng.js';
 import { iso7064Mod11_10, luhnDigit, digitValues, weightedSum } from './check-digits.js';
-import { digits, pad, type Person, sexedSerial } from './holder.js';
-
-/** Redraws `draw` until it returns a number (rules whose check can come out as "no valid digit"). */
-function until(draw: () => string | undefined): string {
-  for (;;) {
-    const id = draw();
-    if (id !== undefined) return id;
-  }
-}
+import { digits, pad, type Person, sexedSerial, until } from './holder.js';
 
 /** JMBG political-region digits: Montenegro 21–29, Macedonia 41–49, Slovenia 50. */
 const JMBG_REGIONS: Readonly<Record<string, readonly number[]>> = {

@@ -64,3 +64,11 @@ export function plainLetters(name: string): string {
     .replace(/[^A-Za-z]/g, '')
     .toUpperCase();
 }
+
+/** Redraws `draw` until it returns a number (rules whose check can come out as "no valid digit"). */
+export function until(draw: () => string | undefined): string {
+  for (;;) {
+    const id = draw();
+    if (id !== undefined) return id;
+  }
+}

@@ -5,7 +5,7 @@
 import type { Rng } from '../rng.js';
 import { digitValues, luhnDigit, verhoeffDigit, weightedSum } from './check-digits.js';
 import { codiceFiscale } from './codice-fiscale.js';
-import { digits, pad, type Person, plainLetters, sexedSerial } from './holder.js';
+import { digits, pad, type Person, plainLetters, sexedSerial, until } from './holder.js';
 
 const NINO_FIRST = 'ABCEGHJKLMNOPRSTWXYZ';
 const NINO_SECOND = 'ABCEGHJKLMNPRSTWXYZ';
@@ -17,14 +17,6 @@ const NINO_PREFIXES = [...NINO_FIRST]
 
 const NHI_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const NHI_LETTER_LIST = [...NHI_LETTERS];
-
-/** Redraws `draw` until it returns a number (rules whose check can come out as "no valid digit"). */
-function until(draw: () => string | undefined): string {
-  for (;;) {
-    const id = draw();
-    if (id !== undefined) return id;
-  }
-}
 
 export function nationalIdWest(rng: Rng, code: string, p: Person): string | undefined {
   switch (code) {
