@@ -21,6 +21,7 @@ import {
   overloadChecks,
   presetChecks,
 } from './population-checks.js';
+import { populationChecks } from './personnel-checks.js';
 
 const N = 10_000;
 const SEED = 'realism-report-v1';
@@ -272,10 +273,32 @@ function main(): number {
     ]),
   );
 
+  const maritime = parseScenario(getPreset('maritime_operation')?.generation_config);
+  if (!maritime.ok) throw new Error('the maritime preset no longer parses');
+  const personnel = populationChecks(
+    generatePatients(DEFAULT_SCENARIO, { seed: SEED, count: N }),
+    generatePatients(maritime.scenario, { seed: SEED, count: N }),
+  ).map(judge);
+  console.log('\nPopulation: who the casualties are (default scenario; P5 reads the maritime preset)');
+  printTable(
+    ['#', 'metric', 'expected', 'generated', '95% CI', 'n', 'result', 'source'],
+    personnel.map((r) => [
+      r.id,
+      r.metric,
+      r.expected,
+      r.generated,
+      r.ci,
+      String(r.n),
+      r.pass ? 'PASS' : 'FAIL',
+      r.source,
+    ]),
+  );
+
   const failed = [
     ...rows.filter((r) => !r.pass),
     ...coherence.filter((r) => !r.pass),
     ...population.filter((r) => !r.pass),
+    ...personnel.filter((r) => !r.pass),
   ];
   console.log(
     failed.length === 0

@@ -1,13 +1,9 @@
 /**
  * Given names and surnames in native spelling, nations ALB..ITA (in the earlier service's order).
  * Compiled from public lists of common names in each country; space-separated to keep the file small.
- * Surnames are given in their masculine / neutral form; `femaleSurname` (nations.ts) derives feminine forms.
+ * Surnames are given in their masculine / neutral form; names/feminine-surname.ts derives feminine forms.
  */
-export interface NameLists {
-  readonly m: string;
-  readonly f: string;
-  readonly s: string;
-}
+import type { NameLists } from './names/name-lists.js';
 
 export const NAMES_A: Readonly<Record<string, NameLists>> = {
   ALB: {

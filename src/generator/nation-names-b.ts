@@ -2,7 +2,7 @@
  * Given names and surnames in native spelling, nations LVA..USA plus the partner nations AUS and NZL
  * that two presets use. Compiled from public lists of common names; see nation-names-a.ts.
  */
-import type { NameLists } from './nation-names-a.js';
+import type { NameLists } from './names/name-lists.js';
 
 export const NAMES_B: Readonly<Record<string, NameLists>> = {
   LVA: {

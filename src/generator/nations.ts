@@ -1,6 +1,9 @@
 /** NATO nations (in the earlier service's order), partner nations, and per-nation name lists. */
-import { NAMES_A, type NameLists } from './nation-names-a.js';
+import { NAMES_A } from './nation-names-a.js';
 import { NAMES_B } from './nation-names-b.js';
+import { EXTRA_NAMES } from './names/extra-names.js';
+import { FAKER_NAMES } from './names/faker-names.js';
+import { feminineSurname } from './names/feminine-surname.js';
 
 export interface Nationality {
   code: string;
@@ -67,52 +70,27 @@ export interface SplitNames {
   surnames: string[];
 }
 
+const words = (...lists: (string | undefined)[]): string[] => [
+  ...new Set(lists.flatMap((l) => (l ? l.split(' ') : [])).filter((w) => w.length > 0)),
+];
+
+/** faker's locale lists, our earlier short lists and the hand-written completions, without repeats. */
 const SPLIT = new Map<string, SplitNames>();
-for (const [code, lists] of Object.entries({ ...NAMES_A, ...NAMES_B }) as [string, NameLists][]) {
-  SPLIT.set(code, { male: lists.m.split(' '), female: lists.f.split(' '), surnames: lists.s.split(' ') });
+for (const { code } of ALL_NATIONALITIES) {
+  const sources = [FAKER_NAMES[code], NAMES_A[code], NAMES_B[code], EXTRA_NAMES[code]];
+  SPLIT.set(code, {
+    male: words(...sources.map((s) => s?.m)),
+    female: words(...sources.map((s) => s?.f)),
+    surnames: words(...sources.map((s) => s?.s)),
+  });
 }
 
+/** The name lists of a nation in `ALL_NATIONALITIES`; throws for any other code. */
 export function namesFor(code: string): SplitNames {
   const names = SPLIT.get(code);
   if (!names) throw new Error(`no name data for ${code}`);
   return names;
 }
 
-/** Feminine surname forms for languages whose surnames inflect by gender. */
-export function femaleSurname(code: string, surname: string): string {
-  switch (code) {
-    case 'POL':
-    case 'MKD':
-      if (/(ski|cki|dzki)$/.test(surname)) return `${surname.slice(0, -1)}a`;
-      return code === 'MKD' && /(ov|ev)$/.test(surname) ? `${surname}a` : surname;
-    case 'CZE':
-    case 'SVK':
-      if (surname.endsWith('ý')) return `${surname.slice(0, -1)}á`;
-      if (surname.endsWith('a')) return `${surname.slice(0, -1)}ová`;
-      if (surname.endsWith('ek')) return `${surname.slice(0, -2)}ková`;
-      if (surname.endsWith('ko')) return `${surname.slice(0, -1)}ová`;
-      if (surname.endsWith('ľ') || surname.endsWith('áč') || /[bcčdfghjklmnpřrsštvzž]$/.test(surname))
-        return `${surname}ová`;
-      return surname;
-    case 'LTU':
-      if (/(as|is|ys)$/.test(surname)) return `${surname.slice(0, -2)}ienė`;
-      if (surname.endsWith('us')) return `${surname.slice(0, -2)}uvienė`;
-      return surname;
-    case 'LVA':
-      if (surname.endsWith('ņš')) return `${surname.slice(0, -1)}a`;
-      if (surname.endsWith('ons')) return `${surname.slice(0, -1)}e`;
-      if (surname.endsWith('s') || surname.endsWith('š')) return `${surname.slice(0, -1)}a`;
-      return surname;
-    case 'BGR':
-      return /(ov|ev)$/.test(surname) ? `${surname}a` : surname;
-    case 'GRC':
-      if (surname.endsWith('os')) return `${surname.slice(0, -2)}ou`;
-      if (surname.endsWith('is')) return surname.slice(0, -1);
-      if (surname.endsWith('as')) return surname.slice(0, -1);
-      return surname;
-    case 'ISL':
-      return surname.endsWith('son') ? `${surname.slice(0, -3)}dóttir` : surname;
-    default:
-      return surname;
-  }
-}
+/** Feminine form of a (masculine) surname, for the languages that inflect surnames by sex. */
+export const femaleSurname = feminineSurname;

@@ -18,11 +18,13 @@ import { drawInjuries, type Injury, TIER_WEIGHTS, toCondition } from './injuries
 import { nationalId } from './national-id.js';
 import { femaleSurname, namesFor } from './nations.js';
 import { drawService } from './personnel.js';
+import { womanProbability } from './sex-ratio.js';
 import { type ClinicalProfile, clinicalProfile } from './physiology.js';
 import { Rng } from './rng.js';
 import { drawChemical } from './cbrn.js';
 import { type CareItem, careItems } from './treatments.js';
 import { evacuationDelayHours } from './warfare.js';
+import { drawBranch, drawUnit, frontDomain } from './units.js';
 import type {
   Condition,
   FinalStatus,
@@ -182,13 +184,17 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   const frontIdx = event.front;
   const front = scenario.fronts[frontIdx] ?? scenario.fronts[0]!;
   const nation = front.nations[rng.weightedIndex(ctx.nationWeights[frontIdx] ?? [1])]?.code ?? 'USA';
-  const male = rng.chance(nation === 'USA' || nation === 'CAN' ? 0.84 : 0.88);
+  const injuryType = event.injuryType;
+  // Who the casualty is comes from a stream of its own, so the clinical draws never depend on it.
+  const person = new Rng(ctx.seed, 'person', index);
+  const male = !person.chance(womanProbability(nation, injuryType));
   const gender = male ? 'male' : 'female';
   const names = namesFor(nation);
-  const surname = rng.pick(names.surnames);
-  const service = drawService(rng, nation, male, ctx.baseMs);
+  const surname = person.pick(names.surnames);
+  const branch = drawBranch(person, frontDomain(front, scenario), nation);
+  const service = drawService(person, nation, male, ctx.baseMs, branch);
+  const unit = drawUnit(person, branch);
 
-  const injuryType = event.injuryType;
   let mechanism: Mechanism | undefined;
   let injuries: Injury[] | undefined;
   let dnbi: DnbiCase | undefined;
@@ -263,7 +269,14 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     : finalStatus === 'RTD'
       ? rng.int(85, 100)
       : Math.max(10, Math.min(95, 90 - profile.iss * 1.5 - rng.int(0, 10)));
-  const female = femaleSurname(nation, surname);
+  const familyName = male ? surname : femaleSurname(nation, surname);
+  const givenName = person.pick(male ? names.male : names.female);
+  const idNumber = nationalId(person, nation, {
+    birthdate: service.birthdate,
+    male,
+    surname: familyName,
+    given: givenName,
+  });
 
   return {
     id: index,
@@ -278,19 +291,21 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     final_status_detail: detail,
     last_facility: last.facility,
     demographics: {
-      family_name: male ? surname : female,
-      given_name: rng.pick(male ? names.male : names.female),
+      family_name: familyName,
+      given_name: givenName,
       gender,
       birthdate: service.birthdate,
       nationality: nation,
       ...(service.religion ? { religion: service.religion } : {}),
       weight: service.weight,
       blood_type: service.bloodType,
-      id_number: nationalId(rng, nation, service.birthdate, male),
+      id_number: idNumber,
     },
     age: service.age,
-    rank: service.rank,
-    service_branch: service.branch,
+    rank: `${service.rank.title} (${service.rank.code})`,
+    rank_code: service.rank.code,
+    service_branch: branch,
+    unit,
     health,
     conditions,
     primary_condition: { code: primary.code, display: primary.name },

@@ -1,38 +1,38 @@
 /**
- * Service details for a casualty: rank (NATO STANAG 2116 code with its usual English title), branch,
- * age consistent with rank, blood group with Rh factor, weight and religion.
+ * Service details for a casualty: national rank title with its NATO STANAG 2116 code, age consistent
+ * with the grade, blood group with Rh factor, weight and religion. Branch and unit come from units.ts.
  */
+import { type Rank, rankFor } from './ranks.js';
 import type { Rng } from './rng.js';
+import { type Branch, serviceOf } from './units.js';
 
-interface RankBand {
-  code: string;
-  title: string;
+interface GradeBand {
   weight: number;
   minAge: number;
   maxAge: number;
 }
 
-/** Ground-combat casualties are mostly junior enlisted; shares are a planning assumption. */
-const RANKS: readonly RankBand[] = [
-  { code: 'OR-1', title: 'Private', weight: 10, minAge: 18, maxAge: 22 },
-  { code: 'OR-2', title: 'Private First Class', weight: 18, minAge: 18, maxAge: 24 },
-  { code: 'OR-3', title: 'Lance Corporal', weight: 20, minAge: 19, maxAge: 27 },
-  { code: 'OR-4', title: 'Corporal', weight: 17, minAge: 20, maxAge: 30 },
-  { code: 'OR-5', title: 'Sergeant', weight: 11, minAge: 22, maxAge: 34 },
-  { code: 'OR-6', title: 'Staff Sergeant', weight: 6, minAge: 25, maxAge: 38 },
-  { code: 'OR-7', title: 'Sergeant First Class', weight: 3, minAge: 28, maxAge: 42 },
-  { code: 'OR-8', title: 'Master Sergeant', weight: 1.5, minAge: 32, maxAge: 46 },
-  { code: 'OR-9', title: 'Sergeant Major', weight: 0.5, minAge: 36, maxAge: 52 },
-  { code: 'OF-1', title: 'Lieutenant', weight: 6, minAge: 22, maxAge: 28 },
-  { code: 'OF-2', title: 'Captain', weight: 4, minAge: 25, maxAge: 34 },
-  { code: 'OF-3', title: 'Major', weight: 1.8, minAge: 31, maxAge: 42 },
-  { code: 'OF-4', title: 'Lieutenant Colonel', weight: 0.8, minAge: 37, maxAge: 48 },
-  { code: 'OF-5', title: 'Colonel', weight: 0.4, minAge: 42, maxAge: 55 },
+/**
+ * Grades OR-1…OR-9 then OF-1…OF-5 (RANK_CODES order). Casualties are mostly junior enlisted: about two in
+ * three are OR-1–OR-4, as among US OIF/OEF deaths by pay grade (DCAS); the split within is an assumption.
+ */
+const GRADES: readonly GradeBand[] = [
+  { weight: 10, minAge: 18, maxAge: 22 },
+  { weight: 18, minAge: 18, maxAge: 24 },
+  { weight: 20, minAge: 19, maxAge: 27 },
+  { weight: 17, minAge: 20, maxAge: 30 },
+  { weight: 11, minAge: 22, maxAge: 34 },
+  { weight: 6, minAge: 25, maxAge: 38 },
+  { weight: 3, minAge: 28, maxAge: 42 },
+  { weight: 1.5, minAge: 32, maxAge: 46 },
+  { weight: 0.5, minAge: 36, maxAge: 52 },
+  { weight: 6, minAge: 22, maxAge: 28 },
+  { weight: 4, minAge: 25, maxAge: 34 },
+  { weight: 1.8, minAge: 31, maxAge: 42 },
+  { weight: 0.8, minAge: 37, maxAge: 48 },
+  { weight: 0.4, minAge: 42, maxAge: 55 },
 ];
-const RANK_WEIGHTS = RANKS.map((r) => r.weight);
-
-const BRANCHES = ['Army', 'Air Force', 'Navy', 'Marines', 'Special Operations Forces', 'Medical Service'];
-const BRANCH_WEIGHTS = [74, 8, 7, 6, 3, 2];
+const GRADE_WEIGHTS = GRADES.map((g) => g.weight);
 
 /** Approximate European/North American ABO-Rh frequencies (blood-service public figures). */
 const BLOOD = ['O+', 'A+', 'B+', 'AB+', 'O-', 'A-', 'B-', 'AB-'];
@@ -81,8 +81,7 @@ const RELIGION: Readonly<Record<string, readonly string[]>> = {
 };
 
 export interface ServiceDetails {
-  rank: string;
-  branch: string;
+  rank: Rank;
   age: number;
   birthdate: string;
   bloodType: string;
@@ -91,8 +90,15 @@ export interface ServiceDetails {
 }
 
 /** `baseDateMs` is the scenario's day 1 at 00:00Z; ages are counted from it, never from the clock. */
-export function drawService(rng: Rng, nation: string, male: boolean, baseDateMs: number): ServiceDetails {
-  const band = RANKS[rng.weightedIndex(RANK_WEIGHTS)] ?? RANKS[0]!;
+export function drawService(
+  rng: Rng,
+  nation: string,
+  male: boolean,
+  baseDateMs: number,
+  branch: Branch,
+): ServiceDetails {
+  const grade = rng.weightedIndex(GRADE_WEIGHTS);
+  const band = GRADES[grade] ?? GRADES[0]!;
   const age = rng.int(band.minAge, band.maxAge);
   const daysIntoYear = rng.int(0, 364);
   const birth = new Date(baseDateMs);
@@ -103,8 +109,7 @@ export function drawService(rng: Rng, nation: string, male: boolean, baseDateMs:
   const r = rng.next();
   const religion = r < 0.55 ? religions[0] : r < 0.7 ? religions[religions.length - 1] : undefined;
   return {
-    rank: `${band.title} (${band.code})`,
-    branch: BRANCHES[rng.weightedIndex(BRANCH_WEIGHTS)] ?? 'Army',
+    rank: rankFor(nation, serviceOf(branch), grade),
     age,
     birthdate: birth.toISOString().slice(0, 10),
     bloodType: BLOOD[rng.weightedIndex(BLOOD_WEIGHTS)] ?? 'O+',

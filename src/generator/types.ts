@@ -136,6 +136,13 @@ export interface Demographics {
   id_number: string;
 }
 
+/** The casualty's unit: formation, APP-6 unit type and the unit's own name. */
+export interface Unit {
+  formation: string;
+  unit_type: string;
+  name: string;
+}
+
 export interface Outcome {
   /** KIA = died before reaching a medical facility; DOW = died of wounds at one. */
   category: 'KIA' | 'DOW' | 'RTD' | 'EVACUATED';
@@ -159,8 +166,12 @@ export interface Patient {
   last_facility: Facility;
   demographics: Demographics;
   age: number;
+  /** National rank title with its NATO code: "Kapral (OR-3)". */
   rank: string;
+  /** NATO STANAG 2116 grade: OR-1…OR-9, OF-1…OF-5. */
+  rank_code: string;
   service_branch: string;
+  unit: Unit;
   health: number;
   conditions: Condition[];
   primary_condition: { code: string; display: string };

@@ -71,13 +71,11 @@ export function healthRoutes(deps: HealthDeps) {
       const down = Object.entries(checks)
         .filter(([, s]) => s !== 'ok')
         .map(([name]) => name);
-      return reply
-        .status(503)
-        .send({
-          ...errorBody(503, 'SERVICE_UNAVAILABLE', `Unavailable: ${down.join(', ')}`, request.id),
-          status,
-          checks,
-        });
+      return reply.status(503).send({
+        ...errorBody(503, 'SERVICE_UNAVAILABLE', `Unavailable: ${down.join(', ')}`, request.id),
+        status,
+        checks,
+      });
     });
 
     for (const path of ['/api/v1/health/ready', '/ready']) {
@@ -87,13 +85,11 @@ export function healthRoutes(deps: HealthDeps) {
         async (request, reply) => {
           const { ready, checks } = await readiness();
           if (ready) return { status: 'ready' };
-          return reply
-            .status(503)
-            .send({
-              ...errorBody(503, 'SERVICE_UNAVAILABLE', 'Service not ready', request.id),
-              status: 'not_ready',
-              checks,
-            });
+          return reply.status(503).send({
+            ...errorBody(503, 'SERVICE_UNAVAILABLE', 'Service not ready', request.id),
+            status: 'not_ready',
+            checks,
+          });
         },
       );
     }

@@ -1,0 +1,64 @@
+/**
+ * Chance that a casualty is a woman: the nation's share of women in its active forces, scaled by how
+ * exposed women were to each injury type in US OIF/OEF data (docs/casualty-model.md, "Personnel").
+ */
+import type { InjuryType } from './types.js';
+
+/**
+ * Women in each nation's active forces, percent: NATO's Summary of the National Reports to the NATO
+ * Committee on Gender Perspectives (2019 edition, table 1.1); France, Hungary, Turkey, Canada and the US
+ * as verified in the sources file; partner nations from their defence ministries' annual reports.
+ */
+export const WOMEN_IN_FORCES_PERCENT: Readonly<Record<string, number>> = {
+  ALB: 17,
+  BEL: 8,
+  BGR: 15,
+  CAN: 15,
+  HRV: 12,
+  CZE: 13,
+  DNK: 7,
+  EST: 10,
+  FIN: 3,
+  FRA: 15.5,
+  DEU: 12,
+  GRC: 15,
+  HUN: 20,
+  ISL: 10,
+  ITA: 6,
+  LVA: 16,
+  LTU: 12,
+  LUX: 7,
+  MNE: 10,
+  NLD: 10,
+  MKD: 10,
+  NOR: 15,
+  POL: 8,
+  PRT: 12,
+  ROU: 11,
+  SVK: 12,
+  SVN: 16,
+  ESP: 13,
+  SWE: 11,
+  TUR: 0.3,
+  GBR: 11,
+  USA: 16,
+  AUS: 20,
+  NZL: 19,
+};
+
+/**
+ * Women's share of each injury type relative to their share of the force, from US data: 1.8 % of
+ * battle-injured and 5.9 % of non-battle-injured DoD Trauma Registry casualties (955 women of 29,958,
+ * 604 of them NBI) against ≈ 15.5 % of the force; ≈ 10 % of troops in the combat zones (CRS) for
+ * disease, which follows presence in theatre.
+ */
+const RELATIVE_EXPOSURE: Readonly<Record<InjuryType, number>> = {
+  BATTLE_TRAUMA: 1.8 / 15.5,
+  NON_BATTLE: 5.9 / 15.5,
+  DISEASE: 10 / 15.5,
+};
+
+/** Probability that a casualty of `nation` with `injuryType` is a woman. Unknown nations: NATO's 11 %. */
+export function womanProbability(nation: string, injuryType: InjuryType): number {
+  return ((WOMEN_IN_FORCES_PERCENT[nation] ?? 11) / 100) * RELATIVE_EXPOSURE[injuryType];
+}

@@ -1,0 +1,86 @@
+import { allLocales } from '@faker-js/faker';
+import { describe, expect, it } from 'vitest';
+import { feminineSurname } from '../../../src/generator/names/feminine-surname.js';
+import { ALL_NATIONALITIES, namesFor } from '../../../src/generator/nations.js';
+import { romaniseMacedonian } from '../../../scripts/romanise.js';
+
+describe('name lists', () => {
+  for (const { code } of ALL_NATIONALITIES) {
+    it(`${code} has at least 150 men's, 150 women's given names and 150 surnames`, () => {
+      const names = namesFor(code);
+      expect(names.male.length).toBeGreaterThanOrEqual(150);
+      expect(names.female.length).toBeGreaterThanOrEqual(150);
+      expect(names.surnames.length).toBeGreaterThanOrEqual(150);
+    });
+  }
+
+  it('holds single names only: no empty entries, no spaces', () => {
+    for (const { code } of ALL_NATIONALITIES) {
+      const { male, female, surnames } = namesFor(code);
+      expect([...male, ...female, ...surnames].filter((n) => n.length < 2 || n.includes(' '))).toEqual([]);
+    }
+  });
+});
+
+describe('feminine surnames', () => {
+  const cases: [string, string, string][] = [
+    ['LVA', 'Balodis', 'Balode'],
+    ['LVA', 'Bērziņš', 'Bērziņa'],
+    ['LVA', 'Ozols', 'Ozola'],
+    ['LVA', 'Andersons', 'Andersone'],
+    ['LVA', 'Muižnieks', 'Muižniece'],
+    ['LVA', 'Dombrovskis', 'Dombrovska'],
+    ['GRC', 'Mavridis', 'Mavridou'],
+    ['GRC', 'Papadopoulos', 'Papadopoulou'],
+    ['GRC', 'Papadakis', 'Papadaki'],
+    ['GRC', 'Vamvakas', 'Vamvaka'],
+    ['SVK', 'Nagy', 'Nagyová'],
+    ['SVK', 'Čierny', 'Čierna'],
+    ['SVK', 'Kováč', 'Kováčová'],
+    ['SVK', 'Hlaváček', 'Hlaváčková'],
+    ['CZE', 'Novák', 'Nováková'],
+    ['CZE', 'Svoboda', 'Svobodová'],
+    ['CZE', 'Černý', 'Černá'],
+    ['CZE', 'Havel', 'Havlová'],
+    ['CZE', 'Němec', 'Němcová'],
+    ['CZE', 'Daněk', 'Daňková'],
+    ['POL', 'Kowalski', 'Kowalska'],
+    ['POL', 'Zieliński', 'Zielińska'],
+    ['POL', 'Nowak', 'Nowak'],
+    ['POL', 'Czarny', 'Czarna'],
+    ['LTU', 'Kazlauskas', 'Kazlauskienė'],
+    ['LTU', 'Petraitis', 'Petraitienė'],
+    ['LTU', 'Vaitkus', 'Vaitkuvienė'],
+    ['LTU', 'Stankevičius', 'Stankevičienė'],
+    ['ISL', 'Jónsson', 'Jónsdóttir'],
+    ['BGR', 'Ivanov', 'Ivanova'],
+    ['BGR', 'Georgiev', 'Georgieva'],
+    ['MKD', 'Petrovski', 'Petrovska'],
+    ['MKD', 'Nikolov', 'Nikolova'],
+    ['HUN', 'Nagy', 'Nagy'],
+    ['DEU', 'Müller', 'Müller'],
+  ];
+  for (const [nation, masculine, feminine] of cases) {
+    it(`${nation}: ${masculine} becomes ${feminine}`, () => {
+      expect(feminineSurname(nation, masculine)).toBe(feminine);
+    });
+  }
+
+  /** faker keeps paired masculine and feminine surname lists for these locales, written by native speakers. */
+  const paired: [string, string, (name: string) => string][] = [
+    ['CZE', 'cs_CZ', (n) => n],
+    ['LVA', 'lv', (n) => n],
+    ['MKD', 'mk', romaniseMacedonian],
+  ];
+  for (const [nation, locale, roman] of paired) {
+    it(`${nation}: at least 95 % of faker's masculine surnames map onto its feminine list`, () => {
+      const lists = (
+        allLocales as Record<string, { person?: { last_name?: { male?: string[]; female?: string[] } } }>
+      )[locale]?.person?.last_name;
+      const feminine = new Set((lists?.female ?? []).map(roman));
+      const masculine = (lists?.male ?? []).map(roman);
+      const hits = masculine.filter((m) => feminine.has(feminineSurname(nation, m))).length;
+      expect(hits / masculine.length).toBeGreaterThanOrEqual(0.95);
+    });
+  }
+});

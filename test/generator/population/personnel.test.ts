@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SCENARIO,
+  generatePatients,
+  getPreset,
+  type Patient,
+  parseScenario,
+} from '../../../src/generator/index.js';
+import { rankFor } from '../../../src/generator/ranks.js';
+import { Rng } from '../../../src/generator/rng.js';
+import { drawBranch } from '../../../src/generator/units.js';
+import { WOMEN_IN_FORCES_PERCENT } from '../../../src/generator/sex-ratio.js';
+
+const share = (ps: readonly Patient[], test: (p: Patient) => boolean): number =>
+  ps.length === 0 ? 0 : ps.filter(test).length / ps.length;
+
+function presetScenario(id: string) {
+  const preset = getPreset(id);
+  if (!preset) throw new Error(`no preset ${id}`);
+  const parsed = parseScenario(preset.generation_config);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.scenario;
+}
+
+describe('personnel', () => {
+  const patients = [...generatePatients(DEFAULT_SCENARIO, { seed: 'personnel', count: 3000 })];
+
+  it('makes women rarer among battle casualties than in the force, as in US OIF/OEF data', () => {
+    const battle = patients.filter((p) => p.injury_type === 'BATTLE_TRAUMA');
+    const disease = patients.filter((p) => p.injury_type === 'DISEASE');
+    expect(share(battle, (p) => p.gender === 'female')).toBeLessThan(0.04);
+    expect(share(disease, (p) => p.gender === 'female')).toBeGreaterThan(
+      share(battle, (p) => p.gender === 'female'),
+    );
+  });
+
+  it('draws no women from a force that has almost none', () => {
+    expect(WOMEN_IN_FORCES_PERCENT.TUR).toBeLessThan(1);
+  });
+
+  it('gives every casualty a NATO rank code beside a national title, mostly junior enlisted', () => {
+    for (const p of patients)
+      expect(p.rank).toBe(`${p.rank.slice(0, p.rank.lastIndexOf(' ('))} (${p.rank_code})`);
+    expect(share(patients, (p) => ['OR-1', 'OR-2', 'OR-3', 'OR-4'].includes(p.rank_code))).toBeGreaterThan(
+      0.55,
+    );
+  });
+
+  it("uses the nation's own rank titles", () => {
+    expect(rankFor('POL', 'army', 2)).toEqual({ code: 'OR-3', title: 'Kapral' });
+    expect(rankFor('POL', 'navy', 3)).toEqual({ code: 'OR-4', title: 'Bosmanmat' });
+    expect(rankFor('DEU', 'army', 10)).toEqual({ code: 'OF-2', title: 'Hauptmann' });
+    expect(rankFor('FRA', 'army', 11)).toEqual({ code: 'OF-3', title: 'Commandant' });
+    // The British Army has no OR-5: a casualty drawn there is a corporal.
+    expect(rankFor('GBR', 'army', 4)).toEqual({ code: 'OR-4', title: 'Corporal' });
+    const polish = patients.filter((p) => p.nationality === 'POL');
+    expect(polish.some((p) => /Corporal|Sergeant|Private/.test(p.rank))).toBe(false);
+  });
+
+  it('puts no casualty of a landlocked nation in a navy, nor of a nation without marines in a marine corps', () => {
+    const rng = new Rng('branches', 'test', 0);
+    for (let i = 0; i < 500; i++) {
+      expect(drawBranch(rng, 'naval', 'CZE')).not.toBe('Navy');
+      expect(drawBranch(rng, 'amphibious', 'NOR')).not.toBe('Marines');
+    }
+  });
+
+  it('gives every casualty a unit that fits the branch', () => {
+    for (const p of patients) {
+      expect(p.unit.formation.length).toBeGreaterThan(0);
+      if (p.service_branch === 'Navy') expect(p.unit.formation).toMatch(/Group|Command/);
+      if (p.service_branch === 'Air Force') expect(p.unit.unit_type).toMatch(/squadron/);
+    }
+  });
+
+  it('makes most casualties on a land front Army', () => {
+    expect(share(patients, (p) => p.service_branch === 'Army')).toBeGreaterThan(0.7);
+  });
+
+  it("makes most casualties on the maritime preset's naval front Navy or Marines", () => {
+    const naval = [
+      ...generatePatients(presetScenario('maritime_operation'), { seed: 'naval', count: 2000 }),
+    ].filter((p) => p.front === 'Naval Task Force');
+    expect(naval.length).toBeGreaterThan(100);
+    expect(
+      share(naval, (p) => p.service_branch === 'Navy' || p.service_branch === 'Marines'),
+    ).toBeGreaterThan(0.75);
+  });
+});
