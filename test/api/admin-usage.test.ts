@@ -72,13 +72,15 @@ describe('the admin usage API', () => {
         report.series.find((p: { key_id: string | null }) => p.key_id === keyId);
       expect(point(busy.id)).toEqual({
         key_id: busy.id,
+        key_prefix: busy.keyPrefix,
+        name: 'busy',
         requests: 3,
         patients: 0,
         status: { '2xx': 2, '3xx': 0, '4xx': 1, '5xx': 0 },
         unauthorized: 0,
         rate_limited: { minute: 1, hour: 0, day: 0 },
       });
-      expect(point(null)).toMatchObject({ requests: 1, unauthorized: 1 });
+      expect(point(null)).toMatchObject({ key_prefix: null, name: null, requests: 1, unauthorized: 1 });
       expect(report.totals).toMatchObject({ requests: 6, unauthorized: 1, rate_limited: { minute: 1 } });
       expect(report.top_keys[0]).toEqual({
         key_id: busy.id,
