@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { type Client, DEMO, inject, personalKey, ROOMY_DEMO_ENV } from './helpers.js';
+import { type Client, DEMO, inject, personalKey, ROOMY_DEMO_ENV, runJob } from './helpers.js';
 
 const USAGE = '/api/v1/admin/usage';
 
@@ -143,6 +143,22 @@ describe('the admin usage API', () => {
           rate_limited: { minute: 1, hour: 0, day: 0 },
         },
       ]);
+    });
+
+    it('counts a finished job’s patients under the route JOB, as patients and not as a request', async () => {
+      t.clock.set(new Date('2030-10-01T10:00:00Z'));
+      const owner = await personalKey(t, { name: 'job owner' });
+      await runJob(t, owner, { configuration: { name: 'seven' }, total_patients: 7 });
+      await t.services.usage.flush();
+      t.clock.set(new Date('2030-10-02T00:00:00Z'));
+      const report = (await inject(t, { ...admin, url: `/api/v1/admin/keys/${owner.id}/usage` })).json();
+      const { rows } = (await t.services.database.db.execute(
+        `SELECT requests, patients FROM usage_counts WHERE key_id = '${owner.id}' AND route = 'JOB'`,
+      )) as unknown as { rows: { requests: number; patients: number }[] };
+      expect(rows.map((r) => [Number(r.requests), Number(r.patients)])).toEqual([[0, 7]]);
+      expect(report.totals.patients).toBe(7);
+      // The creating POST and the status polls are requests; the job's completion adds none.
+      expect(report.totals.requests).toBe(report.totals.status['2xx']);
     });
 
     it('is described in the OpenAPI document', async () => {

@@ -26,6 +26,14 @@ const countFields = {
 };
 export const UsageCounts = Type.Object(countFields);
 
+const EXAMPLE_COUNTS = {
+  requests: 140,
+  patients: 9700,
+  status: { '2xx': 131, '3xx': 0, '4xx': 9, '5xx': 0 },
+  unauthorized: 3,
+  rate_limited: { minute: 4, hour: 0, day: 1 },
+};
+
 export const UsagePointView = Type.Object({
   bucket: Type.Optional(
     Type.String({ format: 'date-time', description: 'Start of the UTC day or hour (group_by=day|hour)' }),
@@ -98,6 +106,26 @@ export const UsageReport = Type.Object(
   {
     description:
       'Aggregated usage over a period; counts are per UTC minute underneath, so edges round to the minute',
+    examples: [
+      {
+        from: '2026-11-30T00:00:00.000Z',
+        to: '2026-12-01T00:00:00.000Z',
+        group_by: 'day',
+        key_id: null,
+        totals: EXAMPLE_COUNTS,
+        series: [{ bucket: '2026-11-30T00:00:00.000Z', ...EXAMPLE_COUNTS }],
+        top_keys: [
+          {
+            key_id: '00993f73-8bd7-44e6-93ca-45185ef22fb7',
+            key_prefix: 'milmed_live_TILAYd',
+            name: 'Exercise Cell North',
+            requests: 120,
+            patients: 9000,
+          },
+        ],
+        demo_networks: [{ network: '203.0.113.0/24', ...EXAMPLE_COUNTS, requests: 14, patients: 700 }],
+      },
+    ],
   },
 );
 
