@@ -77,4 +77,18 @@ describe.runIf(browserTestsRun())('the generator page in Chromium', () => {
     await page.click('#use-key');
     expect(await page.locator('#error').textContent()).toContain('This key was not accepted');
   });
+
+  it('registers a personal key, shows it once, and uses it', async () => {
+    const page = await rig.newPage();
+    await page.goto(`${rig.baseUrl}/`);
+    await page.fill('#reg-name', 'Ada Medic');
+    await page.fill('#reg-email', 'ada@example.org');
+    await page.check('#reg-terms');
+    await page.click('#reg-submit');
+    const key = (await page.locator('#registered-key').textContent())!.trim();
+    expect(key).toMatch(/^milmed_live_/);
+    await screenshot(page, 'generator-registered');
+    await page.click('#register-result button');
+    await page.waitForSelector('#limits >> text=Ada Medic');
+  });
 });
