@@ -28,7 +28,8 @@ describe.runIf(browserTestsRun())('the generator page in Chromium', () => {
     expect(await page.locator('#patient-preview tbody tr').count()).toBe(5);
     expect(await page.locator('canvas[aria-label="Triage"]').getAttribute('data-points')).not.toBe('0');
     expect(await page.locator('#daily-usage').textContent()).toMatch(/\d+ of 100/);
-    await screenshot(page, 'generator-completed');
+    await screenshot(page, 'generator-completed', { readme: true });
+    await screenshot(page, 'generator-results', { readme: true, readmeFrom: '#results' });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     expect(download.suggestedFilename()).toMatch(/^patients_.+\.zip$/);
