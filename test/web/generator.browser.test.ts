@@ -38,6 +38,18 @@ describe.runIf(browserTestsRun())('the generator page in Chromium', () => {
     expect(rig.pageErrors).toEqual([]);
   });
 
+  it('says in plain words when a job asks for more patients than the key allows', async () => {
+    const page = await rig.newPage();
+    await page.goto(`${rig.baseUrl}/`);
+    await page.click('#demo-key');
+    await page.waitForSelector('#limits >> text=Public Demo Key');
+    await page.fill('#total-patients', '501');
+    await page.click('#generate');
+    const error = (await page.locator('#error').textContent()) ?? '';
+    expect(error).toContain('The request was refused');
+    expect(error).toContain('500');
+  });
+
   it('fits a phone-sized screen', async () => {
     const page = await rig.newPage();
     await page.setViewportSize({ width: 375, height: 740 });
