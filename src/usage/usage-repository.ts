@@ -27,6 +27,9 @@ export type UsageGrouping = 'key' | 'day' | 'hour';
 export interface UsagePoint extends UsageTotals {
   bucket?: Date;
   keyId?: string | null;
+  /** With `keyId`: the key's display prefix and name, null for unknown keys. */
+  keyPrefix?: string | null;
+  name?: string | null;
 }
 
 export interface TopKey {
@@ -149,10 +152,14 @@ export class UsageRepository {
   async series(period: UsagePeriod, groupBy: UsageGrouping): Promise<UsagePoint[]> {
     if (groupBy === 'key') {
       const { rows } = (await this.db.execute(sql`
-        SELECT key_id, ${TOTALS} FROM usage_counts WHERE ${inPeriod(period)}
-        GROUP BY key_id ORDER BY requests DESC, key_id`)) as Rows;
+        SELECT t.*, k.key_prefix, k.name FROM (
+          SELECT key_id, ${TOTALS} FROM usage_counts WHERE ${inPeriod(period)} GROUP BY key_id
+        ) t LEFT JOIN api_keys k ON k.id = t.key_id
+        ORDER BY t.requests DESC, t.key_id`)) as Rows;
       return rows.map((r) => ({
         keyId: r.key_id === UNKNOWN_KEY_ID ? null : String(r.key_id),
+        keyPrefix: r.key_prefix == null ? null : String(r.key_prefix),
+        name: r.name == null ? null : String(r.name),
         ...toTotals(r),
       }));
     }

@@ -75,11 +75,11 @@ export class UsageTally {
   }
 
   private row(at: Date, keyId: string | null, network: string, route: string, statusClass: number): UsageRow {
-    const minute = new Date(Math.floor(at.getTime() / MINUTE_MS) * MINUTE_MS);
-    const id = `${minute.toISOString()}\u0000${keyId ?? ''}\u0000${network}\u0000${route}\u0000${statusClass}`;
+    const minuteMs = at.getTime() - (at.getTime() % MINUTE_MS);
+    const id = `${minuteMs}\u0000${statusClass}\u0000${keyId ?? ''}\u0000${route}\u0000${network}`;
     let row = this.rows.get(id);
     if (!row) {
-      row = { minute, keyId, network, route, statusClass, ...zeroCounts() };
+      row = { minute: new Date(minuteMs), keyId, network, route, statusClass, ...zeroCounts() };
       this.rows.set(id, row);
     }
     return row;

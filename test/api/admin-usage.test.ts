@@ -72,13 +72,15 @@ describe('the admin usage API', () => {
         report.series.find((p: { key_id: string | null }) => p.key_id === keyId);
       expect(point(busy.id)).toEqual({
         key_id: busy.id,
+        key_prefix: busy.keyPrefix,
+        name: 'busy',
         requests: 3,
         patients: 0,
         status: { '2xx': 2, '3xx': 0, '4xx': 1, '5xx': 0 },
         unauthorized: 0,
         rate_limited: { minute: 1, hour: 0, day: 0 },
       });
-      expect(point(null)).toMatchObject({ requests: 1, unauthorized: 1 });
+      expect(point(null)).toMatchObject({ key_prefix: null, name: null, requests: 1, unauthorized: 1 });
       expect(report.totals).toMatchObject({ requests: 6, unauthorized: 1, rate_limited: { minute: 1 } });
       expect(report.top_keys[0]).toEqual({
         key_id: busy.id,
@@ -91,6 +93,28 @@ describe('the admin usage API', () => {
         expect.objectContaining({ network: '203.0.113.0/24', requests: 2 }),
       ]);
       expect(res.body).not.toContain('203.0.113.5');
+    });
+
+    it('names the window of each 429: the minute, the hour or the day', async () => {
+      t.clock.set(new Date('2030-11-01T10:00:00Z'));
+      const create = async (limits: { rateLimitPerMinute: number; rateLimitPerHour: number; dailyLimit: number }) => {
+        const { key, record } = await t.services.keys.createKey({ name: 'limited', ...limits });
+        for (let i = 0; i < 2; i++) await inject(t, { headers: { 'x-api-key': key }, url: '/api/v1/keys/me' });
+        return record.id;
+      };
+      const byMinute = await create({ rateLimitPerMinute: 1, rateLimitPerHour: 100, dailyLimit: 100 });
+      const byHour = await create({ rateLimitPerMinute: 100, rateLimitPerHour: 1, dailyLimit: 100 });
+      const byDay = await create({ rateLimitPerMinute: 100, rateLimitPerHour: 100, dailyLimit: 1 });
+      await t.services.usage.flush();
+      const res = await inject(t, {
+        ...admin,
+        url: `${USAGE}?group_by=key&from=2030-11-01T10:00:00Z&to=2030-11-01T10:01:00Z`,
+      });
+      const windows = (id: string) =>
+        res.json().series.find((p: { key_id: string }) => p.key_id === id)?.rate_limited;
+      expect(windows(byMinute)).toEqual({ minute: 1, hour: 0, day: 0 });
+      expect(windows(byHour)).toEqual({ minute: 0, hour: 1, day: 0 });
+      expect(windows(byDay)).toEqual({ minute: 0, hour: 0, day: 1 });
     });
 
     it('lists every hour of the period, zeros included, and filters by key', async () => {

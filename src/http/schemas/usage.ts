@@ -43,6 +43,12 @@ export const UsagePointView = Type.Object({
       description: 'The key (group_by=key); null for requests with no recognised key',
     }),
   ),
+  key_prefix: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { description: 'With key_id: the key’s display prefix' }),
+  ),
+  name: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { description: 'With key_id: the key’s name' }),
+  ),
   ...countFields,
 });
 
@@ -172,7 +178,7 @@ export function toCountsView(t: UsageTotals) {
 export function toPointView(p: UsagePoint) {
   return {
     ...(p.bucket && { bucket: p.bucket.toISOString() }),
-    ...(p.keyId !== undefined && { key_id: p.keyId }),
+    ...(p.keyId !== undefined && { key_id: p.keyId, key_prefix: p.keyPrefix ?? null, name: p.name ?? null }),
     ...toCountsView(p),
   };
 }
