@@ -58,6 +58,7 @@ describe('self-service keys, open mode', () => {
   it('refuses a bad email and unknown fields with 422', async () => {
     expect((await register(t, { ...person, email: 'not-an-email' }, '198.51.100.13')).statusCode).toBe(422);
     expect((await register(t, { ...person, scopes: ['admin'] }, '198.51.100.13')).statusCode).toBe(422);
+    expect((await register(t, { ...person, name: '   ' }, '198.51.100.15')).statusCode).toBe(422);
   });
 
   it('refuses a body that is not JSON with 415, so a cross-site HTML form cannot register', async () => {

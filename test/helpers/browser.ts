@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,11 +78,39 @@ export async function startBrowserRig(options: TestAppOptions = {}): Promise<Bro
   };
 }
 
-/** Saves a full-page screenshot under .tmp/screenshots (git ignores it) and prints where. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-page screenshot under .tmp/screenshots (git ignores it) and prints where.
+ * With `readme` and UPDATE_README_SCREENSHOTS=1, also writes the README's copy: 800 px wide and
+ * 1,100 px high, to docs/images (`UPDATE_README_SCREENSHOTS=1 npx vitest run test/web`).
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { readme?: boolean; readmeFrom?: string } = {},
+): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   console.log(`screenshot: ${path}`);
+  if (options.readme && process.env.UPDATE_README_SCREENSHOTS === '1') {
+    const before = page.viewportSize();
+    await page.setViewportSize({ width: 800, height: 1100 });
+    // Charts redraw on resize, in the next animation frames.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const readmeCopy = resolve('docs/images', `${name}.png`);
+    mkdirSync(resolve('docs/images'), { recursive: true });
+    // The README copy starts at `readmeFrom` (a selector) when given, else at the top of the page.
+    const top = options.readmeFrom
+      ? await page
+          .locator(options.readmeFrom)
+          .evaluate((el) => el.getBoundingClientRect().top + window.scrollY)
+      : 0;
+    const clip = { x: 0, y: Math.max(0, top - 8), width: 800, height: 1100 };
+    await page.screenshot({ path: readmeCopy, fullPage: true, clip });
+    console.log(`README screenshot: ${readmeCopy}`);
+    if (before) await page.setViewportSize(before);
+  }
   return path;
 }

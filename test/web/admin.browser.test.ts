@@ -47,7 +47,7 @@ describe.runIf(browserTestsRun())('the admin dashboard in Chromium', () => {
     await row.locator('[data-action=deactivate]').click();
     await row.locator('text=inactive').waitFor();
     expect(await callAsKey(secret)).toBe(401);
-    await screenshot(page, 'admin-keys');
+    await screenshot(page, 'admin-keys', { readme: true });
     expect(rig.pageErrors).toEqual([]);
   });
 
@@ -92,13 +92,13 @@ describe.runIf(browserTestsRun())('the admin dashboard in Chromium', () => {
     expect(await page.locator('#usage-totals').textContent()).toMatch(
       /[1-9]\d* refused as 401, [1-9]\d* as 429/,
     );
-    await screenshot(page, 'admin-usage');
+    await screenshot(page, 'admin-usage', { readme: true });
 
     await page.click('#tab-keys');
     await page.click('#keys a:text("Busy cell")');
     await page.waitForSelector('#refusals tbody tr');
     expect(await page.locator('#refusals').textContent()).toContain('GET /api/v1/keys/me');
     expect(Number(await points('Requests per day, last 30 days'))).toBeGreaterThan(0);
-    await screenshot(page, 'admin-key-page');
+    await screenshot(page, 'admin-key-page', { readme: true });
   });
 });

@@ -28,13 +28,26 @@ describe.runIf(browserTestsRun())('the generator page in Chromium', () => {
     expect(await page.locator('#patient-preview tbody tr').count()).toBe(5);
     expect(await page.locator('canvas[aria-label="Triage"]').getAttribute('data-points')).not.toBe('0');
     expect(await page.locator('#daily-usage').textContent()).toMatch(/\d+ of 100/);
-    await screenshot(page, 'generator-completed');
+    await screenshot(page, 'generator-completed', { readme: true });
+    await screenshot(page, 'generator-results', { readme: true, readmeFrom: '#results' });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     expect(download.suggestedFilename()).toMatch(/^patients_.+\.zip$/);
     const zip = readFileSync((await download.path())!);
     expect(zip.subarray(0, 4).toString('binary')).toBe('PK\u0003\u0004');
     expect(rig.pageErrors).toEqual([]);
+  });
+
+  it('says in plain words when a job asks for more patients than the key allows', async () => {
+    const page = await rig.newPage();
+    await page.goto(`${rig.baseUrl}/`);
+    await page.click('#demo-key');
+    await page.waitForSelector('#limits >> text=Public Demo Key');
+    await page.fill('#total-patients', '501');
+    await page.click('#generate');
+    const error = (await page.locator('#error').textContent()) ?? '';
+    expect(error).toContain('The request was refused');
+    expect(error).toContain('500');
   });
 
   it('fits a phone-sized screen', async () => {
@@ -76,5 +89,19 @@ describe.runIf(browserTestsRun())('the generator page in Chromium', () => {
     await page.fill('#api-key', 'not-a-real-key');
     await page.click('#use-key');
     expect(await page.locator('#error').textContent()).toContain('This key was not accepted');
+  });
+
+  it('registers a personal key, shows it once, and uses it', async () => {
+    const page = await rig.newPage();
+    await page.goto(`${rig.baseUrl}/`);
+    await page.fill('#reg-name', 'Ada Medic');
+    await page.fill('#reg-email', 'ada@example.org');
+    await page.check('#reg-terms');
+    await page.click('#reg-submit');
+    const key = (await page.locator('#registered-key').textContent())!.trim();
+    expect(key).toMatch(/^milmed_live_/);
+    await screenshot(page, 'generator-registered');
+    await page.click('#register-result button');
+    await page.waitForSelector('#limits >> text=Ada Medic');
   });
 });

@@ -17,7 +17,12 @@ export interface RegisterDeps {
 
 const RegisterBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: KEY_TEXT_BOUNDS.name, description: 'Your name' }),
+    name: Type.String({
+      minLength: 1,
+      maxLength: KEY_TEXT_BOUNDS.name,
+      pattern: '\\S',
+      description: 'Your name (not only spaces)',
+    }),
     email: Type.String({
       format: 'email',
       maxLength: KEY_TEXT_BOUNDS.email,

@@ -61,7 +61,12 @@ function NewKeyBanner({ secret, onDone }: { secret: string; onDone: () => void }
   );
 }
 
-function CreateKey({ client, onCreated }: { client: ApiClient; onCreated: (secret: string) => void }) {
+function CreateKey(props: {
+  client: ApiClient;
+  onCreated: (secret: string) => void;
+  onError: (e: unknown) => void;
+}) {
+  const { client, onCreated } = props;
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [patients, setPatients] = useState('1000');
@@ -82,7 +87,7 @@ function CreateKey({ client, onCreated }: { client: ApiClient; onCreated: (secre
     onCreated(created.key);
   }
   return (
-    <form onSubmit={(e) => submit(e).catch((err) => onCreated(`!${String(err.message ?? err)}`))}>
+    <form onSubmit={(e) => submit(e).catch(props.onError)}>
       <div class="row">
         <div>
           <label for="new-name">Name</label>
@@ -239,12 +244,10 @@ export function KeysPanel(props: {
     <>
       <section class="card">
         <h2>Create a key</h2>
-        {secret && !secret.startsWith('!') && (
-          <NewKeyBanner secret={secret} onDone={() => setSecret(undefined)} />
-        )}
-        {secret?.startsWith('!') && <p class="error">{secret.slice(1)}</p>}
+        {secret && <NewKeyBanner secret={secret} onDone={() => setSecret(undefined)} />}
         <CreateKey
           client={client}
+          onError={props.onError}
           onCreated={(s) => {
             setSecret(s);
             load().catch(props.onError);
