@@ -41,6 +41,7 @@ describe('refusals at the HTTP edge', () => {
       missing: 'KEY_MISSING',
       invalid: 'KEY_INVALID',
       inactive: 'KEY_INACTIVE',
+      pending: 'KEY_PENDING',
       expired: 'KEY_EXPIRED',
       'ip-blocked': 'AUTH_FAILURES_BLOCKED',
       rate: 'RATE_LIMITED',
