@@ -7,10 +7,14 @@
  *           path an API job takes; RSS is the whole process, worker thread included
  * for 10,000 patients and --patients N (default 100,000) of the default scenario.
  *
+ * The cases run the compiled build (dist/, built first when stale), as `npm start` and the job
+ * workers do; `--source` runs the TypeScript through tsx instead, which is slower (tsx keeps
+ * function names by wrapping every closure it creates).
+ *
  * Wall-clock rates depend on the machine's load; CPU seconds (user + system, every thread of the
  * case's process) and the rates per CPU second are steadier on a busy machine, so both are printed.
  *
- * Reproduce: npm run bench:generate [-- --patients 1000000] [-- --job]
+ * Reproduce: npm run bench:generate [-- --patients 1000000] [-- --job] [-- --source]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,10 +22,27 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openEmbedded, runMigrations } from '../src/db/index.js';
-import { DEFAULT_SCENARIO, generatePatients } from '../src/generator/index.js';
-import { JobRepository, JobService, SYSTEM_OWNER } from '../src/jobs/index.js';
-import { writeJobOutputs } from '../src/output/index.js';
+
+interface Modules {
+  db: typeof import('../src/db/index.js');
+  generator: typeof import('../src/generator/index.js');
+  jobs: typeof import('../src/jobs/index.js');
+  output: typeof import('../src/output/index.js');
+}
+
+/** The modules measured: from dist/ (what production runs), or from src/ through tsx. */
+async function loadModules(fromSource: boolean): Promise<Modules> {
+  const url = (name: string): string =>
+    new URL(`${fromSource ? '../src' : '../dist'}/${name}/index.js`, import.meta.url).href;
+  return {
+    db: await import(url('db')),
+    generator: await import(url('generator')),
+    jobs: await import(url('jobs')),
+    output: await import(url('output')),
+  };
+}
+
+let m: Modules;
 
 type Mode = 'gen' | 'json' | 'fhir' | 'job';
 
@@ -60,8 +81,8 @@ function rssSampler() {
 async function writeCase(mode: 'json' | 'fhir', n: number, onProgress: () => void): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'milmed-bench-'));
   try {
-    const files = await writeJobOutputs({
-      patients: generatePatients(DEFAULT_SCENARIO, { seed: 'bench', count: n }),
+    const files = await m.output.writeJobOutputs({
+      patients: m.generator.generatePatients(m.generator.DEFAULT_SCENARIO, { seed: 'bench', count: n }),
       formats: [mode],
       dir,
       compress: false,
@@ -82,9 +103,10 @@ async function writeCase(mode: 'json' | 'fhir', n: number, onProgress: () => voi
 async function jobCase(n: number, onReady: () => void): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'milmed-bench-job-'));
   const quiet = { info() {}, warn() {}, error() {} };
-  const database = await openEmbedded({}, quiet);
+  const { JobRepository, JobService, SYSTEM_OWNER } = m.jobs;
+  const database = await m.db.openEmbedded({}, quiet);
   try {
-    await runMigrations(database);
+    await m.db.runMigrations(database);
     const jobs = new JobService(
       new JobRepository(database.db),
       { dataDir, concurrency: 1, retentionHours: 1, singleProcess: true },
@@ -96,7 +118,7 @@ async function jobCase(n: number, onReady: () => void): Promise<number> {
     onReady();
     const job = await jobs.create({
       owner: SYSTEM_OWNER,
-      scenario: DEFAULT_SCENARIO,
+      scenario: m.generator.DEFAULT_SCENARIO,
       config: {},
       seed: 'bench',
       count: n,
@@ -124,7 +146,7 @@ async function runCase(mode: Mode, n: number): Promise<Result> {
   let cpu = process.cpuUsage();
   let bytes = 0;
   if (mode === 'gen') {
-    for (const p of generatePatients(DEFAULT_SCENARIO, { seed: 'bench', count: n })) {
+    for (const p of m.generator.generatePatients(m.generator.DEFAULT_SCENARIO, { seed: 'bench', count: n })) {
       bytes += p.id >= 0 ? 0 : 1;
       if (p.id % 5000 === 0) rss.sample();
     }
@@ -198,9 +220,11 @@ async function main(): Promise<void> {
       case: { type: 'string' },
       patients: { type: 'string', default: '100000' },
       job: { type: 'boolean', default: false },
+      source: { type: 'boolean', default: false },
     },
   });
   if (values.case) {
+    m = await loadModules(values.source);
     const [mode, n] = values.case.split(':');
     console.log(JSON.stringify(await runCase(mode as Mode, Number(n))));
     return;
@@ -214,10 +238,15 @@ async function main(): Promise<void> {
     .map((l) => l.toFixed(2))
     .join(' ');
   const self = fileURLToPath(import.meta.url);
+  if (!values.source) {
+    const build = fileURLToPath(new URL('../scripts/build-if-stale.mjs', import.meta.url));
+    execFileSync(process.execPath, [build], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   const results: Result[] = [];
   for (const mode of modes) {
     for (const n of big === SMALL ? [SMALL] : [SMALL, big]) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', self, `--case=${mode}:${n}`], {
+      const args = ['--import', 'tsx', self, `--case=${mode}:${n}`, ...(values.source ? ['--source'] : [])];
+      const out = execFileSync(process.execPath, args, {
         encoding: 'utf8',
       });
       results.push(JSON.parse(out.trim().split('\n').pop() ?? '{}') as Result);
@@ -230,7 +259,7 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   console.log(
-    `reproduce: npm run bench:generate -- --patients ${big}${values.job ? ' --job' : ''} (one child process per case; the generator and writer are single-threaded)`,
+    `reproduce: npm run bench:generate -- --patients ${big}${values.job ? ' --job' : ''}${values.source ? ' --source' : ''} (${values.source ? 'src/ through tsx' : 'the compiled build'}; one child process per case; the generator and writer are single-threaded)`,
   );
 }
 
