@@ -65,20 +65,24 @@ interface Side {
 
 async function startServer(options: { auth: boolean; redis?: string }): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'milmed-bench-'));
-  const child = fork(new URL('./auth-server.ts', import.meta.url).pathname, options.auth ? [] : ['--no-auth'], {
-    execArgv: ['--import', 'tsx'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      // The 401 side sends one unknown key on and on; the throttle would turn it into 429s.
-      AUTH_FAILURES_PER_MINUTE: '100000000',
-      ...(databaseUrl && { DATABASE_URL: databaseUrl }),
-      ...(options.redis && { REDIS_URL: options.redis }),
+  const child = fork(
+    new URL('./auth-server.ts', import.meta.url).pathname,
+    options.auth ? [] : ['--no-auth'],
+    {
+      execArgv: ['--import', 'tsx'],
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        // The 401 side sends one unknown key on and on; the throttle would turn it into 429s.
+        AUTH_FAILURES_PER_MINUTE: '100000000',
+        ...(databaseUrl && { DATABASE_URL: databaseUrl }),
+        ...(options.redis && { REDIS_URL: options.redis }),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  );
   const [ready] = (await Promise.race([
     once(child, 'message'),
     once(child, 'exit').then(([code]) => {
@@ -98,7 +102,9 @@ function autocannon(side: Pick<Side, 'server' | 'headers'>, seconds: number): Pr
 function check(side: Side, run: LoadRun): void {
   const wrong = side.expect === 'ok' ? run.non2xx : run.requests - run.non2xx;
   if (wrong > 0 || run.errors > 0) {
-    throw new Error(`${side.name}: ${wrong} unexpected answers and ${run.errors} errors; the figures mean nothing`);
+    throw new Error(
+      `${side.name}: ${wrong} unexpected answers and ${run.errors} errors; the figures mean nothing`,
+    );
   }
 }
 
@@ -131,7 +137,12 @@ async function main(): Promise<void> {
         ]
       : []),
     { name: '401 unknown key', server: keyed, headers: keyHeader(keyed.ready.unknownKey), expect: 'refused' },
-    { name: '429 over the minute limit', server: keyed, headers: keyHeader(keyed.ready.spentKey), expect: 'refused' },
+    {
+      name: '429 over the minute limit',
+      server: keyed,
+      headers: keyHeader(keyed.ready.spentKey),
+      expect: 'refused',
+    },
   ];
   try {
     // Warm up every side (JIT, key cache, pools; spends the limited key's minute) before measuring.
@@ -153,7 +164,9 @@ async function main(): Promise<void> {
     const baseline = medians[0]!;
     const acceptedRatio = medians[1]! / baseline;
     console.log('');
-    console.log(`GET ${ROUTE}, ${connections} connections, ${rounds} x ${duration} s per side, interleaved (medians)`);
+    console.log(
+      `GET ${ROUTE}, ${connections} connections, ${rounds} x ${duration} s per side, interleaved (medians)`,
+    );
     console.log(`  ${'side'.padEnd(38)} ${'req/s'.padStart(8)} ${'ratio'.padStart(7)}  goal`);
     for (const [i, side] of sides.entries()) {
       const ratio = medians[i]! / baseline;
@@ -163,10 +176,14 @@ async function main(): Promise<void> {
           : side.goal
             ? `${side.goal.text}: ${ratio >= side.goal.ratio ? 'met' : 'NOT met'}`
             : `>= valid key (${acceptedRatio.toFixed(3)}): ${ratio >= acceptedRatio * 0.95 ? 'met' : 'NOT met'}`;
-      console.log(`  ${side.name.padEnd(38)} ${fmt(medians[i]!).padStart(8)} ${ratio.toFixed(3).padStart(7)}  ${goal}`);
+      console.log(
+        `  ${side.name.padEnd(38)} ${fmt(medians[i]!).padStart(8)} ${ratio.toFixed(3).padStart(7)}  ${goal}`,
+      );
     }
     const store = databaseUrl ? 'PostgreSQL' : 'embedded store (PGlite, in the server process)';
-    const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+    const load = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
     console.log(`  node ${process.version}, ${store}; load average at the end: ${load}`);
     if (args.profile) await printProfiles(accepted, sides[0]!);
     const extra = `${databaseUrl ? ' --database-url <url>' : ''}${redisUrl ? ' --redis-url <url>' : ''}`;

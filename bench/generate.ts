@@ -1,107 +1,280 @@
 /**
  * Generation benchmark. Each case runs in a fresh child process so peak RSS figures are comparable:
  *   gen   – generate patients into a null sink (no serialisation)
- *   json  – writeJobOutputs to a temp dir, format json
- *   fhir  – writeJobOutputs to a temp dir, format fhir
- * for 10,000 and 100,000 patients of the default scenario.
- * Reproduce: npx tsx bench/generate.ts
+ *   json  – writeJobOutputs to a temp dir, format json, with the patient index (what a job writes)
+ *   fhir  – writeJobOutputs to a temp dir, format fhir (skipped above 100,000 patients)
+ *   job   – with --job: a json job through JobService (embedded store, worker thread, ZIP), the
+ *           path an API job takes; RSS is the whole process, worker thread included
+ * for 10,000 patients and --patients N (default 100,000) of the default scenario.
+ *
+ * The cases run the compiled build (dist/, built first when stale), as `npm start` and the job
+ * workers do; `--source` runs the TypeScript through tsx instead, which is slower (tsx keeps
+ * function names by wrapping every closure it creates).
+ *
+ * The gen, json and fhir cases run with the old-generation heap limit of a generation worker
+ * (GENERATION_HEAP_MB), so their memory behaves as in a job.
+ *
+ * Wall-clock rates depend on the machine's load; CPU seconds (user + system, every thread of the
+ * case's process) and the rates per CPU second are steadier on a busy machine, so both are printed.
+ *
+ * Reproduce: npm run bench:generate [-- --patients 1000000] [-- --job] [-- --source]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_SCENARIO, generatePatients } from '../src/generator/index.js';
-import { writeJobOutputs } from '../src/output/index.js';
+import { parseArgs } from 'node:util';
+import { GENERATION_HEAP_MB } from '../src/jobs/worker-pool.js';
+
+interface Modules {
+  db: typeof import('../src/db/index.js');
+  generator: typeof import('../src/generator/index.js');
+  jobs: typeof import('../src/jobs/index.js');
+  output: typeof import('../src/output/index.js');
+}
+
+/** The modules measured: from dist/ (what production runs), or from src/ through tsx. */
+async function loadModules(fromSource: boolean): Promise<Modules> {
+  const url = (name: string): string =>
+    new URL(`${fromSource ? '../src' : '../dist'}/${name}/index.js`, import.meta.url).href;
+  return {
+    db: await import(url('db')),
+    generator: await import(url('generator')),
+    jobs: await import(url('jobs')),
+    output: await import(url('output')),
+  };
+}
+
+let m: Modules;
+
+type Mode = 'gen' | 'json' | 'fhir' | 'job';
 
 interface Result {
-  mode: string;
+  mode: Mode;
   n: number;
   seconds: number;
-  perSecond: number;
+  cpuSeconds: number;
   baselineMb: number;
   peakMb: number;
   bytes: number;
 }
 
-async function runCase(mode: string, n: number): Promise<Result> {
-  const mb = (b: number): number => Math.round((b / 1048576) * 10) / 10;
-  const baseline = process.memoryUsage().rss;
+const SMALL = 10_000;
+const mb = (b: number): number => b / 1048576;
+
+/** Samples RSS every 20 ms and on demand; `peak` is the largest seen. */
+function rssSampler() {
+  const baseline = process.memoryUsage.rss();
   let peak = baseline;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  const patients = generatePatients(DEFAULT_SCENARIO, { seed: 'bench', count: n });
-  const started = process.hrtime.bigint();
+  const sample = (): void => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  };
+  const timer = setInterval(sample, 20);
+  return {
+    baseline,
+    sample,
+    stop(): number {
+      clearInterval(timer);
+      sample();
+      return peak;
+    },
+  };
+}
+
+async function writeCase(mode: 'json' | 'fhir', n: number, onProgress: () => void): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'milmed-bench-'));
+  try {
+    const files = await m.output.writeJobOutputs({
+      patients: m.generator.generatePatients(m.generator.DEFAULT_SCENARIO, { seed: 'bench', count: n }),
+      formats: [mode],
+      dir,
+      compress: false,
+      seed: 'bench',
+      index: mode === 'json',
+      onProgress,
+    });
+    return files.reduce((a, f) => a + f.bytes, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One json job through JobService on an in-memory embedded store, as the API runs it. `onReady` is
+ * called once the store is open (PGlite alone takes about 550 MB), just before the job is created.
+ */
+async function jobCase(n: number, onReady: () => void): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'milmed-bench-job-'));
+  const quiet = { info() {}, warn() {}, error() {} };
+  const { JobRepository, JobService } = m.jobs;
+  const { SYSTEM_OWNER } = m.db;
+  const database = await m.db.openEmbedded({}, quiet);
+  try {
+    await m.db.runMigrations(database);
+    const jobs = new JobService(
+      new JobRepository(database.db),
+      { dataDir, concurrency: 1, retentionHours: 1, singleProcess: true },
+      () => new Date(),
+      quiet,
+      () => {},
+    );
+    await jobs.start();
+    onReady();
+    const job = await jobs.create({
+      owner: SYSTEM_OWNER,
+      scenario: m.generator.DEFAULT_SCENARIO,
+      config: {},
+      seed: 'bench',
+      count: n,
+      formats: ['json'],
+      compress: false,
+      priority: 'normal',
+    });
+    let row = await jobs.get(job.id, SYSTEM_OWNER);
+    while (row && (row.status === 'pending' || row.status === 'running')) {
+      await jobs.changed();
+      row = await jobs.get(job.id, SYSTEM_OWNER);
+    }
+    await jobs.stop();
+    if (row?.status !== 'completed') throw new Error(`bench job ended ${row?.status}: ${row?.error}`);
+    return (row.outputFiles as { bytes: number }[]).reduce((a, f) => a + f.bytes, 0);
+  } finally {
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runCase(mode: Mode, n: number): Promise<Result> {
+  let rss = rssSampler();
+  let started = process.hrtime.bigint();
+  let cpu = process.cpuUsage();
   let bytes = 0;
   if (mode === 'gen') {
-    for (const p of patients) {
-      bytes += p.id >= 0 ? 1 : 0;
-      if (p.id % 5000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+    for (const p of m.generator.generatePatients(m.generator.DEFAULT_SCENARIO, { seed: 'bench', count: n })) {
+      bytes += p.id >= 0 ? 0 : 1;
+      if (p.id % 5000 === 0) rss.sample();
     }
+  } else if (mode === 'job') {
+    bytes = await jobCase(n, () => {
+      rss.stop();
+      rss = rssSampler();
+      started = process.hrtime.bigint();
+      cpu = process.cpuUsage();
+    });
   } else {
-    const dir = mkdtempSync(join(tmpdir(), 'milmed-bench-'));
-    try {
-      const files = await writeJobOutputs({
-        patients,
-        formats: [mode as 'json' | 'fhir'],
-        dir,
-        compress: false,
-        seed: 'bench',
-        onProgress: () => {
-          peak = Math.max(peak, process.memoryUsage().rss);
-        },
-      });
-      bytes = files.reduce((a, f) => a + f.bytes, 0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    bytes = await writeCase(mode, n, () => rss.sample());
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const used = process.cpuUsage(cpu);
+  const peak = rss.stop();
   return {
     mode,
     n,
     seconds,
-    perSecond: Math.round(n / seconds),
-    baselineMb: mb(baseline),
+    cpuSeconds: (used.user + used.system) / 1e6,
+    baselineMb: mb(rss.baseline),
     peakMb: mb(peak),
     bytes,
   };
 }
 
+const SINKS: Record<Mode, string> = {
+  gen: 'null sink',
+  json: 'writeJobOutputs + index',
+  fhir: 'writeJobOutputs',
+  job: 'JobService job + ZIP',
+};
+
+function print(results: Result[], big: number): void {
+  const col = (s: string | number, w: number): string => String(s).padStart(w);
+  console.log(
+    'mode  sink                     patients  seconds  patients/s  CPU s  patients/CPU-s  peak RSS MB  growth MB  output MB',
+  );
+  for (const r of results) {
+    console.log(
+      `${r.mode.padEnd(5)} ${SINKS[r.mode].padEnd(24)} ${col(r.n, 8)} ${col(r.seconds.toFixed(2), 8)} ${col(Math.round(r.n / r.seconds), 11)} ${col(r.cpuSeconds.toFixed(2), 6)} ${col(Math.round(r.n / r.cpuSeconds), 15)} ${col(r.peakMb.toFixed(1), 12)} ${col((r.peakMb - r.baselineMb).toFixed(1), 10)} ${col(mb(r.bytes).toFixed(1), 10)}`,
+    );
+  }
+  const find = (mode: Mode, n: number) => results.find((r) => r.mode === mode && r.n === n);
+  const gen = find('gen', big);
+  const json = find('json', big);
+  if (gen && json) {
+    console.log(
+      `${big} patients: generator only ${Math.round(big / gen.seconds)}/s, JSON end to end ${Math.round(big / json.seconds)}/s` +
+        ` (JSON/generator ${(gen.seconds / json.seconds).toFixed(2)} by wall clock, ${(gen.cpuSeconds / json.cpuSeconds).toFixed(2)} by CPU)`,
+    );
+  }
+  // Growth is peak minus the case's own baseline, compared between sizes: the job case's baseline
+  // holds the embedded store, whose footprint varies by tens of MB from one start to the next.
+  for (const mode of ['gen', 'json', 'fhir', 'job'] as const) {
+    const small = find(mode, SMALL);
+    const large = find(mode, big);
+    if (small && large && big !== SMALL) {
+      const growth = (r: Result): number => r.peakMb - r.baselineMb;
+      console.log(
+        `${mode}: RSS growth ${growth(large).toFixed(1)} MB at ${big} vs ${growth(small).toFixed(1)} MB at ${SMALL}: ${(growth(large) - growth(small)).toFixed(1)} MB more`,
+      );
+    }
+  }
+}
+
 async function main(): Promise<void> {
-  const arg = process.argv[2];
-  if (arg?.startsWith('--case=')) {
-    const [mode, n] = arg.slice(7).split(':');
-    console.log(JSON.stringify(await runCase(mode ?? 'json', Number(n))));
+  const { values } = parseArgs({
+    options: {
+      case: { type: 'string' },
+      patients: { type: 'string', default: '100000' },
+      job: { type: 'boolean', default: false },
+      source: { type: 'boolean', default: false },
+    },
+  });
+  if (values.case) {
+    m = await loadModules(values.source);
+    const [mode, n] = values.case.split(':');
+    console.log(JSON.stringify(await runCase(mode as Mode, Number(n))));
     return;
   }
+  const big = Number(values.patients);
+  if (!Number.isInteger(big) || big < 1) throw new Error('--patients takes a positive integer');
+  const modes: Mode[] = ['gen', 'json'];
+  if (big <= 100_000) modes.push('fhir');
+  if (values.job) modes.push('job');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const self = fileURLToPath(import.meta.url);
+  if (!values.source) {
+    const build = fileURLToPath(new URL('../scripts/build-if-stale.mjs', import.meta.url));
+    execFileSync(process.execPath, [build], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   const results: Result[] = [];
-  for (const mode of ['gen', 'json', 'fhir']) {
-    for (const n of [10_000, 100_000]) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', self, `--case=${mode}:${n}`], {
+  for (const mode of modes) {
+    for (const n of big === SMALL ? [SMALL] : [SMALL, big]) {
+      // The in-process cases get the heap limit a job's worker thread has (the job case sets it itself).
+      const heap = mode === 'job' ? [] : [`--max-old-space-size=${GENERATION_HEAP_MB}`];
+      const args = [
+        ...heap,
+        '--import',
+        'tsx',
+        self,
+        `--case=${mode}:${n}`,
+        ...(values.source ? ['--source'] : []),
+      ];
+      const out = execFileSync(process.execPath, args, {
         encoding: 'utf8',
       });
       results.push(JSON.parse(out.trim().split('\n').pop() ?? '{}') as Result);
     }
   }
-  console.log('mode  sink                 patients  seconds  patients/s  peak RSS MB  growth MB  output MB');
-  for (const r of results) {
-    const sink = r.mode === 'gen' ? 'null sink' : 'temp dir (writeJobOutputs)';
-    console.log(
-      `${r.mode.padEnd(5)} ${sink.padEnd(26)} ${String(r.n).padStart(8)} ${r.seconds.toFixed(2).padStart(8)} ${String(r.perSecond).padStart(11)} ${r.peakMb.toFixed(1).padStart(12)} ${(r.peakMb - r.baselineMb).toFixed(1).padStart(10)} ${(r.bytes / 1048576).toFixed(1).padStart(10)}`,
-    );
-  }
-  for (const mode of ['gen', 'json', 'fhir']) {
-    const small = results.find((r) => r.mode === mode && r.n === 10_000);
-    const large = results.find((r) => r.mode === mode && r.n === 100_000);
-    if (small && large)
-      console.log(`${mode}: peak RSS 100k/10k = ${(large.peakMb / small.peakMb).toFixed(2)}`);
-  }
-  console.log('reproduce: npx tsx bench/generate.ts (one child process per case; single-threaded)');
+  print(results, big);
+  console.log(
+    `load average at start: ${load}; at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(
+    `reproduce: npm run bench:generate -- --patients ${big}${values.job ? ' --job' : ''}${values.source ? ' --source' : ''} (${values.source ? 'src/ through tsx' : 'the compiled build'}; one child process per case; the generator and writer are single-threaded)`,
+  );
 }
 
 await main();

@@ -117,7 +117,9 @@ async function main() {
   const keyIds: string[] = [];
   for (let k = 0; k < 10; k++) {
     const key = generateApiKey();
-    keyIds.push((await repository.create({ keyHash: hashKey(key), keyPrefix: key.slice(0, 18), name: `k${k}` })).id);
+    keyIds.push(
+      (await repository.create({ keyHash: hashKey(key), keyPrefix: key.slice(0, 18), name: `k${k}` })).id,
+    );
   }
 
   const times = { a: [] as number[], b: [] as number[], record: [] as number[] };
@@ -135,13 +137,23 @@ async function main() {
   const total = requests * rounds;
   const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   const usPer = (ms: number) => ((ms * 1000) / total).toFixed(2);
-  console.log(`${requests.toLocaleString('en')} requests per round over ${minutes} simulated minute(s), ${rounds} round(s), 10 keys, 3 routes`);
-  console.log(`  A aggregates (recorder):   ${usPer(sum(times.a))} µs/request, ${rowsA.toLocaleString('en')} rows`);
-  console.log(`  B one row per request:     ${usPer(sum(times.b))} µs/request, ${rowsB.toLocaleString('en')} rows`);
+  console.log(
+    `${requests.toLocaleString('en')} requests per round over ${minutes} simulated minute(s), ${rounds} round(s), 10 keys, 3 routes`,
+  );
+  console.log(
+    `  A aggregates (recorder):   ${usPer(sum(times.a))} µs/request, ${rowsA.toLocaleString('en')} rows`,
+  );
+  console.log(
+    `  B one row per request:     ${usPer(sum(times.b))} µs/request, ${rowsB.toLocaleString('en')} rows`,
+  );
   console.log(`  A's request-path share:   ${usPer(sum(times.record))} µs/request (counting in memory)`);
-  console.log(`  ratio A/B: time ${(sum(times.a) / sum(times.b)).toFixed(3)}, rows ${(rowsA / rowsB).toFixed(5)}`);
+  console.log(
+    `  ratio A/B: time ${(sum(times.a) / sum(times.b)).toFixed(3)}, rows ${(rowsA / rowsB).toFixed(5)}`,
+  );
   console.log(`  node ${process.version}, embedded store (PGlite)`);
-  console.log(`Reproduce: npx tsx bench/usage.ts --requests ${requests} --minutes ${minutes} --rounds ${rounds}`);
+  console.log(
+    `Reproduce: npx tsx bench/usage.ts --requests ${requests} --minutes ${minutes} --rounds ${rounds}`,
+  );
 }
 
 await main();

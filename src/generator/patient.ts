@@ -162,10 +162,13 @@ function vitalSignsOf(records: Course['vitals'], at: (hours: number) => string):
   return out;
 }
 
+/** The profile of no injury, the base of every illness's profile: computed once, never mutated. */
+const NO_INJURY_PROFILE = clinicalProfile([], 1);
+
 function dnbiProfile(c: DnbiCase): ClinicalProfile {
   const ais = c.ais;
   return {
-    ...clinicalProfile([], 1),
+    ...NO_INJURY_PROFILE,
     iss: ais * ais,
     niss: ais * ais,
     maxAis: ais,

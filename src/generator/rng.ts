@@ -70,7 +70,7 @@ export class Rng {
   /** Index drawn proportionally to non-negative weights; falls back to uniform when all are 0. */
   weightedIndex(weights: readonly number[]): number {
     let total = 0;
-    for (const w of weights) total += w;
+    for (let i = 0; i < weights.length; i++) total += weights[i]!;
     if (total <= 0) return Math.floor(this.next() * weights.length);
     let u = this.next() * total;
     for (let i = 0; i < weights.length; i++) {

@@ -11,17 +11,26 @@ export interface RunningGeneration {
 const fromSource = import.meta.url.endsWith('.ts');
 const workerUrl = new URL(fromSource ? './generation-worker.ts' : './generation-worker.js', import.meta.url);
 
+/**
+ * The old-generation heap limit of a generation worker, in MB. A job's live heap does not grow with its
+ * size (about 25 MB at 1M patients, most of it the day's casualty plan), but V8 sizes the heap to the
+ * allocation rate, so an uncapped worker's RSS kept growing over a long job. A job that needs more
+ * fails with the worker's out-of-memory error instead of taking the server's memory.
+ */
+export const GENERATION_HEAP_MB = 256;
+
 /** Runs one task in its own worker thread, reporting progress as patients are written. */
 export function startGeneration(
   task: GenerationTask,
   onProgress: (generated: number) => void,
 ): RunningGeneration {
+  const resourceLimits = { maxOldGenerationSizeMb: GENERATION_HEAP_MB };
   const worker = fromSource
     ? new Worker(
         `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); })`,
-        { eval: true, workerData: task },
+        { eval: true, workerData: task, resourceLimits },
       )
-    : new Worker(workerUrl, { workerData: task });
+    : new Worker(workerUrl, { workerData: task, resourceLimits });
   const result = new Promise<GenerationResult>((resolve, reject) => {
     worker.on(
       'message',

@@ -18,6 +18,10 @@ export const CSV_COLUMNS = [
   'last_facility',
   'total_timeline_events',
   'injury_timestamp',
+  // Added after the original twelve, so readers that go by position keep working. `triage` is the
+  // viewer's T1–T3 (expectant and dead shown as T1); these carry the NATO category and KIA vs DOW.
+  'nato_triage',
+  'final_status_detail',
 ] as const;
 
 // A spreadsheet evaluates a cell that starts with one of these (the full-width forms too, which some
@@ -46,6 +50,8 @@ export function csvRow(p: Patient): unknown[] {
     p.last_facility,
     p.movement_timeline.length,
     p.injury_timestamp,
+    p.nato_triage,
+    p.final_status_detail,
   ];
 }
 

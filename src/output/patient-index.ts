@@ -27,12 +27,15 @@ const FLUSH_BYTES = 64 * 1024;
 /** The most records one read may return: bounds the memory a single request can take. */
 export const MAX_RECORDS_PER_READ = 1000;
 
-/** Writes `patients.idx` for a data file as its rows are produced; call `row` with each row's exact text. */
+/**
+ * Writes `patients.idx` for a data file as its rows are produced; call `row` with each row's length in
+ * bytes, exactly as written to the data file. Entries go into a preallocated buffer: no allocation per row.
+ */
 export class PatientIndexWriter {
   private readonly out: WriteStream;
   private readonly done: Promise<void>;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private entries = Buffer.allocUnsafe(FLUSH_BYTES);
+  private used = 0;
   private offset = 0;
 
   constructor(dir: string, dataFile: string) {
@@ -41,30 +44,36 @@ export class PatientIndexWriter {
     this.out = createWriteStream(join(dir, PATIENT_INDEX_FILE), { mode: 0o600 });
     this.done = once(this.out, 'finish').then(() => undefined);
     this.done.catch(() => undefined);
-    this.push(Buffer.concat([MAGIC, Buffer.from([VERSION, name.length]), name]));
+    this.out.write(Buffer.concat([MAGIC, Buffer.from([VERSION, name.length]), name]));
   }
 
-  /** Text written to the data file before the first row (the array's opening). */
-  head(text: string): void {
-    this.offset += Buffer.byteLength(text);
+  /** Bytes written to the data file before the first row (the array's opening). */
+  head(bytes: number): void {
+    this.offset += bytes;
   }
 
-  /** One patient's row, exactly as written to the data file. */
-  row(text: string): void {
+  /** One patient's row: its length in bytes as written to the data file. */
+  row(bytes: number): void {
     this.entry();
-    this.offset += Buffer.byteLength(text);
+    this.offset += bytes;
   }
 
-  /** Writes what is buffered, waiting for the disk when the stream is full. */
-  async flush(): Promise<void> {
-    if (this.pendingBytes < FLUSH_BYTES) return;
-    await this.write();
+  /** Whether the file stream asked to wait: call `settle` before the next row. */
+  get mustSettle(): boolean {
+    return this.out.writableNeedDrain;
+  }
+
+  /** Resolves when the file stream has drained what it was handed. */
+  async settle(): Promise<void> {
+    // Asks the stream, not a flag set at write time: it may have drained while another await ran.
+    if (this.out.writableNeedDrain) await once(this.out, 'drain');
   }
 
   /** Records where the last row ends and closes the file. */
   async finish(): Promise<void> {
     this.entry();
-    await this.write();
+    this.handOver();
+    await this.settle();
     this.out.end();
     await this.done;
   }
@@ -74,22 +83,20 @@ export class PatientIndexWriter {
   }
 
   private entry(): void {
-    const b = Buffer.allocUnsafe(ENTRY_BYTES);
-    b.writeBigUInt64BE(BigInt(this.offset));
-    this.push(b);
+    if (this.used === this.entries.length) this.handOver();
+    // A 64-bit big-endian offset as two 32-bit halves: exact below 2^53, and no BigInt per row.
+    this.entries.writeUInt32BE(Math.floor(this.offset / 0x1_0000_0000), this.used);
+    this.entries.writeUInt32BE(this.offset >>> 0, this.used + 4);
+    this.used += ENTRY_BYTES;
   }
 
-  private push(b: Buffer): void {
-    this.pending.push(b);
-    this.pendingBytes += b.length;
-  }
-
-  private async write(): Promise<void> {
-    if (this.pendingBytes === 0) return;
-    const chunk = Buffer.concat(this.pending);
-    this.pending = [];
-    this.pendingBytes = 0;
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
+  private handOver(): void {
+    if (this.used === 0) return;
+    const filled = this.entries.subarray(0, this.used);
+    // The stream keeps a reference to what it is given, so the next entries need a fresh buffer.
+    this.entries = Buffer.allocUnsafe(FLUSH_BYTES);
+    this.used = 0;
+    this.out.write(filled);
   }
 }
 

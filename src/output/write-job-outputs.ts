@@ -1,7 +1,7 @@
 /**
  * One pass over the patient stream, fanned out to every requested format. Each format has its own
- * stream chain (text → [gzip] → [AES-GCM] → file); text is batched and every batch waits for `drain`,
- * so memory stays flat whatever N is.
+ * stream chain (text → [gzip] → [AES-GCM] → file); text is encoded into large chunks and the loop
+ * waits for `drain` whenever a stream asks, so memory stays flat whatever N is.
  */
 import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { PassThrough, type Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Patient } from '../generator/index.js';
+import { ChunkWriter } from './chunk-writer.js';
 import { createEncryptStream } from './crypto.js';
 import { csvFormat } from './csv.js';
 import { fhirFormat } from './fhir.js';
@@ -59,11 +60,9 @@ interface Target {
   index?: PatientIndexWriter;
   /** Written for the index only, not one of the job's outputs. */
   internal?: boolean;
-  buffer: string[];
-  buffered: number;
+  /** Set for the text formats. */
+  writer?: ChunkWriter;
 }
-
-const FLUSH_CHARS = 128 * 1024;
 
 function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions): Target {
   if (format === 'records') {
@@ -71,7 +70,7 @@ function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions): Ta
     const input = new PassThrough({ highWaterMark: 256 * 1024 });
     const done = pipeline(input, createWriteStream(path, { mode: 0o600 }));
     const file = { name: RECORDS_FILE, path, bytes: 0, contentType: BASE.json.type };
-    return { file, input, done, text: jsonFormat, buffer: [], buffered: 0, internal: true };
+    return { file, input, done, text: jsonFormat, writer: new ChunkWriter(input), internal: true };
   }
   let name = BASE[format].file;
   let contentType = BASE[format].type;
@@ -96,29 +95,21 @@ function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions): Ta
     file: { name, path, bytes: 0, contentType },
     input,
     done,
-    buffer: [],
-    buffered: 0,
   };
-  if (format === 'xlsx') target.xlsx = createXlsxSink(input);
-  else
-    target.text =
-      format === 'json'
-        ? jsonFormat
-        : format === 'csv'
-          ? csvFormat
-          : format === 'xml'
-            ? xmlFormat
-            : fhirFormat(opts.seed ?? '');
+  if (format === 'xlsx') {
+    target.xlsx = createXlsxSink(input);
+    return target;
+  }
+  target.writer = new ChunkWriter(input);
+  target.text =
+    format === 'json'
+      ? jsonFormat
+      : format === 'csv'
+        ? csvFormat
+        : format === 'xml'
+          ? xmlFormat
+          : fhirFormat(opts.seed ?? '');
   return target;
-}
-
-async function flush(t: Target): Promise<void> {
-  await t.index?.flush();
-  if (t.buffered === 0) return;
-  const chunk = t.buffer.join('');
-  t.buffer = [];
-  t.buffered = 0;
-  if (!t.input.write(chunk)) await new Promise<void>((resolve) => t.input.once('drain', resolve));
 }
 
 /** Opens the index on plain patients.json, or on a plain copy when there is none. */
@@ -132,13 +123,6 @@ function openIndex(targets: Target[], opts: WriteJobOptions): void {
   target.index = new PatientIndexWriter(opts.dir, target.file.name);
 }
 
-function push(t: Target, text: string): boolean {
-  if (text.length === 0) return false;
-  t.buffer.push(text);
-  t.buffered += text.length;
-  return t.buffered >= FLUSH_CHARS;
-}
-
 /** Writes every requested format; on abort or error the partial files are removed and the error rethrown. */
 export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile[]> {
   const formats = [...new Set(opts.formats)];
@@ -149,20 +133,22 @@ export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile
   settled.catch(() => undefined);
   try {
     for (const t of targets) {
-      if (!t.text) continue;
-      const head = t.text.head();
-      t.index?.head(head);
-      push(t, head);
+      if (!t.text || !t.writer) continue;
+      const bytes = t.writer.write(t.text.head());
+      t.index?.head(bytes);
     }
     let index = 0;
     for (const p of opts.patients) {
       opts.signal?.throwIfAborted();
       for (const t of targets) {
         if (t.xlsx) t.xlsx.add(p);
-        else if (t.text) {
-          const row = t.text.row(p, index);
-          t.index?.row(row);
-          if (push(t, row)) await flush(t);
+        else if (t.text && t.writer) {
+          const bytes = t.writer.write(t.text.row(p, index));
+          if (t.index) {
+            t.index.row(bytes);
+            if (t.index.mustSettle) await t.index.settle();
+          }
+          if (t.writer.mustSettle) await t.writer.settle();
         }
       }
       index++;
@@ -170,9 +156,9 @@ export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile
     }
     opts.signal?.throwIfAborted();
     for (const t of targets) {
-      if (t.text) {
-        push(t, t.text.tail(index));
-        await flush(t);
+      if (t.text && t.writer) {
+        t.writer.write(t.text.tail(index));
+        await t.writer.flush();
         t.input.end();
         await t.index?.finish();
       } else if (t.xlsx) {
@@ -180,6 +166,8 @@ export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile
       }
     }
     await settled;
+    // A small job may run to its end without waiting once; an abort meanwhile still wins.
+    opts.signal?.throwIfAborted();
     opts.onProgress?.(index);
     const outputs = targets.filter((t) => !t.internal);
     for (const t of outputs) t.file.bytes = (await stat(t.file.path)).size;

@@ -29,6 +29,9 @@ const COLUMNS = [
   { header: 'final_status', key: 'status', width: 14 },
   { header: 'last_facility', key: 'facility', width: 12 },
   { header: 'injury_timestamp', key: 'injured', width: 22 },
+  // After the original columns: `triage` stays the viewer's T1–T3; these add NATO triage and KIA vs DOW.
+  { header: 'nato_triage', key: 'natoTriage', width: 11 },
+  { header: 'final_status_detail', key: 'statusDetail', width: 19 },
 ];
 
 export interface XlsxSink {
@@ -63,6 +66,8 @@ export function createXlsxSink(out: Writable): XlsxSink {
           status: p.final_status,
           facility: p.last_facility,
           injured: p.injury_timestamp,
+          natoTriage: p.nato_triage,
+          statusDetail: p.final_status_detail,
         })
         .commit();
     },

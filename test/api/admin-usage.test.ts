@@ -97,9 +97,14 @@ describe('the admin usage API', () => {
 
     it('names the window of each 429: the minute, the hour or the day', async () => {
       t.clock.set(new Date('2030-11-01T10:00:00Z'));
-      const create = async (limits: { rateLimitPerMinute: number; rateLimitPerHour: number; dailyLimit: number }) => {
+      const create = async (limits: {
+        rateLimitPerMinute: number;
+        rateLimitPerHour: number;
+        dailyLimit: number;
+      }) => {
         const { key, record } = await t.services.keys.createKey({ name: 'limited', ...limits });
-        for (let i = 0; i < 2; i++) await inject(t, { headers: { 'x-api-key': key }, url: '/api/v1/keys/me' });
+        for (let i = 0; i < 2; i++)
+          await inject(t, { headers: { 'x-api-key': key }, url: '/api/v1/keys/me' });
         return record.id;
       };
       const byMinute = await create({ rateLimitPerMinute: 1, rateLimitPerHour: 100, dailyLimit: 100 });

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '../../src/db/index.js';
 import { BACKENDS } from '../helpers/database.js';
-import { migrateWith, migrationsBefore, openEmptyDatabase, removeMigrationCopies } from '../helpers/migrations.js';
+import {
+  migrateWith,
+  migrationsBefore,
+  openEmptyDatabase,
+  removeMigrationCopies,
+} from '../helpers/migrations.js';
 
 const TAG = 'encrypted_jobs_without_seed';
 afterAll(removeMigrationCopies);

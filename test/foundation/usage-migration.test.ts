@@ -3,7 +3,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '../../src/db/index.js';
 import { UsageRepository } from '../../src/usage/index.js';
 import { BACKENDS } from '../helpers/database.js';
-import { migrateWith, migrationsBefore, openEmptyDatabase, removeMigrationCopies } from '../helpers/migrations.js';
+import {
+  migrateWith,
+  migrationsBefore,
+  openEmptyDatabase,
+  removeMigrationCopies,
+} from '../helpers/migrations.js';
 
 const TAG = 'usage_counts';
 afterAll(removeMigrationCopies);

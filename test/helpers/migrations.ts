@@ -39,7 +39,9 @@ export async function migrateWith(database: Database, folder: string): Promise<v
 }
 
 /** An empty, unmigrated database on `backend`, and how to get rid of it. */
-export async function openEmptyDatabase(backend: Backend): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function openEmptyDatabase(
+  backend: Backend,
+): Promise<{ database: Database; drop(): Promise<void> }> {
   if (backend === 'embedded') {
     const database = await openEmbedded({}, silentLogger);
     return { database, drop: () => database.close() };

@@ -50,7 +50,7 @@ describe('writeJobOutputs', async () => {
   it('writes the exact CSV header and one row per patient with real names and statuses', () => {
     const lines = readFileSync(byName.get('patients.csv')!.path, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'patient_id,name,age,gender,nationality,injury,triage,front,final_status,last_facility,total_timeline_events,injury_timestamp',
+      'patient_id,name,age,gender,nationality,injury,triage,front,final_status,last_facility,total_timeline_events,injury_timestamp,nato_triage,final_status_detail',
     );
     expect(lines).toHaveLength(N + 1);
     expect(lines.slice(1).every((l) => /,(KIA|RTD|Remains_Role4),/.test(l))).toBe(true);
@@ -59,7 +59,18 @@ describe('writeJobOutputs', async () => {
 
   it('quotes CSV fields that contain commas', () => {
     const lines = readFileSync(byName.get('patients.csv')!.path, 'utf8').split('\n');
-    expect(lines.slice(1, -1).every((l) => l.split(',').length === 12 || l.includes('"'))).toBe(true);
+    expect(lines.slice(1, -1).every((l) => l.split(',').length === 14 || l.includes('"'))).toBe(true);
+  });
+
+  it('gives CSV rows the NATO triage and the KIA/DOW detail next to the viewer triage', () => {
+    const lines = readFileSync(byName.get('patients.csv')!.path, 'utf8').trimEnd().split('\n').slice(1);
+    const expected = [...patients()].map((p) => `,${p.triage_category},`);
+    const tails = [...patients()].map((p) => `,${p.nato_triage},${p.final_status_detail}`);
+    expect(lines.every((l, i) => l.includes(expected[i]!) && l.endsWith(tails[i]!))).toBe(true);
+    const nato = new Set(lines.map((l) => l.split(',').at(-2)));
+    expect([...nato].every((t) => ['T1', 'T2', 'T3', 'T4', 'DEAD'].includes(t!))).toBe(true);
+    expect(nato.has('DEAD')).toBe(true);
+    expect(lines.some((l) => l.endsWith(',DOW'))).toBe(true);
   });
 
   it('writes well-formed XML with one root', () => {
@@ -75,6 +86,32 @@ describe('writeJobOutputs', async () => {
     expect(sheet?.rowCount).toBe(N + 1);
     expect(sheet?.getRow(1).getCell(1).value).toBe('patient_id');
     expect(sheet?.getRow(2).getCell(1).value).toBe(0);
+  });
+
+  it('gives XLSX rows the NATO triage and the KIA/DOW detail after the original columns', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(byName.get('patients.xlsx')!.path);
+    const sheet = wb.getWorksheet('Patients')!;
+    // exceljs numbers cells from 1, so values[10] is column 10.
+    const header = sheet.getRow(1).values as unknown[];
+    expect(header.slice(10, 17)).toEqual([
+      'triage',
+      'front',
+      'final_status',
+      'last_facility',
+      'injury_timestamp',
+      'nato_triage',
+      'final_status_detail',
+    ]);
+    const all = [...patients()];
+    for (let i = 0; i < N; i++) {
+      const row = sheet.getRow(i + 2);
+      expect([row.getCell(10).value, row.getCell(15).value, row.getCell(16).value]).toEqual([
+        all[i]!.triage_category,
+        all[i]!.nato_triage,
+        all[i]!.final_status_detail,
+      ]);
+    }
   });
 
   it('zips the files at the archive root', async () => {

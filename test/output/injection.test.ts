@@ -40,9 +40,9 @@ describe('patients.csv with hostile front names', () => {
   const records = readCsvRecords(readFileSync(path('patients.csv'), 'utf8'));
   const frontColumn = 7;
 
-  it('has exactly one record per patient plus the header, each with 12 fields', () => {
+  it('has exactly one record per patient plus the header, each with 14 fields', () => {
     expect(records).toHaveLength(N + 1);
-    expect(records.every((r) => r.length === 12)).toBe(true);
+    expect(records.every((r) => r.length === 14)).toBe(true);
   });
 
   it('starts no cell with =, +, -, @, tab or CR', () => {
