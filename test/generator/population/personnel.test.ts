@@ -9,7 +9,7 @@ import {
 import { rankFor } from '../../../src/generator/ranks.js';
 import { Rng } from '../../../src/generator/rng.js';
 import { drawBranch } from '../../../src/generator/units.js';
-import { WOMEN_IN_FORCES_PERCENT } from '../../../src/generator/sex-ratio.js';
+import { womanProbability } from '../../../src/generator/sex-ratio.js';
 
 const share = (ps: readonly Patient[], test: (p: Patient) => boolean): number =>
   ps.length === 0 ? 0 : ps.filter(test).length / ps.length;
@@ -34,8 +34,12 @@ describe('personnel', () => {
     );
   });
 
-  it('draws no women from a force that has almost none', () => {
-    expect(WOMEN_IN_FORCES_PERCENT.TUR).toBeLessThan(1);
+  it("follows each nation's share of women: Hungary's casualties are women far more often than Turkey's", () => {
+    for (const type of ['BATTLE_TRAUMA', 'NON_BATTLE', 'DISEASE'] as const) {
+      expect(womanProbability('HUN', type)).toBeGreaterThan(20 * womanProbability('TUR', type));
+    }
+    // US battle casualties: DoDTR's 1.8 % of battle injuries, scaled from a 15.5 % to a 16 % force share.
+    expect(womanProbability('USA', 'BATTLE_TRAUMA')).toBeCloseTo(0.018 * (16 / 15.5), 3);
   });
 
   it('gives every casualty a NATO rank code beside a national title, mostly junior enlisted', () => {
