@@ -1,7 +1,8 @@
 /**
- * Jobs: generation jobs, their storage scoped by
- * owner, and the runner that executes jobs in worker threads. Imports `db`,
- * `generator` and `output`; never HTTP.
+ * Jobs: the generation service (a request's scenario resolved within the caller's limits, then a
+ * job queued or a stream opened), generation jobs and their storage scoped by owner, and the runner
+ * that executes jobs in worker threads. Imports `db`, `generator`, `output`, `keys` (the patient
+ * limit) and `configurations` (stored scenarios); never HTTP.
  */
 // The generation task itself (generator, output writers, exceljs) is loaded only by the worker
 // thread, so the CLI and the server's main thread do not pay for importing it.
