@@ -1,6 +1,6 @@
 /**
- * Jobs: the generation service (a request's scenario resolved within the caller's limits, then a
- * job queued or a stream opened), generation jobs and their storage scoped by owner, and the runner
+ * Jobs: the generation service (the scenario of a job or stream resolved within the caller's limits,
+ * and a job queued), generation jobs and their storage scoped by owner, and the runner
  * that executes jobs in worker threads. Imports `db`, `generator`, `output`, `keys` (the patient
  * limit) and `configurations` (stored scenarios); never HTTP.
  */
