@@ -17,10 +17,10 @@ const MIGRATION_LOCK_ID = 727_274_001;
  * so instances starting together apply each migration exactly once.
  */
 export async function runMigrations(database: Database): Promise<void> {
+  // Applied migrations only ever grow, so a store that has the journal's newest needs nothing: each
+  // CLI command and each start then skips reading and hashing every file (and the lock on PostgreSQL).
+  if (await isUpToDate(database)) return;
   if (database.kind === 'embedded') {
-    // The embedded store has one process, so nothing can migrate between this check and the next
-    // command; the CLI then skips reading and hashing every migration file on each run.
-    if (await isUpToDate(database)) return;
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(database.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
     return;

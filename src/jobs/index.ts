@@ -1,7 +1,8 @@
 /**
- * Jobs: generation jobs, their storage scoped by
- * owner, and the runner that executes jobs in worker threads. Imports `db`,
- * `generator` and `output`; never HTTP.
+ * Jobs: the generation service (the scenario of a job or stream resolved within the caller's limits,
+ * and a job queued), generation jobs and their storage scoped by owner, and the runner
+ * that executes jobs in worker threads. Imports `db`, `generator`, `output`, `keys` (the patient
+ * limit) and `configurations` (stored scenarios); never HTTP.
  */
 // The generation task itself (generator, output writers, exceljs) is loaded only by the worker
 // thread, so the CLI and the server's main thread do not pay for importing it.

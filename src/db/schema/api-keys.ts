@@ -30,6 +30,3 @@ export const apiKeys = pgTable('api_keys', {
   notes: text('notes'),
   metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
 });
-
-export type ApiKeyRow = typeof apiKeys.$inferSelect;
-export type NewApiKeyRow = typeof apiKeys.$inferInsert;
