@@ -36,6 +36,8 @@ export interface Config {
     readonly globalDailyLimit: number;
   };
   readonly authFailuresPerMinute: number;
+  /** Embedded store: requests leased per database write; a crash wastes at most this many per quota. */
+  readonly dailyQuotaLeaseBlock: number;
   readonly rateLimitOnRedisDown: 'fallback' | 'fail-closed';
   readonly jobConcurrency: number;
   readonly jobRetentionHours: number;
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       globalDailyLimit: parsed.DEMO_GLOBAL_DAILY_LIMIT,
     }),
     authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
+    dailyQuotaLeaseBlock: parsed.DAILY_QUOTA_LEASE_BLOCK,
     rateLimitOnRedisDown: parsed.RATE_LIMIT_ON_REDIS_DOWN,
     jobConcurrency: parsed.JOB_CONCURRENCY,
     jobRetentionHours: parsed.JOB_RETENTION_HOURS,

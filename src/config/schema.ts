@@ -30,6 +30,7 @@ export const EnvSchema = Type.Object({
   DEMO_RATE_PER_HOUR: Type.Integer({ minimum: 1, default: 50 }),
   DEMO_GLOBAL_DAILY_LIMIT: Type.Integer({ minimum: 1, default: 10_000 }),
   AUTH_FAILURES_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
+  DAILY_QUOTA_LEASE_BLOCK: Type.Integer({ minimum: 1, maximum: 10_000, default: 50 }),
   RATE_LIMIT_ON_REDIS_DOWN: Type.Union([Type.Literal('fallback'), Type.Literal('fail-closed')], {
     default: 'fallback',
   }),
