@@ -4,7 +4,8 @@
  *   npx tsx bench/ratelimit-store.ts [--redis-url redis://127.0.0.1:6379/0]
  */
 import { randomBytes } from 'node:crypto';
-import { MemoryStore, minuteAndHourRules, RedisStore } from '../src/ratelimit/index.js';
+import { MemoryStore, minuteAndHourRules } from '../src/ratelimit/index.js';
+import { RedisStore } from '../src/ratelimit/redis-store.js';
 
 const redisUrl = process.argv.includes('--redis-url')
   ? process.argv[process.argv.indexOf('--redis-url') + 1]

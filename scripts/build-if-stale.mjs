@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Builds dist/ with tsc only when a source is newer than its output, so `npm start`,
-// `npm run keys` and the other run scripts start at once on a built checkout.
-// Stale means: some src/**/*.ts has no dist/**/*.js, or is newer than it, or
-// tsconfig.json is newer than the oldest output. Exits with tsc's status.
+// Builds dist/ with tsc, and the web pages (web/ → dist/web) with Vite, only when a source is newer
+// than its output, so `npm start`, `npm run keys` and the other run scripts start at once on a built
+// checkout. Stale means: some src/**/*.ts has no dist/**/*.js, or is newer than it, or tsconfig.json
+// is newer than the oldest output; for the pages, some file under web/ is newer than
+// dist/web/index.html. Exits with the first failing build's status.
 // Flags: --force builds anyway (`npm run build`); --warn-only exits 0 even when tsc
 // reports errors (`prepare`: an install must not fail on a type error; tsc still emits).
 import { spawnSync } from 'node:child_process';
@@ -26,7 +27,7 @@ function filesUnder(dir, suffix) {
 }
 
 /** The first reason dist/ is out of date, or undefined when it is fresh. */
-function staleReason() {
+export function staleReason() {
   const src = join(root, 'src');
   const dist = join(root, 'dist');
   if (!existsSync(dist)) return 'dist/ does not exist';
@@ -43,7 +44,7 @@ function staleReason() {
   return undefined;
 }
 
-function build(reason) {
+export function build(reason) {
   let tsc;
   try {
     tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -56,8 +57,34 @@ function build(reason) {
   return result.status ?? 1;
 }
 
+/** The first reason dist/web is out of date, or undefined when it is fresh. */
+function staleWebReason() {
+  const built = join(root, 'dist', 'web', 'index.html');
+  if (!existsSync(built)) return 'dist/web does not exist';
+  const builtTime = statSync(built).mtimeMs;
+  const changed = filesUnder(join(root, 'web'), '').find((file) => statSync(file).mtimeMs > builtTime);
+  return changed ? `${relative(root, changed)} changed` : undefined;
+}
+
+function buildWeb(reason) {
+  let vite;
+  try {
+    vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
+  } catch {
+    // A production install (`npm ci --omit=dev`) has no Vite: the API runs, `/` redirects to the docs.
+    process.stderr.write(`build: ${reason}, but vite is not installed; the web pages are not built\n`);
+    return 0;
+  }
+  process.stderr.write(`build: ${reason}; running vite build\n`);
+  const config = join(root, 'web', 'vite.config.ts');
+  const result = spawnSync(process.execPath, [vite, 'build', '-c', config], { stdio: 'inherit', cwd: root });
+  return result.status ?? 1;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const reason = flags.has('--force') ? 'build requested' : staleReason();
-  const status = reason ? build(reason) : 0;
+  const force = flags.has('--force');
+  const reason = force ? 'build requested' : staleReason();
+  const webReason = force ? 'build requested' : staleWebReason();
+  const status = (reason ? build(reason) : 0) || (webReason ? buildWeb(webReason) : 0);
   process.exitCode = flags.has('--warn-only') ? 0 : status;
 }

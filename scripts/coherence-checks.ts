@@ -1,6 +1,6 @@
 /**
  * Coherence section of the realism report: does each casualty's card hold together? Bands come from the
- * published figures in shared/reference (casualty-model-sources.md); where no published figure exists
+ * published figures named in docs/casualty-model.md; where no published figure exists
  * the band is a stated judgement. Ordering checks (a rate that must rise) pass or fail outright.
  */
 import type { Patient } from '../src/generator/index.js';

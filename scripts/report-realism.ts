@@ -1,6 +1,6 @@
 /**
  * Realism report: generates 10,000 default-scenario patients (fixed seed) and checks them against the
- * ten validation checks of shared/reference/casualty-figures.md, then the coherence checks of each
+ * ten validation checks of the published figures (docs/casualty-model.md), then the coherence checks of each
  * casualty card (coherence-checks.ts; docs/casualty-model.md). Exit code 1 when any check fails, i.e.
  * when the 95 % interval of a generated value lies wholly outside its band.
  * Run: npx tsx scripts/report-realism.ts

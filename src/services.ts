@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
-import { ConfigurationRepository, JobRepository, JobService, type Owner, PatientStreams } from './jobs/index.js';
+import { ConfigurationRepository } from './configurations/index.js';
+import type { Owner } from './db/index.js';
+import { GenerationService, JobRepository, JobService, PatientStreams } from './jobs/index.js';
 import {
   Admission,
   ApiKeyRepository,
@@ -11,16 +13,14 @@ import {
   QuotaRepository,
   RedisCounter,
   ReservingCounter,
-  UsageRecorder,
 } from './keys/index.js';
 import {
   AuthFailureGuard,
   createRateLimitStore,
-  failFastRedis,
   type RateLimitStore,
   RedisCounters,
-  waitForRedis,
 } from './ratelimit/index.js';
+import { UsageRecorder, UsageRepository } from './usage/index.js';
 
 /**
  * The composition root: every service, built once. The server and the CLI
@@ -37,9 +37,13 @@ export interface Services {
   /** Decides, per request, whether it may proceed (keys, windows, daily quota). */
   admission: Admission;
   usage: UsageRecorder;
+  /** The usage aggregates, for the CLI and the admin API. */
+  usageRepository: UsageRepository;
   rateLimiter: RateLimitStore;
   authFailures: AuthFailureGuard;
   jobs: JobService;
+  /** Prepares and submits generations (jobs and streams) within the caller's limits. */
+  generation: GenerationService;
   configurations: ConfigurationRepository;
   /** Streamed generations in progress, bounded per key and per instance. */
   streams: PatientStreams;
@@ -56,7 +60,11 @@ export interface BuildServicesOptions {
   clock?: () => Date;
 }
 
-export async function buildServices(config: Config, logger: Logger, options: BuildServicesOptions): Promise<Services> {
+export async function buildServices(
+  config: Config,
+  logger: Logger,
+  options: BuildServicesOptions,
+): Promise<Services> {
   const clock = options.clock ?? (() => new Date());
   const database = options.database ?? (await openDatabase(config, logger, { role: options.role }));
   const keyRepository = new ApiKeyRepository(database.db);
@@ -66,26 +74,19 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
       'API key limits out of bounds; clamped until an administrator fixes them',
     ),
   );
-  const usage = new UsageRecorder(keyRepository, logger);
+  const usageRepository = new UsageRepository(database.db);
+  const usage = new UsageRecorder(usageRepository, logger);
   const rateLimiter =
     options.role === 'server'
-      ? createRateLimitStore({ redisUrl: config.redisUrl, onRedisDown: config.rateLimitOnRedisDown, logger })
-      : createRateLimitStore({ onRedisDown: 'fallback', logger });
+      ? await createRateLimitStore({
+          redisUrl: config.redisUrl,
+          onRedisDown: config.rateLimitOnRedisDown,
+          logger,
+        })
+      : await createRateLimitStore({ onRedisDown: 'fallback', logger });
 
-  const recordJobPatients = (owner: Owner, jobId: string, patients: number) => {
-    if (!owner.keyId) return; // the legacy key has no row to count against
-    usage.record({
-      keyId: owner.keyId,
-      at: clock(),
-      method: 'JOB',
-      route: `/api/v1/jobs/${jobId}`,
-      statusCode: 200,
-      patients,
-      clientIp: null,
-      admitted: false,
-      countInDay: false,
-      subject: owner.subject,
-    });
+  const recordJobPatients = (owner: Owner, _jobId: string, patients: number) => {
+    if (owner.keyId) usage.recordJobPatients(owner.keyId, patients, clock()); // the legacy key has no row
   };
   const jobs = new JobService(
     new JobRepository(database.db),
@@ -100,6 +101,7 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     recordJobPatients,
   );
 
+  const configurations = new ConfigurationRepository(database.db);
   const streams = new PatientStreams({
     perHolder: config.streams.perKey,
     perInstance: config.streams.perInstance,
@@ -110,9 +112,11 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
   // Instances sharing Redis count there; one process owning an embedded store counts in memory;
   // instances sharing only PostgreSQL reserve each request in it (docs/API_KEY_MANAGEMENT.md, "Daily quotas").
   // The CLI never calls start(), so its client queues commands until connected.
-  const quotaRedis = config.redisUrl
-    ? failFastRedis(config.redisUrl, { redisOptions: { enableOfflineQueue: options.role === 'cli' } })
-    : undefined;
+  // Loaded on demand: ioredis costs start-up time that the CLI and Redis-less servers do not need.
+  const redisClients = config.redisUrl ? await import('./ratelimit/redis-store.js') : undefined;
+  const quotaRedis = redisClients?.failFastRedis(config.redisUrl as string, {
+    redisOptions: { enableOfflineQueue: options.role === 'cli' },
+  });
   const dailyCounter = quotaRedis
     ? new RedisCounter(new RedisCounters(quotaRedis))
     : database.kind === 'embedded'
@@ -138,15 +142,17 @@ export async function buildServices(config: Config, logger: Logger, options: Bui
     dailyQuota,
     admission,
     usage,
+    usageRepository,
     rateLimiter,
     authFailures,
     jobs,
-    configurations: new ConfigurationRepository(database.db),
+    generation: new GenerationService(jobs, configurations, config.maxPatientsPerJob),
+    configurations,
     streams,
     async start() {
       usage.start();
       if ('waitUntilReady' in rateLimiter) await rateLimiter.waitUntilReady(2000);
-      if (quotaRedis) await waitForRedis(quotaRedis, 2000);
+      if (quotaRedis) await redisClients?.waitForRedis(quotaRedis, 2000);
       if (options.role === 'server') await jobs.start();
     },
     async close() {

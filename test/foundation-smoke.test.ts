@@ -14,7 +14,10 @@ describe.each(BACKENDS)('smoke on %s', (backend) => {
     expect(res.statusCode).toBe(200);
   });
   it('lets the demo key in on an empty database', async () => {
-    const res = await t.app.inject({ url: '/api/v1/keys/me', headers: { 'x-api-key': 'DEMO_MILMED_2025_500_PATIENTS' } });
+    const res = await t.app.inject({
+      url: '/api/v1/keys/me',
+      headers: { 'x-api-key': 'DEMO_MILMED_2025_500_PATIENTS' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['x-api-key-type']).toBe('demo');
   });

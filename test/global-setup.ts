@@ -15,7 +15,10 @@ import { writeMigratedImage } from './helpers/pglite-template.js';
  *   so no worker runs initdb and the migrations itself (test/helpers/pglite-template.ts).
  */
 export default async function setup(project: TestProject): Promise<() => void> {
-  const result = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { encoding: 'utf8', stdio: 'pipe' });
+  const result = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], {
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
   if (result.status !== 0) {
     process.stderr.write(
       `global-setup: tsc reported errors (emitted anyway):\n${result.stdout}${result.stderr}\n`,

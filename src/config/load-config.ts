@@ -35,6 +35,18 @@ export interface Config {
     readonly perHour: number;
     readonly globalDailyLimit: number;
   };
+  /** Personal keys people register for themselves. */
+  readonly selfService: {
+    /** `approval`: new keys stay inactive (pending) until an admin approves them; `off`: 404. */
+    readonly mode: 'open' | 'approval' | 'off';
+    readonly patientLimit: number;
+    readonly dailyLimit: number;
+    readonly perMinute: number;
+    readonly perHour: number;
+    readonly expiresDays: number;
+    /** Registrations accepted per client IP (IPv6: per network) in any hour. */
+    readonly registrationsPerHour: number;
+  };
   readonly authFailuresPerMinute: number;
   /** Embedded store: requests leased per database write; a crash wastes at most this many per quota. */
   readonly dailyQuotaLeaseBlock: number;
@@ -103,6 +115,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perHour: parsed.DEMO_RATE_PER_HOUR,
       globalDailyLimit: parsed.DEMO_GLOBAL_DAILY_LIMIT,
     }),
+    selfService: Object.freeze({
+      mode: parsed.SELF_SERVICE_REGISTRATION,
+      patientLimit: parsed.SELF_SERVICE_PATIENT_LIMIT,
+      dailyLimit: parsed.SELF_SERVICE_DAILY_LIMIT,
+      perMinute: parsed.SELF_SERVICE_RATE_PER_MINUTE,
+      perHour: parsed.SELF_SERVICE_RATE_PER_HOUR,
+      expiresDays: parsed.SELF_SERVICE_EXPIRES_DAYS,
+      registrationsPerHour: parsed.SELF_SERVICE_REGISTRATIONS_PER_HOUR,
+    }),
     authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
     dailyQuotaLeaseBlock: parsed.DAILY_QUOTA_LEASE_BLOCK,
     rateLimitOnRedisDown: parsed.RATE_LIMIT_ON_REDIS_DOWN,
@@ -118,8 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function describeEnvError(error: unknown): string {
-  const errors = (error as { errors?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[] })
-    .errors;
+  const errors = (
+    error as { errors?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[] }
+  ).errors;
   if (!Array.isArray(errors)) return (error as Error).message;
   return errors
     .map((e) => {

@@ -29,6 +29,17 @@ export const EnvSchema = Type.Object({
   DEMO_RATE_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
   DEMO_RATE_PER_HOUR: Type.Integer({ minimum: 1, default: 50 }),
   DEMO_GLOBAL_DAILY_LIMIT: Type.Integer({ minimum: 1, default: 10_000 }),
+  // Self-service personal keys (POST /api/v1/keys/register): open, approval (keys wait for an admin), or off.
+  SELF_SERVICE_REGISTRATION: Type.Union(
+    [Type.Literal('open'), Type.Literal('approval'), Type.Literal('off')],
+    { default: 'open' },
+  ),
+  SELF_SERVICE_PATIENT_LIMIT: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 1000 }),
+  SELF_SERVICE_DAILY_LIMIT: Type.Integer({ minimum: 1, maximum: 100_000_000, default: 200 }),
+  SELF_SERVICE_RATE_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000_000, default: 20 }),
+  SELF_SERVICE_RATE_PER_HOUR: Type.Integer({ minimum: 1, maximum: 100_000_000, default: 200 }),
+  SELF_SERVICE_EXPIRES_DAYS: Type.Integer({ minimum: 1, maximum: 36_500, default: 365 }),
+  SELF_SERVICE_REGISTRATIONS_PER_HOUR: Type.Integer({ minimum: 1, maximum: 10_000, default: 3 }),
   AUTH_FAILURES_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   DAILY_QUOTA_LEASE_BLOCK: Type.Integer({ minimum: 1, maximum: 10_000, default: 50 }),
   RATE_LIMIT_ON_REDIS_DOWN: Type.Union([Type.Literal('fallback'), Type.Literal('fail-closed')], {

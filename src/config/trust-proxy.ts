@@ -23,7 +23,9 @@ export const TRUST_PROXY_TRUE_REFUSED =
  * scrolls away while the hole stays open; `1` is the safe spelling of "one proxy".
  * @returns the setting, or the reason it is refused (a message naming the variable).
  */
-export function parseTrustProxy(raw: string): { ok: true; value: TrustProxy } | { ok: false; reason: string } {
+export function parseTrustProxy(
+  raw: string,
+): { ok: true; value: TrustProxy } | { ok: false; reason: string } {
   const value = raw.trim().toLowerCase();
   if (value === 'false' || value === '0' || value === '') return { ok: true, value: false };
   if (value === 'true') return { ok: false, reason: TRUST_PROXY_TRUE_REFUSED };

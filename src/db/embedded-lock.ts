@@ -16,7 +16,11 @@ export interface LockInfo {
 }
 
 export type LockResult =
-  | { acquired: true; release(): void; /** The stale lock that was taken over, if any. */ replaced?: LockInfo }
+  | {
+      acquired: true;
+      release(): void /** The stale lock that was taken over, if any. */;
+      replaced?: LockInfo;
+    }
   | { acquired: false; owner: LockInfo };
 
 /**

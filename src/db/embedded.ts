@@ -1,8 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { drizzle } from 'drizzle-orm/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Database, DbLogger } from './database.js';
 import { acquireLock } from './embedded-lock.js';
 import { openPostgres } from './postgres.js';
@@ -39,7 +37,10 @@ export async function openEmbedded(options: EmbeddedOptions, logger: DbLogger): 
     );
   }
   if (!lock.acquired) {
-    logger.info({ pid: lock.owner.pid }, 'embedded database is owned by a running process; connecting through it');
+    logger.info(
+      { pid: lock.owner.pid },
+      'embedded database is owned by a running process; connecting through it',
+    );
     await waitForSocket(join(lock.owner.socketDir, `.s.PGSQL.${lock.owner.socketPort}`));
     // A local socket does not hang like a network link, and the server may queue a CLI query behind
     // its own work on the single PGlite session, so no statement timeout here.
@@ -70,6 +71,12 @@ async function openPglite(
   releaseLock: () => void,
   socketDir?: string,
 ): Promise<Database> {
+  // Loaded here, not at the top: a CLI that talks to the server's socket, or a PostgreSQL
+  // deployment, never pays for PGlite's modules.
+  const [{ PGlite }, { drizzle }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ]);
   const client = await PGlite.create({
     dataDir: pgdata,
     loadDataDir: options.loadDataDir,
@@ -81,6 +88,7 @@ async function openPglite(
   if (options.shareViaSocket && socketDir) {
     const socketPath = join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
     rmSync(socketPath, { force: true });
+    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
     // Several CLI processes may connect at once; the server queues their queries onto the one PGlite session.
     socketServer = new PGLiteSocketServer({ db: client, path: socketPath, maxConnections: 16 });
     await socketServer.start();
@@ -110,7 +118,9 @@ async function waitForSocket(path: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(path)) {
     if (Date.now() > deadline) {
-      throw new Error(`The process owning the embedded database has not opened ${path}; is it still starting?`);
+      throw new Error(
+        `The process owning the embedded database has not opened ${path}; is it still starting?`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

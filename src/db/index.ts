@@ -8,6 +8,7 @@ export { openEmbedded } from './embedded.js';
 export { MIGRATIONS_FOLDER, runMigrations } from './migrate.js';
 export { openDatabase } from './open-database.js';
 export { openPostgres, type PostgresOptions } from './postgres.js';
-export { DatabaseUnavailableError, databaseUnavailableReason, isDatabaseUnavailable } from './unavailable.js';
+export { type Owner, ownedBy, SYSTEM_OWNER } from './owner.js';
+export { DatabaseUnavailableError, databaseUnavailableReason } from './unavailable.js';
 export { isUuid } from './uuid.js';
 export * as schema from './schema/index.js';

@@ -53,11 +53,6 @@ export function databaseUnavailableReason(error: unknown): string | undefined {
   return undefined;
 }
 
-/** True when the database cannot be reached right now; see `databaseUnavailableReason`. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  return databaseUnavailableReason(error) !== undefined;
-}
-
 function ownReason(error: Error): string | undefined {
   if (error instanceof DatabaseUnavailableError) return error.message;
   const { code, syscall } = error as NodeJS.ErrnoException;

@@ -1,5 +1,5 @@
 /**
- * The default scenario ("OIF/OEF-like major combat", casualty-figures.md) and the static reference
+ * The default scenario ("OIF/OEF-like major combat", sources in docs/casualty-model.md) and the static reference
  * data served by the reference routes.
  */
 import type { Facility, FrontConfig, InjuryType, Scenario } from './types.js';
@@ -64,11 +64,11 @@ export const DEFAULT_SCENARIO: Readonly<Scenario> = Object.freeze({
   name: 'Generated Configuration',
   total_patients: DEFAULT_PATIENT_COUNT,
   // BI 37 % (Zouris 2008, OIF major-combat phase 36.6 % WIA); DNBI 63 % split Disease 38 / NBI 25,
-  // an assumption flagged in casualty-figures.md.
+  // an assumption of ours (docs/casualty-model.md).
   injury_mix: { DISEASE: 0.38, NON_BATTLE: 0.25, BATTLE_TRAUMA: 0.37 },
   fronts: [...DEFAULT_FRONTS],
   facility_rates: [],
-  // Temporal defaults of the original service (original-generator.md §9).
+  // Temporal defaults of the earlier Python service, kept for its clients.
   days_of_fighting: 8,
   base_date: '2025-06-01',
   warfare_types: ['conventional', 'artillery', 'drone'],

@@ -38,7 +38,6 @@ export {
   getPreset,
   listPresets,
   PRESET_IDS,
-  PRESETS,
   type PresetSummary,
   presetCategories,
 } from './presets.js';

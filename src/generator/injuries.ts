@@ -34,7 +34,7 @@ export const WOUND_REGION_WEIGHTS = [21, 31, 28, 10, 10];
 /**
  * Exposure tiers: the AIS range of the principal injury and the cap on every other wound. Shares per
  * mechanism are calibrated so 10,000 default patients meet the CFR, KIA/DOW and triage bands of
- * casualty-figures.md (see docs/casualty-model.md).
+ * the published figures named in docs/casualty-model.md.
  */
 interface Tier {
   principal: readonly number[];

@@ -1,7 +1,7 @@
 /**
- * Given names and surnames in native spelling, nations ALB..ITA (original-api.md §8 order).
+ * Given names and surnames in native spelling, nations ALB..ITA (in the earlier service's order).
  * Compiled from public lists of common names in each country; space-separated to keep the file small.
- * Surnames are given in their masculine / neutral form; `female-surname.ts` derives feminine forms.
+ * Surnames are given in their masculine / neutral form; `femaleSurname` (nations.ts) derives feminine forms.
  */
 export interface NameLists {
   readonly m: string;

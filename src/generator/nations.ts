@@ -1,4 +1,4 @@
-/** NATO nations (original-api.md §8 order), partner nations, and per-nation name lists. */
+/** NATO nations (in the earlier service's order), partner nations, and per-nation name lists. */
 import { NAMES_A, type NameLists } from './nation-names-a.js';
 import { NAMES_B } from './nation-names-b.js';
 

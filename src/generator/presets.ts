@@ -1,6 +1,6 @@
 /**
- * Scenario presets (original-generator.md §10, descriptions our own) plus a large-scale combat
- * operations preset built on casualty-figures.md's LSCO column. Shapes follow original-api.md §9.
+ * Scenario presets (the earlier Python service's, descriptions our own) plus a large-scale combat
+ * operations preset built on the LSCO figures of docs/casualty-model.md. Shapes follow the earlier API.
  */
 interface NationShare {
   nationality_code: string;
@@ -155,7 +155,7 @@ const PRESET_DEFS: readonly PresetDef[] = [
     id: 'lsco',
     name: 'Large-Scale Combat Operations',
     description:
-      'Peer conflict without air superiority: artillery and drones dominate, evacuation takes hours, not minutes (casualty-figures.md LSCO column).',
+      'Peer conflict without air superiority: artillery and drones dominate, evacuation takes hours, not minutes (LSCO figures, docs/casualty-model.md).',
     category: 'conventional_warfare',
     difficulty: 'extreme',
     total_patients: 5000,
@@ -277,11 +277,3 @@ export function presetCategories() {
 }
 
 export const PRESET_IDS: readonly string[] = PRESET_DEFS.map((d) => d.id);
-
-/** The preset helpers under one name. */
-export const PRESETS = {
-  list: listPresets,
-  get: getPreset,
-  categories: presetCategories,
-  ids: PRESET_IDS,
-} as const;

@@ -91,17 +91,6 @@ export class Rng {
     return median * Math.exp(this.normal(0, sigma));
   }
 
-  poisson(lambda: number): number {
-    const limit = Math.exp(-lambda);
-    let k = 0;
-    let p = this.next();
-    while (p > limit) {
-      k++;
-      p *= this.next();
-    }
-    return k;
-  }
-
   /** Failures before the first success, each trial succeeding with probability p (mean (1-p)/p). */
   geometric(p: number): number {
     if (p >= 1) return 0;

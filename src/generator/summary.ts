@@ -12,6 +12,8 @@ export interface PatientSummary {
   by_nationality: Record<string, number>;
   by_front: Record<string, number>;
   by_last_facility: Record<string, number>;
+  /** Patients by day of injury (1 = the first day), for a per-day chart. */
+  by_day: Record<string, number>;
   total_kia: number;
   total_rtd: number;
   kia_percent: number;
@@ -31,6 +33,7 @@ export class SummaryAccumulator {
   private readonly nationality: Record<string, number> = {};
   private readonly front: Record<string, number> = {};
   private readonly facility: Record<string, number> = {};
+  private readonly day: Record<string, number> = {};
 
   add(p: Patient): void {
     this.total++;
@@ -41,6 +44,7 @@ export class SummaryAccumulator {
     bump(this.nationality, p.nationality);
     bump(this.front, p.front);
     bump(this.facility, p.last_facility);
+    bump(this.day, String(p.day_of_injury));
   }
 
   /** A snapshot; the accumulator keeps counting afterwards. */
@@ -57,6 +61,7 @@ export class SummaryAccumulator {
       by_nationality: { ...this.nationality },
       by_front: { ...this.front },
       by_last_facility: { ...this.facility },
+      by_day: { ...this.day },
       total_kia: kia,
       total_rtd: rtd,
       kia_percent: pct(kia),

@@ -1,6 +1,6 @@
 /**
  * Temporal scenario data: warfare types (weight, hourly profile, mass-casualty clustering), intensity,
- * tempo and environmental conditions. Shapes follow original-generator.md §6; the hourly profiles are
+ * tempo and environmental conditions. Shapes follow the earlier Python service's; the hourly profiles are
  * our own renderings of the pattern descriptions.
  */
 import type { Intensity, Tempo } from './types.js';

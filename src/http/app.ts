@@ -5,18 +5,26 @@ import type { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
-import type { ConfigurationRepository, JobService, PatientStreams } from '../jobs/index.js';
-import type { Admission, ApiKeyRepository, ApiKeyService, UsageRecorder } from '../keys/index.js';
+import type { ConfigurationRepository } from '../configurations/index.js';
+import type { GenerationService, JobService, PatientStreams } from '../jobs/index.js';
+import type { Admission, ApiKeyRepository, ApiKeyService } from '../keys/index.js';
 import type { RateLimitStore } from '../ratelimit/index.js';
+import type { UsageRecorder, UsageRepository } from '../usage/index.js';
 import { loggerOptions } from './logger.js';
 import { registerOpenApi } from './openapi.js';
-import { createAuthenticate, createDailyQuotaHook, createRecordUsage, createTakeDailyQuota } from './plugins/auth.js';
+import {
+  createAuthenticate,
+  createDailyQuotaHook,
+  createRecordUsage,
+  createTakeDailyQuota,
+} from './plugins/auth.js';
 import { clientErrorHandler, errorHandler, frameworkErrors } from './plugins/error-handler.js';
 import { inputGuard } from './plugins/input-guard.js';
 import { jsonMediaType } from './plugins/json-media-type.js';
 import { requestContext, requestIdFor } from './plugins/request-context.js';
 import { validatorCompiler } from './validators.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
+import { adminUsageRoutes } from './routes/admin-usage.js';
 import { configurationRoutes } from './routes/configurations.js';
 import { downloadRoutes } from './routes/downloads.js';
 import { generationRoutes } from './routes/generation.js';
@@ -26,8 +34,10 @@ import { meRoutes } from './routes/me.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { presetRoutes } from './routes/presets.js';
 import { referenceRoutes } from './routes/reference.js';
+import { registerRoutes } from './routes/register.js';
 import { streamingRoutes } from './routes/streaming.js';
 import { visualizationRoutes } from './routes/visualizations.js';
+import { webPageRoutes } from './routes/web-pages.js';
 import './types.js';
 
 /** Everything the HTTP layer needs, built once by the composition root. */
@@ -38,8 +48,10 @@ export interface AppDeps {
   keyRepository: ApiKeyRepository;
   admission: Admission;
   usage: UsageRecorder;
+  usageRepository: UsageRepository;
   rateLimiter: RateLimitStore;
   jobs: JobService;
+  generation: GenerationService;
   configurations: ConfigurationRepository;
   streams: PatientStreams;
   clock: () => Date;
@@ -52,6 +64,8 @@ export interface BuildAppOptions {
   logStream?: Writable;
   /** Benchmarks only: protected routes skip authentication. */
   disableAuth?: boolean;
+  /** Where the built pages are (tests point it at a folder of their own); defaults to dist/web. */
+  webRoot?: string;
 }
 
 const EXPOSED_HEADERS = [
@@ -137,9 +151,18 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const recordUsage = createRecordUsage(deps);
   // After the OpenAPI plugin (so /metrics is documented) and before the routes (so its hook sees them all).
   await app.register(
-    fp(metricsRoutes({ jobs: deps.jobs, token: deps.config.metricsToken, authenticate, takeDailyQuota, recordUsage }), {
-      name: 'metrics',
-    }),
+    fp(
+      metricsRoutes({
+        jobs: deps.jobs,
+        token: deps.config.metricsToken,
+        authenticate,
+        takeDailyQuota,
+        recordUsage,
+      }),
+      {
+        name: 'metrics',
+      },
+    ),
   );
 
   await app.register(
@@ -155,18 +178,20 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     scope.addHook('onRequest', authenticate);
     scope.addHook('preHandler', createDailyQuotaHook(takeDailyQuota));
     scope.addHook('onResponse', recordUsage);
-    const { maxPatientsPerJob } = deps.config;
     await scope.register(meRoutes);
-    await scope.register(generationRoutes({ ...deps, maxPatientsPerJob, takeDailyQuota }));
-    await scope.register(streamingRoutes({ ...deps, maxPatientsPerJob, takeDailyQuota }));
+    await scope.register(generationRoutes({ ...deps, takeDailyQuota }));
+    await scope.register(streamingRoutes({ ...deps, takeDailyQuota }));
     await scope.register(jobRoutes(deps));
     await scope.register(downloadRoutes(deps));
     await scope.register(configurationRoutes({ ...deps, takeDailyQuota }));
     await scope.register(presetRoutes);
     await scope.register(visualizationRoutes(deps));
     await scope.register(adminKeyRoutes(deps));
+    await scope.register(adminUsageRoutes(deps));
   });
   await app.register(referenceRoutes);
+  await app.register(registerRoutes(deps));
+  await app.register(webPageRoutes(options.webRoot));
 
   return app;
 }

@@ -54,8 +54,5 @@ export function asciiFallback(name: string): string {
 
 /** RFC 8187 `value-chars`: every byte outside `attr-char` percent-encoded, UTF-8. */
 function encodeExtValue(name: string): string {
-  return encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

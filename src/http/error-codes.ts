@@ -5,15 +5,22 @@
  * lists them, and a test keeps that list equal to this one.
  */
 export const ERROR_CODES = {
-  BAD_REQUEST: { status: 400, description: 'The request cannot be carried out as sent (for example a job that is not finished yet).' },
+  BAD_REQUEST: {
+    status: 400,
+    description: 'The request cannot be carried out as sent (for example a job that is not finished yet).',
+  },
   MALFORMED_JSON: { status: 400, description: 'The body is not valid JSON.' },
   INVALID_URL: { status: 400, description: 'The URL is not valid percent-encoding.' },
   MALFORMED_REQUEST: { status: 400, description: 'The HTTP request itself could not be parsed.' },
-  PATIENT_LIMIT_EXCEEDED: { status: 400, description: 'The generation asks for more patients than the key allows per request.' },
+  PATIENT_LIMIT_EXCEEDED: {
+    status: 400,
+    description: 'The generation asks for more patients than the key allows per request.',
+  },
   KEY_MISSING: { status: 401, description: 'No API key was sent (`X-API-Key` or `Authorization: Bearer`).' },
   KEY_INVALID: { status: 401, description: 'The API key is not known.' },
   KEY_INACTIVE: { status: 401, description: 'The API key was deactivated.' },
   KEY_EXPIRED: { status: 401, description: 'The API key has expired.' },
+  KEY_PENDING: { status: 401, description: 'The self-service key waits for an administrator to approve it.' },
   FORBIDDEN: { status: 403, description: 'The key lacks the scope this route needs.' },
   NOT_FOUND: { status: 404, description: 'The resource does not exist or belongs to another key.' },
   ROUTE_NOT_FOUND: { status: 404, description: 'No route has this method and path.' },
@@ -24,16 +31,40 @@ export const ERROR_CODES = {
   URI_TOO_LONG: { status: 414, description: 'A path parameter is too long.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not sent as `application/json`.' },
   VALIDATION_FAILED: { status: 422, description: 'A field is missing or invalid; `errors` names each one.' },
-  AUTH_FAILURES_BLOCKED: { status: 429, description: 'Too many failed authentications from this client; wait `Retry-After` seconds.' },
-  RATE_LIMITED: { status: 429, description: 'A per-minute or per-hour window is spent; wait `Retry-After` seconds.' },
-  DAILY_QUOTA_EXCEEDED: { status: 429, description: 'The daily request quota is spent until 00:00 UTC (`Retry-After`).' },
+  AUTH_FAILURES_BLOCKED: {
+    status: 429,
+    description: 'Too many failed authentications from this client; wait `Retry-After` seconds.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    description: 'A per-minute or per-hour window is spent; wait `Retry-After` seconds.',
+  },
+  DAILY_QUOTA_EXCEEDED: {
+    status: 429,
+    description: 'The daily request quota is spent until 00:00 UTC (`Retry-After`).',
+  },
   TOO_MANY_STREAMS: { status: 429, description: 'The key already has as many open streams as it may.' },
-  TOO_MANY_REQUESTS: { status: 429, description: 'Too many requests of another kind; wait `Retry-After` seconds.' },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    description: 'Too many requests of another kind; wait `Retry-After` seconds.',
+  },
   HEADERS_TOO_LARGE: { status: 431, description: 'The request line or headers are too large.' },
-  INTERNAL_ERROR: { status: 500, description: 'An unexpected failure; the details are in the server log under the request id.' },
-  RATE_LIMIT_UNAVAILABLE: { status: 503, description: 'Rate limiting cannot decide (its store is down); retry after `Retry-After`.' },
-  DATABASE_UNAVAILABLE: { status: 503, description: 'The database is unreachable; retry after `Retry-After`.' },
-  SERVICE_UNAVAILABLE: { status: 503, description: 'The server is busy, shutting down or not ready; retry after `Retry-After`.' },
+  INTERNAL_ERROR: {
+    status: 500,
+    description: 'An unexpected failure; the details are in the server log under the request id.',
+  },
+  RATE_LIMIT_UNAVAILABLE: {
+    status: 503,
+    description: 'Rate limiting cannot decide (its store is down); retry after `Retry-After`.',
+  },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    description: 'The database is unreachable; retry after `Retry-After`.',
+  },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    description: 'The server is busy, shutting down or not ready; retry after `Retry-After`.',
+  },
 } as const satisfies Record<string, { status: number; description: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

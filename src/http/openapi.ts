@@ -62,6 +62,7 @@ export async function registerOpenApi(
         { name: 'configurations', description: 'Stored scenario configurations' },
         { name: 'reference', description: 'Reference data (no key needed)' },
         { name: 'keys', description: 'Your key, and key administration' },
+        { name: 'usage', description: 'Usage analytics for administrators, from per-minute aggregates' },
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'metrics', description: 'Prometheus metrics for operators (METRICS_TOKEN or an admin key)' },
       ],

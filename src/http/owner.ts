@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { canGenerate, isAdmin, type KeyContext } from '../keys/index.js';
-import type { Owner } from '../jobs/index.js';
+import type { Owner } from '../db/index.js';
+import type { Requester } from '../jobs/index.js';
 import { forbidden } from './errors.js';
 
 /** The calling key; protected routes always have one (unless auth is disabled for a benchmark). */
@@ -32,6 +33,11 @@ export function creatorOf(request: FastifyRequest): Owner {
 /** Owner filter for reads: admin and legacy keys see every tenant's jobs and configurations. */
 export function readerOf(request: FastifyRequest): Owner {
   return { ...creatorOf(request), all: isAdmin(keyOf(request)) };
+}
+
+/** The calling key with what it may read and whom what it creates belongs to. */
+export function requesterOf(request: FastifyRequest): Requester {
+  return { key: keyOf(request), reader: readerOf(request), creator: creatorOf(request) };
 }
 
 /** 403 unless the key may generate patients. */

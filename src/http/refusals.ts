@@ -7,6 +7,7 @@ const KEY_FAILURES = {
   missing: { code: 'KEY_MISSING', detail: 'Missing API Key' },
   invalid: { code: 'KEY_INVALID', detail: 'Invalid or inactive API key' },
   inactive: { code: 'KEY_INACTIVE', detail: 'API key is inactive' },
+  pending: { code: 'KEY_PENDING', detail: 'API key is waiting for an administrator to approve it' },
   expired: { code: 'KEY_EXPIRED', detail: 'API key has expired' },
 } as const satisfies Record<string, { code: ErrorCode; detail: string }>;
 
@@ -16,6 +17,7 @@ export function refusalError(refusal: Refusal): AppError {
     case 'missing':
     case 'invalid':
     case 'inactive':
+    case 'pending':
     case 'expired': {
       const { code, detail } = KEY_FAILURES[refusal.reason];
       return appError(code, detail, { 'WWW-Authenticate': 'ApiKey', 'X-Key-Status': refusal.reason });
@@ -25,7 +27,11 @@ export function refusalError(refusal: Refusal): AppError {
         'Retry-After': retryAfterSeconds(refusal.retryAfterMs),
       });
     case 'rate':
-      return appError('RATE_LIMITED', describeViolation(refusal.decision), buildRateLimitHeaders(refusal.decision));
+      return appError(
+        'RATE_LIMITED',
+        describeViolation(refusal.decision),
+        buildRateLimitHeaders(refusal.decision),
+      );
     case 'rate-unavailable':
       return appError('RATE_LIMIT_UNAVAILABLE', 'Rate limiting is temporarily unavailable', {
         'Retry-After': retryAfterSeconds(refusal.retryAfterMs),

@@ -1,4 +1,5 @@
 import type { KeyContext, KeyKind } from '../keys/index.js';
+import type { RefusalWindow } from '../usage/index.js';
 
 /** What the auth plugin leaves on a request for handlers and the usage hook. */
 export interface UsageMark {
@@ -9,6 +10,8 @@ export interface UsageMark {
   /** Add it to the day's count when usage is written (keys without a daily limit). */
   countInDay: boolean;
   kind: KeyKind;
+  /** The window that refused the request with 429, for the usage counts. */
+  refusedBy?: RefusalWindow;
 }
 
 declare module 'fastify' {

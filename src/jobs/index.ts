@@ -1,13 +1,19 @@
 /**
- * Jobs: generation jobs and stored configurations, their storage scoped by
+ * Jobs: generation jobs, their storage scoped by
  * owner, and the runner that executes jobs in worker threads. Imports `db`,
  * `generator` and `output`; never HTTP.
  */
-export { type ConfigurationInput, ConfigurationRepository, type ConfigurationRow } from './configuration-repository.js';
 // The generation task itself (generator, output writers, exceljs) is loaded only by the worker
 // thread, so the CLI and the server's main thread do not pay for importing it.
 export type { GenerationResult, GenerationTask } from './generation-task.js';
-export { JobRepository, type JobRow, type JobStatus } from './job-repository.js';
+export {
+  JOB_PRIORITIES,
+  JOB_STATUSES,
+  type JobPriority,
+  JobRepository,
+  type JobRow,
+  type JobStatus,
+} from './job-repository.js';
 export {
   type CreateJobInput,
   INTERRUPTED_BY_SHUTDOWN,
@@ -17,7 +23,16 @@ export {
   JobService,
   type JobServiceOptions,
 } from './job-service.js';
-export { type Owner, SYSTEM_OWNER } from './owner.js';
+export {
+  type GenerationOrder,
+  GenerationService,
+  type Outcome,
+  type Requester,
+  type ResolvedScenario,
+  type ScenarioRefusal,
+  type ScenarioSource,
+  type SubmittedJob,
+} from './generation-service.js';
 export { PatientStream, StreamStalledError, type WorkerFate } from './patient-stream.js';
 export { PatientStreams, type PatientStreamsOptions, type StreamOpening } from './patient-streams.js';
 export type { StreamTask } from './stream-protocol.js';

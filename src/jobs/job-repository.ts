@@ -1,20 +1,12 @@
 import { and, desc, eq, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { isUuid, schema } from '../db/index.js';
-import type { JobRow, JobStatus, NewJobRow } from '../db/schema/index.js';
-import type { Owner } from './owner.js';
+import { isUuid, type Owner, ownedBy, schema } from '../db/index.js';
+import type { JobPriority, JobRow, JobStatus, NewJobRow } from '../db/schema/index.js';
+export { JOB_PRIORITIES, JOB_STATUSES } from '../db/schema/index.js';
 
 const { jobs } = schema;
 
-export type { JobRow, JobStatus };
-
-function ownedBy(owner: Owner) {
-  if (owner.all) return undefined;
-  return and(
-    owner.keyId === null ? sql`${jobs.ownerKeyId} IS NULL` : eq(jobs.ownerKeyId, owner.keyId),
-    eq(jobs.ownerSubject, owner.subject),
-  );
-}
+export type { JobPriority, JobRow, JobStatus };
 
 /** Job state. Every read takes the owner, so another tenant's job is simply not found. */
 export class JobRepository {
@@ -30,7 +22,7 @@ export class JobRepository {
     const [row] = await this.db
       .select()
       .from(jobs)
-      .where(and(eq(jobs.id, id), ownedBy(owner)))
+      .where(and(eq(jobs.id, id), ownedBy(jobs, owner)))
       .limit(1);
     return row;
   }
@@ -39,7 +31,7 @@ export class JobRepository {
     return this.db
       .select()
       .from(jobs)
-      .where(and(ownedBy(owner), options.status ? eq(jobs.status, options.status) : undefined))
+      .where(and(ownedBy(jobs, owner), options.status ? eq(jobs.status, options.status) : undefined))
       .orderBy(desc(jobs.createdAt))
       .limit(options.limit);
   }
@@ -48,7 +40,7 @@ export class JobRepository {
     if (!isUuid(id)) return false;
     const rows = await this.db
       .delete(jobs)
-      .where(and(eq(jobs.id, id), ownedBy(owner)))
+      .where(and(eq(jobs.id, id), ownedBy(jobs, owner)))
       .returning({ id: jobs.id });
     return rows.length > 0;
   }
@@ -64,7 +56,9 @@ export class JobRepository {
         error: 'Job cancelled by user',
         expiresAt,
       })
-      .where(and(eq(jobs.id, id), ownedBy(owner), inArray(jobs.status, ['pending', 'queued', 'running'])))
+      .where(
+        and(eq(jobs.id, id), ownedBy(jobs, owner), inArray(jobs.status, ['pending', 'queued', 'running'])),
+      )
       .returning();
     return row;
   }
@@ -89,7 +83,12 @@ export class JobRepository {
   }
 
   /** Progress from the worker; tells it whether the job was cancelled meanwhile. */
-  async reportProgress(id: string, progress: number, generated: number, now: Date): Promise<{ cancelled: boolean }> {
+  async reportProgress(
+    id: string,
+    progress: number,
+    generated: number,
+    now: Date,
+  ): Promise<{ cancelled: boolean }> {
     const [row] = await this.db
       .update(jobs)
       .set({ progress, patientsGenerated: generated, heartbeatAt: now })
@@ -108,7 +107,11 @@ export class JobRepository {
 
   async complete(
     id: string,
-    result: { summary: Record<string, unknown>; outputFiles: { name: string; bytes: number }[]; generated: number },
+    result: {
+      summary: Record<string, unknown>;
+      outputFiles: { name: string; bytes: number }[];
+      generated: number;
+    },
     now: Date,
     expiresAt: Date,
   ): Promise<boolean> {
@@ -142,8 +145,16 @@ export class JobRepository {
    * heartbeat at all was never claimed by a live worker, so it is an orphan too.
    * Returns their ids.
    */
-  async failOrphans(staleBefore: Date, now: Date, expiresAt: Date, aliveIds: string[] = []): Promise<string[]> {
-    const stale = and(eq(jobs.status, 'running'), or(isNull(jobs.heartbeatAt), lt(jobs.heartbeatAt, staleBefore)));
+  async failOrphans(
+    staleBefore: Date,
+    now: Date,
+    expiresAt: Date,
+    aliveIds: string[] = [],
+  ): Promise<string[]> {
+    const stale = and(
+      eq(jobs.status, 'running'),
+      or(isNull(jobs.heartbeatAt), lt(jobs.heartbeatAt, staleBefore)),
+    );
     const rows = await this.db
       .update(jobs)
       .set({
@@ -201,10 +212,5 @@ export class JobRepository {
       })
       .from(jobs)
       .groupBy(jobs.status);
-  }
-
-  /** Completed jobs, newest first (dashboards). */
-  async latestCompleted(owner: Owner, limit: number): Promise<JobRow[]> {
-    return this.list(owner, { limit, status: 'completed' });
   }
 }

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { databaseUnavailableReason } from '../db/index.js';
 import type { Scenario } from '../generator/index.js';
 import { LogThrottle } from '../logging/index.js';
-import { type OutputFormat, type PatientPage, readStoredPatients } from '../output/index.js';
-import type { JobRepository, JobRow, JobStatus } from './job-repository.js';
-import type { Owner } from './owner.js';
+import type { OutputFormat, PatientPage } from '../output/index.js';
+import type { JobPriority, JobRepository, JobRow, JobStatus } from './job-repository.js';
+import type { Owner } from '../db/index.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
 
 const HEARTBEAT_INTERVAL_MS = 10_000;
@@ -56,7 +56,7 @@ export interface CreateJobInput {
   formats: OutputFormat[];
   compress: boolean;
   password?: string;
-  priority: 'low' | 'normal' | 'high';
+  priority: JobPriority;
 }
 
 /**
@@ -152,7 +152,7 @@ export class JobService {
         seed: encrypted ? null : input.seed,
         totalPatients: input.count,
         config: encrypted ? configWithoutSeed : input.config,
-        scenario: input.scenario as unknown as Record<string, unknown>,
+        scenario: input.scenario,
         outputFormats: input.formats,
         useCompression: input.compress,
         useEncryption: encrypted,
@@ -213,7 +213,9 @@ export class JobService {
    * generated again). `undefined` when the files are gone. The caller refuses encrypted jobs,
    * whose files are ciphertext and carry no index.
    */
-  storedPatients(jobId: string, start: number, end: number): Promise<PatientPage | undefined> {
+  async storedPatients(jobId: string, start: number, end: number): Promise<PatientPage | undefined> {
+    // Loaded on first use: the output writers (yazl, csv-stringify) are not needed to start the CLI.
+    const { readStoredPatients } = await import('../output/index.js');
     return readStoredPatients(this.paths(jobId).dir, start, end);
   }
 
@@ -288,10 +290,10 @@ export class JobService {
     const generation = startGeneration(
       {
         jobId: job.id,
-        scenario: job.scenario as unknown as Scenario,
+        scenario: job.scenario,
         seed,
         count: job.totalPatients,
-        formats: job.outputFormats as OutputFormat[],
+        formats: job.outputFormats,
         dir,
         compress: job.useCompression,
         password: secret?.password,
@@ -355,7 +357,9 @@ export class JobService {
       });
     this.settling.set(
       job.id,
-      settled.catch((err: unknown) => this.logger.error({ err, jobId: job.id }, 'recording a job outcome failed')),
+      settled.catch((err: unknown) =>
+        this.logger.error({ err, jobId: job.id }, 'recording a job outcome failed'),
+      ),
     );
   }
 
@@ -389,7 +393,9 @@ export class JobService {
    */
   private async failOrphans(staleBefore: Date): Promise<string[]> {
     const now = this.clock();
-    const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now), [...this.running.keys()]);
+    const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now), [
+      ...this.running.keys(),
+    ]);
     for (const id of ids) await this.removeFiles(id);
     return ids;
   }

@@ -12,7 +12,10 @@ const fromSource = import.meta.url.endsWith('.ts');
 const workerUrl = new URL(fromSource ? './generation-worker.ts' : './generation-worker.js', import.meta.url);
 
 /** Runs one task in its own worker thread, reporting progress as patients are written. */
-export function startGeneration(task: GenerationTask, onProgress: (generated: number) => void): RunningGeneration {
+export function startGeneration(
+  task: GenerationTask,
+  onProgress: (generated: number) => void,
+): RunningGeneration {
   const worker = fromSource
     ? new Worker(
         `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); })`,
@@ -20,11 +23,14 @@ export function startGeneration(task: GenerationTask, onProgress: (generated: nu
       )
     : new Worker(workerUrl, { workerData: task });
   const result = new Promise<GenerationResult>((resolve, reject) => {
-    worker.on('message', (message: { type: string; generated?: number; result?: GenerationResult; message?: string }) => {
-      if (message.type === 'progress') onProgress(message.generated ?? 0);
-      else if (message.type === 'done') resolve(message.result!);
-      else if (message.type === 'error') reject(new Error(message.message));
-    });
+    worker.on(
+      'message',
+      (message: { type: string; generated?: number; result?: GenerationResult; message?: string }) => {
+        if (message.type === 'progress') onProgress(message.generated ?? 0);
+        else if (message.type === 'done') resolve(message.result!);
+        else if (message.type === 'error') reject(new Error(message.message));
+      },
+    );
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`generation worker exited with code ${code}`)));
   });

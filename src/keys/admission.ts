@@ -41,8 +41,10 @@ export class Admission {
 
     const verified = await this.deps.keys.verify(presented);
     if (!verified.ok) {
-      const waitMs = verified.failure === 'missing' ? 0 : await this.deps.authFailures.recordFailure(client, nowMs);
-      const refusal: Refusal = waitMs > 0 ? { reason: 'ip-blocked', retryAfterMs: waitMs } : { reason: verified.failure };
+      const waitMs =
+        verified.failure === 'missing' ? 0 : await this.deps.authFailures.recordFailure(client, nowMs);
+      const refusal: Refusal =
+        waitMs > 0 ? { reason: 'ip-blocked', retryAfterMs: waitMs } : { reason: verified.failure };
       return { admitted: false, refusal };
     }
 
@@ -54,7 +56,11 @@ export class Admission {
       ? limiter.consumeSync(windows, rules, nowMs)
       : await limiter.consume(windows, rules, nowMs);
     if (rate.unavailable)
-      return { admitted: false, key, refusal: { reason: 'rate-unavailable', retryAfterMs: rate.retryAfterMs } };
+      return {
+        admitted: false,
+        key,
+        refusal: { reason: 'rate-unavailable', retryAfterMs: rate.retryAfterMs },
+      };
     if (!rate.allowed) return { admitted: false, key, rate, refusal: { reason: 'rate', decision: rate } };
     return { admitted: true, key, rate };
   }

@@ -1,6 +1,6 @@
 /**
  * API keys: the key format, hashed storage, verification with a short cache,
- * the demo and legacy keys, patient and daily limits, and usage tracking.
+ * the demo and legacy keys, patient and daily limits (usage is counted in `src/usage`).
  * Takes and returns plain values, never HTTP objects.
  * Admission (`admission.ts`) decides whether a request may proceed. A refusal is a value
  * (`Refusal`), not an exception; only `src/http` maps it to statuses and headers.
@@ -8,6 +8,7 @@
  */
 export * from './api-key.js';
 export * from './bounds.js';
+export { matchesDigest, sha256 } from './digest.js';
 export { Admission, type AdmissionDeps, type KeyAdmission } from './admission.js';
 export { type DailyCounter, RedisCounter, ReservingCounter } from './daily-counter.js';
 export { DailyQuota, type DailyTake, DEMO_GLOBAL_SUBJECT } from './daily-quota.js';
@@ -19,11 +20,19 @@ export {
   ApiKeyService,
   type CreateKeyInput,
   DEMO_API_KEY,
+  isPending,
   KEY_DEFAULTS,
   type KeyServiceConfig,
   type OutOfBoundsReporter,
   type VerifyResult,
 } from './key-service.js';
 export * from './limits.js';
-export { ApiKeyRepository, type ApiKeyPatch, type DailyUsage, escapeLike, type NewApiKey, type UsageEvent } from './repository.js';
-export { UsageRecorder } from './usage-recorder.js';
+export { type Registration, registerPersonalKey, type SelfServicePolicy } from './self-service.js';
+export {
+  ApiKeyRepository,
+  type ApiKeyPatch,
+  escapeLike,
+  type KeyCounts,
+  type NewApiKey,
+} from './repository.js';
+export { keyStatus, keyView } from './key-view.js';

@@ -1,5 +1,6 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { sha256 } from './digest.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const LIVE_KEY_PREFIX = 'milmed_live_';
@@ -33,7 +34,7 @@ export function looksLikeLiveKey(key: string): boolean {
 
 /** SHA-256 hex digest: what the database stores instead of the key. */
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return sha256(key).toString('hex');
 }
 
 /** A short, non-secret label: the fixed prefix plus 6 random characters (36 bits). */

@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApiKey, VerifiedKey } from './api-key.js';
 import { LEGACY_KEY_ID } from './api-key.js';
 import { clampKeyLimits, type LimitField } from './bounds.js';
+import { matchesDigest, sha256 } from './digest.js';
 import { KeyCache } from './key-cache.js';
 import { displayPrefix, generateApiKey, hasValidChecksum, hashKey, looksLikeLiveKey } from './key-format.js';
 import type { ApiKeyPatch, ApiKeyRepository, NewApiKey } from './repository.js';
@@ -31,6 +31,10 @@ export type CreateKeyInput = Omit<
   | 'lastUsedAt'
   | 'isActive'
 >;
+
+/** A self-service key registered in approval mode that no administrator has approved yet. */
+export const isPending = (key: Pick<ApiKey, 'isActive' | 'metadata'>): boolean =>
+  !key.isActive && key.metadata?.approval === 'pending';
 
 /** Defaults for a new personal key. */
 export const KEY_DEFAULTS = {
@@ -136,6 +140,16 @@ export class ApiKeyService {
     return key;
   }
 
+  /** Lets a pending self-service key work; undefined when no key has that id. Idempotent. */
+  async approve(id: string): Promise<ApiKey | undefined> {
+    const key = await this.repository.getById(id);
+    if (!key) return undefined;
+    return this.update(id, {
+      isActive: true,
+      metadata: { ...key.metadata, approval: 'approved', approved_at: this.clock().toISOString() },
+    });
+  }
+
   async delete(id: string): Promise<boolean> {
     const deleted = await this.repository.delete(id);
     this.cache.evictId(id);
@@ -159,7 +173,7 @@ export class ApiKeyService {
       this.cache.set(hash, key, nowMs);
     }
     if (!key) return { ok: false, failure: 'invalid' };
-    if (!key.isActive) return { ok: false, failure: 'inactive' };
+    if (!key.isActive) return { ok: false, failure: isPending(key) ? 'pending' : 'inactive' };
     if (key.expiresAt && key.expiresAt.getTime() <= nowMs) return { ok: false, failure: 'expired' };
     return { ok: true, key: this.toVerified(key) };
   }
@@ -197,7 +211,7 @@ export class ApiKeyService {
 
   private isLegacyKey(presented: string): boolean {
     if (!this.legacyDigest) return false;
-    return timingSafeEqual(sha256(presented), this.legacyDigest);
+    return matchesDigest(presented, this.legacyDigest);
   }
 
   private legacyKey(): VerifiedKey {
@@ -213,8 +227,4 @@ export class ApiKeyService {
       scopes: ['generate', 'admin'],
     };
   }
-}
-
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
 }

@@ -106,7 +106,8 @@ export class LeasingCounter implements DailyCounter {
     for (const [id, e] of this.entries) {
       if (e.day >= today || e.leasing) continue;
       this.entries.delete(id);
-      if (e.leased > e.used) void this.repository.settle(e.keyId, e.subject, e.day, e.leased, e.used).catch(() => {});
+      if (e.leased > e.used)
+        void this.repository.settle(e.keyId, e.subject, e.day, e.leased, e.used).catch(() => {});
     }
   }
 }

@@ -86,7 +86,12 @@ export class QuotaRepository {
     return row?.requests ?? 0;
   }
 
-  private async refusal(keyId: string, claims: readonly QuotaClaim[], day: string, index: number): Promise<QuotaTake> {
+  private async refusal(
+    keyId: string,
+    claims: readonly QuotaClaim[],
+    day: string,
+    index: number,
+  ): Promise<QuotaTake> {
     return { ok: false, index, count: await this.count(keyId, claims[index]!.subject, day) };
   }
 }

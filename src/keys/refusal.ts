@@ -1,7 +1,8 @@
 import type { RateDecision } from '../ratelimit/index.js';
 
 /** Why a key failed verification. */
-export type KeyFailure = 'missing' | 'invalid' | 'inactive' | 'expired';
+/** `pending`: a self-service key that waits for an administrator's approval. */
+export type KeyFailure = 'missing' | 'invalid' | 'inactive' | 'pending' | 'expired';
 
 /**
  * Why a request was not admitted: a value, never an exception. `src/http` alone

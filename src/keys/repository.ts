@@ -1,11 +1,10 @@
-import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { isUuid, schema } from '../db/index.js';
 import type { ApiKey } from './api-key.js';
 
-const { apiKeys, apiKeyUsage } = schema;
+const { apiKeys, usageCounts } = schema;
 type Row = typeof apiKeys.$inferSelect;
-
 
 export interface NewApiKey {
   keyHash: string;
@@ -29,6 +28,13 @@ export interface NewApiKey {
   isActive?: boolean;
 }
 
+export interface KeyCounts {
+  total: number;
+  active: number;
+  demo: number;
+  expired: number;
+}
+
 export type ApiKeyPatch = Partial<
   Pick<
     ApiKey,
@@ -46,29 +52,7 @@ export type ApiKeyPatch = Partial<
   >
 >;
 
-/** One authenticated request, or the patients a finished job generated. */
-export interface UsageEvent {
-  keyId: string;
-  at: Date;
-  method: string;
-  route: string;
-  statusCode: number;
-  patients: number;
-  clientIp: string | null;
-  /** Counted in `total_requests`: it passed every limit. */
-  admitted: boolean;
-  /** Also add it to the day's count (keys whose daily quota was not reserved up front). */
-  countInDay: boolean;
-  subject: string;
-}
-
-export interface DailyUsage {
-  day: string;
-  requests: number;
-  patients: number;
-}
-
-/** Storage of API keys and their usage (daily quotas: `QuotaRepository`). Every method is one atomic statement or transaction. */
+/** Storage of API keys (daily quotas: `QuotaRepository`; usage: `src/usage`). Every method is one atomic statement or transaction. */
 export class ApiKeyRepository {
   constructor(private readonly db: Db) {}
 
@@ -97,12 +81,19 @@ export class ApiKeyRepository {
     const rows = await this.db
       .select()
       .from(apiKeys)
-      .where(or(sql`${apiKeys.keyPrefix} LIKE ${pattern} ESCAPE '\\'`, sql`${apiKeys.id}::text LIKE ${pattern} ESCAPE '\\'`))
+      .where(
+        or(
+          sql`${apiKeys.keyPrefix} LIKE ${pattern} ESCAPE '\\'`,
+          sql`${apiKeys.id}::text LIKE ${pattern} ESCAPE '\\'`,
+        ),
+      )
       .limit(2);
     return rows.map(toApiKey);
   }
 
-  async list(options: { includeInactive?: boolean; search?: string; limit?: number } = {}): Promise<ApiKey[]> {
+  async list(
+    options: { includeInactive?: boolean; search?: string; limit?: number } = {},
+  ): Promise<ApiKey[]> {
     const filters = [];
     if (!options.includeInactive) filters.push(eq(apiKeys.isActive, true));
     if (options.search) {
@@ -137,12 +128,12 @@ export class ApiKeyRepository {
     return this.update(id, { isActive }, now);
   }
 
-  /** Deletes a key with its usage rows (which carry no foreign key; see the schema). */
+  /** Deletes a key with its usage aggregates (which carry no foreign key; see the schema). */
   async delete(id: string): Promise<boolean> {
     if (!isUuid(id)) return false;
     return this.db.transaction(async (tx) => {
       const rows = await tx.delete(apiKeys).where(eq(apiKeys.id, id)).returning({ id: apiKeys.id });
-      await tx.delete(apiKeyUsage).where(eq(apiKeyUsage.keyId, id));
+      await tx.delete(usageCounts).where(eq(usageCounts.keyId, id));
       return rows.length > 0;
     });
   }
@@ -167,68 +158,8 @@ export class ApiKeyRepository {
     return toApiKey(row!);
   }
 
-  /** Writes a batch of usage events: the rows, the lifetime counters and the day counts. */
-  async recordUsage(events: readonly UsageEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const cols = {
-      keyId: events.map((e) => e.keyId),
-      at: events.map((e) => e.at.toISOString()),
-      method: events.map((e) => e.method),
-      route: events.map((e) => e.route),
-      status: events.map((e) => e.statusCode),
-      patients: events.map((e) => e.patients),
-      ip: events.map((e) => e.clientIp),
-    };
-    const totals = aggregateTotals(events);
-    const days = aggregateDays(events);
-    await this.db.transaction(async (tx) => {
-      // Rows for keys deleted since the request are dropped rather than failing the batch.
-      await tx.execute(sql`
-        INSERT INTO api_key_usage (key_id, occurred_at, method, route, status_code, patients_generated, client_ip)
-        SELECT u.* FROM unnest(${sql.param(cols.keyId)}::uuid[], ${sql.param(cols.at)}::timestamptz[],
-          ${sql.param(cols.method)}::text[], ${sql.param(cols.route)}::text[], ${sql.param(cols.status)}::int[],
-          ${sql.param(cols.patients)}::int[], ${sql.param(cols.ip)}::text[])
-          AS u(key_id, occurred_at, method, route, status_code, patients_generated, client_ip)
-        WHERE EXISTS (SELECT 1 FROM api_keys k WHERE k.id = u.key_id)`);
-      await tx.execute(sql`
-        UPDATE api_keys k SET
-          total_requests = k.total_requests + t.requests,
-          total_patients_generated = k.total_patients_generated + t.patients,
-          last_used_at = GREATEST(k.last_used_at, t.last_used)
-        FROM unnest(${sql.param(totals.ids)}::uuid[], ${sql.param(totals.requests)}::int[],
-          ${sql.param(totals.patients)}::bigint[], ${sql.param(totals.last)}::timestamptz[])
-          AS t(id, requests, patients, last_used)
-        WHERE k.id = t.id`);
-      if (days.ids.length > 0) {
-        await tx.execute(sql`
-          INSERT INTO daily_quota (key_id, subject, day, requests)
-          SELECT d.key_id, d.subject, d.day, d.n FROM unnest(${sql.param(days.ids)}::uuid[],
-            ${sql.param(days.subjects)}::text[], ${sql.param(days.days)}::date[], ${sql.param(days.counts)}::int[])
-            AS d(key_id, subject, day, n)
-          WHERE EXISTS (SELECT 1 FROM api_keys k WHERE k.id = d.key_id)
-          ON CONFLICT (key_id, subject, day) DO UPDATE SET requests = daily_quota.requests + EXCLUDED.requests`);
-      }
-    });
-  }
-
-  /** Requests and patients per UTC day since `from` (inclusive), oldest first. */
-  async usageByDay(keyId: string, from: Date): Promise<DailyUsage[]> {
-    const day = sql<string>`to_char(${apiKeyUsage.occurredAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
-    const rows = await this.db
-      .select({
-        day,
-        requests: sql<number>`count(*) FILTER (WHERE ${apiKeyUsage.method} <> 'JOB')::int`,
-        patients: sql<number>`coalesce(sum(${apiKeyUsage.patientsGenerated}), 0)::int`,
-      })
-      .from(apiKeyUsage)
-      .where(and(eq(apiKeyUsage.keyId, keyId), gte(apiKeyUsage.occurredAt, from)))
-      .groupBy(day)
-      .orderBy(day);
-    return rows;
-  }
-
-  /** Key counts, and requests/patients over the period. */
-  async stats(from: Date, now: Date) {
+  /** How many keys there are: in all, active, demo, and expired at `now`. */
+  async keyCounts(now: Date): Promise<KeyCounts> {
     const [keys] = await this.db
       .select({
         total: sql<number>`count(*)::int`,
@@ -237,14 +168,7 @@ export class ApiKeyRepository {
         expired: sql<number>`count(*) FILTER (WHERE ${apiKeys.expiresAt} <= ${now})::int`,
       })
       .from(apiKeys);
-    const [usage] = await this.db
-      .select({
-        requests: sql<number>`count(*) FILTER (WHERE ${apiKeyUsage.method} <> 'JOB')::int`,
-        patients: sql<number>`coalesce(sum(${apiKeyUsage.patientsGenerated}), 0)::int`,
-      })
-      .from(apiKeyUsage)
-      .where(gte(apiKeyUsage.occurredAt, from));
-    return { keys: keys!, requests: usage?.requests ?? 0, patients: usage?.patients ?? 0 };
+    return keys!;
   }
 
   /** Keys whose expiry is before `now`. */
@@ -263,45 +187,16 @@ export class ApiKeyRepository {
         .where(and(isNotNull(apiKeys.expiresAt), lte(apiKeys.expiresAt, now)))
         .returning({ id: apiKeys.id });
       if (rows.length > 0) {
-        await tx.delete(apiKeyUsage).where(inArray(apiKeyUsage.keyId, rows.map((r) => r.id)));
+        await tx.delete(usageCounts).where(
+          inArray(
+            usageCounts.keyId,
+            rows.map((r) => r.id),
+          ),
+        );
       }
       return rows.length;
     });
   }
-}
-
-function aggregateTotals(events: readonly UsageEvent[]) {
-  const byKey = new Map<string, { requests: number; patients: number; last: Date }>();
-  for (const e of events) {
-    const t = byKey.get(e.keyId) ?? { requests: 0, patients: 0, last: e.at };
-    if (e.admitted) t.requests += 1;
-    t.patients += e.patients;
-    if (e.at > t.last) t.last = e.at;
-    byKey.set(e.keyId, t);
-  }
-  const entries = [...byKey.entries()];
-  return {
-    ids: entries.map(([id]) => id),
-    requests: entries.map(([, t]) => t.requests),
-    patients: entries.map(([, t]) => t.patients),
-    last: entries.map(([, t]) => t.last.toISOString()),
-  };
-}
-
-function aggregateDays(events: readonly UsageEvent[]) {
-  const counts = new Map<string, number>();
-  for (const e of events) {
-    if (!e.countInDay || !e.admitted) continue;
-    const k = `${e.keyId}\u0000${e.subject}\u0000${e.at.toISOString().slice(0, 10)}`;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const parts = [...counts.entries()].map(([k, n]) => [...k.split('\u0000'), n] as [string, string, string, number]);
-  return {
-    ids: parts.map((p) => p[0]),
-    subjects: parts.map((p) => p[1]),
-    days: parts.map((p) => p[2]),
-    counts: parts.map((p) => p[3]),
-  };
 }
 
 export function escapeLike(term: string): string {
@@ -310,5 +205,9 @@ export function escapeLike(term: string): string {
 
 function toApiKey(row: Row): ApiKey {
   const { keyHash: _hash, ...rest } = row;
-  return { ...rest, totalRequests: Number(rest.totalRequests), totalPatientsGenerated: Number(rest.totalPatientsGenerated) };
+  return {
+    ...rest,
+    totalRequests: Number(rest.totalRequests),
+    totalPatientsGenerated: Number(rest.totalPatientsGenerated),
+  };
 }

@@ -16,6 +16,7 @@ import type {
   Resource,
 } from 'fhir/r4.js';
 import type { Facility, Patient, VitalSigns } from '../generator/index.js';
+import { jsonArrayFormat } from './text-format.js';
 
 const SNOMED = 'http://snomed.info/sct';
 const LOINC = 'http://loinc.org';
@@ -237,14 +238,13 @@ export function patientEntries(p: Patient, seed: string): BundleEntry[] {
 /** Builds the streaming pieces of the bundle; `seed` namespaces the UUIDs. */
 export function fhirFormat(seed: string) {
   const bundleId = deterministicUuid(createHash('sha256').update(`${seed}:bundle`).digest(), 0);
-  return {
-    head: (): string => `{"resourceType":"Bundle","id":"${bundleId}","type":"collection","entry":[\n`,
-    row: (p: Patient, index: number): string => {
-      const body = patientEntries(p, seed)
+  // Each patient adds several entries to the one array, so an "element" is their joined text.
+  return jsonArrayFormat(
+    `{"resourceType":"Bundle","id":"${bundleId}","type":"collection","entry":[\n`,
+    (p) =>
+      patientEntries(p, seed)
         .map((e) => JSON.stringify(e))
-        .join(',\n');
-      return index === 0 ? body : `,\n${body}`;
-    },
-    tail: (): string => '\n]}\n',
-  };
+        .join(',\n'),
+    () => '\n]}\n',
+  );
 }

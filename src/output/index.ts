@@ -7,10 +7,9 @@
 export { DecryptionError, decryptBuffer, decryptFile, HEADER_BYTES } from './crypto.js';
 export { CSV_COLUMNS, csvRow } from './csv.js';
 export { deterministicUuid, patientEntries } from './fhir.js';
-export { jsonArrayChunks } from './json.js';
 export { MAX_RECORDS_PER_READ, type PatientPage, readStoredPatients } from './patient-index.js';
 export { type StreamedChunk, streamedJsonChunks } from './streamed-json.js';
-export type { OutputFile, OutputFormat } from './types.js';
+export { type OutputFile, type OutputFormat, OUTPUT_FORMATS } from './types.js';
 export { type WriteJobOptions, writeJobOutputs } from './write-job-outputs.js';
 export { escapeXml } from './xml.js';
 export { zipFiles } from './zip.js';

@@ -1,19 +1,8 @@
-/** patients.json: a bare JSON array, one compact patient per line. */
-import type { Patient } from '../generator/index.js';
+import { jsonArrayFormat } from './text-format.js';
 
-/** `[\n` + patients joined by `,\n` + `\n]`; an empty input gives `[\n\n]`. */
-export function* jsonArrayChunks(patients: Iterable<Patient>): Generator<string> {
-  yield '[\n';
-  let first = true;
-  for (const p of patients) {
-    yield first ? JSON.stringify(p) : `,\n${JSON.stringify(p)}`;
-    first = false;
-  }
-  yield '\n]';
-}
-
-export const jsonFormat = {
-  head: (): string => '[\n',
-  row: (p: Patient, index: number): string => (index === 0 ? JSON.stringify(p) : `,\n${JSON.stringify(p)}`),
-  tail: (): string => '\n]',
-};
+/** patients.json: `[\n` + compact patients joined by `,\n` + `\n]` (no patients: `[\n\n]`). */
+export const jsonFormat = jsonArrayFormat(
+  '[\n',
+  (p) => JSON.stringify(p),
+  () => '\n]',
+);

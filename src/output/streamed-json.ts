@@ -1,5 +1,6 @@
 /** The streaming route's body, `{"patients": [...], "total_patients": N, "seed": "..."}`, in batches. */
 import type { Patient } from '../generator/index.js';
+import { jsonArrayFormat } from './text-format.js';
 
 /** One piece of the body and the number of patients written up to and including it. */
 export interface StreamedChunk {
@@ -16,20 +17,23 @@ export function* streamedJsonChunks(
   batchSize: number,
   seed: string,
 ): Generator<StreamedChunk> {
-  yield { text: '{\n  "patients": [\n', patients: 0 };
-  let batch: string[] = [];
+  const format = jsonArrayFormat(
+    '{\n  "patients": [\n',
+    (patient) => `    ${JSON.stringify(patient)}`,
+    (count) => `\n  ],\n  "total_patients": ${count},\n  "seed": ${JSON.stringify(seed)}\n}\n`,
+  );
+  yield { text: format.head(), patients: 0 };
+  let batch = '';
+  let inBatch = 0;
   let n = 0;
   for (const patient of patients) {
-    batch.push(`    ${JSON.stringify(patient)}`);
-    n++;
-    if (batch.length >= batchSize) {
-      yield { text: `${n > batch.length ? ',\n' : ''}${batch.join(',\n')}`, patients: n };
-      batch = [];
+    batch += format.row(patient, n++);
+    if (++inBatch >= batchSize) {
+      yield { text: batch, patients: n };
+      batch = '';
+      inBatch = 0;
     }
   }
-  if (batch.length) yield { text: `${n > batch.length ? ',\n' : ''}${batch.join(',\n')}`, patients: n };
-  yield {
-    text: `\n  ],\n  "total_patients": ${n},\n  "seed": ${JSON.stringify(seed)}\n}\n`,
-    patients: n,
-  };
+  if (inBatch > 0) yield { text: batch, patients: n };
+  yield { text: format.tail(n), patients: n };
 }

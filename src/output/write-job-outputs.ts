@@ -15,6 +15,7 @@ import { csvFormat } from './csv.js';
 import { fhirFormat } from './fhir.js';
 import { jsonFormat } from './json.js';
 import { PATIENT_INDEX_FILE, PatientIndexWriter } from './patient-index.js';
+import type { TextFormat } from './text-format.js';
 import type { OutputFile, OutputFormat } from './types.js';
 import { createXlsxSink, type XlsxSink } from './xlsx.js';
 import { xmlFormat } from './xml.js';
@@ -48,12 +49,6 @@ const BASE: Record<OutputFormat, { file: string; type: string }> = {
   xlsx: { file: 'patients.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   fhir: { file: 'patients.fhir', type: 'application/fhir+json' },
 };
-
-interface TextFormat {
-  head(): string;
-  row(p: Patient, index: number): string;
-  tail(): string;
-}
 
 interface Target {
   file: OutputFile;
@@ -93,7 +88,10 @@ function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions): Ta
   }
   const path = join(opts.dir, name);
   const input = new PassThrough({ highWaterMark: 256 * 1024 });
-  const done = pipeline([input, ...stages, createWriteStream(path, { mode: 0o600 })] as unknown as [PassThrough, Writable]);
+  const done = pipeline([input, ...stages, createWriteStream(path, { mode: 0o600 })] as unknown as [
+    PassThrough,
+    Writable,
+  ]);
   const target: Target = {
     file: { name, path, bytes: 0, contentType },
     input,
@@ -173,7 +171,7 @@ export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile
     opts.signal?.throwIfAborted();
     for (const t of targets) {
       if (t.text) {
-        push(t, t.text.tail());
+        push(t, t.text.tail(index));
         await flush(t);
         t.input.end();
         await t.index?.finish();

@@ -1,6 +1,5 @@
 import { FallbackStore, type RedisDownPolicy } from './fallback-store.js';
 import { MemoryStore } from './memory-store.js';
-import { RedisStore } from './redis-store.js';
 import type { RateLimitLogger } from './store.js';
 
 export interface RateLimitStoreConfig {
@@ -17,9 +16,13 @@ export interface RateLimitStoreConfig {
  * Builds the store for the app: a `MemoryStore` without `redisUrl`, else a `FallbackStore` over a
  * fail-fast `RedisStore`. Connecting starts immediately and never throws; await
  * `waitUntilReady()` on the FallbackStore at start-up to avoid a spurious outage warning.
+ * The Redis store (and ioredis) is loaded only when a URL is given, so the CLI starts without it.
  */
-export function createRateLimitStore(config: RateLimitStoreConfig): MemoryStore | FallbackStore {
+export async function createRateLimitStore(
+  config: RateLimitStoreConfig,
+): Promise<MemoryStore | FallbackStore> {
   if (config.redisUrl === undefined || config.redisUrl === '') return new MemoryStore();
+  const { RedisStore } = await import('./redis-store.js');
   const primary = new RedisStore({
     url: config.redisUrl,
     ...(config.commandTimeoutMs !== undefined && { commandTimeoutMs: config.commandTimeoutMs }),

@@ -12,16 +12,16 @@
 export { AuthFailureGuard } from './auth-failure-guard.js';
 export { BucketRing } from './bucket-ring.js';
 export { clientSubject } from './client-subject.js';
-export { ManualClock, systemClock } from './clock.js';
 export { tightestWindow, unavailableDecision } from './decision.js';
 export { createRateLimitStore, type RateLimitStoreConfig } from './factory.js';
 export { FallbackStore, type FallbackStoreOptions, type RedisDownPolicy } from './fallback-store.js';
 export { MemoryStore } from './memory-store.js';
 export { type CounterTake, RedisCounters } from './redis-quota.js';
-export { failFastRedis, RedisStore, type RedisStoreOptions, waitForRedis } from './redis-store.js';
+// `RedisStore` is imported from './redis-store.js' directly: loading ioredis costs start-up time the
+// CLI and Redis-less servers do not need, so only the factory loads it, on demand.
+export type { RedisStore, RedisStoreOptions } from './redis-store.js';
 export { MAX_BUCKETS, MAX_LIMIT, minuteAndHourRules, validateRules } from './rules.js';
 export type {
-  Clock,
   RateDecision,
   RateLimitLogger,
   RateLimitStore,

@@ -43,7 +43,12 @@ export class RedisCounters {
   }
 
   async take(keys: readonly string[], limits: readonly number[], ttlMs: number): Promise<CounterTake> {
-    const reply = (await this.#script.quotaTakeV1(keys.length, ...keys, Math.ceil(ttlMs), ...limits)) as number[];
+    const reply = (await this.#script.quotaTakeV1(
+      keys.length,
+      ...keys,
+      Math.ceil(ttlMs),
+      ...limits,
+    )) as number[];
     if (reply[0] === 1) return { ok: true, counts: reply.slice(1).map(Number) };
     return { ok: false, index: Number(reply[1]) - 1, count: Number(reply[2]) };
   }

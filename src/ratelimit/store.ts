@@ -79,11 +79,6 @@ export interface RateLimitStore {
   close(): Promise<void>;
 }
 
-/** Source of the current time in epoch milliseconds; injected so tests can move time. */
-export interface Clock {
-  now(): number;
-}
-
 /** The logging surface the stores use (a pino logger fits). */
 export interface RateLimitLogger {
   warn(obj: object, msg: string): void;

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/index.js';
-import { generatePatients, parseScenario } from '../../src/generator/index.js';
+import { DEFAULT_SCENARIO, generatePatients, parseScenario } from '../../src/generator/index.js';
 import { JobRepository } from '../../src/jobs/index.js';
 import { decryptBuffer } from '../../src/output/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
@@ -16,7 +16,7 @@ const CONFIGURATION = { name: 'Encrypted exercise', total_patients: 6 };
 
 /** Every row of every table, as JSON text: where a secret stored in the clear would show. */
 async function allRows(database: Database): Promise<string> {
-  const tables = ['jobs', 'configurations', 'api_keys', 'api_key_usage', 'daily_quota'];
+  const tables = ['jobs', 'configurations', 'api_keys', 'usage_counts', 'daily_quota'];
   const out: string[] = [];
   for (const table of tables) {
     const result = (await database.db.execute(
@@ -144,7 +144,7 @@ describe.each(BACKENDS)('encrypted jobs on %s', (backend) => {
       seed: null,
       totalPatients: 3,
       config: CONFIGURATION,
-      scenario: {},
+      scenario: DEFAULT_SCENARIO,
       outputFormats: ['json'],
       useEncryption: true,
       createdAt: t.clock.now(),

@@ -30,7 +30,7 @@ const SDK_EXAMPLE = {
   ],
 };
 
-/** The web page's generation body (original-api.md §11.2), with its temporal keys and extras. */
+/** The web page's generation body (as the earlier service's page sends it), with its temporal keys and extras. */
 function webUiBody(total: number) {
   const fronts = [
     {

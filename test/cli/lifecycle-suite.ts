@@ -227,14 +227,21 @@ export function lifecycleSuite(backend: Backend): void {
           period_days: number;
           keys: { total: number; active: number; demo: number; expired: number };
           requests: number;
+          rate_limited: { minute: number; hour: number; day: number };
         }>(['stats', '--days', '7'], env);
         expect(stats.period_days).toBe(7);
         expect(stats.keys.total).toBeGreaterThanOrEqual(fullKeys.length - 1);
         expect(stats.keys.active).toBeLessThanOrEqual(stats.keys.total);
         expect(stats.requests).toBeGreaterThanOrEqual(3);
+        expect(stats.rate_limited).toEqual({
+          minute: expect.any(Number),
+          hour: expect.any(Number),
+          day: expect.any(Number),
+        });
         const table = await runCli(['stats'], env);
         expect(table.code).toBe(0);
         expect(table.stdout).toMatch(/Expired/);
+        expect(table.stdout).toMatch(/Rate limited \(429\)/);
       });
 
       it('refuses to delete without a terminal or --yes, then deletes with --yes', async () => {

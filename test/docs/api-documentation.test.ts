@@ -122,7 +122,10 @@ describe('the error catalog in the API reference', () => {
   it('lists exactly the codes of the catalog, each with its status', () => {
     const doc = readFileSync(DOC, 'utf8');
     const section = doc.slice(doc.indexOf('### Error codes'), doc.indexOf('### Status codes'));
-    const documented = [...section.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gm)].map((m) => [m[1], Number(m[2])]);
+    const documented = [...section.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gm)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]);
     const catalog = Object.entries(ERROR_CODES).map(([code, { status }]) => [code, status]);
     expect(documented).toEqual(catalog);
   });

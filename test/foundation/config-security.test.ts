@@ -12,16 +12,13 @@ function startupError(env: Record<string, string>): ConfigError {
 }
 
 describe('TRUST_PROXY at start-up', () => {
-  it.each(['true', 'TRUE', ' true '])(
-    'refuses %j, naming the variable and the safe settings',
-    (value) => {
-      const error = startupError({ TRUST_PROXY: value });
-      expect(error.message).toContain('TRUST_PROXY=true is refused');
-      expect(error.message).toContain('X-Forwarded-For');
-      expect(error.message).toContain('TRUST_PROXY=1');
-      expect(error.message).toContain('addresses/CIDRs');
-    },
-  );
+  it.each(['true', 'TRUE', ' true '])('refuses %j, naming the variable and the safe settings', (value) => {
+    const error = startupError({ TRUST_PROXY: value });
+    expect(error.message).toContain('TRUST_PROXY=true is refused');
+    expect(error.message).toContain('X-Forwarded-For');
+    expect(error.message).toContain('TRUST_PROXY=1');
+    expect(error.message).toContain('addresses/CIDRs');
+  });
 
   it('reports a refused TRUST_PROXY together with the other bad variables', () => {
     const error = startupError({ TRUST_PROXY: 'true', PORT: 'abc' });
@@ -83,7 +80,9 @@ describe('IPV6_SUBNET_PREFIX and METRICS_TOKEN at start-up', () => {
   });
 
   it('trims METRICS_TOKEN and refuses one shorter than 16 characters', () => {
-    expect(loadConfig({ METRICS_TOKEN: ' scrape-token-0123456789 ' }).metricsToken).toBe('scrape-token-0123456789');
+    expect(loadConfig({ METRICS_TOKEN: ' scrape-token-0123456789 ' }).metricsToken).toBe(
+      'scrape-token-0123456789',
+    );
     expect(startupError({ METRICS_TOKEN: 'short' }).message).toContain('METRICS_TOKEN');
     expect(loadConfig({}).metricsToken).toBeUndefined();
   });

@@ -20,7 +20,9 @@ const UNKNOWN_JOB = '00000000-0000-4000-8000-000000000000';
 const TIMEOUT_MS = 300;
 
 describeOnPostgres('PostgreSQL outages', () => {
-  const proxy = new TcpProxy(Number(new URL(process.env.TEST_DATABASE_URL ?? 'postgres://x:5432').port || 5432));
+  const proxy = new TcpProxy(
+    Number(new URL(process.env.TEST_DATABASE_URL ?? 'postgres://x:5432').port || 5432),
+  );
   const logs: { level: number; msg: string; reason?: string }[] = [];
   let drop: () => Promise<void>;
   let services: Services;
@@ -59,7 +61,11 @@ describeOnPostgres('PostgreSQL outages', () => {
     app = await buildApp(services, { logger });
     await app.ready();
     newKey = async (name: string) => {
-      const made = await services.keys.createKey({ name, rateLimitPerMinute: 10_000, rateLimitPerHour: 100_000 });
+      const made = await services.keys.createKey({
+        name,
+        rateLimitPerMinute: 10_000,
+        rateLimitPerHour: 100_000,
+      });
       return { 'x-api-key': made.key };
     };
     used = await newKey('used before the outage');

@@ -24,16 +24,29 @@ describe('LogThrottle', () => {
 });
 
 describe('databaseUnavailableReason', () => {
-  const wrapped = (cause: Error) => Object.assign(new Error('Failed query: select 1\nparams: secret'), { cause });
+  const wrapped = (cause: Error) =>
+    Object.assign(new Error('Failed query: select 1\nparams: secret'), { cause });
   const pgError = (code: string) => Object.assign(new Error('server says no'), { code, severity: 'FATAL' });
 
   it.each([
-    ['a refused connection', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), 'ECONNREFUSED'],
+    [
+      'a refused connection',
+      Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      'ECONNREFUSED',
+    ],
     ['a server shutting down', pgError('57P01'), '57P01'],
     ['a statement timeout', pgError('57014'), '57014'],
     ['a connection exception', pgError('08006'), '08006'],
-    ['a lost connection', new Error('Connection terminated unexpectedly'), 'Connection terminated unexpectedly'],
-    ['a pool acquire timeout', new Error('timeout exceeded when trying to connect'), 'timeout exceeded when trying to connect'],
+    [
+      'a lost connection',
+      new Error('Connection terminated unexpectedly'),
+      'Connection terminated unexpectedly',
+    ],
+    [
+      'a pool acquire timeout',
+      new Error('timeout exceeded when trying to connect'),
+      'timeout exceeded when trying to connect',
+    ],
     ['a hung query', new Error('Query read timeout'), 'Query read timeout'],
     ['our own error', new DatabaseUnavailableError('socket gone'), 'socket gone'],
   ])('recognises %s, also inside a Drizzle error, without its SQL', (_name, error, reason) => {
@@ -45,7 +58,9 @@ describe('databaseUnavailableReason', () => {
     expect(databaseUnavailableReason(pgError('23505'))).toBeUndefined(); // unique violation: a bug, not an outage
     expect(databaseUnavailableReason(pgError('22P02'))).toBeUndefined();
     expect(databaseUnavailableReason(new TypeError('x is undefined'))).toBeUndefined();
-    expect(databaseUnavailableReason(Object.assign(new Error('no file'), { code: 'ENOENT', syscall: 'open' }))).toBeUndefined();
+    expect(
+      databaseUnavailableReason(Object.assign(new Error('no file'), { code: 'ENOENT', syscall: 'open' })),
+    ).toBeUndefined();
     expect(databaseUnavailableReason('ECONNREFUSED')).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ import {
   presetCategories,
 } from '../../src/generator/index.js';
 
-/** Shaped like the Python SDK's "SDK Example Scenario" (original-api.md §11.1). */
+/** Shaped like the Python SDK's "SDK Example Scenario" (the earlier service's SDK example). */
 const SDK_EXAMPLE = {
   name: 'SDK Example Scenario',
   description: 'Created by the SDK example',
@@ -38,7 +38,7 @@ const SDK_EXAMPLE = {
   injury_distribution: { 'Battle Injury': 60, 'Non-Battle Injury': 25, Disease: 15 },
 };
 
-/** The web UI's generation body (original-api.md §11.2). */
+/** The web UI's generation body (as the earlier service's page sends it). */
 const UI_BODY = {
   configuration: {
     name: 'Patient Generation 01/06/2025',

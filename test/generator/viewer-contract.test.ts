@@ -11,7 +11,7 @@ const EVENT_TYPES = new Set(['arrival', 'evacuation_start', 'transit_start', 'ki
 const TERMINAL = new Set(['kia', 'rtd', 'remains_role4']);
 const FACILITIES = new Set(['POI', 'Role1', 'Role2', 'Role3', 'Role4']);
 
-/** original-api.md §12 idea 12, plus the monotonic-time rules of the brief. */
+/** The timeline viewer's expectations of the earlier service, plus monotonic time. */
 function contractViolations(p: Patient): string[] {
   const bad: string[] = [];
   if (typeof p.id !== 'number' && typeof p.id !== 'string') bad.push('id');

@@ -28,6 +28,8 @@ export interface TestAppOptions {
   backend?: Backend;
   env?: Record<string, string>;
   clock?: TestClock;
+  /** Where the built web pages are; defaults to dist/web. */
+  webRoot?: string;
 }
 
 /** The whole service over a fresh database, driven with `app.inject()`. */
@@ -50,7 +52,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock: clock.now,
   });
   await services.start();
-  const app = await buildApp(services, { logStream: stream });
+  const app = await buildApp(services, { logStream: stream, webRoot: options.webRoot });
   await app.ready();
   checkErrorCodes(app);
   return {

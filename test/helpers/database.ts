@@ -49,7 +49,11 @@ export async function openTestDatabase(backend: Backend): Promise<TestDatabase> 
 }
 
 /** Creates an empty PostgreSQL database for one test; `drop` removes it. */
-export async function createPostgresDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createPostgresDatabase(): Promise<{
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}> {
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `milmed_test_${randomBytes(6).toString('hex')}`;

@@ -35,10 +35,16 @@ describe('errors raised by the HTTP parser, before routing', () => {
 
   it('answers an oversized URL with 431 and the standard error body', async () => {
     const url = `/api/v1/jobs/?q=${'a'.repeat(20_000)}`;
-    const { statusLine, head, body } = parse(await rawRequest(port, `GET ${url} HTTP/1.1\r\nHost: x\r\n\r\n`));
+    const { statusLine, head, body } = parse(
+      await rawRequest(port, `GET ${url} HTTP/1.1\r\nHost: x\r\n\r\n`),
+    );
     expect(statusLine).toBe('HTTP/1.1 431 Request Header Fields Too Large');
     expect(head).toMatch(/content-type: application\/json/i);
-    expect(body).toMatchObject({ error: 'Request Header Fields Too Large', code: 'HEADERS_TOO_LARGE', detail: expect.any(String) });
+    expect(body).toMatchObject({
+      error: 'Request Header Fields Too Large',
+      code: 'HEADERS_TOO_LARGE',
+      detail: expect.any(String),
+    });
     expect(body.timestamp).toMatch(/Z$/);
     expect(body.request_id).toEqual(expect.any(String));
   });
@@ -46,6 +52,10 @@ describe('errors raised by the HTTP parser, before routing', () => {
   it('answers a malformed request line with 400 and the standard error body', async () => {
     const { statusLine, body } = parse(await rawRequest(port, 'NOT A REQUEST\r\n\r\n'));
     expect(statusLine).toBe('HTTP/1.1 400 Bad Request');
-    expect(body).toMatchObject({ error: 'Bad Request', code: 'MALFORMED_REQUEST', detail: 'Malformed HTTP request' });
+    expect(body).toMatchObject({
+      error: 'Bad Request',
+      code: 'MALFORMED_REQUEST',
+      detail: 'Malformed HTTP request',
+    });
   });
 });

@@ -25,7 +25,8 @@ describe('IPv6 clients, counted per /64', () => {
   });
 
   it('are throttled after AUTH_FAILURES_PER_MINUTE failures however they rotate addresses', async () => {
-    for (let i = 1; i <= 5; i++) expect((await me(`2001:db8:bb:1::${i}`, generateApiKey())).statusCode).toBe(401);
+    for (let i = 1; i <= 5; i++)
+      expect((await me(`2001:db8:bb:1::${i}`, generateApiKey())).statusCode).toBe(401);
     const rotated = await me('2001:db8:bb:1:ffff:ffff:ffff:ffff', generateApiKey());
     expect(rotated.statusCode).toBe(429);
     expect(rotated.json()).toMatchObject({ detail: 'Too many failed authentication attempts' });

@@ -10,7 +10,8 @@ import { buildTestApp, type TestApp } from '../helpers/app.js';
 const LEGACY_KEY = 'legacy-key-for-metrics-tests';
 const TOKEN = 'scrape-token-9f3c2a7e51d04b68';
 
-const scrape = (t: TestApp, headers: Record<string, string> = {}) => t.app.inject({ url: '/metrics', headers });
+const scrape = (t: TestApp, headers: Record<string, string> = {}) =>
+  t.app.inject({ url: '/metrics', headers });
 
 describe('/metrics without METRICS_TOKEN', () => {
   let t: TestApp;

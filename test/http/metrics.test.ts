@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
 const TOKEN = 'metrics-test-token-5b1e0c';
-const scrape = (t: TestApp) => t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+const scrape = (t: TestApp) =>
+  t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
 
 describe('the metrics endpoint', () => {
   let t: TestApp;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildRateLimitHeaders, describeViolation, formatDuration } from '../../src/http/rate-limit-headers.js';
+import {
+  buildRateLimitHeaders,
+  describeViolation,
+  formatDuration,
+} from '../../src/http/rate-limit-headers.js';
 import { type RateDecision, unavailableDecision } from '../../src/ratelimit/index.js';
 
 const allowed: RateDecision = {

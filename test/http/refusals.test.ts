@@ -6,7 +6,9 @@ import { unavailableDecision } from '../../src/ratelimit/index.js';
 
 const spentMinute = {
   allowed: false,
-  windows: [{ name: 'minute', limit: 10, windowMs: 60_000, remaining: 0, resetMs: 30_000, retryAfterMs: 1_500 }],
+  windows: [
+    { name: 'minute', limit: 10, windowMs: 60_000, remaining: 0, resetMs: 30_000, retryAfterMs: 1_500 },
+  ],
   violated: ['minute'],
   retryAfterMs: 1_500,
 };
@@ -16,6 +18,7 @@ const REFUSALS: Record<RefusalReason, Refusal> = {
   missing: { reason: 'missing' },
   invalid: { reason: 'invalid' },
   inactive: { reason: 'inactive' },
+  pending: { reason: 'pending' },
   expired: { reason: 'expired' },
   'ip-blocked': { reason: 'ip-blocked', retryAfterMs: 2_001 },
   rate: { reason: 'rate', decision: spentMinute },
@@ -31,7 +34,9 @@ describe('refusals at the HTTP edge', () => {
   });
 
   it('names the code of each reason', () => {
-    const codes = Object.fromEntries(Object.entries(REFUSALS).map(([r, refusal]) => [r, refusalError(refusal).code]));
+    const codes = Object.fromEntries(
+      Object.entries(REFUSALS).map(([r, refusal]) => [r, refusalError(refusal).code]),
+    );
     expect(codes).toEqual({
       missing: 'KEY_MISSING',
       invalid: 'KEY_INVALID',

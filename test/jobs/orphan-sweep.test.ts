@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobRepository, SYSTEM_OWNER } from '../../src/jobs/index.js';
+import { SYSTEM_OWNER } from '../../src/db/index.js';
+import { JobRepository } from '../../src/jobs/index.js';
 import { type Client, createJob, personalKey } from '../api/helpers.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 

@@ -20,6 +20,7 @@ import {
   silentLogger,
   type TestDatabase,
 } from '../helpers/database.js';
+import { DEFAULT_SCENARIO } from '../../src/generator/index.js';
 
 /** One server process over a shared database and DATA_DIR; `crash()` drops it without a clean shutdown. */
 interface Instance extends TestApp {
@@ -95,8 +96,8 @@ describe.each(BACKENDS)('restart safety on %s', (backend: Backend) => {
       seed: 's',
       totalPatients: 5,
       config: { name: 'crashed' },
-      scenario: {},
-      outputFormats: ['json'],
+      scenario: DEFAULT_SCENARIO,
+      outputFormats: ['json' as const],
       createdAt: clock.now(),
     };
     // One claimed by a worker (it has a heartbeat), one marked running by hand with none.

@@ -3,10 +3,12 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERRUPTED_BY_SHUTDOWN, JobRepository, SYSTEM_OWNER } from '../../src/jobs/index.js';
+import { SYSTEM_OWNER } from '../../src/db/index.js';
+import { INTERRUPTED_BY_SHUTDOWN, JobRepository } from '../../src/jobs/index.js';
 import { type Client, createJob, inject, personalKey } from '../api/helpers.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { BACKENDS } from '../helpers/database.js';
+import { DEFAULT_SCENARIO } from '../../src/generator/index.js';
 
 const HOUR = 3_600_000;
 
@@ -41,7 +43,7 @@ describe.each(BACKENDS)('job retention and interruption on %s', (backend) => {
       seed: 'killed',
       totalPatients: 100_000,
       config: { name: 'killed mid-run' },
-      scenario: {},
+      scenario: DEFAULT_SCENARIO,
       outputFormats: ['json'],
       heartbeatAt: t.clock.now(),
       createdAt: t.clock.now(),
@@ -127,7 +129,9 @@ describe.each(BACKENDS)('job retention and interruption on %s', (backend) => {
 
     await t.services.jobs.stop();
 
-    const lines = t.logs.slice(from).map((line) => JSON.parse(line) as { level: number; msg: string; jobId?: string });
+    const lines = t.logs
+      .slice(from)
+      .map((line) => JSON.parse(line) as { level: number; msg: string; jobId?: string });
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
     expect(lines).toContainEqual(
       expect.objectContaining({ level: 40, msg: 'job interrupted by shutdown', jobId: created.job_id }),

@@ -16,7 +16,9 @@ async function waitForJob(t: TestApp, jobId: string) {
     t.clock.advance(6000);
     await t.services.jobs.changed();
   }
-  throw new Error(`job did not finish: ${JSON.stringify((await t.app.inject({ url: `/api/v1/jobs/${jobId}`, headers: DEMO })).json())}`);
+  throw new Error(
+    `job did not finish: ${JSON.stringify((await t.app.inject({ url: `/api/v1/jobs/${jobId}`, headers: DEMO })).json())}`,
+  );
 }
 
 describe('the earlier SDK flow with the demo key', () => {
@@ -55,7 +57,10 @@ describe('the earlier SDK flow with the demo key', () => {
     expect(download.headers['content-disposition']).toContain('attachment');
     const dir = mkdtempSync(join(tmpdir(), 'zip-'));
     writeFileSync(join(dir, 'out.zip'), download.rawPayload);
-    const listing = execFileSync('python3', ['-c', `import zipfile,json,sys; z=zipfile.ZipFile('${dir}/out.zip'); print(json.dumps({n: len(json.loads(z.read(n))) if n.endswith('.json') else len(z.read(n).decode().splitlines()) for n in z.namelist()}))`]).toString();
+    const listing = execFileSync('python3', [
+      '-c',
+      `import zipfile,json,sys; z=zipfile.ZipFile('${dir}/out.zip'); print(json.dumps({n: len(json.loads(z.read(n))) if n.endswith('.json') else len(z.read(n).decode().splitlines()) for n in z.namelist()}))`,
+    ]).toString();
     expect(JSON.parse(listing)).toEqual({ 'patients.json': 5, 'patients.csv': 6 });
   });
 });

@@ -70,9 +70,16 @@ describe('a request refused for its input', () => {
 
   it('still counts in the minute window, and its rate-limit headers say so', async () => {
     const key = await dailyLimitedKey(t, 5);
-    const refused = await inject(t, { ...key, method: 'POST', url: '/api/v1/generation/', payload: { priority: 7 } });
+    const refused = await inject(t, {
+      ...key,
+      method: 'POST',
+      url: '/api/v1/generation/',
+      payload: { priority: 7 },
+    });
     const next = await inject(t, { ...key, url: '/api/v1/jobs/' });
-    expect(Number(refused.headers['x-ratelimit-remaining']) - 1).toBe(Number(next.headers['x-ratelimit-remaining']));
+    expect(Number(refused.headers['x-ratelimit-remaining']) - 1).toBe(
+      Number(next.headers['x-ratelimit-remaining']),
+    );
   });
 });
 

@@ -2,16 +2,14 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Database, openPostgres } from '../../src/db/index.js';
-import { ApiKeyRepository, DEMO_API_KEY, hashKey, type UsageEvent } from '../../src/keys/index.js';
+import { DEMO_API_KEY, hashKey } from '../../src/keys/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { BACKENDS, silentLogger } from '../helpers/database.js';
+import { BACKENDS } from '../helpers/database.js';
 
 const run = promisify(execFile);
 
 describe.each(BACKENDS)('api key storage on %s', (backend) => {
   let t: TestApp;
-  let other: Database | undefined;
 
   /** Everything the database holds, as bytes: pg_dump on PostgreSQL, the data directory on PGlite. */
   async function dump(): Promise<Buffer> {
@@ -26,19 +24,10 @@ describe.each(BACKENDS)('api key storage on %s', (backend) => {
     return Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer());
   }
 
-  /** A second repository, as another instance would have, over the same database. */
-  function secondRepository(): ApiKeyRepository {
-    if (backend !== 'postgres') return new ApiKeyRepository(t.services.database.db);
-    other = openPostgres({ connectionString: t.databaseUrl }, silentLogger);
-    return new ApiKeyRepository(other.db);
-  }
-
   beforeEach(async () => {
     t = await buildTestApp({ backend });
   });
   afterEach(async () => {
-    await other?.close();
-    other = undefined;
     await t.close();
   });
 
@@ -93,35 +82,5 @@ describe.each(BACKENDS)('api key storage on %s', (backend) => {
     expect((await t.services.keyRepository.list()).map((k) => k.id)).toEqual([kept.id]);
     const all = await t.services.keyRepository.list({ includeInactive: true });
     expect(all.map((k) => k.id).sort()).toEqual([kept.id, dropped.id].sort());
-  });
-
-  it('increments usage atomically when two instances write 100 batches at once', async () => {
-    const { record } = await t.services.keys.createKey({ name: 'counted' });
-    const repositories = [t.services.keyRepository, secondRepository()];
-    const event = (at: Date): UsageEvent => ({
-      keyId: record.id,
-      at,
-      method: 'POST',
-      route: '/api/v1/generate',
-      statusCode: 200,
-      patients: 7,
-      clientIp: '127.0.0.1',
-      admitted: true,
-      countInDay: true,
-      subject: '',
-    });
-    const now = t.clock.now();
-    await Promise.all(
-      Array.from({ length: 100 }, (_, i) =>
-        repositories[i % 2]!.recordUsage([event(now), event(now), event(new Date(now.getTime() + i))]),
-      ),
-    );
-
-    const stored = await t.services.keyRepository.getById(record.id);
-    expect(stored).toMatchObject({ totalRequests: 300, totalPatientsGenerated: 2100 });
-    expect(stored?.lastUsedAt?.getTime()).toBe(now.getTime() + 99);
-    expect(await t.services.dailyQuota.count(record, '', now)).toBe(300);
-    const [day] = await t.services.keyRepository.usageByDay(record.id, new Date(now.getTime() - 86_400_000));
-    expect(day).toMatchObject({ requests: 300, patients: 2100 });
   });
 });

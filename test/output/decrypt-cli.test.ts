@@ -12,10 +12,18 @@ describe('the decrypt command', () => {
   it('reads an encrypted job output back, and refuses a wrong password with exit 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'decrypt-'));
     const patients = generatePatients({ ...DEFAULT_SCENARIO, total_patients: 3 }, { seed: 'd', count: 3 });
-    const [file] = await writeJobOutputs({ patients, formats: ['json'], dir, compress: false, password: 'correct horse' });
+    const [file] = await writeJobOutputs({
+      patients,
+      formats: ['json'],
+      dir,
+      compress: false,
+      password: 'correct horse',
+    });
     expect(file?.name).toBe('patients.json.enc');
 
-    const ok = spawnSync('node', [...CLI, file!.path], { env: { ...process.env, MILMED_PASSWORD: 'correct horse' } });
+    const ok = spawnSync('node', [...CLI, file!.path], {
+      env: { ...process.env, MILMED_PASSWORD: 'correct horse' },
+    });
     expect(ok.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'patients.json'), 'utf8'))).toHaveLength(3);
 

@@ -35,7 +35,8 @@ describe('failed authentication while Redis is down under fail-closed', () => {
     expect(t.services.rateLimiter.status()).toBe('down');
     const getByHash = vi.spyOn(t.services.keyRepository, 'getByHash');
     const statuses: number[] = [];
-    for (let i = 0; i < 100; i++) statuses.push((await getMe(t, generateApiKey(), '203.0.113.50')).statusCode);
+    for (let i = 0; i < 100; i++)
+      statuses.push((await getMe(t, generateApiKey(), '203.0.113.50')).statusCode);
 
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual(Array(95).fill(429));

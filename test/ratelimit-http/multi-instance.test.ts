@@ -64,7 +64,11 @@ describe.skipIf(!enabled)('two server processes sharing redis and postgres', { t
   });
 
   it('admits exactly the daily quota when 100 requests at once hit the two servers', async () => {
-    const key = await createSharedKey({ rateLimitPerMinute: 10_000, rateLimitPerHour: 100_000, dailyLimit: 25 });
+    const key = await createSharedKey({
+      rateLimitPerMinute: 10_000,
+      rateLimitPerHour: 100_000,
+      dailyLimit: 25,
+    });
     const statuses = await Promise.all(
       Array.from({ length: 100 }, async (_, i) => {
         const res = await fetch(`${servers[i % 2]!.baseUrl}/api/v1/keys/me`, {
@@ -80,7 +84,11 @@ describe.skipIf(!enabled)('two server processes sharing redis and postgres', { t
   });
 
   /** A key written the way the CLI does it: straight into the shared database. */
-  async function createSharedKey(limits: { rateLimitPerMinute: number; rateLimitPerHour: number; dailyLimit?: number }) {
+  async function createSharedKey(limits: {
+    rateLimitPerMinute: number;
+    rateLimitPerHour: number;
+    dailyLimit?: number;
+  }) {
     const config = loadConfig({ DATABASE_URL: database!.url, DATA_DIR: dataDirs[0]! });
     const cli = await openDatabase(config, silentLogger, { role: 'cli' });
     try {

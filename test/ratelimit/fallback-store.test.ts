@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRateLimitStore, FallbackStore, MemoryStore, RedisStore } from '../../src/ratelimit/index.js';
+import { createRateLimitStore, FallbackStore, MemoryStore } from '../../src/ratelimit/index.js';
+import { RedisStore } from '../../src/ratelimit/redis-store.js';
 import { hour, minute, recordingLogger, T0 } from './helpers.js';
 import { redisServerAvailable, startThrowawayRedis, type ThrowawayRedis, waitFor } from './redis-server.js';
 
@@ -157,14 +158,14 @@ describe.skipIf(!redisServerAvailable())('FallbackStore through a Redis outage',
 
 describe('createRateLimitStore', () => {
   it('builds a MemoryStore without a Redis URL', async () => {
-    const store = createRateLimitStore({ logger: recordingLogger() });
+    const store = await createRateLimitStore({ logger: recordingLogger() });
     expect(store).toBeInstanceOf(MemoryStore);
     await store.close();
   });
 
   it('builds a FallbackStore over Redis that degrades instead of failing', async () => {
     const logger = recordingLogger();
-    const store = createRateLimitStore({ redisUrl: DEAD_URL, onRedisDown: 'fallback', logger });
+    const store = await createRateLimitStore({ redisUrl: DEAD_URL, onRedisDown: 'fallback', logger });
     try {
       expect(store).toBeInstanceOf(FallbackStore);
       expect((await store.consume('k', [minute(1)], T0)).allowed).toBe(true);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore, RedisStore, type WindowRule } from '../../src/ratelimit/index.js';
+import { MemoryStore, type WindowRule } from '../../src/ratelimit/index.js';
+import { RedisStore } from '../../src/ratelimit/redis-store.js';
 import { hour, minute, rule, seededRandom, T0 } from './helpers.js';
 import { storeContract } from './store-contract.js';
 

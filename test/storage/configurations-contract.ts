@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationRepository, type Owner, SYSTEM_OWNER } from '../../src/jobs/index.js';
+import { ConfigurationRepository } from '../../src/configurations/index.js';
+import { type Owner, SYSTEM_OWNER } from '../../src/db/index.js';
 import type { Storage } from './contract.js';
 
 const owner = (subject = ''): Owner => ({ keyId: randomUUID(), subject, all: false });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { NewJobRow } from '../../src/db/schema/index.js';
-import { JobRepository, type Owner, SYSTEM_OWNER } from '../../src/jobs/index.js';
+import { type Owner, SYSTEM_OWNER } from '../../src/db/index.js';
+import { JobRepository } from '../../src/jobs/index.js';
 import type { Storage } from './contract.js';
 import { tag } from './keys-contract.js';
+import { DEFAULT_SCENARIO } from '../../src/generator/index.js';
 
 const owner = (subject = ''): Owner => ({ keyId: randomUUID(), subject, all: false });
 
@@ -16,7 +18,7 @@ function newJob(who: Owner, overrides: Partial<NewJobRow> = {}): NewJobRow {
     seed: 'contract',
     totalPatients: 5,
     config: { name: 'Contract', total_patients: 5, nested: { fronts: [{ id: 'north', ratio: 0.5 }] } },
-    scenario: { total_patients: 5 },
+    scenario: { ...DEFAULT_SCENARIO, total_patients: 5 },
     outputFormats: ['json', 'csv'],
     createdAt: new Date('2026-03-31T10:00:00.123Z'),
     ...overrides,

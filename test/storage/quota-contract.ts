@@ -7,7 +7,8 @@ import {
   RedisCounter,
   ReservingCounter,
 } from '../../src/keys/index.js';
-import { failFastRedis, RedisCounters } from '../../src/ratelimit/index.js';
+import { RedisCounters } from '../../src/ratelimit/index.js';
+import { failFastRedis } from '../../src/ratelimit/redis-store.js';
 import type { Storage } from './contract.js';
 import { newKey } from './keys-contract.js';
 
@@ -72,7 +73,9 @@ export function quotaContract(storage: Storage): void {
         const crashed = counter();
         for (let i = 0; i < 10; i++) await crashed.take(keyId, claims, day);
         const restarted = counter();
-        const results = await Promise.all(Array.from({ length: 40 }, () => restarted.take(keyId, claims, day)));
+        const results = await Promise.all(
+          Array.from({ length: 40 }, () => restarted.take(keyId, claims, day)),
+        );
         expect(granted(results)).toBeLessThanOrEqual(20);
         expect(granted(results)).toBeGreaterThanOrEqual(20 - 7);
         await restarted.close();
@@ -95,7 +98,15 @@ export function quotaContract(storage: Storage): void {
       it('takes the demo key’s per-IP quota and its global ceiling both or neither', async () => {
         const keyId = await newKeyId();
         const quota = counter();
-        const take = (ip: string) => quota.take(keyId, [{ subject: ip, limit: 2 }, { subject: '*', limit: 3 }], day);
+        const take = (ip: string) =>
+          quota.take(
+            keyId,
+            [
+              { subject: ip, limit: 2 },
+              { subject: '*', limit: 3 },
+            ],
+            day,
+          );
         expect(await take('10.0.0.1')).toEqual({ ok: true, counts: [1, 1] });
         expect(await take('10.0.0.1')).toEqual({ ok: true, counts: [2, 2] });
         expect(await take('10.0.0.1')).toMatchObject({ ok: false, index: 0 });
@@ -112,7 +123,14 @@ export function quotaContract(storage: Storage): void {
         const quota = counter();
         const results = await Promise.all(
           Array.from({ length: 100 }, (_, i) =>
-            quota.take(keyId, [{ subject: `10.1.0.${i % 30}`, limit: 5 }, { subject: '*', limit: 42 }], day),
+            quota.take(
+              keyId,
+              [
+                { subject: `10.1.0.${i % 30}`, limit: 5 },
+                { subject: '*', limit: 42 },
+              ],
+              day,
+            ),
           ),
         );
         expect(granted(results)).toBe(42);
@@ -138,16 +156,21 @@ export function quotaContract(storage: Storage): void {
   // The embedded store is one process; the leasing counter is only used there.
   const shared = Object.entries(counters).filter(([name]) => name !== 'leasing');
   for (const [name, counter] of shared) {
-    describe.skipIf(storage.backend === 'embedded' && name !== 'redis')(`daily quota, two instances sharing the ${name} counter`, () => {
-      it('admits exactly the limit when two instances take 100 at once', async () => {
-        const keyId = await newKeyId();
-        const instances = [counter(), counter(storage.another())];
-        const results = await Promise.all(
-          Array.from({ length: 100 }, (_, i) => instances[i % 2]!.take(keyId, [{ subject: '', limit: 40 }], day)),
-        );
-        expect(granted(results)).toBe(40);
-        expect(await counter().count(keyId, '', day)).toBe(40);
-      });
-    });
+    describe.skipIf(storage.backend === 'embedded' && name !== 'redis')(
+      `daily quota, two instances sharing the ${name} counter`,
+      () => {
+        it('admits exactly the limit when two instances take 100 at once', async () => {
+          const keyId = await newKeyId();
+          const instances = [counter(), counter(storage.another())];
+          const results = await Promise.all(
+            Array.from({ length: 100 }, (_, i) =>
+              instances[i % 2]!.take(keyId, [{ subject: '', limit: 40 }], day),
+            ),
+          );
+          expect(granted(results)).toBe(40);
+          expect(await counter().count(keyId, '', day)).toBe(40);
+        });
+      },
+    );
   }
 }

@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { KEY_DEFAULTS } from '../../keys/key-service.js';
 import { withServices } from '../context.js';
-import { keyView } from '../key-view.js';
+import { keyView } from '../../keys/index.js';
 import { colour, limitText, out, printFields, printJson, success, when } from '../output.js';
 import {
   parseDailyLimit,

@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { resolveKey, withServices } from '../context.js';
-import { keyView } from '../key-view.js';
+import { keyView } from '../../keys/index.js';
 import { printJson, success, when } from '../output.js';
 import { parseDays, parseReference } from '../parse.js';
 

@@ -2,7 +2,7 @@ import type { Command } from '@commander-js/extra-typings';
 import type { ApiKeyPatch } from '../../keys/index.js';
 import { resolveKey, withServices } from '../context.js';
 import { UsageError } from '../errors.js';
-import { keyView } from '../key-view.js';
+import { keyView } from '../../keys/index.js';
 import { limitText, printJson, printTable, success } from '../output.js';
 import { parseDailyLimit, parsePatientLimit, parseRate, parseReference, storedLimit } from '../parse.js';
 

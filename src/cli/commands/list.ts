@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { stringify } from 'csv-stringify/sync';
 import { withServices } from '../context.js';
-import { keyStatus, keyView } from '../key-view.js';
+import { keyStatus, keyView } from '../../keys/index.js';
 import { colour, limitText, out, printJson, printTable, when } from '../output.js';
 import { parseListFormat } from '../parse.js';
 

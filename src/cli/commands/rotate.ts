@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { resolveKey, withServices } from '../context.js';
 import { CliError } from '../errors.js';
-import { keyStatus, keyView } from '../key-view.js';
+import { keyStatus, keyView } from '../../keys/index.js';
 import { colour, out, printFields, printJson, success, when } from '../output.js';
 import { parseGraceMinutes, parseReference } from '../parse.js';
 

@@ -1,6 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import { resolveKey, withServices } from '../context.js';
-import { keyStatus, keyView } from '../key-view.js';
+import { keyStatus, keyView } from '../../keys/index.js';
 import { limitText, printFields, printJson, when } from '../output.js';
 import { parseReference } from '../parse.js';
 

@@ -19,7 +19,7 @@ export function registerUsage(program: Command): void {
         const key = await resolveKey(services, ref);
         const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
         const from = new Date(today - (options.days - 1) * DAY_MS);
-        const rows = new Map((await services.keyRepository.usageByDay(key.id, from)).map((r) => [r.day, r]));
+        const rows = new Map((await services.usageRepository.byDay(key.id, from)).map((r) => [r.day, r]));
         const perDay = Array.from({ length: options.days }, (_, i) => {
           const day = new Date(from.getTime() + i * DAY_MS).toISOString().slice(0, 10);
           const row = rows.get(day);

@@ -26,10 +26,7 @@ export const apiKeys = pgTable('api_keys', {
   updatedAt: updatedAt(),
   expiresAt: utcTimestamp('expires_at'),
   isActive: boolean('is_active').notNull().default(true),
-  scopes: text('scopes')
-    .array()
-    .notNull()
-    .default(sql`ARRAY['generate']::text[]`),
+  scopes: text('scopes').array().notNull().default(sql`ARRAY['generate']::text[]`),
   notes: text('notes'),
   metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
 });

@@ -1,7 +1,14 @@
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+// Types only: the columns hold these domain values, and nothing of those modules runs here.
+import type { Scenario } from '../../generator/index.js';
+import type { OutputFormat } from '../../output/index.js';
 import { createdAt, utcTimestamp } from './columns.js';
 
-export type JobStatus = 'pending' | 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+/** A job's life: pending → queued → running → completed, failed or cancelled. */
+export const JOB_STATUSES = ['pending', 'queued', 'running', 'completed', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const JOB_PRIORITIES = ['low', 'normal', 'high'] as const;
+export type JobPriority = (typeof JOB_PRIORITIES)[number];
 
 /**
  * Generation jobs. A job belongs to the key that made it (`owner_key_id`) and,
@@ -21,11 +28,11 @@ export const jobs = pgTable(
     /** The request as the client sent it, minus any password (and minus the seed when encrypted). */
     config: jsonb('config').$type<Record<string, unknown>>().notNull(),
     /** The normalised scenario the worker generates from. */
-    scenario: jsonb('scenario').$type<Record<string, unknown>>().notNull(),
-    outputFormats: text('output_formats').array().notNull(),
+    scenario: jsonb('scenario').$type<Scenario>().notNull(),
+    outputFormats: text('output_formats').array().$type<OutputFormat[]>().notNull(),
     useCompression: boolean('use_compression').notNull().default(false),
     useEncryption: boolean('use_encryption').notNull().default(false),
-    priority: text('priority').notNull().default('normal'),
+    priority: text('priority').$type<JobPriority>().notNull().default('normal'),
     error: text('error'),
     summary: jsonb('summary').$type<Record<string, unknown>>(),
     outputFiles: jsonb('output_files').$type<{ name: string; bytes: number }[]>().notNull().default([]),

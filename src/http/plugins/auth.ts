@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Admission, UsageRecorder } from '../../keys/index.js';
+import type { Admission, Refusal } from '../../keys/index.js';
+import type { RefusalWindow, UsageRecorder } from '../../usage/index.js';
 import { buildRateLimitHeaders } from '../rate-limit-headers.js';
 import { keyHeaders, refusalError } from '../refusals.js';
 
@@ -36,9 +37,18 @@ export function createAuthenticate(deps: AuthDeps) {
     const admission = await deps.admission.admit(readPresentedKey(request), request.ip, deps.clock());
     const key = admission.key;
     if (key) {
-      request.usageMark = { keyId: key.id, subject: key.subject, admitted: false, countInDay: false, kind: key.kind };
+      request.usageMark = {
+        keyId: key.id,
+        subject: key.subject,
+        admitted: false,
+        countInDay: false,
+        kind: key.kind,
+      };
     }
-    if (!admission.admitted) throw refusalError(admission.refusal);
+    if (!admission.admitted) {
+      if (request.usageMark) request.usageMark.refusedBy = refusedWindow(admission.refusal);
+      throw refusalError(admission.refusal);
+    }
     reply.headers(buildRateLimitHeaders(admission.rate));
     request.apiKey = { ...admission.key, dailyUsage: 0 };
     reply.headers(keyHeaders(request.apiKey));
@@ -56,7 +66,10 @@ export function createTakeDailyQuota(deps: AuthDeps): TakeDailyQuota {
     const mark = request.usageMark;
     if (deps.disabled || !key || !mark || mark.admitted) return;
     const taken = await deps.admission.takeDailyQuota(key, deps.clock());
-    if (!taken.ok) throw refusalError(taken.refusal);
+    if (!taken.ok) {
+      if (taken.refusal.reason === 'daily') mark.refusedBy = 'day';
+      throw refusalError(taken.refusal);
+    }
     mark.admitted = true;
     mark.countInDay = key.dailyLimit === null;
     key.dailyUsage = taken.usage;
@@ -75,22 +88,35 @@ export function createDailyQuotaHook(takeDailyQuota: TakeDailyQuota) {
   };
 }
 
-/** The `onResponse` hook of protected routes: one usage event per authenticated request. */
+/**
+ * The `onResponse` hook of protected routes: counts every answered request, under its key once one
+ * is known, and under no key for a 401 or a blocked address (bounded: those rows carry no address).
+ */
 export function createRecordUsage(deps: Pick<AuthDeps, 'usage' | 'clock'>) {
   return async function recordUsage(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const mark = request.usageMark;
-    if (!mark || mark.kind === 'legacy') return;
+    if (mark?.kind === 'legacy') return;
+    if (!mark && reply.statusCode !== 401 && reply.statusCode !== 429) return;
     deps.usage.record({
-      keyId: mark.keyId,
+      keyId: mark?.keyId ?? null,
+      isDemo: mark?.kind === 'demo',
       at: deps.clock(),
       method: request.method,
       route: request.routeOptions.url ?? request.url.split('?')[0] ?? '',
       statusCode: reply.statusCode,
       patients: request.patientsGenerated ?? 0,
       clientIp: request.ip,
-      admitted: mark.admitted,
-      countInDay: mark.countInDay,
-      subject: mark.subject,
+      admitted: mark?.admitted ?? false,
+      countInDay: mark?.countInDay ?? false,
+      quotaSubject: mark?.subject ?? '',
+      refusedBy: mark?.refusedBy,
     });
   };
+}
+
+/** The window a 429 came from, for the usage counts. */
+function refusedWindow(refusal: Refusal): RefusalWindow | undefined {
+  if (refusal.reason === 'daily') return 'day';
+  if (refusal.reason !== 'rate') return undefined;
+  return refusal.decision.violated.includes('hour') ? 'hour' : 'minute';
 }

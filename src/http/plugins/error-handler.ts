@@ -12,7 +12,12 @@ import { PATTERN_MESSAGES } from '../schemas/input.js';
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** The body every error carries; `code` is from the catalog (error-codes.ts). */
-export function errorBody(statusCode: number, code: ErrorCode, detail: string | unknown[], requestId: string) {
+export function errorBody(
+  statusCode: number,
+  code: ErrorCode,
+  detail: string | unknown[],
+  requestId: string,
+) {
   return {
     error: reasonPhrase(statusCode),
     code,
@@ -40,7 +45,8 @@ export const errorHandler = fp(
         return send(reply, request, 422, 'VALIDATION_FAILED', describeFieldErrors(errors), {}, { errors });
       }
       const status = clientStatus(error);
-      if (status) return send(reply, request, status, clientCode(error, status), clientMessage(error, status), {}, {});
+      if (status)
+        return send(reply, request, status, clientCode(error, status), clientMessage(error, status), {}, {});
       // An outage fails every request the same way: 503 and retry, one log line per kind and interval.
       const unavailable = databaseUnavailableReason(error);
       const kind = unavailable
@@ -58,7 +64,15 @@ export const errorHandler = fp(
     });
 
     app.setNotFoundHandler(async (request, reply) =>
-      send(reply, request, 404, 'ROUTE_NOT_FOUND', `Route ${request.method} ${request.url.split('?')[0]} not found`, {}, {}),
+      send(
+        reply,
+        request,
+        404,
+        'ROUTE_NOT_FOUND',
+        `Route ${request.method} ${request.url.split('?')[0]} not found`,
+        {},
+        {},
+      ),
     );
   },
   { name: 'error-handler' },
@@ -74,13 +88,18 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   reply.header('X-Request-ID', request.id);
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
     return send(reply, request, 414, 'URI_TOO_LONG', 'Path parameter is too long', {}, {});
-  if (error.code === 'FST_ERR_BAD_URL') return send(reply, request, 400, 'INVALID_URL', 'Invalid URL encoding', {}, {});
+  if (error.code === 'FST_ERR_BAD_URL')
+    return send(reply, request, 400, 'INVALID_URL', 'Invalid URL encoding', {}, {});
   request.log.error({ err: error }, 'routing error');
   return send(reply, request, 500, 'INTERNAL_ERROR', 'Internal server error', {}, {});
 }
 
 const CLIENT_ERRORS: Record<string, { status: number; code: ErrorCode; detail: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, code: 'HEADERS_TOO_LARGE', detail: 'Request line or headers are too large' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'HEADERS_TOO_LARGE',
+    detail: 'Request line or headers are too large',
+  },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'REQUEST_TIMEOUT', detail: 'Request timed out' },
 };
 const MALFORMED = { status: 400, code: 'MALFORMED_REQUEST', detail: 'Malformed HTTP request' } as const;

@@ -1,5 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { matchesDigest, sha256 } from '../../keys/index.js';
 import { requireAdmin } from '../owner.js';
 
 type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -24,10 +24,5 @@ export function createMetricsAccess(token: string | undefined, authenticate: Hoo
 
 function bearerMatches(authorization: string | undefined, digest: Buffer): boolean {
   const presented = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
-  // Hashing first gives equal lengths, so the comparison's time says nothing about the token.
-  return presented !== undefined && timingSafeEqual(sha256(presented), digest);
-}
-
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+  return presented !== undefined && matchesDigest(presented, digest);
 }

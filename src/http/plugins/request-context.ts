@@ -26,7 +26,9 @@ export const requestContext = fp(
       reply.header('X-Request-ID', request.id);
       if (closing) {
         reply.header('Connection', 'close');
-        throw new AppError(503, 'The server is shutting down; retry on another instance', { 'Retry-After': 5 });
+        throw new AppError(503, 'The server is shutting down; retry on another instance', {
+          'Retry-After': 5,
+        });
       }
     });
     app.addHook('onSend', async (_request, reply) => {

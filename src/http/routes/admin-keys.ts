@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { ApiKeyPatch, ApiKeyRepository, ApiKeyService } from '../../keys/index.js';
+import {
+  type ApiKey,
+  type ApiKeyPatch,
+  type ApiKeyRepository,
+  type ApiKeyService,
+  keyView,
+} from '../../keys/index.js';
 import { notFound } from '../errors.js';
 import { requireAdmin } from '../owner.js';
 import { errorResponses, KEY_SECURITY, PROTECTED_ERRORS } from '../schemas/common.js';
-import { CreateKeyBody, KeyView, toKeyView, UpdateKeyBody } from '../schemas/keys.js';
+import { CreateKeyBody, KeyView, UpdateKeyBody } from '../schemas/keys.js';
 
 export interface AdminKeyDeps {
   keys: ApiKeyService;
@@ -25,6 +31,7 @@ export function adminKeyRoutes(deps: AdminKeyDeps) {
     // the admin scope gets 403 whatever it sends, never a 400 or 422 that describes the body.
     app.addHook('onRequest', async (request) => requireAdmin(request));
     const base = '/api/v1/admin/keys';
+    const toKeyView = (key: ApiKey) => keyView(key, deps.clock());
     const schema = (summary: string, extra: Record<string, unknown>) => ({
       tags: ['keys'],
       summary,
@@ -136,6 +143,21 @@ export function adminKeyRoutes(deps: AdminKeyDeps) {
         if (!(await deps.keys.delete(request.params.id)))
           throw notFound(`API key not found: ${request.params.id}`);
         return reply.status(204).send();
+      },
+    );
+
+    app.post<{ Params: { id: string } }>(
+      `${base}/:id/approve`,
+      {
+        schema: schema('Approve a pending self-service key, so it works (idempotent)', {
+          params: IdParams,
+          response: { 200: KeyView, ...errorResponses(404, ...PROTECTED_ERRORS) },
+        }),
+      },
+      async (request) => {
+        const key = await deps.keys.approve(request.params.id);
+        if (!key) throw notFound(`API key not found: ${request.params.id}`);
+        return toKeyView(key);
       },
     );
 

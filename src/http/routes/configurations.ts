@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { parseScenario } from '../../generator/index.js';
-import type { ConfigurationRepository, ConfigurationRow } from '../../jobs/index.js';
+import type { ConfigurationRepository, ConfigurationRow } from '../../configurations/index.js';
 import { describeFieldErrors, notFound, validationFailed } from '../errors.js';
 import { creatorOf, readerOf } from '../owner.js';
 import type { TakeDailyQuota } from '../plugins/auth.js';
@@ -144,12 +144,7 @@ export function configurationRoutes(deps: {
       async (request, reply) => {
         const input = toInput(request.body);
         await deps.takeDailyQuota(request, reply);
-        const row = await repo.update(
-          request.params.config_id,
-          input,
-          readerOf(request),
-          deps.clock(),
-        );
+        const row = await repo.update(request.params.config_id, input, readerOf(request), deps.clock());
         if (!row) throw notFound(`Configuration ${request.params.config_id} not found`);
         return toView(row);
       },

@@ -63,8 +63,7 @@ export function downloadRoutes(deps: { jobs: JobService }) {
 
 /** 409: a cancelled or failed job never will have files; waiting, as for a running job, would not help. */
 function nothingToDownload(job: { id: string; status: string; error: string | null }): AppError {
-  const what =
-    job.status === 'cancelled' ? 'was cancelled' : `failed${job.error ? ` (${job.error})` : ''}`;
+  const what = job.status === 'cancelled' ? 'was cancelled' : `failed${job.error ? ` (${job.error})` : ''}`;
   return new AppError(409, `Job ${job.id} ${what}; it has no files to download. Start a new job.`);
 }
 

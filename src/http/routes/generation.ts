@@ -1,26 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import type { ConfigurationRepository, JobService } from '../../jobs/index.js';
+import type { GenerationService, JobPriority } from '../../jobs/index.js';
 import type { OutputFormat } from '../../output/index.js';
 import { validationFailed } from '../errors.js';
 import { estimatedDuration } from '../job-view.js';
 import type { TakeDailyQuota } from '../plugins/auth.js';
-import { creatorOf, requireGenerate } from '../owner.js';
-import { loadStoredConfiguration, resolveScenario } from '../scenario-input.js';
+import { requesterOf, requireGenerate } from '../owner.js';
+import { scenarioRefusalError } from '../scenario-refusal.js';
 import { errorResponses, KEY_SECURITY, PROTECTED_ERRORS } from '../schemas/common.js';
 import { GenerationRequest, GenerationResponse } from '../schemas/generation.js';
 
 export interface GenerationDeps {
-  jobs: JobService;
-  configurations: ConfigurationRepository;
-  maxPatientsPerJob: number;
+  generation: GenerationService;
   takeDailyQuota: TakeDailyQuota;
 }
 
 type Body = Static<typeof GenerationRequest>;
 
-/** `POST /api/v1/generation/`: validates, applies the key's limits, and queues a job. */
+/** `POST /api/v1/generation/`: checks the request's shape, submits it, and answers with the job. */
 export function generationRoutes(deps: GenerationDeps) {
   return async function generationRoutesPlugin(app: FastifyInstance) {
     app.post<{ Body: Body }>(
@@ -37,32 +34,13 @@ export function generationRoutes(deps: GenerationDeps) {
       },
       async (request, reply) => {
         requireGenerate(request);
-        const body = request.body;
-        checkExclusiveFields(body);
-        const raw = body.configuration_id
-          ? await loadStoredConfiguration(deps.configurations, request, body.configuration_id)
-          : (body.configuration as Record<string, unknown>);
-        const { scenario, count } = resolveScenario(
-          request,
-          raw,
-          body.total_patients,
-          deps.maxPatientsPerJob,
-        );
+        const order = toOrder(request.body);
+        const requester = requesterOf(request);
+        const resolved = await deps.generation.resolve(order.source, order.totalPatients, requester);
+        if (!resolved.ok) throw scenarioRefusalError(resolved.refusal);
+        // Only a request known valid and within its patient limit takes daily quota.
         await deps.takeDailyQuota(request, reply);
-        const formats = [...new Set(body.output_formats ?? ['json'])] as OutputFormat[];
-        const password = body.use_encryption ? (body.encryption_password ?? undefined) : undefined;
-        const seed = body.seed === undefined ? randomBytes(8).toString('hex') : String(body.seed);
-        const job = await deps.jobs.create({
-          owner: creatorOf(request),
-          scenario,
-          config: echoedConfig(body, raw, formats, count),
-          seed,
-          count,
-          formats,
-          compress: body.use_compression ?? false,
-          password,
-          priority: (body.priority ?? 'normal') as 'low' | 'normal' | 'high',
-        });
+        const { job, seed, count, formats } = await deps.generation.queue(order, resolved.value, requester);
         return reply.status(201).send({
           job_id: job.id,
           status: job.status,
@@ -74,6 +52,23 @@ export function generationRoutes(deps: GenerationDeps) {
         });
       },
     );
+  };
+}
+
+/** The request as an order for the generation service; refuses field combinations the schema cannot. */
+function toOrder(body: Body) {
+  checkExclusiveFields(body);
+  return {
+    source: body.configuration_id
+      ? { configurationId: body.configuration_id }
+      : { configuration: body.configuration as Record<string, unknown> },
+    totalPatients: body.total_patients,
+    formats: (body.output_formats ?? ['json']) as OutputFormat[],
+    compress: body.use_compression ?? false,
+    password: body.use_encryption ? (body.encryption_password ?? undefined) : undefined,
+    seed: body.seed === undefined ? undefined : String(body.seed),
+    priority: (body.priority ?? 'normal') as JobPriority,
+    request: body as Record<string, unknown>,
   };
 }
 
@@ -109,20 +104,4 @@ function checkExclusiveFields(body: Body): void {
       },
     ]);
   }
-}
-
-/** The job's `config`: the configuration merged with the generation flags, never the password. */
-function echoedConfig(body: Body, raw: Record<string, unknown>, formats: string[], count: number) {
-  const { encryption_password: _password, ...flags } = body;
-  return {
-    ...(body.configuration_id ? { configuration_id: body.configuration_id } : raw),
-    ...flags,
-    configuration: undefined,
-    total_patients: count,
-    output_formats: formats,
-    use_compression: body.use_compression ?? false,
-    use_encryption: body.use_encryption ?? false,
-    encryption_password: null,
-    priority: body.priority ?? 'normal',
-  };
 }

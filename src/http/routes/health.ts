@@ -73,7 +73,11 @@ export function healthRoutes(deps: HealthDeps) {
         .map(([name]) => name);
       return reply
         .status(503)
-        .send({ ...errorBody(503, 'SERVICE_UNAVAILABLE', `Unavailable: ${down.join(', ')}`, request.id), status, checks });
+        .send({
+          ...errorBody(503, 'SERVICE_UNAVAILABLE', `Unavailable: ${down.join(', ')}`, request.id),
+          status,
+          checks,
+        });
     });
 
     for (const path of ['/api/v1/health/ready', '/ready']) {
@@ -85,7 +89,11 @@ export function healthRoutes(deps: HealthDeps) {
           if (ready) return { status: 'ready' };
           return reply
             .status(503)
-            .send({ ...errorBody(503, 'SERVICE_UNAVAILABLE', 'Service not ready', request.id), status: 'not_ready', checks });
+            .send({
+              ...errorBody(503, 'SERVICE_UNAVAILABLE', 'Service not ready', request.id),
+              status: 'not_ready',
+              checks,
+            });
         },
       );
     }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { JobService } from '../../jobs/index.js';
+import { JOB_STATUSES, type JobService } from '../../jobs/index.js';
 import { badRequest, notFound } from '../errors.js';
 import { toJobResponse } from '../job-view.js';
 import { readerOf } from '../owner.js';
@@ -23,9 +23,7 @@ export function jobRoutes(deps: { jobs: JobService }) {
           security,
           querystring: Type.Object({
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-            status: Type.Optional(
-              Type.String({ enum: ['pending', 'queued', 'running', 'completed', 'failed', 'cancelled'] }),
-            ),
+            status: Type.Optional(Type.String({ enum: [...JOB_STATUSES] })),
           }),
           response: { 200: Type.Array(JobResponse), ...errorResponses(422, ...PROTECTED_ERRORS) },
         },

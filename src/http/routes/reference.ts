@@ -82,5 +82,4 @@ export async function referenceRoutes(app: FastifyInstance) {
     },
     async () => ({ apiKey: DEMO_API_KEY, appName: API_TITLE, version: API_VERSION, debug: false }),
   );
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/docs', 307));
 }

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Scenario } from '../../generator/index.js';
-import type { ConfigurationRepository, PatientStreams } from '../../jobs/index.js';
+import type { GenerationService, PatientStreams } from '../../jobs/index.js';
 import { AppError, appError, validationFailed } from '../errors.js';
-import { keyOf, requireGenerate } from '../owner.js';
+import { keyOf, requesterOf, requireGenerate } from '../owner.js';
 import type { TakeDailyQuota } from '../plugins/auth.js';
-import { loadStoredConfiguration, resolveScenario } from '../scenario-input.js';
+import { scenarioRefusalError } from '../scenario-refusal.js';
 import { errorResponses, KEY_SECURITY as security, PROTECTED_ERRORS } from '../schemas/common.js';
 import { SeedText } from '../schemas/input.js';
 
@@ -25,9 +25,8 @@ const StreamedPatients = {
 };
 
 export interface StreamingDeps {
-  configurations: ConfigurationRepository;
+  generation: GenerationService;
   streams: PatientStreams;
-  maxPatientsPerJob: number;
   takeDailyQuota: TakeDailyQuota;
 }
 
@@ -61,19 +60,23 @@ export function streamingRoutes(deps: StreamingDeps) {
       },
       async (request, reply) => {
         requireGenerate(request);
-        const raw = await loadStoredConfiguration(
-          deps.configurations,
-          request,
-          request.query.configuration_id,
-        );
-        const { scenario, count } = resolveScenario(
-          request,
-          raw,
+        const resolved = await deps.generation.resolve(
+          { configurationId: request.query.configuration_id },
           request.query.count,
-          deps.maxPatientsPerJob,
+          requesterOf(request),
         );
+        if (!resolved.ok) throw scenarioRefusalError(resolved.refusal);
+        const { scenario, count } = resolved.value;
         await deps.takeDailyQuota(request, reply);
-        return sendStream(deps, request, reply, scenario, count, request.query.batch_size, request.query.seed);
+        return sendStream(
+          deps,
+          request,
+          reply,
+          scenario,
+          count,
+          request.query.batch_size,
+          request.query.seed,
+        );
       },
     );
 
@@ -106,15 +109,23 @@ export function streamingRoutes(deps: StreamingDeps) {
             { loc: ['count'], msg: 'Input should be an integer of at least 1', type: 'int_type' },
           ]);
         }
-        const { scenario, count } = resolveScenario(
-          request,
-          raw,
+        const resolved = await deps.generation.resolve(
+          { configuration: raw },
           requested as number | undefined,
-          deps.maxPatientsPerJob,
-          [],
+          requesterOf(request),
         );
+        if (!resolved.ok) throw scenarioRefusalError(resolved.refusal, []);
+        const { scenario, count } = resolved.value;
         await deps.takeDailyQuota(request, reply);
-        return sendStream(deps, request, reply, scenario, count, request.query.batch_size, request.query.seed);
+        return sendStream(
+          deps,
+          request,
+          reply,
+          scenario,
+          count,
+          request.query.batch_size,
+          request.query.seed,
+        );
       },
     );
   };
@@ -166,11 +177,15 @@ function sendStream(
 function streamRefused(limit: 'holder' | 'instance', limits: { perHolder: number; perInstance: number }) {
   const retry = { 'Retry-After': STREAM_RETRY_AFTER_SECONDS };
   if (limit === 'holder') {
-    return appError('TOO_MANY_STREAMS', `Too many concurrent streams for this key (limit ${limits.perHolder})`, {
-      ...retry,
-      'X-Limit-Type': 'concurrent_streams',
-      'X-Limit-Value': limits.perHolder,
-    });
+    return appError(
+      'TOO_MANY_STREAMS',
+      `Too many concurrent streams for this key (limit ${limits.perHolder})`,
+      {
+        ...retry,
+        'X-Limit-Type': 'concurrent_streams',
+        'X-Limit-Value': limits.perHolder,
+      },
+    );
   }
   return new AppError(503, 'Too many streams in progress on this server; retry shortly', retry);
 }

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
+import { JOB_PRIORITIES, JOB_STATUSES } from '../../jobs/index.js';
+import { OUTPUT_FORMATS } from '../../output/index.js';
 import { Seed } from './input.js';
-
-export const OUTPUT_FORMATS = ['json', 'csv', 'xlsx', 'xml', 'fhir'] as const;
-export const PRIORITIES = ['low', 'normal', 'high'] as const;
 
 const nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -22,7 +21,7 @@ export const GenerationRequest = Type.Object(
     use_compression: Type.Optional(Type.Boolean({ default: false })),
     use_encryption: Type.Optional(Type.Boolean({ default: false })),
     encryption_password: Type.Optional(nullable(Type.String({ minLength: 8, maxLength: 1024 }))),
-    priority: Type.Optional(Type.String({ enum: [...PRIORITIES], default: 'normal' })),
+    priority: Type.Optional(Type.String({ enum: [...JOB_PRIORITIES], default: 'normal' })),
     seed: Type.Optional(Seed),
   },
   {
@@ -65,7 +64,7 @@ export const GenerationResponse = Type.Object(
 export const JobResponse = Type.Object(
   {
     job_id: Type.String(),
-    status: Type.String({ enum: ['pending', 'queued', 'running', 'completed', 'failed', 'cancelled'] }),
+    status: Type.String({ enum: [...JOB_STATUSES] }),
     created_at: Type.String(),
     progress: Type.Integer(),
     config: Type.Record(Type.String(), Type.Unknown()),

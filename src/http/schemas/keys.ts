@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { type ApiKey, type Bounds, KEY_LIMIT_BOUNDS, KEY_TEXT_BOUNDS } from '../../keys/index.js';
+import { type Bounds, KEY_LIMIT_BOUNDS, KEY_TEXT_BOUNDS } from '../../keys/index.js';
 
 const Limit = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'null = unlimited' });
 const bounded = ({ min, max }: Bounds) => Type.Integer({ minimum: min, maximum: max });
@@ -7,18 +7,32 @@ const bounded = ({ min, max }: Bounds) => Type.Integer({ minimum: min, maximum: 
 const LimitInput = (bounds: Bounds) =>
   Type.Union([bounded(bounds), Type.Null()], { description: 'null = unlimited' });
 
+/** An API key for admins (`keys/key-view.ts` builds it): every field but the hash; never the key. */
 export const KeyView = Type.Object(
   {
     id: Type.String(),
     key_prefix: Type.String(),
     name: Type.String(),
     email: Type.Union([Type.String(), Type.Null()]),
+    type: Type.Union([Type.Literal('live'), Type.Literal('demo')]),
     is_demo: Type.Boolean(),
     is_active: Type.Boolean(),
+    status: Type.Union([Type.Literal('active'), Type.Literal('inactive'), Type.Literal('expired')], {
+      description: 'expired when expires_at has passed, whatever is_active says',
+    }),
     patient_limit: Limit,
     daily_limit: Limit,
     rate_limit_per_minute: Type.Integer(),
     rate_limit_per_hour: Type.Integer(),
+    limits: Type.Object(
+      {
+        patients_per_request: Limit,
+        requests_per_day: Limit,
+        requests_per_minute: Type.Integer(),
+        requests_per_hour: Type.Integer(),
+      },
+      { description: 'The same four limits, grouped as the CLI prints them' },
+    ),
     total_requests: Type.Integer(),
     total_patients_generated: Type.Integer(),
     last_used_at: Type.Union([Type.String(), Type.Null()]),
@@ -36,12 +50,20 @@ export const KeyView = Type.Object(
         key_prefix: 'milmed_live_TILAYd',
         name: 'Exercise Cell North',
         email: 'cell-north@example.org',
+        type: 'live',
         is_demo: false,
         is_active: true,
+        status: 'active',
         patient_limit: 2000,
         daily_limit: 500,
         rate_limit_per_minute: 60,
         rate_limit_per_hour: 1000,
+        limits: {
+          patients_per_request: 2000,
+          requests_per_day: 500,
+          requests_per_minute: 60,
+          requests_per_hour: 1000,
+        },
         total_requests: 0,
         total_patients_generated: 0,
         last_used_at: null,
@@ -92,28 +114,3 @@ export const UpdateKeyBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
-
-/** An API key for admins: every field but the hash; the full key is never here. */
-export function toKeyView(key: ApiKey) {
-  return {
-    id: key.id,
-    key_prefix: key.keyPrefix,
-    name: key.name,
-    email: key.email,
-    is_demo: key.isDemo,
-    is_active: key.isActive,
-    patient_limit: key.patientLimit,
-    daily_limit: key.dailyLimit,
-    rate_limit_per_minute: key.rateLimitPerMinute,
-    rate_limit_per_hour: key.rateLimitPerHour,
-    total_requests: key.totalRequests,
-    total_patients_generated: key.totalPatientsGenerated,
-    last_used_at: key.lastUsedAt?.toISOString() ?? null,
-    created_at: key.createdAt.toISOString(),
-    updated_at: key.updatedAt.toISOString(),
-    expires_at: key.expiresAt?.toISOString() ?? null,
-    scopes: key.scopes,
-    notes: key.notes,
-    metadata: key.metadata,
-  };
-}

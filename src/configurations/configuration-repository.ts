@@ -1,20 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
-import { isUuid, schema } from '../db/index.js';
+import { isUuid, type Owner, ownedBy, schema } from '../db/index.js';
 import type { ConfigurationRow } from '../db/schema/index.js';
-import type { Owner } from './owner.js';
 
 const { configurations } = schema;
 
 export type { ConfigurationRow };
-
-function ownedBy(owner: Owner) {
-  if (owner.all) return undefined;
-  return and(
-    owner.keyId === null ? sql`${configurations.ownerKeyId} IS NULL` : eq(configurations.ownerKeyId, owner.keyId),
-    eq(configurations.ownerSubject, owner.subject),
-  );
-}
 
 export interface ConfigurationInput {
   name: string;
@@ -40,7 +31,7 @@ export class ConfigurationRepository {
     const [row] = await this.db
       .select()
       .from(configurations)
-      .where(and(eq(configurations.id, id), ownedBy(owner)));
+      .where(and(eq(configurations.id, id), ownedBy(configurations, owner)));
     return row;
   }
 
@@ -48,18 +39,23 @@ export class ConfigurationRepository {
     return this.db
       .select()
       .from(configurations)
-      .where(ownedBy(owner))
+      .where(ownedBy(configurations, owner))
       .orderBy(asc(configurations.name), asc(configurations.createdAt))
       .offset(options.skip)
       .limit(options.limit);
   }
 
-  async update(id: string, input: ConfigurationInput, owner: Owner, now: Date): Promise<ConfigurationRow | undefined> {
+  async update(
+    id: string,
+    input: ConfigurationInput,
+    owner: Owner,
+    now: Date,
+  ): Promise<ConfigurationRow | undefined> {
     if (!isUuid(id)) return undefined;
     const [row] = await this.db
       .update(configurations)
       .set({ ...input, updatedAt: now, version: sql`${configurations.version} + 1` })
-      .where(and(eq(configurations.id, id), ownedBy(owner)))
+      .where(and(eq(configurations.id, id), ownedBy(configurations, owner)))
       .returning();
     return row;
   }
@@ -68,7 +64,7 @@ export class ConfigurationRepository {
     if (!isUuid(id)) return false;
     const rows = await this.db
       .delete(configurations)
-      .where(and(eq(configurations.id, id), ownedBy(owner)))
+      .where(and(eq(configurations.id, id), ownedBy(configurations, owner)))
       .returning({ id: configurations.id });
     return rows.length > 0;
   }

@@ -1,4 +1,4 @@
-import type { ApiKey } from '../keys/index.js';
+import type { ApiKey } from './api-key.js';
 
 /** `active`, `inactive` or `expired` at `now`. */
 export function keyStatus(key: ApiKey, now: Date): 'active' | 'inactive' | 'expired' {
@@ -6,18 +6,11 @@ export function keyStatus(key: ApiKey, now: Date): 'active' | 'inactive' | 'expi
   return key.isActive ? 'active' : 'inactive';
 }
 
-export function limitsView(key: ApiKey) {
-  return {
-    patients_per_request: key.patientLimit,
-    requests_per_day: key.dailyLimit,
-    requests_per_minute: key.rateLimitPerMinute,
-    requests_per_hour: key.rateLimitPerHour,
-  };
-}
-
 /**
- * The JSON shape of a key for `--json`: every stored field except the hash,
- * in snake_case, with the display prefix and never the key itself.
+ * A key as administrators see it, in the CLI's `--json` and in the admin API alike: every
+ * stored field except the hash, in snake_case, with the display prefix and never the key itself.
+ * The limits appear twice, flat (`patient_limit`, as the admin API always had them) and grouped
+ * under `limits` (as the CLI always had them), so neither audience loses a field it reads.
  */
 export function keyView(key: ApiKey, now: Date) {
   return {
@@ -25,11 +18,20 @@ export function keyView(key: ApiKey, now: Date) {
     key_prefix: key.keyPrefix,
     name: key.name,
     email: key.email,
-    type: key.isDemo ? 'demo' : 'live',
+    type: key.isDemo ? ('demo' as const) : ('live' as const),
     is_active: key.isActive,
     is_demo: key.isDemo,
     status: keyStatus(key, now),
-    limits: limitsView(key),
+    patient_limit: key.patientLimit,
+    daily_limit: key.dailyLimit,
+    rate_limit_per_minute: key.rateLimitPerMinute,
+    rate_limit_per_hour: key.rateLimitPerHour,
+    limits: {
+      patients_per_request: key.patientLimit,
+      requests_per_day: key.dailyLimit,
+      requests_per_minute: key.rateLimitPerMinute,
+      requests_per_hour: key.rateLimitPerHour,
+    },
     scopes: key.scopes,
     notes: key.notes,
     total_requests: key.totalRequests,
