@@ -42,6 +42,7 @@ describe('refusals at the HTTP edge', () => {
       invalid: 'KEY_INVALID',
       inactive: 'KEY_INACTIVE',
       expired: 'KEY_EXPIRED',
+      pending: 'KEY_PENDING',
       'ip-blocked': 'AUTH_FAILURES_BLOCKED',
       rate: 'RATE_LIMITED',
       'rate-unavailable': 'RATE_LIMIT_UNAVAILABLE',
