@@ -120,7 +120,7 @@ export async function buildServices(
   const dailyCounter = quotaRedis
     ? new RedisCounter(new RedisCounters(quotaRedis))
     : database.kind === 'embedded'
-      ? new LeasingCounter(quotaRepository)
+      ? new LeasingCounter(quotaRepository, { blockSize: config.dailyQuotaLeaseBlock })
       : new ReservingCounter(quotaRepository);
   const dailyQuota = new DailyQuota(dailyCounter, quotaRepository, config.demo.globalDailyLimit);
   const authFailures = new AuthFailureGuard(rateLimiter, config.authFailuresPerMinute);

@@ -48,6 +48,8 @@ export interface Config {
     readonly registrationsPerHour: number;
   };
   readonly authFailuresPerMinute: number;
+  /** Embedded store: requests leased per database write; a crash wastes at most this many per quota. */
+  readonly dailyQuotaLeaseBlock: number;
   readonly rateLimitOnRedisDown: 'fallback' | 'fail-closed';
   readonly jobConcurrency: number;
   readonly jobRetentionHours: number;
@@ -123,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       registrationsPerHour: parsed.SELF_SERVICE_REGISTRATIONS_PER_HOUR,
     }),
     authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
+    dailyQuotaLeaseBlock: parsed.DAILY_QUOTA_LEASE_BLOCK,
     rateLimitOnRedisDown: parsed.RATE_LIMIT_ON_REDIS_DOWN,
     jobConcurrency: parsed.JOB_CONCURRENCY,
     jobRetentionHours: parsed.JOB_RETENTION_HOURS,

@@ -41,6 +41,7 @@ export const EnvSchema = Type.Object({
   SELF_SERVICE_EXPIRES_DAYS: Type.Integer({ minimum: 1, maximum: 36_500, default: 365 }),
   SELF_SERVICE_REGISTRATIONS_PER_HOUR: Type.Integer({ minimum: 1, maximum: 10_000, default: 3 }),
   AUTH_FAILURES_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
+  DAILY_QUOTA_LEASE_BLOCK: Type.Integer({ minimum: 1, maximum: 10_000, default: 50 }),
   RATE_LIMIT_ON_REDIS_DOWN: Type.Union([Type.Literal('fallback'), Type.Literal('fail-closed')], {
     default: 'fallback',
   }),

@@ -43,6 +43,7 @@ describe('refusals at the HTTP edge', () => {
       inactive: 'KEY_INACTIVE',
       pending: 'KEY_PENDING',
       expired: 'KEY_EXPIRED',
+      pending: 'KEY_PENDING',
       'ip-blocked': 'AUTH_FAILURES_BLOCKED',
       rate: 'RATE_LIMITED',
       'rate-unavailable': 'RATE_LIMIT_UNAVAILABLE',
