@@ -41,7 +41,6 @@ describe('refusals at the HTTP edge', () => {
       missing: 'KEY_MISSING',
       invalid: 'KEY_INVALID',
       inactive: 'KEY_INACTIVE',
-      pending: 'KEY_PENDING',
       expired: 'KEY_EXPIRED',
       pending: 'KEY_PENDING',
       'ip-blocked': 'AUTH_FAILURES_BLOCKED',
