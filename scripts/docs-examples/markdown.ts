@@ -3,7 +3,7 @@
  * `<!-- docs-example: NAME option=value … -->`, followed by the request and its response as fenced
  * blocks: a `bash` block holding one `curl` command, then the response block (`json` or `http`).
  * With a `path=` option the request is in the marker and only the response block follows:
- * `method=` (default GET, POST with a body), `body=` (JSON without spaces), `auth=demo|admin|none`.
+ * `method=` (default GET, POST with a body), `body=` (JSON without spaces), `auth=demo|admin|wrong|none`.
  * Other options: `client=` (examples with the same label share a client address, and so the demo
  * key's jobs and counters), `keep=` (the JSON paths shown, `a,b.c,d[].e`; the rest becomes `…`),
  * `items=` (array items shown where `keep` selects inside an array), `warmup=` (send the request

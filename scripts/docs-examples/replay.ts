@@ -36,7 +36,8 @@ function requestOf(example: MarkedExample, target: ReplayTarget): DocRequest {
   }
   const auth = example.options.auth ?? 'demo';
   const headers: Record<string, string> = {};
-  if (auth !== 'none') headers['x-api-key'] = auth === 'admin' ? target.adminKey : target.demoKey;
+  const keys: Record<string, string> = { demo: target.demoKey, admin: target.adminKey, wrong: 'not-a-valid-key' };
+  if (auth !== 'none') headers['x-api-key'] = keys[auth] ?? target.demoKey;
   const body = example.options.body;
   if (body !== undefined) headers['content-type'] = 'application/json';
   return {
