@@ -37,6 +37,7 @@ export { isoSeconds } from './patient.js';
 export {
   getPreset,
   listPresets,
+  expandPreset,
   PRESET_IDS,
   PRESETS,
   type PresetSummary,

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { effectivePatientCount, parseScenario, type Scenario } from '../generator/index.js';
+import { effectivePatientCount, expandPreset, parseScenario, type Scenario } from '../generator/index.js';
 import type { ConfigurationRepository } from '../jobs/index.js';
 import { checkPatientLimit } from '../keys/index.js';
 import { AppError, type FieldError, notFound, validationFailed } from './errors.js';
@@ -34,11 +34,13 @@ export function resolveScenario(
   maxPerJob: number,
   locPrefix: (string | number)[] = ['configuration'],
 ): ResolvedScenario {
-  const parsed = parseScenario(raw);
+  // A preset's own count counts, unless the configuration sets one.
+  const expanded = expandPreset(raw) as Record<string, unknown>;
+  const parsed = parseScenario(expanded);
   if (!parsed.ok) {
     throw validationFailed(parsed.errors.map((e: FieldError) => ({ ...e, loc: [...locPrefix, ...e.loc] })));
   }
-  const count = effectivePatientCount(requestedTotal, raw);
+  const count = effectivePatientCount(requestedTotal, expanded);
   if (count > maxPerJob) {
     throw validationFailed([
       {
@@ -50,5 +52,5 @@ export function resolveScenario(
   }
   const refusal = checkPatientLimit(keyOf(request), count);
   if (refusal) throw new AppError(refusal.status, refusal.detail, refusal.headers);
-  return { scenario: { ...parsed.scenario, total_patients: count }, raw, count };
+  return { scenario: { ...parsed.scenario, total_patients: count }, raw: expanded, count };
 }

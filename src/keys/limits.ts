@@ -12,7 +12,9 @@ export function checkPatientLimit(context: KeyContext, requested: number): Limit
   if (context.patientLimit === null || requested <= context.patientLimit) return null;
   return {
     status: 400,
-    detail: `Requested ${requested} patients exceeds limit of ${context.patientLimit}`,
+    detail:
+      `Requested ${requested} patients exceeds limit of ${context.patientLimit}; ` +
+      `set configuration.total_patients to ${context.patientLimit} or fewer`,
     headers: {
       'X-Limit-Type': 'patients_per_request',
       'X-Limit-Value': context.patientLimit,

@@ -39,7 +39,7 @@ export function generationRoutes(deps: GenerationDeps) {
         const raw = body.configuration_id
           ? await loadStoredConfiguration(deps.configurations, request, body.configuration_id)
           : (body.configuration as Record<string, unknown>);
-        const { scenario, count } = resolveScenario(
+        const { scenario, count, raw: effective } = resolveScenario(
           request,
           raw,
           body.total_patients,
@@ -51,7 +51,7 @@ export function generationRoutes(deps: GenerationDeps) {
         const job = await deps.jobs.create({
           owner: creatorOf(request),
           scenario,
-          config: echoedConfig(body, raw, formats, count),
+          config: echoedConfig(body, effective, formats, count),
           seed,
           count,
           formats,
