@@ -44,4 +44,5 @@ export {
   presetCategories,
 } from './presets.js';
 export { type PatientSummary, SummaryAccumulator } from './summary.js';
+export { configurationWarnings, generationRequestWarnings } from './unknown-keys.js';
 export type * from './types.js';

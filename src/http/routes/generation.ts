@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
+import { generationRequestWarnings } from '../../generator/index.js';
 import type { ConfigurationRepository, JobService } from '../../jobs/index.js';
 import type { OutputFormat } from '../../output/index.js';
 import { validationFailed } from '../errors.js';
@@ -39,12 +40,11 @@ export function generationRoutes(deps: GenerationDeps) {
         const raw = body.configuration_id
           ? await loadStoredConfiguration(deps.configurations, request, body.configuration_id)
           : (body.configuration as Record<string, unknown>);
-        const { scenario, count, raw: effective } = resolveScenario(
-          request,
-          raw,
-          body.total_patients,
-          deps.maxPatientsPerJob,
-        );
+        const {
+          scenario,
+          count,
+          raw: effective,
+        } = resolveScenario(request, raw, body.total_patients, deps.maxPatientsPerJob);
         const formats = [...new Set(body.output_formats ?? ['json'])] as OutputFormat[];
         const password = body.use_encryption ? (body.encryption_password ?? undefined) : undefined;
         const seed = body.seed === undefined ? randomBytes(8).toString('hex') : String(body.seed);
@@ -67,6 +67,7 @@ export function generationRoutes(deps: GenerationDeps) {
           // An encrypted job's seed is never shown: with the configuration it would regenerate the patients.
           seed: job.useEncryption ? null : seed,
           total_patients: count,
+          warnings: generationRequestWarnings(body),
         });
       },
     );
