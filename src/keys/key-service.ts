@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApiKey, VerifiedKey } from './api-key.js';
-import { LEGACY_KEY_ID } from './api-key.js';
+import { LEGACY_KEY_ID, ownerIdOf } from './api-key.js';
 import { clampKeyLimits, type LimitField } from './bounds.js';
 import { KeyCache } from './key-cache.js';
 import { displayPrefix, generateApiKey, hasValidChecksum, hashKey, looksLikeLiveKey } from './key-format.js';
@@ -118,7 +118,8 @@ export class ApiKeyService {
       expiresAt: old.expiresAt,
       scopes: old.scopes,
       notes: old.notes,
-      metadata: { ...old.metadata, rotated_from: old.id },
+      // The new key holds the same identity, so it reads and owns the old key's jobs and configurations.
+      metadata: { ...old.metadata, rotated_from: old.id, owner_id: ownerIdOf(old) },
     });
     const now = this.clock();
     const graceEnd = new Date(now.getTime() + graceMinutes * 60_000);
@@ -182,6 +183,8 @@ export class ApiKeyService {
     }
     return {
       id: key.id,
+      ownerId: ownerIdOf(key),
+      expiresAt: key.expiresAt,
       kind: key.isDemo ? 'demo' : 'live',
       keyPrefix: key.keyPrefix,
       name: key.name,
@@ -203,6 +206,8 @@ export class ApiKeyService {
   private legacyKey(): VerifiedKey {
     return {
       id: LEGACY_KEY_ID,
+      ownerId: LEGACY_KEY_ID,
+      expiresAt: null,
       kind: 'legacy',
       keyPrefix: 'legacy',
       name: 'Legacy API Key',

@@ -45,7 +45,11 @@ export function adminKeyRoutes(deps: AdminKeyDeps) {
       },
       async (request) =>
         (
-          await deps.keyRepository.list({ includeInactive: request.query.all, search: request.query.search })
+          await deps.keyRepository.list({
+            includeInactive: request.query.all,
+            search: request.query.search,
+            now: deps.clock(),
+          })
         ).map(toKeyView),
     );
 
