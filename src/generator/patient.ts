@@ -10,7 +10,7 @@ import { drawInjuries, type Injury, TIER_WEIGHTS, toCondition } from './injuries
 import { nationalId } from './national-id.js';
 import { femaleSurname, namesFor } from './nations.js';
 import { MECHANISM_WEIGHTS } from './outcome-tables.js';
-import { drawService } from './personnel.js';
+import { drawService, RELIGION_DISPLAY } from './personnel.js';
 import { type ClinicalProfile, clinicalProfile } from './physiology.js';
 import { Rng } from './rng.js';
 import { type CareItem, careItems } from './treatments.js';
@@ -248,7 +248,9 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, ev
       gender,
       birthdate: service.birthdate,
       nationality: nation,
-      ...(service.religion ? { religion: service.religion } : {}),
+      ...(service.religion
+        ? { religion: service.religion, religion_display: RELIGION_DISPLAY[service.religion] ?? service.religion }
+        : {}),
       weight: service.weight,
       blood_type: service.bloodType,
       id_number: nationalId(rng, nation, service.birthdate, male),

@@ -13,6 +13,7 @@ export {
   type CreateKeyInput,
   DEMO_API_KEY,
   KEY_DEFAULTS,
+  RETIRED_DEMO_API_KEY,
   type KeyFailure,
   type KeyServiceConfig,
   type OutOfBoundsReporter,

@@ -7,6 +7,8 @@ import { displayPrefix, generateApiKey, hasValidChecksum, hashKey, looksLikeLive
 import type { ApiKeyPatch, ApiKeyRepository, NewApiKey } from './repository.js';
 
 export const DEMO_API_KEY = 'DEMO_MILMED_2025_500_PATIENTS';
+/** The earlier service's demo key (50 patients), which no longer works; its users get a hint. */
+export const RETIRED_DEMO_API_KEY = 'DEMO_MILMED_2025_50_PATIENTS';
 
 export interface KeyServiceConfig {
   legacyApiKey: string | undefined;

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/index.js';
 import type { ApiKeyService, DailyQuota, KeyFailure, UsageRecorder } from '../../keys/index.js';
-import { keyHeaders } from '../../keys/index.js';
+import { DEMO_API_KEY, keyHeaders, RETIRED_DEMO_API_KEY } from '../../keys/index.js';
 import type { AuthFailureGuard, RateLimitStore } from '../../ratelimit/index.js';
 import {
   buildRateLimitHeaders,
@@ -56,11 +56,16 @@ export function createAuthenticate(deps: AuthDeps) {
     const blockedMs = deps.authFailures.blockedFor(ip, nowMs);
     if (blockedMs > 0) throw tooManyFailures(blockedMs);
 
-    const result = await deps.keys.verify(readPresentedKey(request));
+    const presented = readPresentedKey(request);
+    const result = await deps.keys.verify(presented);
     if (!result.ok) {
       const waitMs = result.failure === 'missing' ? 0 : await deps.authFailures.recordFailure(ip, nowMs);
       if (waitMs > 0) throw tooManyFailures(waitMs);
-      throw new AppError(401, FAILURE_DETAIL[result.failure], {
+      const detail =
+        presented === RETIRED_DEMO_API_KEY
+          ? `Invalid API key: the public demo key was renamed to ${DEMO_API_KEY}`
+          : FAILURE_DETAIL[result.failure];
+      throw new AppError(401, detail, {
         'WWW-Authenticate': 'ApiKey',
         'X-Key-Status': result.failure,
       });
