@@ -20,7 +20,6 @@ const VOLATILE: ReadonlyArray<[kind: string, pattern: RegExp]> = [
   ],
   ['header', /^(x-response-time|x-ratelimit-reset|retry-after|date|content-length): .*$/gm],
   ['reset', /\bt=\d+/g],
-  ['estimate', /"estimated_duration":\d+/g],
   ['key', /milmed_live_[0-9A-Za-z]+(<redacted: \d+ more characters>)?/g],
 ];
 

@@ -6,6 +6,7 @@ import type { Scenario } from '../generator/index.js';
 import { LogThrottle } from '../logging/index.js';
 import { type OutputFormat, type PatientPage, readStoredPatients } from '../output/index.js';
 import type { JobRepository, JobRow, JobStatus } from './job-repository.js';
+import { GenerationSpeed } from './generation-speed.js';
 import type { Owner } from './owner.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
 
@@ -94,6 +95,9 @@ export class JobService {
   ) {
     this.workerId = options.workerId ?? randomUUID();
   }
+
+  /** Measured on the jobs this instance completed; gives a new job its `estimated_duration`. */
+  readonly speed = new GenerationSpeed();
 
   async start(): Promise<void> {
     this.stopped = false;
@@ -285,6 +289,8 @@ export class JobService {
     const owner: Owner = { keyId: job.ownerKeyId, subject: job.ownerSubject, all: false };
     const { dir } = this.paths(job.id);
     let lastWrite = 0;
+    // Wall time, not the injected clock: this measures how fast the machine is.
+    const startedMs = performance.now();
     const generation = startGeneration(
       {
         jobId: job.id,
@@ -326,6 +332,8 @@ export class JobService {
           this.expiry(now),
         );
         if (done) {
+          const formats = job.outputFormats.length;
+          this.speed.record(result.generated, formats, (performance.now() - startedMs) / 1000);
           this.onPatientsGenerated(owner, job.id, result.generated);
           this.emit({ type: 'finished', status: 'completed', patients: result.generated });
         } else await this.removeFiles(job.id);

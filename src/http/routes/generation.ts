@@ -5,7 +5,6 @@ import { generationRequestWarnings } from '../../generator/index.js';
 import type { ConfigurationRepository, JobService } from '../../jobs/index.js';
 import type { OutputFormat } from '../../output/index.js';
 import { validationFailed } from '../errors.js';
-import { estimatedDuration } from '../job-view.js';
 import { creatorOf, requireGenerate } from '../owner.js';
 import { loadStoredConfiguration, resolveScenario } from '../scenario-input.js';
 import { errorResponses, KEY_SECURITY, PROTECTED_ERRORS } from '../schemas/common.js';
@@ -63,7 +62,12 @@ export function generationRoutes(deps: GenerationDeps) {
           job_id: job.id,
           status: job.status,
           message: `Patient generation job '${job.id}' created successfully`,
-          estimated_duration: estimatedDuration(count, formats.length, job.useCompression, job.useEncryption),
+          estimated_duration: deps.jobs.speed.estimateSeconds(
+            count,
+            formats.length,
+            job.useCompression,
+            job.useEncryption,
+          ),
           // An encrypted job's seed is never shown: with the configuration it would regenerate the patients.
           seed: job.useEncryption ? null : seed,
           total_patients: count,
