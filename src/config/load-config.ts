@@ -42,6 +42,8 @@ export interface Config {
   readonly jobConcurrency: number;
   readonly jobRetentionHours: number;
   readonly maxPatientsPerJob: number;
+  /** On SIGTERM, how long running jobs may take to finish before they are marked interrupted. */
+  readonly shutdownGraceMs: number;
   readonly streams: {
     /** Open streams per key (per key and client IP for the demo key). */
     readonly perKey: number;
@@ -110,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobConcurrency: parsed.JOB_CONCURRENCY,
     jobRetentionHours: parsed.JOB_RETENTION_HOURS,
     maxPatientsPerJob: parsed.MAX_PATIENTS_PER_JOB,
+    shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     streams: Object.freeze({
       perKey: parsed.STREAMS_PER_KEY,
       perInstance: parsed.STREAMS_PER_INSTANCE,

@@ -123,10 +123,23 @@ export class JobService {
    * fault: it is marked with `INTERRUPTED_BY_SHUTDOWN`, its partial files are
    * removed, and the log says so at warn level.
    */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming jobs; lets the running ones finish for up to `graceMs`, then marks the rest
+   * failed with INTERRUPTED_BY_SHUTDOWN (a warning each). Pending jobs stay pending for the next start.
+   */
+  async stop(graceMs = 0): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+    if (graceMs > 0 && this.settling.size > 0) {
+      this.logger.warn({ jobs: this.settling.size, graceMs }, 'shutting down: waiting for running jobs');
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([Promise.all(this.settling.values()), graceOver]);
+      clearTimeout(timer);
+    }
     // Out of `running` first, so each run's failure handler sees a deliberate stop and stays quiet.
     const interrupted = [...this.running];
     this.running.clear();
