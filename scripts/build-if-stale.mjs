@@ -81,10 +81,27 @@ function buildWeb(reason) {
   return result.status ?? 1;
 }
 
+/**
+ * Writes the prepared embedded data directory (dist/pglite-template-<version>.tar.gz) when dist/ has
+ * none, so that a first start on a new DATA_DIR skips initdb (src/db/embedded-template.ts). A failure
+ * here is only reported: without the template, the first start runs initdb as before.
+ */
+function prepareTemplate() {
+  const dist = join(root, 'dist');
+  if (!existsSync(join(dist, 'cli', 'prepare-template.js'))) return;
+  if (readdirSync(dist).some((name) => name.startsWith('pglite-template-'))) return;
+  const result = spawnSync(process.execPath, [join(dist, 'cli', 'prepare-template.js')], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0)
+    process.stderr.write('build: no embedded database template; a first start runs initdb\n');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const force = flags.has('--force');
   const reason = force ? 'build requested' : staleReason();
   const webReason = force ? 'build requested' : staleWebReason();
   const status = (reason ? build(reason) : 0) || (webReason ? buildWeb(webReason) : 0);
+  prepareTemplate();
   process.exitCode = flags.has('--warn-only') ? 0 : status;
 }

@@ -2,7 +2,8 @@
 # Runs the three documented examples (docs/examples/) against a real server, as CI does:
 # builds, starts `node dist/main.js` on a free port with a throwaway DATA_DIR (embedded database,
 # no Redis), waits for /health, runs each example with the public demo key, stops the server with
-# SIGTERM, and prints "docs examples: N passed, N failed". Exits non-zero if any example failed.
+# SIGTERM, then replays every response shown in README.md and docs/*.md against a server of its own
+# (`npm run docs:check`), and prints "docs examples: N passed, N failed". Exits non-zero if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,7 +44,7 @@ done
 if [ "$ready" != 1 ]; then
   echo "server did not answer /health within ${HEALTH_TIMEOUT}s; its log:"
   tail -50 "$LOG"
-  echo "docs examples: 0 passed, 3 failed"
+  echo "docs examples: 0 passed, 4 failed"
   exit 1
 fi
 
@@ -60,6 +61,7 @@ run node docs/examples/javascript_example.js
 run bash docs/examples/curl_examples.sh
 
 stop_server
+run npm run -s docs:check
 if [ "$failed" -gt 0 ]; then
   echo "server log (last 30 lines):"
   tail -30 "$LOG"

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     try {
       await app.close(); // stops accepting, waits for in-flight requests
-      await services.close();
+      await services.close({ jobGraceMs: config.shutdownGraceMs });
       process.exit(0);
     } catch (error) {
       logger.error({ err: error }, 'error during shutdown');

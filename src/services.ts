@@ -49,8 +49,11 @@ export interface Services {
   streams: PatientStreams;
   /** Starts background work: usage flushing and, on a server, the job runner. */
   start(): Promise<void>;
-  /** Flushes usage and closes every connection; safe to call once. */
-  close(): Promise<void>;
+  /**
+   * Flushes usage and closes every connection; safe to call once. Running jobs get `jobGraceMs`
+   * (default 0) to finish before they are marked interrupted.
+   */
+  close(options?: { jobGraceMs?: number }): Promise<void>;
 }
 
 export interface BuildServicesOptions {
@@ -155,9 +158,9 @@ export async function buildServices(
       if (quotaRedis) await redisClients?.waitForRedis(quotaRedis, 2000);
       if (options.role === 'server') await jobs.start();
     },
-    async close() {
+    async close(options = {}) {
       await streams.close();
-      await jobs.stop();
+      await jobs.stop(options.jobGraceMs ?? 0);
       await usage.close();
       await dailyQuota.close();
       quotaRedis?.disconnect();

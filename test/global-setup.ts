@@ -32,5 +32,20 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const image = join(dir, 'migrated.tar');
   await writeMigratedImage(image);
   project.provide('pgliteTemplate', image);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    reportSkippedServiceSuites();
+  };
+}
+
+/**
+ * The last line of `npm test` says which service suites did not run, so a green run without
+ * PostgreSQL or Redis is never mistaken for a full one (see README, Tests).
+ */
+function reportSkippedServiceSuites(): void {
+  const skipped = [
+    process.env.TEST_DATABASE_URL ? '' : 'the PostgreSQL runs of every storage suite (set TEST_DATABASE_URL)',
+    process.env.TEST_REDIS_URL ? '' : 'the Redis rate-limit suites (set TEST_REDIS_URL)',
+  ].filter(Boolean);
+  if (skipped.length > 0) process.stdout.write(`\nskipped service suites: ${skipped.join('; ')}\n`);
 }

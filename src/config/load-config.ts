@@ -7,6 +7,8 @@ type Env = Static<typeof EnvSchema>;
 
 /** Secrets are trimmed before validation: surrounding whitespace can never be sent back in a header. */
 const TRIMMED = new Set(['API_KEY', 'METRICS_TOKEN']);
+/** Never repeated in an error: secrets, and URLs that may carry a password. */
+const NOT_ECHOED = new Set(['API_KEY', 'METRICS_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
 
 export interface Config {
   readonly port: number;
@@ -54,6 +56,8 @@ export interface Config {
   readonly jobConcurrency: number;
   readonly jobRetentionHours: number;
   readonly maxPatientsPerJob: number;
+  /** On SIGTERM, how long running jobs may take to finish before they are marked interrupted. */
+  readonly shutdownGraceMs: number;
   readonly streams: {
     /** Open streams per key (per key and client IP for the demo key). */
     readonly perKey: number;
@@ -62,7 +66,7 @@ export interface Config {
   };
 }
 
-/** Raised when the environment is invalid; the message names every bad variable. */
+/** Raised when the environment is invalid; the message has one line per bad variable, naming it. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -83,11 +87,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   try {
     parsed = envSchema<Env>({ schema: EnvSchema, data, dotenv: false });
   } catch (error) {
-    problems.push(describeEnvError(error));
+    problems.push(...describeEnvError(error, data));
   }
   const trustProxy = parseTrustProxy(data.TRUST_PROXY ?? 'false');
   if (!trustProxy.ok) problems.push(trustProxy.reason);
-  if (!parsed || !trustProxy.ok) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  if (!parsed || !trustProxy.ok) {
+    throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
   return Object.freeze({
     port: parsed.PORT,
     host: parsed.HOST,
@@ -130,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobConcurrency: parsed.JOB_CONCURRENCY,
     jobRetentionHours: parsed.JOB_RETENTION_HOURS,
     maxPatientsPerJob: parsed.MAX_PATIENTS_PER_JOB,
+    shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     streams: Object.freeze({
       perKey: parsed.STREAMS_PER_KEY,
       perInstance: parsed.STREAMS_PER_INSTANCE,
@@ -138,15 +145,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   });
 }
 
-function describeEnvError(error: unknown): string {
-  const errors = (
-    error as { errors?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[] }
-  ).errors;
-  if (!Array.isArray(errors)) return (error as Error).message;
-  return errors
-    .map((e) => {
-      const variable = e.instancePath?.replace(/^\//, '') || String(e.params?.missingProperty ?? '');
-      return `${variable} ${e.message ?? 'is invalid'}`;
-    })
-    .join('; ');
+interface EnvSchemaError {
+  instancePath?: string;
+  params?: Record<string, unknown>;
+}
+
+/** One line per bad variable: its name, what it accepts (read from the schema), and what it got. */
+function describeEnvError(error: unknown, data: Record<string, string>): string[] {
+  const errors = (error as { errors?: EnvSchemaError[] }).errors;
+  if (!Array.isArray(errors)) return [(error as Error).message];
+  const variables = new Set(
+    errors.map((e) => e.instancePath?.replace(/^\//, '') || String(e.params?.missingProperty ?? '')),
+  );
+  return [...variables].map((variable) => {
+    const value = data[variable];
+    if (value !== undefined && NOT_ECHOED.has(variable)) return `${variable} must be ${accepted(variable)}`;
+    const got = value === undefined ? 'it is missing' : `got ${JSON.stringify(value)}`;
+    return `${variable} must be ${accepted(variable)} (${got})`;
+  });
+}
+
+/** What a variable accepts, in words, from its schema. */
+function accepted(variable: string): string {
+  const schema = (EnvSchema.properties as unknown as Record<string, Record<string, unknown>>)[variable] ?? {};
+  const options = (schema.anyOf as { const?: unknown }[] | undefined)?.map((o) => o.const);
+  if (options) return `one of ${options.join(', ')}`;
+  const { minimum, maximum, exclusiveMinimum, pattern, minLength } = schema;
+  if (schema.type === 'integer' || schema.type === 'number') {
+    const kind = schema.type === 'integer' ? 'an integer' : 'a number';
+    if (minimum !== undefined && maximum !== undefined) return `${kind} from ${minimum} to ${maximum}`;
+    if (minimum !== undefined) return `${kind} of at least ${minimum}`;
+    if (exclusiveMinimum !== undefined) return `${kind} above ${exclusiveMinimum}`;
+    return kind;
+  }
+  if (pattern !== undefined) return `a string matching ${pattern}`;
+  if (minLength !== undefined) return `a string of at least ${minLength} characters`;
+  return 'valid';
 }

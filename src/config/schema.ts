@@ -51,4 +51,5 @@ export const EnvSchema = Type.Object({
   STREAMS_PER_KEY: Type.Integer({ minimum: 1, maximum: 1000, default: 2 }),
   STREAMS_PER_INSTANCE: Type.Integer({ minimum: 1, maximum: 1000, default: 8 }),
   STREAM_STALL_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 3_600_000, default: 30_000 }),
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 10_000 }),
 });

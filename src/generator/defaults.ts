@@ -6,12 +6,17 @@ import type { Facility, FrontConfig, InjuryType, Intensity, Scenario } from './t
 
 export const CONDITION_TYPES: readonly InjuryType[] = ['DISEASE', 'NON_BATTLE', 'BATTLE_TRAUMA'];
 
-export const FACILITY_TYPES: readonly { id: string; name: string }[] = [
-  { id: 'POI', name: 'Point of Injury' },
-  { id: 'R1', name: 'Role 1' },
-  { id: 'R2', name: 'Role 2' },
-  { id: 'R3', name: 'Role 3' },
-  { id: 'R4', name: 'Role 4' },
+/**
+ * `id` is the earlier service's (`R1`); `patient_facility_id` is how patients name the same facility
+ * (`last_facility`, `movement_timeline[].facility`), the ids the timeline viewer reads. Both are kept:
+ * clients of either read on unchanged, and the pair maps one vocabulary onto the other.
+ */
+export const FACILITY_TYPES: readonly { id: string; name: string; patient_facility_id: Facility }[] = [
+  { id: 'POI', name: 'Point of Injury', patient_facility_id: 'POI' },
+  { id: 'R1', name: 'Role 1', patient_facility_id: 'Role1' },
+  { id: 'R2', name: 'Role 2', patient_facility_id: 'Role2' },
+  { id: 'R3', name: 'Role 3', patient_facility_id: 'Role3' },
+  { id: 'R4', name: 'Role 4', patient_facility_id: 'Role4' },
 ];
 
 export const FACILITIES: readonly Facility[] = ['POI', 'Role1', 'Role2', 'Role3', 'Role4'];

@@ -39,9 +39,11 @@ export { isoSeconds } from './patient.js';
 export {
   getPreset,
   listPresets,
+  expandPreset,
   PRESET_IDS,
   type PresetSummary,
   presetCategories,
 } from './presets.js';
 export { type PatientSummary, SummaryAccumulator } from './summary.js';
+export { configurationWarnings, generationRequestWarnings } from './unknown-keys.js';
 export type * from './types.js';

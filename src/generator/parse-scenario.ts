@@ -5,6 +5,7 @@
  */
 import { DEFAULT_PATIENT_COUNT, DEFAULT_SCENARIO, INTENSITY_MIX } from './defaults.js';
 import { isKnownNationality } from './nations.js';
+import { withPreset } from './presets.js';
 import {
   BASE_DATE_RANGE,
   ErrorSink,
@@ -65,11 +66,14 @@ export function innerConfiguration(raw: unknown): unknown {
 }
 
 export function parseScenario(raw: unknown): ParseResult {
-  const cfg = innerConfiguration(raw);
+  const inner = innerConfiguration(raw);
   const sink = new ErrorSink();
-  if (!isRecord(cfg)) {
+  if (!isRecord(inner)) {
     return { ok: false, errors: [{ loc: [], msg: 'Configuration must be an object', type: 'dict_type' }] };
   }
+  const expanded = withPreset(inner);
+  if (!expanded.ok) return { ok: false, errors: [expanded.error] };
+  const cfg = expanded.configuration;
   const d = DEFAULT_SCENARIO;
   const scenario: Scenario = { ...d, fronts: [...d.fronts], injury_mix: { ...d.injury_mix } };
   if (cfg.name !== undefined && cfg.name !== null) scenario.name = sink.string(cfg.name, ['name']) ?? d.name;

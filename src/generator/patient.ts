@@ -17,7 +17,7 @@ import { type Course, simulateCourse } from './course.js';
 import { drawInjuries, type Injury, TIER_WEIGHTS, toCondition } from './injuries.js';
 import { nationalId } from './national-id.js';
 import { femaleSurname, namesFor } from './nations.js';
-import { drawService } from './personnel.js';
+import { drawService, RELIGION_DISPLAY } from './personnel.js';
 import { womanProbability } from './sex-ratio.js';
 import { type ClinicalProfile, clinicalProfile } from './physiology.js';
 import { Rng } from './rng.js';
@@ -299,7 +299,12 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
       gender,
       birthdate: service.birthdate,
       nationality: nation,
-      ...(service.religion ? { religion: service.religion } : {}),
+      ...(service.religion
+        ? {
+            religion: service.religion,
+            religion_display: RELIGION_DISPLAY[service.religion] ?? service.religion,
+          }
+        : {}),
       weight: service.weight,
       blood_type: service.bloodType,
       id_number: idNumber,

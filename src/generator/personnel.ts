@@ -43,6 +43,17 @@ const BLOOD_WEIGHTS = [36, 34, 9, 3, 7, 7, 2, 1];
  * 1068 Eastern Orthodox, 1077 Protestant, 1023 Islam, 1013 Christian (non-Catholic, non-specific).
  * First entry is the nation's largest affiliation.
  */
+/** Display names of the HL7 v3 ReligiousAffiliation codes used below (CodeSystem v3-ReligiousAffiliation). */
+export const RELIGION_DISPLAY: Readonly<Record<string, string>> = {
+  '1005': 'Anglican',
+  '1013': 'Christian (non-Catholic, non-specific)',
+  '1023': 'Islam',
+  '1028': 'Lutheran',
+  '1041': 'Roman Catholic Church',
+  '1068': 'Eastern Orthodox',
+  '1077': 'Protestant',
+};
+
 const RELIGION: Readonly<Record<string, readonly string[]>> = {
   ALB: ['1023', '1041', '1068'],
   BEL: ['1041', '1077'],

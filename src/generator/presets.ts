@@ -2,7 +2,9 @@
  * Scenario presets (the earlier Python service's, descriptions our own) plus a large-scale combat
  * operations preset built on the LSCO figures of docs/casualty-model.md. Shapes follow the earlier API.
  */
-import type { FrontDomain } from './types.js';
+import { isRecord } from './parse-helpers.js';
+import { innerConfiguration } from './parse-scenario.js';
+import type { FieldError, FrontDomain } from './types.js';
 
 interface NationShare {
   nationality_code: string;
@@ -230,15 +232,26 @@ const summaryOf = (d: PresetDef) => ({
 
 export type PresetSummary = ReturnType<typeof summaryOf>;
 
-/** GET /presets body; `category` and `difficulty` filter by exact match. */
-export function listPresets(filter: { category?: string; difficulty?: string } = {}) {
+/**
+ * GET /presets body; `category` and `difficulty` filter by exact match. `patientLimit` is the caller's
+ * patients per generation (`null`: unlimited): each preset says whether it `fits_your_limit` as it is;
+ * one that does not still runs with `total_patients` set to the limit or fewer.
+ */
+export function listPresets(
+  filter: { category?: string; difficulty?: string } = {},
+  patientLimit: number | null = null,
+) {
   const presets = PRESET_DEFS.filter(
     (d) =>
       (!filter.category || d.category === filter.category) &&
       (!filter.difficulty || d.difficulty === filter.difficulty),
-  ).map(summaryOf);
+  ).map((d) => ({
+    ...summaryOf(d),
+    fits_your_limit: patientLimit === null || d.total_patients <= patientLimit,
+  }));
   return {
     presets,
+    max_patients_for_key: patientLimit,
     categories: CATEGORIES,
     difficulty_levels: DIFFICULTY_LEVELS,
     total_count: presets.length,
@@ -288,3 +301,39 @@ export function presetCategories() {
 }
 
 export const PRESET_IDS: readonly string[] = PRESET_DEFS.map((d) => d.id);
+
+/** The configuration with its preset applied; unchanged when it names none or an unknown one. */
+export function expandPreset(raw: unknown): unknown {
+  const inner = innerConfiguration(raw);
+  if (!isRecord(inner)) return raw;
+  const expanded = withPreset(inner);
+  return expanded.ok ? expanded.configuration : raw;
+}
+
+/**
+ * A configuration with `preset_id` is the preset's `generation_config` (and its name) with the
+ * configuration's own keys on top, so `{"preset_id": "cbrn_incident", "total_patients": 300}` runs that
+ * preset with 300 patients. Posting a whole `generation_config` gives the same configuration back.
+ * @returns the configuration unchanged when it names no preset, or an error naming the known ids.
+ */
+export function withPreset(
+  configuration: Record<string, unknown>,
+): { ok: true; configuration: Record<string, unknown> } | { ok: false; error: FieldError } {
+  const id = configuration.preset_id;
+  if (id === undefined || id === null) return { ok: true, configuration };
+  const preset = typeof id === 'string' ? getPreset(id) : undefined;
+  if (!preset) {
+    return {
+      ok: false,
+      error: {
+        loc: ['preset_id'],
+        msg: `Unknown preset ${JSON.stringify(id)}; the presets are: ${PRESET_IDS.join(', ')}`,
+        type: 'enum',
+      },
+    };
+  }
+  return {
+    ok: true,
+    configuration: { name: preset.preset.name, ...preset.generation_config, ...configuration },
+  };
+}

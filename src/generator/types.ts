@@ -130,7 +130,10 @@ export interface Demographics {
   gender: 'male' | 'female';
   birthdate: string;
   nationality: string;
+  /** HL7 v3 ReligiousAffiliation code, e.g. `1041`. */
   religion?: string;
+  /** The code's display, e.g. `Roman Catholic Church`; present whenever `religion` is. */
+  religion_display?: string;
   weight: number;
   blood_type: string;
   id_number: string;

@@ -31,15 +31,3 @@ export function toJobResponse(job: JobRow) {
     total_patients: job.totalPatients,
   };
 }
-
-/** A rough estimate in seconds from measured throughput (~20,000 patients/s per format), clamped to 5..300 like the original. */
-export function estimatedDuration(
-  count: number,
-  formats: number,
-  compress: boolean,
-  encrypt: boolean,
-): number {
-  let seconds = (count / 20_000) * formats * (compress ? 1.2 : 1) * (encrypt ? 1.3 : 1);
-  seconds = Math.ceil(seconds);
-  return Math.min(300, Math.max(5, seconds));
-}

@@ -9,6 +9,8 @@ export function keyOf(request: FastifyRequest): KeyContext {
   return (
     request.apiKey ?? {
       id: 'anonymous',
+      ownerId: 'anonymous',
+      expiresAt: null,
       kind: 'legacy',
       keyPrefix: 'none',
       name: 'authentication disabled',
@@ -23,10 +25,13 @@ export function keyOf(request: FastifyRequest): KeyContext {
   );
 }
 
-/** Owner recorded on what this request creates. The legacy key owns as "no key". */
+/**
+ * Owner recorded on what this request creates: the key's identity, which rotation keeps.
+ * The legacy key owns as "no key".
+ */
 export function creatorOf(request: FastifyRequest): Owner {
   const key = keyOf(request);
-  const keyId = key.kind === 'legacy' ? null : key.id;
+  const keyId = key.kind === 'legacy' ? null : key.ownerId;
   return { keyId, subject: key.subject, all: false };
 }
 

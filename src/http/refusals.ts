@@ -1,4 +1,4 @@
-import type { KeyContext, Refusal } from '../keys/index.js';
+import { DEMO_API_KEY, type KeyContext, type Refusal } from '../keys/index.js';
 import type { ErrorCode } from './error-codes.js';
 import { type AppError, appError } from './errors.js';
 import { buildRateLimitHeaders, describeViolation } from './rate-limit-headers.js';
@@ -46,7 +46,8 @@ export function refusalError(refusal: Refusal): AppError {
     case 'patients':
       return appError(
         'PATIENT_LIMIT_EXCEEDED',
-        `Requested ${refusal.requested} patients exceeds limit of ${refusal.limit}`,
+        `Requested ${refusal.requested} patients exceeds limit of ${refusal.limit}; ` +
+          `set configuration.total_patients to ${refusal.limit} or fewer`,
         {
           'X-Limit-Type': 'patients_per_request',
           'X-Limit-Value': refusal.limit,
@@ -54,6 +55,14 @@ export function refusalError(refusal: Refusal): AppError {
         },
       );
   }
+}
+
+/** An unknown key that is the earlier service's demo key: say what it is called now. */
+export function retiredDemoKeyError(): AppError {
+  return appError('KEY_INVALID', `Invalid API key: the public demo key was renamed to ${DEMO_API_KEY}`, {
+    'WWW-Authenticate': 'ApiKey',
+    'X-Key-Status': 'invalid',
+  });
 }
 
 /** The headers every authenticated response carries: what the key is and may do. */

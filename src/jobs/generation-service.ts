@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { ConfigurationRepository } from '../configurations/index.js';
 import type { Owner } from '../db/index.js';
-import { effectivePatientCount, type FieldError, parseScenario, type Scenario } from '../generator/index.js';
+import {
+  effectivePatientCount,
+  expandPreset,
+  type FieldError,
+  parseScenario,
+  type Scenario,
+} from '../generator/index.js';
 import { checkPatientLimit, type KeyContext, type Refusal } from '../keys/index.js';
 import type { OutputFormat } from '../output/index.js';
 import type { JobPriority, JobRow } from './job-repository.js';
@@ -86,6 +92,8 @@ export class GenerationService {
     } else {
       raw = source.configuration;
     }
+    // A preset's own count counts, unless the configuration sets one.
+    raw = expandPreset(raw) as Record<string, unknown>;
     const parsed = parseScenario(raw);
     if (!parsed.ok) return { ok: false, refusal: { kind: 'invalid-scenario', errors: parsed.errors } };
     const count = effectivePatientCount(totalPatients, raw);

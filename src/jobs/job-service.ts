@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { databaseUnavailableReason } from '../db/index.js';
 import type { Scenario } from '../generator/index.js';
 import { LogThrottle } from '../logging/index.js';
-import type { OutputFormat, PatientPage } from '../output/index.js';
-import type { JobPriority, JobRepository, JobRow, JobStatus } from './job-repository.js';
 import type { Owner } from '../db/index.js';
+import type { OutputFormat, PatientPage, } from '../output/index.js';
+import { GenerationSpeed } from './generation-speed.js';
+import type { JobPriority, JobRepository, JobRow, JobStatus } from './job-repository.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
 
 const HEARTBEAT_INTERVAL_MS = 10_000;
@@ -95,6 +96,9 @@ export class JobService {
     this.workerId = options.workerId ?? randomUUID();
   }
 
+  /** Measured on the jobs this instance completed; gives a new job its `estimated_duration`. */
+  readonly speed = new GenerationSpeed();
+
   async start(): Promise<void> {
     this.stopped = false;
     const now = this.clock();
@@ -119,10 +123,23 @@ export class JobService {
    * fault: it is marked with `INTERRUPTED_BY_SHUTDOWN`, its partial files are
    * removed, and the log says so at warn level.
    */
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming jobs; lets the running ones finish for up to `graceMs`, then marks the rest
+   * failed with INTERRUPTED_BY_SHUTDOWN (a warning each). Pending jobs stay pending for the next start.
+   */
+  async stop(graceMs = 0): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+    if (graceMs > 0 && this.settling.size > 0) {
+      this.logger.warn({ jobs: this.settling.size, graceMs }, 'shutting down: waiting for running jobs');
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([Promise.all(this.settling.values()), graceOver]);
+      clearTimeout(timer);
+    }
     // Out of `running` first, so each run's failure handler sees a deliberate stop and stays quiet.
     const interrupted = [...this.running];
     this.running.clear();
@@ -287,6 +304,8 @@ export class JobService {
     const owner: Owner = { keyId: job.ownerKeyId, subject: job.ownerSubject, all: false };
     const { dir } = this.paths(job.id);
     let lastWrite = 0;
+    // Wall time, not the injected clock: this measures how fast the machine is.
+    const startedMs = performance.now();
     const generation = startGeneration(
       {
         jobId: job.id,
@@ -328,6 +347,8 @@ export class JobService {
           this.expiry(now),
         );
         if (done) {
+          const formats = job.outputFormats.length;
+          this.speed.record(result.generated, formats, (performance.now() - startedMs) / 1000);
           this.onPatientsGenerated(owner, job.id, result.generated);
           this.emit({ type: 'finished', status: 'completed', patients: result.generated });
         } else await this.removeFiles(job.id);

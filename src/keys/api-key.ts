@@ -31,6 +31,13 @@ export interface ApiKey {
 export interface VerifiedKey {
   /** Row id; the legacy key has the fixed id `legacy`. */
   id: string;
+  /**
+   * Whose jobs and configurations this key makes and reads: the id of the first key of its rotation
+   * chain, so a rotated key keeps its holder's work. A key never rotated is its own owner.
+   */
+  ownerId: string;
+  /** When the key stops working; null for never. */
+  expiresAt: Date | null;
   kind: KeyKind;
   keyPrefix: string;
   name: string;
@@ -54,6 +61,16 @@ export interface KeyContext extends AdmittedKey {
 }
 
 export const LEGACY_KEY_ID = 'legacy';
+
+/**
+ * The owner identity of a stored key: `owner_id` in its metadata (set by rotation), else the key it
+ * was rotated from (keys rotated before `owner_id` existed), else its own id.
+ */
+export function ownerIdOf(key: { id: string; metadata: Record<string, unknown> }): string {
+  const { owner_id: owner, rotated_from: from } = key.metadata;
+  if (typeof owner === 'string') return owner;
+  return typeof from === 'string' ? from : key.id;
+}
 
 export function isAdmin(context: KeyContext): boolean {
   return context.kind === 'legacy' || context.scopes.includes('admin');

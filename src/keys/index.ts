@@ -22,6 +22,7 @@ export {
   DEMO_API_KEY,
   isPending,
   KEY_DEFAULTS,
+  RETIRED_DEMO_API_KEY,
   type KeyServiceConfig,
   type OutOfBoundsReporter,
   type VerifyResult,

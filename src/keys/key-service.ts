@@ -1,5 +1,5 @@
 import type { ApiKey, VerifiedKey } from './api-key.js';
-import { LEGACY_KEY_ID } from './api-key.js';
+import { LEGACY_KEY_ID, ownerIdOf } from './api-key.js';
 import { clampKeyLimits, type LimitField } from './bounds.js';
 import { matchesDigest, sha256 } from './digest.js';
 import { KeyCache } from './key-cache.js';
@@ -8,6 +8,8 @@ import type { ApiKeyPatch, ApiKeyRepository, NewApiKey } from './repository.js';
 import type { KeyFailure } from './refusal.js';
 
 export const DEMO_API_KEY = 'DEMO_MILMED_2025_500_PATIENTS';
+/** The earlier service's demo key (50 patients), which no longer works; its users get a hint. */
+export const RETIRED_DEMO_API_KEY = 'DEMO_MILMED_2025_50_PATIENTS';
 
 export interface KeyServiceConfig {
   legacyApiKey: string | undefined;
@@ -122,7 +124,8 @@ export class ApiKeyService {
       expiresAt: old.expiresAt,
       scopes: old.scopes,
       notes: old.notes,
-      metadata: { ...old.metadata, rotated_from: old.id },
+      // The new key holds the same identity, so it reads and owns the old key's jobs and configurations.
+      metadata: { ...old.metadata, rotated_from: old.id, owner_id: ownerIdOf(old) },
     });
     const now = this.clock();
     const graceEnd = new Date(now.getTime() + graceMinutes * 60_000);
@@ -196,6 +199,8 @@ export class ApiKeyService {
     }
     return {
       id: key.id,
+      ownerId: ownerIdOf(key),
+      expiresAt: key.expiresAt,
       kind: key.isDemo ? 'demo' : 'live',
       keyPrefix: key.keyPrefix,
       name: key.name,
@@ -217,6 +222,8 @@ export class ApiKeyService {
   private legacyKey(): VerifiedKey {
     return {
       id: LEGACY_KEY_ID,
+      ownerId: LEGACY_KEY_ID,
+      expiresAt: null,
       kind: 'legacy',
       keyPrefix: 'legacy',
       name: 'Legacy API Key',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { isUuid, schema } from '../db/index.js';
 import type { ApiKey } from './api-key.js';
@@ -91,11 +91,18 @@ export class ApiKeyRepository {
     return rows.map(toApiKey);
   }
 
+  /**
+   * Keys newest first. Unless `includeInactive`, only keys that work at `now`: active and not expired
+   * (`now` defaults to the wall clock; callers with an injected clock pass theirs).
+   */
   async list(
-    options: { includeInactive?: boolean; search?: string; limit?: number } = {},
+    options: { includeInactive?: boolean; search?: string; limit?: number; now?: Date } = {},
   ): Promise<ApiKey[]> {
     const filters = [];
-    if (!options.includeInactive) filters.push(eq(apiKeys.isActive, true));
+    if (!options.includeInactive) {
+      filters.push(eq(apiKeys.isActive, true));
+      filters.push(or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, options.now ?? new Date())));
+    }
     if (options.search) {
       const pattern = `%${escapeLike(options.search)}%`;
       filters.push(or(ilike(apiKeys.name, pattern), ilike(apiKeys.email, pattern)));

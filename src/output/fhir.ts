@@ -105,6 +105,7 @@ export function patientEntries(p: Patient, seed: string): BundleEntry[] {
                   {
                     system: 'http://terminology.hl7.org/CodeSystem/v3-ReligiousAffiliation',
                     code: d.religion,
+                    ...(d.religion_display ? { display: d.religion_display } : {}),
                   },
                 ],
               },

@@ -81,7 +81,9 @@ describe.each(HTTP_BACKENDS)('the admin key API on %s', (backend) => {
 
     const refused = await stream(20);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().detail).toBe('Requested 20 patients exceeds limit of 10');
+    expect(refused.json().detail).toBe(
+      'Requested 20 patients exceeds limit of 10; set configuration.total_patients to 10 or fewer',
+    );
     expect(refused.headers['x-limit-value']).toBe('10');
     const job = await inject(t, {
       ...user,

@@ -98,7 +98,7 @@ describe.each(HTTP_BACKENDS)('stored configurations on %s', (backend) => {
       url: '/api/v1/configurations/validate/',
       payload: TEMPLATE,
     });
-    expect(good.json()).toEqual({ valid: true, errors: [] });
+    expect(good.json()).toEqual({ valid: true, errors: [], warnings: [] });
     const bad = await inject(t, {
       ...key,
       method: 'POST',

@@ -422,6 +422,7 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
     expect(validated.json()).toEqual({
       valid: false,
       errors: [expect.stringContaining('front_configs: At least one front configuration is required')],
+      warnings: [],
     });
     const generated = await send(client, {
       method: 'POST',
@@ -436,7 +437,7 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
       url: '/api/v1/configurations/validate/',
       payload: withoutFronts,
     });
-    expect(valid.json()).toEqual({ valid: true, errors: [] });
+    expect(valid.json()).toEqual({ valid: true, errors: [], warnings: [] });
   });
 
   it('checks the admin scope before the body: 403, not 422 or 400, for keys without it', async () => {

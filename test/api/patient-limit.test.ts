@@ -6,7 +6,9 @@ import { createJob, DEMO, inject, personalKey, ROOMY_DEMO_ENV, waitForJob } from
 
 function expectRefused(res: LightMyRequestResponse, requested: number) {
   expect(res.statusCode, res.body).toBe(400);
-  expect(res.json().detail).toBe(`Requested ${requested} patients exceeds limit of 500`);
+  expect(res.json().detail).toBe(
+    `Requested ${requested} patients exceeds limit of 500; set configuration.total_patients to 500 or fewer`,
+  );
   expect(res.headers['x-limit-type']).toBe('patients_per_request');
   expect(res.headers['x-limit-value']).toBe('500');
   expect(res.headers['x-requested']).toBe(String(requested));

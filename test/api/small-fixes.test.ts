@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { type Client, createJob, inject, personalKey, runJob } from './helpers.js';
+import { type Client, createJob, downloadZip, inject, personalKey, runJob } from './helpers.js';
 
 describe('small API fixes a newcomer trips over', () => {
   let t: TestApp;
@@ -104,5 +104,54 @@ describe('small API fixes a newcomer trips over', () => {
       payload: JSON.stringify({ name: 'x', total_patients: 2 }),
     });
     expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('tells a holder of the earlier demo key that it was renamed, with 401', async () => {
+    const res = await inject(t, {
+      headers: { 'x-api-key': 'DEMO_MILMED_2025_50_PATIENTS' },
+      url: '/api/v1/keys/me',
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().detail).toBe(
+      'Invalid API key: the public demo key was renamed to DEMO_MILMED_2025_500_PATIENTS',
+    );
+  });
+
+  it('maps each reference facility type to the id patients carry, and patients use only those', async () => {
+    const types = (await inject(t, { url: '/api/v1/configurations/reference/facility-types/' })).json();
+    expect(types.map((f: { id: string }) => f.id)).toEqual(['POI', 'R1', 'R2', 'R3', 'R4']);
+    const patientIds = types.map((f: { patient_facility_id: string }) => f.patient_facility_id);
+    expect(patientIds).toEqual(['POI', 'Role1', 'Role2', 'Role3', 'Role4']);
+    const { job } = await runJob(t, key, { configuration: { name: 'facilities' }, total_patients: 40 });
+    const page = await inject(t, { ...key, url: `/api/v1/jobs/${job.job_id}/results?per_page=40` });
+    for (const patient of page.json().patients) {
+      expect(patientIds).toContain(patient.last_facility);
+      for (const event of patient.movement_timeline) {
+        if (event.facility) expect(patientIds).toContain(event.facility);
+      }
+    }
+  });
+
+  it('shows each religion code with its display, in JSON and XML', async () => {
+    const { job } = await runJob(t, key, {
+      configuration: { name: 'religion' },
+      total_patients: 30,
+      output_formats: ['json', 'xml'],
+      seed: 'religion',
+    });
+    const zip = await downloadZip(t, key, job.job_id);
+    const patients = JSON.parse(String(zip['patients.json']));
+    const withReligion = patients.filter(
+      (p: { demographics: { religion?: string } }) => p.demographics.religion,
+    );
+    expect(withReligion.length).toBeGreaterThan(0);
+    for (const { demographics } of withReligion) {
+      expect(demographics.religion_display).toMatch(/^[A-Z][A-Za-z (),-]+$/);
+      expect(demographics.religion_display).not.toBe(demographics.religion);
+    }
+    const first = withReligion[0].demographics;
+    expect(String(zip['patients.xml'])).toContain(
+      `<religion>${first.religion}</religion><religion_display>${first.religion_display}</religion_display>`,
+    );
   });
 });

@@ -142,7 +142,7 @@ describe.each(HTTP_BACKENDS)('tolerance of earlier clients on %s', (backend) => 
       url: '/api/v1/configurations/validate/',
       payload: SDK_EXAMPLE,
     });
-    expect(validated.json()).toEqual({ valid: true, errors: [] });
+    expect(validated.json()).toEqual({ valid: true, errors: [], warnings: [] });
   });
 
   it('generates from the SDK example configuration inline and by id', async () => {

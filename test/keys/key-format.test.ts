@@ -46,6 +46,8 @@ describe('generated keys', () => {
 describe('scopes', () => {
   const context = (kind: KeyContext['kind'], scopes: string[]): KeyContext => ({
     id: 'k',
+    ownerId: 'k',
+    expiresAt: null,
     kind,
     keyPrefix: 'p',
     name: 'n',

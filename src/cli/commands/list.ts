@@ -20,6 +20,7 @@ export function registerList(program: Command): void {
         const keys = await services.keyRepository.list({
           includeInactive: options.all ?? false,
           search: options.search,
+          now,
         });
         const format = options.json ? 'json' : options.format;
         if (format === 'json') {

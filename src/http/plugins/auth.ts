@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Admission, Refusal } from '../../keys/index.js';
+import { type Admission, RETIRED_DEMO_API_KEY, type Refusal } from '../../keys/index.js';
 import type { RefusalWindow, UsageRecorder } from '../../usage/index.js';
 import { buildRateLimitHeaders } from '../rate-limit-headers.js';
-import { keyHeaders, refusalError } from '../refusals.js';
+import { keyHeaders, refusalError, retiredDemoKeyError } from '../refusals.js';
 
 export interface AuthDeps {
   admission: Admission;
@@ -34,7 +34,8 @@ export function readPresentedKey(request: FastifyRequest): string | undefined {
 export function createAuthenticate(deps: AuthDeps) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (deps.disabled) return;
-    const admission = await deps.admission.admit(readPresentedKey(request), request.ip, deps.clock());
+    const presented = readPresentedKey(request);
+    const admission = await deps.admission.admit(presented, request.ip, deps.clock());
     const key = admission.key;
     if (key) {
       request.usageMark = {
@@ -47,6 +48,8 @@ export function createAuthenticate(deps: AuthDeps) {
     }
     if (!admission.admitted) {
       if (request.usageMark) request.usageMark.refusedBy = refusedWindow(admission.refusal);
+      if (admission.refusal.reason === 'invalid' && presented === RETIRED_DEMO_API_KEY)
+        throw retiredDemoKeyError();
       throw refusalError(admission.refusal);
     }
     reply.headers(buildRateLimitHeaders(admission.rate));

@@ -52,7 +52,11 @@ export function adminKeyRoutes(deps: AdminKeyDeps) {
       },
       async (request) =>
         (
-          await deps.keyRepository.list({ includeInactive: request.query.all, search: request.query.search })
+          await deps.keyRepository.list({
+            includeInactive: request.query.all,
+            search: request.query.search,
+            now: deps.clock(),
+          })
         ).map(toKeyView),
     );
 

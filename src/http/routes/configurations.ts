@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { parseScenario } from '../../generator/index.js';
 import type { ConfigurationRepository, ConfigurationRow } from '../../configurations/index.js';
+import { configurationWarnings, parseScenario } from '../../generator/index.js';
 import { describeFieldErrors, notFound, validationFailed } from '../errors.js';
 import { creatorOf, readerOf } from '../owner.js';
 import type { TakeDailyQuota } from '../plugins/auth.js';
@@ -181,7 +181,13 @@ export function configurationRoutes(deps: {
           security,
           body: Type.Object({}, { additionalProperties: true }),
           response: {
-            200: Type.Object({ valid: Type.Boolean(), errors: Type.Array(Type.String()) }),
+            200: Type.Object({
+              valid: Type.Boolean(),
+              errors: Type.Array(Type.String()),
+              warnings: Type.Array(Type.String(), {
+                description: 'Unknown keys, which are ignored, with the likely meant key',
+              }),
+            }),
             ...errorResponses(413, ...PROTECTED_ERRORS),
           },
         },
@@ -190,7 +196,7 @@ export function configurationRoutes(deps: {
         // The same parser as generation and storage, so all three accept the same configurations.
         const parsed = parseScenario(request.body);
         const errors = parsed.ok ? [] : parsed.errors.map((e) => describeFieldErrors([e]));
-        return { valid: errors.length === 0, errors };
+        return { valid: errors.length === 0, errors, warnings: configurationWarnings(request.body) };
       },
     );
   };

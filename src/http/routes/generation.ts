@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
-import type { GenerationService, JobPriority } from '../../jobs/index.js';
+import { generationRequestWarnings } from '../../generator/index.js';
+import type { GenerationService, JobPriority, JobService } from '../../jobs/index.js';
 import type { OutputFormat } from '../../output/index.js';
 import { validationFailed } from '../errors.js';
-import { estimatedDuration } from '../job-view.js';
 import type { TakeDailyQuota } from '../plugins/auth.js';
 import { requesterOf, requireGenerate } from '../owner.js';
 import { scenarioRefusalError } from '../scenario-refusal.js';
@@ -12,6 +12,7 @@ import { GenerationRequest, GenerationResponse } from '../schemas/generation.js'
 
 export interface GenerationDeps {
   generation: GenerationService;
+  jobs: Pick<JobService, 'speed'>;
   takeDailyQuota: TakeDailyQuota;
 }
 
@@ -45,10 +46,16 @@ export function generationRoutes(deps: GenerationDeps) {
           job_id: job.id,
           status: job.status,
           message: `Patient generation job '${job.id}' created successfully`,
-          estimated_duration: estimatedDuration(count, formats.length, job.useCompression, job.useEncryption),
+          estimated_duration: deps.jobs.speed.estimateSeconds(
+            count,
+            formats.length,
+            job.useCompression,
+            job.useEncryption,
+          ),
           // An encrypted job's seed is never shown: with the configuration it would regenerate the patients.
           seed: job.useEncryption ? null : seed,
           total_patients: count,
+          warnings: generationRequestWarnings(request.body),
         });
       },
     );

@@ -15,6 +15,9 @@ const KeyInfo = Type.Object(
       requests_per_hour: Type.Integer(),
     }),
     usage: Type.Object({ requests_today: Type.Integer() }),
+    expires_at: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description: 'When the key stops working; null for never',
+    }),
   },
   {
     examples: [
@@ -30,6 +33,7 @@ const KeyInfo = Type.Object(
           requests_per_hour: 50,
         },
         usage: { requests_today: 1 },
+        expires_at: null,
       },
     ],
   },
@@ -61,6 +65,7 @@ export async function meRoutes(app: FastifyInstance) {
           requests_per_hour: key?.rateLimitPerHour ?? 0,
         },
         usage: { requests_today: key?.dailyUsage ?? 0 },
+        expires_at: key?.expiresAt?.toISOString() ?? null,
       };
     },
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { getPreset, listPresets, presetCategories } from '../../generator/index.js';
 import { notFound } from '../errors.js';
+import { keyOf } from '../owner.js';
 import { errorResponses, KEY_SECURITY as security, openObject, PROTECTED_ERRORS } from '../schemas/common.js';
 
 /** Scenario presets; a preset's `generation_config` can be posted as `configuration` unchanged. */
@@ -27,15 +28,17 @@ export async function presetRoutes(app: FastifyInstance) {
                 difficulty: 'low',
                 total_patients: 100,
                 duration_days: 2,
+                fits_your_limit: true,
               },
             ],
+            max_patients_for_key: 500,
             total_count: 1,
           }),
           ...errorResponses(...PROTECTED_ERRORS),
         },
       },
     },
-    async (request) => listPresets(request.query),
+    async (request) => listPresets(request.query, keyOf(request).patientLimit),
   );
   app.get(
     '/api/v1/presets/categories/list',

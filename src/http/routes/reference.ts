@@ -44,9 +44,16 @@ export async function referenceRoutes(app: FastifyInstance) {
         tags: ['reference'],
         summary: 'POI and Roles 1 to 4',
         response: {
-          200: Type.Array(Type.Object({ id: Type.String(), name: Type.String() }), {
-            examples: [[{ id: 'POI', name: 'Point of Injury' }]],
-          }),
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              name: Type.String(),
+              patient_facility_id: Type.String({
+                description: 'The same facility as patients name it (last_facility, movement_timeline)',
+              }),
+            }),
+            { examples: [[{ id: 'R1', name: 'Role 1', patient_facility_id: 'Role1' }]] },
+          ),
         },
       },
     },

@@ -46,6 +46,10 @@ export const GenerationResponse = Type.Object(
     estimated_duration: Type.Union([Type.Integer(), Type.Null()]),
     seed: Type.Union([Type.String(), Type.Null()], { description: 'null for an encrypted job' }),
     total_patients: Type.Integer(),
+    warnings: Type.Array(Type.String(), {
+      description:
+        'Unknown keys of the request or its configuration, which were ignored, with the likely meant key',
+    }),
   },
   {
     examples: [
@@ -56,6 +60,7 @@ export const GenerationResponse = Type.Object(
         estimated_duration: 5,
         seed: '2c1258a05af10c84',
         total_patients: 5,
+        warnings: [],
       },
     ],
   },
