@@ -2,7 +2,7 @@
  * Chemical casualties of a chemical release: nerve agent and blister agent exposures, triaged by the
  * nerve-agent triage rules (unconscious or effects in two systems → immediate; recovering after
  * antidote → delayed; walking and talking → minimal) and treated with decontamination, autoinjectors
- * and benzodiazepines (casualty-model-sources.md §8). No specific SNOMED CT concept for the agents
+ * and benzodiazepines (sources in docs/casualty-model.md). No specific SNOMED CT concept for the agents
  * could be confirmed, so confirmed general concepts carry the agent in a `qualifier`.
  */
 import type { ChemicalCare, DnbiCase } from './conditions.js';

@@ -72,7 +72,7 @@ export const DEFAULT_PATIENT_COUNT = 10;
  * 36.6 % of Role 2/3 admissions at high intensity (OIF major combat) and 23.6 % at low and medium
  * (stability phase; Zouris 2008), which makes DNBI outnumber battle injuries about 5 : 1 among all
  * patients at high intensity (MSMR 2012). Extreme is LSCO-like, an assumption. DNBI splits disease 60 /
- * non-battle injury 40 (the 38/25 split of casualty-figures.md, an assumption).
+ * non-battle injury 40 (the 38/25 split in docs/casualty-model.md, an assumption).
  */
 export const INTENSITY_MIX: Readonly<Record<Intensity, Record<InjuryType, number>>> = {
   low: dnbiSplit(0.05),

@@ -53,7 +53,7 @@ export const WARFARE_ALIASES: Readonly<Record<string, string>> = {
   mixed: 'conventional',
 };
 
-/** Intensity scales the size of battle events (original-generator.md §6; the values are judgement). */
+/** Intensity scales the size of battle events (after the earlier service's generator; the values are judgement). */
 export const INTENSITY_CLUSTER_FACTOR: Record<Intensity, number> = {
   low: 0.5,
   medium: 1,
@@ -69,7 +69,7 @@ export const TEMPO_DAILY: Record<Tempo, number[]> = {
   intermittent: [1, 0.3, 1.5, 0.4, 1.2, 0.2, 1, 0.5],
 };
 
-/** Evacuation delay (upper bound, minutes) per condition (original-generator.md §6). */
+/** Evacuation delay (upper bound, minutes) per condition (after the earlier service's generator). */
 export const ENVIRONMENT: Readonly<Record<string, { delayMin: number }>> = {
   rain: { delayMin: 15 },
   fog: { delayMin: 30 },
