@@ -9,7 +9,9 @@ import { writeJobOutputs, zipFiles } from '../../src/output/index.js';
 import { assertWellFormedXml, zipEntryNames } from './helpers.js';
 
 const N = 300;
-const patients = (): Iterable<Patient> => generatePatients(DEFAULT_SCENARIO, { seed: 'formats', count: N });
+// Battle-heavy, so that 300 patients include deaths of wounds (the default is 14 % battle casualties).
+const SCENARIO = { ...DEFAULT_SCENARIO, injury_mix: { DISEASE: 0.2, NON_BATTLE: 0.1, BATTLE_TRAUMA: 0.7 } };
+const patients = (): Iterable<Patient> => generatePatients(SCENARIO, { seed: 'formats', count: N });
 const dir = mkdtempSync(join(tmpdir(), 'milmed-out-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
