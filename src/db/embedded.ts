@@ -5,7 +5,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Database, DbLogger } from './database.js';
 import { acquireLock } from './embedded-lock.js';
-import { readEmbeddedTemplate } from './embedded-template.js';
+import { copyEmbeddedTemplate } from './embedded-template.js';
 import { openPostgres } from './postgres.js';
 import * as schema from './schema/index.js';
 
@@ -59,8 +59,8 @@ export async function openEmbedded(options: EmbeddedOptions, logger: DbLogger): 
   try {
     const pgdata = join(dataDir, 'pgdata');
     // A new directory starts from the build's prepared copy: initdb would take 700-800 MB of memory.
-    const loadDataDir = options.loadDataDir ?? (existsSync(pgdata) ? undefined : readEmbeddedTemplate());
-    return await openPglite(pgdata, { ...options, loadDataDir }, logger, lock.release, dataDir);
+    if (!options.loadDataDir && !existsSync(pgdata)) copyEmbeddedTemplate(pgdata);
+    return await openPglite(pgdata, options, logger, lock.release, dataDir);
   } catch (error) {
     lock.release();
     throw error;
