@@ -82,14 +82,15 @@ function buildWeb(reason) {
 }
 
 /**
- * Writes the prepared embedded data directory (dist/pglite-template-<version>.tar.gz) when dist/ has
+ * Writes the prepared embedded data directory (dist/pglite-template-<version>/) when dist/ has
  * none, so that a first start on a new DATA_DIR skips initdb (src/db/embedded-template.ts). A failure
  * here is only reported: without the template, the first start runs initdb as before.
  */
 function prepareTemplate() {
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'cli', 'prepare-template.js'))) return;
-  if (readdirSync(dist).some((name) => name.startsWith('pglite-template-'))) return;
+  const entries = readdirSync(dist, { withFileTypes: true });
+  if (entries.some((e) => e.isDirectory() && e.name.startsWith('pglite-template-'))) return;
   const result = spawnSync(process.execPath, [join(dist, 'cli', 'prepare-template.js')], {
     stdio: 'inherit',
   });

@@ -1,14 +1,15 @@
 /**
  * A prepared, migrated PGlite data directory, written at build time, so that the first start on a
  * new DATA_DIR copies it instead of running initdb (which alone takes the process to 700-800 MB).
+ * A directory rather than a tarball: loading a tarball into PGlite still costs ~130 MB more than a restart.
  * The file is named after the PGlite version: after an upgrade an old template is simply not found,
  * and the first start runs initdb as before.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PGlite } from '@electric-sql/pglite';
 import type { DbLogger } from './database.js';
 import { openEmbedded } from './embedded.js';
 import { runMigrations } from './migrate.js';
@@ -33,28 +34,38 @@ function pgliteVersion(): string {
 
 /** Where the build writes the template: beside the compiled code (`dist/`), never in the sources. */
 export function templatePath(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', `pglite-template-${pgliteVersion()}.tar.gz`);
+  return join(dirname(fileURLToPath(import.meta.url)), '..', `pglite-template-${pgliteVersion()}`);
 }
 
-/** Builds the template (initdb and migrations, in memory) and writes it to `path`. */
+/** Builds the template (initdb and migrations, on disk) as the directory `path`. */
 export async function writeEmbeddedTemplate(path: string, logger: DbLogger): Promise<void> {
-  const database = await openEmbedded({}, logger);
+  const workDir = mkdtempSync(join(tmpdir(), 'milmed-template-'));
   try {
-    await runMigrations(database);
-    const client = (database.db as unknown as { $client: PGlite }).$client;
-    const image = await client.dumpDataDir('gzip');
-    writeFileSync(path, Buffer.from(await image.arrayBuffer()));
+    const database = await openEmbedded({ dataDir: workDir }, logger);
+    try {
+      await runMigrations(database);
+    } finally {
+      await database.close();
+    }
+    rmSync(path, { recursive: true, force: true });
+    cpSync(join(workDir, 'pgdata'), path, { recursive: true });
   } finally {
-    await database.close();
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
 
-/** The template for a new data directory, or undefined when the build made none (then initdb runs). */
-export function readEmbeddedTemplate(): Blob | undefined {
+/**
+ * Fills a new `pgdata` directory from the template; false when the build made none (then initdb runs).
+ * A copy on disk, so the first start costs what a restart does.
+ */
+export function copyEmbeddedTemplate(pgdata: string): boolean {
   try {
     const path = templatePath();
-    return existsSync(path) ? new Blob([readFileSync(path)]) : undefined;
+    if (!existsSync(path)) return false;
+    cpSync(path, pgdata, { recursive: true });
+    return true;
   } catch {
-    return undefined;
+    rmSync(pgdata, { recursive: true, force: true });
+    return false;
   }
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Database, DbLogger } from './database.js';
 import { acquireLock } from './embedded-lock.js';
-import { readEmbeddedTemplate } from './embedded-template.js';
+import { copyEmbeddedTemplate } from './embedded-template.js';
 import { openPostgres } from './postgres.js';
 import * as schema from './schema/index.js';
 
@@ -60,8 +60,8 @@ export async function openEmbedded(options: EmbeddedOptions, logger: DbLogger): 
   try {
     const pgdata = join(dataDir, 'pgdata');
     // A new directory starts from the build's prepared copy: initdb would take 700-800 MB of memory.
-    const loadDataDir = options.loadDataDir ?? (existsSync(pgdata) ? undefined : readEmbeddedTemplate());
-    return await openPglite(pgdata, { ...options, loadDataDir }, logger, lock.release, dataDir);
+    if (!options.loadDataDir && !existsSync(pgdata)) copyEmbeddedTemplate(pgdata);
+    return await openPglite(pgdata, options, logger, lock.release, dataDir);
   } catch (error) {
     lock.release();
     throw error;
