@@ -15,6 +15,7 @@ import {
 } from './conditions.js';
 import { type Course, simulateCourse } from './course.js';
 import { drawInjuries, type Injury, TIER_WEIGHTS, toCondition } from './injuries.js';
+import { drawMedicalHistory } from './medical-history.js';
 import { nationalId } from './national-id.js';
 import { femaleSurname, namesFor } from './nations.js';
 import { drawService, RELIGION_DISPLAY } from './personnel.js';
@@ -197,6 +198,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   const branch = drawBranch(person, frontDomain(front, scenario), nation);
   const service = drawService(person, nation, male, ctx.baseMs, branch);
   const unit = drawUnit(person, branch);
+  const history = drawMedicalHistory(new Rng(ctx.seed, 'history', index), service.age);
 
   let mechanism: Mechanism | undefined;
   let injuries: Injury[] | undefined;
@@ -316,6 +318,9 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     unit,
     health,
     conditions,
+    allergies: history.allergies,
+    comorbidities: history.comorbidities,
+    medications: history.medications,
     primary_condition: { code: primary.code, display: primary.name },
     ...(mechanism ? { mechanism } : {}),
     severity: severityOf(profile.iss, course.triage, injuries !== undefined),
