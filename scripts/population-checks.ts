@@ -429,5 +429,16 @@ export function presetChecks(
       share(of('lsco'), isBattle, (p) => p.mechanism === 'explosive'),
       'Ukraine series: 85–90 %',
     ),
+    row(
+      'S11',
+      'peacekeeping (hot): heat stroke among heat stroke + heat exhaustion',
+      [0.08, 0.35],
+      share(
+        of('peacekeeping'),
+        (p) => /heat stroke|heat exhaustion/.test(p.conditions[0]?.qualifier ?? ''),
+        (p) => /heat stroke/.test(p.conditions[0]?.qualifier ?? ''),
+      ),
+      'MSMR 2018: 0.45 vs 1.71 per 1,000 p-y (21 %); Iraq/Afghanistan 8.6 %',
+    ),
   ];
 }
