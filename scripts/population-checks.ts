@@ -440,5 +440,16 @@ export function presetChecks(
       ),
       'MSMR 2018: 0.45 vs 1.71 per 1,000 p-y (21 %); Iraq/Afghanistan 8.6 %',
     ),
+    row(
+      'S12',
+      'peacekeeping: road traffic accidents among NBI',
+      [0.02, 0.06],
+      share(
+        of('peacekeeping'),
+        (p) => p.injury_type === 'NON_BATTLE',
+        (p) => p.event_type === 'road_traffic_accident',
+      ),
+      'Hauret 2010: serious trauma 8 % of NBI, vehicles 12–16 % vs falls 18 %',
+    ),
   ];
 }

@@ -207,7 +207,10 @@ export interface Patient {
   injury_timestamp: string;
   scenario: string;
   event_id: string;
-  /** What kind of event wounded or brought in the patient (contact, indirect_fire, ied, sick_call…). */
+  /**
+   * What kind of event wounded or brought in the patient (contact, indirect_fire, ied, sick_call,
+   * road_traffic_accident…).
+   */
   event_type: string;
   /** Casualties in that event. */
   event_size: number;
