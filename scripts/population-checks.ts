@@ -453,3 +453,24 @@ export function presetChecks(
     ),
   ];
 }
+
+/** Allergies and long-term conditions brought to the deployment (medical-history.ts). */
+export function historyChecks(patients: readonly Patient[]): CoherenceRow[] {
+  const all = () => true;
+  return [
+    row(
+      'H1',
+      'Allergy to penicillin',
+      [0.05, 0.11],
+      share(patients, all, (p) => p.allergies.some((a) => a.code === '91936005')),
+      'Shenoy 2019: about 10 % carry the label; fewer among young adults',
+    ),
+    row(
+      'H2',
+      'Medicine taken for a long-term condition',
+      [0.05, 0.3],
+      share(patients, all, (p) => p.medications.length > 0),
+      'judgement: a young force screened at enlistment (DoDI 6130.03)',
+    ),
+  ];
+}
