@@ -429,5 +429,48 @@ export function presetChecks(
       share(of('lsco'), isBattle, (p) => p.mechanism === 'explosive'),
       'Ukraine series: 85–90 %',
     ),
+    row(
+      'S11',
+      'peacekeeping (hot): heat stroke among heat stroke + heat exhaustion',
+      [0.08, 0.35],
+      share(
+        of('peacekeeping'),
+        (p) => /heat stroke|heat exhaustion/.test(p.conditions[0]?.qualifier ?? ''),
+        (p) => /heat stroke/.test(p.conditions[0]?.qualifier ?? ''),
+      ),
+      'MSMR 2018: 0.45 vs 1.71 per 1,000 p-y (21 %); Iraq/Afghanistan 8.6 %',
+    ),
+    row(
+      'S12',
+      'peacekeeping: road traffic accidents among NBI',
+      [0.02, 0.06],
+      share(
+        of('peacekeeping'),
+        (p) => p.injury_type === 'NON_BATTLE',
+        (p) => p.event_type === 'road_traffic_accident',
+      ),
+      'Hauret 2010: serious trauma 8 % of NBI, vehicles 12–16 % vs falls 18 %',
+    ),
+  ];
+}
+
+/** Allergies and long-term conditions brought to the deployment (medical-history.ts). */
+export function historyChecks(patients: readonly Patient[]): CoherenceRow[] {
+  const all = () => true;
+  return [
+    row(
+      'H1',
+      'Allergy to penicillin',
+      [0.05, 0.11],
+      share(patients, all, (p) => p.allergies.some((a) => a.code === '91936005')),
+      'Shenoy 2019: about 10 % carry the label; fewer among young adults',
+    ),
+    row(
+      'H2',
+      'Medicine taken for a long-term condition',
+      [0.05, 0.3],
+      share(patients, all, (p) => p.medications.length > 0),
+      'judgement: a young force screened at enlistment (DoDI 6130.03)',
+    ),
   ];
 }

@@ -18,6 +18,7 @@ import {
   denominatorChecks,
   dnbiChecks,
   eventChecks,
+  historyChecks,
   overloadChecks,
   presetChecks,
 } from './population-checks.js';
@@ -345,6 +346,7 @@ function populationRows(): CoherenceRow[] {
     ...eventChecks(base),
     ...overloadChecks(mascal),
     ...dnbiChecks(base),
+    ...historyChecks(base),
     ...presetChecks(presets, base),
   ];
 }

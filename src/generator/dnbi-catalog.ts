@@ -373,6 +373,15 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     temp: 1.2,
     drug: 'Intravenous fluids',
   }),
+  // Heat stroke is a quarter as common as heat exhaustion (MSMR 2018: 0.45 vs 1.71 per 1,000 p-y).
+  d('386661006', 'Fever', 'Systemic', 'heat', 0.26, 'T1', 'none', {
+    qualifier: 'exertional heat stroke: core temperature above 40 °C with confusion',
+    hr: 35,
+    temp: 3.5,
+    rr: 8,
+    lethal: 0.02,
+    drug: 'Intravenous fluids',
+  }),
   d('386689009', 'Hypothermia', 'Systemic', 'cold', 1, 'T2', 'role2', {
     upgrade: 0.2,
     temp: -3,

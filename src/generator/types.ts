@@ -139,6 +139,17 @@ export interface Demographics {
   id_number: string;
 }
 
+/** A coded entry of the casualty's history: an allergy or a long-term condition (SNOMED CT). */
+export interface HistoryEntry {
+  code: string;
+  name: string;
+}
+
+/** A medicine the casualty takes before injury: SNOMED CT substance and the regimen. */
+export interface Medication extends HistoryEntry {
+  detail: string;
+}
+
 /** The casualty's unit: formation, APP-6 unit type and the unit's own name. */
 export interface Unit {
   formation: string;
@@ -177,6 +188,12 @@ export interface Patient {
   unit: Unit;
   health: number;
   conditions: Condition[];
+  /** Known allergies, or the single entry "No known allergy". */
+  allergies: HistoryEntry[];
+  /** Long-term conditions brought to the deployment. */
+  comorbidities: HistoryEntry[];
+  /** Medicines taken before injury. */
+  medications: Medication[];
   primary_condition: { code: string; display: string };
   mechanism?: Mechanism;
   severity: number;
@@ -190,7 +207,10 @@ export interface Patient {
   injury_timestamp: string;
   scenario: string;
   event_id: string;
-  /** What kind of event wounded or brought in the patient (contact, indirect_fire, ied, sick_call…). */
+  /**
+   * What kind of event wounded or brought in the patient (contact, indirect_fire, ied, sick_call,
+   * road_traffic_accident…).
+   */
   event_type: string;
   /** Casualties in that event. */
   event_size: number;

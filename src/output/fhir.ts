@@ -2,14 +2,18 @@
  * patients.fhir: one FHIR R4 Bundle (type `collection`) streamed as entries. Per patient: Patient,
  * one Condition per condition (onset = injury time, severity from AIS), one Encounter per facility stay,
  * Observations (body weight and every recorded set of vital signs, LOINC-coded, as vital-signs; ABO/Rh as
- * laboratory), and a Procedure per treatment with its time or period.
+ * laboratory), a Procedure per treatment with its time or period, and the history brought to the
+ * deployment: an AllergyIntolerance per allergy (or "No known allergy"), a problem-list Condition per
+ * comorbidity and a MedicationStatement per current medicine.
  * UUIDs are derived from (seed, patient id, resource number), so the same run gives the same file.
  */
 import { createHash } from 'node:crypto';
 import type {
+  AllergyIntolerance,
   BundleEntry,
   Condition,
   Encounter,
+  MedicationStatement,
   Observation,
   Patient as FhirPatient,
   Procedure,
@@ -233,7 +237,57 @@ export function patientEntries(p: Patient, seed: string): BundleEntry[] {
     };
     add(procedure);
   }
+  addHistory(p, subject, add);
   return entries;
+}
+
+/** Allergies, comorbidities and medicines, all known before the injury; added last so earlier ids hold. */
+function addHistory(p: Patient, subject: { reference: string }, add: (r: Resource) => string): void {
+  for (const a of p.allergies ?? []) {
+    const allergy: AllergyIntolerance = {
+      resourceType: 'AllergyIntolerance',
+      clinicalStatus: {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' },
+        ],
+      },
+      code: { coding: [{ system: SNOMED, code: a.code, display: a.name }], text: a.name },
+      patient: subject,
+    };
+    add(allergy);
+  }
+  for (const c of p.comorbidities ?? []) {
+    const condition: Condition = {
+      resourceType: 'Condition',
+      clinicalStatus: {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+      },
+      category: [
+        {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' },
+          ],
+        },
+      ],
+      code: { coding: [{ system: SNOMED, code: c.code, display: c.name }], text: c.name },
+      subject,
+    };
+    add(condition);
+  }
+  for (const m of p.medications ?? []) {
+    const statement: MedicationStatement = {
+      resourceType: 'MedicationStatement',
+      status: 'active',
+      medicationCodeableConcept: {
+        coding: [{ system: SNOMED, code: m.code, display: m.name }],
+        text: m.name,
+      },
+      subject,
+      effectiveDateTime: p.injury_timestamp,
+      dosage: [{ text: m.detail }],
+    };
+    add(statement);
+  }
 }
 
 /** Builds the streaming pieces of the bundle; `seed` namespaces the UUIDs. */

@@ -45,7 +45,18 @@ describe('casualty events', () => {
 
   it('brings DNBI in one by one at sick call, never inside a battle event', () => {
     const dnbi = patients.filter((p) => p.injury_type !== 'BATTLE_TRAUMA');
-    expect(dnbi.every((p) => p.event_type === 'sick_call' || p.event_type === 'outbreak')).toBe(true);
+    const ownKinds = new Set(['sick_call', 'outbreak', 'road_traffic_accident']);
+    expect(dnbi.every((p) => ownKinds.has(p.event_type))).toBe(true);
+  });
+
+  it('names road traffic accidents as their own cause: non-battle, injured, one casualty each', () => {
+    const crashes = patients.filter((p) => p.event_type === 'road_traffic_accident');
+    expect(crashes.length).toBeGreaterThan(5);
+    for (const p of crashes) {
+      expect(p.injury_type).toBe('NON_BATTLE');
+      expect(p.event_size).toBe(1);
+      expect(p.injury_severity_score).toBeGreaterThan(0);
+    }
   });
 
   it('varies the daily count even at a sustained tempo', () => {

@@ -42,14 +42,20 @@ describe('each preset makes its signature casualties', () => {
     const nbi = presetRun('arctic_operation').filter((p) => p.injury_type === 'NON_BATTLE');
     expect(share(nbi, (p) => has(p, '370977006'))).toBeGreaterThan(0.05);
     expect(share(nbi, (p) => has(p, '386689009'))).toBeGreaterThan(0.02);
-    expect(share(nbi, (p) => p.conditions[0]?.qualifier === 'heat exhaustion')).toBeLessThan(0.01);
+    expect(share(nbi, (p) => /heat (exhaustion|stroke)/.test(p.conditions[0]?.qualifier ?? ''))).toBeLessThan(
+      0.01,
+    );
   });
 
-  it('peacekeeping (hot): almost all DNBI, with heat exhaustion and dehydration', () => {
+  it('peacekeeping (hot): almost all DNBI, with heat exhaustion, heat stroke, dehydration and road traffic accidents', () => {
     const ps = presetRun('peacekeeping');
     expect(share(ps, (p) => p.injury_type !== 'BATTLE_TRAUMA')).toBeGreaterThan(0.9);
     const nbi = ps.filter((p) => p.injury_type === 'NON_BATTLE');
     expect(share(nbi, (p) => p.conditions[0]?.qualifier === 'heat exhaustion')).toBeGreaterThan(0.015);
+    const heatStroke = nbi.filter((p) => /heat stroke/.test(p.conditions[0]?.qualifier ?? ''));
+    expect(heatStroke.length).toBeGreaterThan(2);
+    expect(heatStroke.every((p) => p.nato_triage === 'T1' || p.final_status === 'KIA')).toBe(true);
+    expect(nbi.filter((p) => p.event_type === 'road_traffic_accident').length).toBeGreaterThan(5);
     expect(share(nbi, (p) => p.conditions[0]?.code === '34095006')).toBeGreaterThan(0.1);
     expect(share(nbi, (p) => has(p, '370977006'))).toBeLessThan(0.01);
   });

@@ -50,15 +50,30 @@ describe('patients.fhir', async () => {
     ).toBe(true);
     expect(new Set(entries.map((e) => e.fullUrl)).size).toBe(entries.length);
     const types = new Set(entries.map((e) => e.resource?.resourceType));
-    expect([...types].sort()).toEqual(['Condition', 'Encounter', 'Observation', 'Patient', 'Procedure']);
+    expect([...types].sort()).toEqual([
+      'AllergyIntolerance',
+      'Condition',
+      'Encounter',
+      'MedicationStatement',
+      'Observation',
+      'Patient',
+      'Procedure',
+    ]);
+    expect(
+      entries.filter((e) => e.resource?.resourceType === 'AllergyIntolerance').length,
+    ).toBeGreaterThanOrEqual(25);
     expect(entries.filter((e) => e.resource?.resourceType === 'Patient')).toHaveLength(25);
   });
 
-  it('sets Condition onset to the injury time and gives every Observation a category', () => {
+  it('sets diagnosis onset to the injury time, lists comorbidities as problems, and categorises every Observation', () => {
     const entries = bundle.entry ?? [];
     for (const e of entries) {
       const r = e.resource as FhirResource | undefined;
-      if (r?.resourceType === 'Condition') expect(r.onsetDateTime).toMatch(/Z$/);
+      if (r?.resourceType === 'Condition') {
+        const category = r.category?.[0]?.coding?.[0]?.code;
+        expect(category).toMatch(/^(encounter-diagnosis|problem-list-item)$/);
+        if (category === 'encounter-diagnosis') expect(r.onsetDateTime).toMatch(/Z$/);
+      }
       if (r?.resourceType === 'Observation')
         expect(r.category?.[0]?.coding?.[0]?.code).toMatch(/^(vital-signs|laboratory)$/);
     }

@@ -1,0 +1,107 @@
+/**
+ * What a service member brings to the deployment: allergies, long-term conditions and the medicines
+ * taken for them (SNOMED CT). Accession standards screen most chronic disease out of a young force, so
+ * the rates are low; the figures and the judgement behind them are in docs/casualty-model.md.
+ */
+import type { Rng } from './rng.js';
+import type { HistoryEntry, Medication } from './types.js';
+
+interface Allergy extends HistoryEntry {
+  p: number;
+}
+
+const ALLERGIES: readonly Allergy[] = [
+  // About 10 % of patients carry a penicillin allergy label (Shenoy 2019); fewer among young adults.
+  { code: '91936005', name: 'Allergy to penicillin', p: 0.08 },
+  // Adult food allergy (Gupta 2019: peanut 1.8 %, shellfish 2.9 %), halved: a systemic food reaction bars
+  // enlistment (DoDI 6130.03; the halving is judgement).
+  { code: '91935009', name: 'Allergy to peanut', p: 0.009 },
+  { code: '300913006', name: 'Shellfish allergy', p: 0.015 },
+  { code: '300916003', name: 'Latex allergy', p: 0.01 },
+];
+
+export const NO_KNOWN_ALLERGY: HistoryEntry = { code: '716186003', name: 'No known allergy' };
+
+interface Chronic extends HistoryEntry {
+  /** Prevalence by age band: under 30, 30–39, 40 and over. */
+  p: readonly [number, number, number];
+  medication?: Medication;
+}
+
+const CHRONIC: readonly Chronic[] = [
+  {
+    code: '61582004',
+    name: 'Allergic rhinitis',
+    p: [0.06, 0.06, 0.05],
+    medication: { code: '372523007', name: 'Cetirizine', detail: 'Cetirizine 10 mg PO once daily' },
+  },
+  {
+    code: '195967001',
+    name: 'Asthma',
+    p: [0.03, 0.03, 0.03],
+    medication: {
+      code: '372897005',
+      name: 'Salbutamol',
+      detail: 'Salbutamol 100 micrograms 2 puffs inhaled as needed',
+    },
+  },
+  {
+    code: '278860009',
+    name: 'Chronic low back pain',
+    p: [0.03, 0.05, 0.08],
+    medication: { code: '387207008', name: 'Ibuprofen', detail: 'Ibuprofen 400 mg PO as needed' },
+  },
+  {
+    code: '59621000',
+    name: 'Essential hypertension',
+    p: [0.02, 0.06, 0.12],
+    medication: { code: '386873009', name: 'Lisinopril', detail: 'Lisinopril 10 mg PO once daily' },
+  },
+  { code: '414916001', name: 'Obesity', p: [0.12, 0.18, 0.2] },
+  {
+    code: '37796009',
+    name: 'Migraine',
+    p: [0.03, 0.03, 0.02],
+    medication: { code: '395892000', name: 'Sumatriptan', detail: 'Sumatriptan 50 mg PO at onset' },
+  },
+  {
+    code: '35489007',
+    name: 'Depressive disorder',
+    p: [0.025, 0.03, 0.03],
+    medication: { code: '372594008', name: 'Sertraline', detail: 'Sertraline 50 mg PO once daily' },
+  },
+  {
+    code: '235595009',
+    name: 'Gastroesophageal reflux disease',
+    p: [0.015, 0.025, 0.04],
+    medication: { code: '387137007', name: 'Omeprazole', detail: 'Omeprazole 20 mg PO once daily' },
+  },
+];
+
+/** Share of those with a condition that takes a medicine for it (judgement). */
+const TREATED_P = 0.7;
+
+export interface MedicalHistory {
+  allergies: HistoryEntry[];
+  comorbidities: HistoryEntry[];
+  medications: Medication[];
+}
+
+/** A casualty's history, drawn from its own stream so that nothing else on the record moves with it. */
+export function drawMedicalHistory(rng: Rng, age: number): MedicalHistory {
+  const band = age < 30 ? 0 : age < 40 ? 1 : 2;
+  const allergies: HistoryEntry[] = [];
+  for (const a of ALLERGIES) if (rng.chance(a.p)) allergies.push({ code: a.code, name: a.name });
+  const comorbidities: HistoryEntry[] = [];
+  const medications: Medication[] = [];
+  for (const c of CHRONIC) {
+    if (!rng.chance(c.p[band])) continue;
+    comorbidities.push({ code: c.code, name: c.name });
+    if (c.medication && rng.chance(TREATED_P)) medications.push({ ...c.medication });
+  }
+  return {
+    allergies: allergies.length > 0 ? allergies : [{ ...NO_KNOWN_ALLERGY }],
+    comorbidities,
+    medications,
+  };
+}
