@@ -75,7 +75,8 @@ export async function buildServices(
   const database = options.database ?? (await openDatabase(config, logger, { role: options.role }));
   // Loaded on demand: ioredis costs start-up time that the CLI and Redis-less servers do not need.
   const redisClients = config.redisUrl ? await import('./ratelimit/redis-store.js') : undefined;
-  // The CLI never calls start(), so its client queues commands until connected.
+  // Counts daily quotas and publishes key changes. The CLI never calls start(), so its client queues
+  // commands until connected.
   const quotaRedis = redisClients?.failFastRedis(config.redisUrl as string, {
     redisOptions: { enableOfflineQueue: options.role === 'cli' },
   });
