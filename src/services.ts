@@ -9,9 +9,12 @@ import {
   ApiKeyRepository,
   ApiKeyService,
   DailyQuota,
+  KeyChangeSubscription,
   LeasingCounter,
+  NO_BROADCAST,
   QuotaRepository,
   RedisCounter,
+  RedisKeyChangeBroadcast,
   ReservingCounter,
 } from './keys/index.js';
 import {
@@ -70,13 +73,37 @@ export async function buildServices(
 ): Promise<Services> {
   const clock = options.clock ?? (() => new Date());
   const database = options.database ?? (await openDatabase(config, logger, { role: options.role }));
+  // Loaded on demand: ioredis costs start-up time that the CLI and Redis-less servers do not need.
+  const redisClients = config.redisUrl ? await import('./ratelimit/redis-store.js') : undefined;
+  // Counts daily quotas and publishes key changes. The CLI never calls start(), so its client queues
+  // commands until connected.
+  const quotaRedis = redisClients?.failFastRedis(config.redisUrl as string, {
+    redisOptions: { enableOfflineQueue: options.role === 'cli' },
+  });
   const keyRepository = new ApiKeyRepository(database.db);
-  const keys = new ApiKeyService(keyRepository, config, clock, (key, fields) =>
-    logger.warn(
-      { key_id: key.id, key_prefix: key.keyPrefix, fields },
-      'API key limits out of bounds; clamped until an administrator fixes them',
-    ),
+  const keys = new ApiKeyService(
+    keyRepository,
+    config,
+    clock,
+    (key, fields) =>
+      logger.warn(
+        { key_id: key.id, key_prefix: key.keyPrefix, fields },
+        'API key limits out of bounds; clamped until an administrator fixes them',
+      ),
+    quotaRedis
+      ? new RedisKeyChangeBroadcast(quotaRedis, (keyId, error) =>
+          logger.warn(
+            { key_id: keyId, err: error.message },
+            'API key change not broadcast; other instances apply it within KEY_CACHE_TTL_MS',
+          ),
+        )
+      : NO_BROADCAST,
   );
+  // Only a server caches verifications, so only a server listens; the CLI publishes and exits.
+  const keyChanges =
+    redisClients && options.role === 'server'
+      ? new KeyChangeSubscription(redisClients.failFastRedis(config.redisUrl as string), keys)
+      : undefined;
   const usageRepository = new UsageRepository(database.db);
   const usage = new UsageRecorder(usageRepository, logger);
   const rateLimiter =
@@ -114,12 +141,6 @@ export async function buildServices(
   const quotaRepository = new QuotaRepository(database.db);
   // Instances sharing Redis count there; one process owning an embedded store counts in memory;
   // instances sharing only PostgreSQL reserve each request in it (docs/API_KEY_MANAGEMENT.md, "Daily quotas").
-  // The CLI never calls start(), so its client queues commands until connected.
-  // Loaded on demand: ioredis costs start-up time that the CLI and Redis-less servers do not need.
-  const redisClients = config.redisUrl ? await import('./ratelimit/redis-store.js') : undefined;
-  const quotaRedis = redisClients?.failFastRedis(config.redisUrl as string, {
-    redisOptions: { enableOfflineQueue: options.role === 'cli' },
-  });
   const dailyCounter = quotaRedis
     ? new RedisCounter(new RedisCounters(quotaRedis))
     : database.kind === 'embedded'
@@ -156,6 +177,7 @@ export async function buildServices(
       usage.start();
       if ('waitUntilReady' in rateLimiter) await rateLimiter.waitUntilReady(2000);
       if (quotaRedis) await redisClients?.waitForRedis(quotaRedis, 2000);
+      await keyChanges?.waitUntilSubscribed(2000);
       if (options.role === 'server') await jobs.start();
     },
     async close(options = {}) {
@@ -164,6 +186,7 @@ export async function buildServices(
       await usage.close();
       await dailyQuota.close();
       quotaRedis?.disconnect();
+      keyChanges?.close();
       await rateLimiter.close();
       await database.close();
     },

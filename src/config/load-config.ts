@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import envSchema from 'env-schema';
 import type { Static } from 'typebox';
 import { EnvSchema } from './schema.js';
@@ -28,6 +29,8 @@ export interface Config {
   readonly ipv6SubnetPrefix: number;
   /** Bearer token that may read `/metrics`; unset: only admin keys may. */
   readonly metricsToken: string | undefined;
+  /** The `instance` label of `/metrics`: `INSTANCE_ID`, else `<hostname>:<pid>`. */
+  readonly instanceId: string;
   readonly bodyLimitBytes: number;
   readonly keyCacheTtlMs: number;
   readonly demo: {
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy.value,
     ipv6SubnetPrefix: parsed.IPV6_SUBNET_PREFIX,
     metricsToken: parsed.METRICS_TOKEN,
+    instanceId: parsed.INSTANCE_ID ?? `${hostname()}:${process.pid}`,
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     keyCacheTtlMs: parsed.KEY_CACHE_TTL_MS,
     demo: Object.freeze({

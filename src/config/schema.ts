@@ -22,6 +22,7 @@ export const EnvSchema = Type.Object({
   TRUST_PROXY: Type.String({ default: 'false' }),
   IPV6_SUBNET_PREFIX: Type.Integer({ minimum: 1, maximum: 128, default: 64 }),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  INSTANCE_ID: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' })),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
   KEY_CACHE_TTL_MS: Type.Integer({ minimum: 0, maximum: 5000, default: 5000 }),
   DEMO_PATIENT_LIMIT: Type.Integer({ minimum: 1, default: 500 }),

@@ -154,6 +154,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     fp(
       metricsRoutes({
         jobs: deps.jobs,
+        instance: deps.config.instanceId,
         token: deps.config.metricsToken,
         authenticate,
         takeDailyQuota,

@@ -1,4 +1,4 @@
-import type { KeyContext, KeyKind } from '../keys/index.js';
+import type { KeyContext, KeyKind, RefusalReason } from '../keys/index.js';
 import type { RefusalWindow } from '../usage/index.js';
 
 /** What the auth plugin leaves on a request for handlers and the usage hook. */
@@ -20,6 +20,8 @@ declare module 'fastify' {
     apiKey?: KeyContext;
     /** Set once a key is known, even if a limit then refused the request. */
     usageMark?: UsageMark;
+    /** Why admission refused this request, and which window for a 429 (for `/metrics`). */
+    refusal?: { reason: RefusalReason; window?: RefusalWindow };
     /** Patients a handler generated for this request (streaming). */
     patientsGenerated?: number;
   }

@@ -5,7 +5,7 @@ import { databaseUnavailableReason } from '../db/index.js';
 import type { Scenario } from '../generator/index.js';
 import { LogThrottle } from '../logging/index.js';
 import type { Owner } from '../db/index.js';
-import type { OutputFormat, PatientPage, } from '../output/index.js';
+import type { OutputFormat, PatientPage } from '../output/index.js';
 import { GenerationSpeed } from './generation-speed.js';
 import type { JobPriority, JobRepository, JobRow, JobStatus } from './job-repository.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
@@ -43,8 +43,10 @@ export interface JobServiceOptions {
 /** What this instance did with a job; `/metrics` counts these in memory. */
 export type JobEvent =
   | { type: 'created' }
-  | { type: 'finished'; status: 'completed'; patients: number }
-  | { type: 'finished'; status: 'failed' | 'cancelled' };
+  /** `seconds`: wall time from the start of generation to the outcome. */
+  | { type: 'finished'; status: 'completed'; patients: number; seconds: number }
+  | { type: 'finished'; status: 'failed'; seconds: number }
+  | { type: 'finished'; status: 'cancelled' };
 
 export interface CreateJobInput {
   owner: Owner;
@@ -190,6 +192,17 @@ export class JobService {
   onEvent(listener: (event: JobEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Jobs waiting to run, over every instance (one grouped count in the database). */
+  async queuedCount(): Promise<number> {
+    const counts = await this.repository.countsByStatus();
+    return counts.find((c) => c.status === 'queued')?.jobs ?? 0;
+  }
+
+  /** Jobs generating on this instance right now. */
+  runningCount(): number {
+    return this.running.size;
   }
 
   get(id: string, owner: Owner): Promise<JobRow | undefined> {
@@ -348,9 +361,10 @@ export class JobService {
         );
         if (done) {
           const formats = job.outputFormats.length;
-          this.speed.record(result.generated, formats, (performance.now() - startedMs) / 1000);
+          const seconds = (performance.now() - startedMs) / 1000;
+          this.speed.record(result.generated, formats, seconds);
           this.onPatientsGenerated(owner, job.id, result.generated);
-          this.emit({ type: 'finished', status: 'completed', patients: result.generated });
+          this.emit({ type: 'finished', status: 'completed', patients: result.generated, seconds });
         } else await this.removeFiles(job.id);
       })
       .catch(async (error: unknown) => {
@@ -364,7 +378,7 @@ export class JobService {
           now,
           this.expiry(now),
         );
-        this.emit({ type: 'finished', status: 'failed' });
+        this.emit({ type: 'finished', status: 'failed', seconds: (performance.now() - startedMs) / 1000 });
       })
       // The database went away while recording the outcome: the orphan sweep fails the job later.
       .catch((err: unknown) => this.logMaintenanceFailure(err))

@@ -12,6 +12,14 @@ export { matchesDigest, sha256 } from './digest.js';
 export { Admission, type AdmissionDeps, type KeyAdmission } from './admission.js';
 export { type DailyCounter, RedisCounter, ReservingCounter } from './daily-counter.js';
 export { DailyQuota, type DailyTake, DEMO_GLOBAL_SUBJECT } from './daily-quota.js';
+export {
+  KEY_INVALIDATION_CHANNEL,
+  type KeyCacheEvictor,
+  type KeyChangeBroadcast,
+  KeyChangeSubscription,
+  NO_BROADCAST,
+  RedisKeyChangeBroadcast,
+} from './key-invalidation.js';
 export { LeasingCounter, type LeasingCounterOptions } from './leasing-counter.js';
 export { type QuotaClaim, QuotaRepository, type QuotaTake } from './quota-repository.js';
 export type { KeyFailure, Refusal, RefusalReason } from './refusal.js';

@@ -3,6 +3,7 @@ import { LEGACY_KEY_ID, ownerIdOf } from './api-key.js';
 import { clampKeyLimits, type LimitField } from './bounds.js';
 import { matchesDigest, sha256 } from './digest.js';
 import { KeyCache } from './key-cache.js';
+import { type KeyChangeBroadcast, NO_BROADCAST } from './key-invalidation.js';
 import { displayPrefix, generateApiKey, hasValidChecksum, hashKey, looksLikeLiveKey } from './key-format.js';
 import type { ApiKeyPatch, ApiKeyRepository, NewApiKey } from './repository.js';
 import type { KeyFailure } from './refusal.js';
@@ -49,7 +50,9 @@ export const KEY_DEFAULTS = {
 /**
  * Issues, verifies and changes API keys. Verification is cached for at most
  * `keyCacheTtlMs`; every change made here evicts the key at once on this
- * instance, and other instances see it when their cache entry expires.
+ * instance and is announced through `broadcast`, so other instances drop it
+ * too (with Redis); when an announcement is lost they see it when their cache
+ * entry expires.
  */
 export class ApiKeyService {
   private readonly cache: KeyCache;
@@ -62,6 +65,7 @@ export class ApiKeyService {
     private readonly config: KeyServiceConfig,
     private readonly clock: () => Date = () => new Date(),
     private readonly reportOutOfBounds: OutOfBoundsReporter = () => {},
+    private readonly broadcast: KeyChangeBroadcast = NO_BROADCAST,
   ) {
     this.cache = new KeyCache(config.keyCacheTtlMs);
     this.legacyDigest = config.legacyApiKey ? sha256(config.legacyApiKey) : undefined;
@@ -140,6 +144,7 @@ export class ApiKeyService {
   async update(id: string, patch: ApiKeyPatch): Promise<ApiKey | undefined> {
     const key = await this.repository.update(id, patch, this.clock());
     this.cache.evictId(id);
+    if (key) await this.broadcast.publish(id);
     return key;
   }
 
@@ -156,6 +161,7 @@ export class ApiKeyService {
   async delete(id: string): Promise<boolean> {
     const deleted = await this.repository.delete(id);
     this.cache.evictId(id);
+    if (deleted) await this.broadcast.publish(id);
     return deleted;
   }
 
@@ -209,7 +215,12 @@ export class ApiKeyService {
     };
   }
 
-  /** Forgets every cached verification (tests, and the CLI after bulk changes). */
+  /** Forgets one key's cached verification: another instance announced a change to it. */
+  evictCached(id: string): void {
+    this.cache.evictId(id);
+  }
+
+  /** Forgets every cached verification (tests, the CLI after bulk changes, a missed announcement). */
   clearCache(): void {
     this.cache.clear();
   }

@@ -8,7 +8,7 @@ const scrape = (t: TestApp) =>
 describe('the metrics endpoint', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp({ env: { METRICS_TOKEN: TOKEN } });
+    t = await buildTestApp({ env: { METRICS_TOKEN: TOKEN, INSTANCE_ID: 'api-a' } });
   });
   afterAll(() => t.close());
 
@@ -21,7 +21,7 @@ describe('the metrics endpoint', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toContain(
-      'api_requests_total{method="GET",route="/api/v1/jobs/:job_id",status="401"} 1',
+      'api_requests_total{method="GET",route="/api/v1/jobs/:job_id",status="401",instance="api-a"} 1',
     );
     expect(res.body).not.toContain('3b5e3c4e');
     expect(res.body).not.toContain('nope');
@@ -41,8 +41,31 @@ describe('the metrics endpoint', () => {
     const job = (await t.app.inject({ url: `/api/v1/jobs/${jobId}`, headers: { 'x-api-key': key } })).json();
     expect(job.status).toBe('completed');
     const res = await scrape(t);
-    expect(res.body).toContain('jobs_created_total 1');
-    expect(res.body).toContain('jobs_finished_total{status="completed"} 1');
-    expect(res.body).toContain('patients_generated_total 4');
+    expect(res.body).toContain('jobs_created_total{instance="api-a"} 1');
+    expect(res.body).toContain('jobs_finished_total{status="completed",instance="api-a"} 1');
+    expect(res.body).toContain('patients_generated_total{instance="api-a"} 4');
+    expect(res.body).toContain('job_duration_seconds_count{instance="api-a",status="completed"} 1');
+    expect(res.body).toMatch(/^generation_patients_per_second\{instance="api-a"\} [1-9]/m);
+    expect(res.body).toContain('jobs_queued{instance="api-a"} 0');
+    expect(res.body).toContain('jobs_running{instance="api-a"} 0');
+  });
+
+  it('counts authentication failures by reason, with no key in any label', async () => {
+    const { key, record } = await t.services.keys.createKey({ name: 'soon inactive' });
+    await t.services.keys.update(record.id, { isActive: false });
+    await t.app.inject({ url: '/api/v1/keys/me' });
+    await t.app.inject({ url: '/api/v1/keys/me', headers: { 'x-api-key': key } });
+    const res = await scrape(t);
+    expect(res.body).toContain('auth_failures_total{reason="missing",instance="api-a"} 1');
+    expect(res.body).toContain('auth_failures_total{reason="inactive",instance="api-a"} 1');
+    expect(res.body).not.toContain(key);
+    expect(res.body).not.toContain(record.id);
+  });
+
+  it('counts rate-limit refusals by window', async () => {
+    const { key } = await t.services.keys.createKey({ name: 'two a minute', rateLimitPerMinute: 2 });
+    for (let i = 0; i < 3; i++) await t.app.inject({ url: '/api/v1/keys/me', headers: { 'x-api-key': key } });
+    const res = await scrape(t);
+    expect(res.body).toContain('rate_limit_refusals_total{window="minute",instance="api-a"} 1');
   });
 });

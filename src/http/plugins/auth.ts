@@ -47,7 +47,9 @@ export function createAuthenticate(deps: AuthDeps) {
       };
     }
     if (!admission.admitted) {
-      if (request.usageMark) request.usageMark.refusedBy = refusedWindow(admission.refusal);
+      const window = refusedWindow(admission.refusal);
+      request.refusal = { reason: admission.refusal.reason, window };
+      if (request.usageMark) request.usageMark.refusedBy = window;
       if (admission.refusal.reason === 'invalid' && presented === RETIRED_DEMO_API_KEY)
         throw retiredDemoKeyError();
       throw refusalError(admission.refusal);
@@ -71,6 +73,7 @@ export function createTakeDailyQuota(deps: AuthDeps): TakeDailyQuota {
     const taken = await deps.admission.takeDailyQuota(key, deps.clock());
     if (!taken.ok) {
       if (taken.refusal.reason === 'daily') mark.refusedBy = 'day';
+      request.refusal = { reason: taken.refusal.reason, window: mark.refusedBy };
       throw refusalError(taken.refusal);
     }
     mark.admitted = true;

@@ -106,11 +106,14 @@ export function adminKeyRoutes(deps: AdminKeyDeps) {
     app.patch<{ Params: { id: string }; Body: Static<typeof UpdateKeyBody> }>(
       `${base}/:id`,
       {
-        schema: schema('Change limits, status, expiry or details; applies within the key cache TTL', {
-          params: IdParams,
-          body: UpdateKeyBody,
-          response: { 200: KeyView, ...errorResponses(404, 422, ...PROTECTED_ERRORS) },
-        }),
+        schema: schema(
+          'Change limits, status, expiry or details; every instance applies it at once with Redis, else within the key cache TTL',
+          {
+            params: IdParams,
+            body: UpdateKeyBody,
+            response: { 200: KeyView, ...errorResponses(404, 422, ...PROTECTED_ERRORS) },
+          },
+        ),
       },
       async (request) => {
         const b = request.body;
