@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { JobService } from '../../jobs/index.js';
 import { createMetricsAccess } from '../plugins/metrics-access.js';
@@ -13,7 +13,7 @@ export interface MetricsDeps {
   /** The protected routes' authentication and usage hooks, for scrapes with an admin key. */
   authenticate: Hook;
   takeDailyQuota: Hook;
-  recordUsage: Hook;
+  recordUsage: (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void;
 }
 
 /**
