@@ -3,6 +3,7 @@ import type { ApiKey } from '../keys/index.js';
 import { displayPrefix, hasValidChecksum, hashKey } from '../keys/key-format.js';
 import type { Services } from '../services.js';
 import { CliError } from './errors.js';
+import { compileWasmForAShortRun } from './short-lived-wasm.js';
 
 /**
  * Builds the same services as the server (role `cli`), runs `fn`, and always
@@ -22,6 +23,7 @@ export async function withServices<T>(fn: (services: Services) => Promise<T>): P
   }
   // Logs go to stderr at `warn`, so stdout carries only results; nothing here logs a key.
   const logger = pino({ level: 'warn', base: { cmd: 'milmed-keys' } }, pino.destination(2));
+  compileWasmForAShortRun();
   const { buildServices } = await import('../services.js');
   let services: Services;
   try {

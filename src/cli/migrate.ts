@@ -1,10 +1,12 @@
 import { pino } from 'pino';
 import { loadConfig } from '../config/index.js';
 import { openDatabase } from '../db/index.js';
+import { compileWasmForAShortRun } from './short-lived-wasm.js';
 
 /** `npm run db:migrate`: applies pending migrations to the configured database and exits. */
 async function migrate(): Promise<void> {
   const config = loadConfig();
+  compileWasmForAShortRun();
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config, logger, { role: 'cli', migrate: false });
   if (database.kind === 'embedded-via-server') {

@@ -73,7 +73,15 @@ function seconds(ms: number): number {
   return Math.ceil(ms / 1000);
 }
 
+/** Window names are a handful of fixed words, so each is quoted once, not on every response. */
+const quotedNames = new Map<string, string>();
+
 /** A Structured Fields string item: quoted, with `"` and `\` escaped. */
 function sfString(value: string): string {
-  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  let quoted = quotedNames.get(value);
+  if (quoted === undefined) {
+    quoted = `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+    if (quotedNames.size < 100) quotedNames.set(value, quoted);
+  }
+  return quoted;
 }

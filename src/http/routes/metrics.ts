@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { JobService } from '../../jobs/index.js';
 import type { RefusalReason } from '../../keys/index.js';
@@ -29,7 +29,7 @@ export interface MetricsDeps {
   /** The protected routes' authentication and usage hooks, for scrapes with an admin key. */
   authenticate: Hook;
   takeDailyQuota: Hook;
-  recordUsage: Hook;
+  recordUsage: (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void;
 }
 
 /**
