@@ -243,36 +243,10 @@ function main(): number {
     generatePatients(DEFAULT_SCENARIO, { seed: SEED, count: N }),
     generatePatients(lsco.scenario, { seed: SEED, count: N }),
   ).map(judge);
-  console.log('\nCoherence: each card read on its own (default scenario; C6 adds the LSCO run)');
-  printTable(
-    ['#', 'metric', 'expected', 'generated', '95% CI', 'n', 'result', 'source'],
-    coherence.map((r) => [
-      r.id,
-      r.metric,
-      r.expected,
-      r.generated,
-      r.ci,
-      String(r.n),
-      r.pass ? 'PASS' : 'FAIL',
-      r.source,
-    ]),
-  );
+  printJudged('\nCoherence: each card read on its own (default scenario; C6 adds the LSCO run)', coherence);
 
   const population = populationRows().map(judge);
-  console.log('\nPopulation: battle/DNBI by denominator, events, DNBI, preset signatures');
-  printTable(
-    ['#', 'metric', 'expected', 'generated', '95% CI', 'n', 'result', 'source'],
-    population.map((r) => [
-      r.id,
-      r.metric,
-      r.expected,
-      r.generated,
-      r.ci,
-      String(r.n),
-      r.pass ? 'PASS' : 'FAIL',
-      r.source,
-    ]),
-  );
+  printJudged('\nPopulation: battle/DNBI by denominator, events, DNBI, preset signatures', population);
 
   const maritime = parseScenario(getPreset('maritime_operation')?.generation_config);
   if (!maritime.ok) throw new Error('the maritime preset no longer parses');
@@ -280,19 +254,9 @@ function main(): number {
     generatePatients(DEFAULT_SCENARIO, { seed: SEED, count: N }),
     generatePatients(maritime.scenario, { seed: SEED, count: N }),
   ).map(judge);
-  console.log('\nPopulation: who the casualties are (default scenario; P5 reads the maritime preset)');
-  printTable(
-    ['#', 'metric', 'expected', 'generated', '95% CI', 'n', 'result', 'source'],
-    personnel.map((r) => [
-      r.id,
-      r.metric,
-      r.expected,
-      r.generated,
-      r.ci,
-      String(r.n),
-      r.pass ? 'PASS' : 'FAIL',
-      r.source,
-    ]),
+  printJudged(
+    '\nPopulation: who the casualties are (default scenario; P5 reads the maritime preset)',
+    personnel,
   );
 
   const failed = [
@@ -370,6 +334,24 @@ function judge(r: CoherenceRow) {
     ci: `${fmt(lo, true)}–${fmt(hi, true)}`,
     pass,
   };
+}
+
+/** One section of judged rows, under its title. */
+function printJudged(title: string, judged: ReturnType<typeof judge>[]): void {
+  console.log(title);
+  printTable(
+    ['#', 'metric', 'expected', 'generated', '95% CI', 'n', 'result', 'source'],
+    judged.map((r) => [
+      r.id,
+      r.metric,
+      r.expected,
+      r.generated,
+      r.ci,
+      String(r.n),
+      r.pass ? 'PASS' : 'FAIL',
+      r.source,
+    ]),
+  );
 }
 
 function printTable(header: string[], table: string[][]): void {
