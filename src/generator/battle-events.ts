@@ -16,6 +16,7 @@ export type BattleEventKind =
   | 'air_strike'
   | 'missile_strike'
   | 'chemical_release'
+  | 'radiological_release'
   | 'mass_casualty';
 
 /** Events of disease and non-battle injury: one sick-call presentation, or an outbreak cluster. */
@@ -45,6 +46,8 @@ export const EVENT_KINDS: Readonly<Record<BattleEventKind, EventKindSpec>> = {
   // Anti-ship missile: blast and fragments, then fire, flooding and falls between decks.
   missile_strike: { mechanism: [0.75, 0, 0.25], meanSize: 6, maxSize: 30, windowMin: 10 },
   chemical_release: { mechanism: [0.3, 0, 0.7], meanSize: 15, maxSize: 80, windowMin: 30 },
+  // A radiological dispersal device or a struck nuclear site: the blast wounds a few, the plume many.
+  radiological_release: { mechanism: [0.85, 0, 0.15], meanSize: 12, maxSize: 60, windowMin: 60 },
   mass_casualty: { mechanism: [0.9, 0.04, 0.06], meanSize: 30, maxSize: 100, windowMin: 10 },
 };
 
@@ -74,8 +77,9 @@ export const WARFARE_EVENT_KINDS: Readonly<Record<string, readonly [BattleEventK
     ['air_strike', 0.3],
   ],
   cbrn: [
-    ['chemical_release', 0.7],
-    ['indirect_fire', 0.3],
+    ['chemical_release', 0.6],
+    ['radiological_release', 0.15],
+    ['indirect_fire', 0.25],
   ],
   peacekeeping: [
     ['contact', 0.5],

@@ -4,6 +4,9 @@
  * antidote → delayed; walking and talking → minimal) and treated with decontamination, autoinjectors
  * and benzodiazepines (sources in docs/casualty-model.md). No specific SNOMED CT concept for the agents
  * could be confirmed, so confirmed general concepts carry the agent in a `qualifier`.
+ *
+ * Radiation casualties of a radiological release: whole-body dose bands triaged by the time to vomiting
+ * (REMM / AFRRI), decontaminated, and given antiemetics, blood counts and cytokines by band.
  */
 import type { ChemicalCare, DnbiCase } from './conditions.js';
 import type { Rng } from './rng.js';
@@ -80,5 +83,112 @@ export function drawChemical(rng: Rng): DnbiCase {
       ? { hr: severe ? -25 : -10, rr: severe ? 10 : 4, spo2: severe ? 10 : 3, lethal: severe ? 0.1 : 0 }
       : { hr: 10, drug: 'Analgesia' },
     care,
+  };
+}
+
+/** One band of whole-body dose: its share of the exposed (judgement) and what follows from it. */
+interface DoseBand {
+  share: number;
+  /** Acute radiation syndrome from 1 Gy; below it the casualty is contaminated, not ill. */
+  ars: boolean;
+  qualifier: string;
+  triage: NatoTriage;
+  rtd: DnbiCase['rtd'];
+  effect: DnbiCase['effect'];
+  followUp: readonly CareStep[];
+}
+
+type CareStep = NonNullable<ChemicalCare['followUp']>[number];
+
+/** 360002 |Acute radiation disease|: sources beside the code in docs/casualty-model.md. */
+const ARS = { code: '360002', name: 'Acute radiation disease' } as const;
+/** 133261000119105 |Exposure to potentially hazardous substance|: radioactive material on skin and kit. */
+const CONTAMINATED = { code: '133261000119105', name: 'Exposure to potentially hazardous substance' } as const;
+
+const BLOOD_COUNT: CareStep = {
+  detail: 'Full blood count with absolute lymphocyte count, repeated every 4-6 h for the dose estimate',
+  drug: false,
+};
+const ANTIEMETIC: CareStep = { detail: 'Ondansetron 8 mg IV (vomiting)', drug: true };
+const CYTOKINE: CareStep = { detail: 'Filgrastim 5 micrograms/kg SC daily (haematopoietic syndrome)', drug: true };
+const FLUIDS: CareStep = { detail: 'Sodium chloride 0.9 % 1 L IV (gastrointestinal losses)', drug: true };
+const COMFORT: CareStep = {
+  detail: 'Expectant: morphine 10 mg SC for pain, antiemetic, comfort care (dose above 10 Gy)',
+  drug: true,
+};
+
+/**
+ * Dose bands (shares: judgement for a radiological dispersal device or fallout, where most people are
+ * contaminated and few receive a dose that makes them ill). Vomiting latency and survival per band
+ * from REMM after Waselenko 2004 (casualty-model-sources.md §8); the triage follows REMM's mass-casualty
+ * scheme: outpatients below 2 Gy, delayed care for the haematopoietic syndrome, immediate for the
+ * gastrointestinal range, expectant above 10 Gy.
+ */
+const DOSE_BANDS: readonly DoseBand[] = [
+  {
+    share: 0.5,
+    ars: false,
+    qualifier: 'radioactive contamination, estimated whole-body dose below 1 Gy: no acute radiation syndrome',
+    triage: 'T3',
+    rtd: 'role1',
+    effect: {},
+    followUp: [],
+  },
+  {
+    share: 0.2,
+    ars: true,
+    qualifier: 'estimated whole-body dose 1-2 Gy (mild): vomiting more than 2 h after exposure, or none',
+    triage: 'T3',
+    rtd: 'role2',
+    effect: { hr: 6 },
+    followUp: [ANTIEMETIC, BLOOD_COUNT],
+  },
+  {
+    share: 0.18,
+    ars: true,
+    qualifier: 'estimated whole-body dose 2-6 Gy (haematopoietic syndrome): vomiting 1-2 h after exposure',
+    triage: 'T2',
+    rtd: 'none',
+    effect: { hr: 14, temp: 0.5 },
+    followUp: [ANTIEMETIC, BLOOD_COUNT, CYTOKINE],
+  },
+  {
+    share: 0.08,
+    ars: true,
+    qualifier: 'estimated whole-body dose 6-10 Gy (gastrointestinal syndrome): vomiting within 1 h',
+    triage: 'T1',
+    rtd: 'none',
+    effect: { hr: 24, temp: 1, rr: 4, lethal: 0.1 },
+    followUp: [ANTIEMETIC, FLUIDS, BLOOD_COUNT, CYTOKINE],
+  },
+  {
+    share: 0.04,
+    ars: true,
+    qualifier: 'estimated whole-body dose above 10 Gy (neurovascular syndrome): vomiting within 30 min',
+    triage: 'T4',
+    rtd: 'none',
+    effect: { hr: 30, temp: 1.5, rr: 6, lethal: 0.6 },
+    followUp: [COMFORT],
+  },
+];
+const BAND_WEIGHTS = DOSE_BANDS.map((b) => b.share);
+
+const RADIOLOGICAL_DECONTAMINATION =
+  'Radiological decontamination: survey meter check, clothing removed (most of the external contamination), skin washed with soap and water, wounds irrigated';
+
+/** One exposed casualty of a radiological release. */
+export function drawRadiation(rng: Rng): DnbiCase {
+  const band = DOSE_BANDS[rng.weightedIndex(BAND_WEIGHTS)] ?? DOSE_BANDS[0]!;
+  const concept = band.ars ? ARS : CONTAMINATED;
+  return {
+    condition: { code: concept.code, name: concept.name, body_region: 'Systemic', qualifier: band.qualifier },
+    triage: band.triage,
+    rtd: band.rtd,
+    ais: 0,
+    effect: band.effect,
+    care: {
+      decontamination: RADIOLOGICAL_DECONTAMINATION,
+      ...(band.followUp.length > 0 ? { followUp: band.followUp } : {}),
+    },
   };
 }

@@ -34,11 +34,15 @@ export interface DnbiCase {
   findings?: Condition[];
 }
 
-/** The care given to a chemical casualty: autoinjectors in the field, decontamination on arrival. */
+/**
+ * The care given to a chemical or radiation casualty: autoinjectors in the field, decontamination on
+ * arrival, then (radiation) the steps after decontamination at the first facility.
+ */
 export interface ChemicalCare {
   decontamination: string;
   drug?: string;
   seizure?: string;
+  followUp?: readonly { detail: string; drug: boolean }[];
 }
 
 /** The day PTSD may first be diagnosed (DSM-5: symptoms for more than a month). */

@@ -82,6 +82,8 @@ const d = (
 };
 
 const ANALGESIA = { drug: 'Analgesia' } as const;
+/** The qualifier that names a non-freezing cold injury (its code is a general confirmed concept). */
+export const NFCI_QUALIFIER = 'non-freezing cold injury (trench foot, immersion foot)';
 const INFECTION = { hr: 12, temp: 1.4, antibiotics: true, drug: 'Antipyretic' } as const;
 const SYMPTOMATIC = { drug: 'Symptomatic treatment' } as const;
 const REHYDRATION = { hr: 12, drug: 'Oral rehydration' } as const;
@@ -382,17 +384,26 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     lethal: 0.02,
     drug: 'Intravenous fluids',
   }),
-  d('386689009', 'Hypothermia', 'Systemic', 'cold', 1, 'T2', 'role2', {
+  // Cold injuries split as in MSMR 2023 (US active component, 2022-23): frostbite 54 %, immersion and
+  // non-freezing 30 %, hypothermia 16.5 %; the block keeps its total weight of 2.5.
+  d('386689009', 'Hypothermia', 'Systemic', 'cold', 0.41, 'T2', 'role2', {
     upgrade: 0.2,
     temp: -3,
     hr: -10,
     rr: -3,
     lethal: 0.01,
   }),
-  d('370977006', 'Frostbite', 'Lower extremity', 'cold', 1.5, 'T3', 'role2', {
+  d('370977006', 'Frostbite', 'Lower extremity', 'cold', 1.35, 'T3', 'role2', {
     upgrade: 0.2,
     evac: 0.3,
     ais: 1,
+    ...ANALGESIA,
+  }),
+  // No concept for non-freezing cold injury could be confirmed: its confirmed ancestor carries it.
+  d('417163006', 'Traumatic or non-traumatic injury', 'Lower extremity', 'cold', 0.74, 'T3', 'role2', {
+    qualifier: NFCI_QUALIFIER,
+    upgrade: 0.1,
+    evac: 0.35,
     ...ANALGESIA,
   }),
 ];

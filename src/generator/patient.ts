@@ -22,7 +22,7 @@ import { drawService, RELIGION_DISPLAY } from './personnel.js';
 import { womanProbability } from './sex-ratio.js';
 import { type ClinicalProfile, clinicalProfile } from './physiology.js';
 import { Rng } from './rng.js';
-import { drawChemical } from './cbrn.js';
+import { drawChemical, drawRadiation } from './cbrn.js';
 import { type CareItem, careItems } from './treatments.js';
 import { evacuationDelayHours } from './warfare.js';
 import { drawBranch, drawUnit, frontDomain } from './units.js';
@@ -42,12 +42,22 @@ import type {
 
 /** Casualties of a chemical release who are poisoned or blistered rather than hit by the munition. */
 const CHEMICAL_EXPOSED_P = 0.85;
+/** Casualties of a radiological release who are irradiated or contaminated rather than hit by the blast. */
+const RADIATION_EXPOSED_P = 0.8;
 const IMMERSION_P = 1 / 3;
 const IMMERSION: Condition = {
   code: '386689009',
   name: 'Hypothermia',
   body_region: 'Systemic',
   qualifier: 'immersion in cold water',
+};
+/** Of those pulled from the water, the share who inhaled it (judgement; sources in the docs). */
+const SUBMERSION_P = 0.25;
+const SUBMERSION: Condition = {
+  code: '40947009',
+  name: 'Drowning',
+  body_region: 'Thorax',
+  qualifier: 'non-fatal submersion: water aspirated before rescue',
 };
 /** Share of non-battle injuries that are real trauma (vehicle crashes, falls; Hauret 2010). */
 const NBI_TRAUMA_P = 0.08;
@@ -208,6 +218,8 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   let eventType: string = event.kind;
   if (event.kind === 'chemical_release' && rng.chance(CHEMICAL_EXPOSED_P)) {
     dnbi = drawChemical(rng);
+  } else if (event.kind === 'radiological_release' && rng.chance(RADIATION_EXPOSED_P)) {
+    dnbi = drawRadiation(rng);
   } else if (injuryType === 'BATTLE_TRAUMA') {
     const lsco = scenario.casualty_profile === 'lsco';
     mechanism = mechanismAt(rng.weightedIndex(mechanismWeights(event.kind as BattleEventKind, lsco)));
@@ -244,6 +256,8 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   // Blast and fire at sea put sailors in the water (judgement: a third of the blunt and burn casualties).
   if (front.domain === 'naval' && mechanism === 'other' && rng.chance(IMMERSION_P)) {
     conditions.push({ ...IMMERSION });
+    // Its own stream, so that the submersion moves no other draw.
+    if (new Rng(ctx.seed, 'water', index).chance(SUBMERSION_P)) conditions.push({ ...SUBMERSION });
   }
   if (course.maxLoss >= 0.15) conditions.push({ ...SHOCK_CONCEPTS.bleeding });
   if (course.maxLoss >= 0.3) conditions.push({ ...SHOCK_CONCEPTS.shock });

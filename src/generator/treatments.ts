@@ -6,6 +6,7 @@
 import type { DnbiCase } from './conditions.js';
 import { PROCEDURES } from './conditions.js';
 import type { Course } from './course.js';
+import { NFCI_QUALIFIER } from './dnbi-catalog.js';
 import type { ClinicalProfile } from './physiology.js';
 import type { Facility } from './types.js';
 
@@ -18,6 +19,7 @@ export interface CareItem {
 }
 
 const MIN = 1 / 60;
+const NFCI_CARE = 'Feet dried, rewarmed slowly at room temperature and elevated; dry socks and footwear';
 
 export function careItems(p: ClinicalProfile, c: Course, dnbi: DnbiCase | undefined): CareItem[] {
   const out: CareItem[] = [];
@@ -48,6 +50,16 @@ export function careItems(p: ClinicalProfile, c: Course, dnbi: DnbiCase | undefi
       if (chem.drug && first) add('POI', 0.05, PROCEDURES.drug, 1, chem.drug);
       if (chem.seizure && first) add('POI', 0.07, PROCEDURES.drug, 1, chem.seizure);
       if (first) add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 20, chem.decontamination);
+      chem.followUp?.forEach((step, i) => {
+        if (first)
+          add(
+            first.facility,
+            first.arrive + (25 + 10 * i) * MIN,
+            step.drug ? PROCEDURES.drug : PROCEDURES.procedure,
+            5,
+            step.detail,
+          );
+      });
       return sorted(out);
     }
     if (first) {
@@ -56,6 +68,9 @@ export function careItems(p: ClinicalProfile, c: Course, dnbi: DnbiCase | undefi
       if (dnbi.effect.antibiotics) add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics);
       if (dnbi.condition.code === '386689009')
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, 'Active rewarming');
+      // Non-freezing cold injury: slow rewarming only; rapid rewarming worsens the pain and the damage.
+      if (dnbi.condition.qualifier === NFCI_QUALIFIER)
+        add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, NFCI_CARE);
     }
     return sorted(out);
   }
