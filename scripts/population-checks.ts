@@ -353,11 +353,7 @@ export function presetChecks(
       'S3',
       'arctic_operation: cold injuries among NBI',
       [0.1, 0.6],
-      share(
-        of('arctic_operation'),
-        (p) => p.injury_type === 'NON_BATTLE',
-        (p) => codes(p).some((c) => c === '370977006' || c === '386689009'),
-      ),
+      share(of('arctic_operation'), (p) => p.injury_type === 'NON_BATTLE', isColdInjury),
       'MSMR cold injury; extreme cold',
     ),
     row(
@@ -451,8 +447,56 @@ export function presetChecks(
       ),
       'Hauret 2010: serious trauma 8 % of NBI, vehicles 12–16 % vs falls 18 %',
     ),
+    row(
+      'S13',
+      'arctic_operation: non-freezing cold injury among cold injuries',
+      [0.2, 0.4],
+      share(of('arctic_operation'), isColdInjury, isNfci),
+      'MSMR 2023: immersion and non-freezing 30 % of cold injuries',
+    ),
+    row(
+      'S14',
+      'cbrn_incident: radiation exposures (contamination or acute radiation syndrome)',
+      [0.03, 0.3],
+      share(of('cbrn_incident'), () => true, isRadiation),
+      'preset: radiological releases, 15 % of its battle events',
+    ),
+    row(
+      'S15',
+      'cbrn_incident: radiation exposures triaged by dose band',
+      [1, 1],
+      share(of('cbrn_incident'), isRadiation, (p) =>
+        REMM_TRIAGE.some(([re, t]) => re.test(qualifierOf(p)) && t === p.nato_triage),
+      ),
+      'REMM / Waselenko 2004: < 2 Gy minimal, 2–6 delayed, 6–10 immediate, > 10 expectant',
+    ),
+    row(
+      'S16',
+      'maritime_operation: drowning (non-fatal submersion) among those in the water',
+      [0.1, 0.45],
+      share(
+        of('maritime_operation'),
+        (p) => p.conditions.some((c) => c.qualifier === 'immersion in cold water'),
+        (p) => codes(p).includes('40947009'),
+      ),
+      'judgement; USS Fitzgerald and McCain 2017: 17 of 85 casualties drowned',
+    ),
   ];
 }
+
+const qualifierOf = (p: Patient): string => p.conditions[0]?.qualifier ?? '';
+const isNfci = (p: Patient): boolean => /non-freezing cold injury/.test(qualifierOf(p));
+const isColdInjury = (p: Patient): boolean =>
+  isNfci(p) || p.conditions.some((c) => c.code === '370977006' || c.code === '386689009');
+const isRadiation = (p: Patient): boolean =>
+  p.mechanism === undefined && p.event_type === 'radiological_release';
+/** The triage each dose band must carry (REMM mass-casualty scheme; cbrn.ts). */
+const REMM_TRIAGE: readonly [RegExp, string][] = [
+  [/below 1 Gy|1-2 Gy/, 'T3'],
+  [/2-6 Gy/, 'T2'],
+  [/6-10 Gy/, 'T1'],
+  [/above 10 Gy/, 'T4'],
+];
 
 /** Allergies and long-term conditions brought to the deployment (medical-history.ts). */
 export function historyChecks(patients: readonly Patient[]): CoherenceRow[] {

@@ -103,14 +103,20 @@ type CareStep = NonNullable<ChemicalCare['followUp']>[number];
 /** 360002 |Acute radiation disease|: sources beside the code in docs/casualty-model.md. */
 const ARS = { code: '360002', name: 'Acute radiation disease' } as const;
 /** 133261000119105 |Exposure to potentially hazardous substance|: radioactive material on skin and kit. */
-const CONTAMINATED = { code: '133261000119105', name: 'Exposure to potentially hazardous substance' } as const;
+const CONTAMINATED = {
+  code: '133261000119105',
+  name: 'Exposure to potentially hazardous substance',
+} as const;
 
 const BLOOD_COUNT: CareStep = {
   detail: 'Full blood count with absolute lymphocyte count, repeated every 4-6 h for the dose estimate',
   drug: false,
 };
 const ANTIEMETIC: CareStep = { detail: 'Ondansetron 8 mg IV (vomiting)', drug: true };
-const CYTOKINE: CareStep = { detail: 'Filgrastim 5 micrograms/kg SC daily (haematopoietic syndrome)', drug: true };
+const CYTOKINE: CareStep = {
+  detail: 'Filgrastim 5 micrograms/kg SC daily (haematopoietic syndrome)',
+  drug: true,
+};
 const FLUIDS: CareStep = { detail: 'Sodium chloride 0.9 % 1 L IV (gastrointestinal losses)', drug: true };
 const COMFORT: CareStep = {
   detail: 'Expectant: morphine 10 mg SC for pain, antiemetic, comfort care (dose above 10 Gy)',
