@@ -88,7 +88,7 @@ const PRESET_DEFS: readonly PresetDef[] = [
     id: 'cbrn_incident',
     name: 'CBRN Incident Response',
     description:
-      'Chemical attacks on a staging area: most casualties are nerve- and blister-agent exposures, decontaminated and given antidotes.',
+      'Chemical and radiological attacks on a staging area: most casualties are nerve- and blister-agent or radiation exposures, decontaminated and given antidotes or care by dose.',
     category: 'cbrn',
     difficulty: 'extreme',
     total_patients: 1500,
