@@ -1,6 +1,7 @@
 /** NATO nations (in the earlier service's order), partner nations, and per-nation name lists. */
 import { NAMES_A } from './nation-names-a.js';
 import { NAMES_B } from './nation-names-b.js';
+import { COHORT_GIVEN_NAMES } from './names/cohort-names.js';
 import { EXTRA_NAMES } from './names/extra-names.js';
 import { FAKER_NAMES } from './names/faker-names.js';
 import { feminineSurname } from './names/feminine-surname.js';
@@ -74,13 +75,17 @@ const words = (...lists: (string | undefined)[]): string[] => [
   ...new Set(lists.flatMap((l) => (l ? l.split(' ') : [])).filter((w) => w.length > 0)),
 ];
 
-/** faker's locale lists, our earlier short lists and the hand-written completions, without repeats. */
+/**
+ * faker's locale lists, our earlier short lists and the hand-written completions, without repeats; where
+ * a name table by year of birth exists (cohort-names.ts), the given names are that table's alone.
+ */
 const SPLIT = new Map<string, SplitNames>();
 for (const { code } of ALL_NATIONALITIES) {
   const sources = [FAKER_NAMES[code], NAMES_A[code], NAMES_B[code], EXTRA_NAMES[code]];
+  const cohort = COHORT_GIVEN_NAMES[code];
   SPLIT.set(code, {
-    male: words(...sources.map((s) => s?.m)),
-    female: words(...sources.map((s) => s?.f)),
+    male: cohort ? words(cohort.m) : words(...sources.map((s) => s?.m)),
+    female: cohort ? words(cohort.f) : words(...sources.map((s) => s?.f)),
     surnames: words(...sources.map((s) => s?.s)),
   });
 }

@@ -1,5 +1,6 @@
 import { allLocales } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, generatePatients } from '../../../src/generator/index.js';
 import { feminineSurname } from '../../../src/generator/names/feminine-surname.js';
 import { ALL_NATIONALITIES, namesFor } from '../../../src/generator/nations.js';
 import { romaniseMacedonian } from '../../../scripts/romanise.js';
@@ -18,6 +19,32 @@ describe('name lists', () => {
     for (const { code } of ALL_NATIONALITIES) {
       const { male, female, surnames } = namesFor(code);
       expect([...male, ...female, ...surnames].filter((n) => n.length < 2 || n.includes(' '))).toEqual([]);
+    }
+  });
+});
+
+describe('given names of the birth cohort (1975–2007)', () => {
+  it('draws US given names from the SSA table of those birth years, not from older generations', () => {
+    const { male, female } = namesFor('USA');
+    // Common in the SSA files of 1975–2007.
+    for (const n of ['Michael', 'Joshua', 'Tyler', 'Jessica', 'Ashley', 'Brittany']) {
+      expect([...male, ...female]).toContain(n);
+    }
+    // In faker's en list, but never among the 200 commonest of their sex in any year 1975–2007.
+    const older = ['Agnes', 'Alberta', 'Mildred', 'Gertrude', 'Elmer', 'Clarence'];
+    const en = allLocales.en?.person?.first_name;
+    expect([...(en?.male ?? []), ...(en?.female ?? [])].filter((n) => older.includes(n))).toHaveLength(6);
+    expect([...male, ...female].filter((n) => older.includes(n))).toEqual([]);
+  });
+
+  it('patients of the default scenario from the USA carry those names', () => {
+    const { male, female } = namesFor('USA');
+    const usa = [...generatePatients(DEFAULT_SCENARIO, { seed: 'cohort', count: 2000 })].filter(
+      (p) => p.nationality === 'USA',
+    );
+    expect(usa.length).toBeGreaterThan(50);
+    for (const p of usa) {
+      expect(p.gender === 'male' ? male : female).toContain(p.demographics.given_name);
     }
   });
 });
