@@ -466,9 +466,9 @@ export function presetChecks(
       'cbrn_incident: radiation exposures triaged by dose band',
       [1, 1],
       share(of('cbrn_incident'), isRadiation, (p) =>
-        REMM_TRIAGE.some(([re, t]) => re.test(qualifierOf(p)) && t === p.nato_triage),
+        BAND_TRIAGE.some(([re, t]) => re.test(qualifierOf(p)) && t === p.nato_triage),
       ),
-      'REMM / Waselenko 2004: < 2 Gy minimal, 2–6 delayed, 6–10 immediate, > 10 expectant',
+      'REMM / Waselenko 2004 survival by dose; triage per band: judgement',
     ),
     row(
       'S16',
@@ -490,8 +490,8 @@ const isColdInjury = (p: Patient): boolean =>
   isNfci(p) || p.conditions.some((c) => c.code === '370977006' || c.code === '386689009');
 const isRadiation = (p: Patient): boolean =>
   p.mechanism === undefined && p.event_type === 'radiological_release';
-/** The triage each dose band must carry (REMM mass-casualty scheme; cbrn.ts). */
-const REMM_TRIAGE: readonly [RegExp, string][] = [
+/** The triage each dose band must carry (cbrn.ts: judgement on the REMM survival figures). */
+const BAND_TRIAGE: readonly [RegExp, string][] = [
   [/below 1 Gy|1-2 Gy/, 'T3'],
   [/2-6 Gy/, 'T2'],
   [/6-10 Gy/, 'T1'],

@@ -5,8 +5,9 @@
  * and benzodiazepines (sources in docs/casualty-model.md). No specific SNOMED CT concept for the agents
  * could be confirmed, so confirmed general concepts carry the agent in a `qualifier`.
  *
- * Radiation casualties of a radiological release: whole-body dose bands triaged by the time to vomiting
- * (REMM / AFRRI), decontaminated, and given antiemetics, blood counts and cytokines by band.
+ * Radiation casualties of a radiological release: whole-body dose bands, told apart by the time to
+ * vomiting (REMM, after Waselenko 2004), decontaminated, and given antiemetics, blood counts and
+ * cytokines by band.
  */
 import type { ChemicalCare, DnbiCase } from './conditions.js';
 import type { Rng } from './rng.js';
@@ -126,9 +127,9 @@ const COMFORT: CareStep = {
 /**
  * Dose bands (shares: judgement for a radiological dispersal device or fallout, where most people are
  * contaminated and few receive a dose that makes them ill). Vomiting latency and survival per band
- * from REMM after Waselenko 2004 (casualty-model-sources.md §8); the triage follows REMM's mass-casualty
- * scheme: outpatients below 2 Gy, delayed care for the haematopoietic syndrome, immediate for the
- * gastrointestinal range, expectant above 10 Gy.
+ * from REMM after Waselenko 2004 (casualty-model-sources.md §8). The NATO triage per band is judgement
+ * on those survival figures: minimal below 2 Gy, delayed for the haematopoietic syndrome, immediate for
+ * the gastrointestinal range, expectant above 10 Gy (death certain within days).
  */
 const DOSE_BANDS: readonly DoseBand[] = [
   {
