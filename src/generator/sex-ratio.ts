@@ -5,9 +5,10 @@
 import type { InjuryType } from './types.js';
 
 /**
- * Women in each nation's active forces, percent: NATO's Summary of the National Reports to the NATO
- * Committee on Gender Perspectives (2019 edition, table 1.1); France, Hungary, Turkey, Canada and the US
- * as verified in the sources file; partner nations from their defence ministries' annual reports.
+ * Women in each nation's active forces, percent, around 2019–20. Confirmed from published figures for
+ * FRA, HUN, TUR, CAN, USA, GBR, DEU, ESP, ITA, POL, NOR and BEL (sources in docs/casualty-model.md,
+ * "Personnel"); the others are estimates rounded from NATO's Summary of the National Reports to the NATO
+ * Committee on Gender Perspectives as remembered, not confirmed.
  */
 export const WOMEN_IN_FORCES_PERCENT: Readonly<Record<string, number>> = {
   ALB: 17,
