@@ -14,7 +14,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createPostgresDatabase } from '../../helpers/database.js';
 import { freePort } from '../../helpers/server-process.js';
-import { TcpProxy } from '../../helpers/tcp-proxy.js';
+import { ProxyProcess, type RemoteProxy } from './proxies.js';
 
 export interface Instance {
   /** 1, 2, 3: also its `INSTANCE_ID` suffix. */
@@ -41,8 +41,8 @@ const READY_MS = 60_000;
 export class LoadCluster {
   readonly instances: Instance[] = [];
   readonly dataDir = mkdtempSync(join(tmpdir(), 'milmed-load-'));
-  readonly pgProxy: TcpProxy;
-  readonly redisProxy: TcpProxy;
+  readonly pgProxy: RemoteProxy;
+  readonly redisProxy: RemoteProxy;
   readonly settings: ClusterSettings = {
     legacyKey: `load-suite-${randomBytes(12).toString('hex')}`,
     metricsToken: `load-metrics-${randomBytes(12).toString('hex')}`,
@@ -54,19 +54,25 @@ export class LoadCluster {
   private readonly redisDb = 1 + Math.floor(Math.random() * 15);
 
   private constructor(
-    private readonly postgresUrl: URL,
+    private readonly proxies: ProxyProcess,
+    proxied: { pg: RemoteProxy; redis: RemoteProxy },
     private readonly redisUrl: URL,
   ) {
-    this.pgProxy = new TcpProxy(Number(postgresUrl.port || 5432), postgresUrl.hostname);
-    this.redisProxy = new TcpProxy(Number(redisUrl.port || 6379), redisUrl.hostname);
+    this.pgProxy = proxied.pg;
+    this.redisProxy = proxied.redis;
   }
 
-  /** Creates the database and the proxies; `start()` then starts the instances. */
+  /** Creates the database and the proxies (in a process of their own); `start()` then starts the instances. */
   static async create(postgresUrl: string, redisUrl: string): Promise<LoadCluster> {
-    const cluster = new LoadCluster(new URL(postgresUrl), new URL(redisUrl));
+    const pgTarget = new URL(postgresUrl);
+    const redisTarget = new URL(redisUrl);
+    const proxies = ProxyProcess.start();
+    const proxied = {
+      pg: await proxies.create('postgres', pgTarget.hostname, Number(pgTarget.port || 5432)),
+      redis: await proxies.create('redis', redisTarget.hostname, Number(redisTarget.port || 6379)),
+    };
+    const cluster = new LoadCluster(proxies, proxied, redisTarget);
     cluster.database = await createPostgresDatabase();
-    await cluster.pgProxy.start();
-    await cluster.redisProxy.start();
     for (const [i, onRedisDown] of (['fallback', 'fallback', 'fail-closed'] as const).entries()) {
       const port = await freePort();
       cluster.instances.push({ name: String(i + 1), port, baseUrl: `http://127.0.0.1:${port}`, onRedisDown });
@@ -121,8 +127,7 @@ export class LoadCluster {
   /** Stops what still runs, drops the database, deletes the run's Redis keys and the data directory. */
   async dispose(ownKeyMarkers: string[]): Promise<void> {
     for (const instance of this.instances) if (this.isRunning(instance)) await this.kill(instance);
-    await this.pgProxy.stop();
-    await this.redisProxy.stop();
+    await this.proxies.close();
     await this.database?.drop();
     await this.deleteRedisKeys(ownKeyMarkers);
     if (process.env.LOAD_KEEP_DATA !== '1') rmSync(this.dataDir, { recursive: true, force: true });

@@ -28,8 +28,8 @@ export class PhaseTally {
   readonly networkErrors: string[] = [];
 
   add(label: string, status: number): void {
-    let byStatus = this.counts.get(label);
-    if (!byStatus) this.counts.set(label, (byStatus = new Map()));
+    const byStatus = this.counts.get(label) ?? new Map<number, number>();
+    this.counts.set(label, byStatus);
     byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
   }
 
