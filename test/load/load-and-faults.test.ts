@@ -231,6 +231,7 @@ describe.skipIf(!postgresUrl || !redisUrl)(
       };
       phases.push(phase);
       const { tally } = phase;
+      const fallbacksBefore = redisFallbacks();
       await cluster.redisProxy.stop();
       const refusedAsDocumented = (instance: Instance, kind: string) => (a: Answer) =>
         a.status === 503 &&
@@ -258,6 +259,7 @@ describe.skipIf(!postgresUrl || !redisUrl)(
         ]).then((both) => both.every(Boolean)),
       );
 
+      phase.redisFallbacks = redisFallbacks() - fallbacksBefore;
       for (const [n, instance] of instances.entries()) {
         const checks = health[n]?.json?.checks as Record<string, string> | undefined;
         expect(checks?.redis, `instance ${instance.name}`).not.toBe('ok');
@@ -281,6 +283,7 @@ describe.skipIf(!postgresUrl || !redisUrl)(
       };
       phases.push(phase);
       const { tally } = phase;
+      const fallbacksBefore = redisFallbacks();
       await cluster.pgProxy.stop();
       const unavailable = () => (a: Answer) => a.status === 503 && a.json?.code === 'DATABASE_UNAVAILABLE';
       let slowest = 0;
@@ -289,6 +292,7 @@ describe.skipIf(!postgresUrl || !redisUrl)(
       } finally {
         await cluster.pgProxy.start();
       }
+      phase.redisFallbacks = redisFallbacks() - fallbacksBefore;
       phase.recoverySeconds = await recovery((base) =>
         send(
           tally,
