@@ -162,8 +162,6 @@ export class LoadCluster {
         AUTH_FAILURES_PER_MINUTE: String(s.authFailuresPerMinute),
         JOB_CONCURRENCY: '1',
         JOB_ORPHAN_TIMEOUT_MS: String(s.orphanTimeoutMs),
-        DB_CONNECT_TIMEOUT_MS: '1000',
-        DB_STATEMENT_TIMEOUT_MS: '3000',
         SHUTDOWN_GRACE_MS: '3000',
       },
       stdio: ['ignore', log, log],
