@@ -1,11 +1,12 @@
 # The API server image: `docker build -t milmed-api .`, then see compose.yaml for a production layout.
 # Nothing in CI builds it; `npm run test:load` exercises the same processes without Docker.
 
-# Build: install every dependency, compile dist/ (server, CLI and web pages), then drop the dev ones.
+# Build: install every dependency, compile dist/ (server, CLI and web pages) once, failing on a type
+# error (`prepare` only warns, so it is skipped here), then drop the dev dependencies.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY . .
-RUN npm ci --no-audit --no-fund && npm run build && npm prune --omit=dev
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm run build && npm prune --omit=dev
 
 # Run: only what the server reads at run time (package.json for its version, migrations, dist/, modules).
 FROM node:20-bookworm-slim
