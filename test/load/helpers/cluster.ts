@@ -124,12 +124,19 @@ export class LoadCluster {
     return Boolean(instance.child && instance.child.exitCode === null && instance.child.signalCode === null);
   }
 
-  /** Stops what still runs, drops the database, deletes the run's Redis keys and the data directory. */
-  async dispose(ownKeyMarkers: string[]): Promise<void> {
+  /**
+   * Stops what still runs, deletes the run's Redis keys (every key naming one of its API keys, or one of
+   * `clientMarkers`: the failed-authentication counters of its client addresses), drops the database and
+   * removes the data directory.
+   */
+  async dispose(clientMarkers: string[]): Promise<void> {
     for (const instance of this.instances) if (this.isRunning(instance)) await this.kill(instance);
     await this.proxies.close();
-    await this.database?.drop();
-    await this.deleteRedisKeys(ownKeyMarkers);
+    if (this.database) {
+      const keyIds = await this.query<{ id: string }>('SELECT id::text FROM api_keys');
+      await this.deleteRedisKeys([...keyIds.map((k) => k.id), ...clientMarkers]);
+      await this.database.drop();
+    }
     if (process.env.LOAD_KEEP_DATA !== '1') rmSync(this.dataDir, { recursive: true, force: true });
   }
 
@@ -179,7 +186,7 @@ export class LoadCluster {
     }
   }
 
-  /** Deletes the keys of this run in its Redis database: those naming one of its key ids or client addresses. */
+  /** Deletes the keys of its Redis database that contain one of `markers`. */
   private async deleteRedisKeys(markers: string[]): Promise<void> {
     const url = new URL(this.redisUrl);
     url.pathname = `/${this.redisDb}`;
