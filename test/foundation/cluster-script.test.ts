@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,22 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase } from '../helpers/database.js';
 import { freePort } from '../helpers/server-process.js';
+
+/** A free port whose successor is free too (the script takes PORT and PORT+1). */
+async function consecutiveFreePorts(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    const probe = net.createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      probe.once('error', () => resolve(false));
+      probe.listen(port + 1, '127.0.0.1', () => resolve(true));
+    });
+    if (free) {
+      await new Promise((resolve) => probe.close(resolve));
+      return port;
+    }
+  }
+}
 
 /** `npm run cluster -- --instances N` (scripts/cluster.mjs). */
 describe('the cluster script', () => {
@@ -48,8 +65,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || !process.env.TEST_REDIS_URL)(
     });
 
     it('starts N instances on consecutive ports and stops them all on Ctrl-C', async () => {
-      // Two free ports in a row: the first free one and the next, checked by the instances binding them.
-      const port = await freePort();
+      const port = await consecutiveFreePorts();
       const child: ChildProcess = spawn(process.execPath, ['scripts/cluster.mjs', '--instances', '2'], {
         env: {
           PATH: process.env.PATH ?? '',
