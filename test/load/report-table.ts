@@ -22,6 +22,10 @@ export default function setup(): () => void {
   if (!existsSync('dist/main.js')) throw new Error('load suite: the build did not produce dist/main.js');
   rmSync(SUMMARY_FILE, { force: true });
   return function printTable() {
+    if (!process.env.TEST_DATABASE_URL || !process.env.TEST_REDIS_URL)
+      console.log(
+        '\nload suite SKIPPED: it needs TEST_DATABASE_URL and TEST_REDIS_URL (README, "Load and fault suite")\n',
+      );
     if (!existsSync(SUMMARY_FILE)) return;
     const summary = JSON.parse(readFileSync(SUMMARY_FILE, 'utf8')) as LoadSummary;
     console.log(`\n${formatTable(summary)}\n`);
