@@ -328,7 +328,7 @@ describe.skipIf(!postgresUrl || !redisUrl)(
       expect(created?.status).toBe(201);
       const jobId = String(created?.json?.job_id);
       phase.jobs.submitted++;
-      const runner = await findRunner(jobId);
+      const runner = await findRunner(jobId, outageJobsKey.key);
       const killedAt = Date.now();
       await cluster.kill(runner);
       const filesGone = () => entriesNaming(jobId).length === 0;
@@ -483,29 +483,39 @@ describe.skipIf(!postgresUrl || !redisUrl)(
       }
     }
 
-    /** The instance running the job, once the job has written part of its files (read from each /metrics). */
-    async function findRunner(jobId: string): Promise<Instance> {
+    /**
+     * The instance running the job (read from each `/metrics`), once the job is under way: part of its
+     * files on disk under DATA_DIR, or progress reported (a runner may keep its files elsewhere meanwhile).
+     */
+    async function findRunner(jobId: string, key: string): Promise<Instance> {
+      const root = join(cluster.dataDir, 'data');
       const deadline = Date.now() + 30_000;
       while (Date.now() < deadline) {
-        const root = join(cluster.dataDir, 'data');
-        const partial = entriesNaming(jobId).some((p) => {
+        const onDisk = entriesNaming(jobId).some((p) => {
           try {
             return statSync(join(root, p)).isFile();
           } catch {
             return false; // removed meanwhile
           }
         });
-        for (const instance of instances) {
-          if (!partial) break;
-          const res = await fetch(`${instance.baseUrl}/metrics`, {
-            headers: { authorization: `Bearer ${cluster.settings.metricsToken}` },
-          });
-          const match = /^jobs_running\{[^}]*\} (\d+)/m.exec(await res.text());
-          if (Number(match?.[1] ?? 0) > 0) return instance;
+        const job = onDisk
+          ? undefined
+          : await send(new PhaseTally(), instances[0]!.baseUrl, 'probe', {
+              path: `/api/v1/jobs/${jobId}`,
+              key,
+            });
+        if (onDisk || Number(job?.json?.progress ?? 0) > 0) {
+          for (const instance of instances) {
+            const res = await fetch(`${instance.baseUrl}/metrics`, {
+              headers: { authorization: `Bearer ${cluster.settings.metricsToken}` },
+            });
+            const match = /^jobs_running\{[^}]*\} (\d+)/m.exec(await res.text());
+            if (Number(match?.[1] ?? 0) > 0) return instance;
+          }
         }
         await sleep(50);
       }
-      throw new Error('the job never ran with partial files on disk; make it larger');
+      throw new Error('the job was never seen running with work done; make it larger');
     }
   },
 );
