@@ -5,24 +5,22 @@
  * away, PostgreSQL away, and an instance killed in the middle of a job. `LOAD_SECONDS` sets the load
  * phase's length (60 for `npm run test:load`, 10 in CI); each outage lasts a sixth of it, 2 to 10 s.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Instance, LoadCluster } from './helpers/cluster.js';
-import { followJob, type JobCounts, noJobs, submitAndFollow } from './helpers/jobs.js';
+import { entriesNaming, findRunner } from './helpers/job-files.js';
+import { followJob, noJobs, submitAndFollow } from './helpers/jobs.js';
+import { type Phase, writeSummary } from './helpers/summary.js';
 import {
   type Answer,
   any,
   limited,
   ok,
   PhaseTally,
-  quantile,
   runFor,
   send,
   serverError,
   sleep,
 } from './helpers/traffic.js';
-import { type LoadSummary, SUMMARY_FILE } from './report-table.js';
 
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const FAULT_SECONDS = Math.min(10, Math.max(2, Math.round(LOAD_SECONDS / 6)));
@@ -42,17 +40,6 @@ interface Key {
   id: string;
   /** The limit this run expects to be exact: minute and hour (keys 0-9) or daily (keys 10-19). */
   limit: number;
-}
-
-interface Phase {
-  name: string;
-  tally: PhaseTally;
-  seconds: number;
-  jobs: JobCounts;
-  counters?: string;
-  recoverySeconds?: number;
-  /** Times an instance logged that it lost Redis and decided from its own memory (or refused) meanwhile. */
-  redisFallbacks?: number;
 }
 
 describe.skipIf(!postgresUrl || !redisUrl)(
@@ -117,7 +104,7 @@ describe.skipIf(!postgresUrl || !redisUrl)(
     });
 
     afterAll(async () => {
-      writeSummary(phases);
+      writeSummary(phases, LOAD_SECONDS, FAULT_SECONDS);
       if (!cluster) return;
       await cluster.stop().catch(() => {});
       // The windows of each address that sent unknown keys, and of the legacy key (the admin calls).
@@ -328,10 +315,10 @@ describe.skipIf(!postgresUrl || !redisUrl)(
       expect(created?.status).toBe(201);
       const jobId = String(created?.json?.job_id);
       phase.jobs.submitted++;
-      const runner = await findRunner(jobId, outageJobsKey.key);
+      const runner = await findRunner(cluster, jobId, outageJobsKey.key);
       const killedAt = Date.now();
       await cluster.kill(runner);
-      const filesGone = () => entriesNaming(jobId).length === 0;
+      const filesGone = () => entriesNaming(cluster.dataDir, jobId).length === 0;
       const deadline = killedAt + 1.5 * cluster.settings.orphanTimeoutMs + 30_000;
       const watch = await followJob(
         tally,
@@ -466,93 +453,5 @@ describe.skipIf(!postgresUrl || !redisUrl)(
       }
       return (Date.now() - started) / 1000;
     }
-
-    /**
-     * Every path under the shared DATA_DIR that names the job (its directory, its files, its ZIP), wherever
-     * the runner keeps them while it runs. A walk that meets a directory being removed is walked again.
-     */
-    function entriesNaming(jobId: string): string[] {
-      const root = join(cluster.dataDir, 'data');
-      for (let attempt = 0; ; attempt++) {
-        try {
-          if (!existsSync(root)) return [];
-          return (readdirSync(root, { recursive: true }) as string[]).filter((p) => p.includes(jobId));
-        } catch (error) {
-          if (attempt >= 10) throw error;
-        }
-      }
-    }
-
-    /**
-     * The instance running the job (read from each `/metrics`), once the job is under way: part of its
-     * files on disk under DATA_DIR, or progress reported (a runner may keep its files elsewhere meanwhile).
-     */
-    async function findRunner(jobId: string, key: string): Promise<Instance> {
-      const root = join(cluster.dataDir, 'data');
-      const deadline = Date.now() + 30_000;
-      while (Date.now() < deadline) {
-        const onDisk = entriesNaming(jobId).some((p) => {
-          try {
-            return statSync(join(root, p)).isFile();
-          } catch {
-            return false; // removed meanwhile
-          }
-        });
-        const job = onDisk
-          ? undefined
-          : await send(new PhaseTally(), instances[0]!.baseUrl, 'probe', {
-              path: `/api/v1/jobs/${jobId}`,
-              key,
-            });
-        if (onDisk || Number(job?.json?.progress ?? 0) > 0) {
-          for (const instance of instances) {
-            const res = await fetch(`${instance.baseUrl}/metrics`, {
-              headers: { authorization: `Bearer ${cluster.settings.metricsToken}` },
-            });
-            const match = /^jobs_running\{[^}]*\} (\d+)/m.exec(await res.text());
-            if (Number(match?.[1] ?? 0) > 0) return instance;
-          }
-        }
-        await sleep(50);
-      }
-      throw new Error('the job was never seen running with work done; make it larger');
-    }
   },
 );
-
-function writeSummary(phases: Phase[]): void {
-  if (phases.length === 0) return;
-  const cell = (f: (p: Phase) => string) => phases.map(f);
-  const ms = (v: number) => (Number.isNaN(v) ? '-' : v.toFixed(1));
-  const rows: string[][] = [
-    ['duration (s)', ...cell((p) => p.seconds.toFixed(1))],
-    ['requests sent', ...cell((p) => String(p.tally.sent))],
-    ['successes (2xx)', ...cell((p) => String(p.tally.count(ok)))],
-    ['429s', ...cell((p) => String(p.tally.count(limited)))],
-    ['5xx (documented 503s only)', ...cell((p) => String(p.tally.count(serverError)))],
-    ['contract violations', ...cell((p) => String(p.tally.violations.length + p.tally.networkErrors.length))],
-    ['usage counters compared', ...cell((p) => p.counters ?? '-')],
-    [
-      'Redis lost (instance logs)',
-      ...cell((p) => (p.redisFallbacks === undefined ? '-' : String(p.redisFallbacks))),
-    ],
-    ['GET /api/v1/keys/me p50 (ms)', ...cell((p) => ms(quantile(p.tally.latencies, 0.5)))],
-    ['GET /api/v1/keys/me p99 (ms)', ...cell((p) => ms(quantile(p.tally.latencies, 0.99)))],
-    [
-      'recovered after (s)',
-      ...cell((p) => (p.recoverySeconds === undefined ? '-' : p.recoverySeconds.toFixed(1))),
-    ],
-    ['jobs completed', ...cell((p) => String(p.jobs.completed))],
-    ['jobs retried', ...cell((p) => String(p.jobs.retried))],
-    ['jobs failed', ...cell((p) => String(p.jobs.failed))],
-    ['jobs stuck', ...cell((p) => String(p.jobs.stuck))],
-  ];
-  const summary: LoadSummary = {
-    title: `load and fault suite: 3 instances, PostgreSQL and Redis through proxies; load ${LOAD_SECONDS} s, outages ${FAULT_SECONDS} s`,
-    columns: phases.map((p) => p.name),
-    rows,
-    reproduce: `Reproduce: LOAD_SECONDS=${LOAD_SECONDS} npm run test:load (with TEST_DATABASE_URL and TEST_REDIS_URL)`,
-  };
-  mkdirSync('.tmp', { recursive: true });
-  writeFileSync(SUMMARY_FILE, JSON.stringify(summary));
-}
