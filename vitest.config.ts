@@ -3,8 +3,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The security suite attacks live servers; it runs on its own: `npm run test:security`.
-    exclude: [...configDefaults.exclude, 'test/security/**'],
+    // The security suite attacks live servers, and the load suite runs three of them through outages;
+    // each runs on its own: `npm run test:security`, `npm run test:load`.
+    exclude: [...configDefaults.exclude, 'test/security/**', 'test/load/**'],
     // Builds dist/ once: the CLI and docs tests run the compiled binaries.
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,

@@ -1,4 +1,4 @@
-// Reads vitest's JSON reports (the main suite's, the security suite's; each path an argument) and the
+// Reads vitest's JSON reports (the main suite's, the security suite's, the load suite's; each path an argument) and the
 // docs examples' counts, and prints the plain "N passed, N failed, N skipped" line CI reads, as the last
 // line of .ci/run. A report that is missing counts as one failure: its run crashed before writing it.
 // Fails when a PostgreSQL or Redis suite was skipped: CI must exercise the real services.

@@ -124,6 +124,7 @@ export async function buildServices(
       dataDir: config.dataDir,
       concurrency: config.jobConcurrency,
       retentionHours: config.jobRetentionHours,
+      orphanAfterMs: config.jobOrphanTimeoutMs,
       singleProcess: database.kind === 'embedded',
     },
     clock,

@@ -57,6 +57,8 @@ export interface Config {
   readonly dailyQuotaLeaseBlock: number;
   readonly rateLimitOnRedisDown: 'fallback' | 'fail-closed';
   readonly jobConcurrency: number;
+  /** A running job whose instance sent no heartbeat for this long is failed as an orphan (its process died). */
+  readonly jobOrphanTimeoutMs: number;
   readonly jobRetentionHours: number;
   readonly maxPatientsPerJob: number;
   /** On SIGTERM, how long running jobs may take to finish before they are marked interrupted. */
@@ -138,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dailyQuotaLeaseBlock: parsed.DAILY_QUOTA_LEASE_BLOCK,
     rateLimitOnRedisDown: parsed.RATE_LIMIT_ON_REDIS_DOWN,
     jobConcurrency: parsed.JOB_CONCURRENCY,
+    jobOrphanTimeoutMs: parsed.JOB_ORPHAN_TIMEOUT_MS,
     jobRetentionHours: parsed.JOB_RETENTION_HOURS,
     maxPatientsPerJob: parsed.MAX_PATIENTS_PER_JOB,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,

@@ -47,6 +47,7 @@ export const EnvSchema = Type.Object({
     default: 'fallback',
   }),
   JOB_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  JOB_ORPHAN_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
   JOB_RETENTION_HOURS: Type.Number({ exclusiveMinimum: 0, default: 24 }),
   MAX_PATIENTS_PER_JOB: Type.Integer({ minimum: 1, default: 100_000 }),
   STREAMS_PER_KEY: Type.Integer({ minimum: 1, maximum: 1000, default: 2 }),

@@ -11,6 +11,8 @@ import type { JobPriority, JobRepository, JobRow, JobStatus } from './job-reposi
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
 
 const HEARTBEAT_INTERVAL_MS = 10_000;
+const ORPHAN_SWEEP_INTERVAL_MS = 30_000;
+const DEFAULT_ORPHAN_AFTER_MS = 60_000;
 /** The error a job stopped by SIGTERM keeps; the client can act on it. */
 export const INTERRUPTED_BY_SHUTDOWN = 'Interrupted by server shutdown; resubmit the job';
 /** A job's output: the directory `<id>` and the archive `<id>.zip` under `DATA_DIR/jobs`. */
@@ -31,7 +33,11 @@ export interface JobServiceOptions {
   dataDir: string;
   concurrency: number;
   retentionHours: number;
-  /** Jobs running longer than this without a heartbeat are failed as orphans. */
+  /**
+   * Jobs running longer than this without a heartbeat are failed as orphans (`JOB_ORPHAN_TIMEOUT_MS`).
+   * The heartbeat and the orphan sweep run at least three and two times per timeout, so a live job is
+   * never failed and a dead one is failed within 1.5 timeouts.
+   */
   orphanAfterMs?: number;
   pollIntervalMs?: number;
   /** This instance's id; jobs with a password are claimed only by the instance that holds it. */
@@ -98,6 +104,10 @@ export class JobService {
     this.workerId = options.workerId ?? randomUUID();
   }
 
+  private get orphanAfterMs(): number {
+    return this.options.orphanAfterMs ?? DEFAULT_ORPHAN_AFTER_MS;
+  }
+
   /** Measured on the jobs this instance completed; gives a new job its `estimated_duration`. */
   readonly speed = new GenerationSpeed();
 
@@ -106,7 +116,7 @@ export class JobService {
     const now = this.clock();
     const staleBefore = this.options.singleProcess
       ? new Date(now.getTime() + 1)
-      : new Date(now.getTime() - (this.options.orphanAfterMs ?? 60_000));
+      : new Date(now.getTime() - this.orphanAfterMs);
     const orphans = await this.failOrphans(staleBefore);
     if (orphans.length) this.logger.warn({ jobs: orphans }, 'failed jobs left running by a stopped process');
     const every = (ms: number, fn: () => Promise<unknown>) => {
@@ -115,7 +125,7 @@ export class JobService {
       this.timers.push(timer);
     };
     every(this.options.pollIntervalMs ?? 1000, () => this.tick());
-    every(30_000, () => this.sweepOrphans());
+    every(Math.min(ORPHAN_SWEEP_INTERVAL_MS, Math.floor(this.orphanAfterMs / 2)), () => this.sweepOrphans());
     every(60_000, () => this.sweepExpired());
     this.kick();
   }
@@ -346,9 +356,12 @@ export class JobService {
     );
     this.running.set(job.id, generation);
     // Progress stops while the files are finalised and zipped; the heartbeat must not.
-    const heartbeat = setInterval(() => {
-      void this.repository.heartbeat(job.id, this.clock()).catch(() => {});
-    }, HEARTBEAT_INTERVAL_MS);
+    const heartbeat = setInterval(
+      () => {
+        void this.repository.heartbeat(job.id, this.clock()).catch(() => {});
+      },
+      Math.min(HEARTBEAT_INTERVAL_MS, Math.floor(this.orphanAfterMs / 3)),
+    );
     heartbeat.unref();
     const settled = generation.result
       .then(async (result) => {
@@ -417,7 +430,7 @@ export class JobService {
   }
 
   private async sweepOrphans(): Promise<void> {
-    const staleBefore = new Date(this.clock().getTime() - (this.options.orphanAfterMs ?? 60_000));
+    const staleBefore = new Date(this.clock().getTime() - this.orphanAfterMs);
     await this.failOrphans(staleBefore);
   }
 

@@ -122,7 +122,7 @@ export class FallbackStore implements RateLimitStore {
     this.#degraded = true;
     const message = err instanceof Error ? err.message : String(err);
     this.#logger.warn(
-      { err: message, policy: this.#policy },
+      { reason: message, policy: this.#policy },
       this.#policy === 'fallback'
         ? 'rate limit: Redis unavailable, deciding from per-instance memory until it recovers'
         : 'rate limit: Redis unavailable, refusing requests (fail-closed) until it recovers',

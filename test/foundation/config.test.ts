@@ -18,6 +18,7 @@ describe('configuration at start-up', () => {
       ['API_KEY', 'short-key'],
       ['LOG_LEVEL', 'loud'],
       ['DATABASE_URL', 'mysql://x'],
+      ['JOB_ORPHAN_TIMEOUT_MS', '999'],
     ])('%s=%s', (variable, value) => {
       const error = startupError({ [variable]: value });
       expect(error.message).toContain(variable);
@@ -43,6 +44,11 @@ describe('configuration at start-up', () => {
 
   it('accepts a legacy key of 16 characters or more', () => {
     expect(loadConfig({ API_KEY: 'a-long-enough-key' }).legacyApiKey).toBe('a-long-enough-key');
+  });
+
+  it('fails orphaned jobs after 60 s unless JOB_ORPHAN_TIMEOUT_MS says otherwise', () => {
+    expect(loadConfig({}).jobOrphanTimeoutMs).toBe(60_000);
+    expect(loadConfig({ JOB_ORPHAN_TIMEOUT_MS: '4000' }).jobOrphanTimeoutMs).toBe(4000);
   });
 
   it('hands out a frozen config', () => {
