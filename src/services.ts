@@ -111,6 +111,7 @@ export async function buildServices(
       ? await createRateLimitStore({
           redisUrl: config.redisUrl,
           onRedisDown: config.rateLimitOnRedisDown,
+          commandTimeoutMs: config.redisCommandTimeoutMs,
           logger,
         })
       : await createRateLimitStore({ onRedisDown: 'fallback', logger });

@@ -56,6 +56,8 @@ export interface Config {
   /** Embedded store: requests leased per database write; a crash wastes at most this many per quota. */
   readonly dailyQuotaLeaseBlock: number;
   readonly rateLimitOnRedisDown: 'fallback' | 'fail-closed';
+  /** How long one rate-limit command may wait for Redis before the instance treats Redis as down. */
+  readonly redisCommandTimeoutMs: number;
   readonly jobConcurrency: number;
   /** A running job whose instance sent no heartbeat for this long is failed as an orphan (its process died). */
   readonly jobOrphanTimeoutMs: number;
@@ -139,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authFailuresPerMinute: parsed.AUTH_FAILURES_PER_MINUTE,
     dailyQuotaLeaseBlock: parsed.DAILY_QUOTA_LEASE_BLOCK,
     rateLimitOnRedisDown: parsed.RATE_LIMIT_ON_REDIS_DOWN,
+    redisCommandTimeoutMs: parsed.REDIS_COMMAND_TIMEOUT_MS,
     jobConcurrency: parsed.JOB_CONCURRENCY,
     jobOrphanTimeoutMs: parsed.JOB_ORPHAN_TIMEOUT_MS,
     jobRetentionHours: parsed.JOB_RETENTION_HOURS,

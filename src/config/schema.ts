@@ -46,6 +46,7 @@ export const EnvSchema = Type.Object({
   RATE_LIMIT_ON_REDIS_DOWN: Type.Union([Type.Literal('fallback'), Type.Literal('fail-closed')], {
     default: 'fallback',
   }),
+  REDIS_COMMAND_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 60_000, default: 300 }),
   JOB_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
   JOB_ORPHAN_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
   JOB_RETENTION_HOURS: Type.Number({ exclusiveMinimum: 0, default: 24 }),
