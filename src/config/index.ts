@@ -5,4 +5,4 @@
  */
 export { type Config, ConfigError, loadConfig } from './load-config.js';
 export { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
-export { EnvSchema } from './schema.js';
+export { EnvSchema, REGISTRATION_MODES, type RegistrationMode } from './schema.js';

@@ -1,6 +1,14 @@
 import { Type } from 'typebox';
 
 /**
+ * How self-service registration answers: `open` issues working keys, `approval` keeps them pending
+ * until an administrator approves them, `off` answers 404. `SELF_SERVICE_REGISTRATION` is the
+ * default; an administrator's choice stored in the database overrides it (`src/settings`).
+ */
+export const REGISTRATION_MODES = ['open', 'approval', 'off'] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+
+/**
  * Every environment variable the service reads, with its default.
  * The README's configuration table is written from this schema; keep them in step.
  */
@@ -30,9 +38,9 @@ export const EnvSchema = Type.Object({
   DEMO_RATE_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
   DEMO_RATE_PER_HOUR: Type.Integer({ minimum: 1, default: 50 }),
   DEMO_GLOBAL_DAILY_LIMIT: Type.Integer({ minimum: 1, default: 10_000 }),
-  // Self-service personal keys (POST /api/v1/keys/register): open, approval (keys wait for an admin), or off.
+  // Self-service personal keys (POST /api/v1/keys/register): the mode until an administrator sets one.
   SELF_SERVICE_REGISTRATION: Type.Union(
-    [Type.Literal('open'), Type.Literal('approval'), Type.Literal('off')],
+    REGISTRATION_MODES.map((mode) => Type.Literal(mode)),
     { default: 'open' },
   ),
   SELF_SERVICE_PATIENT_LIMIT: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 1000 }),
