@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import envSchema from 'env-schema';
 import type { Static } from 'typebox';
-import { EnvSchema, type RegistrationMode } from './schema.js';
+import type { RegistrationMode } from './registration-modes.js';
+import { EnvSchema } from './schema.js';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 type Env = Static<typeof EnvSchema>;

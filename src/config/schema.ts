@@ -1,12 +1,5 @@
 import { Type } from 'typebox';
-
-/**
- * How self-service registration answers: `open` issues working keys, `approval` keeps them pending
- * until an administrator approves them, `off` answers 404. `SELF_SERVICE_REGISTRATION` is the
- * default; an administrator's choice stored in the database overrides it (`src/settings`).
- */
-export const REGISTRATION_MODES = ['open', 'approval', 'off'] as const;
-export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+import { REGISTRATION_MODES } from './registration-modes.js';
 
 /**
  * Every environment variable the service reads, with its default.
