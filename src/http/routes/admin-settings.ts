@@ -17,11 +17,8 @@ export interface AdminSettingsDeps {
   clock: () => Date;
 }
 
-const modeSchema = (description: string) =>
-  Type.Union(
-    REGISTRATION_MODES.map((mode) => Type.Literal(mode)),
-    { description },
-  );
+// An enum rather than a union of literals, so a wrong mode is refused with the modes it may be.
+const modeSchema = (description: string) => Type.Enum(REGISTRATION_MODES, { description });
 const RegistrationMode = modeSchema(
   '`open`: new self-service keys work at once; `approval`: they wait for an administrator; `off`: registration answers 404',
 );
@@ -65,9 +62,11 @@ const SettingsView = Type.Object(
 
 const SettingsPatch = Type.Object(
   {
-    self_service_registration: Type.Union([RegistrationMode, Type.Null()], {
-      description: 'The mode from now on, on every instance; null: follow SELF_SERVICE_REGISTRATION again',
-    }),
+    self_service_registration: Type.Optional(
+      Type.Union([RegistrationMode, Type.Null()], {
+        description: 'The mode from now on, on every instance; null: follow SELF_SERVICE_REGISTRATION again',
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -115,11 +114,10 @@ export function adminSettingsRoutes(deps: AdminSettingsDeps) {
       },
       async (request) => {
         const by = changedBy(request);
-        const { before, after } = await deps.registrationMode.change(
-          request.body.self_service_registration,
-          by,
-          deps.clock(),
-        );
+        const wanted = request.body.self_service_registration;
+        // minProperties and additionalProperties leave it the one property a body can have.
+        if (wanted === undefined) return view(await deps.registrationMode.read());
+        const { before, after } = await deps.registrationMode.change(wanted, by, deps.clock());
         // The audit line: what changed, from what, by whom (a label, never the key).
         request.log.info(
           { setting: REGISTRATION_MODE_SETTING, from: before.mode, to: after.mode, source: after.source, by },
