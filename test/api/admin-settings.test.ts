@@ -123,6 +123,18 @@ describe.each(BACKENDS)('the admin settings API on %s', (backend) => {
     expect((await register()).json().status).toBe('pending');
   });
 
+  it('follows the environment when the stored value is no mode (a hand edit of the table)', async () => {
+    await new SettingsRepository(t.services.database.db).put(
+      'self_service_registration',
+      'closed',
+      'psql',
+      t.clock.now(),
+    );
+    const res = await read();
+    expect(res.json().self_service_registration).toMatchObject({ mode: 'approval', source: 'environment' });
+    await change({ self_service_registration: null });
+  });
+
   it('refuses bad input with 422 and the standard error body, changing nothing', async () => {
     await change({ self_service_registration: 'open' });
     for (const payload of [

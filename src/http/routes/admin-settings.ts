@@ -115,7 +115,7 @@ export function adminSettingsRoutes(deps: AdminSettingsDeps) {
       async (request) => {
         const by = changedBy(request);
         const wanted = request.body.self_service_registration;
-        // minProperties and additionalProperties leave it the one property a body can have.
+        // Always set once validated (at least one property, and no other); the check narrows the type.
         if (wanted === undefined) return view(await deps.registrationMode.read());
         const { before, after } = await deps.registrationMode.change(wanted, by, deps.clock());
         // The audit line: what changed, from what, by whom (a label, never the key).
