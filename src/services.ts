@@ -23,6 +23,7 @@ import {
   type RateLimitStore,
   RedisCounters,
 } from './ratelimit/index.js';
+import { RegistrationModeSetting, SettingsRepository } from './settings/index.js';
 import { UsageRecorder, UsageRepository } from './usage/index.js';
 
 /**
@@ -36,6 +37,8 @@ export interface Services {
   database: Database;
   keyRepository: ApiKeyRepository;
   keys: ApiKeyService;
+  /** The self-service registration mode: an administrator's stored choice, else SELF_SERVICE_REGISTRATION. */
+  registrationMode: RegistrationModeSetting;
   dailyQuota: DailyQuota;
   /** Decides, per request, whether it may proceed (keys, windows, daily quota). */
   admission: Admission;
@@ -165,6 +168,10 @@ export async function buildServices(
     database,
     keyRepository,
     keys,
+    registrationMode: new RegistrationModeSetting(
+      new SettingsRepository(database.db),
+      config.selfService.mode,
+    ),
     dailyQuota,
     admission,
     usage,

@@ -8,6 +8,7 @@ import { registerImport } from './commands/import.js';
 import { registerLimits } from './commands/limits.js';
 import { registerList } from './commands/list.js';
 import { registerRotate } from './commands/rotate.js';
+import { registerSettings } from './commands/settings.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
 import { registerStatus } from './commands/status.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerStats(program);
   registerCleanup(program);
   registerImport(program);
+  registerSettings(program);
   return program as unknown as Command;
 }
 

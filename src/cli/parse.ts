@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@commander-js/extra-typings';
+import { REGISTRATION_MODES, type RegistrationMode } from '../config/registration-modes.js';
 import { KNOWN_SCOPES } from '../keys/api-key.js';
 import { type Bounds, KEY_LIMIT_BOUNDS, KEY_TEXT_BOUNDS } from '../keys/bounds.js';
 
@@ -126,4 +127,15 @@ export function parsePostgresUrl(value: string): string {
 export function parseListFormat(value: string): 'table' | 'csv' | 'json' {
   if (value === 'table' || value === 'csv' || value === 'json') return value;
   throw new InvalidArgumentError(`The format must be table, csv or json, got '${value}'.`);
+}
+
+/** A self-service registration mode, or `default` (follow SELF_SERVICE_REGISTRATION again). */
+export function parseRegistrationMode(value: string): RegistrationMode | 'default' {
+  const mode = value.trim().toLowerCase();
+  if (mode === 'default' || (REGISTRATION_MODES as readonly string[]).includes(mode)) {
+    return mode as RegistrationMode | 'default';
+  }
+  throw new InvalidArgumentError(
+    `The mode must be ${REGISTRATION_MODES.join(', ')} or default, got '${value}'.`,
+  );
 }

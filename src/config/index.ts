@@ -5,4 +5,5 @@
  */
 export { type Config, ConfigError, loadConfig } from './load-config.js';
 export { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
+export { REGISTRATION_MODES, type RegistrationMode } from './registration-modes.js';
 export { EnvSchema } from './schema.js';

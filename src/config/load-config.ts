@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import envSchema from 'env-schema';
 import type { Static } from 'typebox';
+import type { RegistrationMode } from './registration-modes.js';
 import { EnvSchema } from './schema.js';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
@@ -42,8 +43,11 @@ export interface Config {
   };
   /** Personal keys people register for themselves. */
   readonly selfService: {
-    /** `approval`: new keys stay inactive (pending) until an admin approves them; `off`: 404. */
-    readonly mode: 'open' | 'approval' | 'off';
+    /**
+     * The registration mode until an administrator stores one (`src/settings`): `approval` keeps new
+     * keys inactive (pending) until an admin approves them; `off` answers 404.
+     */
+    readonly mode: RegistrationMode;
     readonly patientLimit: number;
     readonly dailyLimit: number;
     readonly perMinute: number;

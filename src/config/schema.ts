@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { REGISTRATION_MODES } from './registration-modes.js';
 
 /**
  * Every environment variable the service reads, with its default.
@@ -30,9 +31,9 @@ export const EnvSchema = Type.Object({
   DEMO_RATE_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
   DEMO_RATE_PER_HOUR: Type.Integer({ minimum: 1, default: 50 }),
   DEMO_GLOBAL_DAILY_LIMIT: Type.Integer({ minimum: 1, default: 10_000 }),
-  // Self-service personal keys (POST /api/v1/keys/register): open, approval (keys wait for an admin), or off.
+  // Self-service personal keys (POST /api/v1/keys/register): the mode until an administrator sets one.
   SELF_SERVICE_REGISTRATION: Type.Union(
-    [Type.Literal('open'), Type.Literal('approval'), Type.Literal('off')],
+    REGISTRATION_MODES.map((mode) => Type.Literal(mode)),
     { default: 'open' },
   ),
   SELF_SERVICE_PATIENT_LIMIT: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 1000 }),

@@ -9,6 +9,7 @@ import type { ConfigurationRepository } from '../configurations/index.js';
 import type { GenerationService, JobService, PatientStreams } from '../jobs/index.js';
 import type { Admission, ApiKeyRepository, ApiKeyService } from '../keys/index.js';
 import type { RateLimitStore } from '../ratelimit/index.js';
+import type { RegistrationModeSetting } from '../settings/index.js';
 import type { UsageRecorder, UsageRepository } from '../usage/index.js';
 import { loggerOptions } from './logger.js';
 import { registerOpenApi } from './openapi.js';
@@ -24,6 +25,7 @@ import { jsonMediaType } from './plugins/json-media-type.js';
 import { requestContext, requestIdFor } from './plugins/request-context.js';
 import { validatorCompiler } from './validators.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
+import { adminSettingsRoutes } from './routes/admin-settings.js';
 import { adminUsageRoutes } from './routes/admin-usage.js';
 import { configurationRoutes } from './routes/configurations.js';
 import { downloadRoutes } from './routes/downloads.js';
@@ -46,6 +48,8 @@ export interface AppDeps {
   database: Database;
   keys: ApiKeyService;
   keyRepository: ApiKeyRepository;
+  /** The self-service registration mode in force (an administrator's, else the environment's). */
+  registrationMode: RegistrationModeSetting;
   admission: Admission;
   usage: UsageRecorder;
   usageRepository: UsageRepository;
@@ -189,6 +193,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await scope.register(visualizationRoutes(deps));
     await scope.register(adminKeyRoutes(deps));
     await scope.register(adminUsageRoutes(deps));
+    await scope.register(adminSettingsRoutes(deps));
   });
   await app.register(referenceRoutes);
   await app.register(registerRoutes(deps));

@@ -63,6 +63,10 @@ export async function registerOpenApi(
         { name: 'reference', description: 'Reference data (no key needed)' },
         { name: 'keys', description: 'Your key, and key administration' },
         { name: 'usage', description: 'Usage analytics for administrators, from per-minute aggregates' },
+        {
+          name: 'settings',
+          description: 'Settings administrators change at run time (self-service registration)',
+        },
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'metrics', description: 'Prometheus metrics for operators (METRICS_TOKEN or an admin key)' },
       ],

@@ -4,7 +4,7 @@
  * Takes and returns plain values, never HTTP objects.
  * Admission (`admission.ts`) decides whether a request may proceed. A refusal is a value
  * (`Refusal`), not an exception; only `src/http` maps it to statuses and headers.
- * Imports `db` and `ratelimit`.
+ * Imports `config` (types only), `db` and `ratelimit`.
  */
 export * from './api-key.js';
 export * from './bounds.js';

@@ -178,6 +178,18 @@ export class ApiKeyRepository {
     return keys!;
   }
 
+  /**
+   * Self-service keys registered in approval mode that no administrator has approved yet
+   * (the rows `isPending` in key-service.ts recognises).
+   */
+  async countPending(): Promise<number> {
+    const [row] = await this.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.isActive, false), sql`${apiKeys.metadata}->>'approval' = 'pending'`));
+    return row!.n;
+  }
+
   /** Keys whose expiry is before `now`. */
   async listExpired(now: Date): Promise<ApiKey[]> {
     const rows = await this.db

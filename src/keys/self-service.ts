@@ -1,9 +1,9 @@
+import type { RegistrationMode } from '../config/index.js';
 import type { ApiKey } from './api-key.js';
 import type { ApiKeyService } from './key-service.js';
 
-/** The self-service limits and mode, as `src/config` parsed them. */
+/** The self-service limits, as `src/config` parsed them. */
 export interface SelfServicePolicy {
-  mode: 'open' | 'approval' | 'off';
   patientLimit: number;
   dailyLimit: number;
   perMinute: number;
@@ -18,17 +18,18 @@ export interface Registration {
 }
 
 /**
- * Issues a personal key with the self-service limits and the `generate` scope only. In approval
+ * Issues a personal key with the self-service limits and the `generate` scope only. In `approval`
  * mode the key is stored inactive and marked pending; `ApiKeyService.approve` lets it work.
- * The caller must have checked `policy.mode !== 'off'`.
+ * The caller has read the mode in force (`src/settings`) and refused the registration when it is `off`.
  */
 export async function registerPersonalKey(
   keys: ApiKeyService,
   policy: SelfServicePolicy,
+  mode: Exclude<RegistrationMode, 'off'>,
   registration: Registration,
   now: Date,
 ): Promise<{ key: string; record: ApiKey; pending: boolean }> {
-  const pending = policy.mode === 'approval';
+  const pending = mode === 'approval';
   const { key, record } = await keys.createKey({
     name: registration.name,
     email: registration.email,

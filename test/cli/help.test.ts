@@ -28,6 +28,7 @@ const COMMANDS: Record<string, string[]> = {
   stats: ['--days', '--json'],
   cleanup: ['--dry-run', '--json'],
   import: ['--from', '--dry-run', '--json'],
+  settings: ['--self-service-registration', '--json'],
 };
 
 describe('cli help (no database)', () => {

@@ -122,6 +122,7 @@ export function lifecycleSuite(backend: Backend): void {
           [['usage', id, '--days', '0'], /between 1 and/],
           [['list', '--format', 'xml'], /table, csv or json/],
           [['show', 'ab'], /at least 4 characters/],
+          [['settings', '--self-service-registration', 'closed'], /open, approval, off or default/],
           [['frobnicate'], /unknown command/],
         ];
         // All of these are refused while parsing, before the database is opened, so they can run at once.
@@ -242,6 +243,37 @@ export function lifecycleSuite(backend: Backend): void {
         expect(table.code).toBe(0);
         expect(table.stdout).toMatch(/Expired/);
         expect(table.stdout).toMatch(/Rate limited \(429\)/);
+      });
+
+      it('switches self-service registration, and the running server follows at the next registration', async () => {
+        type Settings = {
+          self_service_registration: { mode: string; source: string; updated_by: string | null };
+          pending_keys: number;
+        };
+        const register = async () => {
+          const res = await fetch(`${server.baseUrl}/api/v1/keys/register`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ name: 'Walk-in', email: 'walk-in@example.org', accept_terms: true }),
+          });
+          const body = (await res.json()) as { status?: string; key?: string };
+          if (body.key) fullKeys.push(body.key);
+          return { status: res.status, mode: body.status };
+        };
+        const shown = await cliJson<Settings>(['settings'], env);
+        expect(shown.self_service_registration).toMatchObject({ mode: 'open', source: 'environment' });
+
+        const closed = await cliJson<Settings>(['settings', '--self-service-registration', 'off'], env);
+        expect(closed.self_service_registration).toMatchObject({ mode: 'off', updated_by: 'cli' });
+        expect((await register()).status).toBe(404);
+
+        await cliJson(['settings', '--self-service-registration', 'approval'], env);
+        expect(await register()).toEqual({ status: 201, mode: 'pending' });
+        expect((await cliJson<Settings>(['settings'], env)).pending_keys).toBe(1);
+
+        const reset = await cliJson<Settings>(['settings', '--self-service-registration', 'default'], env);
+        expect(reset.self_service_registration).toMatchObject({ mode: 'open', source: 'environment' });
+        expect(await register()).toEqual({ status: 201, mode: 'active' });
       });
 
       it('refuses to delete without a terminal or --yes, then deletes with --yes', async () => {

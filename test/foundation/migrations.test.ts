@@ -10,7 +10,7 @@ import {
 import journal from '../../drizzle/meta/_journal.json' with { type: 'json' };
 
 const describeOnPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
-const OUR_TABLES = ['api_keys', 'configurations', 'daily_quota', 'jobs', 'usage_counts'];
+const OUR_TABLES = ['api_keys', 'configurations', 'daily_quota', 'jobs', 'settings', 'usage_counts'];
 
 async function columnsOf(database: Database): Promise<string[]> {
   const result = (await database.db.execute(

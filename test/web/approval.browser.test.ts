@@ -8,11 +8,25 @@ const LEGACY_KEY = 'approval-browser-legacy-key-0123456789';
 describe.runIf(browserTestsRun())('self-service keys in approval mode, in Chromium', () => {
   let rig: BrowserRig;
   beforeAll(async () => {
-    rig = await startBrowserRig({ env: { API_KEY: LEGACY_KEY, SELF_SERVICE_REGISTRATION: 'approval' } });
+    // Open by the environment: the administrator switches approval on from the dashboard.
+    rig = await startBrowserRig({ env: { API_KEY: LEGACY_KEY } });
   });
   afterAll(() => rig?.close());
 
-  it('keeps a registered key pending until an admin approves it on the dashboard', async () => {
+  it('switches approval on from the dashboard, then keeps a new key pending until an admin approves it', async () => {
+    const admin = await rig.newPage();
+    await admin.goto(`${rig.baseUrl}/admin`);
+    await admin.fill('#admin-secret', LEGACY_KEY);
+    await admin.click('#sign-in');
+    const modeButton = (mode: string) => admin.locator(`#registration-setting [data-mode=${mode}]`);
+    await modeButton('open').and(admin.locator('[aria-pressed=true]')).waitFor();
+    expect(await admin.locator('#registration-source').textContent()).toContain(
+      'no administrator has changed it',
+    );
+    await modeButton('approval').click();
+    await modeButton('approval').and(admin.locator('[aria-pressed=true]')).waitFor();
+    expect(await admin.locator('#registration-source').textContent()).toContain('Set by API_KEY');
+
     const page = await rig.newPage();
     await page.goto(`${rig.baseUrl}/`);
     await page.fill('#reg-name', 'Pending Person');
@@ -27,16 +41,15 @@ describe.runIf(browserTestsRun())('self-service keys in approval mode, in Chromi
     );
     await screenshot(page, 'generator-pending');
 
-    const admin = await rig.newPage();
-    await admin.goto(`${rig.baseUrl}/admin`);
-    await admin.fill('#admin-secret', LEGACY_KEY);
-    await admin.click('#sign-in');
-    await admin.selectOption('#key-filter', 'pending');
+    await admin.reload();
+    await admin.locator('#pending-count', { hasText: '1 key is waiting for approval' }).waitFor();
+    await admin.click('#show-pending');
     const row = admin.locator('#keys tr', { hasText: 'Pending Person' });
     await row.locator('.tag.pending').waitFor();
     await screenshot(admin, 'admin-pending');
     await row.locator('[data-action=approve]').click();
     await row.waitFor({ state: 'detached' }); // no longer pending
+    await admin.locator('#pending-count', { hasText: 'No key is waiting' }).waitFor();
 
     const me = await fetch(`${rig.baseUrl}/api/v1/keys/me`, { headers: { 'X-API-Key': key } });
     expect(me.status).toBe(200);

@@ -1,8 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import type { Config } from '../../config/index.js';
+import type { Config, RegistrationMode } from '../../config/index.js';
 import { type ApiKeyService, KEY_TEXT_BOUNDS, keyView, registerPersonalKey } from '../../keys/index.js';
 import { clientSubject, type RateLimitStore, type WindowRule } from '../../ratelimit/index.js';
+import type { RegistrationModeSetting } from '../../settings/index.js';
 import { appError, notFound, validationFailed } from '../errors.js';
 import { buildRateLimitHeaders, describeViolation } from '../rate-limit-headers.js';
 import { errorResponses } from '../schemas/common.js';
@@ -10,6 +11,8 @@ import { KeyView } from '../schemas/keys.js';
 
 export interface RegisterDeps {
   keys: ApiKeyService;
+  /** The mode in force, read on each registration: an administrator's change applies to the next one. */
+  registrationMode: RegistrationModeSetting;
   rateLimiter: RateLimitStore;
   config: Pick<Config, 'selfService' | 'ipv6SubnetPrefix'>;
   clock: () => Date;
@@ -52,6 +55,8 @@ export function registerRoutes(deps: RegisterDeps) {
     { name: 'hour', limit: policy.registrationsPerHour, windowMs: 3_600_000, bucketMs: 60_000 },
   ];
   return async function registerRoutesPlugin(app: FastifyInstance) {
+    // The mode each request read in onRequest (off already refused), for its handler.
+    const modeOf = new WeakMap<FastifyRequest, Exclude<RegistrationMode, 'off'>>();
     app.post<{ Body: Static<typeof RegisterBody> }>(
       '/api/v1/keys/register',
       {
@@ -59,14 +64,16 @@ export function registerRoutes(deps: RegisterDeps) {
           tags: ['keys'],
           summary: 'Register for a personal key (self-service); the key is in this response only',
           description:
-            'Rate-limited per client IP. With SELF_SERVICE_REGISTRATION=approval the key stays pending ' +
-            '(401 with X-Key-Status: pending) until an administrator approves it; with `off` this route answers 404.',
+            'Rate-limited per client IP. In the `approval` registration mode the key stays pending ' +
+            '(401 with X-Key-Status: pending) until an administrator approves it; in the `off` mode this route ' +
+            'answers 404. The mode is `SELF_SERVICE_REGISTRATION` until an administrator sets one ' +
+            '(`PATCH /api/v1/admin/settings`).',
           body: RegisterBody,
           response: { 201: Registered, ...errorResponses(404, 415, 422, 429) },
         },
-        // Counted before the body is read: a flood of bad bodies spends the same allowance.
+        // Counted before the body is read: a flood of bad bodies spends the same allowance, and only
+        // requests within it read the mode from the database.
         onRequest: async (request) => {
-          if (policy.mode === 'off') throw notFound('Self-service registration is switched off');
           const subject = `register|${clientSubject(request.ip, deps.config.ipv6SubnetPrefix)}`;
           const decision = await deps.rateLimiter.consume(subject, rules, deps.clock().getTime());
           if (decision.unavailable) {
@@ -81,6 +88,9 @@ export function registerRoutes(deps: RegisterDeps) {
               buildRateLimitHeaders(decision),
             );
           }
+          const { mode } = await deps.registrationMode.read();
+          if (mode === 'off') throw notFound('Self-service registration is switched off');
+          modeOf.set(request, mode);
         },
       },
       async (request, reply) => {
@@ -97,6 +107,7 @@ export function registerRoutes(deps: RegisterDeps) {
         const { key, record, pending } = await registerPersonalKey(
           deps.keys,
           policy,
+          modeOf.get(request) ?? 'approval', // always set by onRequest; the stricter mode if not
           { name: name.trim(), email: email.trim() },
           deps.clock(),
         );

@@ -1,6 +1,10 @@
-/** Keys: list, search, filter, create (shown once), activate, limits, rotate, extend, approve, delete. */
+/**
+ * Keys: the self-service registration switch, list, search, filter, create (shown once), activate,
+ * limits, rotate, extend, approve, delete.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../shared/api.js';
+import { RegistrationSetting, type Settings } from './registration-setting.js';
 
 export interface KeyView {
   id: string;
@@ -204,10 +208,17 @@ export function KeysPanel(props: {
   const [filter, setFilter] = useState<Filter>('all');
   const [secret, setSecret] = useState<string>();
   const [editing, setEditing] = useState<string>();
+  const [settings, setSettings] = useState<Settings>();
 
+  // The settings come with every reload of the list, so the pending count follows approvals and deletions.
   async function load() {
     const query = new URLSearchParams({ all: 'true', ...(search && { search }) });
-    setKeys(await client.get<KeyView[]>(`/api/v1/admin/keys/?${query}`));
+    const [list, current] = await Promise.all([
+      client.get<KeyView[]>(`/api/v1/admin/keys/?${query}`),
+      client.get<Settings>('/api/v1/admin/settings'),
+    ]);
+    setKeys(list);
+    setSettings(current);
   }
   useEffect(() => {
     load().catch(props.onError);
@@ -242,6 +253,17 @@ export function KeysPanel(props: {
 
   return (
     <>
+      <RegistrationSetting
+        client={client}
+        settings={settings}
+        onChanged={setSettings}
+        onShowPending={() => {
+          setSearch('');
+          setFilter('pending');
+          document.getElementById('keys')?.scrollIntoView();
+        }}
+        onError={props.onError}
+      />
       <section class="card">
         <h2>Create a key</h2>
         {secret && <NewKeyBanner secret={secret} onDone={() => setSecret(undefined)} />}
