@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { ConfigurationRepository } from './configurations/index.js';
 import type { Owner } from './db/index.js';
-import { GenerationService, JobRepository, JobService, PatientStreams } from './jobs/index.js';
+import { GenerationService, JobFiles, JobRepository, JobService, PatientStreams } from './jobs/index.js';
 import {
   Admission,
   ApiKeyRepository,
@@ -23,6 +24,7 @@ import {
   type RateLimitStore,
   RedisCounters,
 } from './ratelimit/index.js';
+import { openFileStore } from './storage/index.js';
 import { UsageRecorder, UsageRepository } from './usage/index.js';
 
 /**
@@ -125,6 +127,10 @@ export async function buildServices(
       concurrency: config.jobConcurrency,
       retentionHours: config.jobRetentionHours,
       singleProcess: database.kind === 'embedded',
+      // The CLI touches no job file, so it never loads the S3 client.
+      ...(options.role === 'server' && {
+        files: new JobFiles(await openFileStore(config), join(config.dataDir, 'spool')),
+      }),
     },
     clock,
     logger,
@@ -183,6 +189,7 @@ export async function buildServices(
     async close(options = {}) {
       await streams.close();
       await jobs.stop(options.jobGraceMs ?? 0);
+      await jobs.files.store.close();
       await usage.close();
       await dailyQuota.close();
       quotaRedis?.disconnect();

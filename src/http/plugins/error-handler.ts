@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Duplex } from 'node:stream';
 import { databaseUnavailableReason } from '../../db/index.js';
 import { LogThrottle } from '../../logging/index.js';
+import { FileStoreUnavailableError } from '../../storage/index.js';
 import { codeForStatus, type ErrorCode } from '../error-codes.js';
 import { AppError, type FieldError, describeFieldErrors, reasonPhrase } from '../errors.js';
 import { requestIdFor } from './request-context.js';
@@ -58,6 +59,12 @@ export const errorHandler = fp(
         const retry = { 'Retry-After': DATABASE_RETRY_AFTER_SECONDS };
         const detail = 'The database is temporarily unavailable; retry later';
         return send(reply, request, 503, 'DATABASE_UNAVAILABLE', detail, retry, {});
+      }
+      if (error instanceof FileStoreUnavailableError) {
+        if (write) request.log.error({ err: error, code: error.code, suppressed }, 'file store unavailable');
+        const retry = { 'Retry-After': DATABASE_RETRY_AFTER_SECONDS };
+        const detail = 'The stored job files are temporarily unavailable; retry later';
+        return send(reply, request, 503, 'FILE_STORE_UNAVAILABLE', detail, retry, {});
       }
       if (write) request.log.error({ err: error, suppressed }, 'unhandled error');
       return send(reply, request, 500, 'INTERNAL_ERROR', 'Internal server error', {}, {});
