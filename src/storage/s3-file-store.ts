@@ -75,9 +75,10 @@ export class S3FileStore implements FileStore {
   }
 
   async put(jobId: string, name: string, localPath: string): Promise<void> {
+    const Key = this.key(jobId, name);
     const upload = new Upload({
       client: this.client,
-      params: { Bucket: this.options.bucket, Key: this.key(jobId, name), Body: createReadStream(localPath) },
+      params: { Bucket: this.options.bucket, Key, Body: createReadStream(localPath) },
       partSize: PART_BYTES,
       queueSize: QUEUE,
     });
@@ -85,18 +86,18 @@ export class S3FileStore implements FileStore {
   }
 
   async size(jobId: string, name: string): Promise<number | undefined> {
-    const head = await this.call(() =>
-      this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: this.key(jobId, name) })),
-    );
+    const Key = this.key(jobId, name);
+    const head = await this.call(() => this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key })));
     return head?.ContentLength;
   }
 
   async stream(jobId: string, name: string, range?: ByteRange): Promise<Readable | undefined> {
+    const Key = this.key(jobId, name);
     const object = await this.call(() =>
       this.client.send(
         new GetObjectCommand({
           Bucket: this.options.bucket,
-          Key: this.key(jobId, name),
+          Key,
           ...(range && { Range: `bytes=${range.start}-${range.end}` }),
         }),
       ),
@@ -106,11 +107,12 @@ export class S3FileStore implements FileStore {
   }
 
   async read(jobId: string, name: string, range: ByteRange): Promise<ReadBytes | undefined> {
+    const Key = this.key(jobId, name);
     const object = await this.call(() =>
       this.client.send(
         new GetObjectCommand({
           Bucket: this.options.bucket,
-          Key: this.key(jobId, name),
+          Key,
           Range: `bytes=${range.start}-${range.end}`,
         }),
       ),
