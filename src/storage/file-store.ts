@@ -58,7 +58,9 @@ export class FileStoreUnavailableError extends Error {
     message: string,
     /** The store's own error code (S3's `InvalidRange`, `AccessDenied`, ...), for logs. */
     readonly code?: string,
+    /** The store client's error, for the log. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
   }
 }

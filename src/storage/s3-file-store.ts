@@ -57,7 +57,8 @@ export class S3FileStore implements FileStore {
         responseChecksumValidation: 'WHEN_REQUIRED',
       }),
       ...(options.region && { region: options.region }),
-      ...(options.credentials && { credentials: options.credentials }),
+      // A copy: the SDK marks where the credentials came from on the object, and the config's is frozen.
+      ...(options.credentials && { credentials: { ...options.credentials } }),
     };
     this.client = new S3Client(config);
   }
@@ -103,7 +104,14 @@ export class S3FileStore implements FileStore {
       ),
     );
     // In Node the body is the HTTP response itself (an IncomingMessage): a stream, never buffered.
-    return object?.Body as Readable | undefined;
+    const body = object?.Body as Readable | undefined;
+    if (body && range && object?.ContentLength !== range.end - range.start + 1) {
+      // A server that ignored or misread the range (s3rver reads `bytes=0-0` as the whole object):
+      // its bytes would not match the Content-Range the client is told.
+      body.destroy();
+      throw new FileStoreUnavailableError(`object storage answered ${object?.ContentRange ?? 'the whole object'}`);
+    }
+    return body;
   }
 
   async read(jobId: string, name: string, range: ByteRange): Promise<ReadBytes | undefined> {
@@ -215,7 +223,7 @@ export class S3FileStore implements FileStore {
       // HEAD answers a bare 404, which the SDK names NotFound; GET names it NoSuchKey.
       const name = (err as Error).name;
       if (name === 'NoSuchKey' || name === 'NotFound') return undefined;
-      throw new FileStoreUnavailableError(`object storage failed: ${name || 'error'}`, name);
+      throw new FileStoreUnavailableError(`object storage failed: ${name || 'error'}`, name, err);
     }
   }
 }
