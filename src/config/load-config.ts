@@ -194,10 +194,13 @@ function s3Problems(data: Record<string, string>): string[] {
   const problems: string[] = [];
   if (!data.S3_BUCKET) {
     const orphans = S3_SETTINGS.filter((name) => data[name] !== undefined);
-    if (orphans.length) problems.push(`${orphans.join(', ')} set without S3_BUCKET (set S3_BUCKET to store job files in S3)`);
+    if (orphans.length)
+      problems.push(`${orphans.join(', ')} set without S3_BUCKET (set S3_BUCKET to store job files in S3)`);
   }
   if ((data.S3_ACCESS_KEY_ID === undefined) !== (data.S3_SECRET_ACCESS_KEY === undefined)) {
-    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither, for the SDK credential chain)');
+    problems.push(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither, for the SDK credential chain)',
+    );
   }
   return problems;
 }

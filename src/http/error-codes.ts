@@ -27,13 +27,13 @@ export const ERROR_CODES = {
   REQUEST_TIMEOUT: { status: 408, description: 'The request was not received in time.' },
   CONFLICT: { status: 409, description: 'The resource is in a state that does not allow this.' },
   GONE: { status: 410, description: 'The resource existed but its files are no longer kept.' },
+  PAYLOAD_TOO_LARGE: { status: 413, description: 'The body is larger than the server accepts.' },
+  URI_TOO_LONG: { status: 414, description: 'A path parameter is too long.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not sent as `application/json`.' },
   RANGE_NOT_SATISFIABLE: {
     status: 416,
     description: 'The `Range` starts past the end of the file; `Content-Range` gives its size.',
   },
-  PAYLOAD_TOO_LARGE: { status: 413, description: 'The body is larger than the server accepts.' },
-  URI_TOO_LONG: { status: 414, description: 'A path parameter is too long.' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not sent as `application/json`.' },
   VALIDATION_FAILED: { status: 422, description: 'A field is missing or invalid; `errors` names each one.' },
   AUTH_FAILURES_BLOCKED: {
     status: 429,

@@ -117,7 +117,11 @@ export type ByteRangeReader = (
 ) => Promise<{ bytes: Buffer; size: number } | undefined>;
 
 /** Reads patients `[start, end)` of a job directory on the local disk; see readIndexedPatients. */
-export function readStoredPatients(dir: string, start: number, end: number): Promise<PatientPage | undefined> {
+export function readStoredPatients(
+  dir: string,
+  start: number,
+  end: number,
+): Promise<PatientPage | undefined> {
   return readIndexedPatients(directoryReader(dir), start, end);
 }
 

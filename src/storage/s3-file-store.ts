@@ -88,7 +88,9 @@ export class S3FileStore implements FileStore {
 
   async size(jobId: string, name: string): Promise<number | undefined> {
     const Key = this.key(jobId, name);
-    const head = await this.call(() => this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key })));
+    const head = await this.call(() =>
+      this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key })),
+    );
     return head?.ContentLength;
   }
 
@@ -109,7 +111,9 @@ export class S3FileStore implements FileStore {
       // A server that ignored or misread the range (s3rver reads `bytes=0-0` as the whole object):
       // its bytes would not match the Content-Range the client is told.
       body.destroy();
-      throw new FileStoreUnavailableError(`object storage answered ${object?.ContentRange ?? 'the whole object'}`);
+      throw new FileStoreUnavailableError(
+        `object storage answered ${object?.ContentRange ?? 'the whole object'}`,
+      );
     }
     return body;
   }
@@ -135,7 +139,9 @@ export class S3FileStore implements FileStore {
       return size === undefined ? undefined : { bytes: Buffer.alloc(0), size };
     }
     const body = object.Body;
-    const bytes = body ? Buffer.from((await this.call(() => body.transformToByteArray())) ?? []) : Buffer.alloc(0);
+    const bytes = body
+      ? Buffer.from((await this.call(() => body.transformToByteArray())) ?? [])
+      : Buffer.alloc(0);
     // `Content-Range: bytes 0-260/12345`: the size of the whole object is after the slash.
     const size = Number(/\/(\d+)$/.exec(object.ContentRange ?? '')?.[1] ?? bytes.length);
     return { bytes, size };
@@ -155,7 +161,9 @@ export class S3FileStore implements FileStore {
       );
       const failed = result?.Errors?.filter((e) => e.Code !== 'NoSuchKey') ?? [];
       if (failed.length) {
-        throw new FileStoreUnavailableError(`S3 did not delete ${failed.length} object(s): ${failed[0]!.Code}`);
+        throw new FileStoreUnavailableError(
+          `S3 did not delete ${failed.length} object(s): ${failed[0]!.Code}`,
+        );
       }
     }
   }

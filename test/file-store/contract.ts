@@ -58,7 +58,9 @@ export function describeFileStoreContract(name: string, backend: FileStoreUnderT
       const middle = { start: 9_000_000, end: 9_000_099 };
       const part = await collect(await store.stream(job, 'patients.json', middle));
       expect(part?.equals(large.subarray(middle.start, middle.end + 1))).toBe(true);
-      const last = await collect(await store.stream(job, 'patients.json', { start: LARGE_BYTES - 1, end: LARGE_BYTES - 1 }));
+      const last = await collect(
+        await store.stream(job, 'patients.json', { start: LARGE_BYTES - 1, end: LARGE_BYTES - 1 }),
+      );
       expect(last?.equals(large.subarray(LARGE_BYTES - 1))).toBe(true);
     });
 
@@ -131,7 +133,9 @@ export function describeFileStoreContract(name: string, backend: FileStoreUnderT
       const local = join(spool, 'escape');
       writeFileSync(local, 'x');
       await expect(store.put('../../etc', 'passwd', local)).rejects.toThrow(/not a job id/);
-      await expect(store.put(randomUUID(), '../other/patients.json', local)).rejects.toThrow(/not a job file name/);
+      await expect(store.put(randomUUID(), '../other/patients.json', local)).rejects.toThrow(
+        /not a job file name/,
+      );
       await expect(store.size(randomUUID(), 'a/b')).rejects.toThrow(/not a job file name/);
       expect(existsSync(local)).toBe(true);
     });

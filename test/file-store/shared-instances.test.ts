@@ -75,7 +75,8 @@ describe.each(['disk', 's3'] as const)('job files shared by two instances (%s st
 
   beforeAll(async () => {
     shared = await openTestDatabase('embedded');
-    const env = mode === 's3' ? (s3 = await startLocalS3([BUCKET])).env(BUCKET, 'shared/') : {};
+    if (mode === 's3') s3 = await startLocalS3([BUCKET]);
+    const env = s3 ? s3.env(BUCKET, 'shared/') : {};
     const dir = () => {
       dirs.push(mkdtempSync(join(tmpdir(), 'milmed-shared-')));
       return dirs.at(-1)!;
@@ -201,7 +202,9 @@ describe.each(['disk', 's3'] as const)('job files shared by two instances (%s st
       ...key,
       url: `/api/v1/visualizations/sample-patients?job_id=${jobId}&limit=4`,
     });
-    expect(sample.json().data.patients.map((p: { id: number }) => p.id)).toEqual(all.slice(0, 4).map((p) => p.id));
+    expect(sample.json().data.patients.map((p: { id: number }) => p.id)).toEqual(
+      all.slice(0, 4).map((p) => p.id),
+    );
     const detail = await inject(b, {
       ...key,
       url: `/api/v1/visualizations/patient-detail/59?job_id=${jobId}`,
