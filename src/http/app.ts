@@ -92,6 +92,8 @@ const EXPOSED_HEADERS = [
   'X-Seed',
   'Content-Disposition',
   'Content-Length',
+  'Accept-Ranges',
+  'Content-Range',
 ];
 
 /** Every method a route uses, so a browser app can update, patch and delete, not only read and create. */
