@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { DiskFileStore } from '../../src/storage/index.js';
 import { S3FileStore } from '../../src/storage/s3-file-store.js';
 import { type LocalS3, startLocalS3 } from '../helpers/s3.js';
@@ -33,4 +35,25 @@ describeFileStoreContract('S3 (s3rver)', {
   async close() {
     await s3?.close();
   },
+});
+
+describe('the disk store', () => {
+  it('moves a file in with its mode, under directories only the service can read', async () => {
+    const previousUmask = process.umask(0o022);
+    const dir = mkdtempSync(join(tmpdir(), 'milmed-files-'));
+    try {
+      const local = join(dir, 'spooled');
+      writeFileSync(local, '[]', { mode: 0o600 });
+      const jobId = randomUUID();
+      await new DiskFileStore(dir).put(jobId, 'patients.json', local);
+      expect(existsSync(local)).toBe(false);
+      const modeOf = (path: string) => (statSync(path).mode & 0o777).toString(8);
+      expect(modeOf(join(dir, 'jobs'))).toBe('700');
+      expect(modeOf(join(dir, 'jobs', jobId))).toBe('700');
+      expect(modeOf(join(dir, 'jobs', jobId, 'patients.json'))).toBe('600');
+    } finally {
+      process.umask(previousUmask);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -125,6 +125,22 @@ describe.each(['disk', 's3'] as const)('job files shared by two instances (%s st
     expect(JSON.parse(json.toString())).toHaveLength(60);
   });
 
+  it('answers HEAD with the length and no body, whole or for a range', async () => {
+    const head = await inject(b, { ...key, method: 'HEAD', url: `/api/v1/downloads/${jobId}` });
+    expect(head.statusCode).toBe(200);
+    expect(Number(head.headers['content-length'])).toBe(zip.length);
+    expect(head.headers['accept-ranges']).toBe('bytes');
+    expect(head.rawPayload.length).toBe(0);
+    const part = await inject(b, {
+      ...key,
+      method: 'HEAD',
+      url: `/api/v1/downloads/${jobId}`,
+      headers: { ...key.headers, range: 'bytes=-100' },
+    });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-length']).toBe('100');
+  });
+
   it('keeps the files where every instance reads them, and no spool behind', () => {
     for (const instance of [a, b]) expect(entries(instance.dataDir, 'spool')).toEqual([]);
     if (mode === 'disk') expect(entries(a.dataDir, 'jobs').sort()).toEqual([jobId, `${jobId}.zip`]);

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { JobFiles, JobService } from '../../jobs/index.js';
@@ -92,7 +93,8 @@ async function sendFile(
     );
   }
   const part = range.kind === 'part' ? { start: range.start, end: range.end } : undefined;
-  const body = await files.stream(jobId, name, part);
+  // HEAD gets the headers only: Fastify would read a real stream to its end and drop it.
+  const body = request.method === 'HEAD' ? Readable.from([]) : await files.stream(jobId, name, part);
   if (!body) throw new AppError(410, GONE);
   reply.header('Accept-Ranges', 'bytes');
   if (!part) return reply.header('Content-Length', size).send(body);
