@@ -190,6 +190,8 @@ describe.each(['disk', 's3'] as const)('job files shared by two instances (%s st
     const res = await download(`bytes=${zip.length}-`);
     expect(res.statusCode).toBe(416);
     expect(res.headers['content-range']).toBe(`bytes */${zip.length}`);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['content-disposition']).toBeUndefined();
     expect(res.json()).toMatchObject({
       error: 'Range Not Satisfiable',
       code: 'RANGE_NOT_SATISFIABLE',

@@ -53,11 +53,27 @@ export function downloadRoutes(deps: { jobs: JobService }) {
               'This job has no plain JSON output (it was not requested, or it is compressed or encrypted)',
             );
           }
-          reply.type('application/json; charset=utf-8');
-          return sendFile(deps.jobs.files, job.id, 'patients.json', request, reply);
+          const json = { 'Content-Type': 'application/json; charset=utf-8' };
+          return sendFile(
+            deps.jobs.files,
+            { jobId: job.id, name: 'patients.json', headers: json },
+            request,
+            reply,
+          );
         }
-        reply.type('application/zip').header('Content-Disposition', zipDisposition(job.config, job.id));
-        return sendFile(deps.jobs.files, job.id, ARCHIVE, request, reply);
+        return sendFile(
+          deps.jobs.files,
+          {
+            jobId: job.id,
+            name: ARCHIVE,
+            headers: {
+              'Content-Type': 'application/zip',
+              'Content-Disposition': zipDisposition(job.config, job.id),
+            },
+          },
+          request,
+          reply,
+        );
       },
     );
   };
@@ -72,16 +88,17 @@ function nothingToDownload(job: { id: string; status: string; error: string | nu
 const GONE = 'The files of this job are no longer available';
 
 /**
- * Streams a stored file, whole (200) or the range the request asks for (206), never reading it into
- * memory; 410 when it is gone, 416 when the range starts past its end.
+ * Streams a stored file with `headers`, whole (200) or the range the request asks for (206), never
+ * reading it into memory; 410 when it is gone, 416 when the range starts past its end (an error
+ * carries none of `headers`: no attachment name on a JSON error body).
  */
 async function sendFile(
   files: JobFiles,
-  jobId: string,
-  name: string,
+  file: { jobId: string; name: string; headers: Record<string, string> },
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
+  const { jobId, name } = file;
   const size = await files.size(jobId, name);
   if (size === undefined) throw new AppError(410, GONE);
   const range = parseRange(request.headers.range, size, request.headers['if-range'] !== undefined);
@@ -96,7 +113,7 @@ async function sendFile(
   // HEAD gets the headers only: Fastify would read a real stream to its end and drop it.
   const body = request.method === 'HEAD' ? Readable.from([]) : await files.stream(jobId, name, part);
   if (!body) throw new AppError(410, GONE);
-  reply.header('Accept-Ranges', 'bytes');
+  reply.headers(file.headers).header('Accept-Ranges', 'bytes');
   if (!part) return reply.header('Content-Length', size).send(body);
   return reply
     .status(206)
