@@ -174,6 +174,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       rateLimiter: deps.rateLimiter,
       redisConfigured: Boolean(deps.config.redisUrl),
       onRedisDown: deps.config.rateLimitOnRedisDown,
+      ...(deps.config.s3 && { fileStore: deps.jobs.files.store }),
     }),
   );
 

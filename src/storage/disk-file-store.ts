@@ -67,6 +67,9 @@ export class DiskFileStore implements FileStore {
     return [...new Set(entries.map(jobIdOfEntry).filter((id) => id !== undefined))];
   }
 
+  /** The disk is this host's own: nothing to reach. */
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {}
 
   private path(jobId: string, name: string): string {

@@ -44,6 +44,8 @@ export interface FileStore {
   remove(jobId: string): Promise<void>;
   /** The ids of every job that has a file in the store (the stray sweep compares them with the database). */
   jobIds(): Promise<string[]>;
+  /** Resolves when the store answers (readiness); rejects with FileStoreUnavailableError when it does not. */
+  ping(): Promise<void>;
   /** Releases connections; the store is not used afterwards. */
   close(): Promise<void>;
 }

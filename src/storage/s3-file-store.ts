@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import {
   DeleteObjectsCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   S3Client,
@@ -194,6 +195,10 @@ export class S3FileStore implements FileStore {
       token = page?.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
     return [...ids];
+  }
+
+  async ping(): Promise<void> {
+    await this.call(() => this.client.send(new HeadBucketCommand({ Bucket: this.options.bucket })));
   }
 
   async close(): Promise<void> {

@@ -125,6 +125,10 @@ export function describeFileStoreContract(name: string, backend: FileStoreUnderT
       expect(await store.jobIds()).not.toEqual(expect.arrayContaining([archiveOnly]));
     });
 
+    it('answers a ping', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
     it('removes a job without files without complaint', async () => {
       await expect(store.remove(randomUUID())).resolves.toBeUndefined();
     });

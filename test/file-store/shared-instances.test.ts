@@ -240,23 +240,39 @@ describe.each(['disk', 's3'] as const)('job files shared by two instances (%s st
     expect((await inject(a, { ...key, url: `/api/v1/downloads/${created.job_id}` })).statusCode).toBe(404);
   });
 
-  it.runIf(mode === 's3')('answers 503 with Retry-After when the object store is unreachable', async () => {
-    const cut = await startInstance(shared, dirs.at(-1)!, {
-      ...s3!.env(BUCKET, 'shared/'),
-      S3_ENDPOINT: `http://127.0.0.1:${await closedPort()}`,
-    });
-    try {
-      await cut.services.jobs.stop();
-      for (const url of [`/api/v1/downloads/${jobId}`, `/api/v1/jobs/${jobId}/results`]) {
-        const res = await inject(cut, { ...key, url });
-        expect(res.statusCode, url).toBe(503);
-        expect(res.headers['retry-after'], url).toBe('5');
-        expect(res.json().code, url).toBe('FILE_STORE_UNAVAILABLE');
-      }
-    } finally {
-      await cut.close();
-    }
+  it.runIf(mode === 's3')('reports the object store in readiness', async () => {
+    const res = await inject(b, { url: '/api/v1/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'healthy', checks: { file_store: 'ok' } });
   });
+
+  it.runIf(mode === 's3')(
+    'answers 503 with Retry-After when the object store is unreachable, and readiness says degraded',
+    async () => {
+      const cut = await startInstance(shared, dirs.at(-1)!, {
+        ...s3!.env(BUCKET, 'shared/'),
+        S3_ENDPOINT: `http://127.0.0.1:${await closedPort()}`,
+      });
+      try {
+        await cut.services.jobs.stop();
+        for (const url of [`/api/v1/downloads/${jobId}`, `/api/v1/jobs/${jobId}/results`]) {
+          const res = await inject(cut, { ...key, url });
+          expect(res.statusCode, url).toBe(503);
+          expect(res.headers['retry-after'], url).toBe('5');
+          expect(res.json().code, url).toBe('FILE_STORE_UNAVAILABLE');
+        }
+        // Still ready: everything but job files works, so a load balancer should keep the instance.
+        const health = await inject(cut, { url: '/api/v1/health' });
+        expect(health.statusCode).toBe(200);
+        expect(health.json()).toMatchObject({
+          status: 'degraded',
+          checks: { file_store: 'down', database: 'ok' },
+        });
+      } finally {
+        await cut.close();
+      }
+    },
+  );
 });
 
 describe('a job whose files cannot be stored', () => {
