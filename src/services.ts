@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { ConfigurationRepository } from './configurations/index.js';
 import type { Owner } from './db/index.js';
-import { GenerationService, JobRepository, JobService, PatientStreams } from './jobs/index.js';
+import { GenerationService, JobFiles, JobRepository, JobService, PatientStreams } from './jobs/index.js';
 import {
   Admission,
   ApiKeyRepository,
@@ -24,6 +25,7 @@ import {
   RedisCounters,
 } from './ratelimit/index.js';
 import { RegistrationModeSetting, SettingsRepository } from './settings/index.js';
+import { openFileStore } from './storage/index.js';
 import { UsageRecorder, UsageRepository } from './usage/index.js';
 
 /**
@@ -130,6 +132,10 @@ export async function buildServices(
       retentionHours: config.jobRetentionHours,
       orphanAfterMs: config.jobOrphanTimeoutMs,
       singleProcess: database.kind === 'embedded',
+      // The CLI touches no job file, so it never loads the S3 client.
+      ...(options.role === 'server' && {
+        files: new JobFiles(await openFileStore(config), join(config.dataDir, 'spool')),
+      }),
     },
     clock,
     logger,
@@ -192,6 +198,7 @@ export async function buildServices(
     async close(options = {}) {
       await streams.close();
       await jobs.stop(options.jobGraceMs ?? 0);
+      await jobs.files.store.close();
       await usage.close();
       await dailyQuota.close();
       quotaRedis?.disconnect();

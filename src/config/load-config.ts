@@ -8,9 +8,30 @@ import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 type Env = Static<typeof EnvSchema>;
 
 /** Secrets are trimmed before validation: surrounding whitespace can never be sent back in a header. */
-const TRIMMED = new Set(['API_KEY', 'METRICS_TOKEN']);
+const TRIMMED = new Set(['API_KEY', 'METRICS_TOKEN', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
 /** Never repeated in an error: secrets, and URLs that may carry a password. */
-const NOT_ECHOED = new Set(['API_KEY', 'METRICS_TOKEN', 'DATABASE_URL', 'REDIS_URL']);
+const NOT_ECHOED = new Set([
+  'API_KEY',
+  'METRICS_TOKEN',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+]);
+/** The S3 variables that mean nothing without S3_BUCKET. */
+const S3_SETTINGS = ['S3_ENDPOINT', 'S3_REGION', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX', 'S3_ACCESS_KEY_ID'];
+
+/** Object storage for job files (`S3_*`); the SDK's own chain fills in what is unset. */
+export interface S3Config {
+  readonly bucket: string;
+  /** Prepended to every object key; empty or ending in `/`. */
+  readonly prefix: string;
+  readonly endpoint: string | undefined;
+  readonly region: string | undefined;
+  readonly forcePathStyle: boolean;
+  /** Unset: the SDK's default credential chain. */
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } | undefined;
+}
 
 export interface Config {
   readonly port: number;
@@ -22,6 +43,8 @@ export interface Config {
   readonly dbStatementTimeoutMs: number;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
+  /** Set when `S3_BUCKET` is: job files go to object storage instead of `DATA_DIR`. */
+  readonly s3: S3Config | undefined;
   readonly legacyApiKey: string | undefined;
   readonly logLevel: string;
   readonly corsOrigins: readonly string[];
@@ -102,7 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const trustProxy = parseTrustProxy(data.TRUST_PROXY ?? 'false');
   if (!trustProxy.ok) problems.push(trustProxy.reason);
-  if (!parsed || !trustProxy.ok) {
+  problems.push(...s3Problems(data));
+  if (!parsed || !trustProxy.ok || problems.length) {
     throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   return Object.freeze({
@@ -113,6 +137,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbStatementTimeoutMs: parsed.DB_STATEMENT_TIMEOUT_MS,
     dataDir: parsed.DATA_DIR,
     redisUrl: parsed.REDIS_URL,
+    s3: parsed.S3_BUCKET
+      ? Object.freeze({
+          bucket: parsed.S3_BUCKET,
+          prefix: parsed.S3_PREFIX ?? '',
+          endpoint: parsed.S3_ENDPOINT,
+          region: parsed.S3_REGION,
+          forcePathStyle: parsed.S3_FORCE_PATH_STYLE,
+          credentials:
+            parsed.S3_ACCESS_KEY_ID && parsed.S3_SECRET_ACCESS_KEY
+              ? Object.freeze({
+                  accessKeyId: parsed.S3_ACCESS_KEY_ID,
+                  secretAccessKey: parsed.S3_SECRET_ACCESS_KEY,
+                })
+              : undefined,
+        })
+      : undefined,
     legacyApiKey: parsed.API_KEY,
     logLevel: parsed.LOG_LEVEL,
     corsOrigins: Object.freeze(
@@ -159,6 +199,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   });
 }
 
+/** S3 settings that contradict each other: one line each, like a bad value. */
+function s3Problems(data: Record<string, string>): string[] {
+  const problems: string[] = [];
+  if (!data.S3_BUCKET) {
+    const orphans = S3_SETTINGS.filter((name) => data[name] !== undefined);
+    if (orphans.length)
+      problems.push(`${orphans.join(', ')} set without S3_BUCKET (set S3_BUCKET to store job files in S3)`);
+  }
+  if ((data.S3_ACCESS_KEY_ID === undefined) !== (data.S3_SECRET_ACCESS_KEY === undefined)) {
+    problems.push(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither, for the SDK credential chain)',
+    );
+  }
+  return problems;
+}
+
 interface EnvSchemaError {
   instancePath?: string;
   params?: Record<string, unknown>;
@@ -184,6 +240,7 @@ function accepted(variable: string): string {
   const schema = (EnvSchema.properties as unknown as Record<string, Record<string, unknown>>)[variable] ?? {};
   const options = (schema.anyOf as { const?: unknown }[] | undefined)?.map((o) => o.const);
   if (options) return `one of ${options.join(', ')}`;
+  if (schema.type === 'boolean') return 'true or false';
   const { minimum, maximum, exclusiveMinimum, pattern, minLength } = schema;
   if (schema.type === 'integer' || schema.type === 'number') {
     const kind = schema.type === 'integer' ? 'an integer' : 'a number';

@@ -96,6 +96,8 @@ const EXPOSED_HEADERS = [
   'X-Seed',
   'Content-Disposition',
   'Content-Length',
+  'Accept-Ranges',
+  'Content-Range',
 ];
 
 /** Every method a route uses, so a browser app can update, patch and delete, not only read and create. */
@@ -176,6 +178,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       rateLimiter: deps.rateLimiter,
       redisConfigured: Boolean(deps.config.redisUrl),
       onRedisDown: deps.config.rateLimitOnRedisDown,
+      ...(deps.config.s3 && { fileStore: deps.jobs.files.store }),
     }),
   );
 

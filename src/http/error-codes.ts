@@ -30,6 +30,10 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The body is larger than the server accepts.' },
   URI_TOO_LONG: { status: 414, description: 'A path parameter is too long.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not sent as `application/json`.' },
+  RANGE_NOT_SATISFIABLE: {
+    status: 416,
+    description: 'The `Range` starts past the end of the file; `Content-Range` gives its size.',
+  },
   VALIDATION_FAILED: { status: 422, description: 'A field is missing or invalid; `errors` names each one.' },
   AUTH_FAILURES_BLOCKED: {
     status: 429,
@@ -61,6 +65,10 @@ export const ERROR_CODES = {
     status: 503,
     description: 'The database is unreachable; retry after `Retry-After`.',
   },
+  FILE_STORE_UNAVAILABLE: {
+    status: 503,
+    description: 'The store of job files (object storage) is unreachable; retry after `Retry-After`.',
+  },
   SERVICE_UNAVAILABLE: {
     status: 503,
     description: 'The server is busy, shutting down or not ready; retry after `Retry-After`.',
@@ -80,6 +88,7 @@ const BY_STATUS: Record<number, ErrorCode> = {
   413: 'PAYLOAD_TOO_LARGE',
   414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  416: 'RANGE_NOT_SATISFIABLE',
   422: 'VALIDATION_FAILED',
   429: 'TOO_MANY_REQUESTS',
   431: 'HEADERS_TOO_LARGE',

@@ -15,6 +15,7 @@ export {
   type JobRow,
   type JobStatus,
 } from './job-repository.js';
+export { JobFiles } from './job-files.js';
 export {
   type CreateJobInput,
   INTERRUPTED_BY_SHUTDOWN,

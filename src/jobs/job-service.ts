@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { databaseUnavailableReason } from '../db/index.js';
 import type { Scenario } from '../generator/index.js';
 import { LogThrottle } from '../logging/index.js';
 import type { Owner } from '../db/index.js';
 import type { OutputFormat, PatientPage } from '../output/index.js';
+import { DiskFileStore } from '../storage/index.js';
 import { GenerationSpeed } from './generation-speed.js';
+import { JobFiles } from './job-files.js';
 import type { JobPriority, JobRepository, JobRow, JobStatus } from './job-repository.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
 
@@ -15,10 +16,7 @@ const ORPHAN_SWEEP_INTERVAL_MS = 30_000;
 const DEFAULT_ORPHAN_AFTER_MS = 60_000;
 /** The error a job stopped by SIGTERM keeps; the client can act on it. */
 export const INTERRUPTED_BY_SHUTDOWN = 'Interrupted by server shutdown; resubmit the job';
-/** A job's output: the directory `<id>` and the archive `<id>.zip` under `DATA_DIR/jobs`. */
-const JOB_OUTPUT_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.zip)?$/;
-
-/** Where a job's files are written; its ZIP is `<dir>.zip`. */
+/** Where the disk store keeps a completed job's files; its ZIP is `<dir>.zip`. */
 export function jobDirectory(dataDir: string, jobId: string): string {
   return join(dataDir, 'jobs', jobId);
 }
@@ -44,6 +42,8 @@ export interface JobServiceOptions {
   workerId?: string;
   /** The embedded store has one process, so any job left running at start-up is an orphan. */
   singleProcess: boolean;
+  /** Where job files are spooled and stored; default: spooled and stored on the disk under `dataDir`. */
+  files?: JobFiles;
 }
 
 /** What this instance did with a job; `/metrics` counts these in memory. */
@@ -93,6 +93,8 @@ export class JobService {
   private stopped = true;
   /** Maintenance runs every second; while the database is down one line per interval says so. */
   private readonly maintenanceLog = new LogThrottle();
+  /** The jobs' files: spooled while they run, then in the store every instance reads. */
+  readonly files: JobFiles;
 
   constructor(
     private readonly repository: JobRepository,
@@ -102,6 +104,8 @@ export class JobService {
     private readonly onPatientsGenerated: (owner: Owner, jobId: string, patients: number) => void,
   ) {
     this.workerId = options.workerId ?? randomUUID();
+    this.files =
+      options.files ?? new JobFiles(new DiskFileStore(options.dataDir), join(options.dataDir, 'spool'));
   }
 
   private get orphanAfterMs(): number {
@@ -253,16 +257,8 @@ export class JobService {
    * generated again). `undefined` when the files are gone. The caller refuses encrypted jobs,
    * whose files are ciphertext and carry no index.
    */
-  async storedPatients(jobId: string, start: number, end: number): Promise<PatientPage | undefined> {
-    // Loaded on first use: the output writers (yazl, csv-stringify) are not needed to start the CLI.
-    const { readStoredPatients } = await import('../output/index.js');
-    return readStoredPatients(this.paths(jobId).dir, start, end);
-  }
-
-  /** Where a completed job's ZIP and files are. */
-  paths(jobId: string): { dir: string; zip: string } {
-    const dir = jobDirectory(this.options.dataDir, jobId);
-    return { dir, zip: `${dir}.zip` };
+  storedPatients(jobId: string, start: number, end: number): Promise<PatientPage | undefined> {
+    return this.files.storedPatients(jobId, start, end);
   }
 
   /** Runs `tick` without waiting; a failure (the database is down) is logged, and the next poll retries. */
@@ -325,7 +321,7 @@ export class JobService {
       return;
     }
     const owner: Owner = { keyId: job.ownerKeyId, subject: job.ownerSubject, all: false };
-    const { dir } = this.paths(job.id);
+    const dir = this.files.spoolDir(job.id);
     let lastWrite = 0;
     // Wall time, not the injected clock: this measures how fast the machine is.
     const startedMs = performance.now();
@@ -365,6 +361,8 @@ export class JobService {
     heartbeat.unref();
     const settled = generation.result
       .then(async (result) => {
+        // Into the store before the job says completed: no instance can serve half of it.
+        await this.files.publish(job.id);
         const now = this.clock();
         const done = await this.repository.complete(
           job.id,
@@ -471,16 +469,12 @@ export class JobService {
   }
 
   /**
-   * Output under `DATA_DIR/jobs` whose job is gone from the database (killed mid-run, then deleted,
-   * or deleted while its files could not be removed). A row is written before any of its files and
-   * deleted before them, so a missing row means the files are garbage.
+   * Files in the store or the spool whose job is gone from the database (killed mid-run, then
+   * deleted, or deleted while its files could not be removed). A row is written before any of its
+   * files and deleted before them, so a missing row means the files are garbage.
    */
   private async removeStrayOutputs(): Promise<string[]> {
-    const root = join(this.options.dataDir, 'jobs');
-    const names = await readdir(root).catch(() => [] as string[]);
-    const onDisk = new Set(
-      names.map((name) => JOB_OUTPUT_NAME.exec(name)?.[1]).filter((id) => id !== undefined),
-    );
+    const onDisk = new Set(await this.files.jobIds());
     if (onDisk.size === 0) return [];
     const known = await this.repository.existingIds([...onDisk]);
     const strays = [...onDisk].filter((id) => !known.has(id));
@@ -488,9 +482,13 @@ export class JobService {
     return strays;
   }
 
+  /**
+   * Removes a job's files. A store that cannot be reached only delays it: the job is already cancelled,
+   * failed or deleted, and the expiry or stray sweep removes the files once the store is back.
+   */
   private async removeFiles(jobId: string): Promise<void> {
-    const { dir, zip } = this.paths(jobId);
-    await rm(dir, { recursive: true, force: true });
-    await rm(zip, { force: true });
+    await this.files.remove(jobId).catch((err: unknown) => {
+      this.logger.warn({ err, jobId }, 'job files not removed yet; a later sweep removes them');
+    });
   }
 }

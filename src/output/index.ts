@@ -7,7 +7,13 @@
 export { DecryptionError, decryptBuffer, decryptFile, HEADER_BYTES } from './crypto.js';
 export { CSV_COLUMNS, csvRow } from './csv.js';
 export { deterministicUuid, patientEntries } from './fhir.js';
-export { MAX_RECORDS_PER_READ, type PatientPage, readStoredPatients } from './patient-index.js';
+export {
+  type ByteRangeReader,
+  MAX_RECORDS_PER_READ,
+  type PatientPage,
+  readIndexedPatients,
+  readStoredPatients,
+} from './patient-index.js';
 export { type StreamedChunk, streamedJsonChunks } from './streamed-json.js';
 export { type OutputFile, type OutputFormat, OUTPUT_FORMATS } from './types.js';
 export { type WriteJobOptions, writeJobOutputs } from './write-job-outputs.js';

@@ -108,56 +108,85 @@ export interface PatientPage {
 }
 
 /**
- * Reads patients `[start, end)` of a job directory through its index: two small positioned reads,
- * whatever the job's size. Resolves `undefined` when the index or data file is not there (the job
- * expired, or was written before indexes existed). At most MAX_RECORDS_PER_READ records per call.
+ * Reads bytes `[range.start, range.end]` (inclusive, cut at the file's end) of the job file `name`,
+ * with the whole file's size; `undefined` when the file is not there. A file store provides it.
  */
-export async function readStoredPatients(
+export type ByteRangeReader = (
+  name: string,
+  range: { start: number; end: number },
+) => Promise<{ bytes: Buffer; size: number } | undefined>;
+
+/** Reads patients `[start, end)` of a job directory on the local disk; see readIndexedPatients. */
+export function readStoredPatients(
   dir: string,
+  start: number,
+  end: number,
+): Promise<PatientPage | undefined> {
+  return readIndexedPatients(directoryReader(dir), start, end);
+}
+
+/**
+ * Reads patients `[start, end)` of a job through its index: three small ranged reads (the index's
+ * head, its entries for the range, the rows), whatever the job's size, so it works as well on object
+ * storage as on disk. Resolves `undefined` when the index or data file is not there (the job expired,
+ * or was written before indexes existed). At most MAX_RECORDS_PER_READ records per call.
+ */
+export async function readIndexedPatients(
+  read: ByteRangeReader,
   start: number,
   end: number,
 ): Promise<PatientPage | undefined> {
   if (end - start > MAX_RECORDS_PER_READ)
     throw new RangeError(`at most ${MAX_RECORDS_PER_READ} records per read`);
-  const index = await openIfExists(join(dir, PATIENT_INDEX_FILE));
-  if (!index) return undefined;
-  try {
-    const head = Buffer.alloc(6 + 255);
-    const { bytesRead } = await index.read(head, 0, head.length, 0);
-    if (bytesRead < 6 || !head.subarray(0, 4).equals(MAGIC) || head[4] !== VERSION) {
-      throw new Error('patient index: unknown format');
-    }
-    const nameLength = head[5]!;
-    const dataFile = head.subarray(6, 6 + nameLength).toString('ascii');
-    const entriesAt = 6 + nameLength;
-    const { size } = await index.stat();
-    const total = Math.max(0, Math.floor((size - entriesAt) / ENTRY_BYTES) - 1);
-    const from = Math.min(Math.max(0, start), total);
-    const to = Math.min(Math.max(from, end), total);
-    if (from === to) return { total, patients: [] };
-
-    const entries = Buffer.alloc((to - from + 1) * ENTRY_BYTES);
-    await index.read(entries, 0, entries.length, entriesAt + from * ENTRY_BYTES);
-    const offsets = Array.from({ length: to - from + 1 }, (_, i) =>
-      Number(entries.readBigUInt64BE(i * ENTRY_BYTES)),
-    );
-    const data = await openIfExists(join(dir, dataFile));
-    if (!data) return undefined;
-    try {
-      const first = offsets[0]!;
-      const bytes = Buffer.alloc(offsets.at(-1)! - first);
-      await data.read(bytes, 0, bytes.length, first);
-      const patients = offsets.slice(0, -1).map((at, i) => {
-        const row = bytes.toString('utf8', at - first, offsets[i + 1]! - first);
-        return JSON.parse(row.startsWith(',') ? row.slice(1) : row) as Record<string, unknown>;
-      });
-      return { total, patients };
-    } finally {
-      await data.close();
-    }
-  } finally {
-    await index.close();
+  const head = await read(PATIENT_INDEX_FILE, { start: 0, end: 6 + 255 - 1 });
+  if (!head) return undefined;
+  const { bytes, size } = head;
+  if (bytes.length < 6 || !bytes.subarray(0, 4).equals(MAGIC) || bytes[4] !== VERSION) {
+    throw new Error('patient index: unknown format');
   }
+  const nameLength = bytes[5]!;
+  const dataFile = bytes.subarray(6, 6 + nameLength).toString('ascii');
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(dataFile)) throw new Error('patient index: bad data file name');
+  const entriesAt = 6 + nameLength;
+  const total = Math.max(0, Math.floor((size - entriesAt) / ENTRY_BYTES) - 1);
+  const from = Math.min(Math.max(0, start), total);
+  const to = Math.min(Math.max(from, end), total);
+  if (from === to) return { total, patients: [] };
+
+  const entriesStart = entriesAt + from * ENTRY_BYTES;
+  const entries = await read(PATIENT_INDEX_FILE, {
+    start: entriesStart,
+    end: entriesStart + (to - from + 1) * ENTRY_BYTES - 1,
+  });
+  if (!entries) return undefined;
+  const offsets = Array.from({ length: to - from + 1 }, (_, i) =>
+    Number(entries.bytes.readBigUInt64BE(i * ENTRY_BYTES)),
+  );
+  const first = offsets[0]!;
+  const rows = await read(dataFile, { start: first, end: offsets.at(-1)! - 1 });
+  if (!rows) return undefined;
+  const patients = offsets.slice(0, -1).map((at, i) => {
+    const row = rows.bytes.toString('utf8', at - first, offsets[i + 1]! - first);
+    return JSON.parse(row.startsWith(',') ? row.slice(1) : row) as Record<string, unknown>;
+  });
+  return { total, patients };
+}
+
+/** Ranged reads of the files in a local directory. */
+function directoryReader(dir: string): ByteRangeReader {
+  return async (name, range) => {
+    const file = await openIfExists(join(dir, name));
+    if (!file) return undefined;
+    try {
+      const { size } = await file.stat();
+      const length = Math.max(0, Math.min(range.end, size - 1) - range.start + 1);
+      const bytes = Buffer.alloc(length);
+      const { bytesRead } = await file.read(bytes, 0, length, range.start);
+      return { bytes: bytes.subarray(0, bytesRead), size };
+    } finally {
+      await file.close();
+    }
+  };
 }
 
 async function openIfExists(path: string) {

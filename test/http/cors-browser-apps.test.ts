@@ -101,6 +101,13 @@ describe('CORS for browser apps', () => {
     const download = await inject(t, { ...cross(key), url: `/api/v1/downloads/${created.job_id}` });
     expect(download.statusCode).toBe(200);
     expect(hiddenHeaders(download.headers)).toEqual([]);
+    const part = await inject(t, {
+      ...cross(key),
+      url: `/api/v1/downloads/${created.job_id}`,
+      headers: { ...cross(key).headers, range: 'bytes=0-9' },
+    });
+    expect(part.statusCode).toBe(206);
+    expect(hiddenHeaders(part.headers)).toEqual([]);
     const deleted = await inject(t, {
       ...cross(key),
       method: 'DELETE',

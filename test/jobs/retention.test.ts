@@ -26,13 +26,23 @@ describe.each(BACKENDS)('job retention and interruption on %s', (backend) => {
 
   const jobsDir = () => join(t.dataDir, 'jobs');
   const row = (id: string) => repository.get(id, SYSTEM_OWNER);
-  /** Leaves output on disk as a job killed mid-run would: a partial directory and a partial ZIP. */
+  /**
+   * Leaves output as a job killed mid-run would: a partial directory and ZIP in the spool (killed
+   * while generating) and in the store (killed while publishing).
+   */
   function partialOutput(id: string): void {
-    mkdirSync(join(jobsDir(), id), { recursive: true });
-    writeFileSync(join(jobsDir(), id, 'patients.json'), '[{"partial":');
-    writeFileSync(join(jobsDir(), `${id}.zip`), 'PK');
+    for (const root of [jobsDir(), join(t.dataDir, 'spool')]) {
+      mkdirSync(join(root, id), { recursive: true });
+      writeFileSync(join(root, id, 'patients.json'), '[{"partial":');
+      writeFileSync(join(root, `${id}.zip`), 'PK');
+    }
   }
   const onDisk = (id: string) => readdirSync(jobsDir()).filter((name) => name.startsWith(id));
+  /** What a running job's worker has written so far: it writes into the spool, not the store. */
+  const spooled = (id: string) =>
+    existsSync(join(t.dataDir, 'spool'))
+      ? readdirSync(join(t.dataDir, 'spool')).filter((name) => name.startsWith(id))
+      : [];
   async function runningJob(): Promise<string> {
     const id = randomUUID();
     await repository.create({
@@ -66,6 +76,7 @@ describe.each(BACKENDS)('job retention and interruption on %s', (backend) => {
     expect(failed?.status).toBe('failed');
     expect(failed?.expiresAt?.getTime()).toBe(t.clock.now().getTime() + 2 * HOUR);
     expect(onDisk(id)).toEqual([]);
+    expect(spooled(id)).toEqual([]);
 
     t.clock.advance(2 * HOUR - 1000);
     await t.services.jobs.sweepExpired();
@@ -109,7 +120,9 @@ describe.each(BACKENDS)('job retention and interruption on %s', (backend) => {
 
     await t.services.jobs.sweepExpired();
     expect(onDisk(gone)).toEqual([]);
+    expect(spooled(gone)).toEqual([]);
     expect(onDisk(kept).sort()).toEqual([kept, `${kept}.zip`]);
+    expect(spooled(kept).sort()).toEqual([kept, `${kept}.zip`]);
     expect(existsSync(join(jobsDir(), 'README.txt'))).toBe(true);
     await repository.fail(kept, 'done with it', t.clock.now(), t.clock.now());
   });
@@ -121,7 +134,7 @@ describe.each(BACKENDS)('job retention and interruption on %s', (backend) => {
       output_formats: ['json', 'fhir'],
     });
     // Wait (bounded) until the worker is writing, so the shutdown catches it mid-run.
-    for (let i = 0; i < 600 && onDisk(created.job_id).length === 0; i++) {
+    for (let i = 0; i < 600 && spooled(created.job_id).length === 0; i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect((await row(created.job_id))?.status).toBe('running');
@@ -139,6 +152,7 @@ describe.each(BACKENDS)('job retention and interruption on %s', (backend) => {
     const job = (await inject(t, { ...key, url: `/api/v1/jobs/${created.job_id}` })).json();
     expect(job).toMatchObject({ status: 'failed', error: INTERRUPTED_BY_SHUTDOWN });
     expect(onDisk(created.job_id)).toEqual([]);
+    expect(spooled(created.job_id)).toEqual([]);
     expect((await row(created.job_id))?.expiresAt).not.toBeNull();
     await t.services.jobs.start();
   });

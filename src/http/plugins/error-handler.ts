@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Duplex } from 'node:stream';
 import { databaseUnavailableReason } from '../../db/index.js';
 import { LogThrottle } from '../../logging/index.js';
+import { FileStoreUnavailableError } from '../../storage/index.js';
 import { codeForStatus, type ErrorCode } from '../error-codes.js';
 import { AppError, type FieldError, describeFieldErrors, reasonPhrase } from '../errors.js';
 import { requestIdFor } from './request-context.js';
@@ -48,6 +49,13 @@ export const errorHandler = fp(
       if (status)
         return send(reply, request, status, clientCode(error, status), clientMessage(error, status), {}, {});
       // An outage fails every request the same way: 503 and retry, one log line per kind and interval.
+      if (error instanceof FileStoreUnavailableError) {
+        const { write, suppressed } = logThrottle.admit(`files:${error.code}`);
+        if (write) request.log.error({ err: error, suppressed }, 'file store unavailable');
+        const retry = { 'Retry-After': DATABASE_RETRY_AFTER_SECONDS };
+        const detail = 'The stored job files are temporarily unavailable; retry later';
+        return send(reply, request, 503, 'FILE_STORE_UNAVAILABLE', detail, retry, {});
+      }
       const unavailable = databaseUnavailableReason(error);
       const kind = unavailable
         ? `db:${unavailable}`
@@ -59,6 +67,7 @@ export const errorHandler = fp(
         const detail = 'The database is temporarily unavailable; retry later';
         return send(reply, request, 503, 'DATABASE_UNAVAILABLE', detail, retry, {});
       }
+
       if (write) request.log.error({ err: error, suppressed }, 'unhandled error');
       return send(reply, request, 500, 'INTERNAL_ERROR', 'Internal server error', {}, {});
     });

@@ -1,15 +1,18 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { JobService } from '../../jobs/index.js';
-import { AppError, badRequest, notFound } from '../errors.js';
+import type { JobFiles, JobService } from '../../jobs/index.js';
+import { ARCHIVE } from '../../storage/index.js';
+import { parseRange } from '../byte-range.js';
+import { AppError, appError, badRequest, notFound } from '../errors.js';
 import { readerOf } from '../owner.js';
 import { asciiFallback, attachmentDisposition } from '../content-disposition.js';
 import { errorResponses, KEY_SECURITY, PROTECTED_ERRORS } from '../schemas/common.js';
 
-/** `GET /api/v1/downloads/{job_id}`: the job's ZIP, or `?format=json` for the patients array. */
+/**
+ * `GET /api/v1/downloads/{job_id}`: the job's ZIP, or `?format=json` for the patients array, streamed
+ * from the file store (whichever instance ran the job), with `Range` support for resumed downloads.
+ */
 export function downloadRoutes(deps: { jobs: JobService }) {
   return async function downloadRoutesPlugin(app: FastifyInstance) {
     app.get<{ Params: { job_id: string }; Querystring: { format?: string } }>(
@@ -17,7 +20,11 @@ export function downloadRoutes(deps: { jobs: JobService }) {
       {
         schema: {
           tags: ['jobs'],
-          summary: 'Download a completed job (ZIP, or ?format=json)',
+          summary: 'Download a completed job (ZIP, or ?format=json); Range requests resume it',
+          description:
+            'Send `Range: bytes=first-last` (or `first-`, or `-suffix`) for part of the file: 206 with ' +
+            '`Content-Range`. Of several ranges only the first satisfiable one is sent. A range past the ' +
+            'end answers 416 with `Content-Range: bytes */size`.',
           security: KEY_SECURITY,
           params: Type.Object({ job_id: Type.String() }),
           querystring: Type.Object({ format: Type.Optional(Type.String({ enum: ['zip', 'json'] })) }),
@@ -27,7 +34,8 @@ export function downloadRoutes(deps: { jobs: JobService }) {
               type: 'string',
               format: 'binary',
             },
-            ...errorResponses(400, 404, 409, 410, 422, ...PROTECTED_ERRORS),
+            206: { description: 'The requested byte range of the file', type: 'string', format: 'binary' },
+            ...errorResponses(400, 404, 409, 410, 416, 422, ...PROTECTED_ERRORS),
           },
         },
       },
@@ -39,23 +47,33 @@ export function downloadRoutes(deps: { jobs: JobService }) {
         if (job.status !== 'completed') {
           throw badRequest(`Job ${job_id} is not completed yet. Current status: ${job.status}`);
         }
-        const { dir, zip } = deps.jobs.paths(job.id);
         if (request.query.format === 'json') {
           if (!job.outputFiles.some((f) => f.name === 'patients.json')) {
             throw badRequest(
               'This job has no plain JSON output (it was not requested, or it is compressed or encrypted)',
             );
           }
-          const path = join(dir, 'patients.json');
-          await ensureExists(path);
-          return reply.type('application/json; charset=utf-8').send(createReadStream(path));
+          const json = { 'Content-Type': 'application/json; charset=utf-8' };
+          return sendFile(
+            deps.jobs.files,
+            { jobId: job.id, name: 'patients.json', headers: json },
+            request,
+            reply,
+          );
         }
-        const size = await ensureExists(zip);
-        return reply
-          .type('application/zip')
-          .header('Content-Length', size)
-          .header('Content-Disposition', zipDisposition(job.config, job.id))
-          .send(createReadStream(zip));
+        return sendFile(
+          deps.jobs.files,
+          {
+            jobId: job.id,
+            name: ARCHIVE,
+            headers: {
+              'Content-Type': 'application/zip',
+              'Content-Disposition': zipDisposition(job.config, job.id),
+            },
+          },
+          request,
+          reply,
+        );
       },
     );
   };
@@ -67,12 +85,41 @@ function nothingToDownload(job: { id: string; status: string; error: string | nu
   return new AppError(409, `Job ${job.id} ${what}; it has no files to download. Start a new job.`);
 }
 
-async function ensureExists(path: string): Promise<number> {
-  try {
-    return (await stat(path)).size;
-  } catch {
-    throw new AppError(410, 'The files of this job are no longer available');
+const GONE = 'The files of this job are no longer available';
+
+/**
+ * Streams a stored file with `headers`, whole (200) or the range the request asks for (206), never
+ * reading it into memory; 410 when it is gone, 416 when the range starts past its end (an error
+ * carries none of `headers`: no attachment name on a JSON error body).
+ */
+async function sendFile(
+  files: JobFiles,
+  file: { jobId: string; name: string; headers: Record<string, string> },
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const { jobId, name } = file;
+  const size = await files.size(jobId, name);
+  if (size === undefined) throw new AppError(410, GONE);
+  const range = parseRange(request.headers.range, size, request.headers['if-range'] !== undefined);
+  if (range.kind === 'unsatisfiable') {
+    throw appError(
+      'RANGE_NOT_SATISFIABLE',
+      `The requested range is outside the file, which has ${size} bytes`,
+      { 'Content-Range': `bytes */${size}`, 'Accept-Ranges': 'bytes' },
+    );
   }
+  const part = range.kind === 'part' ? { start: range.start, end: range.end } : undefined;
+  // HEAD gets the headers only: Fastify would read a real stream to its end and drop it.
+  const body = request.method === 'HEAD' ? Readable.from([]) : await files.stream(jobId, name, part);
+  if (!body) throw new AppError(410, GONE);
+  reply.headers(file.headers).header('Accept-Ranges', 'bytes');
+  if (!part) return reply.header('Content-Length', size).send(body);
+  return reply
+    .status(206)
+    .header('Content-Range', `bytes ${part.start}-${part.end}/${size}`)
+    .header('Content-Length', part.end - part.start + 1)
+    .send(body);
 }
 
 /**

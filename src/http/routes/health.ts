@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Database } from '../../db/index.js';
 import type { RateLimitStore } from '../../ratelimit/index.js';
+import type { FileStore } from '../../storage/index.js';
 import { errorBody } from '../plugins/error-handler.js';
 import { ErrorBody } from '../schemas/common.js';
 
@@ -26,6 +27,8 @@ export interface HealthDeps {
   rateLimiter: RateLimitStore;
   redisConfigured: boolean;
   onRedisDown: 'fallback' | 'fail-closed';
+  /** Object storage of job files, when configured: checked, but only degrades (the rest of the API works). */
+  fileStore?: Pick<FileStore, 'ping'>;
 }
 
 type CheckState = 'ok' | 'degraded' | 'down';
@@ -49,9 +52,13 @@ export function healthRoutes(deps: HealthDeps) {
     }));
 
     async function readiness() {
-      const database: CheckState = await pingDatabase(deps.database);
+      const [database, fileStore] = await Promise.all([
+        pingDatabase(deps.database),
+        deps.fileStore && ping(() => deps.fileStore!.ping(), 'file store'),
+      ]);
       const checks: Record<string, CheckState> = { api: 'ok', database };
       if (deps.redisConfigured) checks.redis = deps.rateLimiter.status();
+      if (fileStore) checks.file_store = fileStore;
       const redisBlocks =
         checks.redis !== undefined && checks.redis !== 'ok' && deps.onRedisDown === 'fail-closed';
       const ready = database === 'ok' && !redisBlocks;
@@ -96,13 +103,18 @@ export function healthRoutes(deps: HealthDeps) {
   };
 }
 
-async function pingDatabase(database: Database): Promise<CheckState> {
+function pingDatabase(database: Database): Promise<CheckState> {
+  return ping(() => database.ping(), 'database');
+}
+
+/** `ok` when `request` resolves within PING_TIMEOUT_MS, else `down`. */
+async function ping(request: () => Promise<unknown>, what: string): Promise<CheckState> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      database.ping(),
+      request(),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('database ping timed out')), PING_TIMEOUT_MS);
+        timer = setTimeout(() => reject(new Error(`${what} ping timed out`)), PING_TIMEOUT_MS);
       }),
     ]);
     return 'ok';

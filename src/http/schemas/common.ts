@@ -28,6 +28,7 @@ const ERROR_TEXT: Record<number, string> = {
   404: 'Not found, or owned by another key',
   410: 'The job’s files were removed after its retention period',
   413: 'Request body too large',
+  416: 'The Range starts past the end of the file (Content-Range: bytes */size)',
   422: 'Validation error; `detail` names each bad field',
   429: 'Rate limit or daily quota exceeded (Retry-After)',
   503: 'A dependency is unavailable',
