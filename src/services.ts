@@ -1,9 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { ConfigurationRepository } from './configurations/index.js';
 import type { Owner } from './db/index.js';
-import { GenerationService, JobRepository, JobService, PatientStreams } from './jobs/index.js';
+import {
+  GenerationService,
+  InProcessQueue,
+  JobRepository,
+  JobService,
+  PatientStreams,
+  PgBossQueue,
+} from './jobs/index.js';
 import {
   Admission,
   ApiKeyRepository,
@@ -50,7 +58,7 @@ export interface Services {
   configurations: ConfigurationRepository;
   /** Streamed generations in progress, bounded per key and per instance. */
   streams: PatientStreams;
-  /** Starts background work: usage flushing and, on a server, the job runner. */
+  /** Starts background work: usage flushing and, on a server or worker, the job runner. */
   start(): Promise<void>;
   /**
    * Flushes usage and closes every connection; safe to call once. Running jobs get `jobGraceMs`
@@ -60,7 +68,8 @@ export interface Services {
 }
 
 export interface BuildServicesOptions {
-  role: 'server' | 'cli';
+  /** `worker`: a server without HTTP (`npm run worker`); it runs jobs like a server. */
+  role: 'server' | 'worker' | 'cli';
   /** An already open database (tests); otherwise opened from config and migrated. */
   database?: Database;
   clock?: () => Date;
@@ -72,7 +81,7 @@ export async function buildServices(
   options: BuildServicesOptions,
 ): Promise<Services> {
   const clock = options.clock ?? (() => new Date());
-  const database = options.database ?? (await openDatabase(config, logger, { role: options.role }));
+  const database = options.database ?? (await openDatabase(config, logger, { role: options.role === 'cli' ? 'cli' : 'server' }));
   // Loaded on demand: ioredis costs start-up time that the CLI and Redis-less servers do not need.
   const redisClients = config.redisUrl ? await import('./ratelimit/redis-store.js') : undefined;
   // Counts daily quotas and publishes key changes. The CLI never calls start(), so its client queues
@@ -118,13 +127,37 @@ export async function buildServices(
   const recordJobPatients = (owner: Owner, _jobId: string, patients: number) => {
     if (owner.keyId) usage.recordJobPatients(owner.keyId, patients, clock()); // the legacy key has no row
   };
+  const jobRepository = new JobRepository(database.db);
+  const workerId = `${config.instanceId}:${randomUUID().slice(0, 8)}`;
+  const queueOptions = {
+    workerId,
+    concurrency: config.jobConcurrency,
+    takeShared: config.jobQueue.workers,
+    pollIntervalMs: config.jobQueue.pollIntervalMs,
+    timeoutSeconds: config.jobQueue.timeoutSeconds,
+    onError: (err: unknown) => logger.error({ err }, 'job queue failed'),
+  };
+  // PostgreSQL: pg-boss on the same database, so any instance (or `npm run worker`) runs any job.
+  // The embedded store has one process: the in-process queue over the jobs table.
+  const pool = database.kind === 'postgres' ? database.pool : undefined;
+  const queue = pool
+    ? new PgBossQueue(jobRepository, {
+        ...queueOptions,
+        executeSql: (text, values) => pool.query(text, values),
+        retryLimit: config.jobQueue.retryLimit,
+        maintenanceSeconds: config.jobQueue.expiryCheckSeconds,
+      })
+    : new InProcessQueue(jobRepository, queueOptions);
   const jobs = new JobService(
-    new JobRepository(database.db),
+    jobRepository,
     {
       dataDir: config.dataDir,
       concurrency: config.jobConcurrency,
       retentionHours: config.jobRetentionHours,
-      singleProcess: database.kind === 'embedded',
+      heartbeatMs: config.jobQueue.heartbeatMs,
+      timeoutSeconds: config.jobQueue.timeoutSeconds,
+      workerId,
+      queue,
     },
     clock,
     logger,
@@ -178,11 +211,11 @@ export async function buildServices(
       if ('waitUntilReady' in rateLimiter) await rateLimiter.waitUntilReady(2000);
       if (quotaRedis) await redisClients?.waitForRedis(quotaRedis, 2000);
       await keyChanges?.waitUntilSubscribed(2000);
-      if (options.role === 'server') await jobs.start();
+      if (options.role !== 'cli') await jobs.start();
     },
     async close(options = {}) {
       await streams.close();
-      await jobs.stop(options.jobGraceMs ?? 0);
+      await jobs.close(options.jobGraceMs ?? 0);
       await usage.close();
       await dailyQuota.close();
       quotaRedis?.disconnect();

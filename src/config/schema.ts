@@ -47,6 +47,13 @@ export const EnvSchema = Type.Object({
     default: 'fallback',
   }),
   JOB_CONCURRENCY: Type.Integer({ minimum: 1, maximum: 64, default: 2 }),
+  // 0: this instance runs no shared jobs (an API-only instance beside `npm run worker`); needs DATABASE_URL.
+  JOB_WORKERS: Type.Integer({ minimum: 0, maximum: 1, default: 1 }),
+  JOB_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 86_400, default: 900 }),
+  JOB_RETRY_LIMIT: Type.Integer({ minimum: 0, maximum: 20, default: 2 }),
+  JOB_POLL_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 1000 }),
+  JOB_HEARTBEAT_MS: Type.Integer({ minimum: 10, maximum: 60_000, default: 5000 }),
+  JOB_EXPIRY_CHECK_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 30 }),
   JOB_RETENTION_HOURS: Type.Number({ exclusiveMinimum: 0, default: 24 }),
   MAX_PATIENTS_PER_JOB: Type.Integer({ minimum: 1, default: 100_000 }),
   STREAMS_PER_KEY: Type.Integer({ minimum: 1, maximum: 1000, default: 2 }),

@@ -1,8 +1,9 @@
 /**
  * Jobs: the generation service (the scenario of a job or stream resolved within the caller's limits,
- * and a job queued), generation jobs and their storage scoped by owner, and the runner
- * that executes jobs in worker threads. Imports `db`, `generator`, `output`, `keys` (the patient
- * limit) and `configurations` (stored scenarios); never HTTP.
+ * and a job queued), generation jobs and their storage scoped by owner, the queues that hand jobs to
+ * workers (in-process, or pg-boss on PostgreSQL), and the runner that executes them in worker
+ * threads. Imports `db`, `generator`, `output`, `keys` (the patient limit) and `configurations`
+ * (stored scenarios); never HTTP.
  */
 // The generation task itself (generator, output writers, exceljs) is loaded only by the worker
 // thread, so the CLI and the server's main thread do not pay for importing it.
@@ -13,10 +14,23 @@ export {
   type JobPriority,
   JobRepository,
   type JobRow,
+  PASSWORD_LOST,
+  SERVER_STOPPED,
   type JobStatus,
 } from './job-repository.js';
+export { InProcessQueue } from './in-process-queue.js';
+export type {
+  Delivery,
+  Disposition,
+  JobHandlers,
+  JobQueue,
+  QueuedJob,
+  QueueOptions,
+} from './job-queue.js';
+export { expiryMarginSeconds, PgBossQueue, type PgBossQueueOptions } from './pg-boss-queue.js';
 export {
   type CreateJobInput,
+  DEFAULT_TIMEOUT_SECONDS,
   INTERRUPTED_BY_SHUTDOWN,
   type JobEvent,
   jobDirectory,

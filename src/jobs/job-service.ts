@@ -4,13 +4,23 @@ import { join } from 'node:path';
 import { databaseUnavailableReason } from '../db/index.js';
 import type { Scenario } from '../generator/index.js';
 import { LogThrottle } from '../logging/index.js';
-import type { Owner } from '../db/index.js';
+import { type Owner, SYSTEM_OWNER } from '../db/index.js';
 import type { OutputFormat, PatientPage } from '../output/index.js';
 import { GenerationSpeed } from './generation-speed.js';
-import type { JobPriority, JobRepository, JobRow, JobStatus } from './job-repository.js';
+import { InProcessQueue } from './in-process-queue.js';
+import type { Delivery, Disposition, JobQueue } from './job-queue.js';
+import {
+  type JobPriority,
+  type JobRepository,
+  type JobRow,
+  type JobStatus,
+  PASSWORD_LOST,
+  SERVER_STOPPED,
+} from './job-repository.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
 
-const HEARTBEAT_INTERVAL_MS = 10_000;
+/** The longest one attempt of a job may run unless configured (`JOB_TIMEOUT_SECONDS`). */
+export const DEFAULT_TIMEOUT_SECONDS = 900;
 /** The error a job stopped by SIGTERM keeps; the client can act on it. */
 export const INTERRUPTED_BY_SHUTDOWN = 'Interrupted by server shutdown; resubmit the job';
 /** A job's output: the directory `<id>` and the archive `<id>.zip` under `DATA_DIR/jobs`. */
@@ -31,16 +41,19 @@ export interface JobServiceOptions {
   dataDir: string;
   concurrency: number;
   retentionHours: number;
-  /** Jobs running longer than this without a heartbeat are failed as orphans. */
+  /** Unfinished jobs whose worker sent no heartbeat for this long are orphans (default 6 heartbeats). */
   orphanAfterMs?: number;
+  /** How often this instance marks its jobs alive and looks for cancellations made elsewhere. */
+  heartbeatMs?: number;
   pollIntervalMs?: number;
-  /** This instance's id; jobs with a password are claimed only by the instance that holds it. */
+  /** The longest one attempt may run; default 900 s. */
+  timeoutSeconds?: number;
+  /** This instance's id; jobs with a password are run only by the instance that holds it. */
   workerId?: string;
-  /** The embedded store has one process, so any job left running at start-up is an orphan. */
-  singleProcess: boolean;
+  /** Who runs which job; default the in-process queue over the `jobs` table (one process). */
+  queue?: JobQueue;
 }
 
-/** What this instance did with a job; `/metrics` counts these in memory. */
 export type JobEvent =
   | { type: 'created' }
   /** `seconds`: wall time from the start of generation to the outcome. */
@@ -62,16 +75,26 @@ export interface CreateJobInput {
   priority: JobPriority;
 }
 
+/** Why a running generation was stopped before it ended. */
+type StopReason = 'cancelled' | 'shutdown' | 'timeout' | 'lost';
+
+interface Attempt {
+  generation: RunningGeneration;
+  timeoutMs: number;
+  stop?: StopReason;
+}
+
 /**
- * Generation jobs: stored in the database, run off the request path in worker
- * threads with bounded concurrency, cancellable, and deleted with their files
- * after the retention period. Every finished job expires, failed and cancelled
- * ones too, and output left by a job that no longer exists (a process killed
- * mid-run) is removed by the same sweep.
+ * Generation jobs: stored in the database, delivered by a `JobQueue` (in-process on the embedded
+ * store, pg-boss on PostgreSQL), run off the request path in worker threads with bounded concurrency,
+ * cancellable from any instance, and deleted with their files after the retention period. Every
+ * finished job expires, failed and cancelled ones too, and output left by a job that no longer exists
+ * (a process killed mid-run) is removed by the same sweep.
  */
 export class JobService {
-  private readonly workerId: string;
-  private readonly running = new Map<string, RunningGeneration>();
+  readonly workerId: string;
+  private readonly queue: JobQueue;
+  private readonly running = new Map<string, Attempt>();
   private readonly listeners = new Set<(event: JobEvent) => void>();
   /**
    * An encrypted job's password and seed live only in this process's memory, never in the
@@ -79,11 +102,11 @@ export class JobService {
    * Both are dropped when the job ends; a restart loses them and the job is failed.
    */
   private readonly secrets = new Map<string, { password: string; seed: string }>();
-  /** Each running job's end: its outcome recorded and its slot free. */
-  private readonly settling = new Map<string, Promise<void>>();
+  /** Each delivery's end: its outcome recorded and its slot free. */
+  private readonly settling = new Map<string, Promise<unknown>>();
   private changeWaiters: (() => void)[] = [];
   private timers: NodeJS.Timeout[] = [];
-  private ticking: Promise<void> | undefined;
+  private started = false;
   private stopped = true;
   /** Maintenance runs every second; while the database is down one line per interval says so. */
   private readonly maintenanceLog = new LogThrottle();
@@ -96,17 +119,42 @@ export class JobService {
     private readonly onPatientsGenerated: (owner: Owner, jobId: string, patients: number) => void,
   ) {
     this.workerId = options.workerId ?? randomUUID();
+    this.queue =
+      options.queue ??
+      new InProcessQueue(repository, {
+        workerId: this.workerId,
+        concurrency: options.concurrency,
+        takeShared: true,
+        pollIntervalMs: options.pollIntervalMs ?? 1000,
+        timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        onError: (err) => this.logMaintenanceFailure(err),
+      });
   }
 
   /** Measured on the jobs this instance completed; gives a new job its `estimated_duration`. */
   readonly speed = new GenerationSpeed();
 
+  /** `in-process` (embedded store, one process) or `pg-boss` (PostgreSQL, shared by every instance). */
+  get queueKind(): JobQueue['kind'] {
+    return this.queue.kind;
+  }
+
+  private get heartbeatMs(): number {
+    return this.options.heartbeatMs ?? 5000;
+  }
+
+  private get orphanAfterMs(): number {
+    return this.options.orphanAfterMs ?? 6 * this.heartbeatMs;
+  }
+
   async start(): Promise<void> {
     this.stopped = false;
     const now = this.clock();
-    const staleBefore = this.options.singleProcess
-      ? new Date(now.getTime() + 1)
-      : new Date(now.getTime() - (this.options.orphanAfterMs ?? 60_000));
+    // One process owns the embedded store: whatever it left unfinished is an orphan now.
+    const staleBefore =
+      this.queue.kind === 'in-process'
+        ? new Date(now.getTime() + 1)
+        : new Date(now.getTime() - this.orphanAfterMs);
     const orphans = await this.failOrphans(staleBefore);
     if (orphans.length) this.logger.warn({ jobs: orphans }, 'failed jobs left running by a stopped process');
     const every = (ms: number, fn: () => Promise<unknown>) => {
@@ -114,25 +162,29 @@ export class JobService {
       timer.unref();
       this.timers.push(timer);
     };
-    every(this.options.pollIntervalMs ?? 1000, () => this.tick());
-    every(30_000, () => this.sweepOrphans());
+    every(this.heartbeatMs, () => this.heartbeat());
+    every(Math.min(30_000, this.orphanAfterMs), () => this.sweepOrphans());
     every(60_000, () => this.sweepExpired());
-    this.kick();
+    if (!this.started) {
+      this.started = true;
+      await this.queue.start({
+        run: (delivery) => this.track(delivery.id, this.run(delivery)),
+        abandoned: (id) => this.abandon(id),
+      });
+    } else void this.queue.poll();
   }
 
   /**
-   * Stops the runner. A job still running is interrupted, not failed by a
-   * fault: it is marked with `INTERRUPTED_BY_SHUTDOWN`, its partial files are
-   * removed, and the log says so at warn level.
-   */
-  /**
-   * Stops claiming jobs; lets the running ones finish for up to `graceMs`, then marks the rest
-   * failed with INTERRUPTED_BY_SHUTDOWN (a warning each). Pending jobs stay pending for the next start.
+   * Stops taking jobs; lets the running ones finish for up to `graceMs`, then interrupts the rest:
+   * each is handed back to the queue (pending again, run by another instance or at the next start),
+   * with its partial files removed and a warning. An encrypted job cannot be handed back, since its
+   * password dies with this process: it fails with INTERRUPTED_BY_SHUTDOWN.
    */
   async stop(graceMs = 0): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+    await this.queue.stop();
     if (graceMs > 0 && this.settling.size > 0) {
       this.logger.warn({ jobs: this.settling.size, graceMs }, 'shutting down: waiting for running jobs');
       let timer: NodeJS.Timeout | undefined;
@@ -142,19 +194,14 @@ export class JobService {
       await Promise.race([Promise.all(this.settling.values()), graceOver]);
       clearTimeout(timer);
     }
-    // Out of `running` first, so each run's failure handler sees a deliberate stop and stays quiet.
-    const interrupted = [...this.running];
-    this.running.clear();
-    const now = this.clock();
-    for (const [id, run] of interrupted) {
-      await run.cancel();
-      this.secrets.delete(id);
-      await this.repository
-        .fail(id, INTERRUPTED_BY_SHUTDOWN, now, this.expiry(now))
-        .catch((err: unknown) => this.logMaintenanceFailure(err));
-      await this.removeFiles(id);
-      this.logger.warn({ jobId: id }, 'job interrupted by shutdown');
-    }
+    for (const attempt of this.running.values()) await this.interrupt(attempt, 'shutdown');
+    await Promise.all(this.settling.values());
+  }
+
+  /** Stops for good: `stop`, then the queue's outcomes are recorded and its connections released. */
+  async close(graceMs = 0): Promise<void> {
+    await this.stop(graceMs);
+    await this.queue.close();
   }
 
   async create(input: CreateJobInput): Promise<JobRow> {
@@ -176,6 +223,7 @@ export class JobService {
         useCompression: input.compress,
         useEncryption: encrypted,
         priority: input.priority,
+        // Pinned: only this instance holds the password, so only it may run the job.
         workerId: encrypted ? this.workerId : null,
         createdAt: this.clock(),
       })
@@ -183,8 +231,15 @@ export class JobService {
         this.secrets.delete(id);
         throw error;
       });
+    try {
+      await this.queue.enqueue({ id, priority: input.priority, local: encrypted });
+    } catch (error) {
+      // A job no queue knows of would stay pending for ever: refuse it whole.
+      this.secrets.delete(id);
+      await this.repository.delete(id, input.owner).catch(() => {});
+      throw error;
+    }
     this.emit({ type: 'created' });
-    this.kick();
     return job;
   }
 
@@ -197,7 +252,9 @@ export class JobService {
   /** Jobs waiting to run, over every instance (one grouped count in the database). */
   async queuedCount(): Promise<number> {
     const counts = await this.repository.countsByStatus();
-    return counts.find((c) => c.status === 'queued')?.jobs ?? 0;
+    return counts
+      .filter((c) => c.status === 'pending' || c.status === 'queued')
+      .reduce((sum, c) => sum + c.jobs, 0);
   }
 
   /** Jobs generating on this instance right now. */
@@ -213,17 +270,17 @@ export class JobService {
     return this.repository.list(owner, options);
   }
 
-  /** Cancels a pending or running job; `undefined` when it does not exist for this owner, `finished` when too late. */
+  /**
+   * Cancels a pending or running job; `undefined` when it does not exist for this owner, `finished`
+   * when too late. A job running on another instance stops at that instance's next heartbeat.
+   */
   async cancel(id: string, owner: Owner): Promise<JobRow | 'finished' | undefined> {
     const job = await this.repository.get(id, owner);
     if (!job) return undefined;
     const now = this.clock();
     const cancelled = await this.repository.cancel(id, owner, now, this.expiry(now));
     if (!cancelled) return 'finished';
-    await this.running.get(id)?.cancel();
-    this.running.delete(id);
-    this.secrets.delete(id);
-    await this.removeFiles(id);
+    await this.withdraw(id);
     this.emit({ type: 'finished', status: 'cancelled' });
     return cancelled;
   }
@@ -231,11 +288,18 @@ export class JobService {
   async delete(id: string, owner: Owner): Promise<boolean> {
     const deleted = await this.repository.delete(id, owner);
     if (!deleted) return false;
-    await this.running.get(id)?.cancel();
-    this.running.delete(id);
+    await this.withdraw(id);
+    return true;
+  }
+
+  /** Takes a job that must not run any more off the queue and out of this instance. */
+  private async withdraw(id: string): Promise<void> {
+    await this.queue.withdraw(id).catch((err: unknown) => this.logMaintenanceFailure(err));
+    const attempt = this.running.get(id);
+    if (attempt) await this.interrupt(attempt, 'cancelled');
+    await this.settling.get(id);
     this.secrets.delete(id);
     await this.removeFiles(id);
-    return true;
   }
 
   /**
@@ -255,26 +319,10 @@ export class JobService {
     return { dir, zip: `${dir}.zip` };
   }
 
-  /** Runs `tick` without waiting; a failure (the database is down) is logged, and the next poll retries. */
-  private kick(): void {
-    this.tick().catch((err: unknown) => this.logMaintenanceFailure(err));
-  }
-
-  /** Claims and starts jobs up to the concurrency bound. */
+  /** Asks the queue for work now; resolves once what it found has started. */
   tick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    this.ticking ??= this.claim().finally(() => {
-      this.ticking = undefined;
-    });
-    return this.ticking;
-  }
-
-  private async claim(): Promise<void> {
-    while (!this.stopped && this.running.size < this.options.concurrency) {
-      const job = await this.repository.claimNext(this.workerId, this.clock());
-      if (!job) break;
-      this.run(job);
-    }
+    return this.queue.poll();
   }
 
   /**
@@ -299,23 +347,42 @@ export class JobService {
     for (const resolve of this.changeWaiters.splice(0)) resolve();
   }
 
-  private run(job: JobRow): void {
+  /** Keeps a delivery's end where `idle`, `stop` and `withdraw` can await it. */
+  private track<T>(id: string, work: Promise<T>): Promise<T> {
+    const settled = work.finally(() => {
+      this.settling.delete(id);
+      this.notifyChange();
+    });
+    this.settling.set(
+      id,
+      settled.catch(() => {}),
+    );
+    return settled;
+  }
+
+  /** Stops a running generation; its `run` records the outcome the reason calls for. */
+  private async interrupt(attempt: Attempt, reason: StopReason): Promise<void> {
+    attempt.stop ??= reason;
+    await attempt.generation.cancel();
+  }
+
+  /** Runs one delivery of a job to its end and says what became of it. */
+  private async run(delivery: Delivery): Promise<Disposition> {
+    // Fetched while stopping: not started, so nothing to undo.
+    if (this.stopped) return 'handed-back';
+    const takeOver = delivery.attempt > 1;
+    const job = await this.repository.claim(delivery.id, this.workerId, this.clock(), takeOver);
+    if (!job) return 'done'; // cancelled, deleted or finished meanwhile
+    // A worker that died left partial output; this attempt starts from nothing.
+    if (takeOver) await this.removeFiles(job.id);
     const secret = this.secrets.get(job.id);
     const seed = job.useEncryption ? secret?.seed : job.seed;
     if (seed === undefined || seed === null) {
       const now = this.clock();
-      this.repository
-        .fail(
-          job.id,
-          'The encryption password is kept only in memory and was lost when the server restarted; submit the job again',
-          now,
-          this.expiry(now),
-        )
-        .catch((err: unknown) => this.logMaintenanceFailure(err));
-      return;
+      await this.repository.fail(job.id, PASSWORD_LOST, now, this.expiry(now));
+      return 'done';
     }
     const owner: Owner = { keyId: job.ownerKeyId, subject: job.ownerSubject, all: false };
-    const { dir } = this.paths(job.id);
     let lastWrite = 0;
     // Wall time, not the injected clock: this measures how fast the machine is.
     const startedMs = performance.now();
@@ -326,7 +393,7 @@ export class JobService {
         seed,
         count: job.totalPatients,
         formats: job.outputFormats,
-        dir,
+        dir: this.paths(job.id).dir,
         compress: job.useCompression,
         password: secret?.password,
       },
@@ -339,63 +406,97 @@ export class JobService {
           .reportProgress(job.id, progress, generated, now)
           .then(({ cancelled }) => {
             this.notifyChange();
-            if (cancelled) void generation.cancel();
+            if (cancelled) void this.interrupt(attempt, 'cancelled');
           })
           .catch((err: unknown) => this.logMaintenanceFailure(err));
       },
     );
-    this.running.set(job.id, generation);
-    // Progress stops while the files are finalised and zipped; the heartbeat must not.
-    const heartbeat = setInterval(() => {
-      void this.repository.heartbeat(job.id, this.clock()).catch(() => {});
-    }, HEARTBEAT_INTERVAL_MS);
-    heartbeat.unref();
-    const settled = generation.result
-      .then(async (result) => {
-        const now = this.clock();
-        const done = await this.repository.complete(
-          job.id,
-          { summary: result.summary, outputFiles: result.files, generated: result.generated },
-          now,
-          this.expiry(now),
-        );
-        if (done) {
-          const formats = job.outputFormats.length;
-          const seconds = (performance.now() - startedMs) / 1000;
-          this.speed.record(result.generated, formats, seconds);
-          this.onPatientsGenerated(owner, job.id, result.generated);
-          this.emit({ type: 'finished', status: 'completed', patients: result.generated, seconds });
-        } else await this.removeFiles(job.id);
-      })
-      .catch(async (error: unknown) => {
-        if (!this.running.has(job.id)) return; // cancelled or stopped: already recorded
-        this.logger.error({ err: error, jobId: job.id }, 'generation job failed');
-        const now = this.clock();
-        await this.removeFiles(job.id);
-        await this.repository.fail(
-          job.id,
-          `Generation failed: ${(error as Error).message}`,
-          now,
-          this.expiry(now),
-        );
-        this.emit({ type: 'finished', status: 'failed', seconds: (performance.now() - startedMs) / 1000 });
-      })
-      // The database went away while recording the outcome: the orphan sweep fails the job later.
-      .catch((err: unknown) => this.logMaintenanceFailure(err))
-      .finally(() => {
-        clearInterval(heartbeat);
-        this.running.delete(job.id);
-        this.secrets.delete(job.id);
-        this.settling.delete(job.id);
-        this.notifyChange();
-        this.kick();
-      });
-    this.settling.set(
-      job.id,
-      settled.catch((err: unknown) =>
-        this.logger.error({ err, jobId: job.id }, 'recording a job outcome failed'),
-      ),
-    );
+    const attempt: Attempt = { generation, timeoutMs: delivery.timeoutMs };
+    this.running.set(job.id, attempt);
+    // The queue takes this worker for dead soon after the timeout: it must have stopped by then.
+    const timeout = setTimeout(() => void this.interrupt(attempt, 'timeout'), delivery.timeoutMs);
+    timeout.unref();
+    try {
+      const result = await generation.result;
+      const now = this.clock();
+      const done = await this.repository.complete(
+        job.id,
+        { summary: result.summary, outputFiles: result.files, generated: result.generated },
+        now,
+        this.expiry(now),
+      );
+      if (done) {
+        const seconds = (performance.now() - startedMs) / 1000;
+        this.speed.record(result.generated, job.outputFormats.length, seconds);
+        this.onPatientsGenerated(owner, job.id, result.generated);
+        this.emit({ type: 'finished', status: 'completed', patients: result.generated, seconds });
+      } else await this.removeFiles(job.id);
+      return 'done';
+    } catch (error) {
+      return await this.recordStop(job, attempt, error as Error, startedMs);
+    } finally {
+      clearTimeout(timeout);
+      this.running.delete(job.id);
+      this.secrets.delete(job.id);
+    }
+  }
+
+  /** Records the end of a generation that did not complete, by why it stopped. */
+  private async recordStop(
+    job: JobRow,
+    attempt: Attempt,
+    error: Error,
+    startedMs: number,
+  ): Promise<Disposition> {
+    const reason = attempt.stop;
+    // Another worker owns the job and its files now.
+    if (reason === 'lost') return 'lost';
+    await this.removeFiles(job.id);
+    // Cancelled or deleted: recorded by whoever cancelled it.
+    if (reason === 'cancelled') return 'done';
+    const now = this.clock();
+    if (reason === 'shutdown') {
+      if (!job.useEncryption && (await this.repository.release(job.id, this.workerId))) {
+        this.logger.warn({ jobId: job.id }, 'job handed back to the queue at shutdown');
+        return 'handed-back';
+      }
+      await this.repository.fail(job.id, INTERRUPTED_BY_SHUTDOWN, now, this.expiry(now));
+      this.logger.warn({ jobId: job.id }, 'job interrupted by shutdown');
+      return 'done';
+    }
+    const message =
+      reason === 'timeout'
+        ? `Generation took longer than ${attempt.timeoutMs / 1000} s, the longest a job may run`
+        : `Generation failed: ${error.message}`;
+    if (reason !== 'timeout') this.logger.error({ err: error, jobId: job.id }, 'generation job failed');
+    await this.repository.fail(job.id, message, now, this.expiry(now));
+    this.emit({ type: 'finished', status: 'failed', seconds: (performance.now() - startedMs) / 1000 });
+    return 'done';
+  }
+
+  /**
+   * A job the queue gave up on: every worker it was given to died or handed it back. Its partial
+   * files go with it.
+   */
+  private async abandon(id: string): Promise<void> {
+    const now = this.clock();
+    await this.repository.fail(id, SERVER_STOPPED, now, this.expiry(now));
+    await this.removeFiles(id);
+    this.logger.warn({ jobId: id }, 'job failed: its workers stopped more often than retries allow');
+  }
+
+  /** Marks this instance's jobs alive, and stops those cancelled, deleted or taken over elsewhere. */
+  private async heartbeat(): Promise<void> {
+    // Only the jobs running before the statement: one claimed meanwhile is not in its answer.
+    const before = [...this.running.keys()];
+    const stillRunning = await this.repository.touch(this.workerId, this.clock());
+    for (const id of before) {
+      const attempt = this.running.get(id);
+      if (!attempt || stillRunning.has(id)) continue;
+      const row = await this.repository.get(id, SYSTEM_OWNER);
+      const lost = row?.status === 'running' && row.workerId !== this.workerId;
+      await this.interrupt(attempt, lost ? 'lost' : 'cancelled');
+    }
   }
 
   private emit(event: JobEvent): void {
@@ -417,20 +518,21 @@ export class JobService {
   }
 
   private async sweepOrphans(): Promise<void> {
-    const staleBefore = new Date(this.clock().getTime() - (this.options.orphanAfterMs ?? 60_000));
-    await this.failOrphans(staleBefore);
+    await this.failOrphans(new Date(this.clock().getTime() - this.orphanAfterMs));
   }
 
   /**
    * Fails jobs whose process died mid-run; their partial files can never be downloaded, so they go at once.
    * A job this process is running is alive whatever its heartbeat says (a slow heartbeat under load, or a
-   * clock moved forward in tests, must not fail it).
+   * clock moved forward in tests, must not fail it). With a shared queue only encrypted jobs are looked
+   * at: the queue delivers the others again.
    */
   private async failOrphans(staleBefore: Date): Promise<string[]> {
     const now = this.clock();
-    const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now), [
-      ...this.running.keys(),
-    ]);
+    const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now), {
+      aliveIds: [...this.running.keys()],
+      scope: this.queue.kind === 'in-process' ? 'all' : 'encrypted',
+    });
     for (const id of ids) await this.removeFiles(id);
     return ids;
   }

@@ -83,7 +83,9 @@ describe.each(BACKENDS)('restart safety on %s', (backend: Backend) => {
     return instance;
   }
 
-  it('fails a job left running by a process that died, with a clear reason, at start-up', async () => {
+  // The embedded store's one process left these behind. On PostgreSQL pg-boss delivers a dead
+  // worker's job again instead (test/jobs/worker-death.test.ts).
+  it.runIf(backend === 'embedded')('fails a job left running by a process that died, with a clear reason, at start-up', async () => {
     const first = await startInstance();
     const key: Client = await personalKey(first, { name: 'restart' });
     await first.close();
@@ -102,7 +104,7 @@ describe.each(BACKENDS)('restart safety on %s', (backend: Backend) => {
     };
     // One claimed by a worker (it has a heartbeat), one marked running by hand with none.
     const claimed = await repository.create({ ...base, id: randomUUID(), status: 'pending' });
-    expect((await repository.claimNext('dead-worker', clock.now()))?.id).toBe(claimed.id);
+    expect((await repository.claim(claimed.id, 'dead-worker', clock.now()))?.id).toBe(claimed.id);
     const bare = await repository.create({ ...base, id: randomUUID(), status: 'running' });
     clock.advance(5 * 60_000);
 
