@@ -81,7 +81,9 @@ export async function buildServices(
   options: BuildServicesOptions,
 ): Promise<Services> {
   const clock = options.clock ?? (() => new Date());
-  const database = options.database ?? (await openDatabase(config, logger, { role: options.role === 'cli' ? 'cli' : 'server' }));
+  const database =
+    options.database ??
+    (await openDatabase(config, logger, { role: options.role === 'cli' ? 'cli' : 'server' }));
   // Loaded on demand: ioredis costs start-up time that the CLI and Redis-less servers do not need.
   const redisClients = config.redisUrl ? await import('./ratelimit/redis-store.js') : undefined;
   // Counts daily quotas and publishes key changes. The CLI never calls start(), so its client queues

@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
-    if (!config.databaseUrl) throw new ConfigError('A worker needs DATABASE_URL: the embedded store runs jobs in the server process');
+    if (!config.databaseUrl)
+      throw new ConfigError(
+        'A worker needs DATABASE_URL: the embedded store runs jobs in the server process',
+      );
     if (!config.jobQueue.workers) throw new ConfigError('A worker with JOB_WORKERS=0 would run no job');
   } catch (error) {
     if (error instanceof ConfigError) {

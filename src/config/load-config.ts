@@ -109,7 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const trustProxy = parseTrustProxy(data.TRUST_PROXY ?? 'false');
   if (!trustProxy.ok) problems.push(trustProxy.reason);
   if (parsed && parsed.JOB_WORKERS === 0 && !parsed.DATABASE_URL) {
-    problems.push('JOB_WORKERS=0 needs DATABASE_URL: on the embedded store only the server process runs jobs');
+    problems.push(
+      'JOB_WORKERS=0 needs DATABASE_URL: on the embedded store only the server process runs jobs',
+    );
   }
   if (!parsed || !trustProxy.ok || problems.length) {
     throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);

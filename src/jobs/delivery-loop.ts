@@ -28,6 +28,7 @@ export class DeliveryLoop {
   start(run: (delivery: Delivery) => Promise<Disposition>): void {
     this.run = run;
     this.stopped = false;
+    clearInterval(this.timer);
     this.timer = setInterval(() => void this.poll(), this.options.pollIntervalMs);
     this.timer.unref();
   }

@@ -59,5 +59,4 @@ export class InProcessQueue implements JobQueue {
     await this.loop.stop();
     await this.loop.drain();
   }
-
 }

@@ -15,7 +15,7 @@ export interface JobQueue {
   enqueue(job: QueuedJob): Promise<void>;
   /** Withdraws a job that must not run (cancelled or deleted). A delivery already made is not recalled. */
   withdraw(id: string): Promise<void>;
-  /** Starts delivering jobs to `handlers.run`, at most the queue's concurrency at once. */
+  /** Starts (or, after `stop`, resumes) delivering jobs to `handlers.run`, at most the queue's concurrency at once. */
   start(handlers: JobHandlers): Promise<void>;
   /** Fetches now rather than at the next poll; resolves once this fetch has dispatched what it found. */
   poll(): Promise<void>;

@@ -106,7 +106,6 @@ export class JobService {
   private readonly settling = new Map<string, Promise<unknown>>();
   private changeWaiters: (() => void)[] = [];
   private timers: NodeJS.Timeout[] = [];
-  private started = false;
   private stopped = true;
   /** Maintenance runs every second; while the database is down one line per interval says so. */
   private readonly maintenanceLog = new LogThrottle();
@@ -165,13 +164,10 @@ export class JobService {
     every(this.heartbeatMs, () => this.heartbeat());
     every(Math.min(30_000, this.orphanAfterMs), () => this.sweepOrphans());
     every(60_000, () => this.sweepExpired());
-    if (!this.started) {
-      this.started = true;
-      await this.queue.start({
-        run: (delivery) => this.track(delivery.id, this.run(delivery)),
-        abandoned: (id) => this.abandon(id),
-      });
-    } else void this.queue.poll();
+    await this.queue.start({
+      run: (delivery) => this.track(delivery.id, this.run(delivery)),
+      abandoned: (id) => this.abandon(id),
+    });
   }
 
   /**
