@@ -12,10 +12,7 @@ export class InProcessQueue implements JobQueue {
   readonly kind = 'in-process';
   private readonly loop: DeliveryLoop;
 
-  constructor(
-    private readonly repository: JobRepository,
-    private readonly options: QueueOptions,
-  ) {
+  constructor(repository: JobRepository, options: QueueOptions) {
     const timeoutMs = options.timeoutSeconds * 1000;
     this.loop = new DeliveryLoop({
       concurrency: options.concurrency,
