@@ -10,7 +10,6 @@ import {
   JobRepository,
   JobService,
   PatientStreams,
-  PgBossQueue,
 } from './jobs/index.js';
 import {
   Admission,
@@ -142,8 +141,9 @@ export async function buildServices(
   // PostgreSQL: pg-boss on the same database, so any instance (or `npm run worker`) runs any job.
   // The embedded store has one process: the in-process queue over the jobs table.
   const pool = database.kind === 'postgres' ? database.pool : undefined;
+  // Loaded on demand, like ioredis: the CLI and embedded servers do not need it.
   const queue = pool
-    ? new PgBossQueue(jobRepository, {
+    ? new (await import('./jobs/pg-boss-queue.js')).PgBossQueue(jobRepository, {
         ...queueOptions,
         executeSql: (text, values) => pool.query(text, values),
         retryLimit: config.jobQueue.retryLimit,

@@ -27,7 +27,8 @@ export type {
   QueuedJob,
   QueueOptions,
 } from './job-queue.js';
-export { expiryMarginSeconds, PgBossQueue, type PgBossQueueOptions } from './pg-boss-queue.js';
+// PgBossQueue is imported from './pg-boss-queue.js' where needed: the CLI never loads pg-boss.
+export type { PgBossQueue, PgBossQueueOptions } from './pg-boss-queue.js';
 export {
   type CreateJobInput,
   DEFAULT_TIMEOUT_SECONDS,

@@ -45,6 +45,13 @@ describe('configuration at start-up', () => {
     expect(loadConfig({ API_KEY: 'a-long-enough-key' }).legacyApiKey).toBe('a-long-enough-key');
   });
 
+  it('refuses JOB_WORKERS=0 on the embedded store, where only the server process can run jobs', () => {
+    expect(startupError({ JOB_WORKERS: '0' }).message).toContain('JOB_WORKERS=0 needs DATABASE_URL');
+    const apiOnly = loadConfig({ JOB_WORKERS: '0', DATABASE_URL: 'postgres://db/milmed' });
+    expect(apiOnly.jobQueue.workers).toBe(false);
+    expect(loadConfig({}).jobQueue).toMatchObject({ workers: true, timeoutSeconds: 900, retryLimit: 2 });
+  });
+
   it('hands out a frozen config', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { JobRepository, PgBossQueue } from '../../src/jobs/index.js';
+import { JobRepository } from '../../src/jobs/index.js';
+import { PgBossQueue } from '../../src/jobs/pg-boss-queue.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { queueContract } from './queue-contract.js';
 
