@@ -181,6 +181,35 @@ export function jobsContract(storage: Storage): void {
       await jobs().fail(live.id, 'done with it', new Date(), new Date());
     });
 
+    it('with a shared queue fails only encrypted jobs of a silent instance, pending or running', async () => {
+      const alice = owner();
+      const dead = `dead-${tag()}`;
+      const at = new Date('2026-04-01T10:00:00Z');
+      const encryptedPending = await jobs().create(
+        newJob(alice, { useEncryption: true, seed: null, workerId: dead, createdAt: at }),
+      );
+      const encryptedRunning = await jobs().create(
+        newJob(alice, { useEncryption: true, seed: null, workerId: dead, createdAt: at }),
+      );
+      await jobs().claim(encryptedRunning.id, dead, at);
+      const plainRunning = await jobs().create(newJob(alice, { createdAt: at }));
+      await jobs().claim(plainRunning.id, dead, at);
+      const failed = await jobs().failOrphans(
+        new Date('2026-04-01T10:05:00Z'),
+        new Date('2026-04-01T10:06:00Z'),
+        new Date('2026-04-01T12:06:00Z'),
+        { scope: 'encrypted' },
+      );
+      expect(failed).toEqual(expect.arrayContaining([encryptedPending.id, encryptedRunning.id]));
+      expect(failed).not.toContain(plainRunning.id);
+      expect(await jobs().get(encryptedPending.id, alice)).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/password is kept only in memory/),
+      });
+      expect((await jobs().get(plainRunning.id, alice))?.status).toBe('running');
+      await jobs().fail(plainRunning.id, 'done with it', new Date(), new Date());
+    });
+
     it('deletes jobs past their retention and returns their ids; counts jobs and patients by status', async () => {
       const worker = `worker-${tag()}`;
       const alice = owner();
