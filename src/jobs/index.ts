@@ -19,6 +19,7 @@ export {
   type JobStatus,
 } from './job-repository.js';
 export { InProcessQueue } from './in-process-queue.js';
+export { INTERRUPTED_BY_SHUTDOWN } from './job-runner.js';
 export type {
   Delivery,
   Disposition,
@@ -32,7 +33,6 @@ export type { PgBossQueue, PgBossQueueOptions } from './pg-boss-queue.js';
 export {
   type CreateJobInput,
   DEFAULT_TIMEOUT_SECONDS,
-  INTERRUPTED_BY_SHUTDOWN,
   type JobEvent,
   jobDirectory,
   type JobLogger,

@@ -4,25 +4,22 @@ import { join } from 'node:path';
 import { databaseUnavailableReason } from '../db/index.js';
 import type { Scenario } from '../generator/index.js';
 import { LogThrottle } from '../logging/index.js';
-import { type Owner, SYSTEM_OWNER } from '../db/index.js';
+import type { Owner } from '../db/index.js';
 import type { OutputFormat, PatientPage } from '../output/index.js';
 import { GenerationSpeed } from './generation-speed.js';
 import { InProcessQueue } from './in-process-queue.js';
-import type { Delivery, Disposition, JobQueue } from './job-queue.js';
+import type { JobQueue } from './job-queue.js';
 import {
   type JobPriority,
   type JobRepository,
   type JobRow,
   type JobStatus,
-  PASSWORD_LOST,
   SERVER_STOPPED,
 } from './job-repository.js';
-import { type RunningGeneration, startGeneration } from './worker-pool.js';
+import { JobRunner } from './job-runner.js';
 
 /** The longest one attempt of a job may run unless configured (`JOB_TIMEOUT_SECONDS`). */
 export const DEFAULT_TIMEOUT_SECONDS = 900;
-/** The error a job stopped by SIGTERM keeps; the client can act on it. */
-export const INTERRUPTED_BY_SHUTDOWN = 'Interrupted by server shutdown; resubmit the job';
 /** A job's output: the directory `<id>` and the archive `<id>.zip` under `DATA_DIR/jobs`. */
 const JOB_OUTPUT_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.zip)?$/;
 
@@ -75,15 +72,6 @@ export interface CreateJobInput {
   priority: JobPriority;
 }
 
-/** Why a running generation was stopped before it ended. */
-type StopReason = 'cancelled' | 'shutdown' | 'timeout' | 'lost';
-
-interface Attempt {
-  generation: RunningGeneration;
-  timeoutMs: number;
-  stop?: StopReason;
-}
-
 /**
  * Generation jobs: stored in the database, delivered by a `JobQueue` (in-process on the embedded
  * store, pg-boss on PostgreSQL), run off the request path in worker threads with bounded concurrency,
@@ -94,7 +82,7 @@ interface Attempt {
 export class JobService {
   readonly workerId: string;
   private readonly queue: JobQueue;
-  private readonly running = new Map<string, Attempt>();
+  private readonly runner: JobRunner;
   private readonly listeners = new Set<(event: JobEvent) => void>();
   /**
    * An encrypted job's password and seed live only in this process's memory, never in the
@@ -128,6 +116,26 @@ export class JobService {
         timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
         onError: (err) => this.logMaintenanceFailure(err),
       });
+    this.runner = new JobRunner(repository, {
+      workerId: this.workerId,
+      logger,
+      clock,
+      stopping: () => this.stopped,
+      secret: (jobId) => this.secrets.get(jobId),
+      forget: (jobId) => this.secrets.delete(jobId),
+      outputDir: (jobId) => this.paths(jobId).dir,
+      removeFiles: (jobId) => this.removeFiles(jobId),
+      expiry: (now) => this.expiry(now),
+      changed: () => this.notifyChange(),
+      completed: (job, generated, seconds) => {
+        this.speed.record(generated, job.outputFormats.length, seconds);
+        const owner: Owner = { keyId: job.ownerKeyId, subject: job.ownerSubject, all: false };
+        this.onPatientsGenerated(owner, job.id, generated);
+        this.emit({ type: 'finished', status: 'completed', patients: generated, seconds });
+      },
+      failed: (seconds) => this.emit({ type: 'finished', status: 'failed', seconds }),
+      onError: (err) => this.logMaintenanceFailure(err),
+    });
   }
 
   /** Measured on the jobs this instance completed; gives a new job its `estimated_duration`. */
@@ -161,11 +169,11 @@ export class JobService {
       timer.unref();
       this.timers.push(timer);
     };
-    every(this.heartbeatMs, () => this.heartbeat());
+    every(this.heartbeatMs, () => this.runner.heartbeat());
     every(Math.min(30_000, this.orphanAfterMs), () => this.sweepOrphans());
     every(60_000, () => this.sweepExpired());
     await this.queue.start({
-      run: (delivery) => this.track(delivery.id, this.run(delivery)),
+      run: (delivery) => this.track(delivery.id, this.runner.run(delivery)),
       abandoned: (id) => this.abandon(id),
     });
   }
@@ -190,7 +198,7 @@ export class JobService {
       await Promise.race([Promise.all(this.settling.values()), graceOver]);
       clearTimeout(timer);
     }
-    for (const attempt of this.running.values()) await this.interrupt(attempt, 'shutdown');
+    for (const id of this.runner.ids()) await this.runner.stop(id, 'shutdown');
     await Promise.all(this.settling.values());
   }
 
@@ -255,7 +263,7 @@ export class JobService {
 
   /** Jobs generating on this instance right now. */
   runningCount(): number {
-    return this.running.size;
+    return this.runner.size;
   }
 
   get(id: string, owner: Owner): Promise<JobRow | undefined> {
@@ -291,8 +299,7 @@ export class JobService {
   /** Takes a job that must not run any more off the queue and out of this instance. */
   private async withdraw(id: string): Promise<void> {
     await this.queue.withdraw(id).catch((err: unknown) => this.logMaintenanceFailure(err));
-    const attempt = this.running.get(id);
-    if (attempt) await this.interrupt(attempt, 'cancelled');
+    await this.runner.stop(id, 'cancelled');
     await this.settling.get(id);
     this.secrets.delete(id);
     await this.removeFiles(id);
@@ -356,120 +363,6 @@ export class JobService {
     return settled;
   }
 
-  /** Stops a running generation; its `run` records the outcome the reason calls for. */
-  private async interrupt(attempt: Attempt, reason: StopReason): Promise<void> {
-    attempt.stop ??= reason;
-    await attempt.generation.cancel();
-  }
-
-  /** Runs one delivery of a job to its end and says what became of it. */
-  private async run(delivery: Delivery): Promise<Disposition> {
-    // Fetched while stopping: not started, so nothing to undo.
-    if (this.stopped) return 'handed-back';
-    const takeOver = delivery.attempt > 1;
-    const job = await this.repository.claim(delivery.id, this.workerId, this.clock(), takeOver);
-    if (!job) return 'done'; // cancelled, deleted or finished meanwhile
-    // A worker that died left partial output; this attempt starts from nothing.
-    if (takeOver) await this.removeFiles(job.id);
-    const secret = this.secrets.get(job.id);
-    const seed = job.useEncryption ? secret?.seed : job.seed;
-    if (seed === undefined || seed === null) {
-      const now = this.clock();
-      await this.repository.fail(job.id, PASSWORD_LOST, now, this.expiry(now));
-      return 'done';
-    }
-    const owner: Owner = { keyId: job.ownerKeyId, subject: job.ownerSubject, all: false };
-    let lastWrite = 0;
-    // Wall time, not the injected clock: this measures how fast the machine is.
-    const startedMs = performance.now();
-    const generation = startGeneration(
-      {
-        jobId: job.id,
-        scenario: job.scenario,
-        seed,
-        count: job.totalPatients,
-        formats: job.outputFormats,
-        dir: this.paths(job.id).dir,
-        compress: job.useCompression,
-        password: secret?.password,
-      },
-      (generated) => {
-        const now = this.clock();
-        if (now.getTime() - lastWrite < 500 && generated < job.totalPatients) return;
-        lastWrite = now.getTime();
-        const progress = Math.min(99, Math.floor((generated / Math.max(1, job.totalPatients)) * 100));
-        this.repository
-          .reportProgress(job.id, progress, generated, now)
-          .then(({ cancelled }) => {
-            this.notifyChange();
-            if (cancelled) void this.interrupt(attempt, 'cancelled');
-          })
-          .catch((err: unknown) => this.logMaintenanceFailure(err));
-      },
-    );
-    const attempt: Attempt = { generation, timeoutMs: delivery.timeoutMs };
-    this.running.set(job.id, attempt);
-    // The queue takes this worker for dead soon after the timeout: it must have stopped by then.
-    const timeout = setTimeout(() => void this.interrupt(attempt, 'timeout'), delivery.timeoutMs);
-    timeout.unref();
-    try {
-      const result = await generation.result;
-      const now = this.clock();
-      const done = await this.repository.complete(
-        job.id,
-        { summary: result.summary, outputFiles: result.files, generated: result.generated },
-        now,
-        this.expiry(now),
-      );
-      if (done) {
-        const seconds = (performance.now() - startedMs) / 1000;
-        this.speed.record(result.generated, job.outputFormats.length, seconds);
-        this.onPatientsGenerated(owner, job.id, result.generated);
-        this.emit({ type: 'finished', status: 'completed', patients: result.generated, seconds });
-      } else await this.removeFiles(job.id);
-      return 'done';
-    } catch (error) {
-      return await this.recordStop(job, attempt, error as Error, startedMs);
-    } finally {
-      clearTimeout(timeout);
-      this.running.delete(job.id);
-      this.secrets.delete(job.id);
-    }
-  }
-
-  /** Records the end of a generation that did not complete, by why it stopped. */
-  private async recordStop(
-    job: JobRow,
-    attempt: Attempt,
-    error: Error,
-    startedMs: number,
-  ): Promise<Disposition> {
-    const reason = attempt.stop;
-    // Another worker owns the job and its files now.
-    if (reason === 'lost') return 'lost';
-    await this.removeFiles(job.id);
-    // Cancelled or deleted: recorded by whoever cancelled it.
-    if (reason === 'cancelled') return 'done';
-    const now = this.clock();
-    if (reason === 'shutdown') {
-      if (!job.useEncryption && (await this.repository.release(job.id, this.workerId))) {
-        this.logger.warn({ jobId: job.id }, 'job handed back to the queue at shutdown');
-        return 'handed-back';
-      }
-      await this.repository.fail(job.id, INTERRUPTED_BY_SHUTDOWN, now, this.expiry(now));
-      this.logger.warn({ jobId: job.id }, 'job interrupted by shutdown');
-      return 'done';
-    }
-    const message =
-      reason === 'timeout'
-        ? `Generation took longer than ${attempt.timeoutMs / 1000} s, the longest a job may run`
-        : `Generation failed: ${error.message}`;
-    if (reason !== 'timeout') this.logger.error({ err: error, jobId: job.id }, 'generation job failed');
-    await this.repository.fail(job.id, message, now, this.expiry(now));
-    this.emit({ type: 'finished', status: 'failed', seconds: (performance.now() - startedMs) / 1000 });
-    return 'done';
-  }
-
   /**
    * A job the queue gave up on: every worker it was given to died or handed it back. Its partial
    * files go with it.
@@ -479,20 +372,6 @@ export class JobService {
     await this.repository.fail(id, SERVER_STOPPED, now, this.expiry(now));
     await this.removeFiles(id);
     this.logger.warn({ jobId: id }, 'job failed: its workers stopped more often than retries allow');
-  }
-
-  /** Marks this instance's jobs alive, and stops those cancelled, deleted or taken over elsewhere. */
-  private async heartbeat(): Promise<void> {
-    // Only the jobs running before the statement: one claimed meanwhile is not in its answer.
-    const before = [...this.running.keys()];
-    const stillRunning = await this.repository.touch(this.workerId, this.clock());
-    for (const id of before) {
-      const attempt = this.running.get(id);
-      if (!attempt || stillRunning.has(id)) continue;
-      const row = await this.repository.get(id, SYSTEM_OWNER);
-      const lost = row?.status === 'running' && row.workerId !== this.workerId;
-      await this.interrupt(attempt, lost ? 'lost' : 'cancelled');
-    }
   }
 
   private emit(event: JobEvent): void {
@@ -526,7 +405,7 @@ export class JobService {
   private async failOrphans(staleBefore: Date): Promise<string[]> {
     const now = this.clock();
     const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now), {
-      aliveIds: [...this.running.keys()],
+      aliveIds: this.runner.ids(),
       scope: this.queue.kind === 'in-process' ? 'all' : 'encrypted',
     });
     for (const id of ids) await this.removeFiles(id);
