@@ -13,7 +13,7 @@ import { type Instance, startInstance, until } from '../helpers/instances.js';
  * password is.
  */
 describe.skipIf(!process.env.TEST_DATABASE_URL)(
-  'jobs across two instances (pg-boss)',
+  'jobs across two instances (pg-boss on PostgreSQL)',
   { timeout: 120_000 },
   () => {
     let shared: TestDatabase;

@@ -18,7 +18,7 @@ const FAST = { JOB_TIMEOUT_SECONDS: '3', JOB_EXPIRY_CHECK_SECONDS: '1', JOB_POLL
  * retries are spent, removing its partial files. Never left running.
  */
 describe.skipIf(!process.env.TEST_DATABASE_URL)(
-  'a job whose worker process dies (pg-boss)',
+  'a job whose worker process dies (pg-boss on PostgreSQL)',
   { timeout: 120_000 },
   () => {
     let shared: TestDatabase;

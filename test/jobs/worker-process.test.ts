@@ -20,7 +20,7 @@ describe('npm run worker (src/worker.ts)', () => {
   });
 
   describe.skipIf(!process.env.TEST_DATABASE_URL)(
-    'beside an API instance that runs no jobs',
+    'beside an API instance that runs no jobs (PostgreSQL)',
     { timeout: 90_000 },
     () => {
       let shared: TestDatabase;
