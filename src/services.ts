@@ -136,11 +136,13 @@ export async function buildServices(
     takeShared: config.jobQueue.workers,
     pollIntervalMs: config.jobQueue.pollIntervalMs,
     timeoutSeconds: config.jobQueue.timeoutSeconds,
-    onError: (err: unknown) => logger.error({ err }, 'job queue failed'),
+    // Throttled with the job service's maintenance log: a database outage fails every poll.
+    onError: (err: unknown) => jobs.reportFailure(err),
   };
   // PostgreSQL: pg-boss on the same database, so any instance (or `npm run worker`) runs any job.
-  // The embedded store has one process: the in-process queue over the jobs table.
-  const pool = database.kind === 'postgres' ? database.pool : undefined;
+  // The embedded store has one process: the in-process queue over the jobs table. The CLI runs no
+  // job and never starts its queue, so it does not load pg-boss.
+  const pool = database.kind === 'postgres' && options.role !== 'cli' ? database.pool : undefined;
   // Loaded on demand, like ioredis: the CLI and embedded servers do not need it.
   const queue = pool
     ? new (await import('./jobs/pg-boss-queue.js')).PgBossQueue(jobRepository, {

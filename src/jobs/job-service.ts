@@ -114,7 +114,7 @@ export class JobService {
         takeShared: true,
         pollIntervalMs: options.pollIntervalMs ?? 1000,
         timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-        onError: (err) => this.logMaintenanceFailure(err),
+        onError: (err) => this.reportFailure(err),
       });
     this.runner = new JobRunner(repository, {
       workerId: this.workerId,
@@ -134,7 +134,7 @@ export class JobService {
         this.emit({ type: 'finished', status: 'completed', patients: generated, seconds });
       },
       failed: (seconds) => this.emit({ type: 'finished', status: 'failed', seconds }),
-      onError: (err) => this.logMaintenanceFailure(err),
+      onError: (err) => this.reportFailure(err),
     });
   }
 
@@ -165,7 +165,7 @@ export class JobService {
     const orphans = await this.failOrphans(staleBefore);
     if (orphans.length) this.logger.warn({ jobs: orphans }, 'failed jobs left running by a stopped process');
     const every = (ms: number, fn: () => Promise<unknown>) => {
-      const timer = setInterval(() => void fn().catch((err) => this.logMaintenanceFailure(err)), ms);
+      const timer = setInterval(() => void fn().catch((err) => this.reportFailure(err)), ms);
       timer.unref();
       this.timers.push(timer);
     };
@@ -298,7 +298,7 @@ export class JobService {
 
   /** Takes a job that must not run any more off the queue and out of this instance. */
   private async withdraw(id: string): Promise<void> {
-    await this.queue.withdraw(id).catch((err: unknown) => this.logMaintenanceFailure(err));
+    await this.queue.withdraw(id).catch((err: unknown) => this.reportFailure(err));
     await this.runner.stop(id, 'cancelled');
     await this.settling.get(id);
     this.secrets.delete(id);
@@ -385,7 +385,8 @@ export class JobService {
     }
   }
 
-  private logMaintenanceFailure(err: unknown): void {
+  /** Logs a failure of background job work; while the database is down, one line per interval. */
+  reportFailure(err: unknown): void {
     const reason = databaseUnavailableReason(err);
     const { write, suppressed } = this.maintenanceLog.admit(reason ?? String((err as Error)?.name));
     if (write)

@@ -6,6 +6,8 @@ import { buildApp } from '../../src/http/app.js';
 import { buildServices, type Services } from '../../src/services.js';
 import { silentLogger } from './database.js';
 
+export { until } from './until.js';
+
 /** One server instance in this process: its own pool on a shared PostgreSQL database, driven with inject(). */
 export interface Instance {
   app: FastifyInstance;
@@ -36,13 +38,4 @@ export async function startInstance(
       await services.close();
     },
   };
-}
-
-/** Resolves once `condition` holds, checking every 50 ms (real processes and pg-boss expiry take real time). */
-export async function until(condition: () => Promise<boolean> | boolean, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -10,6 +10,7 @@ import type {
   JobRepository,
   QueueOptions,
 } from '../../src/jobs/index.js';
+import { until } from '../helpers/until.js';
 
 /** One world a contract test runs in: a fresh store (and, for pg-boss, a fresh pg-boss schema). */
 export interface QueueWorld {
@@ -51,15 +52,6 @@ class Recorder {
         setTimeout(resolve, 50).unref();
       });
     }
-  }
-}
-
-/** Resolves once `condition` holds, checking every 20 ms; fails after `ms`. */
-async function until(condition: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
