@@ -97,6 +97,14 @@ export class JobRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Pending jobs no instance holds, with their priority: what a shared queue must know of. */
+  async pendingShared(): Promise<{ id: string; priority: JobPriority }[]> {
+    return this.db
+      .select({ id: jobs.id, priority: jobs.priority })
+      .from(jobs)
+      .where(and(eq(jobs.status, 'pending'), isNull(jobs.workerId)));
+  }
+
   /**
    * Marks a job delivered by the queue running on this worker; `undefined` when it is no longer
    * pending (cancelled, deleted or finished meanwhile). `takeOver` also takes a job left running:

@@ -52,7 +52,7 @@ export class PgBossQueue implements JobQueue {
   private handlers: JobHandlers | undefined;
 
   constructor(
-    repository: JobRepository,
+    private readonly repository: JobRepository,
     private readonly options: PgBossQueueOptions,
   ) {
     this.boss = new PgBoss({
@@ -134,6 +134,9 @@ export class PgBossQueue implements JobQueue {
 
   async start(handlers: JobHandlers): Promise<void> {
     await this.ready();
+    // Pending jobs pg-boss does not hold (queued before an upgrade to it, or whose enqueue failed
+    // half-way) are sent now; a job it holds keeps its id, so sending it again adds nothing.
+    for (const job of await this.repository.pendingShared()) await this.enqueue({ ...job, local: false });
     this.handlers = handlers;
     this.loop.start((delivery) => handlers.run(delivery));
     void this.loop.poll();

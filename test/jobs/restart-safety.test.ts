@@ -74,7 +74,7 @@ describe.each(BACKENDS)('restart safety on %s', (backend: Backend) => {
         closed = true;
         await app.close();
         // The shared PGlite database outlives each instance; stop the rest by hand.
-        await services.jobs.stop();
+        await services.jobs.close();
         await services.usage.close();
         await services.rateLimiter.close();
       },
