@@ -38,7 +38,7 @@ export interface JobServiceOptions {
   dataDir: string;
   concurrency: number;
   retentionHours: number;
-  /** Unfinished jobs whose worker sent no heartbeat for this long are orphans (default 6 heartbeats). */
+  /** Unfinished jobs whose worker sent no heartbeat for this long are orphans (default 6 heartbeats, 10 s at least). */
   orphanAfterMs?: number;
   /** How often this instance marks its jobs alive and looks for cancellations made elsewhere. */
   heartbeatMs?: number;
@@ -150,8 +150,9 @@ export class JobService {
     return this.options.heartbeatMs ?? 5000;
   }
 
+  /** At least 10 s: a live instance whose event loop lags under load must not look dead. */
   private get orphanAfterMs(): number {
-    return this.options.orphanAfterMs ?? 6 * this.heartbeatMs;
+    return this.options.orphanAfterMs ?? Math.max(10_000, 6 * this.heartbeatMs);
   }
 
   async start(): Promise<void> {
