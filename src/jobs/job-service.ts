@@ -369,9 +369,10 @@ export class JobService {
    * files go with it.
    */
   private async abandon(id: string): Promise<void> {
+    // Files first: once the row says failed, nothing of the job may be left to find.
+    await this.removeFiles(id);
     const now = this.clock();
     await this.repository.fail(id, SERVER_STOPPED, now, this.expiry(now));
-    await this.removeFiles(id);
     this.logger.warn({ jobId: id }, 'job failed: its workers stopped more often than retries allow');
   }
 
