@@ -114,7 +114,7 @@ async function jobCase(n: number, onReady: () => void): Promise<number> {
     await m.db.runMigrations(database);
     const jobs = new JobService(
       new JobRepository(database.db),
-      { dataDir, concurrency: 1, retentionHours: 1, singleProcess: true },
+      { dataDir, concurrency: 1, retentionHours: 1 },
       () => new Date(),
       quiet,
       () => {},

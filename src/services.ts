@@ -1,10 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.js';
 import { type Database, openDatabase } from './db/index.js';
 import { ConfigurationRepository } from './configurations/index.js';
 import type { Owner } from './db/index.js';
-import { GenerationService, JobFiles, JobRepository, JobService, PatientStreams } from './jobs/index.js';
+import {
+  GenerationService,
+  InProcessQueue,
+  JobFiles,
+  JobRepository,
+  JobService,
+  PatientStreams,
+} from './jobs/index.js';
 import {
   Admission,
   ApiKeyRepository,
@@ -55,7 +63,7 @@ export interface Services {
   configurations: ConfigurationRepository;
   /** Streamed generations in progress, bounded per key and per instance. */
   streams: PatientStreams;
-  /** Starts background work: usage flushing and, on a server, the job runner. */
+  /** Starts background work: usage flushing and, on a server or worker, the job runner. */
   start(): Promise<void>;
   /**
    * Flushes usage and closes every connection; safe to call once. Running jobs get `jobGraceMs`
@@ -65,7 +73,8 @@ export interface Services {
 }
 
 export interface BuildServicesOptions {
-  role: 'server' | 'cli';
+  /** `worker`: a server without HTTP (`npm run worker`); it runs jobs like a server. */
+  role: 'server' | 'worker' | 'cli';
   /** An already open database (tests); otherwise opened from config and migrated. */
   database?: Database;
   clock?: () => Date;
@@ -77,7 +86,9 @@ export async function buildServices(
   options: BuildServicesOptions,
 ): Promise<Services> {
   const clock = options.clock ?? (() => new Date());
-  const database = options.database ?? (await openDatabase(config, logger, { role: options.role }));
+  const database =
+    options.database ??
+    (await openDatabase(config, logger, { role: options.role === 'cli' ? 'cli' : 'server' }));
   // Loaded on demand: ioredis costs start-up time that the CLI and Redis-less servers do not need.
   const redisClients = config.redisUrl ? await import('./ratelimit/redis-store.js') : undefined;
   // Counts daily quotas and publishes key changes. The CLI never calls start(), so its client queues
@@ -124,16 +135,42 @@ export async function buildServices(
   const recordJobPatients = (owner: Owner, _jobId: string, patients: number) => {
     if (owner.keyId) usage.recordJobPatients(owner.keyId, patients, clock()); // the legacy key has no row
   };
+  const jobRepository = new JobRepository(database.db);
+  const workerId = `${config.instanceId}:${randomUUID().slice(0, 8)}`;
+  const queueOptions = {
+    workerId,
+    concurrency: config.jobConcurrency,
+    takeShared: config.jobQueue.workers,
+    pollIntervalMs: config.jobQueue.pollIntervalMs,
+    timeoutSeconds: config.jobQueue.timeoutSeconds,
+    // Throttled with the job service's maintenance log: a database outage fails every poll.
+    onError: (err: unknown) => jobs.reportFailure(err),
+  };
+  // PostgreSQL: pg-boss on the same database, so any instance (or `npm run worker`) runs any job.
+  // The embedded store has one process: the in-process queue over the jobs table. The CLI runs no
+  // job and never starts its queue, so it does not load pg-boss.
+  const pool = database.kind === 'postgres' && options.role !== 'cli' ? database.pool : undefined;
+  // Loaded on demand, like ioredis: the CLI and embedded servers do not need it.
+  const queue = pool
+    ? new (await import('./jobs/pg-boss-queue.js')).PgBossQueue(jobRepository, {
+        ...queueOptions,
+        executeSql: (text, values) => pool.query(text, values),
+        retryLimit: config.jobQueue.retryLimit,
+        maintenanceSeconds: config.jobQueue.expiryCheckSeconds,
+      })
+    : new InProcessQueue(jobRepository, queueOptions);
   const jobs = new JobService(
-    new JobRepository(database.db),
+    jobRepository,
     {
       dataDir: config.dataDir,
       concurrency: config.jobConcurrency,
       retentionHours: config.jobRetentionHours,
-      orphanAfterMs: config.jobOrphanTimeoutMs,
-      singleProcess: database.kind === 'embedded',
+      heartbeatMs: config.jobQueue.heartbeatMs,
+      timeoutSeconds: config.jobQueue.timeoutSeconds,
+      workerId,
+      queue,
       // The CLI touches no job file, so it never loads the S3 client.
-      ...(options.role === 'server' && {
+      ...(options.role !== 'cli' && {
         files: new JobFiles(await openFileStore(config), join(config.dataDir, 'spool')),
       }),
     },
@@ -193,11 +230,11 @@ export async function buildServices(
       if ('waitUntilReady' in rateLimiter) await rateLimiter.waitUntilReady(2000);
       if (quotaRedis) await redisClients?.waitForRedis(quotaRedis, 2000);
       await keyChanges?.waitUntilSubscribed(2000);
-      if (options.role === 'server') await jobs.start();
+      if (options.role !== 'cli') await jobs.start();
     },
     async close(options = {}) {
       await streams.close();
-      await jobs.stop(options.jobGraceMs ?? 0);
+      await jobs.close(options.jobGraceMs ?? 0);
       await jobs.files.store.close();
       await usage.close();
       await dailyQuota.close();

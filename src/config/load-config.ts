@@ -86,9 +86,21 @@ export interface Config {
   /** How long one rate-limit command may wait for Redis before the instance treats Redis as down. */
   readonly redisCommandTimeoutMs: number;
   readonly jobConcurrency: number;
-  /** A running job whose instance sent no heartbeat for this long is failed as an orphan (its process died). */
-  readonly jobOrphanTimeoutMs: number;
   readonly jobRetentionHours: number;
+  /** Who runs jobs, and how a dead worker's job is found (README, "Jobs"). */
+  readonly jobQueue: {
+    /** `false` (`JOB_WORKERS=0`): this instance runs only the encrypted jobs it created. */
+    readonly workers: boolean;
+    /** The longest one attempt may run; with PostgreSQL a dead worker's job is retried soon after it. */
+    readonly timeoutSeconds: number;
+    /** Deliveries after the first for a job whose worker died or handed it back at shutdown. */
+    readonly retryLimit: number;
+    readonly pollIntervalMs: number;
+    /** How often an instance marks its jobs alive and sees cancellations made elsewhere. */
+    readonly heartbeatMs: number;
+    /** PostgreSQL: how often expired attempts (dead workers) are looked for. */
+    readonly expiryCheckSeconds: number;
+  };
   readonly maxPatientsPerJob: number;
   /** On SIGTERM, how long running jobs may take to finish before they are marked interrupted. */
   readonly shutdownGraceMs: number;
@@ -126,6 +138,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const trustProxy = parseTrustProxy(data.TRUST_PROXY ?? 'false');
   if (!trustProxy.ok) problems.push(trustProxy.reason);
   problems.push(...s3Problems(data));
+  if (parsed && parsed.JOB_WORKERS === 0 && !parsed.DATABASE_URL) {
+    problems.push(
+      'JOB_WORKERS=0 needs DATABASE_URL: on the embedded store only the server process runs jobs',
+    );
+  }
   if (!parsed || !trustProxy.ok || problems.length) {
     throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
@@ -187,8 +204,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitOnRedisDown: parsed.RATE_LIMIT_ON_REDIS_DOWN,
     redisCommandTimeoutMs: parsed.REDIS_COMMAND_TIMEOUT_MS,
     jobConcurrency: parsed.JOB_CONCURRENCY,
-    jobOrphanTimeoutMs: parsed.JOB_ORPHAN_TIMEOUT_MS,
     jobRetentionHours: parsed.JOB_RETENTION_HOURS,
+    jobQueue: Object.freeze({
+      workers: parsed.JOB_WORKERS === 1,
+      timeoutSeconds: parsed.JOB_TIMEOUT_SECONDS,
+      retryLimit: parsed.JOB_RETRY_LIMIT,
+      pollIntervalMs: parsed.JOB_POLL_INTERVAL_MS,
+      heartbeatMs: parsed.JOB_HEARTBEAT_MS,
+      expiryCheckSeconds: parsed.JOB_EXPIRY_CHECK_SECONDS,
+    }),
     maxPatientsPerJob: parsed.MAX_PATIENTS_PER_JOB,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     streams: Object.freeze({

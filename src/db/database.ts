@@ -1,4 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
 import type * as schema from './schema/index.js';
 
 /** Drizzle over either driver; both speak the same PostgreSQL dialect. */
@@ -10,6 +11,8 @@ export type DatabaseKind = 'embedded' | 'postgres' | 'embedded-via-server';
 export interface Database {
   readonly kind: DatabaseKind;
   readonly db: Db;
+  /** PostgreSQL only: the connection pool, which the job queue (pg-boss) shares. */
+  readonly pool?: pg.Pool;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,8 +1,9 @@
 /**
  * Jobs: the generation service (the scenario of a job or stream resolved within the caller's limits,
- * and a job queued), generation jobs and their storage scoped by owner, and the runner
- * that executes jobs in worker threads. Imports `db`, `generator`, `output`, `keys` (the patient
- * limit) and `configurations` (stored scenarios); never HTTP.
+ * and a job queued), generation jobs and their storage scoped by owner, the queues that hand jobs to
+ * workers (in-process, or pg-boss on PostgreSQL), and the runner that executes them in worker
+ * threads. Imports `db`, `generator`, `output`, `keys` (the patient limit) and `configurations`
+ * (stored scenarios); never HTTP.
  */
 // The generation task itself (generator, output writers, exceljs) is loaded only by the worker
 // thread, so the CLI and the server's main thread do not pay for importing it.
@@ -13,12 +14,26 @@ export {
   type JobPriority,
   JobRepository,
   type JobRow,
+  PASSWORD_LOST,
+  SERVER_STOPPED,
   type JobStatus,
 } from './job-repository.js';
 export { JobFiles } from './job-files.js';
+export { InProcessQueue } from './in-process-queue.js';
+export { INTERRUPTED_BY_SHUTDOWN } from './job-runner.js';
+export type {
+  Delivery,
+  Disposition,
+  JobHandlers,
+  JobQueue,
+  QueuedJob,
+  QueueOptions,
+} from './job-queue.js';
+// PgBossQueue is imported from './pg-boss-queue.js' where needed: the CLI never loads pg-boss.
+export type { PgBossQueue, PgBossQueueOptions } from './pg-boss-queue.js';
 export {
   type CreateJobInput,
-  INTERRUPTED_BY_SHUTDOWN,
+  DEFAULT_TIMEOUT_SECONDS,
   type JobEvent,
   jobDirectory,
   type JobLogger,

@@ -8,6 +8,12 @@ const { jobs } = schema;
 
 export type { JobPriority, JobRow, JobStatus };
 
+/** The error of a job whose worker died and that the queue will not run again. */
+export const SERVER_STOPPED = 'The server stopped while this job was running; please submit it again';
+/** The error of an encrypted job whose instance stopped: its password was only in that process. */
+export const PASSWORD_LOST =
+  'The encryption password is kept only in memory and was lost when the server restarted; submit the job again';
+
 /** Job state. Every read takes the owner, so another tenant's job is simply not found. */
 export class JobRepository {
   constructor(private readonly db: Db) {}
@@ -64,22 +70,96 @@ export class JobRepository {
   }
 
   /**
-   * Claims the oldest pending job for this worker. `SKIP LOCKED` lets several
-   * instances claim from one PostgreSQL without taking the same job twice.
+   * Pending jobs in the order they should run (priority, then age), for the in-process queue
+   * (`unpinned`: any job nobody holds) or a queue's local jobs (only those pinned to `workerId`).
    */
-  async claimNext(workerId: string, now: Date): Promise<JobRow | undefined> {
-    const result = (await this.db.execute(sql`
-      UPDATE jobs SET status = 'running', worker_id = ${workerId}, started_at = ${now.toISOString()}::timestamptz,
-        heartbeat_at = ${now.toISOString()}::timestamptz
-      WHERE id = (
-        SELECT id FROM jobs WHERE status = 'pending' AND (worker_id IS NULL OR worker_id = ${workerId})
-        ORDER BY CASE priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, created_at
-        FOR UPDATE SKIP LOCKED LIMIT 1)
-      RETURNING id`)) as unknown as { rows: { id: string }[] };
-    const id = result.rows[0]?.id;
-    if (!id) return undefined;
-    const [row] = await this.db.select().from(jobs).where(eq(jobs.id, id));
+  async pendingIds(options: {
+    workerId: string;
+    unpinned: boolean;
+    exclude: readonly string[];
+    limit: number;
+  }): Promise<string[]> {
+    const pinned = options.unpinned
+      ? or(isNull(jobs.workerId), eq(jobs.workerId, options.workerId))
+      : eq(jobs.workerId, options.workerId);
+    const rows = await this.db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          eq(jobs.status, 'pending'),
+          pinned,
+          options.exclude.length ? notInArray(jobs.id, [...options.exclude]) : undefined,
+        ),
+      )
+      .orderBy(sql`CASE ${jobs.priority} WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END`, jobs.createdAt)
+      .limit(options.limit);
+    return rows.map((r) => r.id);
+  }
+
+  /** Pending jobs no instance holds, with their priority: what a shared queue must know of. */
+  async pendingShared(): Promise<{ id: string; priority: JobPriority }[]> {
+    return this.db
+      .select({ id: jobs.id, priority: jobs.priority })
+      .from(jobs)
+      .where(and(eq(jobs.status, 'pending'), isNull(jobs.workerId)));
+  }
+
+  /**
+   * Marks a job delivered by the queue running on this worker; `undefined` when it is no longer
+   * pending (cancelled, deleted or finished meanwhile). `takeOver` also takes a job left running:
+   * the queue redelivers one only once the attempt before it expired (its worker died).
+   */
+  async claim(id: string, workerId: string, now: Date, takeOver = false): Promise<JobRow | undefined> {
+    const [row] = await this.db
+      .update(jobs)
+      .set({
+        status: 'running',
+        workerId,
+        startedAt: now,
+        heartbeatAt: now,
+        progress: 0,
+        patientsGenerated: 0,
+      })
+      .where(
+        and(
+          eq(jobs.id, id),
+          takeOver ? inArray(jobs.status, ['pending', 'running']) : eq(jobs.status, 'pending'),
+        ),
+      )
+      .returning();
     return row;
+  }
+
+  /** Puts a job this worker was running back to pending (shutdown), for any worker to take. */
+  async release(id: string, workerId: string): Promise<boolean> {
+    const rows = await this.db
+      .update(jobs)
+      .set({
+        status: 'pending',
+        workerId: null,
+        startedAt: null,
+        heartbeatAt: null,
+        progress: 0,
+        patientsGenerated: 0,
+      })
+      .where(and(eq(jobs.id, id), eq(jobs.status, 'running'), eq(jobs.workerId, workerId)))
+      .returning({ id: jobs.id });
+    return rows.length > 0;
+  }
+
+  /**
+   * Marks every unfinished job this worker holds alive (one statement per interval, not per job) and
+   * returns the ids still running on it: a job missing from the answer was cancelled, deleted or
+   * taken over elsewhere, and its generation must stop.
+   */
+  async touch(workerId: string, now: Date): Promise<Set<string>> {
+    const rows = await this.db
+      .update(jobs)
+      .set({ heartbeatAt: now })
+      .where(and(eq(jobs.workerId, workerId), inArray(jobs.status, ['pending', 'running'])))
+      .returning({ id: jobs.id, status: jobs.status });
+    return new Set(rows.filter((r) => r.status === 'running').map((r) => r.id));
   }
 
   /** Progress from the worker; tells it whether the job was cancelled meanwhile. */
@@ -95,14 +175,6 @@ export class JobRepository {
       .where(and(eq(jobs.id, id), eq(jobs.status, 'running')))
       .returning({ id: jobs.id });
     return { cancelled: !row };
-  }
-
-  /** Marks a running job alive, for the orphan sweep. */
-  async heartbeat(id: string, now: Date): Promise<void> {
-    await this.db
-      .update(jobs)
-      .set({ heartbeatAt: now })
-      .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
   }
 
   async complete(
@@ -131,35 +203,43 @@ export class JobRepository {
     return rows.length > 0;
   }
 
-  /** Marks a running job failed; it expires like a completed one, so its row and any files are swept. */
+  /**
+   * Marks an unfinished job failed; it expires like a completed one, so its row and any files are
+   * swept. A job already completed or cancelled keeps its outcome.
+   */
   async fail(id: string, error: string, now: Date, expiresAt: Date): Promise<void> {
     await this.db
       .update(jobs)
       .set({ status: 'failed', error, completedAt: now, expiresAt })
-      .where(and(eq(jobs.id, id), eq(jobs.status, 'running')));
+      .where(and(eq(jobs.id, id), inArray(jobs.status, ['pending', 'running'])));
   }
 
   /**
-   * Fails running jobs whose worker stopped sending heartbeats (the process
-   * died), so none is left "running" for ever. A running job with no
-   * heartbeat at all was never claimed by a live worker, so it is an orphan too.
-   * Returns their ids.
+   * Fails unfinished jobs whose worker stopped sending heartbeats (its process died), so none is left
+   * waiting for ever, and returns their ids. A running job with no heartbeat at all was never claimed
+   * by a live worker, so it is an orphan too. `scope`: `all` for the in-process queue, whose one
+   * process holds every job; `encrypted` with a shared queue, which retries the other jobs itself.
+   * An encrypted job is an orphan while still pending as well: only its dead process knew its password.
    */
   async failOrphans(
     staleBefore: Date,
     now: Date,
     expiresAt: Date,
-    aliveIds: string[] = [],
+    options: { aliveIds?: string[]; scope: 'all' | 'encrypted' },
   ): Promise<string[]> {
-    const stale = and(
-      eq(jobs.status, 'running'),
-      or(isNull(jobs.heartbeatAt), lt(jobs.heartbeatAt, staleBefore)),
+    const silent = sql`coalesce(${jobs.heartbeatAt}, ${jobs.createdAt}) < ${staleBefore.toISOString()}::timestamptz`;
+    const staleRunning = and(eq(jobs.status, 'running'), or(isNull(jobs.heartbeatAt), silent));
+    const staleEncrypted = and(
+      eq(jobs.useEncryption, true),
+      or(staleRunning, and(eq(jobs.status, 'pending'), silent)),
     );
+    const stale = options.scope === 'all' ? or(staleRunning, staleEncrypted) : staleEncrypted;
+    const aliveIds = options.aliveIds ?? [];
     const rows = await this.db
       .update(jobs)
       .set({
         status: 'failed',
-        error: 'The server stopped while this job was running; please submit it again',
+        error: sql`CASE WHEN ${jobs.useEncryption} THEN ${PASSWORD_LOST} ELSE ${SERVER_STOPPED} END`,
         completedAt: now,
         expiresAt,
       })

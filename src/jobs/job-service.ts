@@ -7,15 +7,20 @@ import type { Owner } from '../db/index.js';
 import type { OutputFormat, PatientPage } from '../output/index.js';
 import { DiskFileStore } from '../storage/index.js';
 import { GenerationSpeed } from './generation-speed.js';
+import { InProcessQueue } from './in-process-queue.js';
 import { JobFiles } from './job-files.js';
-import type { JobPriority, JobRepository, JobRow, JobStatus } from './job-repository.js';
-import { type RunningGeneration, startGeneration } from './worker-pool.js';
+import type { JobQueue } from './job-queue.js';
+import {
+  type JobPriority,
+  type JobRepository,
+  type JobRow,
+  type JobStatus,
+  SERVER_STOPPED,
+} from './job-repository.js';
+import { JobRunner } from './job-runner.js';
 
-const HEARTBEAT_INTERVAL_MS = 10_000;
-const ORPHAN_SWEEP_INTERVAL_MS = 30_000;
-const DEFAULT_ORPHAN_AFTER_MS = 60_000;
-/** The error a job stopped by SIGTERM keeps; the client can act on it. */
-export const INTERRUPTED_BY_SHUTDOWN = 'Interrupted by server shutdown; resubmit the job';
+/** The longest one attempt of a job may run unless configured (`JOB_TIMEOUT_SECONDS`). */
+export const DEFAULT_TIMEOUT_SECONDS = 900;
 /** Where the disk store keeps a completed job's files; its ZIP is `<dir>.zip`. */
 export function jobDirectory(dataDir: string, jobId: string): string {
   return join(dataDir, 'jobs', jobId);
@@ -31,22 +36,21 @@ export interface JobServiceOptions {
   dataDir: string;
   concurrency: number;
   retentionHours: number;
-  /**
-   * Jobs running longer than this without a heartbeat are failed as orphans (`JOB_ORPHAN_TIMEOUT_MS`).
-   * The heartbeat and the orphan sweep run at least three and two times per timeout, so a live job is
-   * never failed and a dead one is failed within 1.5 timeouts.
-   */
+  /** Unfinished jobs whose worker sent no heartbeat for this long are orphans (default 6 heartbeats, 10 s at least). */
   orphanAfterMs?: number;
+  /** How often this instance marks its jobs alive and looks for cancellations made elsewhere. */
+  heartbeatMs?: number;
   pollIntervalMs?: number;
-  /** This instance's id; jobs with a password are claimed only by the instance that holds it. */
+  /** The longest one attempt may run; default 900 s. */
+  timeoutSeconds?: number;
+  /** This instance's id; jobs with a password are run only by the instance that holds it. */
   workerId?: string;
-  /** The embedded store has one process, so any job left running at start-up is an orphan. */
-  singleProcess: boolean;
+  /** Who runs which job; default the in-process queue over the `jobs` table (one process). */
+  queue?: JobQueue;
   /** Where job files are spooled and stored; default: spooled and stored on the disk under `dataDir`. */
   files?: JobFiles;
 }
 
-/** What this instance did with a job; `/metrics` counts these in memory. */
 export type JobEvent =
   | { type: 'created' }
   /** `seconds`: wall time from the start of generation to the outcome. */
@@ -69,15 +73,16 @@ export interface CreateJobInput {
 }
 
 /**
- * Generation jobs: stored in the database, run off the request path in worker
- * threads with bounded concurrency, cancellable, and deleted with their files
- * after the retention period. Every finished job expires, failed and cancelled
- * ones too, and output left by a job that no longer exists (a process killed
- * mid-run) is removed by the same sweep.
+ * Generation jobs: stored in the database, delivered by a `JobQueue` (in-process on the embedded
+ * store, pg-boss on PostgreSQL), run off the request path in worker threads with bounded concurrency,
+ * cancellable from any instance, and deleted with their files after the retention period. Every
+ * finished job expires, failed and cancelled ones too, and output left by a job that no longer exists
+ * (a process killed mid-run) is removed by the same sweep.
  */
 export class JobService {
-  private readonly workerId: string;
-  private readonly running = new Map<string, RunningGeneration>();
+  readonly workerId: string;
+  private readonly queue: JobQueue;
+  private readonly runner: JobRunner;
   private readonly listeners = new Set<(event: JobEvent) => void>();
   /**
    * An encrypted job's password and seed live only in this process's memory, never in the
@@ -85,11 +90,10 @@ export class JobService {
    * Both are dropped when the job ends; a restart loses them and the job is failed.
    */
   private readonly secrets = new Map<string, { password: string; seed: string }>();
-  /** Each running job's end: its outcome recorded and its slot free. */
-  private readonly settling = new Map<string, Promise<void>>();
+  /** Each delivery's end: its outcome recorded and its slot free. */
+  private readonly settling = new Map<string, Promise<unknown>>();
   private changeWaiters: (() => void)[] = [];
   private timers: NodeJS.Timeout[] = [];
-  private ticking: Promise<void> | undefined;
   private stopped = true;
   /** Maintenance runs every second; while the database is down one line per interval says so. */
   private readonly maintenanceLog = new LogThrottle();
@@ -106,47 +110,91 @@ export class JobService {
     this.workerId = options.workerId ?? randomUUID();
     this.files =
       options.files ?? new JobFiles(new DiskFileStore(options.dataDir), join(options.dataDir, 'spool'));
-  }
-
-  private get orphanAfterMs(): number {
-    return this.options.orphanAfterMs ?? DEFAULT_ORPHAN_AFTER_MS;
+    this.queue =
+      options.queue ??
+      new InProcessQueue(repository, {
+        workerId: this.workerId,
+        concurrency: options.concurrency,
+        takeShared: true,
+        pollIntervalMs: options.pollIntervalMs ?? 1000,
+        timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        onError: (err) => this.reportFailure(err),
+      });
+    this.runner = new JobRunner(repository, {
+      workerId: this.workerId,
+      logger,
+      clock,
+      stopping: () => this.stopped,
+      secret: (jobId) => this.secrets.get(jobId),
+      forget: (jobId) => this.secrets.delete(jobId),
+      outputDir: (jobId) => this.files.spoolDir(jobId),
+      publish: (jobId) => this.files.publish(jobId),
+      removeFiles: (jobId) => this.removeFiles(jobId),
+      expiry: (now) => this.expiry(now),
+      changed: () => this.notifyChange(),
+      completed: (job, generated, seconds) => {
+        this.speed.record(generated, job.outputFormats.length, seconds);
+        const owner: Owner = { keyId: job.ownerKeyId, subject: job.ownerSubject, all: false };
+        this.onPatientsGenerated(owner, job.id, generated);
+        this.emit({ type: 'finished', status: 'completed', patients: generated, seconds });
+      },
+      failed: (seconds) => this.emit({ type: 'finished', status: 'failed', seconds }),
+      onError: (err) => this.reportFailure(err),
+    });
   }
 
   /** Measured on the jobs this instance completed; gives a new job its `estimated_duration`. */
   readonly speed = new GenerationSpeed();
 
+  /** `in-process` (embedded store, one process) or `pg-boss` (PostgreSQL, shared by every instance). */
+  get queueKind(): JobQueue['kind'] {
+    return this.queue.kind;
+  }
+
+  private get heartbeatMs(): number {
+    return this.options.heartbeatMs ?? 5000;
+  }
+
+  /** At least 10 s: a live instance whose event loop lags under load must not look dead. */
+  private get orphanAfterMs(): number {
+    return this.options.orphanAfterMs ?? Math.max(10_000, 6 * this.heartbeatMs);
+  }
+
   async start(): Promise<void> {
     this.stopped = false;
     const now = this.clock();
-    const staleBefore = this.options.singleProcess
-      ? new Date(now.getTime() + 1)
-      : new Date(now.getTime() - this.orphanAfterMs);
+    // One process owns the embedded store: whatever it left unfinished is an orphan now.
+    const staleBefore =
+      this.queue.kind === 'in-process'
+        ? new Date(now.getTime() + 1)
+        : new Date(now.getTime() - this.orphanAfterMs);
     const orphans = await this.failOrphans(staleBefore);
     if (orphans.length) this.logger.warn({ jobs: orphans }, 'failed jobs left running by a stopped process');
     const every = (ms: number, fn: () => Promise<unknown>) => {
-      const timer = setInterval(() => void fn().catch((err) => this.logMaintenanceFailure(err)), ms);
+      const timer = setInterval(() => void fn().catch((err) => this.reportFailure(err)), ms);
       timer.unref();
       this.timers.push(timer);
     };
-    every(this.options.pollIntervalMs ?? 1000, () => this.tick());
-    every(Math.min(ORPHAN_SWEEP_INTERVAL_MS, Math.floor(this.orphanAfterMs / 2)), () => this.sweepOrphans());
+    every(this.heartbeatMs, () => this.runner.heartbeat());
+    every(Math.min(30_000, this.orphanAfterMs), () => this.sweepOrphans());
     every(60_000, () => this.sweepExpired());
-    this.kick();
+    await this.queue.start({
+      run: (delivery) => this.track(delivery.id, this.runner.run(delivery)),
+      abandoned: (id) => this.abandon(id),
+    });
   }
 
   /**
-   * Stops the runner. A job still running is interrupted, not failed by a
-   * fault: it is marked with `INTERRUPTED_BY_SHUTDOWN`, its partial files are
-   * removed, and the log says so at warn level.
-   */
-  /**
-   * Stops claiming jobs; lets the running ones finish for up to `graceMs`, then marks the rest
-   * failed with INTERRUPTED_BY_SHUTDOWN (a warning each). Pending jobs stay pending for the next start.
+   * Stops taking jobs; lets the running ones finish for up to `graceMs`, then interrupts the rest:
+   * each is handed back to the queue (pending again, run by another instance or at the next start),
+   * with its partial files removed and a warning. An encrypted job cannot be handed back, since its
+   * password dies with this process: it fails with INTERRUPTED_BY_SHUTDOWN.
    */
   async stop(graceMs = 0): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+    await this.queue.stop();
     if (graceMs > 0 && this.settling.size > 0) {
       this.logger.warn({ jobs: this.settling.size, graceMs }, 'shutting down: waiting for running jobs');
       let timer: NodeJS.Timeout | undefined;
@@ -156,19 +204,14 @@ export class JobService {
       await Promise.race([Promise.all(this.settling.values()), graceOver]);
       clearTimeout(timer);
     }
-    // Out of `running` first, so each run's failure handler sees a deliberate stop and stays quiet.
-    const interrupted = [...this.running];
-    this.running.clear();
-    const now = this.clock();
-    for (const [id, run] of interrupted) {
-      await run.cancel();
-      this.secrets.delete(id);
-      await this.repository
-        .fail(id, INTERRUPTED_BY_SHUTDOWN, now, this.expiry(now))
-        .catch((err: unknown) => this.logMaintenanceFailure(err));
-      await this.removeFiles(id);
-      this.logger.warn({ jobId: id }, 'job interrupted by shutdown');
-    }
+    for (const id of this.runner.ids()) await this.runner.stop(id, 'shutdown');
+    await Promise.all(this.settling.values());
+  }
+
+  /** Stops for good: `stop`, then the queue's outcomes are recorded and its connections released. */
+  async close(graceMs = 0): Promise<void> {
+    await this.stop(graceMs);
+    await this.queue.close();
   }
 
   async create(input: CreateJobInput): Promise<JobRow> {
@@ -190,6 +233,7 @@ export class JobService {
         useCompression: input.compress,
         useEncryption: encrypted,
         priority: input.priority,
+        // Pinned: only this instance holds the password, so only it may run the job.
         workerId: encrypted ? this.workerId : null,
         createdAt: this.clock(),
       })
@@ -197,8 +241,15 @@ export class JobService {
         this.secrets.delete(id);
         throw error;
       });
+    try {
+      await this.queue.enqueue({ id, priority: input.priority, local: encrypted });
+    } catch (error) {
+      // A job no queue knows of would stay pending for ever: refuse it whole.
+      this.secrets.delete(id);
+      await this.repository.delete(id, input.owner).catch(() => {});
+      throw error;
+    }
     this.emit({ type: 'created' });
-    this.kick();
     return job;
   }
 
@@ -211,12 +262,14 @@ export class JobService {
   /** Jobs waiting to run, over every instance (one grouped count in the database). */
   async queuedCount(): Promise<number> {
     const counts = await this.repository.countsByStatus();
-    return counts.find((c) => c.status === 'queued')?.jobs ?? 0;
+    return counts
+      .filter((c) => c.status === 'pending' || c.status === 'queued')
+      .reduce((sum, c) => sum + c.jobs, 0);
   }
 
   /** Jobs generating on this instance right now. */
   runningCount(): number {
-    return this.running.size;
+    return this.runner.size;
   }
 
   get(id: string, owner: Owner): Promise<JobRow | undefined> {
@@ -227,17 +280,17 @@ export class JobService {
     return this.repository.list(owner, options);
   }
 
-  /** Cancels a pending or running job; `undefined` when it does not exist for this owner, `finished` when too late. */
+  /**
+   * Cancels a pending or running job; `undefined` when it does not exist for this owner, `finished`
+   * when too late. A job running on another instance stops at that instance's next heartbeat.
+   */
   async cancel(id: string, owner: Owner): Promise<JobRow | 'finished' | undefined> {
     const job = await this.repository.get(id, owner);
     if (!job) return undefined;
     const now = this.clock();
     const cancelled = await this.repository.cancel(id, owner, now, this.expiry(now));
     if (!cancelled) return 'finished';
-    await this.running.get(id)?.cancel();
-    this.running.delete(id);
-    this.secrets.delete(id);
-    await this.removeFiles(id);
+    await this.withdraw(id);
     this.emit({ type: 'finished', status: 'cancelled' });
     return cancelled;
   }
@@ -245,11 +298,17 @@ export class JobService {
   async delete(id: string, owner: Owner): Promise<boolean> {
     const deleted = await this.repository.delete(id, owner);
     if (!deleted) return false;
-    await this.running.get(id)?.cancel();
-    this.running.delete(id);
+    await this.withdraw(id);
+    return true;
+  }
+
+  /** Takes a job that must not run any more off the queue and out of this instance. */
+  private async withdraw(id: string): Promise<void> {
+    await this.queue.withdraw(id).catch((err: unknown) => this.reportFailure(err));
+    await this.runner.stop(id, 'cancelled');
+    await this.settling.get(id);
     this.secrets.delete(id);
     await this.removeFiles(id);
-    return true;
   }
 
   /**
@@ -261,26 +320,10 @@ export class JobService {
     return this.files.storedPatients(jobId, start, end);
   }
 
-  /** Runs `tick` without waiting; a failure (the database is down) is logged, and the next poll retries. */
-  private kick(): void {
-    this.tick().catch((err: unknown) => this.logMaintenanceFailure(err));
-  }
-
-  /** Claims and starts jobs up to the concurrency bound. */
+  /** Asks the queue for work now; resolves once what it found has started. */
   tick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    this.ticking ??= this.claim().finally(() => {
-      this.ticking = undefined;
-    });
-    return this.ticking;
-  }
-
-  private async claim(): Promise<void> {
-    while (!this.stopped && this.running.size < this.options.concurrency) {
-      const job = await this.repository.claimNext(this.workerId, this.clock());
-      if (!job) break;
-      this.run(job);
-    }
+    return this.queue.poll();
   }
 
   /**
@@ -305,108 +348,29 @@ export class JobService {
     for (const resolve of this.changeWaiters.splice(0)) resolve();
   }
 
-  private run(job: JobRow): void {
-    const secret = this.secrets.get(job.id);
-    const seed = job.useEncryption ? secret?.seed : job.seed;
-    if (seed === undefined || seed === null) {
-      const now = this.clock();
-      this.repository
-        .fail(
-          job.id,
-          'The encryption password is kept only in memory and was lost when the server restarted; submit the job again',
-          now,
-          this.expiry(now),
-        )
-        .catch((err: unknown) => this.logMaintenanceFailure(err));
-      return;
-    }
-    const owner: Owner = { keyId: job.ownerKeyId, subject: job.ownerSubject, all: false };
-    const dir = this.files.spoolDir(job.id);
-    let lastWrite = 0;
-    // Wall time, not the injected clock: this measures how fast the machine is.
-    const startedMs = performance.now();
-    const generation = startGeneration(
-      {
-        jobId: job.id,
-        scenario: job.scenario,
-        seed,
-        count: job.totalPatients,
-        formats: job.outputFormats,
-        dir,
-        compress: job.useCompression,
-        password: secret?.password,
-      },
-      (generated) => {
-        const now = this.clock();
-        if (now.getTime() - lastWrite < 500 && generated < job.totalPatients) return;
-        lastWrite = now.getTime();
-        const progress = Math.min(99, Math.floor((generated / Math.max(1, job.totalPatients)) * 100));
-        this.repository
-          .reportProgress(job.id, progress, generated, now)
-          .then(({ cancelled }) => {
-            this.notifyChange();
-            if (cancelled) void generation.cancel();
-          })
-          .catch((err: unknown) => this.logMaintenanceFailure(err));
-      },
-    );
-    this.running.set(job.id, generation);
-    // Progress stops while the files are finalised and zipped; the heartbeat must not.
-    const heartbeat = setInterval(
-      () => {
-        void this.repository.heartbeat(job.id, this.clock()).catch(() => {});
-      },
-      Math.min(HEARTBEAT_INTERVAL_MS, Math.floor(this.orphanAfterMs / 3)),
-    );
-    heartbeat.unref();
-    const settled = generation.result
-      .then(async (result) => {
-        // Into the store before the job says completed: no instance can serve half of it.
-        await this.files.publish(job.id);
-        const now = this.clock();
-        const done = await this.repository.complete(
-          job.id,
-          { summary: result.summary, outputFiles: result.files, generated: result.generated },
-          now,
-          this.expiry(now),
-        );
-        if (done) {
-          const formats = job.outputFormats.length;
-          const seconds = (performance.now() - startedMs) / 1000;
-          this.speed.record(result.generated, formats, seconds);
-          this.onPatientsGenerated(owner, job.id, result.generated);
-          this.emit({ type: 'finished', status: 'completed', patients: result.generated, seconds });
-        } else await this.removeFiles(job.id);
-      })
-      .catch(async (error: unknown) => {
-        if (!this.running.has(job.id)) return; // cancelled or stopped: already recorded
-        this.logger.error({ err: error, jobId: job.id }, 'generation job failed');
-        const now = this.clock();
-        await this.removeFiles(job.id);
-        await this.repository.fail(
-          job.id,
-          `Generation failed: ${(error as Error).message}`,
-          now,
-          this.expiry(now),
-        );
-        this.emit({ type: 'finished', status: 'failed', seconds: (performance.now() - startedMs) / 1000 });
-      })
-      // The database went away while recording the outcome: the orphan sweep fails the job later.
-      .catch((err: unknown) => this.logMaintenanceFailure(err))
-      .finally(() => {
-        clearInterval(heartbeat);
-        this.running.delete(job.id);
-        this.secrets.delete(job.id);
-        this.settling.delete(job.id);
-        this.notifyChange();
-        this.kick();
-      });
+  /** Keeps a delivery's end where `idle`, `stop` and `withdraw` can await it. */
+  private track<T>(id: string, work: Promise<T>): Promise<T> {
+    const settled = work.finally(() => {
+      this.settling.delete(id);
+      this.notifyChange();
+    });
     this.settling.set(
-      job.id,
-      settled.catch((err: unknown) =>
-        this.logger.error({ err, jobId: job.id }, 'recording a job outcome failed'),
-      ),
+      id,
+      settled.catch(() => {}),
     );
+    return settled;
+  }
+
+  /**
+   * A job the queue gave up on: every worker it was given to died or handed it back. Its partial
+   * files go with it.
+   */
+  private async abandon(id: string): Promise<void> {
+    // Files first: once the row says failed, nothing of the job may be left to find.
+    await this.removeFiles(id);
+    const now = this.clock();
+    await this.repository.fail(id, SERVER_STOPPED, now, this.expiry(now));
+    this.logger.warn({ jobId: id }, 'job failed: its workers stopped more often than retries allow');
   }
 
   private emit(event: JobEvent): void {
@@ -420,7 +384,8 @@ export class JobService {
     }
   }
 
-  private logMaintenanceFailure(err: unknown): void {
+  /** Logs a failure of background job work; while the database is down, one line per interval. */
+  reportFailure(err: unknown): void {
     const reason = databaseUnavailableReason(err);
     const { write, suppressed } = this.maintenanceLog.admit(reason ?? String((err as Error)?.name));
     if (write)
@@ -428,20 +393,21 @@ export class JobService {
   }
 
   private async sweepOrphans(): Promise<void> {
-    const staleBefore = new Date(this.clock().getTime() - this.orphanAfterMs);
-    await this.failOrphans(staleBefore);
+    await this.failOrphans(new Date(this.clock().getTime() - this.orphanAfterMs));
   }
 
   /**
    * Fails jobs whose process died mid-run; their partial files can never be downloaded, so they go at once.
    * A job this process is running is alive whatever its heartbeat says (a slow heartbeat under load, or a
-   * clock moved forward in tests, must not fail it).
+   * clock moved forward in tests, must not fail it). With a shared queue only encrypted jobs are looked
+   * at: the queue delivers the others again.
    */
   private async failOrphans(staleBefore: Date): Promise<string[]> {
     const now = this.clock();
-    const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now), [
-      ...this.running.keys(),
-    ]);
+    const ids = await this.repository.failOrphans(staleBefore, now, this.expiry(now), {
+      aliveIds: this.runner.ids(),
+      scope: this.queue.kind === 'in-process' ? 'all' : 'encrypted',
+    });
     for (const id of ids) await this.removeFiles(id);
     return ids;
   }

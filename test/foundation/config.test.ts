@@ -18,7 +18,7 @@ describe('configuration at start-up', () => {
       ['API_KEY', 'short-key'],
       ['LOG_LEVEL', 'loud'],
       ['DATABASE_URL', 'mysql://x'],
-      ['JOB_ORPHAN_TIMEOUT_MS', '999'],
+      ['JOB_TIMEOUT_SECONDS', '0'],
     ])('%s=%s', (variable, value) => {
       const error = startupError({ [variable]: value });
       expect(error.message).toContain(variable);
@@ -46,9 +46,11 @@ describe('configuration at start-up', () => {
     expect(loadConfig({ API_KEY: 'a-long-enough-key' }).legacyApiKey).toBe('a-long-enough-key');
   });
 
-  it('fails orphaned jobs after 60 s unless JOB_ORPHAN_TIMEOUT_MS says otherwise', () => {
-    expect(loadConfig({}).jobOrphanTimeoutMs).toBe(60_000);
-    expect(loadConfig({ JOB_ORPHAN_TIMEOUT_MS: '4000' }).jobOrphanTimeoutMs).toBe(4000);
+  it('refuses JOB_WORKERS=0 on the embedded store, where only the server process can run jobs', () => {
+    expect(startupError({ JOB_WORKERS: '0' }).message).toContain('JOB_WORKERS=0 needs DATABASE_URL');
+    const apiOnly = loadConfig({ JOB_WORKERS: '0', DATABASE_URL: 'postgres://db/milmed' });
+    expect(apiOnly.jobQueue.workers).toBe(false);
+    expect(loadConfig({}).jobQueue).toMatchObject({ workers: true, timeoutSeconds: 900, retryLimit: 2 });
   });
 
   it('hands out a frozen config', () => {

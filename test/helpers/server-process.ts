@@ -24,11 +24,15 @@ export interface ServerProcess {
 
 /**
  * Runs the real server (`tsx src/main.ts`) with the given environment and
- * resolves once it logs `service ready`; rejects if it exits first.
+ * resolves once it logs `service ready`; rejects if it exits first. `entry` and
+ * `readyLine` start another entry point, such as the job worker (`src/worker.ts`, `worker ready`).
  */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  { entry = 'src/main.ts', readyLine = 'service ready' } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,7 +45,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const ready = new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       lines.push(line);
-      if (line.includes('"service ready"')) resolve();
+      if (line.includes(`"${readyLine}"`)) resolve();
     });
     void exited.then((code) =>
       reject(new Error(`server exited with ${code} before it was ready: ${stderr}`)),

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO } from '../../src/generator/index.js';
+import { JobRepository } from '../../src/jobs/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 
 const TOKEN = 'metrics-test-token-5b1e0c';
@@ -48,6 +51,24 @@ describe('the metrics endpoint', () => {
     expect(res.body).toMatch(/^generation_patients_per_second\{instance="api-a"\} [1-9]/m);
     expect(res.body).toContain('jobs_queued{instance="api-a"} 0');
     expect(res.body).toContain('jobs_running{instance="api-a"} 0');
+  });
+
+  it('counts the jobs waiting to run in jobs_queued', async () => {
+    // Pinned to an instance that is not running: it waits, as a job does while every worker is busy.
+    await new JobRepository(t.services.database.db).create({
+      id: randomUUID(),
+      ownerKeyId: null,
+      ownerSubject: '',
+      status: 'pending',
+      seed: 'waiting',
+      totalPatients: 1,
+      config: {},
+      scenario: DEFAULT_SCENARIO,
+      outputFormats: ['json'],
+      workerId: 'an-instance-that-is-down',
+      createdAt: t.clock.now(),
+    });
+    expect((await scrape(t)).body).toContain('jobs_queued{instance="api-a"} 1');
   });
 
   it('counts authentication failures by reason, with no key in any label', async () => {

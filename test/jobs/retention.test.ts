@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_OWNER } from '../../src/db/index.js';
-import { INTERRUPTED_BY_SHUTDOWN, JobRepository } from '../../src/jobs/index.js';
+import { JobRepository } from '../../src/jobs/index.js';
 import { type Client, createJob, inject, personalKey } from '../api/helpers.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { BACKENDS } from '../helpers/database.js';
@@ -67,24 +67,29 @@ describe.each(BACKENDS)('job retention and interruption on %s', (backend) => {
     await t.services.jobs.start();
   }
 
-  it('fails a job killed mid-run at restart, removes its partial files at once, and deletes it after the retention', async () => {
-    const id = await runningJob();
-    partialOutput(id);
+  // The embedded store's one process left it behind; on PostgreSQL pg-boss delivers a dead worker's
+  // job again instead (test/jobs/worker-death.test.ts).
+  it.runIf(backend === 'embedded')(
+    'fails a job killed mid-run at restart, removes its partial files at once, and deletes it after the retention',
+    async () => {
+      const id = await runningJob();
+      partialOutput(id);
 
-    await restartRunner();
-    const failed = await row(id);
-    expect(failed?.status).toBe('failed');
-    expect(failed?.expiresAt?.getTime()).toBe(t.clock.now().getTime() + 2 * HOUR);
-    expect(onDisk(id)).toEqual([]);
-    expect(spooled(id)).toEqual([]);
+      await restartRunner();
+      const failed = await row(id);
+      expect(failed?.status).toBe('failed');
+      expect(failed?.expiresAt?.getTime()).toBe(t.clock.now().getTime() + 2 * HOUR);
+      expect(onDisk(id)).toEqual([]);
+      expect(spooled(id)).toEqual([]);
 
-    t.clock.advance(2 * HOUR - 1000);
-    await t.services.jobs.sweepExpired();
-    expect(await row(id)).toBeDefined();
-    t.clock.advance(2000);
-    await t.services.jobs.sweepExpired();
-    expect(await row(id)).toBeUndefined();
-  });
+      t.clock.advance(2 * HOUR - 1000);
+      await t.services.jobs.sweepExpired();
+      expect(await row(id)).toBeDefined();
+      t.clock.advance(2000);
+      await t.services.jobs.sweepExpired();
+      expect(await row(id)).toBeUndefined();
+    },
+  );
 
   it('gives a cancelled job an expiry and deletes it after the retention', async () => {
     const created = await createJob(t, key, { configuration: { name: 'cancelled' }, total_patients: 50_000 });
@@ -127,7 +132,7 @@ describe.each(BACKENDS)('job retention and interruption on %s', (backend) => {
     await repository.fail(kept, 'done with it', t.clock.now(), t.clock.now());
   });
 
-  it('marks a job running at shutdown as interrupted, at warn level, and removes its files', async () => {
+  it('hands a job running at shutdown back to the queue, at warn level, removes its files, and runs it at the next start', async () => {
     const created = await createJob(t, key, {
       configuration: { name: 'interrupted' },
       total_patients: 100_000,
@@ -147,13 +152,22 @@ describe.each(BACKENDS)('job retention and interruption on %s', (backend) => {
       .map((line) => JSON.parse(line) as { level: number; msg: string; jobId?: string });
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
     expect(lines).toContainEqual(
-      expect.objectContaining({ level: 40, msg: 'job interrupted by shutdown', jobId: created.job_id }),
+      expect.objectContaining({
+        level: 40,
+        msg: 'job handed back to the queue at shutdown',
+        jobId: created.job_id,
+      }),
     );
     const job = (await inject(t, { ...key, url: `/api/v1/jobs/${created.job_id}` })).json();
-    expect(job).toMatchObject({ status: 'failed', error: INTERRUPTED_BY_SHUTDOWN });
+    expect(job).toMatchObject({ status: 'pending', error: null, progress: 0 });
     expect(onDisk(created.job_id)).toEqual([]);
     expect(spooled(created.job_id)).toEqual([]);
-    expect((await row(created.job_id))?.expiresAt).not.toBeNull();
+
     await t.services.jobs.start();
+    for (let i = 0; i < 600 && (await row(created.job_id))?.status === 'pending'; i++) {
+      await t.services.jobs.changed();
+    }
+    expect((await row(created.job_id))?.status).toMatch(/running|completed/);
+    await inject(t, { ...key, method: 'POST', url: `/api/v1/jobs/${created.job_id}/cancel` });
   });
 });

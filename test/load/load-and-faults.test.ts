@@ -319,7 +319,8 @@ describe.skipIf(!postgresUrl || !redisUrl)(
       const killedAt = Date.now();
       await cluster.kill(runner);
       const filesGone = () => entriesNaming(cluster.dataDir, jobId).length === 0;
-      const deadline = killedAt + 1.5 * cluster.settings.orphanTimeoutMs + 30_000;
+      // Two attempts at most (JOB_RETRY_LIMIT=1), each over within the timeout + a 5 s margin + the 1 s check.
+      const deadline = killedAt + 2 * (cluster.settings.jobTimeoutSeconds + 6) * 1000 + 30_000;
       const watch = await followJob(
         tally,
         running,

@@ -63,40 +63,60 @@ export function jobsContract(storage: Storage): void {
       await jobs().cancel(older.id, alice, new Date(), new Date());
     });
 
-    it('lets each pending job be claimed by exactly one of two instances, high priority first', async () => {
+    it('offers pending jobs high priority first, and only those pinned to a worker or to no one', async () => {
       const worker = `worker-${tag()}`;
       const alice = owner();
       const low = await jobs().create(newJob(alice, { priority: 'low', workerId: worker }));
       const high = await jobs().create(
         newJob(alice, { priority: 'high', workerId: worker, createdAt: new Date('2026-12-31T00:00:00Z') }),
       );
-      expect((await jobs().claimNext(worker, new Date()))?.id).toBe(high.id);
-      expect((await jobs().claimNext(worker, new Date()))?.id).toBe(low.id);
-      expect(await jobs().claimNext(worker, new Date())).toBeUndefined();
-
-      const open = await Promise.all(Array.from({ length: 8 }, () => jobs().create(newJob(alice))));
-      const instances = [jobs(), new JobRepository(storage.another().db)];
-      const claimed = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => instances[i % 2]!.claimNext(`instance-${i % 2}`, new Date())),
-      );
-      const ids = claimed.filter((j) => j !== undefined).map((j) => j.id);
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids.sort()).toEqual(open.map((j) => j.id).sort());
-      for (const id of ids) expect((await jobs().get(id, alice))?.status).toBe('running');
+      const normal = await jobs().create(newJob(alice, { workerId: worker }));
+      const pinnedElsewhere = await jobs().create(newJob(alice, { workerId: `holder-${tag()}` }));
+      const pending = (options: { unpinned: boolean; exclude?: string[] }) =>
+        jobs().pendingIds({ workerId: worker, exclude: [], limit: 1000, ...options });
+      expect(await pending({ unpinned: false })).toEqual([high.id, normal.id, low.id]);
+      expect(await pending({ unpinned: false, exclude: [high.id] })).toEqual([normal.id, low.id]);
+      expect(await pending({ unpinned: true })).not.toContain(pinnedElsewhere.id);
+      for (const job of [low, high, normal, pinnedElsewhere]) {
+        await jobs().cancel(job.id, alice, new Date(), new Date());
+      }
     });
 
-    it('does not hand a job pinned to one instance to another', async () => {
+    it('lets each pending job be claimed by exactly one of two instances', async () => {
       const alice = owner();
-      const pinned = await jobs().create(newJob(alice, { workerId: `holder-${tag()}` }));
-      expect((await jobs().claimNext(`other-${tag()}`, new Date()))?.id).not.toBe(pinned.id);
-      await jobs().cancel(pinned.id, alice, new Date(), new Date());
+      const open = await Promise.all(Array.from({ length: 8 }, () => jobs().create(newJob(alice))));
+      const instances = [jobs(), new JobRepository(storage.another().db)];
+      const claims = await Promise.all(
+        open.flatMap((job) => instances.map((repo, i) => repo.claim(job.id, `instance-${i}`, new Date()))),
+      );
+      const ids = claims.filter((j) => j !== undefined).map((j) => j.id);
+      expect(ids.sort()).toEqual(open.map((j) => j.id).sort());
+      for (const id of ids) expect((await jobs().get(id, alice))?.status).toBe('running');
+      // A running job is taken only by a takeover (the queue delivered it again: its worker died).
+      const first = open[0]!;
+      expect(await jobs().claim(first.id, 'late', new Date())).toBeUndefined();
+      expect((await jobs().claim(first.id, 'rescuer', new Date(), true))?.workerId).toBe('rescuer');
+    });
+
+    it('hands a running job back to pending only for the worker running it', async () => {
+      const alice = owner();
+      const job = await jobs().create(newJob(alice));
+      await jobs().claim(job.id, 'runner', new Date());
+      expect(await jobs().release(job.id, 'someone-else')).toBe(false);
+      expect(await jobs().release(job.id, 'runner')).toBe(true);
+      expect(await jobs().get(job.id, alice)).toMatchObject({
+        status: 'pending',
+        workerId: null,
+        startedAt: null,
+      });
+      await jobs().cancel(job.id, alice, new Date(), new Date());
     });
 
     it('records progress, completion with its summary, and refuses to complete or cancel it twice', async () => {
       const worker = `worker-${tag()}`;
       const alice = owner();
       const job = await jobs().create(newJob(alice, { workerId: worker }));
-      await jobs().claimNext(worker, new Date());
+      await jobs().claim(job.id, worker, new Date());
       expect(await jobs().reportProgress(job.id, 40, 2, new Date())).toEqual({ cancelled: false });
       const now = new Date('2026-03-31T11:00:00Z');
       const result = {
@@ -121,7 +141,7 @@ export function jobsContract(storage: Storage): void {
       const worker = `worker-${tag()}`;
       const alice = owner();
       const job = await jobs().create(newJob(alice, { workerId: worker }));
-      await jobs().claimNext(worker, new Date());
+      await jobs().claim(job.id, worker, new Date());
       expect(await jobs().cancel(job.id, alice, new Date(), new Date())).toMatchObject({
         status: 'cancelled',
         error: 'Job cancelled by user',
@@ -142,13 +162,14 @@ export function jobsContract(storage: Storage): void {
       const alice = owner();
       const stale = await jobs().create(newJob(alice, { workerId: worker }));
       const live = await jobs().create(newJob(alice, { workerId: worker }));
-      await jobs().claimNext(worker, new Date('2026-03-31T10:00:00Z'));
-      await jobs().claimNext(worker, new Date('2026-03-31T10:00:00Z'));
-      await jobs().heartbeat(live.id, new Date('2026-03-31T10:05:00Z'));
+      await jobs().claim(stale.id, `dead-${worker}`, new Date('2026-03-31T10:00:00Z'));
+      await jobs().claim(live.id, worker, new Date('2026-03-31T10:00:00Z'));
+      expect(await jobs().touch(worker, new Date('2026-03-31T10:05:00Z'))).toEqual(new Set([live.id]));
       const failed = await jobs().failOrphans(
         new Date('2026-03-31T10:04:00Z'),
         new Date('2026-03-31T10:06:00Z'),
         new Date('2026-03-31T12:06:00Z'),
+        { scope: 'all' },
       );
       expect(failed).toContain(stale.id);
       expect(failed).not.toContain(live.id);
@@ -160,11 +181,40 @@ export function jobsContract(storage: Storage): void {
       await jobs().fail(live.id, 'done with it', new Date(), new Date());
     });
 
+    it('with a shared queue fails only encrypted jobs of a silent instance, pending or running', async () => {
+      const alice = owner();
+      const dead = `dead-${tag()}`;
+      const at = new Date('2026-04-01T10:00:00Z');
+      const encryptedPending = await jobs().create(
+        newJob(alice, { useEncryption: true, seed: null, workerId: dead, createdAt: at }),
+      );
+      const encryptedRunning = await jobs().create(
+        newJob(alice, { useEncryption: true, seed: null, workerId: dead, createdAt: at }),
+      );
+      await jobs().claim(encryptedRunning.id, dead, at);
+      const plainRunning = await jobs().create(newJob(alice, { createdAt: at }));
+      await jobs().claim(plainRunning.id, dead, at);
+      const failed = await jobs().failOrphans(
+        new Date('2026-04-01T10:05:00Z'),
+        new Date('2026-04-01T10:06:00Z'),
+        new Date('2026-04-01T12:06:00Z'),
+        { scope: 'encrypted' },
+      );
+      expect(failed).toEqual(expect.arrayContaining([encryptedPending.id, encryptedRunning.id]));
+      expect(failed).not.toContain(plainRunning.id);
+      expect(await jobs().get(encryptedPending.id, alice)).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/password is kept only in memory/),
+      });
+      expect((await jobs().get(plainRunning.id, alice))?.status).toBe('running');
+      await jobs().fail(plainRunning.id, 'done with it', new Date(), new Date());
+    });
+
     it('deletes jobs past their retention and returns their ids; counts jobs and patients by status', async () => {
       const worker = `worker-${tag()}`;
       const alice = owner();
       const job = await jobs().create(newJob(alice, { workerId: worker }));
-      await jobs().claimNext(worker, new Date());
+      await jobs().claim(job.id, worker, new Date());
       const before = await jobs().countsByStatus();
       const now = new Date('2040-01-01T00:00:00Z');
       await jobs().complete(

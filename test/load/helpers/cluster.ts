@@ -31,7 +31,8 @@ export interface Instance {
 export interface ClusterSettings {
   legacyKey: string;
   metricsToken: string;
-  orphanTimeoutMs: number;
+  /** JOB_TIMEOUT_SECONDS: a killed worker's job is delivered again about this long after it started. */
+  jobTimeoutSeconds: number;
   demoPerHour: number;
   authFailuresPerMinute: number;
 }
@@ -46,7 +47,7 @@ export class LoadCluster {
   readonly settings: ClusterSettings = {
     legacyKey: `load-suite-${randomBytes(12).toString('hex')}`,
     metricsToken: `load-metrics-${randomBytes(12).toString('hex')}`,
-    orphanTimeoutMs: 3000,
+    jobTimeoutSeconds: 10,
     demoPerHour: 10,
     authFailuresPerMinute: 20,
   };
@@ -171,7 +172,12 @@ export class LoadCluster {
         DEMO_RATE_PER_HOUR: String(s.demoPerHour),
         AUTH_FAILURES_PER_MINUTE: String(s.authFailuresPerMinute),
         JOB_CONCURRENCY: '1',
-        JOB_ORPHAN_TIMEOUT_MS: String(s.orphanTimeoutMs),
+        // A dead worker's attempt expires JOB_TIMEOUT_SECONDS + a margin after it started, found within a
+        // second; one more delivery, then failed. Every job of the suite runs well within it.
+        JOB_TIMEOUT_SECONDS: String(s.jobTimeoutSeconds),
+        JOB_EXPIRY_CHECK_SECONDS: '1',
+        JOB_RETRY_LIMIT: '1',
+        JOB_HEARTBEAT_MS: '1000',
         SHUTDOWN_GRACE_MS: '3000',
       },
       stdio: ['ignore', log, log],
