@@ -68,6 +68,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       await until(() => worker.services.jobs.runningCount() === 0, 10_000);
       await worker.services.jobs.idle();
       expect(Date.now() - cancelledAt).toBeLessThan(5_000);
+      expect(existsSync(join(dataDir, 'spool', id))).toBe(false);
       expect(existsSync(join(dataDir, 'jobs', id))).toBe(false);
       expect((await row(id))?.status).toBe('cancelled');
     });

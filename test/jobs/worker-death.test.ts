@@ -58,8 +58,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       });
       expect(res.status, await res.clone().text()).toBe(201);
       const id = ((await res.json()) as { job_id: string }).job_id;
-      // Killed once it is writing its files, so partial output is left behind.
-      await until(() => existsSync(join(dataDir, 'jobs', id)));
+      // Killed once it is writing its files into the spool, so partial output is left behind.
+      await until(() => existsSync(join(dataDir, 'spool', id)));
       child.child.kill('SIGKILL');
       await new Promise((resolve) => child!.child.once('exit', resolve));
       return id;
@@ -76,6 +76,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
       await until(async () => (await row())?.status === 'failed', 20_000);
       expect(Date.now() - killedAt).toBeLessThan(15_000);
       expect((await row())?.error).toBe(SERVER_STOPPED);
+      expect(existsSync(join(dataDir, 'spool', id))).toBe(false);
       expect(existsSync(join(dataDir, 'jobs', id))).toBe(false);
       expect(existsSync(join(dataDir, 'jobs', `${id}.zip`))).toBe(false);
     });
