@@ -34,6 +34,26 @@ export function expiryMarginSeconds(timeoutSeconds: number): number {
   return Math.max(1, Math.min(5, Math.ceil(timeoutSeconds / 10)));
 }
 
+/** PostgreSQL's `deadlock_detected` and `unique_violation`: another instance created the same queue at once. */
+const CONTENDED = new Set(['40P01', '23505']);
+
+/**
+ * Runs `create` again when it collided with another instance doing the same: instances started
+ * together on a fresh database all create pg-boss's queues, and PostgreSQL aborts all but one.
+ */
+async function whileContended(create: () => Promise<unknown>, attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await create();
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= attempts || typeof code !== 'string' || !CONTENDED.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt + Math.random() * 50));
+    }
+  }
+}
+
 /**
  * The shared queue on PostgreSQL, with pg-boss: each job is delivered to one worker of any instance
  * (`FOR UPDATE SKIP LOCKED`), high priority first. An attempt whose worker died expires after
@@ -95,14 +115,19 @@ export class PgBossQueue implements JobQueue {
   private ready(): Promise<void> {
     this.started ??= (async () => {
       await this.boss.start();
-      await this.boss.createQueue(DEAD);
-      await this.boss.createQueue(QUEUE, {
-        name: QUEUE,
-        retryLimit: this.options.retryLimit,
-        expireInSeconds: this.expireInSeconds(),
-        deadLetter: DEAD,
-      });
-    })();
+      await whileContended(() => this.boss.createQueue(DEAD));
+      await whileContended(() =>
+        this.boss.createQueue(QUEUE, {
+          name: QUEUE,
+          retryLimit: this.options.retryLimit,
+          expireInSeconds: this.expireInSeconds(),
+          deadLetter: DEAD,
+        }),
+      );
+    })().catch((error: unknown) => {
+      this.started = undefined; // the next call tries again
+      throw error;
+    });
     return this.started;
   }
 
