@@ -4,7 +4,7 @@
  * else on the card follows from them (see course.ts).
  */
 import { type BattleEventKind, MASS_CASUALTY_MIN, mechanismAt, mechanismWeights } from './battle-events.js';
-import type { Slot } from './casualty-plan.js';
+import type { Slot } from './day-plan.js';
 import {
   bodyPartFor,
   type DnbiCase,
