@@ -90,8 +90,8 @@ export class DayPlan {
   /** The few scenario names of the day's events (warfare types, special kinds, `dnbi`). */
   private readonly scenarios: string[] = [];
   private slots = new Float64Array(0);
-  private cached = -1;
-  private cachedEvent: CasualtyEvent | undefined;
+  /** Events of several casualties already built, until their last slot is taken (see `slot`). */
+  private readonly open = new Map<number, { event: CasualtyEvent; left: number }>();
 
   /** `casualties` bounds the events too: every event has at least one casualty. */
   constructor(
@@ -153,21 +153,32 @@ export class DayPlan {
     this.slots = keys.sort();
   }
 
-  /** Slot k (0 ≤ k < casualties) after `schedule`. Slots of one event share one event object. */
+  /**
+   * Slot k (0 ≤ k < casualties) after `schedule`. The slots of one event share one event object, kept
+   * only while some of its slots are still to come, so the day's objects never pile up.
+   */
   slot(k: number): Slot {
     const key = this.slots[k]!;
     const second = Math.floor(key / EVENT_SPAN);
-    return { second, event: this.event(key - second * EVENT_SPAN) };
+    const i = key - second * EVENT_SPAN;
+    const size = this.size[i]!;
+    if (size === 1) return { second, event: this.event(i) };
+    let open = this.open.get(i);
+    if (open === undefined) {
+      open = { event: this.event(i), left: size };
+      this.open.set(i, open);
+    }
+    if (--open.left === 0) this.open.delete(i);
+    return { second, event: open.event };
   }
 
-  /** Event i as an object; the last one asked for is kept, as slots of one event often follow each other. */
+  /** Event i (0 ≤ i < eventCount) as a new object. */
   event(i: number): CasualtyEvent {
-    if (i === this.cached && this.cachedEvent) return this.cachedEvent;
     const second = this.second[i]!;
     const size = this.size[i]!;
     const kind = KINDS[this.kind[i]!]!;
     const injuryType = INJURY_TYPES[this.injury[i]!]!;
-    const event: CasualtyEvent = {
+    return {
       second,
       windowSec: this.windowSec[i]!,
       size,
@@ -178,9 +189,6 @@ export class DayPlan {
       front: this.front[i]!,
       injuryType,
     };
-    this.cached = i;
-    this.cachedEvent = event;
-    return event;
   }
 
   private eventId(i: number, second: number, size: number, kind: EventKind): string {
