@@ -197,12 +197,14 @@ const SINKS: Record<Mode, string> = {
 
 function print(results: Result[], big: number): void {
   const col = (s: string | number, w: number): string => String(s).padStart(w);
+  const sink = (r: Result): string => (r.build ? `${SINKS[r.mode]} (base)` : SINKS[r.mode]);
+  const width = Math.max(24, ...results.map((r) => sink(r).length));
   console.log(
-    'mode  sink                     patients  seconds  patients/s  CPU s  patients/CPU-s  peak RSS MB  growth MB  output MB',
+    `mode  ${'sink'.padEnd(width)} patients  seconds  patients/s  CPU s  patients/CPU-s  peak RSS MB  growth MB  output MB`,
   );
   for (const r of results) {
     console.log(
-      `${r.mode.padEnd(5)} ${(r.build ? `${SINKS[r.mode]} (base)` : SINKS[r.mode]).padEnd(24)} ${col(r.n, 8)} ${col(r.seconds.toFixed(2), 8)} ${col(Math.round(r.n / r.seconds), 11)} ${col(r.cpuSeconds.toFixed(2), 6)} ${col(Math.round(r.n / r.cpuSeconds), 15)} ${col(r.peakMb.toFixed(1), 12)} ${col((r.peakMb - r.baselineMb).toFixed(1), 10)} ${col(mb(r.bytes).toFixed(1), 10)}`,
+      `${r.mode.padEnd(5)} ${sink(r).padEnd(width)} ${col(r.n, 8)} ${col(r.seconds.toFixed(2), 8)} ${col(Math.round(r.n / r.seconds), 11)} ${col(r.cpuSeconds.toFixed(2), 6)} ${col(Math.round(r.n / r.cpuSeconds), 15)} ${col(r.peakMb.toFixed(1), 12)} ${col((r.peakMb - r.baselineMb).toFixed(1), 10)} ${col(mb(r.bytes).toFixed(1), 10)}`,
     );
   }
   const find = (mode: Mode, n: number) => results.find((r) => r.mode === mode && r.n === n && !r.build);
