@@ -307,7 +307,9 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
       birthdate: service.birthdate,
       nationality: nation,
       religion: service.religion || undefined,
-      religion_display: service.religion && (RELIGION_DISPLAY[service.religion] ?? service.religion),
+      religion_display: service.religion
+        ? (RELIGION_DISPLAY[service.religion] ?? service.religion)
+        : undefined,
       weight: service.weight,
       blood_type: service.bloodType,
       id_number: idNumber,
