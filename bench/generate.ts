@@ -17,13 +17,18 @@
  * Wall-clock rates depend on the machine's load; CPU seconds (user + system, every thread of the
  * case's process) and the rates per CPU second are steadier on a busy machine, so both are printed.
  *
- * Reproduce: npm run bench:generate [-- --patients 1000000] [-- --job] [-- --source]
+ * `--baseline DIR` also runs every case on the build in DIR/dist (another commit's, compiled inside the
+ * repository so its imports resolve), each right after the same case on this build, and prints the
+ * rates of this build as ratios of the baseline's. A baseline of commit C:
+ *   mkdir -p .tmp/base && git archive C src tsconfig.json | tar -x -C .tmp/base && npx tsc -p .tmp/base
+ *
+ * Reproduce: npm run bench:generate [-- --patients 1000000] [-- --job] [-- --source] [-- --baseline .tmp/base]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GENERATION_HEAP_MB } from '../src/jobs/worker-pool.js';
 
@@ -34,10 +39,12 @@ interface Modules {
   output: typeof import('../src/output/index.js');
 }
 
-/** The modules measured: from dist/ (what production runs), or from src/ through tsx. */
-async function loadModules(fromSource: boolean): Promise<Modules> {
+/** The modules measured: from dist/ (what production runs), from src/ through tsx, or from another build. */
+async function loadModules(fromSource: boolean, otherDist?: string): Promise<Modules> {
   const url = (name: string): string =>
-    new URL(`${fromSource ? '../src' : '../dist'}/${name}/index.js`, import.meta.url).href;
+    otherDist
+      ? `${pathToFileURL(otherDist).href}/${name}/index.js`
+      : new URL(`${fromSource ? '../src' : '../dist'}/${name}/index.js`, import.meta.url).href;
   return {
     db: await import(url('db')),
     generator: await import(url('generator')),
@@ -51,6 +58,8 @@ let m: Modules;
 type Mode = 'gen' | 'json' | 'fhir' | 'job';
 
 interface Result {
+  /** `baseline` for a case run on the --baseline build. */
+  build?: 'baseline';
   mode: Mode;
   n: number;
   seconds: number;
@@ -188,15 +197,25 @@ const SINKS: Record<Mode, string> = {
 
 function print(results: Result[], big: number): void {
   const col = (s: string | number, w: number): string => String(s).padStart(w);
+  const sink = (r: Result): string => (r.build ? `${SINKS[r.mode]} (base)` : SINKS[r.mode]);
+  const width = Math.max(24, ...results.map((r) => sink(r).length));
   console.log(
-    'mode  sink                     patients  seconds  patients/s  CPU s  patients/CPU-s  peak RSS MB  growth MB  output MB',
+    `mode  ${'sink'.padEnd(width)} patients  seconds  patients/s  CPU s  patients/CPU-s  peak RSS MB  growth MB  output MB`,
   );
   for (const r of results) {
     console.log(
-      `${r.mode.padEnd(5)} ${SINKS[r.mode].padEnd(24)} ${col(r.n, 8)} ${col(r.seconds.toFixed(2), 8)} ${col(Math.round(r.n / r.seconds), 11)} ${col(r.cpuSeconds.toFixed(2), 6)} ${col(Math.round(r.n / r.cpuSeconds), 15)} ${col(r.peakMb.toFixed(1), 12)} ${col((r.peakMb - r.baselineMb).toFixed(1), 10)} ${col(mb(r.bytes).toFixed(1), 10)}`,
+      `${r.mode.padEnd(5)} ${sink(r).padEnd(width)} ${col(r.n, 8)} ${col(r.seconds.toFixed(2), 8)} ${col(Math.round(r.n / r.seconds), 11)} ${col(r.cpuSeconds.toFixed(2), 6)} ${col(Math.round(r.n / r.cpuSeconds), 15)} ${col(r.peakMb.toFixed(1), 12)} ${col((r.peakMb - r.baselineMb).toFixed(1), 10)} ${col(mb(r.bytes).toFixed(1), 10)}`,
     );
   }
-  const find = (mode: Mode, n: number) => results.find((r) => r.mode === mode && r.n === n);
+  const find = (mode: Mode, n: number) => results.find((r) => r.mode === mode && r.n === n && !r.build);
+  for (const base of results.filter((r) => r.build)) {
+    const r = find(base.mode, base.n);
+    if (!r) continue;
+    console.log(
+      `${r.mode} ${r.n}: this build ${Math.round(r.n / r.seconds)}/s against the baseline's ${Math.round(base.n / base.seconds)}/s:` +
+        ` ${(base.seconds / r.seconds).toFixed(2)}x by wall clock, ${(base.cpuSeconds / r.cpuSeconds).toFixed(2)}x by CPU`,
+    );
+  }
   const gen = find('gen', big);
   const json = find('json', big);
   if (gen && json) {
@@ -226,10 +245,12 @@ async function main(): Promise<void> {
       patients: { type: 'string', default: '100000' },
       job: { type: 'boolean', default: false },
       source: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
+      dist: { type: 'string' },
     },
   });
   if (values.case) {
-    m = await loadModules(values.source);
+    m = await loadModules(values.source, values.dist);
     const [mode, n] = values.case.split(':');
     console.log(JSON.stringify(await runCase(mode as Mode, Number(n))));
     return;
@@ -247,6 +268,8 @@ async function main(): Promise<void> {
     const build = fileURLToPath(new URL('../scripts/build-if-stale.mjs', import.meta.url));
     execFileSync(process.execPath, [build], { stdio: ['ignore', 'ignore', 'inherit'] });
   }
+  const baseline = values.baseline ? join(values.baseline, 'dist') : undefined;
+  if (baseline && values.job) throw new Error('--baseline measures the gen, json and fhir cases; drop --job');
   const results: Result[] = [];
   for (const mode of modes) {
     for (const n of big === SMALL ? [SMALL] : [SMALL, big]) {
@@ -260,10 +283,12 @@ async function main(): Promise<void> {
         `--case=${mode}:${n}`,
         ...(values.source ? ['--source'] : []),
       ];
-      const out = execFileSync(process.execPath, args, {
-        encoding: 'utf8',
-      });
-      results.push(JSON.parse(out.trim().split('\n').pop() ?? '{}') as Result);
+      const run = (extra: string[]): Result => {
+        const out = execFileSync(process.execPath, [...args, ...extra], { encoding: 'utf8' });
+        return JSON.parse(out.trim().split('\n').pop() ?? '{}') as Result;
+      };
+      results.push(run([]));
+      if (baseline) results.push({ ...run([`--dist=${baseline}`]), build: 'baseline' });
     }
   }
   print(results, big);
@@ -273,7 +298,7 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   console.log(
-    `reproduce: npm run bench:generate -- --patients ${big}${values.job ? ' --job' : ''}${values.source ? ' --source' : ''} (${values.source ? 'src/ through tsx' : 'the compiled build'}; one child process per case; the generator and writer are single-threaded)`,
+    `reproduce: npm run bench:generate -- --patients ${big}${values.job ? ' --job' : ''}${values.source ? ' --source' : ''}${values.baseline ? ` --baseline ${values.baseline}` : ''} (${values.source ? 'src/ through tsx' : 'the compiled build'}; one child process per case; the generator and writer are single-threaded)`,
   );
 }
 

@@ -13,40 +13,10 @@ import {
   MASS_CASUALTY_MIN,
   WARFARE_EVENT_KINDS,
 } from './battle-events.js';
+import { DayPlan, type IdStyle } from './day-plan.js';
 import { Rng } from './rng.js';
 import type { InjuryType, Scenario } from './types.js';
 import { INTENSITY_CLUSTER_FACTOR, TEMPO_DAILY, WARFARE_TYPES } from './warfare.js';
-
-export interface CasualtyEvent {
-  /** Start, in seconds after 00:00Z of the event's day. */
-  second: number;
-  /** Casualties are wounded between `second` and `second + windowSec`. */
-  windowSec: number;
-  size: number;
-  /** The warfare type that produced it, or `dnbi`. */
-  scenario: string;
-  kind: EventKind;
-  eventId: string;
-  massCasualty: boolean;
-  /** Index into scenario.fronts. */
-  front: number;
-  /** Battle events wound (BATTLE_TRAUMA); DNBI events bring in the sick or the injured off duty. */
-  injuryType: InjuryType;
-}
-
-/** One casualty's place in the day: its event and its own second. */
-export interface Slot {
-  second: number;
-  event: CasualtyEvent;
-}
-
-export interface DayPlan {
-  day: number;
-  firstIndex: number;
-  events: CasualtyEvent[];
-  /** The day's casualties in time order; patient `firstIndex + k` is slot k. */
-  slots: Slot[];
-}
 
 /** Battle, disease and non-battle-injury casualties per day, and the days with an outbreak. */
 export interface DayCounts {
@@ -128,32 +98,32 @@ export function planDay(
   scenario: Scenario,
   day: number,
   counts: { battle: number; disease: number; nonBattle: number; outbreak: boolean },
-): { events: CasualtyEvent[]; slots: Slot[] } {
+): DayPlan {
   const rng = new Rng(seed, 'day', day);
-  const events: CasualtyEvent[] = [];
+  const plan = new DayPlan(day, counts.battle + counts.disease + counts.nonBattle);
   const frontWeights = scenario.fronts.map((f) => f.casualty_rate);
+  // The draws keep their order (front, start, id), so a seed plans the same day as it always did.
   const push = (
     hour: number,
     size: number,
     scenarioName: string,
     kind: EventKind,
     windowMin: number,
-    id: (minute: number, hex: string) => string,
+    style: IdStyle,
     injuryType: InjuryType = 'BATTLE_TRAUMA',
     front = rng.weightedIndex(frontWeights),
   ): void => {
     const second = hour * 3600 + rng.int(0, 3599);
-    const minute = Math.floor((second % 3600) / 60);
-    events.push({
+    plan.add({
       second,
       windowSec: windowMin * 60,
       size,
       scenario: scenarioName,
       kind,
-      eventId: id(minute, rng.hex8()),
-      massCasualty: injuryType === 'BATTLE_TRAUMA' && size >= MASS_CASUALTY_MIN,
+      style,
       front,
       injuryType,
+      hex: rng.nextU32(),
     });
   };
   const battleEvent = (
@@ -170,10 +140,7 @@ export function planDay(
       special ? kind : type,
       kind,
       EVENT_KINDS[kind].windowMin,
-      (minute, hex) =>
-        special
-          ? `SE_${kind}_${day + 1}_${hour}_${hex}`
-          : `${size >= MASS_CASUALTY_MIN ? 'MC' : 'IND'}_${type}_${day}_${hour}_${minute}_${hex}`,
+      special ? 'special' : 'battle',
       'BATTLE_TRAUMA',
       front,
     );
@@ -230,25 +197,22 @@ export function planDay(
   const dnbi = counts.disease + counts.nonBattle;
   if (counts.outbreak && dnbi >= 5) {
     const size = Math.min(disease, Math.round(dnbi * OUTBREAK_SHARE));
-    const id = (_m: number, hex: string) => `OB_gastroenteritis_${day}_${hex}`;
-    if (size > 0) push(rng.int(0, 6), size, 'dnbi', 'outbreak', 18 * 60, id, 'DISEASE');
+    if (size > 0) push(rng.int(0, 6), size, 'dnbi', 'outbreak', 18 * 60, 'outbreak', 'DISEASE');
     disease -= size;
   }
   for (let k = 0; k < disease + counts.nonBattle; k++) {
     const hour = rng.weightedIndex(SICK_CALL_HOURS);
-    const id = (minute: number, hex: string) => `DNBI_${day}_${hour}_${minute}_${hex}`;
-    push(hour, 1, 'dnbi', 'sick_call', 0, id, k < disease ? 'DISEASE' : 'NON_BATTLE');
+    push(hour, 1, 'dnbi', 'sick_call', 0, 'sick_call', k < disease ? 'DISEASE' : 'NON_BATTLE');
   }
 
-  const slots: Slot[] = [];
-  for (const event of events) {
-    for (let k = 0; k < event.size; k++) {
-      const offset = event.windowSec > 0 ? rng.int(0, event.windowSec) : 0;
-      slots.push({ second: Math.min(86_399, event.second + offset), event });
-    }
-  }
-  slots.sort((a, b) => a.second - b.second);
-  return { events, slots };
+  plan.schedule((windowSec) => rng.int(0, windowSec));
+  return plan;
+}
+
+/** A day's plan and the index of its first patient in the run. */
+export interface PlannedDay {
+  firstIndex: number;
+  plan: DayPlan;
 }
 
 /** Yields the day plans that overlap [start, end), in order. */
@@ -258,7 +222,7 @@ export function* planRange(
   total: number,
   start: number,
   end: number,
-): Generator<DayPlan> {
+): Generator<PlannedDay> {
   const counts = dayCounts(seed, scenario, total);
   let first = 0;
   for (let day = 0; day < scenario.days_of_fighting; day++) {
@@ -270,8 +234,7 @@ export function* planRange(
     };
     const quota = today.battle + today.disease + today.nonBattle;
     if (first + quota > start && first < end && quota > 0) {
-      const plan = planDay(seed, scenario, day, today);
-      yield { day, firstIndex: first, ...plan };
+      yield { firstIndex: first, plan: planDay(seed, scenario, day, today) };
     }
     first += quota;
     if (first >= end) return;

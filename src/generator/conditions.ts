@@ -93,8 +93,10 @@ function drawCase(rng: Rng, concept: DnbiConcept): DnbiCase {
     code,
     name,
     body_region: region,
-    ...(ais > 0 ? { ais, iss_region: issRegionOf(concept) } : {}),
-    ...(qualifier ? { qualifier } : {}),
+    // Keys that do not apply hold undefined, which JSON leaves out: one shape keeps this fast (types.ts).
+    ais: ais > 0 ? ais : undefined,
+    iss_region: ais > 0 ? issRegionOf(concept) : undefined,
+    qualifier: qualifier || undefined,
   };
   const findings = findingsFor(rng, code);
   return {
@@ -103,8 +105,8 @@ function drawCase(rng: Rng, concept: DnbiConcept): DnbiCase {
     rtd,
     ais,
     effect,
-    ...(effect.drug ? { regimen: regimenFor(rng, effect.drug) } : {}),
-    ...(findings.length > 0 ? { findings } : {}),
+    regimen: effect.drug ? regimenFor(rng, effect.drug) : undefined,
+    findings: findings.length > 0 ? findings : undefined,
   };
 }
 

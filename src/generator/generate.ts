@@ -36,12 +36,10 @@ export function* generatePatients(scenario: Scenario, opts: GenerateOptions): Ge
     tierWeights: tierWeightsFor(scenario),
     dnbiTables: dnbiTables(scenario),
   };
-  for (const plan of planRange(seed, scenario, count, start, end)) {
-    let index = plan.firstIndex;
-    for (const slot of plan.slots) {
-      if (index >= end) return;
-      if (index >= start) yield buildPatient(ctx, index, plan.day, slot);
-      index++;
+  for (const { firstIndex, plan } of planRange(seed, scenario, count, start, end)) {
+    const last = Math.min(end, firstIndex + plan.casualties);
+    for (let index = Math.max(start, firstIndex); index < last; index++) {
+      yield buildPatient(ctx, index, plan.day, plan.slot(index - firstIndex));
     }
   }
 }

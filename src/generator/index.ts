@@ -4,7 +4,8 @@
  * same (configuration, seed) gives the same bytes on any machine, date, time zone or worker split.
  */
 export { EVENT_KINDS, type EventKind, MASS_CASUALTY_MIN } from './battle-events.js';
-export { type CasualtyEvent, dayCounts, planDay } from './casualty-plan.js';
+export { dayCounts, planDay } from './casualty-plan.js';
+export { type CasualtyEvent, DayPlan } from './day-plan.js';
 export { bodyPartFor, PROCEDURES } from './conditions.js';
 export { DISEASE_CATALOG, type DnbiConcept, NON_BATTLE_CATALOG } from './dnbi-catalog.js';
 export { lateDeathProbability, exsanguinationTime, bloodLossAt, type CareTimes } from './haemorrhage.js';

@@ -174,7 +174,8 @@ export function toCondition(i: Injury): Condition {
     body_region: c.region,
     ais: c.ais,
     iss_region: c.iss,
-    ...(c.qualifier ? { qualifier: c.qualifier } : {}),
-    ...(i.tbsa !== undefined ? { tbsa_percent: i.tbsa } : {}),
+    // Keys that do not apply hold undefined, which JSON leaves out: one shape keeps this fast (types.ts).
+    qualifier: c.qualifier || undefined,
+    tbsa_percent: i.tbsa,
   };
 }

@@ -4,7 +4,7 @@
  * else on the card follows from them (see course.ts).
  */
 import { type BattleEventKind, MASS_CASUALTY_MIN, mechanismAt, mechanismWeights } from './battle-events.js';
-import type { Slot } from './casualty-plan.js';
+import type { Slot } from './day-plan.js';
 import {
   bodyPartFor,
   type DnbiCase,
@@ -238,7 +238,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     scenario,
     frontId: front.id,
     profile,
-    ...(dnbi ? { dnbi } : {}),
+    dnbi,
     lethalCapable: injuries !== undefined || (dnbi?.effect.lethal ?? 0) > 0,
     massCasualty: event.massCasualty,
     evacuationDelayHours:
@@ -320,12 +320,10 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
       gender,
       birthdate: service.birthdate,
       nationality: nation,
-      ...(service.religion
-        ? {
-            religion: service.religion,
-            religion_display: RELIGION_DISPLAY[service.religion] ?? service.religion,
-          }
-        : {}),
+      religion: service.religion || undefined,
+      religion_display: service.religion
+        ? (RELIGION_DISPLAY[service.religion] ?? service.religion)
+        : undefined,
       weight: service.weight,
       blood_type: service.bloodType,
       id_number: idNumber,
@@ -341,13 +339,13 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     comorbidities: history.comorbidities,
     medications: history.medications,
     primary_condition: { code: primary.code, display: primary.name },
-    ...(mechanism ? { mechanism } : {}),
+    mechanism,
     severity: severityOf(profile.iss, course.triage, injuries !== undefined),
     injury_severity_score: profile.iss,
     new_injury_severity_score: profile.niss,
     treatments: treatmentsOf(careItems(profile, course, dnbi), at),
     vital_signs: vitalSignsOf(course.vitals, at),
-    ...(course.causeOfDeath ? { cause_of_death: course.causeOfDeath } : {}),
+    cause_of_death: course.causeOfDeath || undefined,
     movement_timeline: timeline,
     injury_time: injuryIso,
     injury_timestamp: injuryIso,
@@ -363,9 +361,10 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
       category: outcome.category,
       facility: outcome.facility,
       hours_since_injury: round2(outcome.hours_since_injury),
-      ...(outcome.time_of_death_minutes !== undefined
-        ? { time_of_death_minutes: Math.round(outcome.time_of_death_minutes * 10) / 10 }
-        : {}),
+      time_of_death_minutes:
+        outcome.time_of_death_minutes === undefined
+          ? undefined
+          : Math.round(outcome.time_of_death_minutes * 10) / 10,
     },
   };
 }

@@ -100,6 +100,31 @@ export interface ServiceDetails {
   religion: string | undefined;
 }
 
+const birthdates = new Map<number, string>();
+let birthdatesFor = Number.NaN;
+
+/**
+ * `YYYY-MM-DD` of someone `age` on day 1, born `daysIntoYear` days into their year. A run draws a few
+ * dozen ages × 365 days, so each date is built once (Date setters and toISOString cost more than the
+ * rest of drawing a service member); the cache holds one scenario's dates at a time.
+ */
+function birthdateOf(baseDateMs: number, age: number, daysIntoYear: number): string {
+  if (baseDateMs !== birthdatesFor) {
+    birthdates.clear();
+    birthdatesFor = baseDateMs;
+  }
+  const key = age * 366 + daysIntoYear;
+  let date = birthdates.get(key);
+  if (date === undefined) {
+    const birth = new Date(baseDateMs);
+    birth.setUTCFullYear(birth.getUTCFullYear() - age - 1);
+    birth.setUTCDate(birth.getUTCDate() + 1 + daysIntoYear);
+    date = birth.toISOString().slice(0, 10);
+    birthdates.set(key, date);
+  }
+  return date;
+}
+
 /** `baseDateMs` is the scenario's day 1 at 00:00Z; ages are counted from it, never from the clock. */
 export function drawService(
   rng: Rng,
@@ -112,9 +137,6 @@ export function drawService(
   const band = GRADES[grade] ?? GRADES[0]!;
   const age = rng.int(band.minAge, band.maxAge);
   const daysIntoYear = rng.int(0, 364);
-  const birth = new Date(baseDateMs);
-  birth.setUTCFullYear(birth.getUTCFullYear() - age - 1);
-  birth.setUTCDate(birth.getUTCDate() + 1 + daysIntoYear);
   const weight = male ? rng.normal(82, 11) : rng.normal(66, 9);
   const religions = RELIGION[nation] ?? [];
   const r = rng.next();
@@ -122,7 +144,7 @@ export function drawService(
   return {
     rank: rankFor(nation, serviceOf(branch), grade),
     age,
-    birthdate: birth.toISOString().slice(0, 10),
+    birthdate: birthdateOf(baseDateMs, age, daysIntoYear),
     bloodType: BLOOD[rng.weightedIndex(BLOOD_WEIGHTS)] ?? 'O+',
     weight: Math.round(Math.min(140, Math.max(45, weight)) * 10) / 10,
     religion,

@@ -7,12 +7,12 @@
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
-/** cyrb128: spreads a string into four 32-bit words; good enough to seed xoshiro, not cryptographic. */
-function hash128(text: string): [number, number, number, number] {
-  let h1 = 1779033703;
-  let h2 = 3144134277;
-  let h3 = 1013904242;
-  let h4 = 2773480762;
+type HashState = [number, number, number, number];
+const CYRB128_START: HashState = [1779033703, 3144134277, 1013904242, 2773480762];
+
+/** cyrb128's mixing of `text` into a state: good enough to seed xoshiro, not cryptographic. */
+function mix(state: HashState, text: string): HashState {
+  let [h1, h2, h3, h4] = state;
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -20,10 +20,15 @@ function hash128(text: string): [number, number, number, number] {
     h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
     h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
   }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  return [h1, h2, h3, h4];
+}
+
+/** cyrb128's last step: spreads the mixed state into four 32-bit words, never all zero. */
+function finish([a, b, c, d]: HashState): HashState {
+  let h1 = Math.imul(c ^ (a >>> 18), 597399067);
+  let h2 = Math.imul(d ^ (b >>> 22), 2869860233);
+  let h3 = Math.imul(h1 ^ (c >>> 17), 951274213);
+  let h4 = Math.imul(h2 ^ (d >>> 19), 2716044179);
   h1 ^= h2 ^ h3 ^ h4;
   h2 ^= h1;
   h3 ^= h1;
@@ -31,11 +36,27 @@ function hash128(text: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0 || 1];
 }
 
+/**
+ * The state after `seed \0 label \0`, per label, for the last seed seen with it: every patient opens
+ * streams with the same few labels, so only the index's digits are mixed per stream.
+ */
+const prefixes = new Map<string, { seed: string; state: HashState }>();
+
+/** cyrb128 of `${seed}\0${label}\0${index}`. */
+function streamKeyHash(seed: string, label: string, index: number): HashState {
+  let prefix = prefixes.get(label);
+  if (prefix === undefined || prefix.seed !== seed) {
+    prefix = { seed, state: mix(CYRB128_START, `${seed}\u0000${label}\u0000`) };
+    prefixes.set(label, prefix);
+  }
+  return finish(mix(prefix.state, `${index}`));
+}
+
 export class Rng {
   private readonly source: RandomGenerator;
 
   constructor(seed: string, label: string, index: number) {
-    this.source = xoroshiro128plusFromState(hash128(`${seed}\u0000${label}\u0000${index}`));
+    this.source = xoroshiro128plusFromState(streamKeyHash(seed, label, index));
     for (let i = 0; i < 8; i++) this.source.next();
   }
 

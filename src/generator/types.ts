@@ -165,6 +165,12 @@ export interface Outcome {
   time_of_death_minutes?: number;
 }
 
+/**
+ * One generated casualty. An optional field that does not apply (`mechanism`, `cause_of_death`,
+ * `demographics.religion`, `outcome.time_of_death_minutes`…) is present with the value `undefined`, which
+ * every output format leaves out: test the value, not the key. Building every record in one shape is what
+ * keeps generation and `JSON.stringify` on V8's fast paths (object spreads cost a fifth of the generator).
+ */
 export interface Patient {
   id: number;
   nationality: string;
