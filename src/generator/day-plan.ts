@@ -51,20 +51,23 @@ export interface PlannedEvent {
   hex: number;
 }
 
-const KINDS: readonly EventKind[] = [
-  'contact',
-  'ambush',
-  'close_quarters',
-  'indirect_fire',
-  'ied',
-  'drone_strike',
-  'air_strike',
-  'missile_strike',
-  'chemical_release',
-  'mass_casualty',
-  'sick_call',
-  'outbreak',
-];
+/** Every event kind, by its one-byte code; a `Record` so that a new kind cannot be left out. */
+const KIND_CODES: Record<EventKind, true> = {
+  contact: true,
+  ambush: true,
+  close_quarters: true,
+  indirect_fire: true,
+  ied: true,
+  drone_strike: true,
+  air_strike: true,
+  missile_strike: true,
+  chemical_release: true,
+  radiological_release: true,
+  mass_casualty: true,
+  sick_call: true,
+  outbreak: true,
+};
+const KINDS = Object.keys(KIND_CODES) as readonly EventKind[];
 const STYLES: readonly IdStyle[] = ['battle', 'special', 'outbreak', 'sick_call'];
 const INJURY_TYPES: readonly InjuryType[] = ['BATTLE_TRAUMA', 'DISEASE', 'NON_BATTLE'];
 /** A slot's sort key is `second × EVENT_SPAN + event`: exact in a double while the second is below 2^21. */
