@@ -392,7 +392,8 @@ export class JobService {
       this.logger.error({ ...(reason ? { reason } : { err }), suppressed }, 'job maintenance failed');
   }
 
-  private async sweepOrphans(): Promise<void> {
+  /** Fails the orphans the heartbeats show (see `failOrphans`). Runs on a timer; callable for an immediate sweep. */
+  async sweepOrphans(): Promise<void> {
     await this.failOrphans(new Date(this.clock().getTime() - this.orphanAfterMs));
   }
 

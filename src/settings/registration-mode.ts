@@ -1,4 +1,4 @@
-import { REGISTRATION_MODES, type RegistrationMode } from '../config/index.js';
+import { REGISTRATION_MODES, type RegistrationMode } from '../config/registration-modes.js';
 import type { SettingsRepository } from './settings-repository.js';
 
 /** The row name of the self-service registration mode. */

@@ -150,6 +150,10 @@ describe.each(BACKENDS)('encrypted jobs on %s', (backend) => {
       createdAt: t.clock.now(),
     });
     await t.services.jobs.tick();
+    // The embedded store fails it at once, at the claim. On PostgreSQL no instance claims an encrypted
+    // job it does not hold; the orphan sweep fails it once its heartbeat is older than 6 intervals.
+    t.clock.advance(3_600_000);
+    await t.services.jobs.sweepOrphans();
     const { job } = await waitForJob(t, key, orphan.id);
     expect(job).toMatchObject({ status: 'failed', seed: null, encrypted: true });
     expect(job.error).toMatch(/kept only in memory and was lost/);
