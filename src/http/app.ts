@@ -198,7 +198,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await scope.register(adminUsageRoutes(deps));
     await scope.register(adminSettingsRoutes(deps));
   });
-  await app.register(referenceRoutes);
+  await app.register(referenceRoutes(deps));
   await app.register(registerRoutes(deps));
   await app.register(webPageRoutes(options.webRoot));
 

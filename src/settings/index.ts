@@ -6,6 +6,7 @@
 export {
   REGISTRATION_MODE_SETTING,
   RegistrationModeSetting,
+  SHOWN_MODE_TTL_MS,
   type RegistrationModeState,
 } from './registration-mode.js';
 export { SettingsRepository, type StoredSetting } from './settings-repository.js';

@@ -4,6 +4,9 @@ import type { SettingsRepository } from './settings-repository.js';
 /** The row name of the self-service registration mode. */
 export const REGISTRATION_MODE_SETTING = 'self_service_registration';
 
+/** How long the mode shown on the public page may be stale on an instance that did not change it. */
+export const SHOWN_MODE_TTL_MS = 5_000;
+
 /** The mode in force, and where it comes from. */
 export interface RegistrationModeState {
   mode: RegistrationMode;
@@ -25,6 +28,9 @@ const isMode = (value: unknown): value is RegistrationMode =>
  * (only a hand edit of the table can make one) counts as none. A database failure rejects.
  */
 export class RegistrationModeSetting {
+  /** The last mode read for the public page, and when; see `shown()`. */
+  #shown: { mode: Promise<RegistrationMode>; readAtMs: number } | undefined;
+
   constructor(
     private readonly settings: SettingsRepository,
     private readonly environmentDefault: RegistrationMode,
@@ -45,6 +51,25 @@ export class RegistrationModeSetting {
   }
 
   /**
+   * The mode the public page shows, so it offers a registration form only when one can succeed.
+   * Read from the database at most once per `SHOWN_MODE_TTL_MS` on each instance (concurrent
+   * callers share the read): the page's config is public, and must not cost a query per request.
+   * A change through this instance shows at once; through another, within the TTL. A failed read
+   * is not kept.
+   */
+  shown(nowMs: number): Promise<RegistrationMode> {
+    const cached = this.#shown;
+    if (cached && nowMs - cached.readAtMs < SHOWN_MODE_TTL_MS) return cached.mode;
+    const mode = this.read().then((state) => state.mode);
+    const entry = { mode, readAtMs: nowMs };
+    this.#shown = entry;
+    mode.catch(() => {
+      if (this.#shown === entry) this.#shown = undefined;
+    });
+    return mode;
+  }
+
+  /**
    * Stores `mode` as the administrator's choice, or with `null` removes the choice so the
    * environment's mode applies again. `by` names who changed it (a key prefix, `API_KEY`, `cli`).
    */
@@ -56,9 +81,11 @@ export class RegistrationModeSetting {
     const before = await this.read();
     if (mode === null) {
       await this.settings.remove(REGISTRATION_MODE_SETTING);
+      this.#shown = undefined;
       return { before, after: this.#fromEnvironment() };
     }
     const stored = await this.settings.put(REGISTRATION_MODE_SETTING, mode, by, now);
+    this.#shown = undefined;
     return {
       before,
       after: {

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistrationModeSetting, SettingsRepository } from '../../src/settings/index.js';
+import {
+  RegistrationModeSetting,
+  SettingsRepository,
+  SHOWN_MODE_TTL_MS,
+} from '../../src/settings/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { BACKENDS } from '../helpers/database.js';
 import { type Client, DEMO, inject, personalKey } from './helpers.js';
@@ -107,6 +111,25 @@ describe.each(BACKENDS)('the admin settings API on %s', (backend) => {
     expect(await elsewhere.read()).toMatchObject({ mode: 'approval', source: 'administrator' });
     await change({ self_service_registration: 'off' });
     expect((await elsewhere.read()).mode).toBe('off');
+  });
+
+  it('tells the public page the mode, at once after a change here and within the TTL after one elsewhere', async () => {
+    const shown = async () => (await inject(t, { url: '/api/v1/config/frontend' })).json().registration;
+    await change({ self_service_registration: 'off' });
+    expect(await shown()).toBe('off');
+    await change({ self_service_registration: 'approval' });
+    expect(await shown()).toBe('approval');
+
+    // Another instance's change, straight into the table: this instance shows it once the TTL is over.
+    await new SettingsRepository(t.services.database.db).put(
+      'self_service_registration',
+      'open',
+      'elsewhere',
+      t.clock.now(),
+    );
+    expect(await shown()).toBe('approval');
+    t.clock.advance(SHOWN_MODE_TTL_MS);
+    expect(await shown()).toBe('open');
   });
 
   it('returns to the environment mode with null', async () => {

@@ -37,7 +37,7 @@ describe.each(HTTP_BACKENDS)('reference data and presets on %s', (backend) => {
   it('never returns a secret key from /api/v1/config/frontend', async () => {
     const res = await inject(t, { url: '/api/v1/config/frontend' });
     expect(res.statusCode).toBe(200);
-    expect(Object.keys(res.json()).sort()).toEqual(['apiKey', 'appName', 'debug', 'version']);
+    expect(Object.keys(res.json()).sort()).toEqual(['apiKey', 'appName', 'debug', 'registration', 'version']);
     expect(res.body).not.toContain(LEGACY_KEY);
     expect(res.body).not.toContain(key.headers['x-api-key']);
   });

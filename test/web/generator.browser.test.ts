@@ -104,4 +104,22 @@ describe.runIf(browserTestsRun())('the generator page in Chromium', () => {
     await page.click('#register-result button');
     await page.waitForSelector('#limits >> text=Ada Medic');
   });
+
+  it('offers no registration form while an administrator has switched registration off', async () => {
+    const registration = rig.t.services.registrationMode;
+    const page = await rig.newPage();
+    await registration.change('off', 'test', rig.t.clock.now());
+    try {
+      await page.goto(`${rig.baseUrl}/`);
+      // The page renders the service's answer into <main>; the form's absence counts only after it.
+      await page.locator('main[data-registration=off]').waitFor();
+      expect(await page.locator('#register').count()).toBe(0);
+      expect(await page.locator('a[href="#register"]').count()).toBe(0);
+    } finally {
+      await registration.change(null, 'test', rig.t.clock.now());
+    }
+    await page.reload();
+    await page.locator('#register form').waitFor();
+    expect(await page.locator('a[href="#register"]').count()).toBe(1);
+  });
 });

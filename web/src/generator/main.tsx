@@ -27,6 +27,11 @@ interface KeyInfo {
   };
   usage: { requests_today: number };
 }
+/** `GET /api/v1/config/frontend`: the demo key and whether self-service registration is offered. */
+interface Frontend {
+  apiKey: string;
+  registration: 'open' | 'approval' | 'off';
+}
 interface Job {
   job_id: string;
   status: string;
@@ -34,6 +39,8 @@ interface Job {
   error?: string | null;
   summary?: Summary | null;
 }
+
+const loadFrontend = () => new ApiClient(undefined).get<Frontend>('/api/v1/config/frontend');
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -83,6 +90,9 @@ function App() {
   const [retryLeft, startRetry] = useCountdown();
   const [sample, setSample] = useState<SamplePatient[]>([]);
   const [downloadName, setDownloadName] = useState<string>();
+  const [frontend, setFrontend] = useState<Frontend>();
+  // The form is offered only once the service says a registration can succeed.
+  const registration = frontend && frontend.registration !== 'off' ? frontend.registration : undefined;
 
   function fail(e: unknown) {
     if (e instanceof ApiError) {
@@ -104,11 +114,15 @@ function App() {
       .catch(fail);
   }, [client]);
 
+  useEffect(() => {
+    loadFrontend().then(setFrontend, () => {});
+  }, []);
+
   async function useDemoKey() {
     try {
-      const frontend = await new ApiClient(undefined).get<{ apiKey: string }>('/api/v1/config/frontend');
-      setKeyInput(frontend.apiKey);
-      setKey(frontend.apiKey);
+      const { apiKey } = frontend ?? (await loadFrontend());
+      setKeyInput(apiKey);
+      setKey(apiKey);
     } catch (e) {
       fail(e);
     }
@@ -197,9 +211,9 @@ function App() {
         <a href={TIMELINE_VIEWER} rel="noopener noreferrer">
           Timeline viewer
         </a>
-        <a href="#register">Get a key</a>
+        {registration && <a href="#register">Get a key</a>}
       </header>
-      <main>
+      <main data-registration={frontend?.registration}>
         <div class="grid2">
           <section class="card">
             <h2>1. Your key</h2>
@@ -293,12 +307,15 @@ function App() {
             </p>
           </section>
         )}
-        <Register
-          onKey={(k) => {
-            setKeyInput(k);
-            setKey(k);
-          }}
-        />
+        {registration && (
+          <Register
+            mode={registration}
+            onKey={(k) => {
+              setKeyInput(k);
+              setKey(k);
+            }}
+          />
+        )}
       </main>
     </>
   );

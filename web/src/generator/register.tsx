@@ -8,7 +8,7 @@ interface Registered {
   message: string;
 }
 
-export function Register(props: { onKey: (key: string) => void }) {
+export function Register(props: { mode: 'open' | 'approval'; onKey: (key: string) => void }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [terms, setTerms] = useState(false);
@@ -29,6 +29,11 @@ export function Register(props: { onKey: (key: string) => void }) {
   return (
     <section class="card" id="register">
       <h2>Get your own key</h2>
+      {props.mode === 'approval' && !result && (
+        <p class="muted" id="register-approval">
+          An administrator approves each new key before it works.
+        </p>
+      )}
       {result ? (
         <div class="notice" id="register-result">
           <p>{result.message}</p>
