@@ -13,8 +13,9 @@ interface GradeBand {
 }
 
 /**
- * Grades OR-1…OR-9 then OF-1…OF-5 (RANK_CODES order). Casualties are mostly junior enlisted: about two in
- * three are OR-1–OR-4, as among US OIF/OEF deaths by pay grade (DCAS); the split within is an assumption.
+ * Grades OR-1…OR-9 then OF-1…OF-5 (RANK_CODES order). Officers are about 9 % of casualties, as among US
+ * OIF deaths (9 % by March 2008, 10 % by October 2005: DoD counts tallied by the Associated Press). Two in
+ * three OR-1–OR-4 and the split within the bands are assumptions (no published table by pay grade found).
  */
 const GRADES: readonly GradeBand[] = [
   { weight: 10, minAge: 18, maxAge: 22 },
@@ -26,11 +27,11 @@ const GRADES: readonly GradeBand[] = [
   { weight: 3, minAge: 28, maxAge: 42 },
   { weight: 1.5, minAge: 32, maxAge: 46 },
   { weight: 0.5, minAge: 36, maxAge: 52 },
-  { weight: 6, minAge: 22, maxAge: 28 },
-  { weight: 4, minAge: 25, maxAge: 34 },
-  { weight: 1.8, minAge: 31, maxAge: 42 },
-  { weight: 0.8, minAge: 37, maxAge: 48 },
-  { weight: 0.4, minAge: 42, maxAge: 55 },
+  { weight: 4.2, minAge: 22, maxAge: 28 },
+  { weight: 2.8, minAge: 25, maxAge: 34 },
+  { weight: 1.3, minAge: 31, maxAge: 42 },
+  { weight: 0.55, minAge: 37, maxAge: 48 },
+  { weight: 0.25, minAge: 42, maxAge: 55 },
 ];
 const GRADE_WEIGHTS = GRADES.map((g) => g.weight);
 

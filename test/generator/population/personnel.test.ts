@@ -48,6 +48,10 @@ describe('personnel', () => {
     expect(share(patients, (p) => ['OR-1', 'OR-2', 'OR-3', 'OR-4'].includes(p.rank_code))).toBeGreaterThan(
       0.55,
     );
+    // Officers were 9 % of US OIF deaths (DoD counts tallied by AP, March 2008).
+    const officers = share(patients, (p) => p.rank_code.startsWith('OF-'));
+    expect(officers).toBeGreaterThan(0.06);
+    expect(officers).toBeLessThan(0.12);
   });
 
   it("uses the nation's own rank titles", () => {
@@ -67,6 +71,15 @@ describe('personnel', () => {
       expect(drawBranch(rng, 'naval', 'CZE')).not.toBe('Navy');
       expect(drawBranch(rng, 'amphibious', 'NOR')).not.toBe('Marines');
     }
+  });
+
+  it('puts about one US land casualty in four in the Marine Corps, as among US OIF deaths', () => {
+    const rng = new Rng('branches', 'usa', 0);
+    const draws = Array.from({ length: 4000 }, () => drawBranch(rng, 'land', 'USA'));
+    const marines = draws.filter((b) => b === 'Marines').length / draws.length;
+    expect(marines).toBeGreaterThan(0.2);
+    expect(marines).toBeLessThan(0.28);
+    expect(draws.filter((b) => b === 'Army').length / draws.length).toBeGreaterThan(0.6);
   });
 
   it('gives every casualty a unit that fits the branch', () => {
