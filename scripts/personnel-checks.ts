@@ -125,10 +125,10 @@ function branchRows(defaultRun: readonly Patient[], maritime: readonly Patient[]
     {
       id: 'P6',
       metric: 'Junior enlisted (OR-1–OR-4) among casualties',
-      band: [0.55, 0.75],
+      band: [0.5, 0.7],
       hits: junior,
       n: defaultRun.length,
-      source: 'Assumption: about two in three (no published table by pay grade found)',
+      source: 'US OIF deaths: nearly 60 % below corporal (Pentagon statistics via Village Voice, Oct 2005)',
     },
     {
       id: 'P6b',
@@ -136,7 +136,7 @@ function branchRows(defaultRun: readonly Patient[], maritime: readonly Patient[]
       band: [0.06, 0.12],
       hits: officers,
       n: defaultRun.length,
-      source: 'US OIF deaths: officers 9 % (DoD counts via AP, Mar 2008), 10 % (Oct 2005)',
+      source: 'US OIF deaths: officers 9 % (DoD counts via AP and USA Today, Mar 2008), 10 % (Oct 2005)',
     },
   ];
 }

@@ -13,20 +13,21 @@ interface GradeBand {
 }
 
 /**
- * Grades OR-1…OR-9 then OF-1…OF-5 (RANK_CODES order). Officers are about 9 % of casualties, as among US
- * OIF deaths (9 % by March 2008, 10 % by October 2005: DoD counts tallied by the Associated Press). Two in
- * three OR-1–OR-4 and the split within the bands are assumptions (no published table by pay grade found).
+ * Grades OR-1…OR-9 then OF-1…OF-5 (RANK_CODES order), weighted as US OIF deaths: officers 9 % (DoD counts
+ * tallied by AP and USA Today, March 2008), and nearly 60 % below the rank of corporal, read as OR-1–OR-4
+ * (Pentagon statistics at 1,970 deaths, Village Voice, October 2005). The split within the bands is an
+ * assumption.
  */
 const GRADES: readonly GradeBand[] = [
-  { weight: 10, minAge: 18, maxAge: 22 },
-  { weight: 18, minAge: 18, maxAge: 24 },
-  { weight: 20, minAge: 19, maxAge: 27 },
-  { weight: 17, minAge: 20, maxAge: 30 },
-  { weight: 11, minAge: 22, maxAge: 34 },
-  { weight: 6, minAge: 25, maxAge: 38 },
-  { weight: 3, minAge: 28, maxAge: 42 },
-  { weight: 1.5, minAge: 32, maxAge: 46 },
-  { weight: 0.5, minAge: 36, maxAge: 52 },
+  { weight: 8, minAge: 18, maxAge: 22 },
+  { weight: 15, minAge: 18, maxAge: 24 },
+  { weight: 18, minAge: 19, maxAge: 27 },
+  { weight: 16, minAge: 20, maxAge: 30 },
+  { weight: 14, minAge: 22, maxAge: 34 },
+  { weight: 8, minAge: 25, maxAge: 38 },
+  { weight: 4, minAge: 28, maxAge: 42 },
+  { weight: 2, minAge: 32, maxAge: 46 },
+  { weight: 0.7, minAge: 36, maxAge: 52 },
   { weight: 4.2, minAge: 22, maxAge: 28 },
   { weight: 2.8, minAge: 25, maxAge: 34 },
   { weight: 1.3, minAge: 31, maxAge: 42 },
