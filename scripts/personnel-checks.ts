@@ -94,6 +94,9 @@ function branchRows(defaultRun: readonly Patient[], maritime: readonly Patient[]
   const land = defaultRun.filter((p) => p.injury_type === 'BATTLE_TRAUMA');
   const naval = maritime.filter((p) => p.front === 'Naval Task Force');
   const junior = defaultRun.filter((p) => ['OR-1', 'OR-2', 'OR-3', 'OR-4'].includes(p.rank_code)).length;
+  const officers = defaultRun.filter((p) => p.rank_code.startsWith('OF-')).length;
+  // Branch does not depend on the injury, so every US patient counts: 66 battle casualties are too few.
+  const usLand = defaultRun.filter((p) => p.nationality === 'USA');
   return [
     {
       id: 'P4',
@@ -101,7 +104,15 @@ function branchRows(defaultRun: readonly Patient[], maritime: readonly Patient[]
       band: [0.7, 0.95],
       hits: land.filter((p) => p.service_branch === 'Army').length,
       n: land.length,
-      source: 'US OIF deaths by service: Army ≈ 3 in 4 (DCAS); land fronts of the default scenario',
+      source: 'US OIF deaths: Army 72 % (DoD counts via AP, Mar 2008); other nations: planning assumption',
+    },
+    {
+      id: 'P4b',
+      metric: 'Marines among US casualties on land fronts',
+      band: [0.18, 0.3],
+      hits: usLand.filter((p) => p.service_branch === 'Marines').length,
+      n: usLand.length,
+      source: 'US OIF deaths: Marines 24 % (DoD counts via AP, Mar 2008)',
     },
     {
       id: 'P5',
@@ -114,10 +125,18 @@ function branchRows(defaultRun: readonly Patient[], maritime: readonly Patient[]
     {
       id: 'P6',
       metric: 'Junior enlisted (OR-1–OR-4) among casualties',
-      band: [0.55, 0.75],
+      band: [0.5, 0.7],
       hits: junior,
       n: defaultRun.length,
-      source: 'US OIF/OEF deaths by pay grade: E-1–E-4 about two in three (DCAS)',
+      source: 'US OIF deaths: nearly 60 % below corporal (Pentagon statistics via Village Voice, Oct 2005)',
+    },
+    {
+      id: 'P6b',
+      metric: 'Officers (OF-1–OF-5) among casualties',
+      band: [0.06, 0.12],
+      hits: officers,
+      n: defaultRun.length,
+      source: 'US OIF deaths: officers 9 % (DoD counts via AP and USA Today, Mar 2008), 10 % (Oct 2005)',
     },
   ];
 }

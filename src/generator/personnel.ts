@@ -13,24 +13,26 @@ interface GradeBand {
 }
 
 /**
- * Grades OR-1…OR-9 then OF-1…OF-5 (RANK_CODES order). Casualties are mostly junior enlisted: about two in
- * three are OR-1–OR-4, as among US OIF/OEF deaths by pay grade (DCAS); the split within is an assumption.
+ * Grades OR-1…OR-9 then OF-1…OF-5 (RANK_CODES order), weighted as US OIF deaths: officers 9 % (DoD counts
+ * tallied by AP and USA Today, March 2008), and nearly 60 % below the rank of corporal, read as OR-1–OR-4
+ * (Pentagon statistics at 1,970 deaths, Village Voice, October 2005). The split within the bands is an
+ * assumption.
  */
 const GRADES: readonly GradeBand[] = [
-  { weight: 10, minAge: 18, maxAge: 22 },
-  { weight: 18, minAge: 18, maxAge: 24 },
-  { weight: 20, minAge: 19, maxAge: 27 },
-  { weight: 17, minAge: 20, maxAge: 30 },
-  { weight: 11, minAge: 22, maxAge: 34 },
-  { weight: 6, minAge: 25, maxAge: 38 },
-  { weight: 3, minAge: 28, maxAge: 42 },
-  { weight: 1.5, minAge: 32, maxAge: 46 },
-  { weight: 0.5, minAge: 36, maxAge: 52 },
-  { weight: 6, minAge: 22, maxAge: 28 },
-  { weight: 4, minAge: 25, maxAge: 34 },
-  { weight: 1.8, minAge: 31, maxAge: 42 },
-  { weight: 0.8, minAge: 37, maxAge: 48 },
-  { weight: 0.4, minAge: 42, maxAge: 55 },
+  { weight: 8, minAge: 18, maxAge: 22 },
+  { weight: 15, minAge: 18, maxAge: 24 },
+  { weight: 18, minAge: 19, maxAge: 27 },
+  { weight: 16, minAge: 20, maxAge: 30 },
+  { weight: 14, minAge: 22, maxAge: 34 },
+  { weight: 8, minAge: 25, maxAge: 38 },
+  { weight: 4, minAge: 28, maxAge: 42 },
+  { weight: 2, minAge: 32, maxAge: 46 },
+  { weight: 0.7, minAge: 36, maxAge: 52 },
+  { weight: 4.2, minAge: 22, maxAge: 28 },
+  { weight: 2.8, minAge: 25, maxAge: 34 },
+  { weight: 1.3, minAge: 31, maxAge: 42 },
+  { weight: 0.55, minAge: 37, maxAge: 48 },
+  { weight: 0.25, minAge: 42, maxAge: 55 },
 ];
 const GRADE_WEIGHTS = GRADES.map((g) => g.weight);
 

@@ -5,45 +5,45 @@
 import type { InjuryType } from './types.js';
 
 /**
- * Women in each nation's active forces, percent, around 2019–20. Confirmed from published figures for
- * FRA, HUN, TUR, CAN, USA, GBR, DEU, ESP, ITA, POL, NOR and BEL (sources in docs/casualty-model.md,
- * "Personnel"); the others are estimates rounded from NATO's Summary of the National Reports to the NATO
- * Committee on Gender Perspectives as remembered, not confirmed.
+ * Women in each nation's active forces, percent, around 2019–20 where a figure of those years was
+ * published, else the nearest one (each source in docs/casualty-model.md, "Personnel"). Iceland has no
+ * armed forces and takes NATO's average. DNK, FIN, ROU and NZL are estimates: no published figure of
+ * those years was found.
  */
 export const WOMEN_IN_FORCES_PERCENT: Readonly<Record<string, number>> = {
-  ALB: 17,
+  ALB: 14,
   BEL: 8,
   BGR: 15,
   CAN: 15,
-  HRV: 12,
+  HRV: 13.5,
   CZE: 13,
   DNK: 7,
-  EST: 10,
+  EST: 9,
   FIN: 3,
   FRA: 15.5,
   DEU: 12,
-  GRC: 15,
+  GRC: 11.5,
   HUN: 20,
-  ISL: 10,
+  ISL: 11,
   ITA: 6,
   LVA: 16,
   LTU: 12,
-  LUX: 7,
-  MNE: 10,
-  NLD: 10,
+  LUX: 10,
+  MNE: 6,
+  NLD: 11,
   MKD: 10,
   NOR: 15,
   POL: 8,
-  PRT: 12,
+  PRT: 10,
   ROU: 11,
   SVK: 12,
   SVN: 16,
   ESP: 13,
-  SWE: 11,
+  SWE: 13,
   TUR: 0.3,
   GBR: 11,
   USA: 16,
-  AUS: 20,
+  AUS: 18,
   NZL: 19,
 };
 

@@ -1,7 +1,7 @@
 /**
  * Front domains, the service branch a casualty on them belongs to, and a unit that fits the branch.
- * The branch mix of each domain is a planning assumption anchored on US OIF/OEF deaths by service
- * (docs/casualty-model.md, "Personnel"); unit types use APP-6 names.
+ * The branch mix of each domain is a planning assumption; US casualties on land follow US OIF deaths by
+ * service (docs/casualty-model.md, "Personnel"). Unit types use APP-6 names.
  */
 import type { Rng } from './rng.js';
 import type { Service } from './ranks.js';
@@ -33,6 +33,13 @@ const BRANCH_MIX: Record<Domain, readonly number[]> = {
   air: [12, 2, 78, 1, 4, 3],
   special_operations: [20, 3, 7, 5, 62, 3],
 };
+
+/**
+ * US casualties on a land front: US OIF deaths by service were Army 72, Marines 24, Navy 2, Air Force 1 %
+ * (DoD counts tallied by the Associated Press, March 2008). Army special operations and medical units
+ * take 3 points each of the Army's share (judgement: the tally counts them in their service).
+ */
+const US_LAND_MIX: readonly number[] = [66, 2, 1, 24, 3, 3];
 
 /** Landlocked nations without a navy: their navy's places go to the army. */
 const NO_NAVY = new Set(['CZE', 'SVK', 'HUN', 'LUX', 'MKD']);
@@ -79,7 +86,7 @@ function weightsFor(domain: Domain, nation: string): readonly number[] {
   const key = `${domain}|${nation}`;
   let w = branchWeights.get(key);
   if (!w) {
-    const mix = [...BRANCH_MIX[domain]];
+    const mix = [...(domain === 'land' && nation === 'USA' ? US_LAND_MIX : BRANCH_MIX[domain])];
     if (!MARINE_NATIONS.has(nation)) {
       const target = domain === 'naval' ? 1 : 0;
       mix[target] = (mix[target] ?? 0) + (mix[3] ?? 0);

@@ -45,9 +45,14 @@ describe('personnel', () => {
   it('gives every casualty a NATO rank code beside a national title, mostly junior enlisted', () => {
     for (const p of patients)
       expect(p.rank).toBe(`${p.rank.slice(0, p.rank.lastIndexOf(' ('))} (${p.rank_code})`);
-    expect(share(patients, (p) => ['OR-1', 'OR-2', 'OR-3', 'OR-4'].includes(p.rank_code))).toBeGreaterThan(
-      0.55,
-    );
+    // Nearly 60 % of US OIF deaths were below the rank of corporal (Pentagon statistics, October 2005).
+    const junior = share(patients, (p) => ['OR-1', 'OR-2', 'OR-3', 'OR-4'].includes(p.rank_code));
+    expect(junior).toBeGreaterThan(0.5);
+    expect(junior).toBeLessThan(0.68);
+    // Officers were 9 % of US OIF deaths (DoD counts tallied by AP, March 2008).
+    const officers = share(patients, (p) => p.rank_code.startsWith('OF-'));
+    expect(officers).toBeGreaterThan(0.06);
+    expect(officers).toBeLessThan(0.12);
   });
 
   it("uses the nation's own rank titles", () => {
@@ -67,6 +72,15 @@ describe('personnel', () => {
       expect(drawBranch(rng, 'naval', 'CZE')).not.toBe('Navy');
       expect(drawBranch(rng, 'amphibious', 'NOR')).not.toBe('Marines');
     }
+  });
+
+  it('puts about one US land casualty in four in the Marine Corps, as among US OIF deaths', () => {
+    const rng = new Rng('branches', 'usa', 0);
+    const draws = Array.from({ length: 4000 }, () => drawBranch(rng, 'land', 'USA'));
+    const marines = draws.filter((b) => b === 'Marines').length / draws.length;
+    expect(marines).toBeGreaterThan(0.2);
+    expect(marines).toBeLessThan(0.28);
+    expect(draws.filter((b) => b === 'Army').length / draws.length).toBeGreaterThan(0.6);
   });
 
   it('gives every casualty a unit that fits the branch', () => {
