@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Instance, LoadCluster } from './cluster.js';
-import { PhaseTally, send, sleep } from './traffic.js';
+import { sleep } from './traffic.js';
 
 /**
  * Every path under the cluster's shared DATA_DIR (`<dataDir>/data`) that names the job: its directory,
@@ -21,11 +21,10 @@ export function entriesNaming(dataDir: string, jobId: string): string[] {
 }
 
 /**
- * The instance running the job (read from each `/metrics`), once the job is under way: part of its
- * files on disk under DATA_DIR, or progress reported (a runner may keep its files elsewhere meanwhile).
+ * The instance running the job, once the job is under way with part of its files on disk under
+ * DATA_DIR: read from the job's row, whose `worker_id` starts with the instance's `INSTANCE_ID`.
  */
-export async function findRunner(cluster: LoadCluster, jobId: string, key: string): Promise<Instance> {
-  const { instances } = cluster;
+export async function findRunner(cluster: LoadCluster, jobId: string): Promise<Instance> {
   const root = join(cluster.dataDir, 'data');
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
@@ -36,22 +35,15 @@ export async function findRunner(cluster: LoadCluster, jobId: string, key: strin
         return false; // removed meanwhile
       }
     });
-    const job = onDisk
-      ? undefined
-      : await send(new PhaseTally(), instances[0]!.baseUrl, 'probe', {
-          path: `/api/v1/jobs/${jobId}`,
-          key,
-        });
-    if (onDisk || Number(job?.json?.progress ?? 0) > 0) {
-      for (const instance of instances) {
-        const res = await fetch(`${instance.baseUrl}/metrics`, {
-          headers: { authorization: `Bearer ${cluster.settings.metricsToken}` },
-        });
-        const match = /^jobs_running\{[^}]*\} (\d+)/m.exec(await res.text());
-        if (Number(match?.[1] ?? 0) > 0) return instance;
-      }
+    if (onDisk) {
+      const [row] = await cluster.query<{ status: string; worker_id: string | null }>(
+        'SELECT status, worker_id FROM jobs WHERE id = $1',
+        [jobId],
+      );
+      const runner = cluster.instances.find((i) => row?.worker_id?.startsWith(`${i.instanceId}:`));
+      if (row?.status === 'running' && runner) return runner;
     }
     await sleep(50);
   }
-  throw new Error('the job was never seen running with work done; make it larger');
+  throw new Error('the job was never seen running with files on disk; make it larger');
 }

@@ -1,26 +1,60 @@
 /**
- * Generation jobs as a client sees them: submit, then poll until the job ends. A job seen running and
- * later waiting again was retried (a runner that requeues work after a crash); one that never ends
- * within the deadline is stuck.
+ * Generation jobs as a client sees them: submit, then poll until the job ends; one that never ends
+ * within the deadline is stuck. Whether a job was delivered again (its worker died or handed it back)
+ * is read from pg-boss itself, since a redelivery goes from running to running and no client sees it.
  */
+import type { LoadCluster } from './cluster.js';
 import { type PhaseTally, send, sleep } from './traffic.js';
 
 export interface JobCounts {
-  submitted: number;
+  /** The ids of the jobs the phase submitted. */
+  ids: string[];
   completed: number;
+  /** Jobs pg-boss delivered more than once (`redelivered`). */
   retried: number;
   failed: number;
   stuck: number;
+  /** The longest attempt of a completed job, in seconds (`longestAttempt`). */
+  longestSeconds?: number;
 }
 
-export const noJobs = (): JobCounts => ({ submitted: 0, completed: 0, retried: 0, failed: 0, stuck: 0 });
+export const noJobs = (): JobCounts => ({ ids: [], completed: 0, retried: 0, failed: 0, stuck: 0 });
 
 const ENDED = new Set(['completed', 'failed', 'cancelled']);
-const WAITING = new Set(['pending', 'queued']);
 
 export interface JobWatch {
   status: string;
-  retried: boolean;
+  /** The job's `error` when it failed. */
+  error?: string;
+}
+
+type Database = Pick<LoadCluster, 'query'>;
+
+/**
+ * How many of `ids` pg-boss delivered again: it raises a job's `retry_count` at each fetch after the
+ * first one, so a count above 0 is a redelivery that happened, not one merely planned. Looks in the
+ * job table and its archive (where completed jobs move after a while).
+ */
+export async function redelivered(database: Database, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const [row] = await database.query<{ jobs: number }>(
+    `SELECT count(DISTINCT id)::int AS jobs
+     FROM (SELECT id, retry_count FROM pgboss.job UNION ALL SELECT id, retry_count FROM pgboss.archive) j
+     WHERE id = ANY($1::uuid[]) AND retry_count > 0`,
+    [ids],
+  );
+  return row?.jobs ?? 0;
+}
+
+/** The longest run of a completed job among `ids`, from its stored start to its end, in seconds. */
+export async function longestAttempt(database: Database, ids: string[]): Promise<number | undefined> {
+  if (ids.length === 0) return undefined;
+  const [row] = await database.query<{ seconds: number | null }>(
+    `SELECT max(extract(epoch FROM completed_at - started_at))::float AS seconds
+     FROM jobs WHERE id = ANY($1::uuid[]) AND status = 'completed'`,
+    [ids],
+  );
+  return row?.seconds ?? undefined;
 }
 
 /**
@@ -35,18 +69,22 @@ export async function followJob(
   deadlineMs: number,
   done: (status: string) => boolean = () => true,
 ): Promise<JobWatch> {
-  let seenRunning = false;
-  let retried = false;
   for (let n = 0; Date.now() < deadlineMs; n++) {
     const urls = baseUrls();
     const answer = await send(tally, urls[n % urls.length]!, 'jobs', { path: `/api/v1/jobs/${jobId}`, key });
     const status = answer?.status === 200 ? String(answer.json?.status) : undefined;
-    if (status === 'running') seenRunning = true;
-    if (status && seenRunning && WAITING.has(status)) retried = true;
-    if (status && ENDED.has(status) && done(status)) return { status, retried };
+    if (status && ENDED.has(status) && done(status))
+      return { status, error: typeof answer?.json?.error === 'string' ? answer.json.error : undefined };
     await sleep(150);
   }
-  return { status: 'stuck', retried };
+  return { status: 'stuck' };
+}
+
+/** Adds a followed job's outcome to `counts`. */
+export function countOutcome(counts: JobCounts, watch: JobWatch): void {
+  if (watch.status === 'completed') counts.completed++;
+  else if (watch.status === 'stuck') counts.stuck++;
+  else counts.failed++;
 }
 
 /** Submits one small job and follows it to its end; adds the outcome to `counts`. */
@@ -65,10 +103,7 @@ export async function submitAndFollow(
     body: { configuration: { name: 'load suite', total_patients: 40 }, output_formats: ['json', 'csv'] },
   });
   if (created?.status !== 201) return;
-  counts.submitted++;
-  const watch = await followJob(tally, baseUrls, key, String(created.json?.job_id), deadlineMs);
-  if (watch.retried) counts.retried++;
-  if (watch.status === 'completed') counts.completed++;
-  else if (watch.status === 'stuck') counts.stuck++;
-  else counts.failed++;
+  const id = String(created.json?.job_id);
+  counts.ids.push(id);
+  countOutcome(counts, await followJob(tally, baseUrls, key, id, deadlineMs));
 }

@@ -40,7 +40,11 @@ export function writeSummary(phases: Phase[], loadSeconds: number, faultSeconds:
       ...cell((p) => (p.recoverySeconds === undefined ? '-' : p.recoverySeconds.toFixed(1))),
     ],
     ['jobs completed', ...cell((p) => String(p.jobs.completed))],
-    ['jobs retried', ...cell((p) => String(p.jobs.retried))],
+    [
+      'longest completed job (s)',
+      ...cell((p) => (p.jobs.longestSeconds === undefined ? '-' : p.jobs.longestSeconds.toFixed(1))),
+    ],
+    ['jobs retried (pg-boss redelivered)', ...cell((p) => String(p.jobs.retried))],
     ['jobs failed', ...cell((p) => String(p.jobs.failed))],
     ['jobs stuck', ...cell((p) => String(p.jobs.stuck))],
   ];
