@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { generatePatients, getPreset, type Patient, parseScenario } from '../../src/generator/index.js';
+
+/** Patients of a scenario given as a client would send it. */
+function run(config: unknown, count: number, seed: string): Patient[] {
+  const r = parseScenario(config);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return [...generatePatients(r.scenario, { seed, count })];
+}
+
+const qualifier = (p: Patient): string => p.conditions[0]?.qualifier ?? '';
+
+describe('a card read as a whole', () => {
+  const hot = run(
+    {
+      injury_mix: { 'Battle Injury': 0.02, 'Non-Battle Injury': 0.9, Disease: 0.08 },
+      environmental_conditions: { extreme_heat: true },
+      days_of_fighting: 10,
+    },
+    20_000,
+    'heat-stroke',
+  );
+  const heatStroke = hot.filter((p) => /heat stroke/.test(qualifier(p)));
+
+  it('cools heat stroke on arrival, not only gives fluids', () => {
+    expect(heatStroke.length).toBeGreaterThan(100);
+    const cooled = (p: Patient) => p.treatments.some((t) => /Cold-water immersion/.test(t.detail ?? ''));
+    expect(heatStroke.filter((p) => !cooled(p)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('writes heat stroke, not its general concept "Fever", as the cause of a heat-stroke death', () => {
+    const dead = heatStroke.filter((p) => p.final_status === 'KIA');
+    expect(dead.length).toBeGreaterThan(0);
+    expect(new Set(dead.map((p) => p.cause_of_death))).toEqual(new Set(['Exertional heat stroke']));
+  });
+
+  it('writes nerve agent poisoning as the cause of a nerve-agent death', () => {
+    const cbrn = run(getPreset('cbrn_incident')?.generation_config, 3000, 'nerve-agent');
+    const dead = cbrn.filter((p) => /nerve agent/.test(qualifier(p)) && p.final_status === 'KIA');
+    expect(dead.length).toBeGreaterThan(0);
+    expect(new Set(dead.map((p) => p.cause_of_death))).toEqual(new Set(['Nerve agent poisoning']));
+  });
+});
