@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generatePatients, getPreset, type Patient, parseScenario } from '../../src/generator/index.js';
+import {
+  DEFAULT_SCENARIO,
+  generatePatients,
+  getPreset,
+  type Patient,
+  parseScenario,
+} from '../../src/generator/index.js';
 
 /** Patients of a scenario given as a client would send it. */
 function run(config: unknown, count: number, seed: string): Patient[] {
@@ -39,5 +45,16 @@ describe('a card read as a whole', () => {
     const dead = cbrn.filter((p) => /nerve agent/.test(qualifier(p)) && p.final_status === 'KIA');
     expect(dead.length).toBeGreaterThan(0);
     expect(new Set(dead.map((p) => p.cause_of_death))).toEqual(new Set(['Nerve agent poisoning']));
+  });
+
+  it('gives no blast lung and no penetrating wound to a casualty of blunt trauma (crash, fall, collapse)', () => {
+    const blunt = [...generatePatients(DEFAULT_SCENARIO, { seed: 'blunt', count: 10_000 })].filter(
+      (p) => p.mechanism === 'other' || (p.injury_type === 'NON_BATTLE' && p.injury_severity_score > 0),
+    );
+    const contradicts = (p: Patient) =>
+      p.conditions.some((c) => /blast|penetrating, hollow viscus/.test(c.qualifier ?? ''));
+    const lungOrBowel = (p: Patient) => p.conditions.some((c) => /^(125667009|128069005)$/.test(c.code));
+    expect(blunt.filter(lungOrBowel).length).toBeGreaterThan(5);
+    expect(blunt.filter(contradicts).map((p) => p.conditions.map((c) => c.qualifier))).toEqual([]);
   });
 });
