@@ -51,9 +51,12 @@ export interface DnbiConcept {
   effect: DnbiEffect;
   /** Not diagnosed before this day of the operation (PTSD needs a month of symptoms: DSM-5). */
   fromDay?: number;
+  /** Needs freezing temperatures (frostbite): never in a summer month unless cold or mountains say so. */
+  freezing?: true;
 }
 
-type Options = Partial<Pick<DnbiConcept, 'qualifier' | 'upgrade' | 'evac' | 'ais' | 'fromDay'>> & DnbiEffect;
+type Options = Partial<Pick<DnbiConcept, 'qualifier' | 'upgrade' | 'evac' | 'ais' | 'fromDay' | 'freezing'>> &
+  DnbiEffect;
 
 const d = (
   code: string,
@@ -65,7 +68,7 @@ const d = (
   rtd: RtdLevel,
   o: Options = {},
 ): DnbiConcept => {
-  const { qualifier, upgrade, evac, ais, fromDay, ...effect } = o;
+  const { qualifier, upgrade, evac, ais, fromDay, freezing, ...effect } = o;
   return {
     code,
     name,
@@ -80,6 +83,7 @@ const d = (
     effect,
     ...(qualifier ? { qualifier } : {}),
     ...(fromDay ? { fromDay } : {}),
+    ...(freezing ? { freezing } : {}),
   };
 };
 
@@ -399,6 +403,7 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     lethal: 0.01,
   }),
   d('370977006', 'Frostbite', 'Lower extremity', 'cold', 1.35, 'T3', 'role2', {
+    freezing: true,
     upgrade: 0.2,
     evac: 0.3,
     ais: 1,

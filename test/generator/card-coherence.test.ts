@@ -57,4 +57,14 @@ describe('a card read as a whole', () => {
     expect(blunt.filter(lungOrBowel).length).toBeGreaterThan(5);
     expect(blunt.filter(contradicts).map((p) => p.conditions.map((c) => c.qualifier))).toEqual([]);
   });
+
+  it('brings no frostbite in a temperate June, and still does in an arctic February', () => {
+    const frostbite = (ps: Patient[]) => ps.filter((p) => p.conditions.some((c) => c.code === '370977006'));
+    const june = [...generatePatients(DEFAULT_SCENARIO, { seed: 'june', count: 10_000 })];
+    expect(DEFAULT_SCENARIO.base_date.slice(5, 7)).toBe('06');
+    expect(frostbite(june).map((p) => p.day)).toEqual([]);
+    expect(frostbite(run(getPreset('arctic_operation')?.generation_config, 1500, 'february')).length).toBeGreaterThan(
+      20,
+    );
+  });
 });
