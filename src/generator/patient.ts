@@ -226,8 +226,9 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     injuries = drawInjuries(rng, mechanism, rng.weightedIndex(ctx.tierWeights[mechanism]));
   } else if (injuryType === 'NON_BATTLE' && rng.chance(NBI_TRAUMA_P)) {
     injuries = drawInjuries(rng, 'nbi', rng.weightedIndex(ctx.tierWeights.nbi));
-    // Its own stream, so that naming the cause moves no other draw.
-    if (new Rng(ctx.seed, 'cause', index).chance(ROAD_TRAFFIC_P)) eventType = 'road_traffic_accident';
+    // Its own stream, so that naming the cause moves no other draw. The rest of this trauma is falls
+    // (Hauret 2010), brought in when they happen rather than seen at sick call.
+    eventType = new Rng(ctx.seed, 'cause', index).chance(ROAD_TRAFFIC_P) ? 'road_traffic_accident' : 'fall';
   } else if (event.kind === 'outbreak') {
     dnbi = drawOutbreak(rng);
   } else {

@@ -45,7 +45,7 @@ describe('casualty events', () => {
 
   it('brings DNBI in one by one at sick call, never inside a battle event', () => {
     const dnbi = patients.filter((p) => p.injury_type !== 'BATTLE_TRAUMA');
-    const ownKinds = new Set(['sick_call', 'outbreak', 'road_traffic_accident']);
+    const ownKinds = new Set(['sick_call', 'outbreak', 'road_traffic_accident', 'fall']);
     expect(dnbi.every((p) => ownKinds.has(p.event_type))).toBe(true);
   });
 

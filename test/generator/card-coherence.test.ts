@@ -63,8 +63,18 @@ describe('a card read as a whole', () => {
     const june = [...generatePatients(DEFAULT_SCENARIO, { seed: 'june', count: 10_000 })];
     expect(DEFAULT_SCENARIO.base_date.slice(5, 7)).toBe('06');
     expect(frostbite(june).map((p) => p.day)).toEqual([]);
-    expect(frostbite(run(getPreset('arctic_operation')?.generation_config, 1500, 'february')).length).toBeGreaterThan(
-      20,
+    expect(
+      frostbite(run(getPreset('arctic_operation')?.generation_config, 1500, 'february')).length,
+    ).toBeGreaterThan(20);
+  });
+
+  it('names a serious non-battle injury a crash or a fall, never a sick-call presentation', () => {
+    const ps = [...generatePatients(DEFAULT_SCENARIO, { seed: 'falls', count: 6000 })];
+    // Serious non-battle trauma goes through the injury model: a medic triages it where it happened.
+    const trauma = ps.filter(
+      (p) => p.injury_type === 'NON_BATTLE' && p.treatments.some((t) => t.location === 'POI'),
     );
+    expect(trauma.length).toBeGreaterThan(20);
+    expect(new Set(trauma.map((p) => p.event_type))).toEqual(new Set(['road_traffic_accident', 'fall']));
   });
 });
