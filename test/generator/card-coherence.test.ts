@@ -77,4 +77,30 @@ describe('a card read as a whole', () => {
     expect(trauma.length).toBeGreaterThan(20);
     expect(new Set(trauma.map((p) => p.event_type))).toEqual(new Set(['road_traffic_accident', 'fall']));
   });
+
+  it('puts each unit in a formation that holds its kind, and names it as that kind of unit', () => {
+    // A company is "2nd Company", a battery "1st Battery", a team "3rd Team", never "… Battalion".
+    const misnamed = (u: string) => {
+      const kind = /(company|battery|team) > /.exec(u)?.[1];
+      return kind !== undefined && !u.endsWith(kind[0]!.toUpperCase() + kind.slice(1));
+    };
+    const ps = [
+      ...generatePatients(DEFAULT_SCENARIO, { seed: 'units', count: 6000 }),
+      ...run(getPreset('maritime_operation')?.generation_config, 3000, 'units'),
+    ];
+    const misfits = ps
+      .map((p) => `${p.unit.formation} > ${p.unit.unit_type} > ${p.unit.name}`)
+      .filter(
+        (u) =>
+          /(Airborne|Light Infantry) Brigade > (Armoured|Mechanised)/.test(u) ||
+          /(Mechanised|Armoured) Brigade > Infantry battalion/.test(u) ||
+          /(Mine Countermeasures Group|Naval Base Command) > (Frigate|Destroyer|Amphibious)/.test(u) ||
+          /Helicopter Wing > Fighter/.test(u) ||
+          /Naval base > Hull/.test(u) ||
+          misnamed(u),
+      );
+    expect(ps.some((p) => /Airborne Brigade/.test(p.unit.formation))).toBe(true);
+    expect(ps.some((p) => /Mine Countermeasures Group/.test(p.unit.formation))).toBe(true);
+    expect([...new Set(misfits)].slice(0, 5)).toEqual([]);
+  });
 });
