@@ -209,7 +209,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   const surname = person.pick(names.surnames);
   const branch = drawBranch(person, frontDomain(front, scenario), nation);
   const service = drawService(person, nation, male, ctx.baseMs, branch);
-  const unit = drawUnit(person, branch);
+  const unit = drawUnit(person, branch, male);
   const history = drawMedicalHistory(new Rng(ctx.seed, 'history', index), service.age);
 
   let mechanism: Mechanism | undefined;

@@ -187,6 +187,32 @@ const UNITS: Record<Branch, readonly UnitKind[]> = {
 };
 const UNIT_WEIGHTS = new Map(BRANCHES.map((b) => [b, UNITS[b].map((k) => k[1])]));
 
+/**
+ * Ground close-combat units. Women could not be assigned to them through the OIF/OEF years the sex
+ * ratio is drawn from (the 1994 rule, lifted in 2015: CNAS, "Women in Combat: Five-Year Status Update",
+ * 2020), and are still a small minority there, so a woman is placed in one a tenth as often as a man
+ * (judgement). Her branch is unchanged; her unit is more often support, artillery or engineers.
+ */
+const CLOSE_COMBAT = new Set([
+  'Infantry battalion',
+  'Mechanised infantry battalion',
+  'Armoured battalion',
+  'Reconnaissance battalion',
+  'Marine infantry battalion',
+  'Commando unit',
+  'Marine reconnaissance company',
+  'Special forces company',
+  'Special reconnaissance team',
+  'Ranger company',
+]);
+const WOMEN_IN_CLOSE_COMBAT = 0.1;
+const WOMEN_UNIT_WEIGHTS = new Map(
+  BRANCHES.map((b) => [
+    b,
+    UNITS[b].map(([type, w]) => (CLOSE_COMBAT.has(type) ? w * WOMEN_IN_CLOSE_COMBAT : w)),
+  ]),
+);
+
 const ORDINALS = [
   '1st',
   '2nd',
@@ -211,10 +237,14 @@ const ORDINALS = [
 ];
 const FIRST_FIVE = ORDINALS.slice(0, 5);
 
-/** A unit of the branch: type by weight, then a formation that holds that type. Four draws, always. */
-export function drawUnit(rng: Rng, branch: Branch): Unit {
+/**
+ * A unit of the branch: type by weight (women rarely in close combat), then a formation that holds that
+ * type. Four draws, always, so the rest of the person's stream does not move.
+ */
+export function drawUnit(rng: Rng, branch: Branch, male: boolean): Unit {
   const kinds = UNITS[branch];
-  const [type, , formations, sub] = kinds[rng.weightedIndex(UNIT_WEIGHTS.get(branch) ?? [])] ?? kinds[0]!;
+  const weights = (male ? UNIT_WEIGHTS : WOMEN_UNIT_WEIGHTS).get(branch) ?? [];
+  const [type, , formations, sub] = kinds[rng.weightedIndex(weights)] ?? kinds[0]!;
   const formation = `${rng.pick(ORDINALS)} ${rng.pick(formations)}`;
   const name = sub === 'Ship' ? `Hull ${rng.int(100, 399)}` : `${rng.pick(FIRST_FIVE)} ${sub}`;
   return { formation, unit_type: type, name };

@@ -103,4 +103,31 @@ describe('a card read as a whole', () => {
     expect(ps.some((p) => /Mine Countermeasures Group/.test(p.unit.formation))).toBe(true);
     expect([...new Set(misfits)].slice(0, 5)).toEqual([]);
   });
+
+  it('places a woman in a close-combat unit far less often than a man, as in the force the sex ratio comes from', () => {
+    const ps = run(
+      {
+        injury_mix: { 'Battle Injury': 0.8, 'Non-Battle Injury': 0.1, Disease: 0.1 },
+        front_configs: [
+          {
+            id: 'f',
+            name: 'Land',
+            casualty_rate: 1,
+            nationality_distribution: [{ nationality_code: 'HUN', percentage: 100 }],
+          },
+        ],
+      },
+      12_000,
+      'women-units',
+    ).filter((p) => p.injury_type === 'BATTLE_TRAUMA');
+    const closeCombat =
+      /^(Infantry|Mechanised infantry|Armoured|Reconnaissance) battalion$|Special|Ranger|Commando/;
+    const share = (gender: string) => {
+      const xs = ps.filter((p) => p.gender === gender);
+      return xs.filter((p) => closeCombat.test(p.unit.unit_type)).length / xs.length;
+    };
+    expect(ps.filter((p) => p.gender === 'female').length).toBeGreaterThan(150);
+    expect(share('male')).toBeGreaterThan(0.5);
+    expect(share('female')).toBeLessThan(share('male') / 3);
+  });
 });
