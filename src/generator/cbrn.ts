@@ -81,7 +81,13 @@ export function drawChemical(rng: Rng): DnbiCase {
     rtd: triage === 'T3' ? 'role1' : triage === 'T2' && nerve ? 'role2' : 'none',
     ais: 0,
     effect: nerve
-      ? { hr: severe ? -25 : -10, rr: severe ? 10 : 4, spo2: severe ? 10 : 3, lethal: severe ? 0.1 : 0 }
+      ? {
+          hr: severe ? -25 : -10,
+          rr: severe ? 10 : 4,
+          spo2: severe ? 10 : 3,
+          lethal: severe ? 0.1 : 0,
+          cause: 'Nerve agent poisoning',
+        }
       : { hr: 10, drug: 'Analgesia' },
     care,
   };

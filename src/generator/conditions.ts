@@ -67,6 +67,17 @@ export function environmentFactors(scenario: Scenario): Partial<Record<DnbiCateg
   };
 }
 
+/**
+ * Whether the scenario can freeze skin: not in a summer month (June–August, the season rule above)
+ * unless the scenario says extreme cold or mountains. Wet cold (non-freezing injury, immersion
+ * hypothermia) needs no frost and stays possible.
+ */
+function canFreeze(scenario: Scenario): boolean {
+  const month = Number(scenario.base_date.slice(5, 7));
+  const env = scenario.environmental_conditions;
+  return !(month >= 6 && month <= 8) || env.includes('extreme_cold') || env.includes('mountainous_terrain');
+}
+
 /** Per-scenario draw tables: weights before and after the PTSD threshold day. */
 export interface DnbiTables {
   disease: { early: number[]; late: number[] };
@@ -75,8 +86,11 @@ export interface DnbiTables {
 
 export function dnbiTables(scenario: Scenario): DnbiTables {
   const f = environmentFactors(scenario);
+  const frost = canFreeze(scenario);
   const weights = (catalog: readonly DnbiConcept[], day: number): number[] =>
-    catalog.map((c) => (c.fromDay && day < c.fromDay ? 0 : c.weight * (f[c.category] ?? 1)));
+    catalog.map((c) =>
+      (c.fromDay && day < c.fromDay) || (c.freezing && !frost) ? 0 : c.weight * (f[c.category] ?? 1),
+    );
   return {
     disease: { early: weights(DISEASE_CATALOG, 1), late: weights(DISEASE_CATALOG, PTSD_DAY) },
     nonBattle: { early: weights(NON_BATTLE_CATALOG, 1), late: weights(NON_BATTLE_CATALOG, PTSD_DAY) },

@@ -306,7 +306,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       );
     }
   } else if (dnbi?.effect.lethal && rng.chance(dnbi.effect.lethal)) {
-    kill(firstArrival + rng.lognormal(24, 0.8), dnbi.condition.name);
+    kill(firstArrival + rng.lognormal(24, 0.8), dnbi.effect.cause ?? dnbi.condition.name);
   }
 
   // A fast bleed can kill before the medic arrives: then nobody measured anything.

@@ -16,6 +16,8 @@ export interface DnbiEffect {
   rr?: number;
   antibiotics?: true;
   lethal?: number;
+  /** The cause of death written when it kills, where the concept is a general one ("Fever"). */
+  cause?: string;
   drug?: string;
 }
 
@@ -49,9 +51,12 @@ export interface DnbiConcept {
   effect: DnbiEffect;
   /** Not diagnosed before this day of the operation (PTSD needs a month of symptoms: DSM-5). */
   fromDay?: number;
+  /** Needs freezing temperatures (frostbite): never in a summer month unless cold or mountains say so. */
+  freezing?: true;
 }
 
-type Options = Partial<Pick<DnbiConcept, 'qualifier' | 'upgrade' | 'evac' | 'ais' | 'fromDay'>> & DnbiEffect;
+type Options = Partial<Pick<DnbiConcept, 'qualifier' | 'upgrade' | 'evac' | 'ais' | 'fromDay' | 'freezing'>> &
+  DnbiEffect;
 
 const d = (
   code: string,
@@ -63,7 +68,7 @@ const d = (
   rtd: RtdLevel,
   o: Options = {},
 ): DnbiConcept => {
-  const { qualifier, upgrade, evac, ais, fromDay, ...effect } = o;
+  const { qualifier, upgrade, evac, ais, fromDay, freezing, ...effect } = o;
   return {
     code,
     name,
@@ -78,12 +83,15 @@ const d = (
     effect,
     ...(qualifier ? { qualifier } : {}),
     ...(fromDay ? { fromDay } : {}),
+    ...(freezing ? { freezing } : {}),
   };
 };
 
 const ANALGESIA = { drug: 'Analgesia' } as const;
 /** The qualifier that names a non-freezing cold injury (its code is a general confirmed concept). */
 export const NFCI_QUALIFIER = 'non-freezing cold injury (trench foot, immersion foot)';
+/** The qualifier that names heat stroke (its code, 386661006 |Fever|, records only the temperature). */
+export const HEAT_STROKE_QUALIFIER = 'exertional heat stroke: core temperature above 40 °C with confusion';
 const INFECTION = { hr: 12, temp: 1.4, antibiotics: true, drug: 'Antipyretic' } as const;
 const SYMPTOMATIC = { drug: 'Symptomatic treatment' } as const;
 const REHYDRATION = { hr: 12, drug: 'Oral rehydration' } as const;
@@ -377,11 +385,12 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
   }),
   // Heat stroke is a quarter as common as heat exhaustion (MSMR 2018: 0.45 vs 1.71 per 1,000 p-y).
   d('386661006', 'Fever', 'Systemic', 'heat', 0.26, 'T1', 'none', {
-    qualifier: 'exertional heat stroke: core temperature above 40 °C with confusion',
+    qualifier: HEAT_STROKE_QUALIFIER,
     hr: 35,
     temp: 3.5,
     rr: 8,
     lethal: 0.02,
+    cause: 'Exertional heat stroke',
     drug: 'Intravenous fluids',
   }),
   // Cold injuries split as in MSMR 2023 (US active component, 2022-23): frostbite 54 %, immersion and
@@ -394,6 +403,7 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     lethal: 0.01,
   }),
   d('370977006', 'Frostbite', 'Lower extremity', 'cold', 1.35, 'T3', 'role2', {
+    freezing: true,
     upgrade: 0.2,
     evac: 0.3,
     ais: 1,

@@ -88,8 +88,14 @@ export const INJURY_CATALOG: readonly InjuryConcept[] = [
   c('33737001', 'Fracture of rib', 'Thorax', 'chest', 2, [1, 0.3, 5]),
   c('36118008', 'Pneumothorax', 'Thorax', 'chest', 3, [3, 2, 1], { hypoxia: 4 }),
   c('31892009', 'Hemothorax', 'Thorax', 'chest', 3, [2, 3, 1], { bleed: ['torso', 0.35], hypoxia: 4 }),
-  c('125667009', 'Contusion', 'Thorax', 'chest', 3, [2.5, 0, 0.5], {
+  c('125667009', 'Contusion', 'Thorax', 'chest', 3, [2.5, 0, 0], {
     qualifier: 'lung (primary blast lung injury)',
+    hypoxia: 9,
+  }),
+  // A crash, a fall or a collapse bruises the lung without a blast wave. Each blunt twin follows its
+  // blast or penetrating original and takes its blunt weight, so blunt draws fall where they did.
+  c('125667009', 'Contusion', 'Thorax', 'chest', 3, [0, 0, 0.5], {
+    qualifier: 'lung (pulmonary contusion, blunt)',
     hypoxia: 9,
   }),
   c(...GSW, 'Thorax', 'chest', 4, [0, 3, 0], { bleed: ['torso', 0.4], hypoxia: 5, thoracotomy: true }),
@@ -105,8 +111,13 @@ export const INJURY_CATALOG: readonly InjuryConcept[] = [
   // Abdomen (lumbar spine and pelvic contents).
   c(...OPEN_WOUND, 'Abdomen', 'external', 1, [5, 0, 1]),
   c(...PUNCTURE, 'Abdomen', 'external', 1, [5, 0, 0]),
-  c('128069005', 'Injury of abdomen', 'Abdomen', 'abdomen', 3, [3, 1, 1.5], {
+  c('128069005', 'Injury of abdomen', 'Abdomen', 'abdomen', 3, [3, 1, 0], {
     qualifier: 'penetrating, hollow viscus',
+    bleed: ['torso', 0.15],
+    laparotomy: true,
+  }),
+  c('128069005', 'Injury of abdomen', 'Abdomen', 'abdomen', 3, [0, 0, 1.5], {
+    qualifier: 'blunt, hollow viscus or mesentery',
     bleed: ['torso', 0.15],
     laparotomy: true,
   }),

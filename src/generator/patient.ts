@@ -209,7 +209,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   const surname = person.pick(names.surnames);
   const branch = drawBranch(person, frontDomain(front, scenario), nation);
   const service = drawService(person, nation, male, ctx.baseMs, branch);
-  const unit = drawUnit(person, branch);
+  const unit = drawUnit(person, branch, male);
   const history = drawMedicalHistory(new Rng(ctx.seed, 'history', index), service.age);
 
   let mechanism: Mechanism | undefined;
@@ -226,8 +226,9 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     injuries = drawInjuries(rng, mechanism, rng.weightedIndex(ctx.tierWeights[mechanism]));
   } else if (injuryType === 'NON_BATTLE' && rng.chance(NBI_TRAUMA_P)) {
     injuries = drawInjuries(rng, 'nbi', rng.weightedIndex(ctx.tierWeights.nbi));
-    // Its own stream, so that naming the cause moves no other draw.
-    if (new Rng(ctx.seed, 'cause', index).chance(ROAD_TRAFFIC_P)) eventType = 'road_traffic_accident';
+    // Its own stream, so that naming the cause moves no other draw. The rest of this trauma is falls
+    // (Hauret 2010), brought in when they happen rather than seen at sick call.
+    eventType = new Rng(ctx.seed, 'cause', index).chance(ROAD_TRAFFIC_P) ? 'road_traffic_accident' : 'fall';
   } else if (event.kind === 'outbreak') {
     dnbi = drawOutbreak(rng);
   } else {

@@ -6,7 +6,7 @@
 import type { DnbiCase } from './conditions.js';
 import { PROCEDURES } from './conditions.js';
 import type { Course } from './course.js';
-import { NFCI_QUALIFIER } from './dnbi-catalog.js';
+import { HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import type { ClinicalProfile } from './physiology.js';
 import type { Facility } from './types.js';
 
@@ -20,6 +20,8 @@ export interface CareItem {
 
 const MIN = 1 / 60;
 const NFCI_CARE = 'Feet dried, rewarmed slowly at room temperature and elevated; dry socks and footwear';
+/** Heat stroke: cool first, then move on; fluids alone do not bring the core temperature down. */
+const HEAT_STROKE_CARE = 'Cold-water immersion (ice sheets where no bath) until core temperature 39 °C';
 
 export function careItems(p: ClinicalProfile, c: Course, dnbi: DnbiCase | undefined): CareItem[] {
   const out: CareItem[] = [];
@@ -71,6 +73,8 @@ export function careItems(p: ClinicalProfile, c: Course, dnbi: DnbiCase | undefi
       // Non-freezing cold injury: slow rewarming only; rapid rewarming worsens the pain and the damage.
       if (dnbi.condition.qualifier === NFCI_QUALIFIER)
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, NFCI_CARE);
+      if (dnbi.condition.qualifier === HEAT_STROKE_QUALIFIER)
+        add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 30, HEAT_STROKE_CARE);
     }
     return sorted(out);
   }

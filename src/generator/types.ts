@@ -215,7 +215,7 @@ export interface Patient {
   event_id: string;
   /**
    * What kind of event wounded or brought in the patient (contact, indirect_fire, ied, sick_call,
-   * road_traffic_accident…).
+   * road_traffic_accident, fall…).
    */
   event_type: string;
   /** Casualties in that event. */

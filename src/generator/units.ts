@@ -117,98 +117,108 @@ export function serviceOf(branch: Branch): Service {
         : 'army';
 }
 
-interface UnitTable {
-  formations: readonly string[];
-  types: readonly string[];
-  weights: readonly number[];
-  sub: string;
-}
+/**
+ * One APP-6 unit type: its weight within the branch, the formations that hold it (an airborne brigade
+ * has no tanks, a helicopter wing no fighters, a mine countermeasures group no frigates) and what one
+ * such unit is called ("3rd Battalion", "2nd Company", "Hull 214").
+ */
+type UnitKind = readonly [type: string, weight: number, formations: readonly string[], sub: string];
 
-const UNITS: Record<Branch, UnitTable> = {
-  Army: {
-    formations: [
-      'Mechanised Brigade',
-      'Armoured Brigade',
-      'Infantry Brigade',
-      'Light Infantry Brigade',
-      'Airborne Brigade',
-    ],
-    types: [
+const ALL_ARMY = [
+  'Mechanised Brigade',
+  'Armoured Brigade',
+  'Infantry Brigade',
+  'Light Infantry Brigade',
+  'Airborne Brigade',
+];
+const HEAVY = ['Mechanised Brigade', 'Armoured Brigade'];
+const AIR_WINGS = ['Air Wing', 'Tactical Air Wing', 'Air Transport Wing', 'Helicopter Wing'];
+const FLEET = ['Task Group', 'Surface Action Group'];
+const MARINE = ['Marine Brigade', 'Commando Brigade', 'Marine Expeditionary Unit'];
+const SOF = ['Special Operations Task Group', 'Special Forces Group', 'Special Operations Command'];
+const MEDICAL = ['Medical Brigade', 'Medical Command', 'Joint Medical Group'];
+
+const UNITS: Record<Branch, readonly UnitKind[]> = {
+  Army: [
+    [
       'Infantry battalion',
-      'Mechanised infantry battalion',
-      'Armoured battalion',
-      'Reconnaissance battalion',
-      'Field artillery battalion',
-      'Combat engineer battalion',
-      'Air defence battalion',
-      'Signals battalion',
-      'Combat service support battalion',
-      'Military police company',
+      26,
+      ['Infantry Brigade', 'Light Infantry Brigade', 'Airborne Brigade'],
+      'Battalion',
     ],
-    weights: [26, 24, 10, 8, 9, 8, 3, 4, 6, 2],
-    sub: 'Battalion',
-  },
-  Navy: {
-    formations: ['Task Group', 'Surface Action Group', 'Mine Countermeasures Group', 'Naval Base Command'],
-    types: [
-      'Frigate',
-      'Destroyer',
-      'Amphibious assault ship',
-      'Mine countermeasures vessel',
-      'Replenishment ship',
-      'Naval base',
-    ],
-    weights: [30, 20, 20, 10, 10, 10],
-    sub: 'Ship',
-  },
-  'Air Force': {
-    formations: ['Air Wing', 'Tactical Air Wing', 'Air Transport Wing', 'Helicopter Wing'],
-    types: [
-      'Fighter squadron',
-      'Air transport squadron',
-      'Helicopter squadron',
-      'Air base security squadron',
-      'Ground-based air defence squadron',
-      'Aircraft maintenance squadron',
-    ],
-    weights: [15, 15, 20, 25, 10, 15],
-    sub: 'Squadron',
-  },
-  Marines: {
-    formations: ['Marine Brigade', 'Commando Brigade', 'Marine Expeditionary Unit'],
-    types: [
-      'Marine infantry battalion',
-      'Commando unit',
-      'Amphibious assault battalion',
-      'Marine reconnaissance company',
-      'Marine artillery battery',
-    ],
-    weights: [45, 20, 15, 10, 10],
-    sub: 'Battalion',
-  },
-  'Special Operations Forces': {
-    formations: ['Special Operations Task Group', 'Special Forces Group', 'Special Operations Command'],
-    types: [
-      'Special forces company',
-      'Special reconnaissance team',
-      'Ranger company',
-      'Special operations aviation detachment',
-    ],
-    weights: [45, 25, 25, 5],
-    sub: 'Company',
-  },
-  'Medical Service': {
-    formations: ['Medical Brigade', 'Medical Command', 'Joint Medical Group'],
-    types: [
-      'Role 1 medical treatment facility',
-      'Role 2 field hospital',
-      'Medical evacuation company',
-      'Role 3 field hospital',
-    ],
-    weights: [45, 30, 15, 10],
-    sub: 'Detachment',
-  },
+    ['Mechanised infantry battalion', 24, HEAVY, 'Battalion'],
+    ['Armoured battalion', 10, HEAVY, 'Battalion'],
+    ['Reconnaissance battalion', 8, ALL_ARMY, 'Battalion'],
+    ['Field artillery battalion', 9, ALL_ARMY, 'Battalion'],
+    ['Combat engineer battalion', 8, ALL_ARMY, 'Battalion'],
+    ['Air defence battalion', 3, [...HEAVY, 'Infantry Brigade'], 'Battalion'],
+    ['Signals battalion', 4, ALL_ARMY, 'Battalion'],
+    ['Combat service support battalion', 6, ALL_ARMY, 'Battalion'],
+    ['Military police company', 2, ALL_ARMY, 'Company'],
+  ],
+  Navy: [
+    ['Frigate', 30, FLEET, 'Ship'],
+    ['Destroyer', 20, FLEET, 'Ship'],
+    ['Amphibious assault ship', 20, ['Amphibious Task Group', 'Task Group'], 'Ship'],
+    ['Mine countermeasures vessel', 10, ['Mine Countermeasures Group'], 'Ship'],
+    ['Replenishment ship', 10, FLEET, 'Ship'],
+    ['Naval base', 10, ['Naval Base Command'], 'Detachment'],
+  ],
+  'Air Force': [
+    ['Fighter squadron', 15, ['Air Wing', 'Tactical Air Wing'], 'Squadron'],
+    ['Air transport squadron', 15, ['Air Wing', 'Air Transport Wing'], 'Squadron'],
+    ['Helicopter squadron', 20, ['Helicopter Wing'], 'Squadron'],
+    ['Air base security squadron', 25, AIR_WINGS, 'Squadron'],
+    ['Ground-based air defence squadron', 10, ['Air Wing', 'Tactical Air Wing'], 'Squadron'],
+    ['Aircraft maintenance squadron', 15, AIR_WINGS, 'Squadron'],
+  ],
+  Marines: [
+    ['Marine infantry battalion', 45, ['Marine Brigade', 'Marine Expeditionary Unit'], 'Battalion'],
+    ['Commando unit', 20, ['Commando Brigade'], 'Commando'],
+    ['Amphibious assault battalion', 15, ['Marine Brigade', 'Marine Expeditionary Unit'], 'Battalion'],
+    ['Marine reconnaissance company', 10, MARINE, 'Company'],
+    ['Marine artillery battery', 10, MARINE, 'Battery'],
+  ],
+  'Special Operations Forces': [
+    ['Special forces company', 45, SOF, 'Company'],
+    ['Special reconnaissance team', 25, SOF, 'Team'],
+    ['Ranger company', 25, SOF, 'Company'],
+    ['Special operations aviation detachment', 5, SOF, 'Detachment'],
+  ],
+  'Medical Service': [
+    ['Role 1 medical treatment facility', 45, MEDICAL, 'Detachment'],
+    ['Role 2 field hospital', 30, MEDICAL, 'Detachment'],
+    ['Medical evacuation company', 15, MEDICAL, 'Company'],
+    ['Role 3 field hospital', 10, MEDICAL, 'Detachment'],
+  ],
 };
+const UNIT_WEIGHTS = new Map(BRANCHES.map((b) => [b, UNITS[b].map((k) => k[1])]));
+
+/**
+ * Ground close-combat units. Women could not be assigned to them through the OIF/OEF years the sex
+ * ratio is drawn from (the 1994 rule, lifted in 2015: CNAS, "Women in Combat: Five-Year Status Update",
+ * 2020), and are still a small minority there, so a woman is placed in one a tenth as often as a man
+ * (judgement). Her branch is unchanged; her unit is more often support, artillery or engineers.
+ */
+const CLOSE_COMBAT = new Set([
+  'Infantry battalion',
+  'Mechanised infantry battalion',
+  'Armoured battalion',
+  'Reconnaissance battalion',
+  'Marine infantry battalion',
+  'Commando unit',
+  'Marine reconnaissance company',
+  'Special forces company',
+  'Special reconnaissance team',
+  'Ranger company',
+]);
+const WOMEN_IN_CLOSE_COMBAT = 0.1;
+const WOMEN_UNIT_WEIGHTS = new Map(
+  BRANCHES.map((b) => [
+    b,
+    UNITS[b].map(([type, w]) => (CLOSE_COMBAT.has(type) ? w * WOMEN_IN_CLOSE_COMBAT : w)),
+  ]),
+);
 
 const ORDINALS = [
   '1st',
@@ -232,12 +242,17 @@ const ORDINALS = [
   '19th',
   '20th',
 ];
+const FIRST_FIVE = ORDINALS.slice(0, 5);
 
-export function drawUnit(rng: Rng, branch: Branch): Unit {
-  const table = UNITS[branch];
-  const type = table.types[rng.weightedIndex(table.weights)] ?? table.types[0]!;
-  const formation = `${rng.pick(ORDINALS)} ${rng.pick(table.formations)}`;
-  const name =
-    table.sub === 'Ship' ? `Hull ${rng.int(100, 399)}` : `${rng.pick(ORDINALS.slice(0, 5))} ${table.sub}`;
+/**
+ * A unit of the branch: type by weight (women rarely in close combat), then a formation that holds that
+ * type. Four draws, always, so the rest of the person's stream does not move.
+ */
+export function drawUnit(rng: Rng, branch: Branch, male: boolean): Unit {
+  const kinds = UNITS[branch];
+  const weights = (male ? UNIT_WEIGHTS : WOMEN_UNIT_WEIGHTS).get(branch) ?? [];
+  const [type, , formations, sub] = kinds[rng.weightedIndex(weights)] ?? kinds[0]!;
+  const formation = `${rng.pick(ORDINALS)} ${rng.pick(formations)}`;
+  const name = sub === 'Ship' ? `Hull ${rng.int(100, 399)}` : `${rng.pick(FIRST_FIVE)} ${sub}`;
   return { formation, unit_type: type, name };
 }

@@ -45,7 +45,7 @@ describe('casualty events', () => {
 
   it('brings DNBI in one by one at sick call, never inside a battle event', () => {
     const dnbi = patients.filter((p) => p.injury_type !== 'BATTLE_TRAUMA');
-    const ownKinds = new Set(['sick_call', 'outbreak', 'road_traffic_accident']);
+    const ownKinds = new Set(['sick_call', 'outbreak', 'road_traffic_accident', 'fall']);
     expect(dnbi.every((p) => ownKinds.has(p.event_type))).toBe(true);
   });
 
@@ -121,6 +121,27 @@ describe('the chain under load, in the dark and over time', () => {
       return xs.reduce((a, b) => a + b, 0) / xs.length;
     };
     expect(mean((h) => h >= 21 || h < 5)).toBeGreaterThan(mean((h) => h >= 8 && h < 18));
+  });
+
+  it('slows evacuation in rain, more in fog, most in a storm', () => {
+    const waits = (env: Record<string, boolean>) => {
+      const xs = run({ injury_mix: BATTLE_HEAVY, environmental_conditions: env }, 3000, 'weather')
+        .filter((p) => p.injury_type === 'BATTLE_TRAUMA' && p.nato_triage === 'T1')
+        .map(
+          (p) =>
+            p.movement_timeline.find((e) => e.event_type === 'evacuation_start' && e.facility === 'POI')
+              ?.evacuation_duration_hours,
+        )
+        .filter((h): h is number => h !== undefined);
+      return xs.reduce((a, b) => a + b, 0) / xs.length;
+    };
+    const clear = waits({});
+    const rain = waits({ rain: true });
+    const fog = waits({ fog: true });
+    const storm = waits({ storm: true });
+    expect(rain).toBeGreaterThan(clear);
+    expect(fog).toBeGreaterThan(rain);
+    expect(storm).toBeGreaterThan(fog + 0.25);
   });
 
   it('diagnoses PTSD only after day 30, a combat stress reaction from the first day', () => {

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SCENARIO,
+  generatePatients,
+  getPreset,
+  type Patient,
+  parseScenario,
+} from '../../src/generator/index.js';
+
+/** Patients of a scenario given as a client would send it. */
+function run(config: unknown, count: number, seed: string): Patient[] {
+  const r = parseScenario(config);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return [...generatePatients(r.scenario, { seed, count })];
+}
+
+const qualifier = (p: Patient): string => p.conditions[0]?.qualifier ?? '';
+
+describe('a card read as a whole', () => {
+  const hot = run(
+    {
+      injury_mix: { 'Battle Injury': 0.02, 'Non-Battle Injury': 0.9, Disease: 0.08 },
+      environmental_conditions: { extreme_heat: true },
+      days_of_fighting: 10,
+    },
+    20_000,
+    'heat-stroke',
+  );
+  const heatStroke = hot.filter((p) => /heat stroke/.test(qualifier(p)));
+
+  it('cools heat stroke on arrival, not only gives fluids', () => {
+    expect(heatStroke.length).toBeGreaterThan(100);
+    const cooled = (p: Patient) => p.treatments.some((t) => /Cold-water immersion/.test(t.detail ?? ''));
+    expect(heatStroke.filter((p) => !cooled(p)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('writes heat stroke, not its general concept "Fever", as the cause of a heat-stroke death', () => {
+    const dead = heatStroke.filter((p) => p.final_status === 'KIA');
+    expect(dead.length).toBeGreaterThan(0);
+    expect(new Set(dead.map((p) => p.cause_of_death))).toEqual(new Set(['Exertional heat stroke']));
+  });
+
+  it('writes nerve agent poisoning as the cause of a nerve-agent death', () => {
+    const cbrn = run(getPreset('cbrn_incident')?.generation_config, 3000, 'nerve-agent');
+    const dead = cbrn.filter((p) => /nerve agent/.test(qualifier(p)) && p.final_status === 'KIA');
+    expect(dead.length).toBeGreaterThan(0);
+    expect(new Set(dead.map((p) => p.cause_of_death))).toEqual(new Set(['Nerve agent poisoning']));
+  });
+
+  it('gives no blast lung and no penetrating wound to a casualty of blunt trauma (crash, fall, collapse)', () => {
+    const blunt = [...generatePatients(DEFAULT_SCENARIO, { seed: 'blunt', count: 10_000 })].filter(
+      (p) => p.mechanism === 'other' || (p.injury_type === 'NON_BATTLE' && p.injury_severity_score > 0),
+    );
+    const contradicts = (p: Patient) =>
+      p.conditions.some((c) => /blast|penetrating, hollow viscus/.test(c.qualifier ?? ''));
+    const lungOrBowel = (p: Patient) => p.conditions.some((c) => /^(125667009|128069005)$/.test(c.code));
+    expect(blunt.filter(lungOrBowel).length).toBeGreaterThan(5);
+    expect(blunt.filter(contradicts).map((p) => p.conditions.map((c) => c.qualifier))).toEqual([]);
+  });
+
+  it('brings no frostbite in a temperate June, and still does in an arctic February', () => {
+    const frostbite = (ps: Patient[]) => ps.filter((p) => p.conditions.some((c) => c.code === '370977006'));
+    const june = [...generatePatients(DEFAULT_SCENARIO, { seed: 'june', count: 10_000 })];
+    expect(DEFAULT_SCENARIO.base_date.slice(5, 7)).toBe('06');
+    expect(frostbite(june).map((p) => p.day)).toEqual([]);
+    expect(
+      frostbite(run(getPreset('arctic_operation')?.generation_config, 1500, 'february')).length,
+    ).toBeGreaterThan(20);
+  });
+
+  it('names a serious non-battle injury a crash or a fall, never a sick-call presentation', () => {
+    const ps = [...generatePatients(DEFAULT_SCENARIO, { seed: 'falls', count: 6000 })];
+    // Serious non-battle trauma goes through the injury model: a medic triages it where it happened.
+    const trauma = ps.filter(
+      (p) => p.injury_type === 'NON_BATTLE' && p.treatments.some((t) => t.location === 'POI'),
+    );
+    expect(trauma.length).toBeGreaterThan(20);
+    expect(new Set(trauma.map((p) => p.event_type))).toEqual(new Set(['road_traffic_accident', 'fall']));
+  });
+
+  it('puts each unit in a formation that holds its kind, and names it as that kind of unit', () => {
+    // A company is "2nd Company", a battery "1st Battery", a team "3rd Team", never "… Battalion".
+    const misnamed = (u: string) => {
+      const kind = /(company|battery|team) > /.exec(u)?.[1];
+      return kind !== undefined && !u.endsWith(kind[0]!.toUpperCase() + kind.slice(1));
+    };
+    const ps = [
+      ...generatePatients(DEFAULT_SCENARIO, { seed: 'units', count: 6000 }),
+      ...run(getPreset('maritime_operation')?.generation_config, 3000, 'units'),
+    ];
+    const misfits = ps
+      .map((p) => `${p.unit.formation} > ${p.unit.unit_type} > ${p.unit.name}`)
+      .filter(
+        (u) =>
+          /(Airborne|Light Infantry) Brigade > (Armoured|Mechanised)/.test(u) ||
+          /(Mechanised|Armoured) Brigade > Infantry battalion/.test(u) ||
+          /(Mine Countermeasures Group|Naval Base Command) > (Frigate|Destroyer|Amphibious)/.test(u) ||
+          /Helicopter Wing > Fighter/.test(u) ||
+          /Naval base > Hull/.test(u) ||
+          misnamed(u),
+      );
+    expect(ps.some((p) => /Airborne Brigade/.test(p.unit.formation))).toBe(true);
+    expect(ps.some((p) => /Mine Countermeasures Group/.test(p.unit.formation))).toBe(true);
+    expect([...new Set(misfits)].slice(0, 5)).toEqual([]);
+  });
+
+  it('places a woman in a close-combat unit far less often than a man, as in the force the sex ratio comes from', () => {
+    const ps = run(
+      {
+        injury_mix: { 'Battle Injury': 0.8, 'Non-Battle Injury': 0.1, Disease: 0.1 },
+        front_configs: [
+          {
+            id: 'f',
+            name: 'Land',
+            casualty_rate: 1,
+            nationality_distribution: [{ nationality_code: 'HUN', percentage: 100 }],
+          },
+        ],
+      },
+      12_000,
+      'women-units',
+    ).filter((p) => p.injury_type === 'BATTLE_TRAUMA');
+    const closeCombat =
+      /^(Infantry|Mechanised infantry|Armoured|Reconnaissance) battalion$|Special|Ranger|Commando/;
+    const share = (gender: string) => {
+      const xs = ps.filter((p) => p.gender === gender);
+      return xs.filter((p) => closeCombat.test(p.unit.unit_type)).length / xs.length;
+    };
+    expect(ps.filter((p) => p.gender === 'female').length).toBeGreaterThan(150);
+    expect(share('male')).toBeGreaterThan(0.5);
+    expect(share('female')).toBeLessThan(share('male') / 3);
+  });
+});
