@@ -1,0 +1,165 @@
+/**
+ * Readers for the national given-name tables that scripts/extract-cohort-names.ts filters by birth year.
+ * Each turns one published table into ranked samples: one list per year of birth and sex (and, where the
+ * publisher splits the nation, per part), commonest first. The tables are read from local copies of the
+ * public repositories named in extract-cohort-names.ts; none is stored in this repository.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataFrameColumns, readRData } from './read-rdata.js';
+
+export type Sex = 'M' | 'F';
+
+/** One ranked list: the names of one sex born in one year, commonest first, with counts where published. */
+export interface Sample {
+  readonly year: number;
+  readonly sex: Sex;
+  readonly names: readonly { readonly name: string; readonly count?: number }[];
+}
+
+/** "JEAN-PAUL" → "Jean-Paul": the tables that print names in capitals, written as the names are written. */
+export function titleCase(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/(^|[-' ])(\p{L})/gu, (_m, sep: string, first: string) => sep + first.toUpperCase());
+}
+
+const lines = (path: string): string[] =>
+  readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
+
+/** Splits one CSV line with optional double quotes (no quoted commas occur in these tables). */
+const cells = (line: string, sep = ','): string[] =>
+  line.split(sep).map((c) => c.trim().replace(/^"|"$/g, ''));
+
+/** Groups rows into samples, each ordered by the published rank (or by count, then row order). */
+function samplesOf(
+  rows: { year: number; sex: Sex; name: string; count?: number; rank?: number }[],
+): Sample[] {
+  const groups = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.year}${row.sex}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()].map((group) => ({
+    year: group[0]!.year,
+    sex: group[0]!.sex,
+    names: group
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => (a.r.rank ?? 0) - (b.r.rank ?? 0) || (b.r.count ?? 0) - (a.r.count ?? 0) || a.i - b.i)
+      .map(({ r }) => ({ name: r.name, count: r.count })),
+  }));
+}
+
+/**
+ * USA: Social Security Administration national files `yobYYYY.txt`, lines `Name,F|M,count`, each sex in
+ * descending count.
+ */
+export function readSsa(dir: string): Sample[] {
+  const rows = readdirSync(dir)
+    .filter((f) => /^yob\d{4}\.txt$/.test(f))
+    .flatMap((f) =>
+      lines(join(dir, f)).map((l) => {
+        const [name, sex, count] = cells(l);
+        return { year: Number(f.slice(3, 7)), sex: sex as Sex, name: name!, count: Number(count) };
+      }),
+    );
+  return samplesOf(rows.filter((r) => r.sex === 'M' || r.sex === 'F'));
+}
+
+/**
+ * AUS: South Australia, Consumer and Business Services (Births, Deaths and Marriages), every given name
+ * registered per year: `male_cyYYYY_top.csv` / `female_cyYYYY_top.csv`, columns `Given Name,Amount,Position`.
+ */
+export function readSouthAustralia(dir: string): Sample[] {
+  const rows = readdirSync(dir).flatMap((f) => {
+    const match = /^(male|female)_cy(\d{4})_top\.csv$/.exec(f);
+    if (!match) return [];
+    const sex: Sex = match[1] === 'male' ? 'M' : 'F';
+    return lines(join(dir, f))
+      .slice(1)
+      .map((l) => {
+        const [name, amount, position] = cells(l);
+        return {
+          year: Number(match[2]),
+          sex,
+          name: titleCase(name!),
+          count: Number(amount),
+          rank: Number(position),
+        };
+      });
+  });
+  return samplesOf(rows);
+}
+
+/**
+ * NZL: Department of Internal Affairs, top 100 boys' and girls' names per year since 1954, as tidied to
+ * CSV: `"Year","Name","No.","Sex","Rank"` with Sex `Boy` / `Girl`.
+ */
+export function readNewZealand(path: string): Sample[] {
+  const rows = lines(path)
+    .slice(1)
+    .map((l) => {
+      const [year, name, count, sex, rank] = cells(l);
+      return {
+        year: Number(year),
+        sex: (sex === 'Boy' ? 'M' : 'F') as Sex,
+        name: name!,
+        count: Number(count),
+        rank: Number(rank),
+      };
+    });
+  return samplesOf(rows);
+}
+
+/**
+ * GBR: Office for National Statistics, England and Wales. `ew_hist.csv` (`year,sex,name,ranking`) is the
+ * top 100 of every tenth year 1904–1994; `ew_countries.csv` (`year,country,sex,name,count,…,ranking`) the
+ * top 100 of England and of Wales for 1997 and 1998, each country one sample.
+ */
+export function readEnglandWales(dir: string): Sample[] {
+  const hist = lines(join(dir, 'ew_hist.csv'))
+    .slice(1)
+    .map((l) => {
+      const [year, sex, name, rank] = cells(l);
+      return { year: Number(year), sex: sex as Sex, name: titleCase(name!), rank: Number(rank) };
+    });
+  const countries = lines(join(dir, 'ew_countries.csv'))
+    .slice(1)
+    .map((l) => {
+      const [year, country, sex, name, count, , rank] = cells(l);
+      return {
+        year: Number(year),
+        country,
+        sex: sex as Sex,
+        name: titleCase(name!),
+        count: Number(count),
+        rank: Number(rank),
+      };
+    });
+  const byCountry = ['E', 'W'].flatMap((c) => samplesOf(countries.filter((r) => r.country === c)));
+  return [...samplesOf(hist), ...byCountry];
+}
+
+/**
+ * NOR: Statistics Norway, table 10467 (girls' and boys' names of the born, every name given at least 4 times
+ * a year; counts from 1945), as saved in an R data file with the columns first_name, year, Percent, Count,
+ * sex (`Female` / `Male`). The file must be decompressed first (`xz -dc all.rda`).
+ */
+export function readNorway(path: string): Sample[] {
+  const columns = dataFrameColumns(readRData(path), 'all');
+  const column = (name: string): unknown[] => columns.get(name) ?? [];
+  const [names, years, counts, sexes] = ['first_name', 'year', 'Count', 'sex'].map(column);
+  const rows = names!.flatMap((name, i) => {
+    const count = counts![i];
+    if (typeof count !== 'number') return [];
+    return [
+      { year: Number(years![i]), sex: (sexes![i] === 'Male' ? 'M' : 'F') as Sex, name: String(name), count },
+    ];
+  });
+  return samplesOf(rows);
+}
