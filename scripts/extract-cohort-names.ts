@@ -178,7 +178,13 @@ writeFileSync(
  * common: the five commonest names of the cohort. outliers: names the table ranks among the commonest only
  * before ${FIRST_YEAR} or after ${LAST_YEAR}, which the unfiltered (faker and hand) lists carry.
  */
-export const COHORT_CHECKS = ${JSON.stringify(checks)} as const;
+export interface CohortCheck {
+  readonly code: string;
+  readonly common: { readonly m: readonly string[]; readonly f: readonly string[] };
+  readonly outliers: Record<'m' | 'f', { readonly older: readonly string[]; readonly newer: readonly string[] }>;
+}
+
+export const COHORT_CHECKS: readonly CohortCheck[] = ${JSON.stringify(checks)};
 `,
 );
 

@@ -3,7 +3,16 @@
  * common: the five commonest names of the cohort. outliers: names the table ranks among the commonest only
  * before 1975 or after 2007, which the unfiltered (faker and hand) lists carry.
  */
-export const COHORT_CHECKS = [
+export interface CohortCheck {
+  readonly code: string;
+  readonly common: { readonly m: readonly string[]; readonly f: readonly string[] };
+  readonly outliers: Record<
+    'm' | 'f',
+    { readonly older: readonly string[]; readonly newer: readonly string[] }
+  >;
+}
+
+export const COHORT_CHECKS: readonly CohortCheck[] = [
   {
     code: 'USA',
     common: {
@@ -77,4 +86,4 @@ export const COHORT_CHECKS = [
       f: { older: ['Bjørg', 'Turid', 'Unni', 'Vigdis', 'Torill'], newer: ['Oline', 'Sanna', 'Agnes'] },
     },
   },
-] as const;
+];
