@@ -145,21 +145,98 @@ export function readEnglandWales(dir: string): Sample[] {
   return [...samplesOf(hist), ...byCountry];
 }
 
+/** Rows of a data frame saved in an R data file: the four named columns, rows without a count left out. */
+function frameRows(
+  frame: Map<string, unknown[]>,
+  columns: { year: string; sex: string; name: string; count: string },
+  sexOf: (value: unknown) => Sex | undefined,
+): { year: number; sex: Sex; name: string; count: number }[] {
+  const column = (name: string): unknown[] => {
+    const values = frame.get(name);
+    if (!values) throw new Error(`no column ${name} among ${[...frame.keys()].join(', ')}`);
+    return values;
+  };
+  const [years, sexes, names, counts] = [columns.year, columns.sex, columns.name, columns.count].map(column);
+  return names!.flatMap((name, i) => {
+    const count = counts![i];
+    const sex = sexOf(sexes![i]);
+    const year = Number(years![i]);
+    if (typeof count !== 'number' || !sex || !Number.isInteger(year)) return [];
+    return [{ year, sex, name: String(name), count }];
+  });
+}
+
 /**
  * NOR: Statistics Norway, table 10467 (girls' and boys' names of the born, every name given at least 4 times
- * a year; counts from 1945), as saved in an R data file with the columns first_name, year, Percent, Count,
- * sex (`Female` / `Male`). The file must be decompressed first (`xz -dc all.rda`).
+ * a year; counts from 1945), saved as the data frame `all` (first_name, year, Percent, Count, sex
+ * `Female` / `Male`). The R data file must be decompressed first (`xz -dc all.rda`).
  */
 export function readNorway(path: string): Sample[] {
-  const columns = dataFrameColumns(readRData(path), 'all');
-  const column = (name: string): unknown[] => columns.get(name) ?? [];
-  const [names, years, counts, sexes] = ['first_name', 'year', 'Count', 'sex'].map(column);
-  const rows = names!.flatMap((name, i) => {
-    const count = counts![i];
-    if (typeof count !== 'number') return [];
-    return [
-      { year: Number(years![i]), sex: (sexes![i] === 'Male' ? 'M' : 'F') as Sex, name: String(name), count },
-    ];
-  });
-  return samplesOf(rows);
+  const columns = { year: 'year', sex: 'sex', name: 'first_name', count: 'Count' };
+  const frame = dataFrameColumns(readRData(path), 'all');
+  return samplesOf(frameRows(frame, columns, (v) => (v === 'Male' ? 'M' : v === 'Female' ? 'F' : undefined)));
+}
+
+/**
+ * FRA: INSEE, Fichier des prénoms (2019 edition, births 1900–2018 in France), the national file `nat2018`
+ * (sexe 1/2, preusuel in capitals, annais, nombre), saved as the data frame `nat2018_fichier_initial`.
+ * The aggregates `_PRENOMS_RARES` and year `XXXX` are left out. Decompress first (`bzip2 -dc`).
+ */
+export function readInsee(path: string): Sample[] {
+  const frame = dataFrameColumns(readRData(path), 'nat2018_fichier_initial');
+  // The package kept the file's byte-order mark in the first column's name.
+  const sex = [...frame.keys()].find((k) => k.endsWith('sexe')) ?? 'sexe';
+  const columns = { year: 'annais', sex, name: 'preusuel', count: 'nombre' };
+  const rows = frameRows(frame, columns, (v) => (v === 1 ? 'M' : v === 2 ? 'F' : undefined));
+  return samplesOf(
+    rows.filter((r) => !r.name.startsWith('_')).map((r) => ({ ...r, name: titleCase(r.name) })),
+  );
+}
+
+const unaccented = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * The commonest spelling of each name in a table, keyed by the name without accents: for a table printed
+ * without accents, the spelling the same names take where accents are kept.
+ */
+export function spellingsOf(samples: readonly Sample[]): (name: string) => string {
+  const totals = new Map<string, number>();
+  for (const s of samples)
+    for (const n of s.names) totals.set(n.name, (totals.get(n.name) ?? 0) + (n.count ?? 0));
+  const best = new Map<string, string>();
+  for (const [name, total] of totals) {
+    const key = unaccented(name);
+    const current = best.get(key);
+    if (current === undefined || total > totals.get(current)!) best.set(key, name);
+  }
+  return (name) => best.get(name) ?? name;
+}
+
+/**
+ * CAN, Quebec: Retraite Québec, banque de prénoms, births 1980–2020, saved as the data frame `prenoms`
+ * (year, sex F/M, name, n). The bank prints names without accents; `spell` restores them. Decompress
+ * first (`bzip2 -dc`).
+ */
+export function readQuebec(path: string, spell: (name: string) => string): Sample[] {
+  const columns = { year: 'year', sex: 'sex', name: 'name', count: 'n' };
+  const frame = dataFrameColumns(readRData(path), 'prenoms');
+  const rows = frameRows(frame, columns, (v) => (v === 'M' || v === 'F' ? v : undefined));
+  return samplesOf(rows.map((r) => ({ ...r, name: spell(r.name) })));
+}
+
+/**
+ * CAN, Ontario: Office of the Registrar General, names given at least 5 times a year 1917–2019, one file
+ * per sex (`ontario_top_baby_names_{male,female}_1917-2019_en_fr.csv`: a title line, then
+ * `Year/Année,Name/Nom,Frequency/Fréquence`).
+ */
+export function readOntario(dir: string): Sample[] {
+  const file = (sex: string) => join(dir, `ontario_top_baby_names_${sex}_1917-2019_en_fr.csv`);
+  const rows = (path: string, sex: Sex) =>
+    lines(path)
+      .slice(2)
+      .map((l) => {
+        const [year, name, count] = cells(l);
+        return { year: Number(year), sex, name: titleCase(name!), count: Number(count) };
+      });
+  return samplesOf([...rows(file('male'), 'M'), ...rows(file('female'), 'F')]);
 }

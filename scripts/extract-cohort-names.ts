@@ -18,8 +18,20 @@
  * - GBR, --gbr <dir>: Office for National Statistics, England and Wales top 100 of every tenth year
  *   1904–1994 and of 1997–1998 by country; copy in lvalnegri/data-uk_babynames `data-raw/ew_hist.csv`
  *   and `data-raw/ew_countries.csv` at e76127d6e26be3ffde1d6c9a1fe9026f73f82046.
+ * - NOR, --nor <file>: Statistics Norway, table 10467, names given at least 4 times a year 1880–2017
+ *   (counts from 1945); R data file in ekothe/norwaynames `data/all.rda` at
+ *   84da5df8be2bb6054286fd9a71ce64d3e2485595, decompressed with `xz -dc`.
+ * - FRA, --fra <file>: INSEE, Fichier des prénoms (nat2018: births in France 1900–2018); R data file in
+ *   Douxvalkyn/prenomfrance `data/nat2018_fichier_initial.rda` at
+ *   ff44e0b4ea389d78015f9b24ca22955f46cf9026, decompressed with `bzip2 -dc`.
+ * - CAN, --can-ontario <dir>: Ontario, Office of the Registrar General, names given at least 5 times a year
+ *   1917–2019; chris31415926535/ontario.baby.names `data-raw/ontario_top_baby_names_{male,female}_1917-2019_en_fr.csv`
+ *   at 6de90cb1ba298057e5635df6d58c50e798891e37. --can-quebec <file>: Retraite Québec, banque de prénoms
+ *   1980–2020; R data file in desautm/prenoms `data/prenoms.rda` at 8efa85f401cd8b5b98fd03564c8548ef9cf1830d,
+ *   decompressed with `bzip2 -dc`. Each province is its own sample.
  *
- * Run: npx tsx scripts/extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir>
+ * Run: npx tsx scripts/extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir> --nor <file>
+ *        --fra <file> --can-ontario <dir> --can-quebec <file>
  *      && npx biome format --write src/generator/names/cohort-names.ts test/generator/population/cohort-checks.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -27,10 +39,14 @@ import { parseArgs } from 'node:util';
 import { unfilteredNames } from '../src/generator/nations.js';
 import {
   readEnglandWales,
+  readInsee,
   readNewZealand,
   readNorway,
+  readOntario,
+  readQuebec,
   readSouthAustralia,
   readSsa,
+  spellingsOf,
   type Sample,
   type Sex,
 } from './cohort-tables.js';
@@ -55,45 +71,66 @@ const { values: args } = parseArgs({
     nzl: { type: 'string' },
     gbr: { type: 'string' },
     nor: { type: 'string' },
+    fra: { type: 'string' },
+    'can-ontario': { type: 'string' },
+    'can-quebec': { type: 'string' },
   },
 });
-if (!args.usa || !args.aus || !args.nzl || !args.gbr || !args.nor) {
-  throw new Error(
-    'usage: extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir> --nor <file>',
-  );
+/** The path given for one table; every table is needed, since the script rewrites every nation's list. */
+function table(option: keyof typeof args): string {
+  const path = args[option];
+  if (typeof path !== 'string')
+    throw new Error(`missing --${option}: every nation's table is needed (see the header)`);
+  return path;
 }
+
+const france = readInsee(table('fra'));
 
 const NATIONS: Nation[] = [
   {
     code: 'USA',
     publisher: 'Social Security Administration, national baby-name files',
     top: 200,
-    samples: readSsa(args.usa),
+    samples: readSsa(table('usa')),
   },
   {
     code: 'AUS',
     publisher: 'South Australia, Births, Deaths and Marriages, given names registered per year',
     top: 120,
-    samples: readSouthAustralia(args.aus),
+    samples: readSouthAustralia(table('aus')),
   },
   {
     code: 'NZL',
     publisher: 'New Zealand Department of Internal Affairs, top 100 names per year',
     top: 100,
-    samples: readNewZealand(args.nzl),
+    samples: readNewZealand(table('nzl')),
   },
   {
     code: 'GBR',
     publisher: 'Office for National Statistics, England and Wales top 100 names',
     top: 100,
-    samples: readEnglandWales(args.gbr),
+    samples: readEnglandWales(table('gbr')),
     note: 'samples 1974, 1984, 1994, 1997, 1998; 1974 stands for the first cohort years',
   },
   {
     code: 'NOR',
     publisher: 'Statistics Norway, table 10467, names of the born per year',
     top: 100,
-    samples: readNorway(args.nor),
+    samples: readNorway(table('nor')),
+  },
+  {
+    code: 'FRA',
+    publisher: 'INSEE, Fichier des prénoms, births in France per year',
+    top: 100,
+    samples: france,
+  },
+  {
+    code: 'CAN',
+    publisher:
+      'Ontario (Registrar General) and Quebec (Retraite Québec) names of the born per year, each province',
+    top: 100,
+    samples: [...readOntario(table('can-ontario')), ...readQuebec(table('can-quebec'), spellingsOf(france))],
+    note: 'Quebec from 1980, accents as in the commonest French spelling',
   },
 ];
 

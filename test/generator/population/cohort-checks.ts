@@ -86,4 +86,38 @@ export const COHORT_CHECKS: readonly CohortCheck[] = [
       f: { older: ['Bjørg', 'Turid', 'Unni', 'Vigdis', 'Torill'], newer: ['Oline', 'Sanna', 'Agnes'] },
     },
   },
+  {
+    code: 'FRA',
+    common: {
+      m: ['Nicolas', 'Julien', 'Thomas', 'Sébastien', 'Alexandre'],
+      f: ['Marie', 'Julie', 'Céline', 'Aurélie', 'Stéphanie'],
+    },
+    outliers: {
+      m: {
+        older: ['Yves', 'Georges', 'Marcel', 'André', 'Henri'],
+        newer: ['Malo', 'Timothée', 'Noé', 'Léon', 'Camille'],
+      },
+      f: {
+        older: ['Marguerite', 'Madeleine', 'Germaine', 'Yvonne', 'Suzanne'],
+        newer: ['Soline', 'Alix', 'Victoire', 'Apolline', 'Thaïs'],
+      },
+    },
+  },
+  {
+    code: 'CAN',
+    common: {
+      m: ['Michael', 'David', 'Matthew', 'Christopher', 'Jonathan'],
+      f: ['Jessica', 'Sarah', 'Jennifer', 'Amanda', 'Emily'],
+    },
+    outliers: {
+      m: {
+        older: ['Harold', 'Albert', 'Lloyd', 'Walter', 'Norman'],
+        newer: ['Max', 'Levi', 'Leo', 'Charlie', 'Emmett'],
+      },
+      f: {
+        older: ['Gladys', 'Dorothy', 'Ruth', 'Doris', 'Helen'],
+        newer: ['Evelyn', 'Ruby', 'Stella', 'Violet', 'Lucy'],
+      },
+    },
+  },
 ];
