@@ -121,7 +121,7 @@ const NATIONS: Nation[] = [
   {
     code: 'FRA',
     publisher: 'INSEE, Fichier des prénoms, births in France per year',
-    top: 100,
+    top: 150,
     samples: france,
   },
   {

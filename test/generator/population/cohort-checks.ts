@@ -94,12 +94,12 @@ export const COHORT_CHECKS: readonly CohortCheck[] = [
     },
     outliers: {
       m: {
-        older: ['Yves', 'Georges', 'Marcel', 'André', 'Henri'],
-        newer: ['Malo', 'Timothée', 'Noé', 'Léon', 'Camille'],
+        older: ['Marcel', 'Henri', 'René', 'Maurice', 'Roger'],
+        newer: ['Noé', 'Léon', 'Marceau', 'Léandre', 'Côme'],
       },
       f: {
         older: ['Marguerite', 'Madeleine', 'Germaine', 'Yvonne', 'Suzanne'],
-        newer: ['Soline', 'Alix', 'Victoire', 'Apolline', 'Thaïs'],
+        newer: ['Soline', 'Thaïs', 'Iris', 'Anaëlle', 'Albane'],
       },
     },
   },
