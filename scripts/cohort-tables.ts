@@ -240,3 +240,23 @@ export function readOntario(dir: string): Sample[] {
       });
   return samplesOf([...rows(file('male'), 'M'), ...rows(file('female'), 'F')]);
 }
+
+/**
+ * NLD: Meertens Institute, Nederlandse Voornamenbank, top names of boys and girls per year 1880–2014, as
+ * scraped to `name_popularity_netherlands_1880-2014.csv` (`,rank,naam,aantal,tag`, tag M/F). The file has
+ * no year column: the scraper wrote one block of boys then one of girls per year from 1880 in order, so a
+ * block's year is 1880 plus half its index. Throws unless there are exactly 2 × 135 blocks.
+ */
+export function readMeertens(path: string): Sample[] {
+  const rows: { year: number; sex: Sex; name: string; count: number; rank: number }[] = [];
+  let block = -1;
+  let previous = '';
+  for (const line of lines(path).slice(1)) {
+    const [, rank, name, count, tag] = cells(line);
+    if (tag !== previous) block++;
+    previous = tag!;
+    rows.push({ year: 1880 + Math.floor(block / 2), sex: tag as Sex, name: name!, count: Number(count), rank: Number(rank) });
+  }
+  if (block + 1 !== 2 * (2014 - 1880 + 1)) throw new Error(`${path}: ${block + 1} blocks, expected one per sex and year`);
+  return samplesOf(rows);
+}

@@ -29,9 +29,12 @@
  *   at 6de90cb1ba298057e5635df6d58c50e798891e37. --can-quebec <file>: Retraite Québec, banque de prénoms
  *   1980–2020; R data file in desautm/prenoms `data/prenoms.rda` at 8efa85f401cd8b5b98fd03564c8548ef9cf1830d,
  *   decompressed with `bzip2 -dc`. Each province is its own sample.
+ * - NLD, --nld <file>: Meertens Institute, Nederlandse Voornamenbank, top names per sex and year 1880–2014;
+ *   Josha91/DutchFirstNames `name_popularity_netherlands_1880-2014.csv` at
+ *   100d16d2d2e10658caebb102171e201559aac7d9.
  *
  * Run: npx tsx scripts/extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir> --nor <file>
- *        --fra <file> --can-ontario <dir> --can-quebec <file>
+ *        --fra <file> --can-ontario <dir> --can-quebec <file> --nld <file>
  *      && npx biome format --write src/generator/names/cohort-names.ts test/generator/population/cohort-checks.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -40,6 +43,7 @@ import { unfilteredNames } from '../src/generator/nations.js';
 import {
   readEnglandWales,
   readInsee,
+  readMeertens,
   readNewZealand,
   readNorway,
   readOntario,
@@ -62,6 +66,8 @@ interface Nation {
   readonly samples: readonly Sample[];
   /** Why the cohort samples stand for 1975–2007 where the table has gaps. */
   readonly note?: string;
+  /** The first sample year counted as the cohort's, where the table has no sample for 1975. */
+  readonly firstYear?: number;
 }
 
 const { values: args } = parseArgs({
@@ -74,6 +80,7 @@ const { values: args } = parseArgs({
     fra: { type: 'string' },
     'can-ontario': { type: 'string' },
     'can-quebec': { type: 'string' },
+    nld: { type: 'string' },
   },
 });
 /** The path given for one table; every table is needed, since the script rewrites every nation's list. */
@@ -111,6 +118,7 @@ const NATIONS: Nation[] = [
     top: 100,
     samples: readEnglandWales(table('gbr')),
     note: 'samples 1974, 1984, 1994, 1997, 1998; 1974 stands for the first cohort years',
+    firstYear: 1974,
   },
   {
     code: 'NOR',
@@ -132,10 +140,15 @@ const NATIONS: Nation[] = [
     samples: [...readOntario(table('can-ontario')), ...readQuebec(table('can-quebec'), spellingsOf(france))],
     note: 'Quebec from 1980, accents as in the commonest French spelling',
   },
+  {
+    code: 'NLD',
+    publisher: 'Meertens Institute, Nederlandse Voornamenbank, top names per year',
+    top: 100,
+    samples: readMeertens(table('nld')),
+  },
 ];
 
-/** GBR's decade samples start the cohort at 1974, the ONS year nearest 1975. */
-const cohortStart = (nation: Nation): number => (nation.code === 'GBR' ? 1974 : FIRST_YEAR);
+const cohortStart = (nation: Nation): number => nation.firstYear ?? FIRST_YEAR;
 
 const inCohort = (nation: Nation, s: Sample): boolean => s.year >= cohortStart(nation) && s.year <= LAST_YEAR;
 

@@ -120,4 +120,21 @@ export const COHORT_CHECKS: readonly CohortCheck[] = [
       },
     },
   },
+  {
+    code: 'NLD',
+    common: {
+      m: ['Johannes', 'Jeroen', 'Jan', 'Dennis', 'Thomas'],
+      f: ['Maria', 'Johanna', 'Kim', 'Sanne', 'Laura'],
+    },
+    outliers: {
+      m: {
+        older: ['Teunis', 'Abraham', 'Joseph', 'Berend', 'Jakob'],
+        newer: ['Jurre', 'Adam', 'Liam', 'Siem', 'Jason'],
+      },
+      f: {
+        older: ['Neeltje', 'Janna', 'Lena', 'Dina', 'Joanna'],
+        newer: ['Fiene', 'Feline', 'Fay', 'Benthe', 'Elin'],
+      },
+    },
+  },
 ];
