@@ -1,57 +1,243 @@
 /**
  * Writes src/generator/names/cohort-names.ts: given names of the birth years of a deployed force
- * (1975–2007), from a national name-frequency table by year of birth.
+ * (1975–2007), from national name-frequency tables by year of birth; and
+ * test/generator/population/cohort-checks.ts: for each nation, its commonest cohort names and the names
+ * the same table shows common only outside the cohort, for the tests.
  *
- * USA: the Social Security Administration's national baby-name files ("Baby Names from Social Security
- * Card Applications - National Data", catalog.data.gov; public domain), one `yobYYYY.txt` per year with
- * lines `Name,F|M,count`. A name is kept when it ranked among the TOP names of its sex in at least one
- * year of the cohort; the list is ordered by its total over the cohort.
+ * A name is kept when it ranked among the TOP names of its sex in at least one sample (year, or part of the
+ * nation) of the cohort; the list is ordered by its total count over the cohort, or by its best rank where
+ * the table gives ranks only. The tables (public repositories; git show <commit>:<path> to get them):
  *
- * Run: npx tsx scripts/extract-cohort-names.ts <directory holding yob1975.txt … yob2007.txt>
- *      && npx biome format --write src/generator/names/cohort-names.ts
+ * - USA, --usa <dir>: Social Security Administration, national baby-name files (public domain),
+ *   `yobYYYY.txt`; copy in aramshiva/babies `names/` at 5cbb539a286b8c1e40cb1400bf7c43b5e5b31b25.
+ * - AUS, --aus <dir>: South Australia, Births, Deaths and Marriages, all given names registered per year
+ *   1944–2013, `male_cyYYYY_top.csv` / `female_cyYYYY_top.csv`; copy in robjhyndman/ozbabynames
+ *   `data-raw/sa/` at dad7314f1f774b3e8cfd57df0be9f40ade4639ce.
+ * - NZL, --nzl <file>: Department of Internal Affairs, top 100 names per sex and year 1954–2016; copy in
+ *   timhillnz/NZbabynames `NZnamedata.csv` at 253bbbe77d4055f4649c6caebc63a2f00b0cb7c8.
+ * - GBR, --gbr <dir>: Office for National Statistics, England and Wales top 100 of every tenth year
+ *   1904–1994 and of 1997–1998 by country; copy in lvalnegri/data-uk_babynames `data-raw/ew_hist.csv`
+ *   and `data-raw/ew_countries.csv` at e76127d6e26be3ffde1d6c9a1fe9026f73f82046.
+ * - NOR, --nor <file>: Statistics Norway, table 10467, names given at least 4 times a year 1880–2017
+ *   (counts from 1945); R data file in ekothe/norwaynames `data/all.rda` at
+ *   84da5df8be2bb6054286fd9a71ce64d3e2485595, decompressed with `xz -dc`.
+ * - FRA, --fra <file>: INSEE, Fichier des prénoms (nat2018: births in France 1900–2018); R data file in
+ *   Douxvalkyn/prenomfrance `data/nat2018_fichier_initial.rda` at
+ *   ff44e0b4ea389d78015f9b24ca22955f46cf9026, decompressed with `bzip2 -dc`.
+ * - CAN, --can-ontario <dir>: Ontario, Office of the Registrar General, names given at least 5 times a year
+ *   1917–2019; chris31415926535/ontario.baby.names `data-raw/ontario_top_baby_names_{male,female}_1917-2019_en_fr.csv`
+ *   at 6de90cb1ba298057e5635df6d58c50e798891e37. --can-quebec <file>: Retraite Québec, banque de prénoms
+ *   1980–2020; R data file in desautm/prenoms `data/prenoms.rda` at 8efa85f401cd8b5b98fd03564c8548ef9cf1830d,
+ *   decompressed with `bzip2 -dc`. Each province is its own sample.
+ * - NLD, --nld <file>: Meertens Institute, Nederlandse Voornamenbank, top names per sex and year 1880–2014;
+ *   Josha91/DutchFirstNames `name_popularity_netherlands_1880-2014.csv` at
+ *   100d16d2d2e10658caebb102171e201559aac7d9.
+ *
+ * Run: npx tsx scripts/extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir> --nor <file>
+ *        --fra <file> --can-ontario <dir> --can-quebec <file> --nld <file>
+ *      && npx biome format --write src/generator/names/cohort-names.ts test/generator/population/cohort-checks.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { unfilteredNames } from '../src/generator/nations.js';
+import {
+  readEnglandWales,
+  readInsee,
+  readMeertens,
+  readNewZealand,
+  readNorway,
+  readOntario,
+  readQuebec,
+  readSouthAustralia,
+  readSsa,
+  spellingsOf,
+  type Sample,
+  type Sex,
+} from './cohort-tables.js';
 
 const FIRST_YEAR = 1975;
 const LAST_YEAR = 2007;
-/** Names ranked this high in at least one year: wide enough for ≥ 150 per sex, narrow enough to be common. */
-const TOP = 200;
 
-const dir = process.argv[2];
-if (!dir) throw new Error('usage: extract-cohort-names.ts <dir with yobYYYY.txt>');
-
-const totals = { M: new Map<string, number>(), F: new Map<string, number>() };
-const ranked = { M: new Set<string>(), F: new Set<string>() };
-for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-  const seen = { M: 0, F: 0 };
-  // The SSA files list each sex in descending count, so a name's line order is its rank.
-  for (const line of readFileSync(join(dir, `yob${year}.txt`), 'utf8').split('\n')) {
-    const [name, sex, count] = line.trim().split(',');
-    if (!name || (sex !== 'M' && sex !== 'F')) continue;
-    totals[sex].set(name, (totals[sex].get(name) ?? 0) + Number(count));
-    if (seen[sex]++ < TOP) ranked[sex].add(name);
-  }
+interface Nation {
+  readonly code: string;
+  readonly publisher: string;
+  /** Names ranked this high in at least one cohort sample: wide enough for ≥ 150 per sex, narrow enough to be common. */
+  readonly top: number;
+  readonly samples: readonly Sample[];
+  /** Why the cohort samples stand for 1975–2007 where the table has gaps. */
+  readonly note?: string;
+  /** The first sample year counted as the cohort's, where the table has no sample for 1975. */
+  readonly firstYear?: number;
 }
 
-const list = (sex: 'M' | 'F'): string =>
-  [...ranked[sex]].sort((a, b) => (totals[sex].get(b) ?? 0) - (totals[sex].get(a) ?? 0)).join(' ');
+const { values: args } = parseArgs({
+  options: {
+    usa: { type: 'string' },
+    aus: { type: 'string' },
+    nzl: { type: 'string' },
+    gbr: { type: 'string' },
+    nor: { type: 'string' },
+    fra: { type: 'string' },
+    'can-ontario': { type: 'string' },
+    'can-quebec': { type: 'string' },
+    nld: { type: 'string' },
+  },
+});
+/** The path given for one table; every table is needed, since the script rewrites every nation's list. */
+function table(option: keyof typeof args): string {
+  const path = args[option];
+  if (typeof path !== 'string')
+    throw new Error(`missing --${option}: every nation's table is needed (see the header)`);
+  return path;
+}
+
+const france = readInsee(table('fra'));
+
+const NATIONS: Nation[] = [
+  {
+    code: 'USA',
+    publisher: 'Social Security Administration, national baby-name files',
+    top: 200,
+    samples: readSsa(table('usa')),
+  },
+  {
+    code: 'AUS',
+    publisher: 'South Australia, Births, Deaths and Marriages, given names registered per year',
+    top: 120,
+    samples: readSouthAustralia(table('aus')),
+  },
+  {
+    code: 'NZL',
+    publisher: 'New Zealand Department of Internal Affairs, top 100 names per year',
+    top: 100,
+    samples: readNewZealand(table('nzl')),
+  },
+  {
+    code: 'GBR',
+    publisher: 'Office for National Statistics, England and Wales top 100 names',
+    top: 100,
+    samples: readEnglandWales(table('gbr')),
+    note: 'samples 1974, 1984, 1994, 1997, 1998; 1974 stands for the first cohort years',
+    firstYear: 1974,
+  },
+  {
+    code: 'NOR',
+    publisher: 'Statistics Norway, table 10467, names of the born per year',
+    top: 100,
+    samples: readNorway(table('nor')),
+  },
+  {
+    code: 'FRA',
+    publisher: 'INSEE, Fichier des prénoms, births in France per year',
+    top: 150,
+    samples: france,
+  },
+  {
+    code: 'CAN',
+    publisher:
+      'Ontario (Registrar General) and Quebec (Retraite Québec) names of the born per year, each province',
+    top: 100,
+    samples: [...readOntario(table('can-ontario')), ...readQuebec(table('can-quebec'), spellingsOf(france))],
+    note: 'Quebec from 1980, accents as in the commonest French spelling',
+  },
+  {
+    code: 'NLD',
+    publisher: 'Meertens Institute, Nederlandse Voornamenbank, top names per year',
+    top: 100,
+    samples: readMeertens(table('nld')),
+  },
+];
+
+const cohortStart = (nation: Nation): number => nation.firstYear ?? FIRST_YEAR;
+
+const inCohort = (nation: Nation, s: Sample): boolean => s.year >= cohortStart(nation) && s.year <= LAST_YEAR;
+
+/** The names ranked within `top` in at least one sample that `include` picks. */
+function ranked(nation: Nation, sex: Sex, include: (s: Sample) => boolean): Set<string> {
+  return new Set(
+    nation.samples
+      .filter((s) => s.sex === sex && include(s))
+      .flatMap((s) => s.names.slice(0, nation.top).map((n) => n.name)),
+  );
+}
+
+/** The cohort list of one sex, commonest first. */
+function cohortList(nation: Nation, sex: Sex): string[] {
+  const samples = nation.samples.filter((s) => s.sex === sex && inCohort(nation, s));
+  const total = new Map<string, number>();
+  const best = new Map<string, number>();
+  for (const s of samples) {
+    s.names.forEach((n, rank) => {
+      total.set(n.name, (total.get(n.name) ?? 0) + (n.count ?? 0));
+      best.set(n.name, Math.min(best.get(n.name) ?? rank, rank));
+    });
+  }
+  const counted = samples.every((s) => s.names.every((n) => n.count !== undefined));
+  return [...ranked(nation, sex, (s) => inCohort(nation, s))]
+    .filter((name) => /^\p{L}[\p{L}'-]+$/u.test(name))
+    .sort((a, b) =>
+      counted ? total.get(b)! - total.get(a)! : best.get(a)! - best.get(b)! || total.get(b)! - total.get(a)!,
+    );
+}
+
+/**
+ * Names the table ranks within `top` only before the cohort (old) or only after it (new), never in it,
+ * that the unfiltered lists carry: what the filter removes, at most 5 of each, in the table's order.
+ */
+function outliers(nation: Nation, sex: Sex): { older: string[]; newer: string[] } {
+  const cohort = ranked(nation, sex, (s) => inCohort(nation, s));
+  const unfiltered = new Set(
+    sex === 'M' ? unfilteredNames(nation.code).male : unfilteredNames(nation.code).female,
+  );
+  const outside = (include: (s: Sample) => boolean): string[] =>
+    [...ranked(nation, sex, include)].filter((name) => !cohort.has(name) && unfiltered.has(name)).slice(0, 5);
+  return { older: outside((s) => s.year < cohortStart(nation)), newer: outside((s) => s.year > LAST_YEAR) };
+}
+
+const lists = NATIONS.map((n) => ({ nation: n, m: cohortList(n, 'M'), f: cohortList(n, 'F') }));
+
+const quote = (names: readonly string[]): string => `'${names.join(' ').replace(/'/g, "\\'")}'`;
 
 writeFileSync(
   'src/generator/names/cohort-names.ts',
   `/**
  * GENERATED by scripts/extract-cohort-names.ts; do not edit. Given names of people born ${FIRST_YEAR}–${LAST_YEAR}:
- * those among the ${TOP} commonest of their sex in at least one of those years, commonest first.
- * USA: Social Security Administration, national baby-name files (public domain).
+ * those among the commonest of their sex in at least one year of those years, commonest first.
+${lists.map(({ nation }) => ` * ${nation.code}: ${nation.publisher}, the ${nation.top} commonest${nation.note ? ` (${nation.note})` : ''}.`).join('\n')}
  */
 
 /** Given names per sex, space-separated, for the nations with a name table by year of birth. */
 export const COHORT_GIVEN_NAMES: Readonly<Record<string, { readonly m: string; readonly f: string }>> = {
-  USA: {
-    m: '${list('M')}',
-    f: '${list('F')}',
-  },
+${lists.map(({ nation, m, f }) => `  ${nation.code}: {\n    m: ${quote(m)},\n    f: ${quote(f)},\n  },`).join('\n')}
 };
 `,
 );
-console.log(`USA: ${ranked.M.size} men's, ${ranked.F.size} women's given names`);
+
+const checks = NATIONS.map((n) => ({
+  code: n.code,
+  common: {
+    m: lists.find((l) => l.nation === n)!.m.slice(0, 5),
+    f: lists.find((l) => l.nation === n)!.f.slice(0, 5),
+  },
+  outliers: { m: outliers(n, 'M'), f: outliers(n, 'F') },
+}));
+writeFileSync(
+  'test/generator/population/cohort-checks.ts',
+  `/**
+ * GENERATED by scripts/extract-cohort-names.ts from the same tables as cohort-names.ts; do not edit.
+ * common: the five commonest names of the cohort. outliers: names the table ranks among the commonest only
+ * before ${FIRST_YEAR} or after ${LAST_YEAR}, which the unfiltered (faker and hand) lists carry.
+ */
+export interface CohortCheck {
+  readonly code: string;
+  readonly common: { readonly m: readonly string[]; readonly f: readonly string[] };
+  readonly outliers: Record<'m' | 'f', { readonly older: readonly string[]; readonly newer: readonly string[] }>;
+}
+
+export const COHORT_CHECKS: readonly CohortCheck[] = ${JSON.stringify(checks)};
+`,
+);
+
+for (const { nation, m, f } of lists)
+  console.log(`${nation.code}: ${m.length} men's, ${f.length} women's given names`);
+for (const c of checks) console.log(`${c.code} outliers:`, JSON.stringify(c.outliers));

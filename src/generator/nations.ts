@@ -76,18 +76,24 @@ const words = (...lists: (string | undefined)[]): string[] => [
 ];
 
 /**
- * faker's locale lists, our earlier short lists and the hand-written completions, without repeats; where
- * a name table by year of birth exists (cohort-names.ts), the given names are that table's alone.
+ * faker's locale lists, our earlier short lists and the hand-written completions, without repeats: a
+ * nation's names before any filtering by birth cohort (the extraction script and tests compare against it).
  */
+export function unfilteredNames(code: string): SplitNames {
+  const sources = [FAKER_NAMES[code], NAMES_A[code], NAMES_B[code], EXTRA_NAMES[code]];
+  return {
+    male: words(...sources.map((s) => s?.m)),
+    female: words(...sources.map((s) => s?.f)),
+    surnames: words(...sources.map((s) => s?.s)),
+  };
+}
+
+/** Where a name table by year of birth exists (cohort-names.ts), the given names are that table's alone. */
 const SPLIT = new Map<string, SplitNames>();
 for (const { code } of ALL_NATIONALITIES) {
-  const sources = [FAKER_NAMES[code], NAMES_A[code], NAMES_B[code], EXTRA_NAMES[code]];
+  const names = unfilteredNames(code);
   const cohort = COHORT_GIVEN_NAMES[code];
-  SPLIT.set(code, {
-    male: cohort ? words(cohort.m) : words(...sources.map((s) => s?.m)),
-    female: cohort ? words(cohort.f) : words(...sources.map((s) => s?.f)),
-    surnames: words(...sources.map((s) => s?.s)),
-  });
+  SPLIT.set(code, cohort ? { ...names, male: words(cohort.m), female: words(cohort.f) } : names);
 }
 
 /** The name lists of a nation in `ALL_NATIONALITIES`; throws for any other code. */

@@ -2,8 +2,10 @@ import { allLocales } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, generatePatients } from '../../../src/generator/index.js';
 import { feminineSurname } from '../../../src/generator/names/feminine-surname.js';
-import { ALL_NATIONALITIES, namesFor } from '../../../src/generator/nations.js';
+import { COHORT_GIVEN_NAMES } from '../../../src/generator/names/cohort-names.js';
+import { ALL_NATIONALITIES, namesFor, unfilteredNames } from '../../../src/generator/nations.js';
 import { romaniseMacedonian } from '../../../scripts/romanise.js';
+import { COHORT_CHECKS } from './cohort-checks.js';
 
 describe('name lists', () => {
   for (const { code } of ALL_NATIONALITIES) {
@@ -24,26 +26,36 @@ describe('name lists', () => {
 });
 
 describe('given names of the birth cohort (1975–2007)', () => {
-  it('draws US given names from the SSA table of those birth years, not from older generations', () => {
-    const { male, female } = namesFor('USA');
-    // Common in the SSA files of 1975–2007.
-    for (const n of ['Michael', 'Joshua', 'Tyler', 'Jessica', 'Ashley', 'Brittany']) {
-      expect([...male, ...female]).toContain(n);
-    }
-    // In faker's en list, but never among the 200 commonest of their sex in any year 1975–2007.
-    const older = ['Agnes', 'Alberta', 'Mildred', 'Gertrude', 'Elmer', 'Clarence'];
-    const en = allLocales.en?.person?.first_name;
-    expect([...(en?.male ?? []), ...(en?.female ?? [])].filter((n) => older.includes(n))).toHaveLength(6);
-    expect([...male, ...female].filter((n) => older.includes(n))).toEqual([]);
+  // Derived by scripts/extract-cohort-names.ts from each nation's table by year of birth.
+  for (const { code, common, outliers } of COHORT_CHECKS) {
+    it(`${code}: draws the cohort's commonest names, not names common only before 1975 or after 2007`, () => {
+      const names = namesFor(code);
+      const unfiltered = unfilteredNames(code);
+      expect(outliers.m.older.length + outliers.m.newer.length + outliers.f.older.length).toBeGreaterThan(0);
+      for (const [sex, list] of [
+        ['m', 'male'],
+        ['f', 'female'],
+      ] as const) {
+        expect(names[list]).toEqual(expect.arrayContaining([...common[sex]]));
+        const removed = [...outliers[sex].older, ...outliers[sex].newer];
+        // Without the filter the nation would carry them: faker's or the hand lists hold every one.
+        expect(unfiltered[list]).toEqual(expect.arrayContaining(removed));
+        expect(names[list].filter((n) => removed.includes(n))).toEqual([]);
+      }
+    });
+  }
+
+  it('filters the nations with a table and no others', () => {
+    expect(COHORT_CHECKS.map((c) => c.code).sort()).toEqual(Object.keys(COHORT_GIVEN_NAMES).sort());
   });
 
-  it('patients of the default scenario from the USA carry those names', () => {
-    const { male, female } = namesFor('USA');
-    const usa = [...generatePatients(DEFAULT_SCENARIO, { seed: 'cohort', count: 2000 })].filter(
-      (p) => p.nationality === 'USA',
+  it('patients of the default scenario from those nations carry those names', () => {
+    const patients = [...generatePatients(DEFAULT_SCENARIO, { seed: 'cohort', count: 2000 })].filter(
+      (p) => COHORT_GIVEN_NAMES[p.nationality] !== undefined,
     );
-    expect(usa.length).toBeGreaterThan(50);
-    for (const p of usa) {
+    expect(patients.filter((p) => p.nationality === 'USA').length).toBeGreaterThan(50);
+    for (const p of patients) {
+      const { male, female } = namesFor(p.nationality);
       expect(p.gender === 'male' ? male : female).toContain(p.demographics.given_name);
     }
   });

@@ -1,0 +1,262 @@
+/**
+ * Readers for the national given-name tables that scripts/extract-cohort-names.ts filters by birth year.
+ * Each turns one published table into ranked samples: one list per year of birth and sex (and, where the
+ * publisher splits the nation, per part), commonest first. The tables are read from local copies of the
+ * public repositories named in extract-cohort-names.ts; none is stored in this repository.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataFrameColumns, readRData } from './read-rdata.js';
+
+export type Sex = 'M' | 'F';
+
+/** One ranked list: the names of one sex born in one year, commonest first, with counts where published. */
+export interface Sample {
+  readonly year: number;
+  readonly sex: Sex;
+  readonly names: readonly { readonly name: string; readonly count?: number }[];
+}
+
+/** "JEAN-PAUL" → "Jean-Paul": the tables that print names in capitals, written as the names are written. */
+export function titleCase(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/(^|[-' ])(\p{L})/gu, (_m, sep: string, first: string) => sep + first.toUpperCase());
+}
+
+const lines = (path: string): string[] =>
+  readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
+
+/** Splits one CSV line with optional double quotes (no quoted commas occur in these tables). */
+const cells = (line: string, sep = ','): string[] =>
+  line.split(sep).map((c) => c.trim().replace(/^"|"$/g, ''));
+
+/** Groups rows into samples, each ordered by the published rank (or by count, then row order). */
+function samplesOf(
+  rows: { year: number; sex: Sex; name: string; count?: number; rank?: number }[],
+): Sample[] {
+  const groups = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.year}${row.sex}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()].map((group) => ({
+    year: group[0]!.year,
+    sex: group[0]!.sex,
+    names: group
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => (a.r.rank ?? 0) - (b.r.rank ?? 0) || (b.r.count ?? 0) - (a.r.count ?? 0) || a.i - b.i)
+      .map(({ r }) => ({ name: r.name, count: r.count })),
+  }));
+}
+
+/**
+ * USA: Social Security Administration national files `yobYYYY.txt`, lines `Name,F|M,count`, each sex in
+ * descending count.
+ */
+export function readSsa(dir: string): Sample[] {
+  const rows = readdirSync(dir)
+    .filter((f) => /^yob\d{4}\.txt$/.test(f))
+    .flatMap((f) =>
+      lines(join(dir, f)).map((l) => {
+        const [name, sex, count] = cells(l);
+        return { year: Number(f.slice(3, 7)), sex: sex as Sex, name: name!, count: Number(count) };
+      }),
+    );
+  return samplesOf(rows.filter((r) => r.sex === 'M' || r.sex === 'F'));
+}
+
+/**
+ * AUS: South Australia, Consumer and Business Services (Births, Deaths and Marriages), every given name
+ * registered per year: `male_cyYYYY_top.csv` / `female_cyYYYY_top.csv`, columns `Given Name,Amount,Position`.
+ */
+export function readSouthAustralia(dir: string): Sample[] {
+  const rows = readdirSync(dir).flatMap((f) => {
+    const match = /^(male|female)_cy(\d{4})_top\.csv$/.exec(f);
+    if (!match) return [];
+    const sex: Sex = match[1] === 'male' ? 'M' : 'F';
+    return lines(join(dir, f))
+      .slice(1)
+      .map((l) => {
+        const [name, amount, position] = cells(l);
+        return {
+          year: Number(match[2]),
+          sex,
+          name: titleCase(name!),
+          count: Number(amount),
+          rank: Number(position),
+        };
+      });
+  });
+  return samplesOf(rows);
+}
+
+/**
+ * NZL: Department of Internal Affairs, top 100 boys' and girls' names per year since 1954, as tidied to
+ * CSV: `"Year","Name","No.","Sex","Rank"` with Sex `Boy` / `Girl`.
+ */
+export function readNewZealand(path: string): Sample[] {
+  const rows = lines(path)
+    .slice(1)
+    .map((l) => {
+      const [year, name, count, sex, rank] = cells(l);
+      return {
+        year: Number(year),
+        sex: (sex === 'Boy' ? 'M' : 'F') as Sex,
+        name: name!,
+        count: Number(count),
+        rank: Number(rank),
+      };
+    });
+  return samplesOf(rows);
+}
+
+/**
+ * GBR: Office for National Statistics, England and Wales. `ew_hist.csv` (`year,sex,name,ranking`) is the
+ * top 100 of every tenth year 1904–1994; `ew_countries.csv` (`year,country,sex,name,count,…,ranking`) the
+ * top 100 of England and of Wales for 1997 and 1998, each country one sample.
+ */
+export function readEnglandWales(dir: string): Sample[] {
+  const hist = lines(join(dir, 'ew_hist.csv'))
+    .slice(1)
+    .map((l) => {
+      const [year, sex, name, rank] = cells(l);
+      return { year: Number(year), sex: sex as Sex, name: titleCase(name!), rank: Number(rank) };
+    });
+  const countries = lines(join(dir, 'ew_countries.csv'))
+    .slice(1)
+    .map((l) => {
+      const [year, country, sex, name, count, , rank] = cells(l);
+      return {
+        year: Number(year),
+        country,
+        sex: sex as Sex,
+        name: titleCase(name!),
+        count: Number(count),
+        rank: Number(rank),
+      };
+    });
+  const byCountry = ['E', 'W'].flatMap((c) => samplesOf(countries.filter((r) => r.country === c)));
+  return [...samplesOf(hist), ...byCountry];
+}
+
+/** Rows of a data frame saved in an R data file: the four named columns, rows without a count left out. */
+function frameRows(
+  frame: Map<string, unknown[]>,
+  columns: { year: string; sex: string; name: string; count: string },
+  sexOf: (value: unknown) => Sex | undefined,
+): { year: number; sex: Sex; name: string; count: number }[] {
+  const column = (name: string): unknown[] => {
+    const values = frame.get(name);
+    if (!values) throw new Error(`no column ${name} among ${[...frame.keys()].join(', ')}`);
+    return values;
+  };
+  const [years, sexes, names, counts] = [columns.year, columns.sex, columns.name, columns.count].map(column);
+  return names!.flatMap((name, i) => {
+    const count = counts![i];
+    const sex = sexOf(sexes![i]);
+    const year = Number(years![i]);
+    if (typeof count !== 'number' || !sex || !Number.isInteger(year)) return [];
+    return [{ year, sex, name: String(name), count }];
+  });
+}
+
+/**
+ * NOR: Statistics Norway, table 10467 (girls' and boys' names of the born, every name given at least 4 times
+ * a year; counts from 1945), saved as the data frame `all` (first_name, year, Percent, Count, sex
+ * `Female` / `Male`). The R data file must be decompressed first (`xz -dc all.rda`).
+ */
+export function readNorway(path: string): Sample[] {
+  const columns = { year: 'year', sex: 'sex', name: 'first_name', count: 'Count' };
+  const frame = dataFrameColumns(readRData(path), 'all');
+  return samplesOf(frameRows(frame, columns, (v) => (v === 'Male' ? 'M' : v === 'Female' ? 'F' : undefined)));
+}
+
+/**
+ * FRA: INSEE, Fichier des prénoms (2019 edition, births 1900–2018 in France), the national file `nat2018`
+ * (sexe 1/2, preusuel in capitals, annais, nombre), saved as the data frame `nat2018_fichier_initial`.
+ * The aggregates `_PRENOMS_RARES` and year `XXXX` are left out. Decompress first (`bzip2 -dc`).
+ */
+export function readInsee(path: string): Sample[] {
+  const frame = dataFrameColumns(readRData(path), 'nat2018_fichier_initial');
+  // The package kept the file's byte-order mark in the first column's name.
+  const sex = [...frame.keys()].find((k) => k.endsWith('sexe')) ?? 'sexe';
+  const columns = { year: 'annais', sex, name: 'preusuel', count: 'nombre' };
+  const rows = frameRows(frame, columns, (v) => (v === 1 ? 'M' : v === 2 ? 'F' : undefined));
+  return samplesOf(
+    rows.filter((r) => !r.name.startsWith('_')).map((r) => ({ ...r, name: titleCase(r.name) })),
+  );
+}
+
+const unaccented = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * The commonest spelling of each name in a table, keyed by the name without accents: for a table printed
+ * without accents, the spelling the same names take where accents are kept.
+ */
+export function spellingsOf(samples: readonly Sample[]): (name: string) => string {
+  const totals = new Map<string, number>();
+  for (const s of samples)
+    for (const n of s.names) totals.set(n.name, (totals.get(n.name) ?? 0) + (n.count ?? 0));
+  const best = new Map<string, string>();
+  for (const [name, total] of totals) {
+    const key = unaccented(name);
+    const current = best.get(key);
+    if (current === undefined || total > totals.get(current)!) best.set(key, name);
+  }
+  return (name) => best.get(name) ?? name;
+}
+
+/**
+ * CAN, Quebec: Retraite Québec, banque de prénoms, births 1980–2020, saved as the data frame `prenoms`
+ * (year, sex F/M, name, n). The bank prints names without accents; `spell` restores them. Decompress
+ * first (`bzip2 -dc`).
+ */
+export function readQuebec(path: string, spell: (name: string) => string): Sample[] {
+  const columns = { year: 'year', sex: 'sex', name: 'name', count: 'n' };
+  const frame = dataFrameColumns(readRData(path), 'prenoms');
+  const rows = frameRows(frame, columns, (v) => (v === 'M' || v === 'F' ? v : undefined));
+  return samplesOf(rows.map((r) => ({ ...r, name: spell(r.name) })));
+}
+
+/**
+ * CAN, Ontario: Office of the Registrar General, names given at least 5 times a year 1917–2019, one file
+ * per sex (`ontario_top_baby_names_{male,female}_1917-2019_en_fr.csv`: a title line, then
+ * `Year/Année,Name/Nom,Frequency/Fréquence`).
+ */
+export function readOntario(dir: string): Sample[] {
+  const file = (sex: string) => join(dir, `ontario_top_baby_names_${sex}_1917-2019_en_fr.csv`);
+  const rows = (path: string, sex: Sex) =>
+    lines(path)
+      .slice(2)
+      .map((l) => {
+        const [year, name, count] = cells(l);
+        return { year: Number(year), sex, name: titleCase(name!), count: Number(count) };
+      });
+  return samplesOf([...rows(file('male'), 'M'), ...rows(file('female'), 'F')]);
+}
+
+/**
+ * NLD: Meertens Institute, Nederlandse Voornamenbank, top names of boys and girls per year 1880–2014, as
+ * scraped to `name_popularity_netherlands_1880-2014.csv` (`,rank,naam,aantal,tag`, tag M/F). The file has
+ * no year column: the scraper wrote one block of boys then one of girls per year from 1880 in order, so a
+ * block's year is 1880 plus half its index. Throws unless there are exactly 2 × 135 blocks.
+ */
+export function readMeertens(path: string): Sample[] {
+  const rows: { year: number; sex: Sex; name: string; count: number; rank: number }[] = [];
+  let block = -1;
+  let previous = '';
+  for (const line of lines(path).slice(1)) {
+    const [, rank, name, count, tag] = cells(line);
+    if (tag !== previous) block++;
+    previous = tag!;
+    rows.push({ year: 1880 + Math.floor(block / 2), sex: tag as Sex, name: name!, count: Number(count), rank: Number(rank) });
+  }
+  if (block + 1 !== 2 * (2014 - 1880 + 1)) throw new Error(`${path}: ${block + 1} blocks, expected one per sex and year`);
+  return samplesOf(rows);
+}
