@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { UsageError } from './errors.js';
+import { cliHost } from './host.js';
 
 /**
  * Asks a yes/no question on the terminal (prompt on stderr, so stdout stays
@@ -7,7 +8,7 @@ import { UsageError } from './errors.js';
  * usage error (exit 2) telling the caller to pass `--yes`.
  */
 export async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) {
+  if (!cliHost().interactive) {
     throw new UsageError(
       'Refusing to delete without confirmation: no terminal to ask on; pass --yes to confirm',
     );

@@ -3,7 +3,7 @@ import type { ApiKey } from '../keys/index.js';
 import { displayPrefix, hasValidChecksum, hashKey } from '../keys/key-format.js';
 import type { Services } from '../services.js';
 import { CliError } from './errors.js';
-import { compileWasmForAShortRun } from './short-lived-wasm.js';
+import { cliHost } from './host.js';
 
 /**
  * Builds the same services as the server (role `cli`), runs `fn`, and always
@@ -14,16 +14,19 @@ import { compileWasmForAShortRun } from './short-lived-wasm.js';
 export async function withServices<T>(fn: (services: Services) => Promise<T>): Promise<T> {
   // Loaded on demand: `--help` and rejected arguments then answer without loading config or the database stack.
   const { ConfigError, loadConfig } = await import('../config/index.js');
+  const host = cliHost();
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig();
+    config = loadConfig(host.env);
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(error.message);
     throw error;
   }
   // Logs go to stderr at `warn`, so stdout carries only results; nothing here logs a key.
-  const logger = pino({ level: 'warn', base: { cmd: 'milmed-keys' } }, pino.destination(2));
-  compileWasmForAShortRun();
+  const logger = pino(
+    { level: 'warn', base: { cmd: 'milmed-keys' } },
+    { write: (line) => host.stderr(line) },
+  );
   const { buildServices } = await import('../services.js');
   let services: Services;
   try {

@@ -1,19 +1,21 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
+import { cliHost } from './host.js';
 
 /**
  * Everything the CLI writes. Results go to stdout (a table for people, JSON
  * with `--json`); warnings and errors go to stderr. Colour only when stdout
- * is a terminal and NO_COLOR is unset.
+ * is a terminal and NO_COLOR is unset (decided once, for the process: an in-process run in the tests
+ * never writes to a terminal).
  */
 export const colour = pc.createColors(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
 
 export function out(line = ''): void {
-  process.stdout.write(`${line}\n`);
+  cliHost().stdout(`${line}\n`);
 }
 
 export function err(line: string): void {
-  process.stderr.write(`${line}\n`);
+  cliHost().stderr(`${line}\n`);
 }
 
 /** Machine-readable output: one JSON document on stdout. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers.js';
+import { runCli, runCliInProcess } from './helpers.js';
 
 /** Each command and the options its --help must list. */
 const COMMANDS: Record<string, string[]> = {
@@ -39,8 +39,9 @@ describe('cli help (no database)', () => {
       expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
+  // The program in this process: the binary's own --help and exit codes are the two tests around this one.
   it.each(Object.entries(COMMANDS))('%s --help lists its options and exits 0', async (command, options) => {
-    const result = await runCli([command, '--help'], {});
+    const result = await runCliInProcess([command, '--help'], {});
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: milmed-keys ${command}`);
     for (const option of [...options, '--help']) expect(result.stdout).toContain(option);

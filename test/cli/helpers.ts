@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runMilmedKeys } from '../../src/cli/program.js';
 import { type Backend, createPostgresDatabase } from '../helpers/database.js';
 
 export const CLI = 'dist/cli/main.js';
@@ -33,12 +34,30 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
   });
 }
 
-/** `runCli` for a command that must succeed with `--json`: the parsed output. */
+/**
+ * The same program run inside this process (src/cli/program.ts) with its own output, environment
+ * and no terminal: what the binary does minus a Node start and a module load per command. The
+ * binary itself is run by `runCli` in the tests that need the process (exit code, stdin, start-up).
+ */
+export async function runCliInProcess(args: string[], env: Record<string, string>): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runMilmedKeys(['node', CLI, ...args], {
+    env: childEnv(env),
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    interactive: false,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A command that must succeed with `--json`, run by `run` (the binary unless told): the parsed output. */
 export async function cliJson<T = Record<string, unknown>>(
   args: string[],
   env: Record<string, string>,
+  run: typeof runCli = runCli,
 ): Promise<T> {
-  const result = await runCli([...args, '--json'], env);
+  const result = await run([...args, '--json'], env);
   if (result.code !== 0)
     throw new Error(`milmed-keys ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
   return JSON.parse(result.stdout) as T;

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createPostgresDatabase } from '../helpers/database.js';
-import { cliJson, createStore, type RunningServer, runCli, type Store, startServer } from './helpers.js';
+import {
+  cliJson,
+  createStore,
+  type RunningServer,
+  runCli,
+  runCliInProcess,
+  type Store,
+  startServer,
+} from './helpers.js';
 
 /** The earlier Python service's table (its migration 50f4486b4091), plaintext `key` and all. */
 const EARLIER_SCHEMA = `
@@ -39,6 +47,8 @@ function filesUnder(dir: string): string[] {
   );
 }
 
+// The first import runs the binary (no key in what the process prints); the later commands run the
+// program in this process (`runCliInProcess`), which spares a Node start per command.
 describe.skipIf(!process.env.TEST_DATABASE_URL).each(BACKENDS)(
   'cli against %s: import from the earlier service (postgres source)',
   { timeout: 90_000 },
@@ -95,13 +105,21 @@ describe.skipIf(!process.env.TEST_DATABASE_URL).each(BACKENDS)(
       expect(await server.statusWith(keys.ops)).toBe(200);
       expect(await server.statusWith(keys.lab)).toBe(200);
       expect(await server.statusWith(keys.fast)).toBe(200);
-      const [fastView] = await cliJson<Record<string, unknown>[]>(['list', '--search', 'Fast'], store.env);
+      const [fastView] = await cliJson<Record<string, unknown>[]>(
+        ['list', '--search', 'Fast'],
+        store.env,
+        runCliInProcess,
+      );
       expect(fastView).toMatchObject({
         limits: { requests_per_minute: 100_000_000, requests_per_hour: 100_000_000 },
       });
       expect(await server.statusWith('DEMO_MILMED_2025_50_PATIENTS')).toBe(401);
 
-      const [ops] = await cliJson<Record<string, unknown>[]>(['list', '--search', 'ops@example'], store.env);
+      const [ops] = await cliJson<Record<string, unknown>[]>(
+        ['list', '--search', 'ops@example'],
+        store.env,
+        runCliInProcess,
+      );
       expect(ops).toMatchObject({
         name: 'Ops Team',
         email: 'ops@example.org',
@@ -119,9 +137,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL).each(BACKENDS)(
     });
 
     it('imports nothing the second time', async () => {
-      const report = await cliJson<Record<string, unknown>>(['import', '--from', source.url], store.env);
+      const report = await cliJson<Record<string, unknown>>(
+        ['import', '--from', source.url],
+        store.env,
+        runCliInProcess,
+      );
       expect(report).toMatchObject({ found: 4, imported: 0, skipped_existing: 3, skipped_public_demo: 1 });
-      const table = await runCli(['import', '--from', source.url, '--dry-run'], store.env);
+      const table = await runCliInProcess(['import', '--from', source.url, '--dry-run'], store.env);
       expect(table.code).toBe(0);
       expect(table.stdout).toMatch(/Would import 0 of 4 key\(s\); 3 already present/);
     });
@@ -130,11 +152,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL).each(BACKENDS)(
       const bad = new URL(source.url);
       bad.password = 'secret-pw';
       bad.pathname = '/milmed_no_such_database';
-      const result = await runCli(['import', '--from', bad.toString()], store.env);
+      const result = await runCliInProcess(['import', '--from', bad.toString()], store.env);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^Cannot read api_keys from /);
       expect(result.stderr).not.toContain('secret-pw');
-      const usage = await runCli(['import', '--from', 'mysql://x'], store.env);
+      const usage = await runCliInProcess(['import', '--from', 'mysql://x'], store.env);
       expect(usage.code).toBe(2);
     });
 

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../helpers/database.js';
-import { cliJson, createStore, type RunningServer, runCli, type Store, startServer } from './helpers.js';
+import { until } from '../helpers/until.js';
+import {
+  cliJson,
+  createStore,
+  type RunningServer,
+  runCli,
+  runCliInProcess,
+  type Store,
+  startServer,
+} from './helpers.js';
 
 interface Created {
   id: string;
@@ -12,8 +21,12 @@ interface Created {
 }
 
 /**
- * The whole key lifecycle through the built CLI while the built server runs
- * on the same database. One file per back end, so the two run in parallel.
+ * The whole key lifecycle through the CLI while the built server runs on the same database. One
+ * file per back end, so the two run in parallel. Most commands run the CLI's program in this
+ * process (`runCliInProcess`: the same parsing, services and output, no Node start per command);
+ * the steps that depend on the binary itself run `dist/cli/main.js` as a child: the first create
+ * (JSON), the table-mode create (the key printed once) and the delete refused for want of a
+ * terminal on stdin.
  */
 export function lifecycleSuite(backend: Backend): void {
   describe.skipIf(backend === 'postgres' && !process.env.TEST_DATABASE_URL)(
@@ -26,9 +39,10 @@ export function lifecycleSuite(backend: Backend): void {
       let env: Record<string, string>;
       /** Every full key this suite saw; none may ever appear in list output. */
       const fullKeys: string[] = [];
+      const cli = runCliInProcess;
 
       const create = async (...args: string[]) => {
-        const created = await cliJson<Created>(['create', ...args], env);
+        const created = await cliJson<Created>(['create', ...args], env, cli);
         fullKeys.push(created.key);
         return created;
       };
@@ -45,14 +59,11 @@ export function lifecycleSuite(backend: Backend): void {
       });
 
       it('creates a key that works on the running server at once', async () => {
-        const created = await create(
-          '--name',
-          'Exercise Lead',
-          '--email',
-          'lead@example.org',
-          '--daily-limit',
-          '500',
+        const created = await cliJson<Created>(
+          ['create', '--name', 'Exercise Lead', '--email', 'lead@example.org', '--daily-limit', '500'],
+          env,
         );
+        fullKeys.push(created.key);
         expect(created.key).toMatch(/^milmed_live_[0-9A-Za-z]{38}$/);
         expect(created.key.startsWith(created.key_prefix)).toBe(true);
         expect(created.limits).toEqual({
@@ -74,7 +85,7 @@ export function lifecycleSuite(backend: Backend): void {
         fullKeys.push(key!);
         expect(result.stdout).toMatch(/cannot be displayed again/);
         expect(result.stdout).toContain('unlimited');
-        const show = await runCli(['show', key!.slice(0, 18)], env);
+        const show = await cli(['show', key!.slice(0, 18)], env);
         expect(show.code).toBe(0);
         expect(show.stdout).toContain(key!.slice(0, 18));
         expect(show.stdout).not.toContain(key);
@@ -83,10 +94,10 @@ export function lifecycleSuite(backend: Backend): void {
 
       it('deactivate gives 401 and activate lets the key in again', async () => {
         const { id, key } = await create('--name', 'Toggle');
-        expect((await runCli(['deactivate', id], env)).code).toBe(0);
+        expect((await cli(['deactivate', id], env)).code).toBe(0);
         const refused = await server.me(key);
         expect(refused.status).toBe(401);
-        expect((await runCli(['activate', id], env)).code).toBe(0);
+        expect((await cli(['activate', id], env)).code).toBe(0);
         expect(await server.statusWith(key)).toBe(200);
       });
 
@@ -95,6 +106,7 @@ export function lifecycleSuite(backend: Backend): void {
         const updated = await cliJson<Created>(
           ['limits', id, '--patient-limit', '7', '--daily-limit', 'unlimited'],
           env,
+          cli,
         );
         expect(updated.limits.patients_per_request).toBe(7);
         expect(updated.limits.requests_per_day).toBeNull();
@@ -105,8 +117,8 @@ export function lifecycleSuite(backend: Backend): void {
 
       it('rejects bad values with exit 2 and a clear message, changing nothing', async () => {
         const { id } = await create('--name', 'Untouched', '--daily-limit', '10');
-        const before = await cliJson<Record<string, unknown>>(['show', id], env);
-        const listBefore = await cliJson<unknown[]>(['list', '--all'], env);
+        const before = await cliJson<Record<string, unknown>>(['show', id], env, cli);
+        const listBefore = await cliJson<unknown[]>(['list', '--all'], env, cli);
         const cases: [string[], RegExp][] = [
           [['limits', id, '--daily-limit', '-3'], /--daily-limit.*'-3' is invalid/],
           [['limits', id, '--patient-limit', '0'], /between 1 and/],
@@ -126,15 +138,15 @@ export function lifecycleSuite(backend: Backend): void {
           [['frobnicate'], /unknown command/],
         ];
         // All of these are refused while parsing, before the database is opened, so they can run at once.
-        const results = await Promise.all(cases.map(([args]) => runCli(args, env)));
+        const results = await Promise.all(cases.map(([args]) => cli(args, env)));
         for (const [i, [args, message]] of cases.entries()) {
           const result = results[i]!;
           expect(result.code, args.join(' ')).toBe(2);
           expect(result.stderr, args.join(' ')).toMatch(message);
           expect(result.stdout, args.join(' ')).toBe('');
         }
-        expect(await cliJson(['show', id], env)).toEqual(before);
-        expect(await cliJson<unknown[]>(['list', '--all'], env)).toHaveLength(listBefore.length);
+        expect(await cliJson(['show', id], env, cli)).toEqual(before);
+        expect(await cliJson<unknown[]>(['list', '--all'], env, cli)).toHaveLength(listBefore.length);
       });
 
       it('rotates with a grace period: old and new keys both work', async () => {
@@ -142,6 +154,7 @@ export function lifecycleSuite(backend: Backend): void {
         const rotated = await cliJson<Created & { replaces: { id: string; expires_at: string } }>(
           ['rotate', old.key_prefix, '--grace', '60'],
           env,
+          cli,
         );
         fullKeys.push(rotated.key);
         expect(rotated.key).not.toBe(old.key);
@@ -157,7 +170,7 @@ export function lifecycleSuite(backend: Backend): void {
 
       it('rotates with no grace: the old key is refused at once, and cleanup removes it', async () => {
         const old = await create('--name', 'Rotate Now');
-        const result = await runCli(['rotate', old.id], env);
+        const result = await cli(['rotate', old.id], env);
         expect(result.code).toBe(0);
         const newKey = /New API key: (milmed_live_\S+)/.exec(result.stdout)?.[1];
         expect(newKey).toBeDefined();
@@ -170,19 +183,20 @@ export function lifecycleSuite(backend: Backend): void {
         const dry = await cliJson<{ dry_run: boolean; count: number; keys: { id: string }[] }>(
           ['cleanup', '--dry-run'],
           env,
+          cli,
         );
         expect(dry.dry_run).toBe(true);
         expect(dry.keys.map((k) => k.id)).toContain(old.id);
-        expect((await runCli(['show', old.id], env)).code).toBe(0);
+        expect((await cli(['show', old.id], env)).code).toBe(0);
 
-        const done = await cliJson<{ count: number; keys: { id: string }[] }>(['cleanup'], env);
+        const done = await cliJson<{ count: number; keys: { id: string }[] }>(['cleanup'], env, cli);
         expect(done.count).toBe(dry.count);
         expect(done.keys.map((k) => k.id)).toContain(old.id);
-        const gone = await runCli(['show', old.id], env);
+        const gone = await cli(['show', old.id], env);
         expect(gone.code).toBe(1);
         expect(gone.stderr.trim()).toBe(`API key not found: ${old.id}`);
         expect(await server.statusWith(newKey!)).toBe(200);
-        const again = await cliJson<{ count: number }>(['cleanup', '--dry-run'], env);
+        const again = await cliJson<{ count: number }>(['cleanup', '--dry-run'], env, cli);
         expect(again.count).toBe(0);
       });
 
@@ -191,11 +205,12 @@ export function lifecycleSuite(backend: Backend): void {
         const extended = await cliJson<{ expires_at: string; previous_expires_at: string }>(
           ['extend', id, '--days', '10'],
           env,
+          cli,
         );
         expect(extended.previous_expires_at).toBe(expires_at);
         expect(Date.parse(extended.expires_at) - Date.parse(expires_at!)).toBe(10 * 86_400_000);
         const never = await create('--name', 'Never Expiring');
-        const fromNow = await cliJson<{ expires_at: string }>(['extend', never.id, '--days', '2'], env);
+        const fromNow = await cliJson<{ expires_at: string }>(['extend', never.id, '--days', '2'], env, cli);
         expect(Math.abs(Date.parse(fromNow.expires_at) - (Date.now() + 2 * 86_400_000))).toBeLessThan(60_000);
       });
 
@@ -209,18 +224,21 @@ export function lifecycleSuite(backend: Backend): void {
           per_day: { day: string; requests: number }[];
         };
         let usage: Usage | undefined;
-        for (let attempt = 0; attempt < 20; attempt++) {
-          usage = await cliJson<Usage>(['usage', id, '--days', '3'], env);
-          if (usage.totals.requests >= 3) break;
-          await new Promise((r) => setTimeout(r, 300));
-        }
+        await until(async () => {
+          usage = await cliJson<Usage>(['usage', id, '--days', '3'], env, cli);
+          return usage.totals.requests >= 3;
+        });
         expect(usage!.days).toBe(3);
         expect(usage!.per_day).toHaveLength(3);
         expect(usage!.per_day.at(-1)).toMatchObject({
           day: new Date().toISOString().slice(0, 10),
           requests: 3,
         });
-        const show = await cliJson<{ total_requests: number; requests_today: number }>(['show', id], env);
+        const show = await cliJson<{ total_requests: number; requests_today: number }>(
+          ['show', id],
+          env,
+          cli,
+        );
         expect(show.total_requests).toBe(3);
         expect(show.requests_today).toBe(3);
 
@@ -229,7 +247,7 @@ export function lifecycleSuite(backend: Backend): void {
           keys: { total: number; active: number; demo: number; expired: number };
           requests: number;
           rate_limited: { minute: number; hour: number; day: number };
-        }>(['stats', '--days', '7'], env);
+        }>(['stats', '--days', '7'], env, cli);
         expect(stats.period_days).toBe(7);
         expect(stats.keys.total).toBeGreaterThanOrEqual(fullKeys.length - 1);
         expect(stats.keys.active).toBeLessThanOrEqual(stats.keys.total);
@@ -239,7 +257,7 @@ export function lifecycleSuite(backend: Backend): void {
           hour: expect.any(Number),
           day: expect.any(Number),
         });
-        const table = await runCli(['stats'], env);
+        const table = await cli(['stats'], env);
         expect(table.code).toBe(0);
         expect(table.stdout).toMatch(/Expired/);
         expect(table.stdout).toMatch(/Rate limited \(429\)/);
@@ -260,18 +278,22 @@ export function lifecycleSuite(backend: Backend): void {
           if (body.key) fullKeys.push(body.key);
           return { status: res.status, mode: body.status };
         };
-        const shown = await cliJson<Settings>(['settings'], env);
+        const shown = await cliJson<Settings>(['settings'], env, cli);
         expect(shown.self_service_registration).toMatchObject({ mode: 'open', source: 'environment' });
 
-        const closed = await cliJson<Settings>(['settings', '--self-service-registration', 'off'], env);
+        const closed = await cliJson<Settings>(['settings', '--self-service-registration', 'off'], env, cli);
         expect(closed.self_service_registration).toMatchObject({ mode: 'off', updated_by: 'cli' });
         expect((await register()).status).toBe(404);
 
-        await cliJson(['settings', '--self-service-registration', 'approval'], env);
+        await cliJson(['settings', '--self-service-registration', 'approval'], env, cli);
         expect(await register()).toEqual({ status: 201, mode: 'pending' });
-        expect((await cliJson<Settings>(['settings'], env)).pending_keys).toBe(1);
+        expect((await cliJson<Settings>(['settings'], env, cli)).pending_keys).toBe(1);
 
-        const reset = await cliJson<Settings>(['settings', '--self-service-registration', 'default'], env);
+        const reset = await cliJson<Settings>(
+          ['settings', '--self-service-registration', 'default'],
+          env,
+          cli,
+        );
         expect(reset.self_service_registration).toMatchObject({ mode: 'open', source: 'environment' });
         expect(await register()).toEqual({ status: 201, mode: 'active' });
       });
@@ -283,17 +305,17 @@ export function lifecycleSuite(backend: Backend): void {
         expect(refused.stderr).toMatch(/pass --yes/);
         expect(await server.statusWith(key)).toBe(200);
 
-        const deleted = await runCli(['delete', id, '--yes'], env);
+        const deleted = await cli(['delete', id, '--yes'], env);
         expect(deleted.code).toBe(0);
         expect(await server.statusWith(key)).toBe(401);
-        const show = await runCli(['show', id], env);
+        const show = await cli(['show', id], env);
         expect(show.code).toBe(1);
         expect(show.stderr.trim()).toBe(`API key not found: ${id}`);
         expect(show.stdout).toBe('');
       });
 
       it('names an ambiguous prefix instead of picking a key', async () => {
-        const result = await runCli(['show', 'milmed_live_'], env);
+        const result = await cli(['show', 'milmed_live_'], env);
         expect(result.code).toBe(1);
         expect(result.stderr).toMatch(/Ambiguous key reference 'milmed_live_'/);
       });
@@ -301,9 +323,9 @@ export function lifecycleSuite(backend: Backend): void {
       it('never shows a full key in list output, in any format', async () => {
         expect(fullKeys.length).toBeGreaterThanOrEqual(10);
         const outputs = await Promise.all([
-          runCli(['list', '--all', '--json'], env),
-          runCli(['list', '--all'], env),
-          runCli(['list', '--all', '--format', 'csv'], env),
+          cli(['list', '--all', '--json'], env),
+          cli(['list', '--all'], env),
+          cli(['list', '--all', '--format', 'csv'], env),
         ]);
         const listed = JSON.parse(outputs[0]!.stdout) as { key_prefix: string }[];
         expect(listed.length).toBeGreaterThan(5);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock, processStartTime } from '../../src/db/embedded-lock.js';
 import { openEmbedded } from '../../src/db/index.js';
+import { migratedImage } from '../helpers/pglite-template.js';
 
 const onLinux = existsSync('/proc/self/stat');
 
@@ -63,7 +64,8 @@ describe('the embedded database lock', () => {
       error() {},
       warn: (_obj: object, msg?: string) => void warnings.push(msg ?? ''),
     };
-    const database = await openEmbedded({ dataDir: dir }, logger);
+    // The data directory starts from the test image (the sources have no built template): no initdb here.
+    const database = await openEmbedded({ dataDir: dir, loadDataDir: await migratedImage() }, logger);
     try {
       expect(database.kind).toBe('embedded');
       await database.ping();

@@ -13,7 +13,7 @@ const TAG = 'encrypted_jobs_without_seed';
 afterAll(removeMigrationCopies);
 
 describe.each(BACKENDS)('the migration that drops encrypted jobs’ seeds, on %s', (backend) => {
-  // A fresh PGlite runs initdb, which takes a while on a busy machine.
+  // Every step runs all the migrations, which takes a while on a busy machine.
   it('forgets the seed of encrypted jobs stored before it, and keeps the others', {
     timeout: 120_000,
   }, async () => {

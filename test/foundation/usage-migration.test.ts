@@ -14,7 +14,7 @@ const TAG = 'usage_counts';
 afterAll(removeMigrationCopies);
 
 describe.each(BACKENDS)('the migration to usage aggregates, on %s', (backend) => {
-  // A fresh PGlite runs initdb, which takes a while on a busy machine.
+  // Every step runs all the migrations, which takes a while on a busy machine.
   it('turns the per-request rows into minute aggregates, masking demo clients to their /24', {
     timeout: 120_000,
   }, async () => {

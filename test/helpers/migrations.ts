@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type pg from 'pg';
 import { type Database, MIGRATIONS_FOLDER, openEmbedded, openPostgres } from '../../src/db/index.js';
 import { type Backend, createPostgresDatabase, silentLogger } from './database.js';
+import { emptyImage } from './pglite-template.js';
 
 const copies: string[] = [];
 
@@ -43,7 +44,8 @@ export async function openEmptyDatabase(
   backend: Backend,
 ): Promise<{ database: Database; drop(): Promise<void> }> {
   if (backend === 'embedded') {
-    const database = await openEmbedded({}, silentLogger);
+    // Loaded from the image taken right after initdb: the same empty database without running initdb here.
+    const database = await openEmbedded({ loadDataDir: await emptyImage() }, silentLogger);
     return { database, drop: () => database.close() };
   }
   const created = await createPostgresDatabase();

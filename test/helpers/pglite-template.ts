@@ -9,41 +9,64 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The file test/global-setup.ts wrote the migrated PGlite image to; unset outside `vitest run`. */
     pgliteTemplate?: string;
+    /** The file test/global-setup.ts wrote the unmigrated (initdb only) PGlite image to. */
+    pgliteEmptyImage?: string;
   }
 }
 
+export interface PgliteImages {
+  /** Right after initdb, no migration applied: for the migration tests. */
+  empty: Blob;
+  /** Every migration applied: what every other embedded test database starts from. */
+  migrated: Blob;
+}
+
 /**
- * A fresh in-memory PGlite, migrated, as a tarball of its data directory.
- * initdb is most of the cost (~6 s of CPU on the CI machine); loading the image
- * instead costs well under a second.
+ * A fresh in-memory PGlite as two tarballs of its data directory: before and after the
+ * migrations. initdb is most of the cost (~6 s of CPU on the CI machine) and runs once for both;
+ * loading an image instead costs well under a second.
  */
-export async function buildMigratedImage(): Promise<Blob> {
+export async function buildImages(): Promise<PgliteImages> {
   const database = await openEmbedded({}, quiet);
   try {
-    await runMigrations(database);
     const client = (database.db as unknown as { $client: PGlite }).$client;
-    return await client.dumpDataDir('none');
+    const empty = await client.dumpDataDir('none');
+    await runMigrations(database);
+    return { empty, migrated: await client.dumpDataDir('none') };
   } finally {
     await database.close();
   }
 }
 
-/** Builds the image and writes it to `path` (the global setup, once per run). */
-export async function writeMigratedImage(path: string): Promise<void> {
-  const image = await buildMigratedImage();
-  await writeFile(path, Buffer.from(await image.arrayBuffer()));
+/** Builds both images and writes them to the two paths (the global setup, once per run). */
+export async function writeImages(paths: { empty: string; migrated: string }): Promise<void> {
+  const images = await buildImages();
+  await writeFile(paths.empty, Buffer.from(await images.empty.arrayBuffer()));
+  await writeFile(paths.migrated, Buffer.from(await images.migrated.arrayBuffer()));
 }
 
-let loaded: Promise<Blob> | undefined;
+let built: Promise<PgliteImages> | undefined;
+const loaded: Partial<Record<keyof PgliteImages, Promise<Blob>>> = {};
 
 /**
- * The migrated image for this test worker: read from the file the global setup
- * wrote, or built here when there is none (a file run outside the global setup).
+ * One image for this test worker: read from the file the global setup wrote, or built here when
+ * there is none (a file run outside the global setup).
  */
-export function migratedImage(): Promise<Blob> {
-  loaded ??= (async () => {
-    const path = inject('pgliteTemplate');
-    return path ? new Blob([await readFile(path)]) : buildMigratedImage();
+function image(which: keyof PgliteImages, path: string | undefined): Promise<Blob> {
+  loaded[which] ??= (async () => {
+    if (path) return new Blob([await readFile(path)]);
+    built ??= buildImages();
+    return (await built)[which];
   })();
-  return loaded;
+  return loaded[which];
+}
+
+/** The migrated image: every embedded test database is loaded from it. */
+export function migratedImage(): Promise<Blob> {
+  return image('migrated', inject('pgliteTemplate'));
+}
+
+/** The image right after initdb, for tests that apply the migrations themselves. */
+export function emptyImage(): Promise<Blob> {
+  return image('empty', inject('pgliteEmptyImage'));
 }

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, generatePatients } from '../../src/generator/index.js';
 import { writeJobOutputs } from '../../src/output/index.js';
 
-const CLI = ['--import', 'tsx', 'src/cli/decrypt.ts'];
+// The built command users run (`milmed-decrypt`); test/global-setup.ts builds dist/ once.
+const CLI = ['dist/cli/decrypt.js'];
 
 describe('the decrypt command', () => {
   it('reads an encrypted job output back, and refuses a wrong password with exit 1', async () => {
@@ -21,13 +22,13 @@ describe('the decrypt command', () => {
     });
     expect(file?.name).toBe('patients.json.enc');
 
-    const ok = spawnSync('node', [...CLI, file!.path], {
+    const ok = spawnSync(process.execPath, [...CLI, file!.path], {
       env: { ...process.env, MILMED_PASSWORD: 'correct horse' },
     });
     expect(ok.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'patients.json'), 'utf8'))).toHaveLength(3);
 
-    const wrong = spawnSync('node', [...CLI, file!.path, '--out', join(dir, 'x.json')], {
+    const wrong = spawnSync(process.execPath, [...CLI, file!.path, '--out', join(dir, 'x.json')], {
       env: { ...process.env, MILMED_PASSWORD: 'battery staple' },
     });
     expect(wrong.status).toBe(1);

@@ -1,6 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { stringify } from 'csv-stringify/sync';
 import { withServices } from '../context.js';
+import { cliHost } from '../host.js';
 import { keyStatus, keyView } from '../../keys/index.js';
 import { colour, limitText, out, printJson, printTable, when } from '../output.js';
 import { parseListFormat } from '../parse.js';
@@ -60,7 +61,7 @@ export function registerList(program: Command): void {
             k.createdAt.toISOString(),
             k.expiresAt?.toISOString() ?? '',
           ]);
-          process.stdout.write(stringify([header, ...rows]));
+          cliHost().stdout(stringify([header, ...rows]));
           return;
         }
         if (keys.length === 0) {
