@@ -30,8 +30,10 @@ import type {
   Condition,
   FinalStatus,
   FinalStatusDetail,
+  InjuryType,
   Mechanism,
   NatoTriage,
+  Outcome,
   Patient,
   Scenario,
   TimelineEvent,
@@ -190,6 +192,12 @@ function dnbiProfile(c: DnbiCase): ClinicalProfile {
   };
 }
 
+/** KIA and DOW are deaths from hostile action; a death from disease or non-battle injury is neither. */
+function outcomeCategory(category: Outcome['category'], injuryType: InjuryType): Outcome['category'] {
+  const dead = category === 'KIA' || category === 'DOW';
+  return dead && injuryType !== 'BATTLE_TRAUMA' ? 'NON_BATTLE_DEATH' : category;
+}
+
 /** Mass-casualty overload, 0 to 1: a strike of 50 or more swamps the chain (judgement). */
 const overloadOf = (size: number): number => (size < MASS_CASUALTY_MIN ? 0 : Math.min(1, size / 50));
 
@@ -285,10 +293,13 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   });
   const last = course.events[course.events.length - 1]!;
   const outcome = course.outcome;
-  const detail: FinalStatusDetail = outcome.category === 'EVACUATED' ? 'Remains_Role4' : outcome.category;
-  const finalStatus: FinalStatus = detail === 'DOW' ? 'KIA' : detail;
+  const category = outcomeCategory(outcome.category, injuryType);
+  const detail: FinalStatusDetail = category === 'EVACUATED' ? 'Remains_Role4' : category;
+  const dead = detail === 'KIA' || detail === 'DOW' || detail === 'NON_BATTLE_DEATH';
+  // The viewer knows one death value, KIA; `status` keeps the original service's values (KIA, DOW), so
+  // only the fields of our own (final_status_detail, outcome.category) can name a non-battle death.
+  const finalStatus: FinalStatus = dead ? 'KIA' : detail === 'RTD' ? 'RTD' : 'Remains_Role4';
   const status = outcome.category === 'EVACUATED' ? 'Role4' : outcome.category;
-  const dead = finalStatus === 'KIA';
   const health = dead
     ? 0
     : finalStatus === 'RTD'
@@ -359,7 +370,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     day_of_injury: day + 1,
     body_part: bodyPartFor(rng, primary.body_region),
     outcome: {
-      category: outcome.category,
+      category,
       facility: outcome.facility,
       hours_since_injury: round2(outcome.hours_since_injury),
       time_of_death_minutes:

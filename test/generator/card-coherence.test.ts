@@ -40,6 +40,17 @@ describe('a card read as a whole', () => {
     expect(new Set(dead.map((p) => p.cause_of_death))).toEqual(new Set(['Exertional heat stroke']));
   });
 
+  it('calls a death from disease or non-battle injury a non-battle death, never killed in action or died of wounds', () => {
+    const dead = hot.filter((p) => p.final_status === 'KIA');
+    const nonBattle = dead.filter((p) => p.injury_type !== 'BATTLE_TRAUMA');
+    expect(nonBattle.length).toBeGreaterThan(20);
+    expect(new Set(nonBattle.map((p) => p.final_status_detail))).toEqual(new Set(['NON_BATTLE_DEATH']));
+    expect(new Set(nonBattle.map((p) => p.outcome.category))).toEqual(new Set(['NON_BATTLE_DEATH']));
+    const battle = dead.filter((p) => p.injury_type === 'BATTLE_TRAUMA');
+    expect(battle.length).toBeGreaterThan(0);
+    expect(battle.every((p) => p.final_status_detail === 'KIA' || p.final_status_detail === 'DOW')).toBe(true);
+  });
+
   it('writes nerve agent poisoning as the cause of a nerve-agent death', () => {
     const cbrn = run(getPreset('cbrn_incident')?.generation_config, 3000, 'nerve-agent');
     const dead = cbrn.filter((p) => /nerve agent/.test(qualifier(p)) && p.final_status === 'KIA');
