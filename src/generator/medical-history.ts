@@ -10,15 +10,21 @@ interface Allergy extends HistoryEntry {
   p: number;
 }
 
+const PENICILLIN_ALLERGY = '91936005';
+
 const ALLERGIES: readonly Allergy[] = [
   // About 10 % of patients carry a penicillin allergy label (Shenoy 2019); fewer among young adults.
-  { code: '91936005', name: 'Allergy to penicillin', p: 0.08 },
+  { code: PENICILLIN_ALLERGY, name: 'Allergy to penicillin', p: 0.08 },
   // Adult food allergy (Gupta 2019: peanut 1.8 %, shellfish 2.9 %), halved: a systemic food reaction bars
   // enlistment (DoDI 6130.03; the halving is judgement).
   { code: '91935009', name: 'Allergy to peanut', p: 0.009 },
   { code: '300913006', name: 'Shellfish allergy', p: 0.015 },
   { code: '300916003', name: 'Latex allergy', p: 0.01 },
 ];
+
+/** Whether the record bars a beta-lactam (a penicillin or a cephalosporin) from this casualty's care. */
+export const betaLactamAllergic = (allergies: readonly HistoryEntry[]): boolean =>
+  allergies.some((a) => a.code === PENICILLIN_ALLERGY);
 
 export const NO_KNOWN_ALLERGY: HistoryEntry = { code: '716186003', name: 'No known allergy' };
 

@@ -51,6 +51,20 @@ describe('a card read as a whole', () => {
     expect(battle.every((p) => p.final_status_detail === 'KIA' || p.final_status_detail === 'DOW')).toBe(true);
   });
 
+  it('gives a penicillin-allergic casualty clindamycin for open wounds, never a penicillin or a cephalosporin', () => {
+    const ps = [...generatePatients(DEFAULT_SCENARIO, { seed: 'allergy', count: 10_000 })];
+    const allergic = (p: Patient) => p.allergies.some((a) => a.code === '91936005');
+    // The drug given for the wounds: the first word of the antibiotic therapy's detail.
+    const woundDrugs = (p: Patient) =>
+      p.treatments
+        .filter((t) => t.code === '281789004' && /wound/.test(t.detail ?? ''))
+        .map((t) => t.detail?.split(' ')[0]);
+    const covered = ps.filter((p) => woundDrugs(p).length > 0);
+    expect(covered.filter(allergic).length).toBeGreaterThan(20);
+    expect(new Set(covered.filter(allergic).flatMap(woundDrugs))).toEqual(new Set(['Clindamycin']));
+    expect(new Set(covered.filter((p) => !allergic(p)).flatMap(woundDrugs))).toEqual(new Set(['Cefazolin']));
+  });
+
   it('writes nerve agent poisoning as the cause of a nerve-agent death', () => {
     const cbrn = run(getPreset('cbrn_incident')?.generation_config, 3000, 'nerve-agent');
     const dead = cbrn.filter((p) => /nerve agent/.test(qualifier(p)) && p.final_status === 'KIA');
