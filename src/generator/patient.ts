@@ -15,7 +15,7 @@ import {
 } from './conditions.js';
 import { type Course, simulateCourse } from './course.js';
 import { drawInjuries, type Injury, TIER_WEIGHTS, toCondition } from './injuries.js';
-import { drawMedicalHistory } from './medical-history.js';
+import { drawMedicalHistory, historyWithPresentation } from './medical-history.js';
 import { nationalId } from './national-id.js';
 import { femaleSurname, namesFor } from './nations.js';
 import { drawService, RELIGION_DISPLAY } from './personnel.js';
@@ -218,7 +218,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   const branch = drawBranch(person, frontDomain(front, scenario), nation);
   const service = drawService(person, nation, male, ctx.baseMs, branch);
   const unit = drawUnit(person, branch, male);
-  const history = drawMedicalHistory(new Rng(ctx.seed, 'history', index), service.age);
+  const drawnHistory = drawMedicalHistory(new Rng(ctx.seed, 'history', index), service.age);
 
   let mechanism: Mechanism | undefined;
   let injuries: Injury[] | undefined;
@@ -242,6 +242,13 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   } else {
     dnbi = drawDnbi(rng, ctx.dnbiTables, injuryType === 'DISEASE', day);
   }
+  const history = dnbi
+    ? historyWithPresentation(
+        () => new Rng(ctx.seed, 'presentation', index),
+        drawnHistory,
+        dnbi.condition.code,
+      )
+    : drawnHistory;
   const profile = injuries ? clinicalProfile(injuries, rng.lognormal(1, 0.35)) : dnbiProfile(dnbi!);
   const course = simulateCourse(rng, {
     scenario,

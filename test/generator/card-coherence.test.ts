@@ -48,7 +48,9 @@ describe('a card read as a whole', () => {
     expect(new Set(nonBattle.map((p) => p.outcome.category))).toEqual(new Set(['NON_BATTLE_DEATH']));
     const battle = dead.filter((p) => p.injury_type === 'BATTLE_TRAUMA');
     expect(battle.length).toBeGreaterThan(0);
-    expect(battle.every((p) => p.final_status_detail === 'KIA' || p.final_status_detail === 'DOW')).toBe(true);
+    expect(battle.every((p) => p.final_status_detail === 'KIA' || p.final_status_detail === 'DOW')).toBe(
+      true,
+    );
   });
 
   it('gives a penicillin-allergic casualty clindamycin for open wounds, never a penicillin or a cephalosporin', () => {
@@ -63,6 +65,18 @@ describe('a card read as a whole', () => {
     expect(covered.filter(allergic).length).toBeGreaterThan(20);
     expect(new Set(covered.filter(allergic).flatMap(woundDrugs))).toEqual(new Set(['Clindamycin']));
     expect(new Set(covered.filter((p) => !allergic(p)).flatMap(woundDrugs))).toEqual(new Set(['Cefazolin']));
+  });
+
+  it('records asthma in the history of about half the casualties seen for an asthma attack, the rest first presentations', () => {
+    const ps = run(
+      { injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 } },
+      20_000,
+      'asthma',
+    );
+    const attacks = ps.filter((p) => p.conditions[0]?.code === '195967001');
+    const known = attacks.filter((p) => p.comorbidities.some((c) => c.code === '195967001'));
+    expect(attacks.length).toBeGreaterThan(100);
+    expect(Math.abs(known.length / attacks.length - 0.5)).toBeLessThan(0.1);
   });
 
   it('writes nerve agent poisoning as the cause of a nerve-agent death', () => {
