@@ -10,15 +10,21 @@ interface Allergy extends HistoryEntry {
   p: number;
 }
 
+const PENICILLIN_ALLERGY = '91936005';
+
 const ALLERGIES: readonly Allergy[] = [
   // About 10 % of patients carry a penicillin allergy label (Shenoy 2019); fewer among young adults.
-  { code: '91936005', name: 'Allergy to penicillin', p: 0.08 },
+  { code: PENICILLIN_ALLERGY, name: 'Allergy to penicillin', p: 0.08 },
   // Adult food allergy (Gupta 2019: peanut 1.8 %, shellfish 2.9 %), halved: a systemic food reaction bars
   // enlistment (DoDI 6130.03; the halving is judgement).
   { code: '91935009', name: 'Allergy to peanut', p: 0.009 },
   { code: '300913006', name: 'Shellfish allergy', p: 0.015 },
   { code: '300916003', name: 'Latex allergy', p: 0.01 },
 ];
+
+/** Whether the record bars a beta-lactam (a penicillin or a cephalosporin) from this casualty's care. */
+export const betaLactamAllergic = (allergies: readonly HistoryEntry[]): boolean =>
+  allergies.some((a) => a.code === PENICILLIN_ALLERGY);
 
 export const NO_KNOWN_ALLERGY: HistoryEntry = { code: '716186003', name: 'No known allergy' };
 
@@ -81,6 +87,14 @@ const CHRONIC: readonly Chronic[] = [
 /** Share of those with a condition that takes a medicine for it (judgement). */
 const TREATED_P = 0.7;
 
+const ASTHMA = '195967001';
+/**
+ * Share of in-theatre asthma attacks in someone already known to have asthma. Morris 2015 (J Asthma
+ * 52:363): of 194 soldiers with asthma who had deployed, 98 were diagnosed after deploying, so about half
+ * of the asthma a deployment meets is a first presentation.
+ */
+const ASTHMA_KNOWN_P = 0.5;
+
 export interface MedicalHistory {
   allergies: HistoryEntry[];
   comorbidities: HistoryEntry[];
@@ -102,6 +116,29 @@ export function drawMedicalHistory(rng: Rng, age: number): MedicalHistory {
   return {
     allergies: allergies.length > 0 ? allergies : [{ ...NO_KNOWN_ALLERGY }],
     comorbidities,
+    medications,
+  };
+}
+
+/**
+ * The history of a casualty who presents with `code`: an asthma attack is usually in a known asthmatic,
+ * so asthma joins the history (with its reliever, as often as for any asthmatic) unless this is a first
+ * presentation. The stream is the casualty's own, opened only when needed (so nothing else moves).
+ */
+export function historyWithPresentation(
+  stream: () => Rng,
+  history: MedicalHistory,
+  code: string,
+): MedicalHistory {
+  if (code !== ASTHMA || history.comorbidities.some((c) => c.code === ASTHMA)) return history;
+  const rng = stream();
+  if (!rng.chance(ASTHMA_KNOWN_P)) return history;
+  const asthma = CHRONIC.find((c) => c.code === ASTHMA)!;
+  const medications = [...history.medications];
+  if (asthma.medication && rng.chance(TREATED_P)) medications.push({ ...asthma.medication });
+  return {
+    ...history,
+    comorbidities: [...history.comorbidities, { code: asthma.code, name: asthma.name }],
     medications,
   };
 }

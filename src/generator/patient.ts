@@ -15,7 +15,7 @@ import {
 } from './conditions.js';
 import { type Course, simulateCourse } from './course.js';
 import { drawInjuries, type Injury, TIER_WEIGHTS, toCondition } from './injuries.js';
-import { drawMedicalHistory } from './medical-history.js';
+import { drawMedicalHistory, historyWithPresentation } from './medical-history.js';
 import { nationalId } from './national-id.js';
 import { femaleSurname, namesFor } from './nations.js';
 import { drawService, RELIGION_DISPLAY } from './personnel.js';
@@ -30,8 +30,10 @@ import type {
   Condition,
   FinalStatus,
   FinalStatusDetail,
+  InjuryType,
   Mechanism,
   NatoTriage,
+  Outcome,
   Patient,
   Scenario,
   TimelineEvent,
@@ -190,6 +192,12 @@ function dnbiProfile(c: DnbiCase): ClinicalProfile {
   };
 }
 
+/** KIA and DOW are deaths from hostile action; a death from disease or non-battle injury is neither. */
+function outcomeCategory(category: Outcome['category'], injuryType: InjuryType): Outcome['category'] {
+  const dead = category === 'KIA' || category === 'DOW';
+  return dead && injuryType !== 'BATTLE_TRAUMA' ? 'NON_BATTLE_DEATH' : category;
+}
+
 /** Mass-casualty overload, 0 to 1: a strike of 50 or more swamps the chain (judgement). */
 const overloadOf = (size: number): number => (size < MASS_CASUALTY_MIN ? 0 : Math.min(1, size / 50));
 
@@ -210,7 +218,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   const branch = drawBranch(person, frontDomain(front, scenario), nation);
   const service = drawService(person, nation, male, ctx.baseMs, branch);
   const unit = drawUnit(person, branch, male);
-  const history = drawMedicalHistory(new Rng(ctx.seed, 'history', index), service.age);
+  const drawnHistory = drawMedicalHistory(new Rng(ctx.seed, 'history', index), service.age);
 
   let mechanism: Mechanism | undefined;
   let injuries: Injury[] | undefined;
@@ -234,6 +242,13 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   } else {
     dnbi = drawDnbi(rng, ctx.dnbiTables, injuryType === 'DISEASE', day);
   }
+  const history = dnbi
+    ? historyWithPresentation(
+        () => new Rng(ctx.seed, 'presentation', index),
+        drawnHistory,
+        dnbi.condition.code,
+      )
+    : drawnHistory;
   const profile = injuries ? clinicalProfile(injuries, rng.lognormal(1, 0.35)) : dnbiProfile(dnbi!);
   const course = simulateCourse(rng, {
     scenario,
@@ -285,10 +300,13 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   });
   const last = course.events[course.events.length - 1]!;
   const outcome = course.outcome;
-  const detail: FinalStatusDetail = outcome.category === 'EVACUATED' ? 'Remains_Role4' : outcome.category;
-  const finalStatus: FinalStatus = detail === 'DOW' ? 'KIA' : detail;
+  const category = outcomeCategory(outcome.category, injuryType);
+  const detail: FinalStatusDetail = category === 'EVACUATED' ? 'Remains_Role4' : category;
+  const dead = detail === 'KIA' || detail === 'DOW' || detail === 'NON_BATTLE_DEATH';
+  // The viewer knows one death value, KIA; `status` keeps the original service's values (KIA, DOW), so
+  // only the fields of our own (final_status_detail, outcome.category) can name a non-battle death.
+  const finalStatus: FinalStatus = dead ? 'KIA' : detail === 'RTD' ? 'RTD' : 'Remains_Role4';
   const status = outcome.category === 'EVACUATED' ? 'Role4' : outcome.category;
-  const dead = finalStatus === 'KIA';
   const health = dead
     ? 0
     : finalStatus === 'RTD'
@@ -344,7 +362,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     severity: severityOf(profile.iss, course.triage, injuries !== undefined),
     injury_severity_score: profile.iss,
     new_injury_severity_score: profile.niss,
-    treatments: treatmentsOf(careItems(profile, course, dnbi), at),
+    treatments: treatmentsOf(careItems(profile, course, dnbi, history.allergies), at),
     vital_signs: vitalSignsOf(course.vitals, at),
     cause_of_death: course.causeOfDeath || undefined,
     movement_timeline: timeline,
@@ -359,7 +377,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     day_of_injury: day + 1,
     body_part: bodyPartFor(rng, primary.body_region),
     outcome: {
-      category: outcome.category,
+      category,
       facility: outcome.facility,
       hours_since_injury: round2(outcome.hours_since_injury),
       time_of_death_minutes:

@@ -8,7 +8,8 @@ import { PROCEDURES } from './conditions.js';
 import type { Course } from './course.js';
 import { HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import type { ClinicalProfile } from './physiology.js';
-import type { Facility } from './types.js';
+import type { Facility, HistoryEntry } from './types.js';
+import { betaLactamAllergic } from './medical-history.js';
 
 export interface CareItem {
   facility: Facility;
@@ -20,10 +21,24 @@ export interface CareItem {
 
 const MIN = 1 / 60;
 const NFCI_CARE = 'Feet dried, rewarmed slowly at room temperature and elevated; dry socks and footwear';
+/**
+ * Open-wound prophylaxis (JTS CPG "Infection Prevention in Combat-Related Injuries"): cefazolin, and
+ * clindamycin for a casualty allergic to penicillin, since cefazolin is a beta-lactam too. The drug goes in
+ * the detail of the general concept "Antibiotic therapy", as tranexamic acid does under "Administration
+ * of drug".
+ */
+const WOUND_PROPHYLAXIS = 'Cefazolin 2 g IV every 8 h (open-wound prophylaxis)';
+const WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY =
+  'Clindamycin 900 mg IV every 8 h (open-wound prophylaxis; penicillin allergy)';
 /** Heat stroke: cool first, then move on; fluids alone do not bring the core temperature down. */
 const HEAT_STROKE_CARE = 'Cold-water immersion (ice sheets where no bath) until core temperature 39 °C';
 
-export function careItems(p: ClinicalProfile, c: Course, dnbi: DnbiCase | undefined): CareItem[] {
+export function careItems(
+  p: ClinicalProfile,
+  c: Course,
+  dnbi: DnbiCase | undefined,
+  allergies: readonly HistoryEntry[],
+): CareItem[] {
   const out: CareItem[] = [];
   const add = (
     facility: Facility,
@@ -117,8 +132,10 @@ export function careItems(p: ClinicalProfile, c: Course, dnbi: DnbiCase | undefi
       10,
       'Tranexamic acid 1 g IV over 10 min, then 1 g over 8 h',
     );
-  if (p.openWounds)
-    add(first.facility, a + 15 * MIN, PROCEDURES.antibiotics, 5, 'IV antibiotics for open wounds');
+  if (p.openWounds) {
+    const drug = betaLactamAllergic(allergies) ? WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY : WOUND_PROPHYLAXIS;
+    add(first.facility, a + 15 * MIN, PROCEDURES.antibiotics, 5, drug);
+  }
   if (Number.isFinite(c.care.blood)) {
     const where =
       c.care.blood < a ? 'POI' : (c.stays.filter((s) => s.arrive <= c.care.blood).pop()?.facility ?? 'Role2');

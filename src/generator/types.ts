@@ -10,8 +10,11 @@ export type IssRegion = 'head_neck' | 'face' | 'chest' | 'abdomen' | 'extremitie
 export type Facility = 'POI' | 'Role1' | 'Role2' | 'Role3' | 'Role4';
 /** The viewer's merged status: KIA covers both KIA and DOW (see FinalStatusDetail). */
 export type FinalStatus = 'KIA' | 'RTD' | 'Remains_Role4';
-/** Final status with died-of-wounds kept apart from killed-in-action. */
-export type FinalStatusDetail = 'KIA' | 'DOW' | 'RTD' | 'Remains_Role4';
+/**
+ * Final status with died-of-wounds kept apart from killed-in-action, and both kept for deaths from
+ * hostile action: a death from disease or non-battle injury is a non-battle death.
+ */
+export type FinalStatusDetail = 'KIA' | 'DOW' | 'NON_BATTLE_DEATH' | 'RTD' | 'Remains_Role4';
 export type Mechanism = 'explosive' | 'gunshot' | 'other';
 export type Intensity = 'low' | 'medium' | 'high' | 'extreme';
 export type Tempo = 'sustained' | 'escalating' | 'surge' | 'declining' | 'intermittent';
@@ -158,8 +161,11 @@ export interface Unit {
 }
 
 export interface Outcome {
-  /** KIA = died before reaching a medical facility; DOW = died of wounds at one. */
-  category: 'KIA' | 'DOW' | 'RTD' | 'EVACUATED';
+  /**
+   * KIA = killed by hostile action before reaching a medical facility; DOW = died of such wounds at one;
+   * NON_BATTLE_DEATH = died of disease or non-battle injury, wherever.
+   */
+  category: 'KIA' | 'DOW' | 'NON_BATTLE_DEATH' | 'RTD' | 'EVACUATED';
   facility: Facility;
   hours_since_injury: number;
   time_of_death_minutes?: number;

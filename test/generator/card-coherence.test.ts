@@ -40,6 +40,45 @@ describe('a card read as a whole', () => {
     expect(new Set(dead.map((p) => p.cause_of_death))).toEqual(new Set(['Exertional heat stroke']));
   });
 
+  it('calls a death from disease or non-battle injury a non-battle death, never killed in action or died of wounds', () => {
+    const dead = hot.filter((p) => p.final_status === 'KIA');
+    const nonBattle = dead.filter((p) => p.injury_type !== 'BATTLE_TRAUMA');
+    expect(nonBattle.length).toBeGreaterThan(20);
+    expect(new Set(nonBattle.map((p) => p.final_status_detail))).toEqual(new Set(['NON_BATTLE_DEATH']));
+    expect(new Set(nonBattle.map((p) => p.outcome.category))).toEqual(new Set(['NON_BATTLE_DEATH']));
+    const battle = dead.filter((p) => p.injury_type === 'BATTLE_TRAUMA');
+    expect(battle.length).toBeGreaterThan(0);
+    expect(battle.every((p) => p.final_status_detail === 'KIA' || p.final_status_detail === 'DOW')).toBe(
+      true,
+    );
+  });
+
+  it('gives a penicillin-allergic casualty clindamycin for open wounds, never a penicillin or a cephalosporin', () => {
+    const ps = [...generatePatients(DEFAULT_SCENARIO, { seed: 'allergy', count: 10_000 })];
+    const allergic = (p: Patient) => p.allergies.some((a) => a.code === '91936005');
+    // The drug given for the wounds: the first word of the antibiotic therapy's detail.
+    const woundDrugs = (p: Patient) =>
+      p.treatments
+        .filter((t) => t.code === '281789004' && /wound/.test(t.detail ?? ''))
+        .map((t) => t.detail?.split(' ')[0]);
+    const covered = ps.filter((p) => woundDrugs(p).length > 0);
+    expect(covered.filter(allergic).length).toBeGreaterThan(20);
+    expect(new Set(covered.filter(allergic).flatMap(woundDrugs))).toEqual(new Set(['Clindamycin']));
+    expect(new Set(covered.filter((p) => !allergic(p)).flatMap(woundDrugs))).toEqual(new Set(['Cefazolin']));
+  });
+
+  it('records asthma in the history of about half the casualties seen for an asthma attack, the rest first presentations', () => {
+    const ps = run(
+      { injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 } },
+      20_000,
+      'asthma',
+    );
+    const attacks = ps.filter((p) => p.conditions[0]?.code === '195967001');
+    const known = attacks.filter((p) => p.comorbidities.some((c) => c.code === '195967001'));
+    expect(attacks.length).toBeGreaterThan(100);
+    expect(Math.abs(known.length / attacks.length - 0.5)).toBeLessThan(0.1);
+  });
+
   it('writes nerve agent poisoning as the cause of a nerve-agent death', () => {
     const cbrn = run(getPreset('cbrn_incident')?.generation_config, 3000, 'nerve-agent');
     const dead = cbrn.filter((p) => /nerve agent/.test(qualifier(p)) && p.final_status === 'KIA');

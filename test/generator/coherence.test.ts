@@ -154,7 +154,7 @@ describe('outcome follows severity and care', () => {
         expect(p.nato_triage).toBe('DEAD');
       }
       if (p.outcome.category === 'DOW') expect(p.final_status_detail).toBe('DOW');
-      if (p.final_status_detail === 'KIA' || p.final_status_detail === 'DOW')
+      if (['KIA', 'DOW', 'NON_BATTLE_DEATH'].includes(p.final_status_detail))
         expect(p.final_status).toBe('KIA');
     }
     expect(patients.some((p) => p.final_status_detail === 'DOW')).toBe(true);

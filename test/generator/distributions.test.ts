@@ -92,7 +92,9 @@ describe('custom configuration', () => {
     const diseaseDeaths = patients.filter((p) => p.injury_type === 'DISEASE' && p.final_status === 'KIA');
     const lethal = new Set(['Pneumonia', 'Malaria']);
     expect(
-      diseaseDeaths.every((p) => p.outcome.category === 'DOW' && lethal.has(p.conditions[0]?.name ?? '')),
+      diseaseDeaths.every(
+        (p) => p.outcome.category === 'NON_BATTLE_DEATH' && lethal.has(p.conditions[0]?.name ?? ''),
+      ),
     ).toBe(true);
     const arrived = (role: string) => (p: Patient) =>
       p.movement_timeline.some((e) => e.event_type === 'arrival' && e.facility === role);
