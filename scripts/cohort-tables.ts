@@ -255,8 +255,35 @@ export function readMeertens(path: string): Sample[] {
     const [, rank, name, count, tag] = cells(line);
     if (tag !== previous) block++;
     previous = tag!;
-    rows.push({ year: 1880 + Math.floor(block / 2), sex: tag as Sex, name: name!, count: Number(count), rank: Number(rank) });
+    rows.push({
+      year: 1880 + Math.floor(block / 2),
+      sex: tag as Sex,
+      name: name!,
+      count: Number(count),
+      rank: Number(rank),
+    });
   }
-  if (block + 1 !== 2 * (2014 - 1880 + 1)) throw new Error(`${path}: ${block + 1} blocks, expected one per sex and year`);
+  if (block + 1 !== 2 * (2014 - 1880 + 1))
+    throw new Error(`${path}: ${block + 1} blocks, expected one per sex and year`);
+  return samplesOf(rows);
+}
+
+/**
+ * POL: Ministry of Digital Affairs, PESEL register, first names given to children in Poland 2000–2019
+ * (dane.gov.pl dataset 219), `Rok,Imię,Liczba,Płeć` with names in capitals and Płeć `M` / `K`; for
+ * 2000–2007 every name given at least 5 times a year.
+ */
+export function readPesel(path: string): Sample[] {
+  const rows = lines(path)
+    .slice(1)
+    .map((l) => {
+      const [year, name, count, sex] = cells(l);
+      return {
+        year: Number(year),
+        sex: (sex === 'K' ? 'F' : 'M') as Sex,
+        name: titleCase(name!),
+        count: Number(count),
+      };
+    });
   return samplesOf(rows);
 }

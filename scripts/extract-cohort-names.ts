@@ -33,8 +33,13 @@
  *   Josha91/DutchFirstNames `name_popularity_netherlands_1880-2014.csv` at
  *   100d16d2d2e10658caebb102171e201559aac7d9.
  *
+ * - POL, --pol <file>: PESEL register (Ministry of Digital Affairs, dane.gov.pl dataset 219), first names
+ *   given to children 2000–2019, at least 5 times a year up to 2012; abador/WD2020
+ *   `Imiona_nadane_wPolsce_w_latach_2000-2019.csv` at 59936d88dabfb6e03e810a708045a920ee819077. Births
+ *   before 2000 have no table by year (see the note).
+ *
  * Run: npx tsx scripts/extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir> --nor <file>
- *        --fra <file> --can-ontario <dir> --can-quebec <file> --nld <file>
+ *        --fra <file> --can-ontario <dir> --can-quebec <file> --nld <file> --pol <file>
  *      && npx biome format --write src/generator/names/cohort-names.ts test/generator/population/cohort-checks.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -47,6 +52,7 @@ import {
   readNewZealand,
   readNorway,
   readOntario,
+  readPesel,
   readQuebec,
   readSouthAustralia,
   readSsa,
@@ -81,6 +87,7 @@ const { values: args } = parseArgs({
     'can-ontario': { type: 'string' },
     'can-quebec': { type: 'string' },
     nld: { type: 'string' },
+    pol: { type: 'string' },
   },
 });
 /** The path given for one table; every table is needed, since the script rewrites every nation's list. */
@@ -145,6 +152,13 @@ const NATIONS: Nation[] = [
     publisher: 'Meertens Institute, Nederlandse Voornamenbank, top names per year',
     top: 100,
     samples: readMeertens(table('nld')),
+  },
+  {
+    code: 'POL',
+    publisher: 'PESEL register, first names given to children per year from 2000',
+    top: 150,
+    samples: readPesel(table('pol')),
+    note: 'samples 2000–2007 only: the published table starts in 2000',
   },
 ];
 

@@ -21,11 +21,11 @@ export const COHORT_CHECKS: readonly CohortCheck[] = [
     },
     outliers: {
       m: {
-        older: ['Harry', 'Fred', 'Francis', 'Norman', 'Earl'],
+        older: ['Harry', 'Fred', 'Charlie', 'Clarence', 'Lewis'],
         newer: ['Roman', 'Leo', 'Emmett', 'Abel', 'Everett'],
       },
       f: {
-        older: ['Shirley', 'Judith', 'Judy', 'Betty', 'Joyce'],
+        older: ['Minnie', 'Ida', 'Alice', 'Bertha', 'Annie'],
         newer: ['Lila', 'Violet', 'Stella', 'Vivian', 'Nora'],
       },
     },
@@ -135,6 +135,17 @@ export const COHORT_CHECKS: readonly CohortCheck[] = [
         older: ['Neeltje', 'Janna', 'Lena', 'Dina', 'Joanna'],
         newer: ['Fiene', 'Feline', 'Fay', 'Benthe', 'Elin'],
       },
+    },
+  },
+  {
+    code: 'POL',
+    common: {
+      m: ['Jakub', 'Kacper', 'Mateusz', 'Michał', 'Dawid'],
+      f: ['Julia', 'Wiktoria', 'Natalia', 'Aleksandra', 'Oliwia'],
+    },
+    outliers: {
+      m: { older: [], newer: ['Leonard', 'Florian', 'Feliks', 'Henryk', 'Hugo'] },
+      f: { older: [], newer: ['Lilia', 'Stefania', 'Janina', 'Wanda', 'Lea'] },
     },
   },
 ];
