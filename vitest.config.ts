@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,8 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'test/security/**', 'test/load/**'],
     // Builds dist/ once: the CLI and docs tests run the compiled binaries.
     globalSetup: ['test/global-setup.ts'],
+    // Worker threads start from that build, not from TypeScript through tsx (src/jobs/worker-thread.ts).
+    env: { MILMED_WORKER_ENTRIES_DIR: fileURLToPath(new URL('dist/jobs', import.meta.url)) },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,15 +1,11 @@
-import { Worker } from 'node:worker_threads';
 import type { GenerationResult, GenerationTask } from './generation-task.js';
+import { spawnWorker } from './worker-thread.js';
 
 /** A running generation; `cancel()` stops its thread at once. */
 export interface RunningGeneration {
   result: Promise<GenerationResult>;
   cancel(): Promise<void>;
 }
-
-// Under tsx or vitest this module is TypeScript, so the worker registers tsx's loader first.
-const fromSource = import.meta.url.endsWith('.ts');
-const workerUrl = new URL(fromSource ? './generation-worker.ts' : './generation-worker.js', import.meta.url);
 
 /**
  * The old-generation heap limit of a generation worker, in MB. A job's live heap does not grow with its
@@ -25,12 +21,7 @@ export function startGeneration(
   onProgress: (generated: number) => void,
 ): RunningGeneration {
   const resourceLimits = { maxOldGenerationSizeMb: GENERATION_HEAP_MB };
-  const worker = fromSource
-    ? new Worker(
-        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); })`,
-        { eval: true, workerData: task, resourceLimits },
-      )
-    : new Worker(workerUrl, { workerData: task, resourceLimits });
+  const worker = spawnWorker('generation-worker', { workerData: task, resourceLimits });
   const result = new Promise<GenerationResult>((resolve, reject) => {
     worker.on(
       'message',

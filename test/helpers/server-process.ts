@@ -23,16 +23,17 @@ export interface ServerProcess {
 }
 
 /**
- * Runs the real server (`tsx src/main.ts`) with the given environment and
- * resolves once it logs `service ready`; rejects if it exits first. `entry` and
- * `readyLine` start another entry point, such as the job worker (`src/worker.ts`, `worker ready`).
+ * Runs the real server as `npm start` does (`dist/main.js`, which the global setup keeps in step with
+ * src/) with the given environment, and resolves once it logs `service ready`; rejects if it exits
+ * first. `entry` and `readyLine` start another entry point, such as the job worker (`dist/worker.js`,
+ * `worker ready`).
  */
 export async function startServer(
   env: Record<string, string>,
-  { entry = 'src/main.ts', readyLine = 'service ready' } = {},
+  { entry = 'dist/main.js', readyLine = 'service ready' } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [entry], {
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,9 +8,9 @@ import { openTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { type Instance, startInstance, until } from '../helpers/instances.js';
 import { type ServerProcess, startServer } from '../helpers/server-process.js';
 
-describe('npm run worker (src/worker.ts)', () => {
+describe('npm run worker (dist/worker.js)', () => {
   it('refuses to start without DATABASE_URL: the embedded store runs jobs in the server', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
+    const result = spawnSync(process.execPath, ['dist/worker.js'], {
       env: { PATH: process.env.PATH ?? '', DATA_DIR: '/nonexistent/never-used' },
       encoding: 'utf8',
       timeout: 20_000,
@@ -38,7 +38,7 @@ describe('npm run worker (src/worker.ts)', () => {
             INSTANCE_ID: 'worker-1',
             JOB_POLL_INTERVAL_MS: '50',
           },
-          { entry: 'src/worker.ts', readyLine: 'worker ready' },
+          { entry: 'dist/worker.js', readyLine: 'worker ready' },
         );
       }, 60_000);
       afterAll(async () => {
