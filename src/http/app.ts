@@ -23,6 +23,7 @@ import { clientErrorHandler, errorHandler, frameworkErrors } from './plugins/err
 import { inputGuard } from './plugins/input-guard.js';
 import { jsonMediaType } from './plugins/json-media-type.js';
 import { requestContext, requestIdFor } from './plugins/request-context.js';
+import { serializerCompiler } from './serializers.js';
 import { validatorCompiler } from './validators.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
 import { adminSettingsRoutes } from './routes/admin-settings.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
 
   app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   await app.register(errorHandler);
   await app.register(requestContext);
   await app.register(inputGuard);

@@ -19,8 +19,22 @@ function makeAjv(coerceTypes: boolean | 'array') {
 const coercing = makeAjv('array');
 const strict = makeAjv(false);
 
+type Validate = ReturnType<FastifySchemaCompiler<object>>;
+
+/**
+ * By part and schema text. Fastify hands each app its own copies of the routes' schemas, which Ajv's
+ * own cache (by object) would compile, and keep, again for every app a process builds.
+ */
+const compiled = new Map<string, Validate>();
+
 /** Fastify's validator compiler: strict for bodies, coercing for everything else. */
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? strict : coercing;
-  return ajv.compile(schema) as ReturnType<FastifySchemaCompiler<object>>;
+  const key = `${ajv === strict ? 'strict' : 'coercing'} ${JSON.stringify(schema)}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile(schema) as Validate;
+    compiled.set(key, validate);
+  }
+  return validate;
 };
