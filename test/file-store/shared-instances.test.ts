@@ -119,7 +119,7 @@ describe.each(['disk', 's3'] as const)('job files shared by two instances (%s st
     expect(res.headers['accept-ranges']).toBe('bytes');
     expect(Number(res.headers['content-length'])).toBe(zip.length);
     expect(res.rawPayload.equals(zip)).toBe(true);
-    const files = unzip(res.rawPayload);
+    const files = await unzip(res.rawPayload);
     expect(Object.keys(files).sort()).toEqual(['patients.csv', 'patients.json']);
     expect(files['patients.json']!.equals(json)).toBe(true);
     expect(JSON.parse(json.toString())).toHaveLength(60);

@@ -131,7 +131,7 @@ describe.each(BACKENDS)('restart safety on %s', (backend: Backend) => {
     const after = await inject(second, { ...key, url: `/api/v1/downloads/${created.job_id}` });
     expect(after.statusCode).toBe(200);
     expect(after.rawPayload.equals(before.rawPayload)).toBe(true);
-    expect(JSON.parse(unzip(after.rawPayload)['patients.json']!.toString())).toHaveLength(4);
+    expect(JSON.parse((await unzip(after.rawPayload))['patients.json']!.toString())).toHaveLength(4);
   });
 
   it('deletes a job and its files once its retention has passed', async () => {

@@ -233,7 +233,7 @@ describe('output injection through the live API (CSV, XML, XLSX)', () => {
     });
     const res = await api.send({ method: 'GET', path: `/api/v1/downloads/${jobId}`, headers: keyA.headers });
     expect(res.status).toBe(200);
-    files = unzip(res.buffer);
+    files = await unzip(res.buffer);
   }, 120_000);
 
   it('CSV: one record per patient for a reader that takes a bare CR as a line end', () => {
