@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { writeImages } from './helpers/pglite-template.js';
+import { writeImages, writeTemplateDirectory } from './helpers/pglite-template.js';
 
 /**
  * Once per run, before any test file:
@@ -11,9 +11,9 @@ import { writeImages } from './helpers/pglite-template.js';
  *   it): the CLI tests run the built `dist/cli/main.js` and the built server, as
  *   users do. tsc still emits when another part of the tree has type errors;
  *   those are reported here and fail `npm run typecheck`, but do not stop the tests;
- * - makes the migrated PGlite image every embedded test database is loaded from, and the
- *   unmigrated one the migration tests start from, so no worker runs initdb and the migrations
- *   itself (test/helpers/pglite-template.ts).
+ * - makes the migrated PGlite image and data directory every embedded test database is copied
+ *   from, and the unmigrated image the migration tests start from, so no worker runs initdb and
+ *   the migrations itself (test/helpers/pglite-template.ts).
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   const result = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], {
@@ -29,11 +29,14 @@ export default async function setup(project: TestProject): Promise<() => void> {
     if (!existsSync(file)) throw new Error(`global-setup: the build did not produce ${file}`);
   }
 
-  const dir = mkdtempSync(join(tmpdir(), 'milmed-pglite-template-'));
+  // In memory where the machine has a tmpfs: every embedded test database is a copy of the template.
+  const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'milmed-pglite-template-'));
   const paths = { empty: join(dir, 'empty.tar'), migrated: join(dir, 'migrated.tar') };
   await writeImages(paths);
+  await writeTemplateDirectory(paths.migrated, join(dir, 'migrated-pgdata'));
   project.provide('pgliteTemplate', paths.migrated);
   project.provide('pgliteEmptyImage', paths.empty);
+  project.provide('pgliteTemplateDir', join(dir, 'migrated-pgdata'));
   return () => {
     rmSync(dir, { recursive: true, force: true });
     reportSkippedServiceSuites();

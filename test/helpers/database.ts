@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openEmbedded, openPostgres, runMigrations } from '../../src/db/index.js';
 import { migratedImage } from './pglite-template.js';
 
@@ -25,15 +28,29 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, migrated database of the given kind, seen by no other test: an
- * in-memory PGlite loaded from the migrated image the global setup made once
- * per run (no initdb, no migrations), or a new PostgreSQL database created
- * from TEST_DATABASE_URL and dropped on close.
+ * A fresh, migrated database of the given kind, seen by no other test: a PGlite
+ * on a copy of the migrated data directory the global setup made once per run (no
+ * initdb, no migrations), or a new PostgreSQL database created from
+ * TEST_DATABASE_URL and dropped on close.
  */
 export async function openTestDatabase(backend: Backend): Promise<TestDatabase> {
   if (backend === 'embedded') {
-    const database = await openEmbedded({ loadDataDir: await migratedImage() }, silentLogger);
-    return { database, close: () => database.close() };
+    const templateDir = inject('pgliteTemplateDir');
+    if (!templateDir) {
+      const database = await openEmbedded({ loadDataDir: await migratedImage() }, silentLogger);
+      return { database, close: () => database.close() };
+    }
+    // A DATA_DIR of its own, next to the template, as a first start on a new directory makes it.
+    const dataDir = mkdtempSync(join(dirname(templateDir), 'db-'));
+    cpSync(templateDir, join(dataDir, 'pgdata'), { recursive: true });
+    const database = await openEmbedded({ dataDir }, silentLogger);
+    return {
+      database,
+      async close() {
+        await database.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const { url, drop } = await createPostgresDatabase();
   const database = openPostgres({ connectionString: url }, silentLogger);

@@ -11,6 +11,8 @@ declare module 'vitest' {
     pgliteTemplate?: string;
     /** The file test/global-setup.ts wrote the unmigrated (initdb only) PGlite image to. */
     pgliteEmptyImage?: string;
+    /** The migrated image as a data directory, in memory (/dev/shm) where the machine has it. */
+    pgliteTemplateDir?: string;
   }
 }
 
@@ -43,6 +45,20 @@ export async function writeImages(paths: { empty: string; migrated: string }): P
   const images = await buildImages();
   await writeFile(paths.empty, Buffer.from(await images.empty.arrayBuffer()));
   await writeFile(paths.migrated, Buffer.from(await images.migrated.arrayBuffer()));
+}
+
+/**
+ * Unpacks the migrated image into the data directory `path` (the global setup, once per run). A test
+ * database copied from it opens in about two thirds of the CPU time of loading the image, and takes
+ * less memory: PGlite reads the files it needs instead of holding all 40 MB.
+ */
+export async function writeTemplateDirectory(migratedImagePath: string, path: string): Promise<void> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const client = await PGlite.create({
+    dataDir: path,
+    loadDataDir: new Blob([await readFile(migratedImagePath)]),
+  });
+  await client.close();
 }
 
 let built: Promise<PgliteImages> | undefined;
