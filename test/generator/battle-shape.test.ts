@@ -76,6 +76,30 @@ describe('battle and DNBI by denominator', () => {
     expect(shares[3]).toBeGreaterThan(0.2);
   });
 
+  it('follows the tempo: an escalating fight is battle-heavy at its end, a declining one at its start', () => {
+    const firstAndLast = (tempo: string) => {
+      const ps = run({ tempo, injury_mix: BATTLE_HEAVY }, 6000, 'tempo');
+      const days = ps.map((p) => p.day_of_injury);
+      const [first, last] = [Math.min(...days), Math.max(...days)];
+      const during = (from: number, to: number) =>
+        ps.filter((p) => p.day_of_injury >= from && p.day_of_injury <= to);
+      return { early: during(first, first + 1), late: during(last - 1, last) };
+    };
+    const battles = (ps: Patient[]) => ps.filter((p) => p.injury_type === 'BATTLE_TRAUMA').length;
+    const dnbi = (ps: Patient[]) => ps.length - battles(ps);
+
+    // Battle casualties follow the tempo curve (0.4 to 1.8 of the mean day); DNBI stays a background rate.
+    const escalating = firstAndLast('escalating');
+    expect(battles(escalating.late)).toBeGreaterThan(2.5 * battles(escalating.early));
+    expect(battleShare(escalating.late)).toBeGreaterThan(battleShare(escalating.early) + 0.15);
+    expect(dnbi(escalating.late) / dnbi(escalating.early)).toBeGreaterThan(0.6);
+    expect(dnbi(escalating.late) / dnbi(escalating.early)).toBeLessThan(1.6);
+
+    const declining = firstAndLast('declining');
+    expect(battles(declining.early)).toBeGreaterThan(2.5 * battles(declining.late));
+    expect(battleShare(declining.early)).toBeGreaterThan(battleShare(declining.late) + 0.15);
+  });
+
   it('keeps a configured mix exactly, whatever the intensity', () => {
     const mix = { Disease: 0.5, 'Non-Battle Injury': 0.3, 'Battle Injury': 0.2 };
     expect(battleShare(run({ intensity: 'low', injury_mix: mix }, 1000))).toBeCloseTo(0.2, 3);
