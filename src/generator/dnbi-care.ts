@@ -45,6 +45,14 @@ export function regimenFor(rng: Rng, drug: string): string {
   return options ? rng.pick(options) : drug;
 }
 
+const NSAID = /ibuprofen|naproxen|diclofenac/i;
+
+/** The regimen, with paracetamol in place of an NSAID when the history gives a reason (`nsaidCaution`). */
+export function sparingNsaid(regimen: string, reason: string | undefined): string {
+  if (!reason || !NSAID.test(regimen)) return regimen;
+  return `Paracetamol 1 g PO every 6 h (NSAID withheld: ${reason})`;
+}
+
 type Finding = readonly [code: string, name: string, region: string, p: number];
 
 /** Findings recorded beside a diagnosis when present (shares are judgement). */

@@ -26,6 +26,25 @@ const ALLERGIES: readonly Allergy[] = [
 export const betaLactamAllergic = (allergies: readonly HistoryEntry[]): boolean =>
   allergies.some((a) => a.code === PENICILLIN_ALLERGY);
 
+const SERTRALINE = '372594008';
+const REFLUX = '235595009';
+
+/**
+ * Why an NSAID is withheld from this casualty, or undefined. With an SSRI, NSAIDs raise the risk of
+ * gastrointestinal bleeding (NICE CKS, NSAIDs: prescribing issues); the BNF cautions them in
+ * gastrointestinal disease and in asthma. Where paracetamol serves as well (sick-call pain and fever),
+ * a prescriber takes it instead; choosing it outright is our judgement.
+ */
+export function nsaidCaution(history: {
+  comorbidities: readonly HistoryEntry[];
+  medications: readonly Medication[];
+}): string | undefined {
+  if (history.medications.some((m) => m.code === SERTRALINE)) return 'takes sertraline, an SSRI';
+  if (history.comorbidities.some((c) => c.code === REFLUX)) return 'gastro-oesophageal reflux';
+  if (history.comorbidities.some((c) => c.code === ASTHMA)) return 'asthma';
+  return undefined;
+}
+
 export const NO_KNOWN_ALLERGY: HistoryEntry = { code: '716186003', name: 'No known allergy' };
 
 interface Chronic extends HistoryEntry {

@@ -7,9 +7,10 @@ import type { DnbiCase } from './conditions.js';
 import { PROCEDURES } from './conditions.js';
 import type { Course } from './course.js';
 import { HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
+import { sparingNsaid } from './dnbi-care.js';
 import type { ClinicalProfile } from './physiology.js';
-import type { Facility, HistoryEntry } from './types.js';
-import { betaLactamAllergic } from './medical-history.js';
+import { betaLactamAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
+import type { Facility } from './types.js';
 
 export interface CareItem {
   facility: Facility;
@@ -37,7 +38,7 @@ export function careItems(
   p: ClinicalProfile,
   c: Course,
   dnbi: DnbiCase | undefined,
-  allergies: readonly HistoryEntry[],
+  history: MedicalHistory,
 ): CareItem[] {
   const out: CareItem[] = [];
   const add = (
@@ -80,8 +81,10 @@ export function careItems(
       return sorted(out);
     }
     if (first) {
-      if (dnbi.effect.drug)
-        add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, dnbi.regimen ?? dnbi.effect.drug);
+      if (dnbi.effect.drug) {
+        const regimen = sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, nsaidCaution(history));
+        add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);
+      }
       if (dnbi.effect.antibiotics) add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics);
       if (dnbi.condition.code === '386689009')
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, 'Active rewarming');
@@ -133,7 +136,7 @@ export function careItems(
       'Tranexamic acid 1 g IV over 10 min, then 1 g over 8 h',
     );
   if (p.openWounds) {
-    const drug = betaLactamAllergic(allergies) ? WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY : WOUND_PROPHYLAXIS;
+    const drug = betaLactamAllergic(history.allergies) ? WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY : WOUND_PROPHYLAXIS;
     add(first.facility, a + 15 * MIN, PROCEDURES.antibiotics, 5, drug);
   }
   if (Number.isFinite(c.care.blood)) {

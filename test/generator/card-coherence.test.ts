@@ -67,6 +67,34 @@ describe('a card read as a whole', () => {
     expect(new Set(covered.filter((p) => !allergic(p)).flatMap(woundDrugs))).toEqual(new Set(['Cefazolin']));
   });
 
+  it('gives paracetamol instead of an NSAID at sick call to a casualty on an SSRI, with reflux or with asthma', () => {
+    const ps = run(
+      { injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0.4, Disease: 0.6 } },
+      20_000,
+      'nsaid',
+    );
+    const cautioned = (p: Patient) =>
+      p.medications.some((m) => m.code === '372594008') ||
+      p.comorbidities.some((c) => c.code === '235595009' || c.code === '195967001');
+    // The regimens given for pain or fever: the details of "Administration of drug" naming an analgesic.
+    const painRelief = (p: Patient) =>
+      p.treatments
+        .map((t) => t.detail ?? '')
+        .filter((d) => /paracetamol|ibuprofen|naproxen|diclofenac/i.test(d));
+    const nsaid = (d: string) => /ibuprofen|naproxen|diclofenac/i.test(d);
+    const treated = ps.filter((p) => painRelief(p).length > 0);
+    const withReason = treated.filter(cautioned);
+    expect(withReason.length).toBeGreaterThan(50);
+    expect(withReason.flatMap(painRelief).filter(nsaid)).toEqual([]);
+    expect(
+      withReason.flatMap(painRelief).some((d) => /NSAID withheld: (takes sertraline|asthma|gastro)/.test(d)),
+    ).toBe(true);
+    // Everyone else is given one of the usual first-line choices, most of them an NSAID.
+    const others = treated.filter((p) => !cautioned(p)).flatMap(painRelief);
+    expect(others.filter(nsaid).length / others.length).toBeGreaterThan(0.5);
+    expect(others.filter((d) => /withheld/.test(d))).toEqual([]);
+  });
+
   it('records asthma in the history of about half the casualties seen for an asthma attack, the rest first presentations', () => {
     const ps = run(
       { injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 } },
