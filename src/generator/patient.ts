@@ -23,7 +23,7 @@ import { womanProbability } from './sex-ratio.js';
 import { type ClinicalProfile, clinicalProfile } from './physiology.js';
 import { Rng } from './rng.js';
 import { drawChemical, drawRadiation } from './cbrn.js';
-import { type CareItem, careItems } from './treatments.js';
+import { type CareItem, careItems, SHOCK_LOSS } from './treatments.js';
 import { evacuationDelayHours } from './warfare.js';
 import { drawBranch, drawUnit, frontDomain } from './units.js';
 import type {
@@ -276,7 +276,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     if (new Rng(ctx.seed, 'water', index).chance(SUBMERSION_P)) conditions.push({ ...SUBMERSION });
   }
   if (course.maxLoss >= 0.15) conditions.push({ ...SHOCK_CONCEPTS.bleeding });
-  if (course.maxLoss >= 0.3) conditions.push({ ...SHOCK_CONCEPTS.shock });
+  if (course.maxLoss >= SHOCK_LOSS) conditions.push({ ...SHOCK_CONCEPTS.shock });
   const primary = conditions[0]!;
 
   const injuryMs = ctx.baseMs + day * 86_400_000 + slot.second * 1000;

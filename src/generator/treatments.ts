@@ -31,6 +31,17 @@ const NFCI_CARE = 'Feet dried, rewarmed slowly at room temperature and elevated;
 const WOUND_PROPHYLAXIS = 'Cefazolin 2 g IV every 8 h (open-wound prophylaxis)';
 const WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY =
   'Clindamycin 900 mg IV every 8 h (open-wound prophylaxis; penicillin allergy)';
+/**
+ * Analgesia in tactical field care, the three options of the TCCC Guidelines (pain management): the
+ * combat wound medication pack for pain that still lets the casualty fight, oral transmucosal fentanyl
+ * for moderate to severe pain, and ketamine for moderate to severe pain in shock or respiratory distress.
+ */
+const COMBAT_WOUND_PACK = 'Combat wound medication pack: paracetamol 1300 mg PO and meloxicam 15 mg PO';
+const OTFC = 'Fentanyl 800 micrograms oral transmucosal (OTFC)';
+const KETAMINE = 'Ketamine 50 mg IM or 20 mg IV/IO slow push, repeated every 20 min as needed';
+/** The share of blood volume lost at which a card records haemorrhagic shock. */
+export const SHOCK_LOSS = 0.3;
+
 /** Heat stroke: cool first, then move on; fluids alone do not bring the core temperature down. */
 const HEAT_STROKE_CARE = 'Cold-water immersion (ice sheets where no bath) until core temperature 39 °C';
 
@@ -116,6 +127,8 @@ export function careItems(
     if (Number.isFinite(c.field.airway))
       add('POI', c.field.airway, PROCEDURES.procedure, 2, 'Nasopharyngeal airway, recovery position');
     if (p.openWounds) add('POI', c.contact + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
+    const analgesia = fieldAnalgesia(p, c, history);
+    if (analgesia) add('POI', c.contact + 8 * MIN, PROCEDURES.drug, 2, analgesia);
   }
   if (!first) return sorted(out);
 
@@ -189,3 +202,16 @@ export function careItems(
 }
 
 const sorted = (items: CareItem[]): CareItem[] => items.sort((x, y) => x.hours - y.hours);
+
+/**
+ * The TCCC analgesia option for this casualty, or undefined for one who cannot take it by mouth or report
+ * pain (unconscious: severe brain injury; an airway at risk is intubated and sedated at the facility).
+ * An NSAID caution (medical-history.ts) leaves meloxicam out of the pack.
+ */
+function fieldAnalgesia(p: ClinicalProfile, c: Course, history: MedicalHistory): string | undefined {
+  if (p.tbi === 3 || p.airwayRisk) return undefined;
+  if (c.maxLoss >= SHOCK_LOSS || p.tension || p.hypoxia > 0) return KETAMINE;
+  if (p.maxAis >= 3) return OTFC;
+  const caution = nsaidCaution(history);
+  return caution ? `Paracetamol 1300 mg PO (meloxicam withheld: ${caution})` : COMBAT_WOUND_PACK;
+}

@@ -95,6 +95,37 @@ describe('a card read as a whole', () => {
     expect(others.filter((d) => /withheld/.test(d))).toEqual([]);
   });
 
+  it('gives battle casualties the TCCC analgesia for their state: ketamine in shock, fentanyl for severe pain, the pack otherwise', () => {
+    const ps = [...generatePatients(DEFAULT_SCENARIO, { seed: 'analgesia', count: 10_000 })].filter(
+      (p) => p.injury_type === 'BATTLE_TRAUMA',
+    );
+    const fieldDrug = (p: Patient) =>
+      p.treatments.find((t) => t.location === 'POI' && t.code === '18629005')?.detail ?? '';
+    const shocked = ps.filter((p) => p.conditions.some((c) => c.code === '27942005'));
+    const treatedInShock = shocked.filter((p) => fieldDrug(p) !== '');
+    expect(treatedInShock.length).toBeGreaterThan(50);
+    // Fentanyl worsens shock and breathing: a shocked card never carries it.
+    expect(treatedInShock.every((p) => /^Ketamine/.test(fieldDrug(p)))).toBe(true);
+    const severeNoShock = ps.filter(
+      (p) => !shocked.includes(p) && p.injury_severity_score >= 9 && /Fentanyl/.test(fieldDrug(p)),
+    );
+    expect(severeNoShock.length).toBeGreaterThan(50);
+    const minor = ps.filter((p) => p.injury_severity_score <= 4 && fieldDrug(p) !== '');
+    expect(minor.length).toBeGreaterThan(50);
+    expect(minor.every((p) => /paracetamol 1300 mg/i.test(fieldDrug(p)))).toBe(true);
+    // Meloxicam is an NSAID: left out for a casualty on an SSRI, with reflux or with asthma.
+    const cautioned = minor.filter(
+      (p) =>
+        p.medications.some((m) => m.code === '372594008') ||
+        p.comorbidities.some((c) => c.code === '235595009' || c.code === '195967001'),
+    );
+    expect(cautioned.length).toBeGreaterThan(0);
+    expect(cautioned.every((p) => /meloxicam withheld/.test(fieldDrug(p)))).toBe(true);
+    // Nobody alive at first contact goes without pain relief unless unconscious or with an airway at risk.
+    const untreated = ps.filter((p) => fieldDrug(p) === '' && p.final_status !== 'KIA');
+    expect(untreated.length / ps.length).toBeLessThan(0.2);
+  });
+
   it('records asthma in the history of about half the casualties seen for an asthma attack, the rest first presentations', () => {
     const ps = run(
       { injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 } },
