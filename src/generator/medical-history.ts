@@ -11,6 +11,7 @@ interface Allergy extends HistoryEntry {
 }
 
 const PENICILLIN_ALLERGY = '91936005';
+const LATEX_ALLERGY = '300916003';
 
 const ALLERGIES: readonly Allergy[] = [
   // About 10 % of patients carry a penicillin allergy label (Shenoy 2019); fewer among young adults.
@@ -19,7 +20,7 @@ const ALLERGIES: readonly Allergy[] = [
   // enlistment (DoDI 6130.03; the halving is judgement).
   { code: '91935009', name: 'Allergy to peanut', p: 0.009 },
   { code: '300913006', name: 'Shellfish allergy', p: 0.015 },
-  { code: '300916003', name: 'Latex allergy', p: 0.01 },
+  { code: LATEX_ALLERGY, name: 'Latex allergy', p: 0.01 },
 ];
 
 /** Whether the record bars a beta-lactam (a penicillin or a cephalosporin) from this casualty's care. */
@@ -44,6 +45,10 @@ export function nsaidCaution(history: {
   if (history.comorbidities.some((c) => c.code === ASTHMA)) return 'asthma';
   return undefined;
 }
+
+/** Whether the team must use latex-free gloves and equipment on this casualty. */
+export const latexAllergic = (allergies: readonly HistoryEntry[]): boolean =>
+  allergies.some((a) => a.code === LATEX_ALLERGY);
 
 export const NO_KNOWN_ALLERGY: HistoryEntry = { code: '716186003', name: 'No known allergy' };
 

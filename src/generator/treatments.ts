@@ -9,7 +9,7 @@ import type { Course } from './course.js';
 import { HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { sparingNsaid } from './dnbi-care.js';
 import type { ClinicalProfile } from './physiology.js';
-import { betaLactamAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
+import { betaLactamAllergic, latexAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
 import type { Facility } from './types.js';
 
 export interface CareItem {
@@ -134,7 +134,10 @@ export function careItems(
 
   // First medical facility: resuscitation (damage-control resuscitation within 1 h, NATO 10-1-2).
   const a = first.arrive;
-  add(first.facility, a + 2 * MIN, PROCEDURES.evaluation, 10, 'Primary survey');
+  const survey = latexAllergic(history.allergies)
+    ? 'Primary survey; latex-free gloves and equipment (latex allergy)'
+    : 'Primary survey';
+  add(first.facility, a + 2 * MIN, PROCEDURES.evaluation, 10, survey);
   if (p.bleed.limb > 0 && !Number.isFinite(c.field.tourniquet))
     add(first.facility, c.care.limbControl, PROCEDURES.tourniquet, 30, 'Limb tourniquet');
   if (p.tension && !Number.isFinite(c.field.needle))
@@ -149,7 +152,9 @@ export function careItems(
       'Tranexamic acid 1 g IV over 10 min, then 1 g over 8 h',
     );
   if (p.openWounds) {
-    const drug = betaLactamAllergic(history.allergies) ? WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY : WOUND_PROPHYLAXIS;
+    const drug = betaLactamAllergic(history.allergies)
+      ? WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY
+      : WOUND_PROPHYLAXIS;
     add(first.facility, a + 15 * MIN, PROCEDURES.antibiotics, 5, drug);
   }
   if (Number.isFinite(c.care.blood)) {

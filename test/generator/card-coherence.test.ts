@@ -126,6 +126,16 @@ describe('a card read as a whole', () => {
     expect(untreated.length / ps.length).toBeLessThan(0.2);
   });
 
+  it('has the first facility use latex-free equipment on a latex-allergic casualty, and only then', () => {
+    const ps = [...generatePatients(DEFAULT_SCENARIO, { seed: 'latex', count: 10_000 })];
+    const latex = (p: Patient) => p.allergies.some((a) => a.code === '300916003');
+    const survey = (p: Patient) => p.treatments.find((t) => /^Primary survey/.test(t.detail ?? ''))?.detail;
+    const surveyed = ps.filter((p) => survey(p) !== undefined);
+    expect(surveyed.filter(latex).length).toBeGreaterThan(10);
+    expect(surveyed.filter(latex).every((p) => /latex-free/.test(survey(p) ?? ''))).toBe(true);
+    expect(surveyed.filter((p) => !latex(p)).some((p) => /latex-free/.test(survey(p) ?? ''))).toBe(false);
+  });
+
   it('records asthma in the history of about half the casualties seen for an asthma attack, the rest first presentations', () => {
     const ps = run(
       { injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 } },
