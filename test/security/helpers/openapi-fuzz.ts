@@ -12,6 +12,26 @@ export const DEFAULT_FUZZ_SEED = 20_251_130;
 /** Every contract violation of the last run, for a closer look. */
 export const FUZZ_VIOLATIONS = '.tmp/security-fuzz-violations.json';
 
+/** Node's HTTP parser limit on the request line and headers (`http.maxHeaderSize`, 16 KiB). */
+const HEADER_LIMIT_BYTES = 16 * 1024;
+
+/**
+ * Sends one request. A request line and headers past Node's limit are refused by the parser (414 or
+ * 431) and the connection is closed; when a large body is still being sent, the client can see that
+ * close (a reset) before the refusal. Such a request is sent again without its body, so the refusal
+ * itself is what gets checked; any other transport failure is a violation.
+ */
+async function sendOnce(api: AttackClient, sent: Sent) {
+  try {
+    return await api.send(sent);
+  } catch (error) {
+    const head = sent.path.length + JSON.stringify(sent.headers ?? {}).length;
+    const hasBody = sent.body !== undefined || sent.rawBody !== undefined;
+    if (head <= HEADER_LIMIT_BYTES || !hasBody) throw error;
+    return api.send({ ...sent, body: undefined, rawBody: undefined });
+  }
+}
+
 export interface FuzzOptions {
   api: AttackClient;
   callers: { weight: number; caller: Caller }[];
@@ -68,7 +88,7 @@ export async function runOpenApiFuzz(opts: FuzzOptions): Promise<FuzzResult> {
       let problem: string | undefined;
       let status = 0;
       try {
-        const res = await opts.api.send(sent);
+        const res = await sendOnce(opts.api, sent);
         status = res.status;
         problem = contractViolation(res);
         const key = (res.json as { key?: unknown } | undefined)?.key;
