@@ -7,15 +7,17 @@
 import type { Rng } from './rng.js';
 import type { Condition } from './types.js';
 
+const PARACETAMOL = 'Paracetamol 1 g PO every 6 h';
+
 const REGIMENS: Readonly<Record<string, readonly string[]>> = {
   Analgesia: [
-    'Paracetamol 1 g PO every 6 h',
+    PARACETAMOL,
     'Ibuprofen 400 mg PO every 8 h',
     'Naproxen 500 mg PO every 12 h',
     'Diclofenac 50 mg PO every 8 h',
     'Paracetamol 1 g + ibuprofen 400 mg PO',
   ],
-  Antipyretic: ['Paracetamol 1 g PO every 6 h', 'Ibuprofen 400 mg PO every 8 h'],
+  Antipyretic: [PARACETAMOL, 'Ibuprofen 400 mg PO every 8 h'],
   'Symptomatic treatment': [
     'Paracetamol 1 g PO, fluids, rest',
     'Throat lozenges, paracetamol 1 g PO',
@@ -50,7 +52,7 @@ const NSAID = /ibuprofen|naproxen|diclofenac/i;
 /** The regimen, with paracetamol in place of an NSAID when the history gives a reason (`nsaidCaution`). */
 export function sparingNsaid(regimen: string, reason: string | undefined): string {
   if (!reason || !NSAID.test(regimen)) return regimen;
-  return `Paracetamol 1 g PO every 6 h (NSAID withheld: ${reason})`;
+  return `${PARACETAMOL} (NSAID withheld: ${reason})`;
 }
 
 type Finding = readonly [code: string, name: string, region: string, p: number];

@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import { compileOnce } from './compile-once.js';
 
 function makeAjv(coerceTypes: boolean | 'array') {
   const ajv = new Ajv({
@@ -21,20 +22,9 @@ const strict = makeAjv(false);
 
 type Validate = ReturnType<FastifySchemaCompiler<object>>;
 
-/**
- * By part and schema text. Fastify hands each app its own copies of the routes' schemas, which Ajv's
- * own cache (by object) would compile, and keep, again for every app a process builds.
- */
-const compiled = new Map<string, Validate>();
+const strictFor = compileOnce((schema) => strict.compile(schema) as Validate);
+const coercingFor = compileOnce((schema) => coercing.compile(schema) as Validate);
 
-/** Fastify's validator compiler: strict for bodies, coercing for everything else. */
-export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? strict : coercing;
-  const key = `${ajv === strict ? 'strict' : 'coercing'} ${JSON.stringify(schema)}`;
-  let validate = compiled.get(key);
-  if (!validate) {
-    validate = ajv.compile(schema) as Validate;
-    compiled.set(key, validate);
-  }
-  return validate;
-};
+/** Fastify's validator compiler: strict for bodies, coercing for everything else; once per schema. */
+export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
+  httpPart === 'body' ? strictFor(schema) : coercingFor(schema);
