@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { generatePatients, type Patient, type Scenario, SummaryAccumulator } from '../generator/index.js';
-import { type OutputFormat, writeJobOutputs, zipFiles } from '../output/index.js';
+import { type OutputFormat, writeJobOutputs } from '../output/index.js';
+import { ArchiveThread } from './archive-thread.js';
 
 /** Everything a worker needs to produce one job's files. */
 export interface GenerationTask {
@@ -22,7 +23,7 @@ export interface GenerationResult {
 }
 
 /**
- * Generates the patients once, writes every requested format, and zips them.
+ * Generates the patients once and writes every requested format and their ZIP.
  * Runs inside a worker thread so a large job never blocks the HTTP event loop.
  */
 export async function runGenerationTask(
@@ -50,10 +51,10 @@ export async function runGenerationTask(
     seed: task.seed,
     // Lets results and patient-detail read patients back; skipped for an encrypted job.
     index: true,
+    archive: new ArchiveThread(`${task.dir}.zip`),
     signal,
     onProgress,
   });
-  await zipFiles(files, `${task.dir}.zip`);
   return {
     summary: { ...summary.summary() },
     files: files.map((f) => ({ name: f.name, bytes: f.bytes })),

@@ -18,4 +18,4 @@ export { type StreamedChunk, streamedJsonChunks } from './streamed-json.js';
 export { type OutputFile, type OutputFormat, OUTPUT_FORMATS } from './types.js';
 export { type WriteJobOptions, writeJobOutputs } from './write-job-outputs.js';
 export { escapeXml } from './xml.js';
-export { zipFiles } from './zip.js';
+export { type ArchivedFile, type ArchiveWriter, ZIP_TEXT_LEVEL, ZipArchive } from './zip.js';

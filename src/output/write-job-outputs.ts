@@ -3,7 +3,7 @@
  * stream chain (text → [gzip] → [AES-GCM] → file); text is encoded into large chunks and the loop
  * waits for `drain` whenever a stream asks, so memory stays flat whatever N is.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, type Transform, type Writable } from 'node:stream';
@@ -20,6 +20,7 @@ import type { TextFormat } from './text-format.js';
 import type { OutputFile, OutputFormat } from './types.js';
 import { createXlsxSink, type XlsxSink } from './xlsx.js';
 import { xmlFormat } from './xml.js';
+import type { ArchiveWriter } from './zip.js';
 
 export interface WriteJobOptions {
   patients: Iterable<Patient>;
@@ -38,6 +39,11 @@ export interface WriteJobOptions {
    * password: an encrypted job keeps nothing in the clear.
    */
   index?: boolean;
+  /**
+   * Also archives every output, as the download serves them: the largest output is handed over as it
+   * grows on disk, the others once they are complete. Removed with the files on failure.
+   */
+  archive?: ArchiveWriter;
 }
 
 /** The plain copy indexed when patients.json is compressed or not requested. */
@@ -62,15 +68,24 @@ interface Target {
   internal?: boolean;
   /** Set for the text formats. */
   writer?: ChunkWriter;
+  /** The file's stream, which counts the bytes on disk. */
+  sink: WriteStream;
 }
+
+/**
+ * The outputs from the largest per patient to the smallest (FHIR's bundles are five times the JSON):
+ * the first one requested is archived as it is written.
+ */
+const LARGEST_FIRST: readonly OutputFormat[] = ['fhir', 'xml', 'json', 'csv', 'xlsx'];
 
 function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions): Target {
   if (format === 'records') {
     const path = join(opts.dir, RECORDS_FILE);
     const input = new PassThrough({ highWaterMark: 256 * 1024 });
-    const done = pipeline(input, createWriteStream(path, { mode: 0o600 }));
+    const sink = createWriteStream(path, { mode: 0o600 });
+    const done = pipeline(input, sink);
     const file = { name: RECORDS_FILE, path, bytes: 0, contentType: BASE.json.type };
-    return { file, input, done, text: jsonFormat, writer: new ChunkWriter(input), internal: true };
+    return { file, input, done, sink, text: jsonFormat, writer: new ChunkWriter(input), internal: true };
   }
   let name = BASE[format].file;
   let contentType = BASE[format].type;
@@ -87,14 +102,13 @@ function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions): Ta
   }
   const path = join(opts.dir, name);
   const input = new PassThrough({ highWaterMark: 256 * 1024 });
-  const done = pipeline([input, ...stages, createWriteStream(path, { mode: 0o600 })] as unknown as [
-    PassThrough,
-    Writable,
-  ]);
+  const sink = createWriteStream(path, { mode: 0o600 });
+  const done = pipeline([input, ...stages, sink] as unknown as [PassThrough, Writable]);
   const target: Target = {
     file: { name, path, bytes: 0, contentType },
     input,
     done,
+    sink,
   };
   if (format === 'xlsx') {
     target.xlsx = createXlsxSink(input);
@@ -127,6 +141,10 @@ function openIndex(targets: Target[], opts: WriteJobOptions): void {
 export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile[]> {
   const formats = [...new Set(opts.formats)];
   const targets = formats.map((f) => openTarget(f, opts));
+  const { archive } = opts;
+  const largest = LARGEST_FIRST.find((f) => formats.includes(f));
+  const live = largest === undefined ? undefined : targets[formats.indexOf(largest)];
+  if (live) archive?.begin(live.file);
   openIndex(targets, opts);
   // Surface pipeline errors early instead of as unhandled rejections.
   const settled = Promise.all(targets.map((t) => t.done));
@@ -152,7 +170,10 @@ export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile
         }
       }
       index++;
-      if (index % 1000 === 0) opts.onProgress?.(index);
+      if (index % 1000 === 0) {
+        opts.onProgress?.(index);
+        if (live) archive?.grown(live.sink.bytesWritten);
+      }
     }
     opts.signal?.throwIfAborted();
     for (const t of targets) {
@@ -171,6 +192,10 @@ export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile
     opts.onProgress?.(index);
     const outputs = targets.filter((t) => !t.internal);
     for (const t of outputs) t.file.bytes = (await stat(t.file.path)).size;
+    await archive?.finish(
+      live?.file.bytes ?? 0,
+      outputs.filter((t) => t !== live).map((t) => t.file),
+    );
     return outputs.map((t) => t.file);
   } catch (err) {
     for (const t of targets) {
@@ -178,6 +203,7 @@ export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile
       t.index?.destroy();
     }
     await Promise.allSettled(targets.map((t) => t.done));
+    await archive?.abort();
     await Promise.all(targets.map((t) => rm(t.file.path, { force: true })));
     await rm(join(opts.dir, PATIENT_INDEX_FILE), { force: true });
     throw err;

@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  RegistrationModeSetting,
-  SettingsRepository,
-  SHOWN_MODE_TTL_MS,
-} from '../../src/settings/index.js';
+import { RegistrationModeSetting, SettingsRepository, SHOWN_MODE_TTL_MS } from '../../src/settings/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { BACKENDS } from '../helpers/database.js';
 import { type Client, DEMO, inject, personalKey } from './helpers.js';

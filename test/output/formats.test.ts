@@ -5,8 +5,9 @@ import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, generatePatients, type Patient } from '../../src/generator/index.js';
-import { writeJobOutputs, zipFiles } from '../../src/output/index.js';
-import { assertWellFormedXml, zipEntryNames } from './helpers.js';
+import { writeJobOutputs, ZipArchive } from '../../src/output/index.js';
+import { unzip } from '../api/helpers.js';
+import { assertWellFormedXml } from './helpers.js';
 
 const N = 300;
 // Battle-heavy, so that 300 patients include deaths of wounds (the default is 14 % battle casualties).
@@ -116,10 +117,43 @@ describe('writeJobOutputs', async () => {
     }
   });
 
-  it('zips the files at the archive root', async () => {
-    const zipPath = join(dir, 'out.zip');
-    await zipFiles(files, zipPath);
-    expect(zipEntryNames(zipPath).sort()).toEqual(files.map((f) => f.name).sort());
+  it('writes an archive holding every file, byte for byte, at its root', async () => {
+    const sub = mkdtempSync(join(dir, 'zip-'));
+    const archive = join(dir, 'zip.zip');
+    const written = await writeJobOutputs({
+      patients: patients(),
+      formats: ['json', 'csv', 'xml', 'xlsx', 'fhir'],
+      dir: sub,
+      compress: false,
+      seed: 'formats',
+      archive: new ZipArchive(archive),
+    });
+    const entries = await unzip(readFileSync(archive));
+    // The largest output streams into the archive as it is written, so it comes first.
+    expect(Object.keys(entries)).toEqual([
+      'patients.fhir',
+      'patients.json',
+      'patients.csv',
+      'patients.xml',
+      'patients.xlsx',
+    ]);
+    for (const f of written) expect(entries[f.name]?.equals(readFileSync(f.path)), f.name).toBe(true);
+  });
+
+  it('archives the compressed files as they are, without deflating them again', async () => {
+    const sub = mkdtempSync(join(dir, 'zip-gz-'));
+    const archive = join(dir, 'zip-gz.zip');
+    const [json] = await writeJobOutputs({
+      patients: patients(),
+      formats: ['json'],
+      dir: sub,
+      compress: true,
+      archive: new ZipArchive(archive),
+    });
+    const entries = await unzip(readFileSync(archive));
+    expect(entries['patients.json.gz']?.equals(readFileSync(json!.path))).toBe(true);
+    // A stored entry takes its own size plus headers; a deflated .gz would not match this closely.
+    expect(readFileSync(archive).length - json!.bytes).toBeLessThan(300);
   });
 
   it('gzips each file when compress is set', async () => {
@@ -137,16 +171,19 @@ describe('writeJobOutputs', async () => {
   it('stops and removes partial files when aborted', async () => {
     const sub = mkdtempSync(join(dir, 'abort-'));
     const controller = new AbortController();
+    const archive = join(sub, 'out.zip');
     const run = writeJobOutputs({
       patients: patients(),
       formats: ['json', 'csv'],
       dir: sub,
       compress: false,
+      archive: new ZipArchive(archive),
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });
     controller.abort();
     await expect(run).rejects.toThrow();
     expect(() => readFileSync(join(sub, 'patients.json'))).toThrow();
+    expect(() => readFileSync(archive)).toThrow();
   });
 });

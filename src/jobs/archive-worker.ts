@@ -1,0 +1,20 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ZipArchive } from '../output/index.js';
+import type { ArchiveCommand, ArchiveOutcome } from './archive-thread.js';
+import { lowerThreadPriority } from './thread-priority.js';
+
+// Worker-thread entry: writes one job's ZIP as its generation thread reports its files (archive-thread.ts).
+const port = parentPort!;
+lowerThreadPriority();
+const archive = new ZipArchive((workerData as { path: string }).path);
+const report = (outcome: ArchiveOutcome): void => port.postMessage(outcome);
+
+port.on('message', (command: ArchiveCommand) => {
+  if (command.type === 'begin') archive.begin(command.live);
+  else if (command.type === 'grown') archive.grown(command.bytes);
+  else
+    archive.finish(command.liveBytes, command.rest).then(
+      () => report({ type: 'done' }),
+      (error: unknown) => report({ type: 'error', message: (error as Error).message }),
+    );
+});
