@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { ZipArchive } from '../output/index.js';
+// zip.js alone, not the output index: the other writers (exceljs above all) would add tens of MB per job.
+import { ZipArchive } from '../output/zip.js';
 import type { ArchiveCommand, ArchiveOutcome } from './archive-thread.js';
 import { lowerThreadPriority } from './thread-priority.js';
 
