@@ -89,8 +89,12 @@ export function dayCounts(seed: string, scenario: Scenario, total: number): DayC
 
 const eventKindsFor = (type: string) => WARFARE_EVENT_KINDS[type] ?? WARFARE_EVENT_KINDS.conventional!;
 
-const sizeOf = (rng: Rng, mean: number, max: number, factor: number): number =>
-  Math.max(1, Math.min(max, Math.round((1 + rng.geometric(1 / mean)) * factor)));
+/**
+ * An event's size: 1 plus a geometric count, mean `mean * factor`, capped at `max`. Intensity scales
+ * the mean, not the drawn size, so every size from 1 up stays possible at any intensity.
+ */
+export const sizeOf = (rng: Rng, mean: number, max: number, factor: number): number =>
+  Math.max(1, Math.min(max, 1 + rng.geometric(1 / Math.max(1, mean * factor))));
 
 /** Builds one day's events and slots; their sizes add up to the day's battle and DNBI counts. */
 export function planDay(

@@ -9,6 +9,7 @@ import {
   type DnbiEffect,
   DISEASE_CATALOG,
   NON_BATTLE_CATALOG,
+  TROPICAL_ENVIRONMENTS,
 } from './dnbi-catalog.js';
 import { findingsFor, regimenFor } from './dnbi-care.js';
 import type { RtdLevel } from './physiology.js';
@@ -87,9 +88,12 @@ export interface DnbiTables {
 export function dnbiTables(scenario: Scenario): DnbiTables {
   const f = environmentFactors(scenario);
   const frost = canFreeze(scenario);
+  const tropics = scenario.environmental_conditions.some((e) => TROPICAL_ENVIRONMENTS.includes(e));
   const weights = (catalog: readonly DnbiConcept[], day: number): number[] =>
     catalog.map((c) =>
-      (c.fromDay && day < c.fromDay) || (c.freezing && !frost) ? 0 : c.weight * (f[c.category] ?? 1),
+      (c.fromDay && day < c.fromDay) || (c.freezing && !frost) || (c.tropical && !tropics)
+        ? 0
+        : c.weight * (f[c.category] ?? 1),
     );
   return {
     disease: { early: weights(DISEASE_CATALOG, 1), late: weights(DISEASE_CATALOG, PTSD_DAY) },

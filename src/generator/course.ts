@@ -7,6 +7,7 @@
  * replaces the death model with those rates (applied to casualties whose condition can kill).
  */
 import type { DnbiCase } from './conditions.js';
+import { operatingHours } from './damage-control.js';
 import { bloodLossAt, type CareTimes, exsanguinationTime, lateDeathProbability } from './haemorrhage.js';
 import { kiaMinutes, type Lognormal, TIMES } from './outcome-tables.js';
 import {
@@ -75,8 +76,16 @@ export interface CourseInput {
 const INF = Number.POSITIVE_INFINITY;
 const MIN = 1 / 60;
 const RTD_CUTOFF_HOURS = 71.5;
-/** Tourniquet applied in the field when a limb bleeds (Kragh 2011: most prehospital). */
+/** Blood volume lost at which the vital signs are those of haemorrhagic shock (ATLS class III). */
+const SHOCK_FRACTION = 0.3;
+/** Tourniquet applied in the field to a life-threatening limb bleed (Kragh 2011: most prehospital). */
 const TOURNIQUET_P = 0.9;
+/**
+ * Limb bleeding a tourniquet is for, in blood volume per hour: TCCC keeps tourniquets for
+ * life-threatening extremity haemorrhage (an artery, an amputation, an open femur). Slower limb bleeding
+ * (a gunshot wound through muscle, an open tibia) stops under a pressure dressing.
+ */
+export const MAJOR_LIMB_BLEED = 0.15;
 /** Field triage against the receiving surgeons: 17 % over-, 6 % under-triage (Plackett 2016). */
 const OVER_TRIAGE = 0.17;
 const UNDER_TRIAGE = 0.06;
@@ -123,14 +132,16 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   const jitter = rng.uniform(-1, 1);
   const contact = trauma ? rng.uniform(2, 12) * MIN : 0;
 
+  const majorLimbBleed = p.bleed.limb >= MAJOR_LIMB_BLEED;
   const field = {
-    tourniquet: p.bleed.limb > 0 && rng.chance(TOURNIQUET_P) ? contact + rng.uniform(0, 4) * MIN : INF,
+    tourniquet: majorLimbBleed && rng.chance(TOURNIQUET_P) ? contact + rng.uniform(0, 4) * MIN : INF,
     dressing: p.bleed.junctional > 0 && rng.chance(0.8) ? contact + rng.uniform(3, 15) * MIN : INF,
     needle: p.tension && rng.chance(0.6) ? contact + rng.uniform(3, 12) * MIN : INF,
     airway: p.airwayRisk && rng.chance(0.8) ? contact + rng.uniform(2, 10) * MIN : INF,
   };
   const care: CareTimes = {
-    limbControl: field.tourniquet,
+    // The field dressing every open wound gets (treatments.ts) stops a slow limb bleed.
+    limbControl: majorLimbBleed || p.bleed.limb === 0 ? field.tourniquet : contact + 3 * MIN,
     dressing: field.dressing,
     junctionalControl: INF,
     surgery: INF,
@@ -161,21 +172,36 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   const vitalsNow = (hours: number, arrivedAt: number, agonal: boolean): Vitals => {
     if (dnbi) return dnbiVitals(dnbi, jitter, hours > 0 ? 0.6 : 1);
     const loss = bloodLossAt(p.bleed, care, hours);
+    const bleedingOut = loss >= SHOCK_FRACTION;
+    const herniation = cause === 'Traumatic brain injury' && !bleedingOut;
     const replaced =
       (hours > care.blood ? Math.min(0.3, 0.2 * (hours - care.blood)) : 0) +
       (hours > arrivedAt ? Math.min(0.1, 0.05 * (hours - arrivedAt)) : 0);
     const v = vitalsAt(p, {
-      loss: agonal ? Math.max(loss, 0.42) : Math.max(0, loss - replaced),
+      loss: agonal && !herniation ? Math.max(loss, 0.42) : Math.max(0, loss - replaced),
       tension: p.tension && Math.min(field.needle, arrivedAt + 3 * MIN) > hours,
       airwayObstructed: p.airwayRisk && field.airway > hours && hours < arrivedAt,
       fieldHours: Math.min(hours, arrivedAt),
+      drained: hours > drainedAt,
+      // Measured on arrival, before the oxygen mask goes on: the next facility sees its effect.
+      onOxygen: hours > arrivedAt,
       jitter,
     });
-    if (agonal && (cause === 'Traumatic brain injury' || p.tbi === 3)) v.gcs = 3;
+    if (agonal && (cause === 'Traumatic brain injury' || p.tbi === 3)) {
+      // Herniation, not blood loss: Cushing's triad, bradycardia with hypertension and slow breathing.
+      v.gcs = 3;
+      if (cause === 'Traumatic brain injury' && !bleedingOut) {
+        v.heart_rate = Math.round(48 + jitter * 6);
+        v.systolic_bp = Math.round(180 + jitter * 10);
+        v.respiratory_rate = Math.round(7 + jitter * 2);
+      }
+    }
     return v;
   };
 
   const vitals: Course['vitals'] = [];
+  /** When a chest drain went in (treatments.ts: at Role 2, 10 min after arrival). */
+  let drainedAt = INF;
   if (death <= contact || (configured && Number.isFinite(death))) {
     return finish({
       death,
@@ -252,7 +278,10 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       stays.push({ facility, arrive, leave, end: 'rtd' });
       break;
     }
-    const leave = arrive + Math.max(stay, facility === 'Role2' && surgical ? care.surgery - arrive + 2 : 0);
+    // A surgical casualty leaves Role 2 an hour after the last operation, 2 h after the first at the least.
+    const theatre = Math.max(2, operatingHours(p) + 1);
+    const leave =
+      arrive + Math.max(stay, facility === 'Role2' && surgical ? care.surgery - arrive + theatre : 0);
     stays.push({ facility, arrive, leave });
     const next: Facility = facility === 'Role1' ? 'Role2' : facility === 'Role2' ? 'Role3' : 'Role4';
     const transit = draw(
@@ -266,6 +295,9 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     arrive = leave + transit;
     facility = next;
   }
+
+  const chestDrainAt = stays.find((s) => s.facility === 'Role2');
+  if (trauma && needsChestDrain(p) && chestDrainAt) drainedAt = chestDrainAt.arrive + CHEST_DRAIN_DELAY;
 
   // Care that depends on the route: TXA on arrival for bleeding casualties, blood at Role 2 (or in a
   // forward air evacuation), then the deaths the model decides.
@@ -294,16 +326,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     }
     const shock = bloodLossAt(p.bleed, care, firstArrival) >= 0.3;
     if (firstArrival < death && rng.chance(lateDeathProbability(p, shock, care.surgery))) {
-      kill(
-        firstArrival + rng.lognormal(10, 1.1),
-        p.tbi === 3
-          ? 'Traumatic brain injury'
-          : p.burnTbsa >= 20
-            ? 'Burns'
-            : bleeding
-              ? 'Multiple organ failure after haemorrhage'
-              : 'Multiple injuries',
-      );
+      const at = firstArrival + rng.lognormal(10, 1.1);
+      kill(at, hospitalDeathCause(p, at - firstArrival, arrivalLoss >= 0.15));
     }
   } else if (dnbi?.effect.lethal && rng.chance(dnbi.effect.lethal)) {
     kill(firstArrival + rng.lognormal(24, 0.8), dnbi.effect.cause ?? dnbi.condition.name);
@@ -434,3 +458,19 @@ function dnbiVitals(c: DnbiCase, jitter: number, scale: number): Vitals {
 }
 
 export { inShock };
+
+/**
+ * What kills a casualty in hospital, by when (Eastridge 2012; Keene 2016): in the first day the brain
+ * injury, the burn shock or the haemorrhage itself; organ failure after a haemorrhage takes days.
+ */
+function hospitalDeathCause(p: ClinicalProfile, hoursInCare: number, bled: boolean): string {
+  if (p.tbi === 3) return 'Traumatic brain injury';
+  if (p.burnTbsa >= 20) return 'Burns';
+  if (bled) return hoursInCare < 24 ? 'Haemorrhage' : 'Multiple organ failure after haemorrhage';
+  return 'Multiple injuries';
+}
+
+/** Air or blood in the pleural space, or a tension pneumothorax: a chest drain at Role 2. */
+export const needsChestDrain = (p: ClinicalProfile): boolean => p.pleuralHypoxia > 0 || p.tension;
+/** Hours from arrival at Role 2 to the chest drain. */
+export const CHEST_DRAIN_DELAY = 10 / 60;

@@ -35,6 +35,22 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
   Antihistamine: ['Cetirizine 10 mg PO daily', 'Loratadine 10 mg PO daily', 'Fexofenadine 180 mg PO daily'],
   Antiemetic: ['Ondansetron 4 mg PO', 'Metoclopramide 10 mg PO'],
   'Proton pump inhibitor': ['Omeprazole 20 mg PO daily', 'Lansoprazole 30 mg PO daily'],
+  Laxative: [
+    'Macrogol 1 sachet PO twice daily, fluids',
+    'Lactulose 15 ml PO twice daily, fluids',
+    'Senna 15 mg PO at night, fluids',
+  ],
+  'Haemorrhoid care': [
+    'Topical anaesthetic and hydrocortisone ointment; macrogol 1 sachet PO daily',
+    'Warm sitz baths; lactulose 15 ml PO twice daily',
+  ],
+  'Antiseptic mouthwash': ['Chlorhexidine 0.2 % mouthwash twice daily; brushing and flossing'],
+  // Before an operation: nothing by mouth, so the analgesia is intravenous (NSAIDs withheld until the
+  // surgeon has seen the patient).
+  'Parenteral analgesia': [
+    'Paracetamol 1 g IV every 6 h; morphine 2.5–5 mg IV as needed',
+    'Paracetamol 1 g IV every 6 h; morphine 5 mg IV as needed',
+  ],
   'Antibiotic eye drops': [
     'Chloramphenicol 0.5 % eye drops every 2 h',
     'Fusidic acid 1 % eye drops twice daily',

@@ -19,6 +19,8 @@ export interface DnbiEffect {
   /** The cause of death written when it kills, where the concept is a general one ("Fever"). */
   cause?: string;
   drug?: string;
+  /** The operation the diagnosis needs (SNOMED CT procedure), done at the first surgical facility. */
+  operation?: readonly [code: string, display: string];
 }
 
 export type DnbiCategory =
@@ -53,9 +55,20 @@ export interface DnbiConcept {
   fromDay?: number;
   /** Needs freezing temperatures (frostbite): never in a summer month unless cold or mountains say so. */
   freezing?: true;
+  /** Carried by the sandflies and mosquitoes of hot countries: only where TROPICAL_ENVIRONMENTS say so. */
+  tropical?: true;
 }
 
-type Options = Partial<Pick<DnbiConcept, 'qualifier' | 'upgrade' | 'evac' | 'ais' | 'fromDay' | 'freezing'>> &
+/**
+ * The environmental conditions of a theatre where sandflies and mosquitoes carry disease (leishmaniasis
+ * in Iraq and Afghanistan, malaria and dengue in the tropics): extreme heat, or the dust storms of a desert.
+ * Elsewhere (a Baltic summer, an Arctic winter) tropical vector-borne disease is not drawn.
+ */
+export const TROPICAL_ENVIRONMENTS: readonly string[] = ['extreme_heat', 'dust_storm'];
+
+type Options = Partial<
+  Pick<DnbiConcept, 'qualifier' | 'upgrade' | 'evac' | 'ais' | 'fromDay' | 'freezing' | 'tropical'>
+> &
   DnbiEffect;
 
 const d = (
@@ -68,7 +81,7 @@ const d = (
   rtd: RtdLevel,
   o: Options = {},
 ): DnbiConcept => {
-  const { qualifier, upgrade, evac, ais, fromDay, freezing, ...effect } = o;
+  const { qualifier, upgrade, evac, ais, fromDay, freezing, tropical, ...effect } = o;
   return {
     code,
     name,
@@ -84,6 +97,7 @@ const d = (
     ...(qualifier ? { qualifier } : {}),
     ...(fromDay ? { fromDay } : {}),
     ...(freezing ? { freezing } : {}),
+    ...(tropical ? { tropical } : {}),
   };
 };
 
@@ -174,21 +188,22 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     upgrade: 0.1,
     ...ANALGESIA,
   }),
-  d('14760008', 'Constipation', 'Abdomen', 'gastrointestinal', 1, 'T3', 'role1', SYMPTOMATIC),
+  d('14760008', 'Constipation', 'Abdomen', 'gastrointestinal', 1, 'T3', 'role1', { drug: 'Laxative' }),
   d('235595009', 'Gastroesophageal reflux disease', 'Abdomen', 'gastrointestinal', 1.5, 'T3', 'role1', {
     evac: 0.05,
     drug: 'Proton pump inhibitor',
   }),
   d('13200003', 'Peptic ulcer', 'Abdomen', 'gastrointestinal', 0.5, 'T3', 'role2', {
     evac: 0.2,
-    ...ANALGESIA,
+    drug: 'Proton pump inhibitor',
   }),
-  d('70153002', 'Hemorrhoids', 'Abdomen', 'gastrointestinal', 1, 'T3', 'role1', SYMPTOMATIC),
+  d('70153002', 'Hemorrhoids', 'Abdomen', 'gastrointestinal', 1, 'T3', 'role1', { drug: 'Haemorrhoid care' }),
   d('85189001', 'Acute appendicitis', 'Abdomen', 'gastrointestinal', 0.6, 'T2', 'none', {
     hr: 14,
     temp: 1,
     antibiotics: true,
-    drug: 'Analgesia',
+    drug: 'Parenteral analgesia',
+    operation: ['80146002', 'Appendectomy'],
   }),
 
   // Skin (heat, sweat and field hygiene).
@@ -204,13 +219,14 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
   }),
   d('80612004', 'Leishmaniasis', 'Upper extremity', 'skin', 0.5, 'T3', 'none', {
     qualifier: 'cutaneous',
+    tropical: true,
     drug: 'Antiparasitic therapy',
   }),
 
   // Dental (145–282 emergencies per 1,000 per year deployed).
   d('80967001', 'Dental caries', 'Head/Neck', 'dental', 3, 'T3', 'role1', ANALGESIA),
   d('27355003', 'Toothache', 'Head/Neck', 'dental', 2.5, 'T3', 'role1', ANALGESIA),
-  d('66383009', 'Gingivitis', 'Head/Neck', 'dental', 1, 'T3', 'role1', SYMPTOMATIC),
+  d('66383009', 'Gingivitis', 'Head/Neck', 'dental', 1, 'T3', 'role1', { drug: 'Antiseptic mouthwash' }),
 
   // Eye.
   d('9826008', 'Conjunctivitis', 'Head/Neck', 'eye', 2.5, 'T3', 'role1', { drug: 'Antibiotic eye drops' }),
@@ -255,6 +271,7 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
   d('29857009', 'Chest pain', 'Thorax', 'medical', 1, 'T2', 'role2', { evac: 0.15, hr: 10 }),
   d('271594007', 'Syncope', 'Systemic', 'medical', 0.8, 'T3', 'role1', { upgrade: 0.2, hr: -8 }),
   d('61462000', 'Malaria', 'Systemic', 'medical', 0.3, 'T2', 'none', {
+    tropical: true,
     upgrade: 0.2,
     hr: 16,
     temp: 2,
@@ -262,6 +279,7 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     drug: 'Antimalarial therapy',
   }),
   d('38362002', 'Dengue', 'Systemic', 'medical', 0.2, 'T2', 'role2', {
+    tropical: true,
     hr: 14,
     temp: 1.8,
     drug: 'Antipyretic',

@@ -115,6 +115,9 @@ export function lateDeathProbability(
   shockOnArrival: boolean,
   hoursToSurgery: number,
 ): number {
+  // Minor injuries (ISS below 9) kill in hospital only through shock; civilian registries put their
+  // mortality under 1 %, nearly all of it in the elderly.
+  if (p.iss < 9 && !shockOnArrival) return 0;
   const delay =
     p.needsDcs && Number.isFinite(hoursToSurgery) ? Math.min(6, Math.max(0, hoursToSurgery - 1)) : 0;
   const b =

@@ -133,18 +133,43 @@ export function drawInjuries(rng: Rng, mechanism: Mechanism | 'nbi', tierIndex: 
     const tbsa = Math.min(95, Math.max(1, Math.round(rng.lognormal(8, 0.9))));
     const [code, name] = rng.chance(0.33) ? FULL_THICKNESS_BURN : PARTIAL_THICKNESS_BURN;
     const burnRegion = WOUND_REGIONS[rng.weightedIndex([35, 20, 30, 15, 0])] ?? 'Upper extremity';
-    const concept: InjuryConcept = {
-      code,
-      name,
-      region: burnRegion,
-      iss: 'external',
-      ais: burnAis(tbsa),
-      weight: [0, 0, 0],
-    };
-    if (!taken(burnRegion, code)) out.push({ concept, tbsa });
+    // One region holds no more than its rule-of-nines share; a larger burn spreads to the next regions.
+    // Each part carries the AIS of the whole burn, which the AIS burn scale grades by total TBSA.
+    let left = tbsa;
+    for (const region of [burnRegion, ...BURN_SPREAD.filter((r) => r !== burnRegion)]) {
+      if (left <= 0) break;
+      const part = Math.min(left, BURN_CAPACITY[region]);
+      left -= part;
+      const concept: InjuryConcept = {
+        code,
+        name,
+        region,
+        iss: 'external',
+        ais: burnAis(tbsa),
+        weight: [0, 0, 0],
+      };
+      if (!taken(region, code)) out.push({ concept, tbsa: part });
+    }
   }
   return out;
 }
+
+/** The most %TBSA a region can hold, by the rule of nines (ATLS): both arms, both legs, trunk halves. */
+const BURN_CAPACITY: Readonly<Record<WoundRegion, number>> = {
+  'Head/Neck': 9,
+  'Upper extremity': 18,
+  Thorax: 18,
+  Abdomen: 18,
+  'Lower extremity': 36,
+};
+/** Where a large burn spreads next: the largest regions first. */
+const BURN_SPREAD: readonly WoundRegion[] = [
+  'Lower extremity',
+  'Thorax',
+  'Abdomen',
+  'Upper extremity',
+  'Head/Neck',
+];
 
 /** ISS: squares of the highest AIS in the three most severely injured ISS regions; any AIS 6 → 75. */
 export function injurySeverityScore(scores: readonly { iss: IssRegion; ais: number }[]): number {

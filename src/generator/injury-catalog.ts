@@ -29,6 +29,8 @@ export interface InjuryConcept {
   tension?: true;
   /** Lung injury lowering oxygen saturation (blast lung, haemothorax, pneumothorax). */
   hypoxia?: number;
+  /** Air or blood in the pleural space: a chest drain relieves its hypoxia (a lung contusion has none). */
+  pleural?: true;
   amputation?: true;
   femur?: true;
   fracture?: 'open' | 'closed';
@@ -86,8 +88,12 @@ export const INJURY_CATALOG: readonly InjuryConcept[] = [
   c(...OPEN_WOUND, 'Thorax', 'external', 1, [6, 0, 1]),
   c(...PUNCTURE, 'Thorax', 'external', 1, [5, 0, 0]),
   c('33737001', 'Fracture of rib', 'Thorax', 'chest', 2, [1, 0.3, 5]),
-  c('36118008', 'Pneumothorax', 'Thorax', 'chest', 3, [3, 2, 1], { hypoxia: 4 }),
-  c('31892009', 'Hemothorax', 'Thorax', 'chest', 3, [2, 3, 1], { bleed: ['torso', 0.35], hypoxia: 4 }),
+  c('36118008', 'Pneumothorax', 'Thorax', 'chest', 3, [3, 2, 1], { hypoxia: 4, pleural: true }),
+  c('31892009', 'Hemothorax', 'Thorax', 'chest', 3, [2, 3, 1], {
+    bleed: ['torso', 0.35],
+    hypoxia: 4,
+    pleural: true,
+  }),
   c('125667009', 'Contusion', 'Thorax', 'chest', 3, [2.5, 0, 0], {
     qualifier: 'lung (primary blast lung injury)',
     hypoxia: 9,
@@ -98,13 +104,20 @@ export const INJURY_CATALOG: readonly InjuryConcept[] = [
     qualifier: 'lung (pulmonary contusion, blunt)',
     hypoxia: 9,
   }),
-  c(...GSW, 'Thorax', 'chest', 4, [0, 3, 0], { bleed: ['torso', 0.4], hypoxia: 5, thoracotomy: true }),
-  c('233645004', 'Tension pneumothorax', 'Thorax', 'chest', 5, [1, 1.5, 0.3], { tension: true, hypoxia: 15 }),
+  // Most penetrating chest wounds need a chest drain only; a thoracotomy is for massive haemothorax
+  // (Emergency War Surgery, 5th ed.: about 85 % are managed with a tube thoracostomy alone).
+  c(...GSW, 'Thorax', 'chest', 4, [0, 3, 0], { bleed: ['torso', 0.4], hypoxia: 5, pleural: true }),
+  c('233645004', 'Tension pneumothorax', 'Thorax', 'chest', 5, [1, 1.5, 0.3], {
+    tension: true,
+    hypoxia: 15,
+    pleural: true,
+  }),
   c(...CRUSH, 'Thorax', 'chest', 6, [1.5, 0, 0.3], { qualifier: 'chest, unsurvivable', crush: true }),
   c('31892009', 'Hemothorax', 'Thorax', 'chest', 5, [0.8, 1, 0.1], {
     qualifier: 'massive',
     bleed: ['torso', 6],
     hypoxia: 8,
+    pleural: true,
     thoracotomy: true,
   }),
 

@@ -216,7 +216,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   const names = namesFor(nation);
   const surname = person.pick(names.surnames);
   const branch = drawBranch(person, frontDomain(front, scenario), nation);
-  const service = drawService(person, nation, male, ctx.baseMs, branch);
+  const service = drawService(person, nation, male, ctx.baseMs + day * 86_400_000, branch);
   const unit = drawUnit(person, branch, male);
   const drawnHistory = drawMedicalHistory(new Rng(ctx.seed, 'history', index), service.age);
 

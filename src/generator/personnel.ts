@@ -103,42 +103,48 @@ export interface ServiceDetails {
 }
 
 const birthdates = new Map<number, string>();
-let birthdatesFor = Number.NaN;
+/** Entries kept before the cache starts over: a run of a few weeks fits, a long-lived server stays small. */
+const BIRTHDATE_CACHE_MAX = 1 << 17;
+const DAY_MS = 86_400_000;
 
 /**
- * `YYYY-MM-DD` of someone `age` on day 1, born `daysIntoYear` days into their year. A run draws a few
- * dozen ages × 365 days, so each date is built once (Date setters and toISOString cost more than the
- * rest of drawing a service member); the cache holds one scenario's dates at a time.
+ * `YYYY-MM-DD` of someone `age` on the day that starts at `dayMs` (00:00Z), whose last birthday was
+ * `sinceBirthday` days before it. A run draws a few dozen ages × 365 days per day, so each date is built
+ * once (Date setters and toISOString cost more than the rest of drawing a service member).
  */
-function birthdateOf(baseDateMs: number, age: number, daysIntoYear: number): string {
-  if (baseDateMs !== birthdatesFor) {
-    birthdates.clear();
-    birthdatesFor = baseDateMs;
-  }
-  const key = age * 366 + daysIntoYear;
+function birthdateOf(dayMs: number, age: number, sinceBirthday: number): string {
+  const key = Math.floor(dayMs / DAY_MS) * 32_768 + age * 366 + sinceBirthday;
   let date = birthdates.get(key);
   if (date === undefined) {
-    const birth = new Date(baseDateMs);
-    birth.setUTCFullYear(birth.getUTCFullYear() - age - 1);
-    birth.setUTCDate(birth.getUTCDate() + 1 + daysIntoYear);
+    // The latest birthday that makes `age` that day (28 February for a 29 February in a common year),
+    // then `sinceBirthday` days earlier.
+    const birth = new Date(dayMs);
+    const month = birth.getUTCMonth();
+    birth.setUTCFullYear(birth.getUTCFullYear() - age);
+    if (birth.getUTCMonth() !== month) birth.setUTCDate(0);
+    birth.setUTCDate(birth.getUTCDate() - sinceBirthday);
     date = birth.toISOString().slice(0, 10);
+    if (birthdates.size >= BIRTHDATE_CACHE_MAX) birthdates.clear();
     birthdates.set(key, date);
   }
   return date;
 }
 
-/** `baseDateMs` is the scenario's day 1 at 00:00Z; ages are counted from it, never from the clock. */
+/**
+ * `injuryDayMs` is 00:00Z of the day the casualty is wounded or falls ill: `age` is the age that day
+ * (the card's age agrees with its birthdate and injury date), counted from the scenario, never the clock.
+ */
 export function drawService(
   rng: Rng,
   nation: string,
   male: boolean,
-  baseDateMs: number,
+  injuryDayMs: number,
   branch: Branch,
 ): ServiceDetails {
   const grade = rng.weightedIndex(GRADE_WEIGHTS);
   const band = GRADES[grade] ?? GRADES[0]!;
   const age = rng.int(band.minAge, band.maxAge);
-  const daysIntoYear = rng.int(0, 364);
+  const sinceBirthday = rng.int(0, 364);
   const weight = male ? rng.normal(82, 11) : rng.normal(66, 9);
   const religions = RELIGION[nation] ?? [];
   const r = rng.next();
@@ -146,7 +152,7 @@ export function drawService(
   return {
     rank: rankFor(nation, serviceOf(branch), grade),
     age,
-    birthdate: birthdateOf(baseDateMs, age, daysIntoYear),
+    birthdate: birthdateOf(injuryDayMs, age, sinceBirthday),
     bloodType: BLOOD[rng.weightedIndex(BLOOD_WEIGHTS)] ?? 'O+',
     weight: Math.round(Math.min(140, Math.max(45, weight)) * 10) / 10,
     religion,

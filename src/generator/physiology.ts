@@ -22,6 +22,8 @@ export interface ClinicalProfile {
   tbi: 0 | 1 | 2 | 3;
   tension: boolean;
   hypoxia: number;
+  /** The part of `hypoxia` a chest drain relieves (pneumothorax, haemothorax). */
+  pleuralHypoxia: number;
   airwayRisk: boolean;
   burnTbsa: number;
   burnFull: boolean;
@@ -52,6 +54,7 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
   const bleed: Record<BleedSite, number> = { limb: 0, junctional: 0, torso: 0 };
   let tbi: 0 | 1 | 2 | 3 = 0;
   let hypoxia = 0;
+  let pleuralHypoxia = 0;
   let burnTbsa = 0;
   let burnFull = false;
   const p = {
@@ -76,6 +79,7 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
     if (c.bleed) bleed[c.bleed[0]] += c.bleed[1] * BLEED_SCALE * bleedFactor;
     if (c.tbi && c.tbi > tbi) tbi = c.tbi;
     if (c.hypoxia) hypoxia += c.hypoxia;
+    if (c.hypoxia && c.pleural) pleuralHypoxia += c.hypoxia;
     if (tbsa !== undefined) {
       burnTbsa += tbsa;
       burnFull ||= c.code === '403192003';
@@ -95,8 +99,12 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
       (c.spinal === true && c.region === 'Head/Neck') || (c.vascular === true && c.region === 'Head/Neck');
     p.penetratingTorso ||=
       (c.region === 'Thorax' || c.region === 'Abdomen') && c.iss !== 'external' && c.ais >= 3;
+    // A burn is not an open wound: burn care has no systemic antibiotic prophylaxis (JTS CPG Burn Care).
     p.openWounds ||=
-      c.iss === 'external' || c.fracture === 'open' || c.amputation === true || c.code === '283545005';
+      (c.iss === 'external' && tbsa === undefined) ||
+      c.fracture === 'open' ||
+      c.amputation === true ||
+      c.code === '283545005';
   }
   if (tbi === 3) p.airwayRisk = true;
   const iss = injurySeverityScore(scores);
@@ -134,6 +142,7 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
     bleed,
     tbi,
     hypoxia,
+    pleuralHypoxia,
     burnTbsa,
     burnFull,
     ...p,
@@ -161,6 +170,10 @@ export interface VitalsInput {
   airwayObstructed: boolean;
   /** Hours spent in the field before reaching shelter (hypothermia). */
   fieldHours: number;
+  /** A chest drain is in: the pleural part of the hypoxia is relieved. */
+  drained: boolean;
+  /** At a facility, on oxygen: what hypoxia is left is halved. */
+  onOxygen: boolean;
   /** Personal baseline in [-1, 1] so two casualties differ. */
   jitter: number;
 }
@@ -186,8 +199,9 @@ export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
   let hr =
     76 + pain + s.jitter * 8 + (f < 0.15 ? f * 120 : f < 0.3 ? 18 + (f - 0.15) * 150 : 40 + (f - 0.3) * 220);
   let sbp = 124 + s.jitter * 8 - (f < 0.3 ? f * 30 : 9 + (f - 0.3) * 330);
-  let rr = 16 + s.jitter * 2 + (f > 0.15 ? (f - 0.15) * 60 : 0) + Math.min(p.hypoxia, 15) * 0.6;
-  let spo2 = 98 + s.jitter - Math.min(p.hypoxia, 20) - (f > 0.3 ? (f - 0.3) * 40 : 0);
+  const hypoxia = (p.hypoxia - (s.drained ? p.pleuralHypoxia : 0)) * (s.onOxygen ? 0.5 : 1);
+  let rr = 16 + s.jitter * 2 + (f > 0.15 ? (f - 0.15) * 60 : 0) + Math.min(hypoxia, 15) * 0.6;
+  let spo2 = 98 + s.jitter - Math.min(hypoxia, 20) - (f > 0.3 ? (f - 0.3) * 40 : 0);
   let gcs = baseGcs(p.tbi, s.jitter);
   if (f > 0.3) gcs -= Math.round((f - 0.3) * 30);
   if (s.tension) {

@@ -5,8 +5,9 @@
  */
 import type { DnbiCase } from './conditions.js';
 import { PROCEDURES } from './conditions.js';
-import type { Course } from './course.js';
+import { CHEST_DRAIN_DELAY, type Course, MAJOR_LIMB_BLEED, needsChestDrain } from './course.js';
 import { HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
+import { damageControlOperations } from './damage-control.js';
 import { sparingNsaid } from './dnbi-care.js';
 import type { ClinicalProfile } from './physiology.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
@@ -31,6 +32,11 @@ const NFCI_CARE = 'Feet dried, rewarmed slowly at room temperature and elevated;
 const WOUND_PROPHYLAXIS = 'Cefazolin 2 g IV every 8 h (open-wound prophylaxis)';
 const WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY =
   'Clindamycin 900 mg IV every 8 h (open-wound prophylaxis; penicillin allergy)';
+/** The same CPG for a penetrating abdominal injury: anaerobic cover is added for the bowel's flora. */
+const ABDOMINAL_PROPHYLAXIS =
+  'Cefazolin 2 g IV every 8 h plus metronidazole 500 mg IV every 8 h (penetrating abdominal injury)';
+const ABDOMINAL_PROPHYLAXIS_PENICILLIN_ALLERGY =
+  'Clindamycin 900 mg IV every 8 h plus ciprofloxacin 400 mg IV every 12 h (penetrating abdominal injury; penicillin allergy)';
 /**
  * Analgesia in tactical field care, the three options of the TCCC Guidelines (pain management): the
  * combat wound medication pack for pain that still lets the casualty fight, oral transmucosal fentanyl
@@ -39,6 +45,20 @@ const WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY =
 const COMBAT_WOUND_PACK = 'Combat wound medication pack: paracetamol 1300 mg PO and meloxicam 15 mg PO';
 const OTFC = 'Fentanyl 800 micrograms oral transmucosal (OTFC)';
 const KETAMINE = 'Ketamine 50 mg IM or 20 mg IV/IO slow push, repeated every 20 min as needed';
+/**
+ * Severe brain injury at the neurosurgical facility (JTS CPG "Neurosurgery and Severe Head Injury"):
+ * intracranial pressure monitored and treated, hyperosmolar therapy first.
+ */
+const SEVERE_TBI_CARE =
+  'Intracranial pressure monitor; hypertonic saline 3 % to keep ICP below 22 mmHg, head up 30°, normocapnia';
+/**
+ * Burn care (JTS CPG "Burn Care"): fluid resuscitation from 20 % TBSA by the rule of ten (10 ml/h per
+ * %TBSA for an adult of 40–80 kg), titrated to urine output; burns covered, not given antibiotics.
+ */
+const BURN_RESUSCITATION_TBSA = 20;
+const BURN_DRESSING = 'Burns cleaned and covered with a silver-impregnated dressing';
+const burnResuscitation = (tbsa: number): string =>
+  `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
 /** The share of blood volume lost at which a card records haemorrhagic shock. */
 export const SHOCK_LOSS = 0.3;
 
@@ -60,6 +80,14 @@ export function careItems(
     detail?: string,
   ): void => {
     if (!Number.isFinite(hours) || hours >= c.death) return;
+    // A short stay (a T1 rushed on to surgery) fits its care in before the casualty leaves.
+    const here = c.stays.find((s) => s.facility === facility);
+    if (here && here.leave > here.arrive && Number.isFinite(here.leave)) {
+      hours = Math.min(hours, Math.max(here.arrive, here.leave - MIN));
+      if (minutes !== undefined) minutes = Math.min(minutes, (here.leave - hours) * 60);
+    }
+    // Care under way when the casualty dies stops there.
+    if (minutes !== undefined) minutes = Math.min(minutes, (c.death - hours) * 60);
     const item: CareItem = { facility, hours, concept };
     if (minutes !== undefined && Number.isFinite(minutes)) item.minutes = Math.max(1, Math.round(minutes));
     if (detail) item.detail = detail;
@@ -97,6 +125,7 @@ export function careItems(
         add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);
       }
       if (dnbi.effect.antibiotics) add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics);
+      if (dnbi.effect.operation) operate(dnbi.effect.operation, c, add);
       if (dnbi.condition.code === '386689009')
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, 'Active rewarming');
       // Non-freezing cold injury: slow rewarming only; rapid rewarming worsens the pain and the damage.
@@ -111,15 +140,7 @@ export function careItems(
   // Point of injury: buddy aid and the medic (TCCC), from first contact.
   if (c.contact < c.death) {
     add('POI', c.contact, PROCEDURES.triage, 1);
-    const conversion = Math.min(c.surgery, (first?.arrive ?? c.death) + 0.5);
-    if (Number.isFinite(c.field.tourniquet))
-      add(
-        'POI',
-        c.field.tourniquet,
-        PROCEDURES.tourniquet,
-        (conversion - c.field.tourniquet) * 60,
-        'Limb tourniquet',
-      );
+    if (Number.isFinite(c.field.tourniquet)) fieldTourniquet(p, c, add);
     if (Number.isFinite(c.field.dressing))
       add('POI', c.field.dressing, PROCEDURES.dressing, 5, 'Haemostatic gauze packing of junctional wound');
     if (Number.isFinite(c.field.needle))
@@ -138,7 +159,7 @@ export function careItems(
     ? 'Primary survey; latex-free gloves and equipment (latex allergy)'
     : 'Primary survey';
   add(first.facility, a + 2 * MIN, PROCEDURES.evaluation, 10, survey);
-  if (p.bleed.limb > 0 && !Number.isFinite(c.field.tourniquet))
+  if (p.bleed.limb >= MAJOR_LIMB_BLEED && !Number.isFinite(c.field.tourniquet))
     add(first.facility, c.care.limbControl, PROCEDURES.tourniquet, 30, 'Limb tourniquet');
   if (p.tension && !Number.isFinite(c.field.needle))
     add(first.facility, a + 3 * MIN, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
@@ -151,10 +172,15 @@ export function careItems(
       10,
       'Tranexamic acid 1 g IV over 10 min, then 1 g over 8 h',
     );
-  if (p.openWounds) {
-    const drug = betaLactamAllergic(history.allergies)
-      ? WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY
-      : WOUND_PROPHYLAXIS;
+  if (p.openWounds || p.laparotomy) {
+    const allergic = betaLactamAllergic(history.allergies);
+    const drug = p.laparotomy
+      ? allergic
+        ? ABDOMINAL_PROPHYLAXIS_PENICILLIN_ALLERGY
+        : ABDOMINAL_PROPHYLAXIS
+      : allergic
+        ? WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY
+        : WOUND_PROPHYLAXIS;
     add(first.facility, a + 15 * MIN, PROCEDURES.antibiotics, 5, drug);
   }
   if (Number.isFinite(c.care.blood)) {
@@ -168,26 +194,24 @@ export function careItems(
       'Red cells and plasma (damage-control resuscitation)',
     );
   }
+  if (p.burnTbsa > 0) {
+    add(first.facility, a + 12 * MIN, PROCEDURES.dressing, 20, BURN_DRESSING);
+    if (p.burnTbsa >= BURN_RESUSCITATION_TBSA)
+      add(first.facility, a + 8 * MIN, PROCEDURES.procedure, 60, burnResuscitation(p.burnTbsa));
+  }
   if (first.facility === 'Role1' && !p.needsDcs && p.openWounds)
     add('Role1', a + 20 * MIN, PROCEDURES.woundCare, 20, 'Wound irrigation and dressing');
 
   // Role 2: chest drain and damage-control surgery (NATO 10-1-2: within 1 h, 2 h at the latest).
   const r2 = stay('Role2');
   if (r2) {
-    if (p.hypoxia > 0 || p.tension) add('Role2', r2.arrive + 10 * MIN, PROCEDURES.chestTube, 15);
+    if (needsChestDrain(p)) add('Role2', r2.arrive + CHEST_DRAIN_DELAY, PROCEDURES.chestTube, 15);
     let t = c.surgery;
-    const op = (concept: readonly [string, string], minutes: number, detail?: string): void => {
-      add('Role2', t, concept, minutes, detail);
-      t += minutes * MIN;
-    };
     if (Number.isFinite(t)) {
-      if (p.laparotomy) op(PROCEDURES.laparotomy, 90, 'Damage-control laparotomy');
-      if (p.thoracotomy) op(PROCEDURES.surgery, 90, 'Damage-control thoracotomy');
-      if (p.vascular) op(PROCEDURES.surgery, 60, 'Vascular repair or temporary shunt');
-      if (p.amputation) op(PROCEDURES.amputation, 60, 'Formalisation of traumatic amputation');
-      if (p.openFracture || p.femur || (p.limbFracture && p.maxAis >= 3))
-        op(PROCEDURES.surgery, 60, 'External fixation of fracture');
-      if (p.openWounds) op(PROCEDURES.debridement, 45, 'Wound debridement');
+      for (const op of damageControlOperations(p)) {
+        add('Role2', t, op.concept, op.minutes, op.detail);
+        t += op.minutes * MIN;
+      }
     } else if (!p.needsDcs) add('Role2', r2.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
   }
 
@@ -197,6 +221,7 @@ export function careItems(
     if (p.tbi > 0 || p.iss >= 9) add('Role3', r3.arrive + 0.5, PROCEDURES.ct, 15);
     if (p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= 20)
       add('Role3', r3.arrive + 1, PROCEDURES.icu, (Math.min(r3.leave, c.death) - r3.arrive - 1) * 60);
+    if (p.tbi === 3) add('Role3', r3.arrive + 1.5, PROCEDURES.procedure, 30, SEVERE_TBI_CARE);
     if (p.openWounds && p.maxAis >= 3 && r3.leave - r3.arrive > 24)
       add('Role3', r3.arrive + 24, PROCEDURES.debridement, 45, 'Second-look debridement');
     if (!p.openWounds && p.iss < 9) add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
@@ -209,13 +234,68 @@ export function careItems(
 const sorted = (items: CareItem[]): CareItem[] => items.sort((x, y) => x.hours - y.hours);
 
 /**
+ * A disease's operation, at the first surgical facility (Role 2, else Role 3) where the patient stays
+ * long enough for it: an hour to prepare, the operation, and time to recover before moving on.
+ */
+function operate(concept: readonly [string, string], c: Course, add: AddCare): void {
+  const surgical = c.stays.filter((s) => s.facility === 'Role2' || s.facility === 'Role3');
+  const stay = surgical.find((s) => s.leave - s.arrive >= 3) ?? surgical.at(-1);
+  if (stay) add(stay.facility, stay.arrive + 1, concept, 60);
+}
+
+type AddCare = (
+  facility: Facility,
+  hours: number,
+  concept: readonly [string, string],
+  minutes?: number,
+  detail?: string,
+) => void;
+
+/** TCCC: a tourniquet on for more than 2 h risks the limb; convert it by then where that is safe. */
+const CONVERSION_LIMIT_HOURS = 2;
+
+/**
+ * The field tourniquet and what became of it. TCCC converts a tourniquet to a pressure dressing within
+ * 2 h, or at the first facility, but leaves it on a traumatic amputation and on a casualty in shock,
+ * who keep it until surgery. It is never recorded as on after death.
+ */
+function fieldTourniquet(p: ClinicalProfile, c: Course, add: AddCare): void {
+  const applied = c.field.tourniquet;
+  const first = c.stays[0];
+  const keep = p.amputation || c.maxLoss >= SHOCK_LOSS;
+  const converted = keep
+    ? Number.POSITIVE_INFINITY
+    : Math.min(
+        c.surgery,
+        applied + CONVERSION_LIMIT_HOURS,
+        (first?.arrive ?? Number.POSITIVE_INFINITY) + 0.5,
+      );
+  const removed = Math.min(converted, c.surgery, c.death);
+  const minutes = Number.isFinite(removed) ? (removed - applied) * 60 : undefined;
+  add('POI', applied, PROCEDURES.tourniquet, minutes, 'Limb tourniquet');
+  if (!Number.isFinite(converted) || converted >= c.surgery) return;
+  const where = !first || converted < first.arrive ? 'POI' : first.facility;
+  add(
+    where,
+    converted,
+    PROCEDURES.dressing,
+    5,
+    `Tourniquet converted to a pressure dressing after ${Math.round((converted - applied) * 60)} min`,
+  );
+}
+
+/**
  * The TCCC analgesia option for this casualty, or undefined for one who cannot take it by mouth or report
  * pain (unconscious: severe brain injury; an airway at risk is intubated and sedated at the facility).
  * An NSAID caution (medical-history.ts) leaves meloxicam out of the pack.
  */
 function fieldAnalgesia(p: ClinicalProfile, c: Course, history: MedicalHistory): string | undefined {
   if (p.tbi === 3 || p.airwayRisk) return undefined;
-  if (c.maxLoss >= SHOCK_LOSS || p.tension || p.hypoxia > 0) return KETAMINE;
+  // A lozenge needs a casualty awake enough to hold it in the cheek: with a lowered consciousness
+  // (GCS below 13) TCCC's choice is ketamine.
+  const gcs = c.vitals[0]?.v.gcs ?? 15;
+  if (gcs <= 8) return undefined;
+  if (c.maxLoss >= SHOCK_LOSS || p.tension || p.hypoxia > 0 || gcs < 13) return KETAMINE;
   if (p.maxAis >= 3) return OTFC;
   const caution = nsaidCaution(history);
   return caution ? `Paracetamol 1300 mg PO (meloxicam withheld: ${caution})` : COMBAT_WOUND_PACK;

@@ -56,7 +56,9 @@ const DOMAIN_WORDS: [RegExp, Domain][] = [
 
 /**
  * The domain of a front: its own `domain` when the scenario gives one, else read from its name, else
- * naval when the scenario's only warfare type is naval, else land.
+ * naval when the scenario's only warfare type is naval, else land. A declared `land` is only the
+ * default every front gets (presets and parseScenario always set one), so a name that says amphibious,
+ * air or special operations ("Beach Landing Zone") refines it; a declared `naval` or `air` wins.
  */
 export function frontDomain(front: FrontConfig, scenario: Scenario): Domain {
   let domain = domains.get(front);
@@ -72,6 +74,10 @@ const domains = new WeakMap<FrontConfig, Domain>();
 
 function readDomain(front: FrontConfig, scenario: Scenario): Domain {
   const declared = (front as FrontConfig & { domain?: string }).domain;
+  if (declared === 'land') {
+    const named = DOMAIN_WORDS.find(([pattern, d]) => d !== 'naval' && pattern.test(front.name));
+    return named?.[1] ?? 'land';
+  }
   if (declared && declared in BRANCH_MIX) return declared as Domain;
   for (const [pattern, domain] of DOMAIN_WORDS) if (pattern.test(front.name)) return domain;
   const types = scenario.warfare_types;

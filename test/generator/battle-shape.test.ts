@@ -66,6 +66,31 @@ describe('casualty events', () => {
   });
 });
 
+describe('event sizes under intensity', () => {
+  const battleEvents = (raw: unknown, count: number, seed: string) => {
+    const events = new Map<string, Patient>();
+    for (const p of run(raw, count, seed)) if (p.injury_type === 'BATTLE_TRAUMA') events.set(p.event_id, p);
+    return [...events.values()];
+  };
+
+  it('still lets a drone hit a single soldier when the fighting is extreme', () => {
+    // The lsco preset fights at extreme intensity; a drone strike averages 1.4 casualties before scaling.
+    const drones = battleEvents({ preset_id: 'lsco' }, 5000, 'drones').filter(
+      (e) => e.event_type === 'drone_strike',
+    );
+    expect(drones.length).toBeGreaterThan(100);
+    const single = drones.filter((e) => e.event_size === 1).length / drones.length;
+    expect(single).toBeGreaterThan(0.3);
+  });
+
+  it('makes each larger event rarer than the one before at high intensity, with no missing size', () => {
+    const events = battleEvents({ intensity: 'high', injury_mix: BATTLE_HEAVY }, 5000, 'high');
+    const ofSize = (n: number) => events.filter((e) => e.event_size === n).length;
+    expect(ofSize(3)).toBeGreaterThan(0.05 * events.length);
+    expect([1, 2, 3, 4].map(ofSize)).toEqual([1, 2, 3, 4].map(ofSize).sort((a, b) => b - a));
+  });
+});
+
 describe('battle and DNBI by denominator', () => {
   it('moves the battle share with intensity, low to extreme, when no mix is given', () => {
     const shares = ['low', 'medium', 'high', 'extreme'].map((intensity) =>

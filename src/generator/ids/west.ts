@@ -33,9 +33,11 @@ export function nationalIdWest(rng: Rng, code: string, p: Person): string | unde
       return `${body[0]} ${p.yy} ${p.mm} ${dept} ${body.slice(7, 10)} ${body.slice(10, 13)} ${key}`;
     }
     case 'NLD':
-      // 11-test: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11); the 9999 series is never issued to residents.
+      // 11-test: 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11). The 9… series, where test numbers live by
+      // convention (RvIG's fictitious persons are 99999…): ≈ 9.1 million valid numbers, so a run's Dutch
+      // casualties do not share one (the 9999… block held ≈ 9,100).
       return until(() => {
-        const body = `9999${digits(rng, 4)}`;
+        const body = `9${digits(rng, 7)}`;
         const check = weightedSum(body, [9, 8, 7, 6, 5, 4, 3, 2]) % 11;
         return check === 10 ? undefined : `${body}${check}`;
       });

@@ -104,4 +104,34 @@ describe('personnel', () => {
       share(naval, (p) => p.service_branch === 'Navy' || p.service_branch === 'Marines'),
     ).toBeGreaterThan(0.75);
   });
+
+  it("lands Navy and Marines on the maritime preset's beach, and keeps the Army on its inland front", () => {
+    // The preset declares every front but the task force 'land'; the beach's name says it is amphibious.
+    const maritime = [
+      ...generatePatients(presetScenario('maritime_operation'), { seed: 'beach', count: 3000 }),
+    ];
+    const seaService = (p: Patient) => p.service_branch === 'Navy' || p.service_branch === 'Marines';
+    for (const nation of ['USA', 'NLD']) {
+      const beach = maritime.filter((p) => p.front === 'Beach Landing Zone' && p.nationality === nation);
+      expect(beach.length).toBeGreaterThan(100);
+      expect(share(beach, seaService)).toBeGreaterThan(0.5);
+    }
+    const inland = maritime.filter((p) => p.front === 'Inland Objective');
+    expect(inland.length).toBeGreaterThan(100);
+    expect(share(inland, (p) => p.service_branch === 'Army')).toBeGreaterThan(0.7);
+  });
+
+  it('prints the age the casualty had on the day of injury, birthdays and a leap day included', () => {
+    // Forty days across 29 February 2028: many casualties have a birthday between day 1 and their injury.
+    const parsed = parseScenario({ base_date: '2028-02-10', days_of_fighting: 40 });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const cards = [...generatePatients(parsed.scenario, { seed: 'birthdays', count: 6000 })];
+    const completedYears = (birth: string, on: string) =>
+      Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5, 10) < birth.slice(5, 10) ? 1 : 0);
+    const wrong = cards.filter(
+      (p) => p.age !== completedYears(p.demographics.birthdate, p.injury_timestamp.slice(0, 10)),
+    );
+    expect(new Set(cards.map((p) => p.day_of_injury)).size).toBeGreaterThan(30);
+    expect(wrong.slice(0, 3)).toEqual([]);
+  });
 });

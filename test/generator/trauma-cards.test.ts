@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SCENARIO,
+  generatePatients,
+  type Patient,
+  parseScenario,
+} from '../../src/generator/index.js';
+
+/** Patients of a preset, or of the default scenario. */
+function run(preset: string | undefined, count: number, seed: string): Patient[] {
+  if (!preset) return [...generatePatients(DEFAULT_SCENARIO, { seed, count })];
+  const r = parseScenario({ preset_id: preset });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return [...generatePatients(r.scenario, { seed, count })];
+}
+
+type Treatment = Patient['treatments'][number];
+const has = (p: Patient, pattern: RegExp): boolean =>
+  p.conditions.some((c) => pattern.test(`${c.name} ${c.qualifier ?? ''}`));
+const given = (p: Patient, pattern: RegExp): Treatment[] =>
+  p.treatments.filter((t) => pattern.test(`${t.treatment} ${t.detail ?? ''}`));
+const inShock = (p: Patient): boolean => p.vital_signs.some((v) => v.systolic_bp < 90 || v.heart_rate > 120);
+const died = (p: Patient): boolean => p.final_status === 'KIA';
+const endOf = (t: Treatment): number => (t.hours_since_injury ?? 0) + (t.duration_minutes ?? 0) / 60;
+
+/** Hours of arrival at and departure from each facility the casualty stayed at, from the timeline. */
+function staysOf(p: Patient): { facility: string; arrive: number; leave: number }[] {
+  const stays: { facility: string; arrive: number; leave: number }[] = [];
+  for (const e of p.movement_timeline) {
+    if (e.event_type === 'arrival' && e.facility !== 'POI')
+      stays.push({ facility: e.facility, arrive: e.hours_since_injury, leave: Number.POSITIVE_INFINITY });
+    const open = stays.find((s) => s.facility === e.facility && !Number.isFinite(s.leave));
+    if (open && (e.event_type === 'transit_start' || e.event_type === 'rtd' || e.event_type === 'kia'))
+      open.leave = e.hours_since_injury;
+  }
+  return stays;
+}
+
+describe('a battle casualty’s card, read by a trauma surgeon', () => {
+  // Two runs, so a patient is named by run and id in a failure.
+  const runs = { default: run(undefined, 20_000, 'surgeon'), lsco: run('lsco', 8_000, 'surgeon') };
+  const label = new Map<Patient, string>();
+  for (const [name, patients] of Object.entries(runs))
+    for (const p of patients) label.set(p, `${name}#${p.id}`);
+  const battle = [...runs.default, ...runs.lsco].filter((p) => p.injury_type === 'BATTLE_TRAUMA');
+  const ids = (ps: Patient[]): string[] => ps.map((p) => label.get(p) ?? '?');
+
+  it('puts a tourniquet only on a limb that bleeds to death without one, and converts it within 2 h unless the limb is gone or the casualty in shock', () => {
+    const tourniquets = battle.filter((p) => given(p, /Application of tourniquet/).length > 0);
+    expect(tourniquets.length).toBeGreaterThan(200);
+    const major = (p: Patient) =>
+      has(p, /Injury of artery|Traumatic amputation|Open fracture of (femur|tibia|humerus)/);
+    // A few open fractures of tibia or humerus bleed fast enough in a casualty who bleeds freely.
+    expect(tourniquets.filter((p) => !major(p)).length).toBeLessThan(tourniquets.length * 0.03);
+    const longOn = tourniquets.filter((p) =>
+      given(p, /Application of tourniquet/).some((t) => (t.duration_minutes ?? 0) > 120),
+    );
+    expect(longOn.length).toBeGreaterThan(0);
+    expect(ids(longOn.filter((p) => !has(p, /Traumatic amputation/) && !inShock(p)))).toEqual([]);
+    const converted = tourniquets.filter((p) => given(p, /converted to a pressure dressing/).length > 0);
+    expect(converted.length).toBeGreaterThan(tourniquets.length * 0.2);
+  });
+
+  it('never records a tourniquet, or any care, as still running after the casualty died', () => {
+    const dead = battle.filter(died);
+    expect(dead.length).toBeGreaterThan(100);
+    const late = dead.filter((p) =>
+      p.treatments.some(
+        (t) =>
+          endOf(t) > p.outcome.hours_since_injury + 1 / 60 &&
+          t.treatment !== 'Admission to intensive care unit',
+      ),
+    );
+    expect(ids(late)).toEqual([]);
+  });
+
+  it('gives each facility’s care while the casualty is there, not after they have left', () => {
+    const outside = battle.filter((p) => {
+      const stays = staysOf(p);
+      return p.treatments.some((t) => {
+        const s = stays.find((x) => x.facility === t.location);
+        return (
+          s !== undefined && Number.isFinite(s.leave) && s.leave > s.arrive && endOf(t) > s.leave + 1 / 60
+        );
+      });
+    });
+    expect(ids(outside)).toEqual([]);
+  });
+
+  it('covers a penetrating abdominal injury against the bowel’s anaerobes, not with cefazolin alone', () => {
+    const abdomen = battle.filter(
+      (p) =>
+        has(p, /Injury of abdomen|Injury of liver|Gunshot wound.*/) &&
+        p.conditions.some((c) => c.body_region === 'Abdomen' && (c.ais ?? 0) >= 3),
+    );
+    const treated = abdomen.filter(
+      (p) =>
+        given(p, /Antibiotic therapy/).length > 0 ||
+        p.movement_timeline.some((e) => e.event_type === 'arrival' && e.facility !== 'POI' && !died(p)),
+    );
+    expect(treated.length).toBeGreaterThan(100);
+    const covered = (p: Patient) => given(p, /metronidazole|ciprofloxacin/i).length > 0;
+    expect(ids(treated.filter((p) => !covered(p)))).toEqual([]);
+  });
+
+  it('gives ketamine, never a fentanyl lozenge, to a casualty whose consciousness is lowered', () => {
+    const drowsy = battle.filter((p) => {
+      const first = p.vital_signs[0];
+      return first !== undefined && first.facility === 'POI' && first.gcs < 13;
+    });
+    expect(drowsy.length).toBeGreaterThan(100);
+    expect(ids(drowsy.filter((p) => given(p, /oral transmucosal/).length > 0))).toEqual([]);
+    expect(drowsy.filter((p) => given(p, /Ketamine/).length > 0).length).toBeGreaterThan(0);
+  });
+
+  it('treats the intracranial pressure of a severe brain injury that reaches Role 3', () => {
+    const severe = battle.filter(
+      (p) =>
+        has(p, /Traumatic brain injury severe|penetrating brain injury/) &&
+        p.treatments.some((t) => t.location === 'Role3'),
+    );
+    expect(severe.length).toBeGreaterThan(20);
+    expect(ids(severe.filter((p) => given(p, /Intracranial pressure/).length === 0))).toEqual([]);
+  });
+
+  it('drains air and blood from the chest but not a bruised lung, and the saturation recovers once drained', () => {
+    const contusionOnly = battle.filter(
+      (p) =>
+        has(p, /Contusion lung/) &&
+        !has(p, /thorax|Pneumothorax|Hemothorax|Gunshot wound/i) &&
+        p.conditions.every(
+          (c) => c.body_region !== 'Thorax' || /Contusion|Fracture of rib|Open wound|Puncture/.test(c.name),
+        ),
+    );
+    expect(contusionOnly.length).toBeGreaterThan(20);
+    expect(contusionOnly.filter((p) => given(p, /Insertion of chest tube/).length > 0)).toEqual([]);
+    const drained = battle.filter(
+      (p) => given(p, /Insertion of chest tube/).length > 0 && !has(p, /Contusion/),
+    );
+    const recovered = drained.filter((p) => {
+      const role2 = p.vital_signs.find((v) => v.facility === 'Role2');
+      const later = p.vital_signs.find((v) => v.facility === 'Role3' || v.facility === 'Role4');
+      return role2 && later && later.spo2 > role2.spo2;
+    });
+    const measured = drained.filter((p) =>
+      p.vital_signs.some((v) => v.facility === 'Role3' || v.facility === 'Role4'),
+    );
+    expect(measured.length).toBeGreaterThan(50);
+    expect(recovered.length).toBeGreaterThan(measured.length * 0.9);
+  });
+
+  it('opens the chest only for a massive haemothorax', () => {
+    // A massive haemothorax mostly kills before a surgeon is reached, so an opened chest is rare.
+    const opened = battle.filter((p) => given(p, /thoracotomy/).length > 0);
+    expect(ids(opened.filter((p) => !has(p, /Hemothorax massive/)))).toEqual([]);
+  });
+
+  it('spreads a large burn over as many regions as the rule of nines needs, resuscitates from 20 % TBSA, and gives burns no antibiotic', () => {
+    const capacity: Record<string, number> = {
+      'Head/Neck': 9,
+      'Upper extremity': 18,
+      Thorax: 18,
+      Abdomen: 18,
+      'Lower extremity': 36,
+    };
+    const burns = battle.flatMap((p) => p.conditions.filter((c) => c.tbsa_percent !== undefined));
+    expect(burns.length).toBeGreaterThan(200);
+    expect(burns.filter((c) => (c.tbsa_percent ?? 0) > (capacity[c.body_region] ?? 0))).toEqual([]);
+    const tbsa = (p: Patient) => p.conditions.reduce((a, c) => a + (c.tbsa_percent ?? 0), 0);
+    const large = battle.filter((p) => tbsa(p) >= 20 && p.treatments.some((t) => t.location !== 'POI'));
+    expect(large.length).toBeGreaterThan(10);
+    expect(ids(large.filter((p) => given(p, /rule of ten/).length === 0))).toEqual([]);
+    // A burn is no open wound: a casualty whose other wounds are closed gets no antibiotic for it.
+    const openWound = (c: Patient['conditions'][number]) =>
+      (c.iss_region === 'external' && c.tbsa_percent === undefined) ||
+      /Open fracture|Traumatic amputation|Gunshot wound|Injury of abdomen|Injury of liver/.test(c.name);
+    const burnedNoOpenWound = battle.filter(
+      (p) => tbsa(p) > 0 && !p.conditions.some(openWound) && p.treatments.some((t) => t.location !== 'POI'),
+    );
+    expect(burnedNoOpenWound.length).toBeGreaterThan(5);
+    expect(ids(burnedNoOpenWound.filter((p) => given(p, /Antibiotic therapy/).length > 0))).toEqual([]);
+  });
+
+  it('lets minor injuries kill in hospital only through shock, and writes organ failure only after the first day', () => {
+    const inHospital = battle.filter((p) => p.final_status_detail === 'DOW');
+    expect(inHospital.length).toBeGreaterThan(100);
+    const minor = inHospital.filter((p) => (p.injury_severity_score ?? 0) < 9 && !inShock(p));
+    expect(ids(minor)).toEqual([]);
+    const arrival = (p: Patient) =>
+      p.movement_timeline.find((e) => e.event_type === 'arrival' && e.facility !== 'POI')
+        ?.hours_since_injury ?? 0;
+    const earlyOrganFailure = inHospital.filter(
+      (p) => /organ failure/.test(p.cause_of_death ?? '') && p.outcome.hours_since_injury - arrival(p) < 24,
+    );
+    expect(ids(earlyOrganFailure)).toEqual([]);
+  });
+});
+
+describe('a sick-call card, read by a general practitioner', () => {
+  const sick = run(undefined, 40_000, 'practitioner').filter((p) => p.injury_type === 'DISEASE');
+  const with_ = (code: string) => sick.filter((p) => p.primary_condition.code === code);
+
+  it('never gives an NSAID to a patient with a peptic ulcer', () => {
+    const ulcer = with_('13200003');
+    expect(ulcer.length).toBeGreaterThan(20);
+    expect(
+      ulcer.filter((p) => given(p, /ibuprofen|naproxen|diclofenac|meloxicam/i).length > 0).map((p) => p.id),
+    ).toEqual([]);
+  });
+
+  it('operates on acute appendicitis at Role 2 or 3 before it goes any further', () => {
+    const appendicitis = with_('85189001').filter(
+      (p) => !died(p) && p.treatments.some((t) => t.location === 'Role2' || t.location === 'Role3'),
+    );
+    expect(appendicitis.length).toBeGreaterThan(20);
+    const operated = (p: Patient) =>
+      p.treatments.some((t) => t.code === '80146002' && (t.location === 'Role2' || t.location === 'Role3'));
+    expect(appendicitis.filter((p) => !operated(p)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('treats constipation, haemorrhoids and gingivitis as what they are, not as a cold', () => {
+    const cases = [...with_('14760008'), ...with_('70153002'), ...with_('66383009')];
+    expect(cases.length).toBeGreaterThan(100);
+    expect(
+      cases.filter((p) => given(p, /pseudoephedrine|lozenge|nasal spray/i).length > 0).map((p) => p.id),
+    ).toEqual([]);
+  });
+});
