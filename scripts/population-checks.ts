@@ -118,6 +118,7 @@ export function eventChecks(patients: readonly Patient[]): CoherenceRow[] {
   const mean = counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length);
   const cv = Math.sqrt(counts.reduce((a, c) => a + (c - mean) ** 2, 0) / Math.max(1, counts.length)) / mean;
   const spread = [...fronts.values()].filter((f) => f.size > 1).length;
+  const cohesion = unitCohesion(patients);
   const wide = [...spans.values()].filter(([lo, hi]) => hi - lo > 60 * 60_000).length;
   return [
     row(
@@ -194,7 +195,40 @@ export function eventChecks(patients: readonly Patient[]): CoherenceRow[] {
       ),
       'DSM-5: symptoms > 1 month',
     ),
+    row(
+      'E10',
+      'Small-unit fights (contact, ambush, close quarters, IED; 2+ hit): casualties in the struck unit',
+      [0.7, 1],
+      cohesion,
+      'one patrol or platoon struck, with attachments (medic, engineer, JTAC); judgement',
+    ),
   ];
+}
+
+const SMALL_UNIT_FIGHTS = new Set(['contact', 'ambush', 'close_quarters', 'ied']);
+
+/**
+ * Casualties of small-unit fights who serve in their event's commonest unit (nation, formation, unit),
+ * over all casualties of those events with two or more casualties.
+ */
+function unitCohesion(patients: readonly Patient[]): Share {
+  const events = new Map<string, Map<string, number>>();
+  for (const p of patients) {
+    if (!isBattle(p) || !SMALL_UNIT_FIGHTS.has(p.event_type)) continue;
+    const units = events.get(p.event_id) ?? new Map<string, number>();
+    const key = `${p.nationality}|${p.unit.formation}|${p.unit.unit_type}|${p.unit.name}`;
+    units.set(key, (units.get(key) ?? 0) + 1);
+    events.set(p.event_id, units);
+  }
+  const s: Share = { hits: 0, n: 0 };
+  for (const units of events.values()) {
+    const counts = [...units.values()];
+    const size = counts.reduce((a, b) => a + b, 0);
+    if (size < 2) continue;
+    s.n += size;
+    s.hits += Math.max(...counts);
+  }
+  return s;
 }
 
 const firstMtf = (p: Patient) =>

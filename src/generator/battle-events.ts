@@ -31,24 +31,35 @@ export interface EventKindSpec {
   maxSize: number;
   /** Minutes over which the event's casualties are wounded. */
   windowMin: number;
+  /**
+   * The share of its casualties from the one unit it struck (a patrol, a position, a ship's crew); the
+   * rest are attached or nearby (a medic, an engineer, a forward air controller, another unit's vehicle).
+   */
+  oneUnit: number;
 }
 
 export const EVENT_KINDS: Readonly<Record<BattleEventKind, EventKindSpec>> = {
   // Direct-fire engagement: mostly bullets, some grenades and RPGs.
-  contact: { mechanism: [0.2, 0.75, 0.05], meanSize: 1.8, maxSize: 8, windowMin: 45 },
-  ambush: { mechanism: [0.5, 0.45, 0.05], meanSize: 6, maxSize: 15, windowMin: 20 },
+  contact: { mechanism: [0.2, 0.75, 0.05], meanSize: 1.8, maxSize: 8, windowMin: 45, oneUnit: 0.85 },
+  ambush: { mechanism: [0.5, 0.45, 0.05], meanSize: 6, maxSize: 15, windowMin: 20, oneUnit: 0.85 },
   // Room clearing and fighting in buildings: bullets, blast in a confined space, collapse (crush).
-  close_quarters: { mechanism: [0.3, 0.5, 0.2], meanSize: 2, maxSize: 10, windowMin: 30 },
-  indirect_fire: { mechanism: [0.96, 0, 0.04], meanSize: 2.5, maxSize: 15, windowMin: 15 },
-  ied: { mechanism: [0.88, 0.02, 0.1], meanSize: 2, maxSize: 8, windowMin: 1 },
-  drone_strike: { mechanism: [0.97, 0, 0.03], meanSize: 1.4, maxSize: 4, windowMin: 5 },
-  air_strike: { mechanism: [0.93, 0, 0.07], meanSize: 5, maxSize: 25, windowMin: 5 },
+  close_quarters: { mechanism: [0.3, 0.5, 0.2], meanSize: 2, maxSize: 10, windowMin: 30, oneUnit: 0.85 },
+  indirect_fire: { mechanism: [0.96, 0, 0.04], meanSize: 2.5, maxSize: 15, windowMin: 15, oneUnit: 0.6 },
+  ied: { mechanism: [0.88, 0.02, 0.1], meanSize: 2, maxSize: 8, windowMin: 1, oneUnit: 0.9 },
+  drone_strike: { mechanism: [0.97, 0, 0.03], meanSize: 1.4, maxSize: 4, windowMin: 5, oneUnit: 0.9 },
+  air_strike: { mechanism: [0.93, 0, 0.07], meanSize: 5, maxSize: 25, windowMin: 5, oneUnit: 0.7 },
   // Anti-ship missile: blast and fragments, then fire, flooding and falls between decks.
-  missile_strike: { mechanism: [0.75, 0, 0.25], meanSize: 6, maxSize: 30, windowMin: 10 },
-  chemical_release: { mechanism: [0.3, 0, 0.7], meanSize: 15, maxSize: 80, windowMin: 30 },
+  missile_strike: { mechanism: [0.75, 0, 0.25], meanSize: 6, maxSize: 30, windowMin: 10, oneUnit: 0.85 },
+  chemical_release: { mechanism: [0.3, 0, 0.7], meanSize: 15, maxSize: 80, windowMin: 30, oneUnit: 0.4 },
   // A radiological dispersal device or a struck nuclear site: the blast wounds a few, the plume many.
-  radiological_release: { mechanism: [0.85, 0, 0.15], meanSize: 12, maxSize: 60, windowMin: 60 },
-  mass_casualty: { mechanism: [0.9, 0.04, 0.06], meanSize: 30, maxSize: 100, windowMin: 10 },
+  radiological_release: {
+    mechanism: [0.85, 0, 0.15],
+    meanSize: 12,
+    maxSize: 60,
+    windowMin: 60,
+    oneUnit: 0.4,
+  },
+  mass_casualty: { mechanism: [0.9, 0.04, 0.06], meanSize: 30, maxSize: 100, windowMin: 10, oneUnit: 0.4 },
 };
 
 /** Which events each warfare type produces, with their shares of its casualties. */

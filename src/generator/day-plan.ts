@@ -18,6 +18,8 @@ export interface CasualtyEvent {
   scenario: string;
   kind: EventKind;
   eventId: string;
+  /** A number unique to the event within the run (day × 2³² + its index in the day), to seed its streams. */
+  key: number;
   massCasualty: boolean;
   /** Index into scenario.fronts. */
   front: number;
@@ -188,6 +190,7 @@ export class DayPlan {
       scenario: this.scenarios[this.scenario[i]!]!,
       kind,
       eventId: this.eventId(i, second, size, kind),
+      key: this.day * 2 ** 32 + i,
       massCasualty: injuryType === 'BATTLE_TRAUMA' && size >= MASS_CASUALTY_MIN,
       front: this.front[i]!,
       injuryType,

@@ -26,6 +26,7 @@ import { drawChemical, drawRadiation } from './cbrn.js';
 import { type CareItem, careItems, SHOCK_LOSS } from './treatments.js';
 import { evacuationDelayHours } from './warfare.js';
 import { drawBranch, drawUnit, frontDomain } from './units.js';
+import { inStruckUnit, ofStruckNation, struckUnit } from './event-unit.js';
 import type {
   Condition,
   FinalStatus,
@@ -207,17 +208,27 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   const { event } = slot;
   const frontIdx = event.front;
   const front = scenario.fronts[frontIdx] ?? scenario.fronts[0]!;
-  const nation = front.nations[rng.weightedIndex(ctx.nationWeights[frontIdx] ?? [1])]?.code ?? 'USA';
+  const nationWeights = ctx.nationWeights[frontIdx] ?? [1];
+  const drawnNation = front.nations[rng.weightedIndex(nationWeights)]?.code ?? 'USA';
   const injuryType = event.injuryType;
+  const domain = frontDomain(front, scenario);
+  // Most of a battle event's casualties come from the unit it struck (event-unit.ts), from streams of
+  // their own so that neither the clinical nor the personal draws move.
+  const struck = struckUnit(ctx.seed, event, domain, front.nations, nationWeights);
+  const membership = struck ? new Rng(ctx.seed, 'unit member', index).next() : 1;
+  const nation = struck && ofStruckNation(event, membership) ? struck.nation : drawnNation;
   // Who the casualty is comes from a stream of its own, so the clinical draws never depend on it.
   const person = new Rng(ctx.seed, 'person', index);
   const male = !person.chance(womanProbability(nation, injuryType));
   const gender = male ? 'male' : 'female';
   const names = namesFor(nation);
   const surname = person.pick(names.surnames);
-  const branch = drawBranch(person, frontDomain(front, scenario), nation);
+  const member = struck !== undefined && inStruckUnit(event, struck, male, membership);
+  const drawnBranch = drawBranch(person, domain, nation);
+  const branch = member ? struck.branch : drawnBranch;
   const service = drawService(person, nation, male, ctx.baseMs + day * 86_400_000, branch);
-  const unit = drawUnit(person, branch, male);
+  const drawnUnit = drawUnit(person, branch, male);
+  const unit = member ? struck.unit : drawnUnit;
   const drawnHistory = drawMedicalHistory(new Rng(ctx.seed, 'history', index), service.age);
 
   let mechanism: Mechanism | undefined;

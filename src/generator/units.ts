@@ -206,7 +206,7 @@ const UNIT_WEIGHTS = new Map(BRANCHES.map((b) => [b, UNITS[b].map((k) => k[1])])
  * 2020), and are still a small minority there, so a woman is placed in one a tenth as often as a man
  * (judgement). Her branch is unchanged; her unit is more often support, artillery or engineers.
  */
-const CLOSE_COMBAT = new Set([
+export const CLOSE_COMBAT: ReadonlySet<string> = new Set([
   'Infantry battalion',
   'Mechanised infantry battalion',
   'Armoured battalion',
@@ -218,7 +218,7 @@ const CLOSE_COMBAT = new Set([
   'Special reconnaissance team',
   'Ranger company',
 ]);
-const WOMEN_IN_CLOSE_COMBAT = 0.1;
+export const WOMEN_IN_CLOSE_COMBAT = 0.1;
 const WOMEN_UNIT_WEIGHTS = new Map(
   BRANCHES.map((b) => [
     b,

@@ -37,6 +37,30 @@ describe('casualty events', () => {
     expect(contact.filter((p) => p.mechanism === 'gunshot').length / contact.length).toBeGreaterThan(0.6);
   });
 
+  it('takes most casualties of a firefight or an IED from the one unit it struck, the rest attached', () => {
+    let inCommonest = 0;
+    let all = 0;
+    let mixedNations = 0;
+    let fights = 0;
+    for (const members of byEvent.values()) {
+      const kind = members[0]?.event_type ?? '';
+      if (!['contact', 'ambush', 'close_quarters', 'ied'].includes(kind) || members.length < 2) continue;
+      const units = new Map<string, number>();
+      for (const p of members) {
+        const key = `${p.nationality} ${p.unit.formation} ${p.unit.unit_type} ${p.unit.name}`;
+        units.set(key, (units.get(key) ?? 0) + 1);
+      }
+      inCommonest += Math.max(...units.values());
+      all += members.length;
+      fights++;
+      if (new Set(members.map((p) => p.nationality)).size > 1) mixedNations++;
+    }
+    expect(fights).toBeGreaterThan(50);
+    expect(inCommonest / all).toBeGreaterThan(0.8);
+    expect(inCommonest).toBeLessThan(all);
+    expect(mixedNations / fights).toBeLessThan(0.35);
+  });
+
   it('flags only battle casualties of large events as mass-casualty', () => {
     const flagged = patients.filter((p) => p.mass_casualty);
     expect(flagged.length).toBeGreaterThan(0);
