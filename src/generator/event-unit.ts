@@ -38,7 +38,7 @@ export function struckUnit(
   const rng = new Rng(seed, 'event unit', event.key);
   const nation = nations[rng.weightedIndex(nationWeights)]?.code ?? 'USA';
   const branch = drawBranch(rng, domain, nation);
-  return { nation, branch, unit: drawUnit(rng, branch, true) };
+  return { nation, branch, unit: drawUnit(rng, branch, true, nation) };
 }
 
 const shareOf = (event: CasualtyEvent): number => EVENT_KINDS[event.kind as BattleEventKind].oneUnit;

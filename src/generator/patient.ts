@@ -227,7 +227,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   const drawnBranch = drawBranch(person, domain, nation);
   const branch = member ? struck.branch : drawnBranch;
   const service = drawService(person, nation, male, ctx.baseMs + day * 86_400_000, branch);
-  const drawnUnit = drawUnit(person, branch, male);
+  const drawnUnit = drawUnit(person, branch, male, nation);
   const unit = member ? struck.unit : drawnUnit;
   const drawnHistory = drawMedicalHistory(new Rng(ctx.seed, 'history', index), service.age);
 

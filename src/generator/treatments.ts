@@ -59,6 +59,11 @@ const BURN_RESUSCITATION_TBSA = 20;
 const BURN_DRESSING = 'Burns cleaned and covered with a silver-impregnated dressing';
 const burnResuscitation = (tbsa: number): string =>
   `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
+/**
+ * TCCC's single dose (Guidelines since 2020, replacing CRASH-2's 1 g over 10 min and 1 g over 8 h): one
+ * slow push that a medic gives before the casualty reaches surgery, no infusion to keep running.
+ */
+const TXA_DOSE = 'Tranexamic acid 2 g IV/IO slow push';
 /** The share of blood volume lost at which a card records haemorrhagic shock. */
 export const SHOCK_LOSS = 0.3;
 
@@ -165,13 +170,7 @@ export function careItems(
     add(first.facility, a + 3 * MIN, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
   if (p.airwayRisk || p.tbi === 3) add(first.facility, a + 6 * MIN, PROCEDURES.intubation, 10);
   if (Number.isFinite(c.care.txa) && c.care.txa <= 3)
-    add(
-      first.facility,
-      c.care.txa,
-      PROCEDURES.drug,
-      10,
-      'Tranexamic acid 1 g IV over 10 min, then 1 g over 8 h',
-    );
+    add(first.facility, c.care.txa, PROCEDURES.drug, 2, TXA_DOSE);
   if (p.openWounds || p.laparotomy) {
     const allergic = betaLactamAllergic(history.allergies);
     const drug = p.laparotomy

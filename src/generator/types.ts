@@ -110,7 +110,7 @@ export interface Treatment {
   location: Facility;
   hours_since_injury?: number;
   duration_minutes?: number;
-  /** What exactly was done, when the SNOMED concept is general ("Tranexamic acid 1 g IV"). */
+  /** What exactly was done, when the SNOMED concept is general ("Tranexamic acid 2 g IV/IO slow push"). */
   detail?: string;
 }
 

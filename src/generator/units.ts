@@ -44,6 +44,26 @@ const US_LAND_MIX: readonly number[] = [66, 2, 1, 24, 3, 3];
 /** Landlocked nations without a navy: their navy's places go to the army. */
 const NO_NAVY = new Set(['CZE', 'SVK', 'HUN', 'LUX', 'MKD']);
 
+/**
+ * Luxembourg's armed forces are an army alone, with no air force (globalsecurity.org, "Luxembourg -
+ * Lëtzebuerger Arméi"): its air force's places go to the army.
+ */
+const NO_AIR_FORCE = new Set(['LUX']);
+
+/**
+ * Nations that field no tanks: Estonia borrowed a Latvian training T-55 for an exercise because it had
+ * none (RT, 2013), Latvia's T-55s are for training, Lithuania's army has no main battle tanks (it plans
+ * to buy its first: Defence Review, 2024), and Luxembourg's army is one reconnaissance battalion. Their
+ * casualties are never in an armoured battalion or an armoured brigade.
+ */
+const NO_TANKS = new Set(['EST', 'LVA', 'LTU', 'LUX']);
+
+/**
+ * Nations without fighter aircraft: NATO's Baltic Air Policing guards the Baltic states because they lack
+ * fighter jets of their own (Defense News, 16 June 2019); Luxembourg has no air force.
+ */
+const NO_FIGHTERS = new Set(['EST', 'LVA', 'LTU', 'LUX']);
+
 /** Nations with a marine corps or naval infantry of their own; elsewhere marines' places go to the army. */
 const MARINE_NATIONS = new Set(['USA', 'GBR', 'NLD', 'ESP', 'ITA', 'PRT', 'TUR', 'FRA', 'ROU', 'BGR']);
 
@@ -101,6 +121,10 @@ function weightsFor(domain: Domain, nation: string): readonly number[] {
     if (NO_NAVY.has(nation)) {
       mix[0] = (mix[0] ?? 0) + (mix[1] ?? 0);
       mix[1] = 0;
+    }
+    if (NO_AIR_FORCE.has(nation)) {
+      mix[0] = (mix[0] ?? 0) + (mix[2] ?? 0);
+      mix[2] = 0;
     }
     w = mix;
     branchWeights.set(key, w);
@@ -198,8 +222,6 @@ const UNITS: Record<Branch, readonly UnitKind[]> = {
     ['Role 3 field hospital', 10, MEDICAL, 'Detachment'],
   ],
 };
-const UNIT_WEIGHTS = new Map(BRANCHES.map((b) => [b, UNITS[b].map((k) => k[1])]));
-
 /**
  * Ground close-combat units. Women could not be assigned to them through the OIF/OEF years the sex
  * ratio is drawn from (the 1994 rule, lifted in 2015: CNAS, "Women in Combat: Five-Year Status Update",
@@ -219,12 +241,6 @@ export const CLOSE_COMBAT: ReadonlySet<string> = new Set([
   'Ranger company',
 ]);
 export const WOMEN_IN_CLOSE_COMBAT = 0.1;
-const WOMEN_UNIT_WEIGHTS = new Map(
-  BRANCHES.map((b) => [
-    b,
-    UNITS[b].map(([type, w]) => (CLOSE_COMBAT.has(type) ? w * WOMEN_IN_CLOSE_COMBAT : w)),
-  ]),
-);
 
 const ORDINALS = [
   '1st',
@@ -250,13 +266,40 @@ const ORDINALS = [
 ];
 const FIRST_FIVE = ORDINALS.slice(0, 5);
 
+/** Unit kinds a nation fields, with their weights for one sex: cached per branch, sex and nation. */
+interface NationalUnits {
+  kinds: readonly UnitKind[];
+  weights: readonly number[];
+}
+const nationalUnits = new Map<string, NationalUnits>();
+
+function unitsOf(branch: Branch, male: boolean, nation: string): NationalUnits {
+  const key = `${branch}|${male}|${nation}`;
+  let units = nationalUnits.get(key);
+  if (!units) {
+    const noTanks = NO_TANKS.has(nation);
+    const fields = ([type]: UnitKind): boolean =>
+      !(noTanks && type === 'Armoured battalion') &&
+      !(NO_FIGHTERS.has(nation) && type === 'Fighter squadron');
+    const kinds = UNITS[branch].filter(fields).map(([type, weight, formations, sub]): UnitKind => {
+      const held = noTanks ? formations.filter((f) => f !== 'Armoured Brigade') : formations;
+      return [type, weight, held.length > 0 ? held : formations, sub];
+    });
+    const weights = kinds.map(([type, w]) =>
+      !male && CLOSE_COMBAT.has(type) ? w * WOMEN_IN_CLOSE_COMBAT : w,
+    );
+    units = { kinds, weights };
+    nationalUnits.set(key, units);
+  }
+  return units;
+}
+
 /**
- * A unit of the branch: type by weight (women rarely in close combat), then a formation that holds that
- * type. Four draws, always, so the rest of the person's stream does not move.
+ * A unit of the branch that the nation fields: type by weight (women rarely in close combat), then a
+ * formation that holds that type. Four draws, always, so the rest of the person's stream does not move.
  */
-export function drawUnit(rng: Rng, branch: Branch, male: boolean): Unit {
-  const kinds = UNITS[branch];
-  const weights = (male ? UNIT_WEIGHTS : WOMEN_UNIT_WEIGHTS).get(branch) ?? [];
+export function drawUnit(rng: Rng, branch: Branch, male: boolean, nation: string): Unit {
+  const { kinds, weights } = unitsOf(branch, male, nation);
   const [type, , formations, sub] = kinds[rng.weightedIndex(weights)] ?? kinds[0]!;
   const formation = `${rng.pick(ORDINALS)} ${rng.pick(formations)}`;
   const name = sub === 'Ship' ? `Hull ${rng.int(100, 399)}` : `${rng.pick(FIRST_FIVE)} ${sub}`;

@@ -8,7 +8,7 @@ import {
 } from '../../../src/generator/index.js';
 import { rankFor } from '../../../src/generator/ranks.js';
 import { Rng } from '../../../src/generator/rng.js';
-import { drawBranch } from '../../../src/generator/units.js';
+import { drawBranch, drawUnit } from '../../../src/generator/units.js';
 import { womanProbability } from '../../../src/generator/sex-ratio.js';
 
 const share = (ps: readonly Patient[], test: (p: Patient) => boolean): number =>
@@ -72,6 +72,21 @@ describe('personnel', () => {
       expect(drawBranch(rng, 'naval', 'CZE')).not.toBe('Navy');
       expect(drawBranch(rng, 'amphibious', 'NOR')).not.toBe('Marines');
     }
+  });
+
+  it('gives the Baltic states and Luxembourg no tanks or fighters, and Luxembourg no air force', () => {
+    const rng = new Rng('units', 'nations', 0);
+    for (const nation of ['EST', 'LVA', 'LTU', 'LUX']) {
+      const army = Array.from({ length: 400 }, () => drawUnit(rng, 'Army', true, nation));
+      expect(
+        army.filter((u) => u.unit_type === 'Armoured battalion' || /Armoured/.test(u.formation)),
+      ).toEqual([]);
+      const air = Array.from({ length: 400 }, () => drawUnit(rng, 'Air Force', true, nation));
+      expect(air.filter((u) => u.unit_type === 'Fighter squadron')).toEqual([]);
+    }
+    for (let i = 0; i < 500; i++) expect(drawBranch(rng, 'air', 'LUX')).not.toBe('Air Force');
+    const polishArmy = Array.from({ length: 400 }, () => drawUnit(rng, 'Army', true, 'POL'));
+    expect(polishArmy.some((u) => u.unit_type === 'Armoured battalion')).toBe(true);
   });
 
   it('puts about one US land casualty in four in the Marine Corps, as among US OIF deaths', () => {
