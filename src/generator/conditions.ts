@@ -181,6 +181,7 @@ export const PROCEDURES = {
   procedure: ['71388002', 'Procedure'],
   tourniquet: ['20655006', 'Application of tourniquet'],
   dressing: ['3895009', 'Application of dressing'],
+  splint: ['79321009', 'Application of splint'],
   chestTube: ['264957007', 'Insertion of chest tube'],
   laparotomy: ['86481000', 'Laparotomy'],
   amputation: ['81723002', 'Amputation'],

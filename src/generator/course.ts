@@ -185,6 +185,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       drained: hours > drainedAt,
       // Measured on arrival, before the oxygen mask goes on: the next facility sees its effect.
       onOxygen: hours > arrivedAt,
+      hoursInCare: Math.max(0, hours - arrivedAt),
       jitter,
     });
     if (agonal && (cause === 'Traumatic brain injury' || p.tbi === 3)) {

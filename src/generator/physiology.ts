@@ -31,6 +31,10 @@ export interface ClinicalProfile {
   femur: boolean;
   openFracture: boolean;
   limbFracture: boolean;
+  /** A fracture of the humerus, forearm, femur or tibia: splinted in the field. */
+  longBoneFracture: boolean;
+  /** Held in a pelvic binder from the point of injury (TCCC). */
+  pelvicFracture: boolean;
   laparotomy: boolean;
   thoracotomy: boolean;
   eye: boolean;
@@ -64,6 +68,8 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
     femur: false,
     openFracture: false,
     limbFracture: false,
+    longBoneFracture: false,
+    pelvicFracture: false,
     laparotomy: false,
     thoracotomy: false,
     eye: false,
@@ -88,7 +94,9 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
     p.amputation ||= c.amputation === true;
     p.femur ||= c.femur === true;
     p.openFracture ||= c.fracture === 'open';
-    p.limbFracture ||= c.fracture !== undefined || c.code === '77493009';
+    p.limbFracture ||= c.fracture !== undefined || c.code === PELVIC_FRACTURE;
+    p.longBoneFracture ||= c.fracture !== undefined;
+    p.pelvicFracture ||= c.code === PELVIC_FRACTURE;
     p.laparotomy ||= c.laparotomy === true;
     p.thoracotomy ||= c.thoracotomy === true;
     p.eye ||= c.eye === true;
@@ -174,11 +182,18 @@ export interface VitalsInput {
   drained: boolean;
   /** At a facility, on oxygen: what hypoxia is left is halved. */
   onOxygen: boolean;
+  /** Hours since arrival at the first facility (0 before it): the time care has had to work. */
+  hoursInCare: number;
   /** Personal baseline in [-1, 1] so two casualties differ. */
   jitter: number;
 }
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+
+const PELVIC_FRACTURE = '77493009';
+
+/** Burns from which a casualty needs fluid resuscitation (JTS CPG Burn Care: 20 % TBSA). */
+export const BURN_RESUSCITATION_TBSA = 20;
 
 /** GCS for a TBI severity: mild 13–15, moderate 9–12, severe 3–8 (VA/DoD). */
 function baseGcs(tbi: number, jitter: number): number {
@@ -194,15 +209,26 @@ function baseGcs(tbi: number, jitter: number): number {
  */
 export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
   const f = clamp(s.loss, 0, 0.6);
-  // Pain and the stress response: a few beats per AIS level before any blood is lost.
-  const pain = Math.min(p.maxAis, 4) * 5;
+  const care = s.hoursInCare;
+  // Pain and the stress response: a few beats per AIS level before any blood is lost, half once an hour
+  // of analgesia, splinting or surgery has worked.
+  const pain = Math.min(p.maxAis, 4) * 5 * (care >= 1 ? 0.5 : 1);
+  // A large burn turns hypermetabolic once resuscitated: tachycardia and fever from the second day
+  // (judgement, on the hypermetabolic response described in the JTS Burn Care CPG).
+  const hypermetabolic = p.burnTbsa >= BURN_RESUSCITATION_TBSA && care >= 24;
   let hr =
-    76 + pain + s.jitter * 8 + (f < 0.15 ? f * 120 : f < 0.3 ? 18 + (f - 0.15) * 150 : 40 + (f - 0.3) * 220);
+    76 +
+    pain +
+    (hypermetabolic ? 15 : 0) +
+    s.jitter * 8 +
+    (f < 0.15 ? f * 120 : f < 0.3 ? 18 + (f - 0.15) * 150 : 40 + (f - 0.3) * 220);
   let sbp = 124 + s.jitter * 8 - (f < 0.3 ? f * 30 : 9 + (f - 0.3) * 330);
   const hypoxia = (p.hypoxia - (s.drained ? p.pleuralHypoxia : 0)) * (s.onOxygen ? 0.5 : 1);
   let rr = 16 + s.jitter * 2 + (f > 0.15 ? (f - 0.15) * 60 : 0) + Math.min(hypoxia, 15) * 0.6;
   let spo2 = 98 + s.jitter - Math.min(hypoxia, 20) - (f > 0.3 ? (f - 0.3) * 40 : 0);
   let gcs = baseGcs(p.tbi, s.jitter);
+  // A moderate brain injury usually recovers over days: a point of GCS a day in care (judgement).
+  if (p.tbi === 2) gcs += Math.floor(care / 24);
   if (f > 0.3) gcs -= Math.round((f - 0.3) * 30);
   if (s.tension) {
     hr += 25;
@@ -214,8 +240,12 @@ export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
     spo2 -= 12;
     rr = Math.max(6, rr - 8);
   }
+  // Cooling in the field fades over six hours of warmed care; a large burn loses heat until it is
+  // resuscitated, then runs a fever.
+  const rewarmed = clamp(care / 6, 0, 1);
+  const burn = p.burnTbsa >= BURN_RESUSCITATION_TBSA ? (hypermetabolic ? 0.8 : -0.5) : 0;
   const temperature =
-    36.9 + s.jitter * 0.2 - f * 3 - Math.min(s.fieldHours, 6) * 0.12 - (p.burnTbsa >= 20 ? 0.5 : 0);
+    36.9 + s.jitter * 0.2 - f * 3 - Math.min(s.fieldHours, 6) * 0.12 * (1 - rewarmed) + burn;
   return {
     heart_rate: Math.round(clamp(hr, 40, 180)),
     systolic_bp: Math.round(clamp(sbp, 40, 160)),

@@ -9,7 +9,7 @@ import { CHEST_DRAIN_DELAY, type Course, MAJOR_LIMB_BLEED, needsChestDrain } fro
 import { HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations } from './damage-control.js';
 import { sparingNsaid } from './dnbi-care.js';
-import type { ClinicalProfile } from './physiology.js';
+import { BURN_RESUSCITATION_TBSA, type ClinicalProfile } from './physiology.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
 import type { Facility } from './types.js';
 
@@ -55,7 +55,6 @@ const SEVERE_TBI_CARE =
  * Burn care (JTS CPG "Burn Care"): fluid resuscitation from 20 % TBSA by the rule of ten (10 ml/h per
  * %TBSA for an adult of 40–80 kg), titrated to urine output; burns covered, not given antibiotics.
  */
-const BURN_RESUSCITATION_TBSA = 20;
 const BURN_DRESSING = 'Burns cleaned and covered with a silver-impregnated dressing';
 const burnResuscitation = (tbsa: number): string =>
   `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
@@ -64,6 +63,8 @@ const burnResuscitation = (tbsa: number): string =>
  * slow push that a medic gives before the casualty reaches surgery, no infusion to keep running.
  */
 const TXA_DOSE = 'Tranexamic acid 2 g IV/IO slow push';
+const LIMB_SPLINT = 'Fracture splinted, pulses checked before and after';
+const FEMUR_SPLINT = 'Femur splinted (traction splint where there is no pelvic fracture), pulses checked';
 /** The share of blood volume lost at which a card records haemorrhagic shock. */
 export const SHOCK_LOSS = 0.3;
 
@@ -153,6 +154,10 @@ export function careItems(
     if (Number.isFinite(c.field.airway))
       add('POI', c.field.airway, PROCEDURES.procedure, 2, 'Nasopharyngeal airway, recovery position');
     if (p.openWounds) add('POI', c.contact + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
+    // TCCC: a pelvic binder with the circulation checks, splints once the bleeding is controlled.
+    if (p.pelvicFracture) add('POI', c.contact + 6 * MIN, PROCEDURES.procedure, 3, 'Pelvic binder');
+    if (p.longBoneFracture)
+      add('POI', c.contact + 12 * MIN, PROCEDURES.splint, 5, p.femur ? FEMUR_SPLINT : LIMB_SPLINT);
     const analgesia = fieldAnalgesia(p, c, history);
     if (analgesia) add('POI', c.contact + 8 * MIN, PROCEDURES.drug, 2, analgesia);
   }
@@ -206,24 +211,27 @@ export function careItems(
   if (r2) {
     if (needsChestDrain(p)) add('Role2', r2.arrive + CHEST_DRAIN_DELAY, PROCEDURES.chestTube, 15);
     let t = c.surgery;
-    if (Number.isFinite(t)) {
-      for (const op of damageControlOperations(p)) {
-        add('Role2', t, op.concept, op.minutes, op.detail);
-        t += op.minutes * MIN;
-      }
-    } else if (!p.needsDcs) add('Role2', r2.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
+    const operations = Number.isFinite(t) ? damageControlOperations(p) : [];
+    for (const op of operations) {
+      add('Role2', t, op.concept, op.minutes, op.detail);
+      t += op.minutes * MIN;
+    }
+    // A stay with no operation still has a surgeon's assessment.
+    if (operations.length === 0) add('Role2', r2.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
   }
 
   // Role 3: imaging, intensive care, second-look surgery.
   const r3 = stay('Role3');
   if (r3) {
+    const before = out.length;
     if (p.tbi > 0 || p.iss >= 9) add('Role3', r3.arrive + 0.5, PROCEDURES.ct, 15);
     if (p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= 20)
       add('Role3', r3.arrive + 1, PROCEDURES.icu, (Math.min(r3.leave, c.death) - r3.arrive - 1) * 60);
     if (p.tbi === 3) add('Role3', r3.arrive + 1.5, PROCEDURES.procedure, 30, SEVERE_TBI_CARE);
     if (p.openWounds && p.maxAis >= 3 && r3.leave - r3.arrive > 24)
       add('Role3', r3.arrive + 24, PROCEDURES.debridement, 45, 'Second-look debridement');
-    if (!p.openWounds && p.iss < 9) add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
+    // A stay with nothing else to do still has a surgeon's assessment before the flight home.
+    if (out.length === before) add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
   }
   const r4 = stay('Role4');
   if (r4) add('Role4', r4.arrive + 2, PROCEDURES.rehab);

@@ -194,6 +194,49 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     );
     expect(ids(earlyOrganFailure)).toEqual([]);
   });
+
+  it('splints every long-bone fracture and binds every broken pelvis in the field', () => {
+    const reached = battle.filter((p) => p.final_status_detail !== 'KIA');
+    const longBone = reached.filter((p) => has(p, /fracture of (forearm|humerus|tibia|femur)/i));
+    const pelvis = reached.filter((p) => has(p, /Fracture of pelvis/));
+    expect(longBone.length).toBeGreaterThan(200);
+    expect(pelvis.length).toBeGreaterThan(20);
+    expect(ids(longBone.filter((p) => given(p, /Application of splint/).length === 0))).toEqual([]);
+    expect(ids(pelvis.filter((p) => given(p, /Pelvic binder/).length === 0))).toEqual([]);
+    const femurs = longBone.filter((p) => has(p, /fracture of femur/i));
+    expect(femurs.every((p) => given(p, /Femur splinted/).length === 1)).toBe(true);
+  });
+
+  it('gives every facility a casualty stays at some care of its own: no empty hours at Role 2 or 3', () => {
+    const survivors = battle.filter(
+      (p) => p.final_status_detail === 'RTD' || p.final_status === 'Remains_Role4',
+    );
+    const idle = survivors.filter((p) =>
+      staysOf(p).some(
+        (s) =>
+          (s.facility === 'Role2' || s.facility === 'Role3') &&
+          !p.treatments.some((t) => t.location === s.facility),
+      ),
+    );
+    expect(survivors.length).toBeGreaterThan(1000);
+    expect(ids(idle)).toEqual([]);
+  });
+
+  it('shows care working in the vital signs: pain eases, the cold casualty rewarms, a bruised brain wakes', () => {
+    const flown = battle.filter((p) => p.final_status === 'Remains_Role4' && p.vital_signs.length >= 3);
+    const first = (p: Patient) => p.vital_signs[1]!;
+    const last = (p: Patient) => p.vital_signs.at(-1)!;
+    const calmer = flown.filter((p) => last(p).heart_rate < first(p).heart_rate);
+    expect(calmer.length / flown.length).toBeGreaterThan(0.5);
+    const cold = flown.filter((p) => first(p).temperature < 36);
+    expect(cold.length).toBeGreaterThan(10);
+    expect(ids(cold.filter((p) => last(p).temperature < 36))).toEqual([]);
+    const moderateTbi = flown.filter(
+      (p) => has(p, /Traumatic brain injury moderate/) && last(p).hours_since_injury > 48,
+    );
+    expect(moderateTbi.length).toBeGreaterThan(10);
+    expect(ids(moderateTbi.filter((p) => last(p).gcs <= first(p).gcs))).toEqual([]);
+  });
 });
 
 describe('a sick-call card, read by a general practitioner', () => {
