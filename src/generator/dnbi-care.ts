@@ -57,6 +57,71 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/**
+ * The antibiotic for an infection seen at sick call, by diagnosis (SNOMED CT), and the alternative for a
+ * penicillin allergy. UK first-line choices: NICE antimicrobial prescribing guidelines (sore throat NG84,
+ * sinusitis NG79, pneumonia NG138, cellulitis NG141, lower UTI NG109) with BNF doses; sexually transmitted
+ * infections and Q fever by the CDC's treatment guidelines (2021); travellers' diarrhoea by the military
+ * travellers' diarrhoea guideline (Riddle et al., J Travel Med 2017); appendicitis by the IDSA/SIS
+ * intra-abdominal infection guideline (Solomkin 2010).
+ */
+const ANTIBIOTICS: Readonly<Record<string, readonly [usual: string, penicillinAllergy: string]>> = {
+  // Streptococcal sore throat.
+  '43878008': [
+    'Phenoxymethylpenicillin 500 mg PO every 6 h for 10 days',
+    'Clarithromycin 500 mg PO every 12 h for 5 days',
+  ],
+  // Bacterial sinusitis.
+  '36971009': [
+    'Phenoxymethylpenicillin 500 mg PO every 6 h for 5 days',
+    'Doxycycline 200 mg PO on day 1, then 100 mg daily, 5 days in all',
+  ],
+  // Otitis media.
+  '65363002': [
+    'Amoxicillin 500 mg PO every 8 h for 5 days',
+    'Clarithromycin 500 mg PO every 12 h for 5 days',
+  ],
+  // Community-acquired pneumonia, low severity.
+  '233604007': [
+    'Amoxicillin 500 mg PO every 8 h for 5 days',
+    'Doxycycline 200 mg PO on day 1, then 100 mg daily, 5 days in all',
+  ],
+  // Cellulitis; an abscess is drained first.
+  '128045006': [
+    'Flucloxacillin 1 g PO every 6 h for 5 days',
+    'Clarithromycin 500 mg PO every 12 h for 5 days',
+  ],
+  '128477000': [
+    'Incision and drainage; flucloxacillin 1 g PO every 6 h for 5 days',
+    'Incision and drainage; clarithromycin 500 mg PO every 12 h for 5 days',
+  ],
+  // Lower urinary tract infection (7 days covers a man; NICE gives a woman 3).
+  '68566005': [
+    'Nitrofurantoin 100 mg modified-release PO every 12 h for 7 days',
+    'Nitrofurantoin 100 mg modified-release PO every 12 h for 7 days',
+  ],
+  '11840006': ['Azithromycin 1 g PO, single dose', 'Azithromycin 1 g PO, single dose'],
+  '105629000': ['Doxycycline 100 mg PO every 12 h for 7 days', 'Doxycycline 100 mg PO every 12 h for 7 days'],
+  '15628003': [
+    'Ceftriaxone 500 mg IM, single dose',
+    'Gentamicin 240 mg IM plus azithromycin 2 g PO, single doses',
+  ],
+  '186788009': [
+    'Doxycycline 100 mg PO every 12 h for 14 days',
+    'Doxycycline 100 mg PO every 12 h for 14 days',
+  ],
+  '85189001': [
+    'Cefuroxime 1.5 g IV every 8 h plus metronidazole 500 mg IV every 8 h',
+    'Ciprofloxacin 400 mg IV every 12 h plus metronidazole 500 mg IV every 8 h',
+  ],
+};
+
+/** The antibiotic regimen for a diagnosis, or undefined where the catalogue has none to name. */
+export function antibioticFor(code: string, penicillinAllergy: boolean): string | undefined {
+  const regimen = ANTIBIOTICS[code];
+  return regimen?.[penicillinAllergy ? 1 : 0];
+}
+
 /** One regimen for a treatment class; classes without alternatives are written as they are. */
 export function regimenFor(rng: Rng, drug: string): string {
   const options = REGIMENS[drug];

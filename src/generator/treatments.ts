@@ -8,7 +8,7 @@ import { PROCEDURES } from './conditions.js';
 import { CHEST_DRAIN_DELAY, type Course, MAJOR_LIMB_BLEED, needsChestDrain } from './course.js';
 import { HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations } from './damage-control.js';
-import { sparingNsaid } from './dnbi-care.js';
+import { antibioticFor, sparingNsaid } from './dnbi-care.js';
 import { BURN_RESUSCITATION_TBSA, type ClinicalProfile } from './physiology.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
 import type { Facility } from './types.js';
@@ -130,7 +130,10 @@ export function careItems(
         const regimen = sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, nsaidCaution(history));
         add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);
       }
-      if (dnbi.effect.antibiotics) add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics);
+      if (dnbi.effect.antibiotics) {
+        const regimen = antibioticFor(dnbi.condition.code, betaLactamAllergic(history.allergies));
+        add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics, 5, regimen);
+      }
       if (dnbi.effect.operation) operate(dnbi.effect.operation, c, add);
       if (dnbi.condition.code === '386689009')
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, 'Active rewarming');

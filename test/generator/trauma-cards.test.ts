@@ -268,4 +268,18 @@ describe('a sick-call card, read by a general practitioner', () => {
       cases.filter((p) => given(p, /pseudoephedrine|lozenge|nasal spray/i).length > 0).map((p) => p.id),
     ).toEqual([]);
   });
+
+  it('names the antibiotic for every infection, and never a penicillin for a patient allergic to it', () => {
+    const courses = sick.flatMap((p) =>
+      p.treatments.filter((t) => t.treatment === 'Antibiotic therapy').map((t) => ({ p, t })),
+    );
+    expect(courses.length).toBeGreaterThan(500);
+    expect(courses.filter(({ t }) => !t.detail).map(({ p }) => p.id)).toEqual([]);
+    const allergic = courses.filter(({ p }) => p.allergies.some((a) => /penicillin/i.test(a.name)));
+    expect(allergic.length).toBeGreaterThan(20);
+    const penicillins = /penicillin|amoxicillin|flucloxacillin/i;
+    expect(allergic.filter(({ t }) => penicillins.test(t.detail ?? '')).map(({ p }) => p.id)).toEqual([]);
+    const pneumonia = courses.filter(({ p }) => p.primary_condition.code === '233604007');
+    expect(pneumonia.length).toBeGreaterThan(20);
+  });
 });
