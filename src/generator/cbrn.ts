@@ -9,7 +9,7 @@
  * vomiting (REMM, after Waselenko 2004), decontaminated, and given antiemetics, blood counts and
  * cytokines by band.
  */
-import type { ChemicalCare, DnbiCase } from './conditions.js';
+import { type ChemicalCare, type DnbiCase, PROCEDURES } from './conditions.js';
 import type { Rng } from './rng.js';
 import type { NatoTriage } from './types.js';
 
@@ -42,6 +42,35 @@ const NERVE_TRIAGE: readonly [NatoTriage, number][] = [
   ['T3', 0.4],
 ];
 
+/**
+ * After the autoinjectors (USAMRICD, Medical Management of Chemical Casualties Handbook): atropine
+ * titrated intravenously until the secretions dry and breathing eases, and for the severely poisoned
+ * the airway and ventilation, since respiratory failure is what kills.
+ */
+const MORE_ATROPINE = {
+  detail: 'Oxygen; atropine 2 mg IV every 5-10 min until secretions dry and breathing eases',
+  drug: true,
+} as const;
+const SEVERE_NERVE_AGENT_CARE = [
+  MORE_ATROPINE,
+  {
+    detail: 'Intubated and ventilated (respiratory failure from nerve agent)',
+    drug: false,
+    concept: PROCEDURES.intubation,
+  },
+] as const;
+/**
+ * Mustard binds to skin within minutes, long before the blisters rise hours later: the casualty's own
+ * decontamination kit in the first minutes, then burn care once the blisters come (USAMRICD handbook).
+ */
+const MUSTARD_IMMEDIATE =
+  'RSDL (Reactive Skin Decontamination Lotion) on exposed skin; eyes flushed with water';
+const MUSTARD_BURN_CARE = {
+  detail:
+    'Blisters dressed as partial-thickness burns; paracetamol 1 g PO every 6 h; eyes irrigated and lubricated',
+  drug: true,
+} as const;
+
 /** One casualty of a chemical release. */
 export function drawChemical(rng: Rng): DnbiCase {
   const nerve = rng.chance(NERVE_SHARE);
@@ -69,10 +98,16 @@ export function drawChemical(rng: Rng): DnbiCase {
             }
           : {}),
         ...(severe ? { seizure: 'Diazepam 10 mg IM autoinjector (convulsions)' } : {}),
+        ...(severe
+          ? { followUp: SEVERE_NERVE_AGENT_CARE, intensiveCare: true as const }
+          : triage === 'T2'
+            ? { followUp: [MORE_ATROPINE] }
+            : {}),
       }
     : {
+        immediate: MUSTARD_IMMEDIATE,
         decontamination: 'Decontamination: clothing removed, skin and eyes irrigated (sulfur mustard)',
-        drug: 'Analgesia; burn dressings',
+        followUp: [MUSTARD_BURN_CARE],
       };
   return {
     condition,

@@ -40,10 +40,15 @@ export interface DnbiCase {
  * arrival, then (radiation) the steps after decontamination at the first facility.
  */
 export interface ChemicalCare {
+  /** Skin decontamination by the casualty or a buddy in the first minutes, before any facility. */
+  immediate?: string;
   decontamination: string;
   drug?: string;
   seizure?: string;
-  followUp?: readonly { detail: string; drug: boolean }[];
+  /** Care at the first facility after decontamination; `concept` names a step that is neither a drug nor a general procedure. */
+  followUp?: readonly { detail: string; drug: boolean; concept?: readonly [string, string] }[];
+  /** Kept in intensive care at the first Role 3 (else Role 2) the casualty reaches. */
+  intensiveCare?: true;
 }
 
 /** The day PTSD may first be diagnosed (DSM-5: symptoms for more than a month). */

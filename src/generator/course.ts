@@ -76,6 +76,8 @@ export interface CourseInput {
 const INF = Number.POSITIVE_INFINITY;
 const MIN = 1 / 60;
 const RTD_CUTOFF_HOURS = 71.5;
+/** A casualty flown to Role 4 is followed for three days there; a death after that is not recorded. */
+const ROLE4_RECORD_HOURS = 72;
 /** Blood volume lost at which the vital signs are those of haemorrhagic shock (ATLS class III). */
 const SHOCK_FRACTION = 0.3;
 /** Tourniquet applied in the field to a life-threatening limb bleed (Kragh 2011: most prehospital). */
@@ -170,7 +172,13 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   }
 
   const vitalsNow = (hours: number, arrivedAt: number, agonal: boolean): Vitals => {
-    if (dnbi) return dnbiVitals(dnbi, jitter, hours > 0 ? 0.6 : 1);
+    if (dnbi)
+      return dnbiVitals(dnbi, jitter, {
+        atSickCall: hours <= 0,
+        hoursInCare: Math.max(0, hours - arrivedAt),
+        dying: Number.isFinite(death),
+        agonal,
+      });
     const loss = bloodLossAt(p.bleed, care, hours);
     const bleedingOut = loss >= SHOCK_FRACTION;
     const herniation = cause === 'Traumatic brain injury' && !bleedingOut;
@@ -334,6 +342,20 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     kill(firstArrival + rng.lognormal(24, 0.8), dnbi.effect.cause ?? dnbi.condition.name);
   }
 
+  // A death after the record ends (back to duty, or past the first three days at Role 4: see walk) is
+  // not this card's: it keeps neither the cause nor a last set of vital signs.
+  const lastStay = stays[stays.length - 1];
+  const recordEnds =
+    lastStay?.end === 'rtd'
+      ? lastStay.leave
+      : lastStay?.end === 'remains'
+        ? lastStay.arrive + ROLE4_RECORD_HOURS
+        : INF;
+  if (death >= recordEnds) {
+    death = INF;
+    cause = undefined;
+  }
+
   // A fast bleed can kill before the medic arrives: then nobody measured anything.
   if (vitals[0] && vitals[0].hours >= death) vitals.pop();
   let maxLoss = 0;
@@ -422,7 +444,7 @@ function walk(r: Resolved, events: CourseEvent[], visits: Course['visits']): Out
     visits.push({ facility: s.facility, hours: s.arrive });
     here = s.facility;
     if (s.end === 'remains') {
-      if (death < s.arrive + 72) return died(here, 'died_of_wounds', true);
+      if (death < s.arrive + ROLE4_RECORD_HOURS) return died(here, 'died_of_wounds', true);
       events.push({ type: 'remains_role4', facility: here, hours: s.arrive });
       return { category: 'EVACUATED', facility: here, hours_since_injury: s.arrive };
     }
@@ -443,18 +465,52 @@ function walk(r: Resolved, events: CourseEvent[], visits: Course['visits']): Out
   throw new Error('course without an end');
 }
 
-function dnbiVitals(c: DnbiCase, jitter: number, scale: number): Vitals {
+interface DnbiMoment {
+  /** The first set, taken when the patient presents. */
+  atSickCall: boolean;
+  hoursInCare: number;
+  /** The illness will kill: it does not ease with care. */
+  dying: boolean;
+  /** The last set, minutes before death. */
+  agonal: boolean;
+}
+
+/**
+ * An illness's vital signs. All of its effect shows when the patient presents and 60 % once treated; a
+ * patient who recovers improves over two days in care (the immediate case's shock and confusion within
+ * one); a dying patient does not improve, and the last set before death is worse than the first
+ * (judgement).
+ */
+function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals {
   const e = c.effect;
-  const severe = c.triage === 'T1';
+  const recovering = !at.dying && !at.atSickCall;
+  const scale = at.agonal
+    ? 1.6
+    : at.atSickCall
+      ? 1
+      : 0.6 * (recovering ? Math.max(0.3, 1 - at.hoursInCare / 48) : 1);
+  const severity =
+    c.triage !== 'T1' ? 0 : at.agonal ? 1.5 : recovering ? Math.max(0, 1 - at.hoursInCare / 24) : 1;
+  // Intubated on arrival (a severe nerve-agent casualty): the ventilator sets the breathing rate and
+  // keeps the saturation up, for a day in a patient who recovers and to the end in one who does not.
+  const ventilated =
+    c.care?.intensiveCare === true &&
+    !at.atSickCall &&
+    at.hoursInCare > 0.25 &&
+    (at.dying || at.hoursInCare < 24);
+  const spo2 = 98 + jitter - (e.spo2 ?? 0) * scale - 6 * severity;
   return {
-    heart_rate: Math.round(76 + jitter * 8 + (e.hr ?? 0) * scale + (severe ? 20 : 0)),
-    systolic_bp: Math.round(124 + jitter * 8 - (severe ? 28 : 0)),
-    respiratory_rate: Math.round(16 + jitter * 2 + (e.rr ?? 0) * scale + (severe ? 8 : 0)),
-    spo2: Math.round(Math.min(100, 98 + jitter - (e.spo2 ?? 0) * scale - (severe ? 6 : 0))),
-    gcs: severe ? 13 : 15,
+    heart_rate: Math.round(76 + jitter * 8 + (e.hr ?? 0) * scale + 20 * severity),
+    systolic_bp: Math.round(124 + jitter * 8 - 28 * severity),
+    respiratory_rate: Math.round(
+      ventilated ? 14 + jitter : 16 + jitter * 2 + (e.rr ?? 0) * scale + 8 * severity,
+    ),
+    spo2: Math.round(Math.min(100, ventilated && !at.agonal ? Math.max(spo2, 94 + jitter) : spo2)),
+    gcs: at.agonal && c.triage === 'T1' ? 8 : severity >= 0.5 ? 13 : 15,
     temperature:
-      Math.round((36.9 + jitter * 0.2 + (e.temp ?? 0) * scale - (severe && (e.temp ?? 0) < 0 ? 2 : 0)) * 10) /
-      10,
+      Math.round(
+        (36.9 + jitter * 0.2 + (e.temp ?? 0) * scale - ((e.temp ?? 0) < 0 ? 2 * severity : 0)) * 10,
+      ) / 10,
   };
 }
 

@@ -110,6 +110,7 @@ export function careItems(
     }
     const chem = dnbi.care;
     if (chem) {
+      if (chem.immediate && first) add('POI', 0.03, PROCEDURES.procedure, 2, chem.immediate);
       if (chem.drug && first) add('POI', 0.05, PROCEDURES.drug, 1, chem.drug);
       if (chem.seizure && first) add('POI', 0.07, PROCEDURES.drug, 1, chem.seizure);
       if (first) add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 20, chem.decontamination);
@@ -118,11 +119,19 @@ export function careItems(
           add(
             first.facility,
             first.arrive + (25 + 10 * i) * MIN,
-            step.drug ? PROCEDURES.drug : PROCEDURES.procedure,
+            step.concept ?? (step.drug ? PROCEDURES.drug : PROCEDURES.procedure),
             5,
             step.detail,
           );
       });
+      const intensive = stay('Role3') ?? stay('Role2');
+      if (chem.intensiveCare && intensive)
+        add(
+          intensive.facility,
+          intensive.arrive + 0.5,
+          PROCEDURES.icu,
+          (Math.min(intensive.leave, c.death) - intensive.arrive - 0.5) * 60,
+        );
       return sorted(out);
     }
     if (first) {

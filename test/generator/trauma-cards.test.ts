@@ -283,3 +283,78 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(pneumonia.length).toBeGreaterThan(20);
   });
 });
+
+describe('a chemical casualty’s card, read by a CBRN medical officer', () => {
+  const released = run('cbrn_incident', 6_000, 'cbrn officer').filter(
+    (p) => p.event_type === 'chemical_release',
+  );
+  const nerve = released.filter((p) => has(p, /nerve agent/));
+  const mustard = released.filter((p) => has(p, /sulfur mustard/));
+
+  it('ventilates the severely poisoned and keeps them in intensive care, and the ventilator shows in their breathing', () => {
+    const severe = nerve.filter((p) => p.nato_triage === 'T1' && p.vital_signs.length >= 3);
+    expect(severe.length).toBeGreaterThan(20);
+    expect(
+      severe.filter((p) => given(p, /Insertion of endotracheal tube/).length === 0).map((p) => p.id),
+    ).toEqual([]);
+    const reachedHospital = severe.filter((p) => p.vital_signs.some((v) => v.facility === 'Role3'));
+    expect(reachedHospital.length).toBeGreaterThan(5);
+    expect(reachedHospital.filter((p) => given(p, /intensive care/).length === 0).map((p) => p.id)).toEqual(
+      [],
+    );
+    const onVentilator = severe.map((p) => p.vital_signs[2]!);
+    expect(onVentilator.every((v) => v.respiratory_rate <= 16 && v.spo2 >= 92)).toBe(true);
+  });
+
+  it('shows one who dies of the poisoning worse at the end than on arrival', () => {
+    const dying = nerve.filter((p) => p.final_status === 'KIA' && p.vital_signs.length >= 3);
+    expect(dying.length).toBeGreaterThan(3);
+    for (const p of dying) {
+      const arrival = p.vital_signs[1]!;
+      const last = p.vital_signs.at(-1)!;
+      expect(last.systolic_bp).toBeLessThan(arrival.systolic_bp);
+      expect(last.spo2).toBeLessThan(arrival.spo2);
+    }
+  });
+
+  it('decontaminates mustard from the skin in the first minutes and treats the blisters later, at a facility', () => {
+    expect(mustard.length).toBeGreaterThan(50);
+    for (const p of mustard.filter((m) => m.final_status_detail !== 'KIA')) {
+      const rsdl = given(p, /RSDL/);
+      expect(rsdl).toHaveLength(1);
+      expect(rsdl[0]?.hours_since_injury).toBeLessThan(0.1);
+      expect(given(p, /Blisters dressed/).every((t) => t.location !== 'POI')).toBe(true);
+    }
+  });
+});
+
+describe('an ill patient’s vital signs over the days', () => {
+  const everyone = run(undefined, 40_000, 'ward round');
+  const ill = everyone.filter((p) => p.injury_type === 'DISEASE');
+
+  it('writes no cause of death, and no vital signs after the end, on a patient who returned to duty or was flown home', () => {
+    const survivors = everyone.filter((p) => p.final_status === 'RTD' || p.final_status === 'Remains_Role4');
+    expect(survivors.length).toBeGreaterThan(30_000);
+    expect(survivors.filter((p) => p.cause_of_death !== undefined).map((p) => p.id)).toEqual([]);
+    const afterTheEnd = survivors.filter((p) =>
+      p.vital_signs.some((v) => v.hours_since_injury > p.outcome.hours_since_injury),
+    );
+    expect(afterTheEnd.map((p) => p.id)).toEqual([]);
+  });
+
+  it('shows a recovering pneumonia breathing better than on arrival', () => {
+    const pneumonia = ill.filter(
+      (p) =>
+        p.primary_condition.code === '233604007' && p.final_status !== 'KIA' && p.vital_signs.length >= 3,
+    );
+    expect(pneumonia.length).toBeGreaterThan(10);
+    const arrival = (p: Patient) => p.vital_signs[1]!;
+    const last = (p: Patient) => p.vital_signs.at(-1)!;
+    expect(pneumonia.filter((p) => last(p).spo2 < arrival(p).spo2).map((p) => p.id)).toEqual([]);
+    const aDayLater = pneumonia.filter(
+      (p) => last(p).hours_since_injury - arrival(p).hours_since_injury >= 24,
+    );
+    expect(aDayLater.length).toBeGreaterThan(3);
+    expect(aDayLater.filter((p) => last(p).spo2 <= arrival(p).spo2).map((p) => p.id)).toEqual([]);
+  });
+});
