@@ -14,6 +14,7 @@ import {
   type Domain,
   drawBranch,
   drawUnit,
+  hasNavy,
   WOMEN_IN_CLOSE_COMBAT,
 } from './units.js';
 
@@ -37,7 +38,9 @@ export function struckUnit(
   if (!(event.kind in EVENT_KINDS)) return undefined;
   const rng = new Rng(seed, 'event unit', event.key);
   const nation = nations[rng.weightedIndex(nationWeights)]?.code ?? 'USA';
-  const branch = drawBranch(rng, domain, nation);
+  const drawn = drawBranch(rng, domain, nation);
+  // At sea the unit struck is a ship: its crew are sailors, whoever else is embarked.
+  const branch = domain === 'naval' && hasNavy(nation) ? 'Navy' : drawn;
   return { nation, branch, unit: drawUnit(rng, branch, true, nation) };
 }
 

@@ -132,6 +132,9 @@ function weightsFor(domain: Domain, nation: string): readonly number[] {
   return w;
 }
 
+/** Whether the nation has a navy (landlocked nations without one do not). */
+export const hasNavy = (nation: string): boolean => !NO_NAVY.has(nation);
+
 export function drawBranch(rng: Rng, domain: Domain, nation: string): Branch {
   return BRANCHES[rng.weightedIndex(weightsFor(domain, nation))] ?? 'Army';
 }

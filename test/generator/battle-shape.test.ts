@@ -83,6 +83,19 @@ describe('casualty events', () => {
     }
   });
 
+  it('strikes a ship at sea: most casualties of a missile strike are sailors of one hull', () => {
+    const atSea = run({ preset_id: 'maritime_operation' }, 3000, 'ship').filter(
+      (p) => p.event_type === 'missile_strike' && p.injury_type === 'BATTLE_TRAUMA',
+    );
+    expect(atSea.length).toBeGreaterThan(100);
+    expect(atSea.filter((p) => p.service_branch === 'Navy').length / atSea.length).toBeGreaterThan(0.85);
+    const hulls = new Map<string, Set<string>>();
+    for (const p of atSea.filter((s) => s.service_branch === 'Navy'))
+      hulls.set(p.event_id, (hulls.get(p.event_id) ?? new Set()).add(`${p.nationality} ${p.unit.name}`));
+    const oneHull = [...hulls.values()].filter((h) => h.size === 1).length;
+    expect(oneHull / hulls.size).toBeGreaterThan(0.5);
+  });
+
   it('varies the daily count even at a sustained tempo', () => {
     const perDay = new Map<number, number>();
     for (const p of patients) perDay.set(p.day_of_injury, (perDay.get(p.day_of_injury) ?? 0) + 1);
