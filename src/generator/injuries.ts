@@ -92,6 +92,19 @@ function pickConcept(
   return undefined;
 }
 
+/**
+ * Whether injury `a` leaves nothing for `b` to injure: after a bilateral above-knee amputation there is
+ * no femur, tibia, lower-leg artery or other leg left to break, cut or amputate.
+ */
+function excludes(a: InjuryConcept, b: InjuryConcept): boolean {
+  return (
+    a.qualifier === 'bilateral above knee' &&
+    b !== a &&
+    b.region === 'Lower extremity' &&
+    (b.fracture !== undefined || b.amputation === true || b.vascular === true)
+  );
+}
+
 /** Wounds drawn for one casualty, principal injury first. Never empty. */
 export function drawInjuries(rng: Rng, mechanism: Mechanism | 'nbi', tierIndex: number): Injury[] {
   const tier = TIERS[tierIndex] ?? TIERS[0]!;
@@ -101,6 +114,7 @@ export function drawInjuries(rng: Rng, mechanism: Mechanism | 'nbi', tierIndex: 
     out.some((i) => i.concept.region === region && i.concept.code === code);
   const add = (concept: InjuryConcept): boolean => {
     if (taken(concept.region, concept.code)) return false;
+    if (out.some((i) => excludes(i.concept, concept) || excludes(concept, i.concept))) return false;
     out.push({ concept });
     return true;
   };

@@ -195,6 +195,15 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(earlyOrganFailure)).toEqual([]);
   });
 
+  it('breaks no femur or tibia, and cuts no leg artery, that a bilateral above-knee amputation has taken', () => {
+    const bothLegs = battle.filter((p) => has(p, /bilateral above knee/));
+    expect(bothLegs.length).toBeGreaterThan(10);
+    const impossible = bothLegs.filter((p) =>
+      has(p, /fracture of (femur|tibia)|amputation below knee|amputation above knee|femoral or popliteal/i),
+    );
+    expect(ids(impossible)).toEqual([]);
+  });
+
   it('splints every long-bone fracture and binds every broken pelvis in the field', () => {
     const reached = battle.filter((p) => p.final_status_detail !== 'KIA');
     const longBone = reached.filter((p) => has(p, /fracture of (forearm|humerus|tibia|femur)/i));
