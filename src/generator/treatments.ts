@@ -32,11 +32,11 @@ const NFCI_CARE = 'Feet dried, rewarmed slowly at room temperature and elevated;
 const WOUND_PROPHYLAXIS = 'Cefazolin 2 g IV every 8 h (open-wound prophylaxis)';
 const WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY =
   'Clindamycin 900 mg IV every 8 h (open-wound prophylaxis; penicillin allergy)';
-/** The same CPG for a penetrating abdominal injury: anaerobic cover is added for the bowel's flora. */
+/** The same CPG for an abdominal injury needing a laparotomy, penetrating or blunt: anaerobic cover is added for the bowel's flora. */
 const ABDOMINAL_PROPHYLAXIS =
-  'Cefazolin 2 g IV every 8 h plus metronidazole 500 mg IV every 8 h (penetrating abdominal injury)';
+  'Cefazolin 2 g IV every 8 h plus metronidazole 500 mg IV every 8 h (abdominal injury: bowel flora)';
 const ABDOMINAL_PROPHYLAXIS_PENICILLIN_ALLERGY =
-  'Clindamycin 900 mg IV every 8 h plus ciprofloxacin 400 mg IV every 12 h (penetrating abdominal injury; penicillin allergy)';
+  'Clindamycin 900 mg IV every 8 h plus ciprofloxacin 400 mg IV every 12 h (abdominal injury: bowel flora; penicillin allergy)';
 /**
  * Analgesia in tactical field care, the three options of the TCCC Guidelines (pain management): the
  * combat wound medication pack for pain that still lets the casualty fight, oral transmucosal fentanyl
