@@ -18,6 +18,9 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
     'Paracetamol 1 g + ibuprofen 400 mg PO',
   ],
   Antipyretic: [PARACETAMOL, 'Ibuprofen 400 mg PO every 8 h'],
+  // Ibuprofen for its action against prostaglandins in the thawed tissue, not only for the pain
+  // (Wilderness Medical Society frostbite guideline, 2019).
+  'Frostbite analgesia': ['Ibuprofen 400 mg PO every 12 h'],
   'Symptomatic treatment': [
     'Paracetamol 1 g PO, fluids, rest',
     'Throat lozenges, paracetamol 1 g PO',
@@ -129,6 +132,13 @@ export function regimenFor(rng: Rng, drug: string): string {
 }
 
 const NSAID = /ibuprofen|naproxen|diclofenac/i;
+const DECONGESTANT = /pseudoephedrine/i;
+
+/** The regimen without pseudoephedrine when the history gives a reason (`decongestantCaution`). */
+export function sparingDecongestant(regimen: string, reason: string | undefined): string {
+  if (!reason || !DECONGESTANT.test(regimen)) return regimen;
+  return `Saline nasal spray, paracetamol 1 g PO, fluids (pseudoephedrine withheld: ${reason})`;
+}
 
 /** The regimen, with paracetamol in place of an NSAID when the history gives a reason (`nsaidCaution`). */
 export function sparingNsaid(regimen: string, reason: string | undefined): string {

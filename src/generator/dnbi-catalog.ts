@@ -105,6 +105,7 @@ const ANALGESIA = { drug: 'Analgesia' } as const;
 /** The qualifier that names a non-freezing cold injury (its code is a general confirmed concept). */
 export const NFCI_QUALIFIER = 'non-freezing cold injury (trench foot, immersion foot)';
 /** The qualifier that names heat stroke (its code, 386661006 |Fever|, records only the temperature). */
+export const FROSTBITE = '370977006';
 export const HEAT_STROKE_QUALIFIER = 'exertional heat stroke: core temperature above 40 °C with confusion';
 const INFECTION = { hr: 12, temp: 1.4, antibiotics: true, drug: 'Antipyretic' } as const;
 const SYMPTOMATIC = { drug: 'Symptomatic treatment' } as const;
@@ -425,7 +426,7 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     upgrade: 0.2,
     evac: 0.3,
     ais: 1,
-    ...ANALGESIA,
+    drug: 'Frostbite analgesia',
   }),
   // No concept for non-freezing cold injury could be confirmed: its confirmed ancestor carries it.
   d('417163006', 'Traumatic or non-traumatic injury', 'Lower extremity', 'cold', 0.74, 'T3', 'role2', {

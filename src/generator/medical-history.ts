@@ -29,6 +29,7 @@ export const betaLactamAllergic = (allergies: readonly HistoryEntry[]): boolean 
 
 const SERTRALINE = '372594008';
 const REFLUX = '235595009';
+const HYPERTENSION = '59621000';
 
 /**
  * Why an NSAID is withheld from this casualty, or undefined. With an SSRI, NSAIDs raise the risk of
@@ -44,6 +45,14 @@ export function nsaidCaution(history: {
   if (history.comorbidities.some((c) => c.code === REFLUX)) return 'gastro-oesophageal reflux';
   if (history.comorbidities.some((c) => c.code === ASTHMA)) return 'asthma';
   return undefined;
+}
+
+/**
+ * Why a sympathomimetic decongestant is withheld, or undefined: the BNF cautions pseudoephedrine in
+ * hypertension, which it can raise.
+ */
+export function decongestantCaution(history: { comorbidities: readonly HistoryEntry[] }): string | undefined {
+  return history.comorbidities.some((c) => c.code === HYPERTENSION) ? 'hypertension' : undefined;
 }
 
 /** Whether the team must use latex-free gloves and equipment on this casualty. */
@@ -82,7 +91,7 @@ const CHRONIC: readonly Chronic[] = [
     medication: { code: '387207008', name: 'Ibuprofen', detail: 'Ibuprofen 400 mg PO as needed' },
   },
   {
-    code: '59621000',
+    code: HYPERTENSION,
     name: 'Essential hypertension',
     p: [0.02, 0.06, 0.12],
     medication: { code: '386873009', name: 'Lisinopril', detail: 'Lisinopril 10 mg PO once daily' },

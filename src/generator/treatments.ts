@@ -6,11 +6,17 @@
 import type { DnbiCase } from './conditions.js';
 import { PROCEDURES } from './conditions.js';
 import { CHEST_DRAIN_DELAY, type Course, MAJOR_LIMB_BLEED, needsChestDrain } from './course.js';
-import { HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
+import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations } from './damage-control.js';
-import { antibioticFor, sparingNsaid } from './dnbi-care.js';
+import { antibioticFor, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
 import { BURN_RESUSCITATION_TBSA, type ClinicalProfile } from './physiology.js';
-import { betaLactamAllergic, latexAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
+import {
+  betaLactamAllergic,
+  decongestantCaution,
+  latexAllergic,
+  type MedicalHistory,
+  nsaidCaution,
+} from './medical-history.js';
 import type { Facility } from './types.js';
 
 export interface CareItem {
@@ -22,6 +28,12 @@ export interface CareItem {
 }
 
 const MIN = 1 / 60;
+/**
+ * Frostbite, once there is no risk of refreezing (Wilderness Medical Society frostbite guideline, 2019):
+ * rapid rewarming in warm water, never rubbing, the blisters dressed loosely.
+ */
+const FROSTBITE_CARE =
+  'Rapid rewarming in water at 37-39 °C for 15-30 min until the skin is soft and flushed; no rubbing; blisters dressed loosely';
 const NFCI_CARE = 'Feet dried, rewarmed slowly at room temperature and elevated; dry socks and footwear';
 /**
  * Open-wound prophylaxis (JTS CPG "Infection Prevention in Combat-Related Injuries"): cefazolin, and
@@ -136,7 +148,10 @@ export function careItems(
     }
     if (first) {
       if (dnbi.effect.drug) {
-        const regimen = sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, nsaidCaution(history));
+        const regimen = sparingDecongestant(
+          sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, nsaidCaution(history)),
+          decongestantCaution(history),
+        );
         add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);
       }
       if (dnbi.effect.antibiotics) {
@@ -146,6 +161,8 @@ export function careItems(
       if (dnbi.effect.operation) operate(dnbi.effect.operation, c, add);
       if (dnbi.condition.code === '386689009')
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, 'Active rewarming');
+      if (dnbi.condition.code === FROSTBITE)
+        add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 30, FROSTBITE_CARE);
       // Non-freezing cold injury: slow rewarming only; rapid rewarming worsens the pain and the damage.
       if (dnbi.condition.qualifier === NFCI_QUALIFIER)
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, NFCI_CARE);

@@ -278,6 +278,15 @@ describe('a sick-call card, read by a general practitioner', () => {
     ).toEqual([]);
   });
 
+  it('keeps pseudoephedrine from a patient with high blood pressure', () => {
+    const hypertensive = sick.filter((p) => p.comorbidities.some((c) => c.name === 'Essential hypertension'));
+    const decongested = hypertensive.filter((p) => given(p, /withheld: hypertension/).length > 0);
+    expect(decongested.length).toBeGreaterThan(3);
+    expect(
+      hypertensive.filter((p) => given(p, /^(?!.*withheld).*pseudoephedrine/i).length > 0).map((p) => p.id),
+    ).toEqual([]);
+  });
+
   it('names the antibiotic for every infection, and never a penicillin for a patient allergic to it', () => {
     const courses = sick.flatMap((p) =>
       p.treatments.filter((t) => t.treatment === 'Antibiotic therapy').map((t) => ({ p, t })),
@@ -365,5 +374,25 @@ describe('an ill patient’s vital signs over the days', () => {
     );
     expect(aDayLater.length).toBeGreaterThan(3);
     expect(aDayLater.filter((p) => last(p).spo2 <= arrival(p).spo2).map((p) => p.id)).toEqual([]);
+  });
+});
+
+describe('a cold-weather casualty’s card, read by an arctic medical officer', () => {
+  const cold = run('arctic_operation', 8_000, 'arctic officer').filter(
+    (p) => p.injury_type !== 'BATTLE_TRAUMA',
+  );
+
+  it('rewarms frostbite fast in warm water with ibuprofen, and a non-freezing cold injury slowly', () => {
+    const frostbite = cold.filter(
+      (p) => p.primary_condition.code === '370977006' && p.vital_signs.length > 1,
+    );
+    expect(frostbite.length).toBeGreaterThan(20);
+    for (const p of frostbite) {
+      expect(given(p, /Rapid rewarming in water at 37-39/)).toHaveLength(1);
+      expect(given(p, /ibuprofen|NSAID withheld/i).length).toBeGreaterThan(0);
+    }
+    const nfci = cold.filter((p) => has(p, /non-freezing cold injury/) && p.vital_signs.length > 1);
+    expect(nfci.length).toBeGreaterThan(10);
+    expect(nfci.filter((p) => given(p, /Rapid rewarming/).length > 0).map((p) => p.id)).toEqual([]);
   });
 });
