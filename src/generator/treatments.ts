@@ -247,6 +247,12 @@ export function careItems(
     }
     // A stay with no operation still has a surgeon's assessment.
     if (operations.length === 0) add('Role2', r2.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
+    // A minor wound kept to return to duty from Role 2: washed out, left open, closed at day 3 to 5
+    // (Emergency War Surgery: delayed primary closure).
+    if (r2.end === 'rtd' && p.openWounds && operations.length === 0) {
+      add('Role2', r2.arrive + 1, PROCEDURES.debridement, 30, 'Wound washout and debridement, left open');
+      add('Role2', r2.leave - 12, PROCEDURES.surgery, 20, 'Delayed primary closure of the wound');
+    }
   }
 
   // Role 3: imaging, intensive care, second-look surgery.

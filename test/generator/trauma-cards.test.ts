@@ -204,6 +204,24 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(impossible)).toEqual([]);
   });
 
+  it('washes out a wound kept at Role 2 to return to duty, and closes it days later before the casualty goes back', () => {
+    const keptAtRole2 = battle.filter(
+      (p) =>
+        p.final_status === 'RTD' &&
+        p.outcome.facility === 'Role2' &&
+        has(p, /Open wound|Puncture wound|Gunshot wound/),
+    );
+    expect(keptAtRole2.length).toBeGreaterThan(50);
+    for (const p of keptAtRole2) {
+      const washout = given(p, /Wound washout/);
+      const closure = given(p, /Delayed primary closure/);
+      expect(washout).toHaveLength(1);
+      expect(closure).toHaveLength(1);
+      expect(closure[0]!.hours_since_injury - washout[0]!.hours_since_injury).toBeGreaterThan(48);
+      expect(closure[0]!.hours_since_injury).toBeLessThan(p.outcome.hours_since_injury);
+    }
+  });
+
   it('splints every long-bone fracture and binds every broken pelvis in the field', () => {
     const reached = battle.filter((p) => p.final_status_detail !== 'KIA');
     const longBone = reached.filter((p) => has(p, /fracture of (forearm|humerus|tibia|femur)/i));
