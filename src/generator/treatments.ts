@@ -74,6 +74,9 @@ const burnResuscitation = (tbsa: number): string =>
  * TCCC's single dose (Guidelines since 2020, replacing CRASH-2's 1 g over 10 min and 1 g over 8 h): one
  * slow push that a medic gives before the casualty reaches surgery, no infusion to keep running.
  */
+/** TCCC: a haemostatic dressing for compressible bleeding where no tourniquet fits (groin, armpit, neck, face). */
+const HAEMOSTATIC_PACKING =
+  'Haemostatic gauze packing and direct pressure (compressible bleeding where no tourniquet fits)';
 const TXA_DOSE = 'Tranexamic acid 2 g IV/IO slow push';
 const LIMB_SPLINT = 'Fracture splinted, pulses checked before and after';
 const FEMUR_SPLINT = 'Femur splinted (traction splint where there is no pelvic fracture), pulses checked';
@@ -177,7 +180,7 @@ export function careItems(
     add('POI', c.contact, PROCEDURES.triage, 1);
     if (Number.isFinite(c.field.tourniquet)) fieldTourniquet(p, c, add);
     if (Number.isFinite(c.field.dressing))
-      add('POI', c.field.dressing, PROCEDURES.dressing, 5, 'Haemostatic gauze packing of junctional wound');
+      add('POI', c.field.dressing, PROCEDURES.dressing, 5, HAEMOSTATIC_PACKING);
     if (Number.isFinite(c.field.needle))
       add('POI', c.field.needle, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
     if (Number.isFinite(c.field.airway))
