@@ -28,6 +28,8 @@ export interface ClinicalProfile {
   burnTbsa: number;
   burnFull: boolean;
   amputation: boolean;
+  /** Both legs gone above the knee: a tourniquet on each. */
+  bothLegsAmputated: boolean;
   femur: boolean;
   openFracture: boolean;
   limbFracture: boolean;
@@ -65,6 +67,7 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
     tension: false,
     airwayRisk: false,
     amputation: false,
+    bothLegsAmputated: false,
     femur: false,
     openFracture: false,
     limbFracture: false,
@@ -92,6 +95,7 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
     }
     p.tension ||= c.tension === true;
     p.amputation ||= c.amputation === true;
+    p.bothLegsAmputated ||= c.amputation === true && c.qualifier === 'bilateral above knee';
     p.femur ||= c.femur === true;
     p.openFracture ||= c.fracture === 'open';
     p.limbFracture ||= c.fracture !== undefined || c.code === PELVIC_FRACTURE;

@@ -202,7 +202,7 @@ export function careItems(
     : 'Primary survey';
   add(first.facility, a + 2 * MIN, PROCEDURES.evaluation, 10, survey);
   if (p.bleed.limb >= MAJOR_LIMB_BLEED && !Number.isFinite(c.field.tourniquet))
-    add(first.facility, c.care.limbControl, PROCEDURES.tourniquet, 30, 'Limb tourniquet');
+    add(first.facility, c.care.limbControl, PROCEDURES.tourniquet, 30, tourniquetDetail(p));
   if (p.tension && !Number.isFinite(c.field.needle))
     add(first.facility, a + 3 * MIN, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
   if (p.airwayRisk || p.tbi === 3) add(first.facility, a + 6 * MIN, PROCEDURES.intubation, 10);
@@ -296,6 +296,9 @@ type AddCare = (
   detail?: string,
 ) => void;
 
+const tourniquetDetail = (p: ClinicalProfile): string =>
+  p.bothLegsAmputated ? 'Tourniquets on both legs, high and tight' : 'Limb tourniquet';
+
 /** TCCC: a tourniquet on for more than 2 h risks the limb; convert it by then where that is safe. */
 const CONVERSION_LIMIT_HOURS = 2;
 
@@ -317,7 +320,7 @@ function fieldTourniquet(p: ClinicalProfile, c: Course, add: AddCare): void {
       );
   const removed = Math.min(converted, c.surgery, c.death);
   const minutes = Number.isFinite(removed) ? (removed - applied) * 60 : undefined;
-  add('POI', applied, PROCEDURES.tourniquet, minutes, 'Limb tourniquet');
+  add('POI', applied, PROCEDURES.tourniquet, minutes, tourniquetDetail(p));
   if (!Number.isFinite(converted) || converted >= c.surgery) return;
   const where = !first || converted < first.arrive ? 'POI' : first.facility;
   add(

@@ -195,13 +195,16 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(earlyOrganFailure)).toEqual([]);
   });
 
-  it('breaks no femur or tibia, and cuts no leg artery, that a bilateral above-knee amputation has taken', () => {
+  it('breaks no femur or tibia, and cuts no leg artery, that a bilateral above-knee amputation has taken, and puts a tourniquet on each stump', () => {
     const bothLegs = battle.filter((p) => has(p, /bilateral above knee/));
     expect(bothLegs.length).toBeGreaterThan(10);
     const impossible = bothLegs.filter((p) =>
       has(p, /fracture of (femur|tibia)|amputation below knee|amputation above knee|femoral or popliteal/i),
     );
     expect(ids(impossible)).toEqual([]);
+    const tourniqueted = bothLegs.filter((p) => given(p, /Application of tourniquet/).length > 0);
+    expect(tourniqueted.length).toBeGreaterThan(5);
+    expect(ids(tourniqueted.filter((p) => given(p, /Tourniquets on both legs/).length === 0))).toEqual([]);
   });
 
   it('washes out a wound kept at Role 2 to return to duty, and closes it days later before the casualty goes back', () => {
