@@ -9,7 +9,7 @@ import { CHEST_DRAIN_DELAY, type Course, MAJOR_LIMB_BLEED, needsChestDrain } fro
 import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations } from './damage-control.js';
 import { antibioticFor, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
-import { BURN_RESUSCITATION_TBSA, type ClinicalProfile } from './physiology.js';
+import { BURN_RESUSCITATION_TBSA, type ClinicalProfile, inShock } from './physiology.js';
 import {
   betaLactamAllergic,
   decongestantCaution,
@@ -192,6 +192,15 @@ export function careItems(
       add('POI', c.contact + 12 * MIN, PROCEDURES.splint, 5, p.femur ? FEMUR_SPLINT : LIMB_SPLINT);
     const analgesia = fieldAnalgesia(p, c, history);
     if (analgesia) add('POI', c.contact + 8 * MIN, PROCEDURES.drug, 2, analgesia);
+    if (p.eye) add('POI', c.contact + 9 * MIN, PROCEDURES.procedure, 2, EYE_SHIELD);
+    if (p.openWounds || p.eye)
+      add(
+        'POI',
+        c.contact + 10 * MIN,
+        PROCEDURES.antibiotics,
+        2,
+        takesByMouth(p, c) ? MOXIFLOXACIN : ERTAPENEM,
+      );
   }
   if (!first) return sorted(out);
 
@@ -330,6 +339,21 @@ function fieldTourniquet(p: ClinicalProfile, c: Course, add: AddCare): void {
     5,
     `Tourniquet converted to a pressure dressing after ${Math.round((converted - applied) * 60)} min`,
   );
+}
+
+/**
+ * TCCC field antibiotics for an open combat wound: the moxifloxacin tablet of the combat wound medication
+ * pack, or ertapenem for a casualty who cannot swallow (shock, lowered consciousness).
+ */
+const MOXIFLOXACIN = 'Moxifloxacin 400 mg PO (combat wound medication pack)';
+const ERTAPENEM = 'Ertapenem 1 g IV/IM (unable to take by mouth)';
+/** TCCC: a penetrating eye injury is covered with a rigid shield, never a pressure patch. */
+const EYE_SHIELD = 'Rigid eye shield over the injured eye (no pressure patch); visual acuity checked';
+
+/** Whether the casualty can swallow a tablet at first contact: awake, and not in shock. */
+function takesByMouth(p: ClinicalProfile, c: Course): boolean {
+  const first = c.vitals[0]?.v;
+  return !p.airwayRisk && p.tbi < 3 && (first?.gcs ?? 15) >= 13 && !(first && inShock(first));
 }
 
 /**

@@ -93,9 +93,10 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
         has(p, /Injury of abdomen|Injury of liver|Gunshot wound.*/) &&
         p.conditions.some((c) => c.body_region === 'Abdomen' && (c.ais ?? 0) >= 3),
     );
+    // Covered at a facility: the field's moxifloxacin tablet is TCCC's first dose, not the cover.
     const treated = abdomen.filter(
       (p) =>
-        given(p, /Antibiotic therapy/).length > 0 ||
+        given(p, /Antibiotic therapy/).some((t) => t.location !== 'POI') ||
         p.movement_timeline.some((e) => e.event_type === 'arrival' && e.facility !== 'POI' && !died(p)),
     );
     expect(treated.length).toBeGreaterThan(100);
@@ -173,7 +174,9 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     // A burn is no open wound: a casualty whose other wounds are closed gets no antibiotic for it.
     const openWound = (c: Patient['conditions'][number]) =>
       (c.iss_region === 'external' && c.tbsa_percent === undefined) ||
-      /Open fracture|Traumatic amputation|Gunshot wound|Injury of abdomen|Injury of liver/.test(c.name);
+      /Open fracture|Traumatic amputation|Gunshot wound|Injury of abdomen|Injury of liver|Injury of eye region/.test(
+        c.name,
+      );
     const burnedNoOpenWound = battle.filter(
       (p) => tbsa(p) > 0 && !p.conditions.some(openWound) && p.treatments.some((t) => t.location !== 'POI'),
     );
@@ -224,6 +227,28 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
       expect(closedAt - (washout[0]?.hours_since_injury ?? 0)).toBeGreaterThan(48);
       expect(closedAt).toBeLessThan(p.outcome.hours_since_injury);
     }
+  });
+
+  it('gives an open wound TCCC’s field antibiotic: moxifloxacin by mouth, ertapenem to a casualty who cannot swallow', () => {
+    const reached = battle.filter((p) => p.vital_signs.length > 0 && has(p, /Open wound|Gunshot wound/));
+    expect(reached.length).toBeGreaterThan(500);
+    const field = (p: Patient) => given(p, /Antibiotic therapy/).filter((t) => t.location === 'POI');
+    const alive = reached.filter((p) => !died(p) || p.final_status_detail === 'DOW');
+    expect(ids(alive.filter((p) => field(p).length !== 1))).toEqual([]);
+    const first = (p: Patient) => p.vital_signs[0]!;
+    const unconscious = alive.filter((p) => first(p).gcs <= 8);
+    expect(unconscious.length).toBeGreaterThan(10);
+    expect(ids(unconscious.filter((p) => !/Ertapenem/.test(field(p)[0]?.detail ?? '')))).toEqual([]);
+    const walking = alive.filter((p) => p.nato_triage === 'T3');
+    expect(ids(walking.filter((p) => !/Moxifloxacin 400 mg PO/.test(field(p)[0]?.detail ?? '')))).toEqual([]);
+  });
+
+  it('covers a penetrating eye injury with a rigid shield in the field', () => {
+    const eyes = battle.filter(
+      (p) => has(p, /penetrating eye injury/) && p.vital_signs.length > 0 && !died(p),
+    );
+    expect(eyes.length).toBeGreaterThan(50);
+    expect(ids(eyes.filter((p) => given(p, /Rigid eye shield/).length !== 1))).toEqual([]);
   });
 
   it('splints every long-bone fracture and binds every broken pelvis in the field', () => {
