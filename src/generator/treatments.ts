@@ -193,6 +193,8 @@ export function careItems(
     const analgesia = fieldAnalgesia(p, c, history);
     if (analgesia) add('POI', c.contact + 8 * MIN, PROCEDURES.drug, 2, analgesia);
     if (p.eye) add('POI', c.contact + 9 * MIN, PROCEDURES.procedure, 2, EYE_SHIELD);
+    // Everyone who cannot walk out is wrapped against the cold, which worsens bleeding (the lethal triad).
+    if (c.triage !== 'T3') add('POI', c.contact + 14 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
     if (p.openWounds || p.eye)
       add(
         'POI',
@@ -347,6 +349,8 @@ function fieldTourniquet(p: ClinicalProfile, c: Course, add: AddCare): void {
  */
 const MOXIFLOXACIN = 'Moxifloxacin 400 mg PO (combat wound medication pack)';
 const ERTAPENEM = 'Ertapenem 1 g IV/IM (unable to take by mouth)';
+/** TCCC hypothermia prevention, in tactical field care. */
+const HYPOTHERMIA_PREVENTION = 'Hypothermia prevention: wet clothing off, active heating blanket and wrap';
 /** TCCC: a penetrating eye injury is covered with a rigid shield, never a pressure patch. */
 const EYE_SHIELD = 'Rigid eye shield over the injured eye (no pressure patch); visual acuity checked';
 

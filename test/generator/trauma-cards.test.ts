@@ -243,6 +243,16 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(walking.filter((p) => !/Moxifloxacin 400 mg PO/.test(field(p)[0]?.detail ?? '')))).toEqual([]);
   });
 
+  it('wraps every casualty who cannot walk out against the cold, and no walking wounded', () => {
+    const carried = battle.filter(
+      (p) => (p.nato_triage === 'T1' || p.nato_triage === 'T2') && p.vital_signs.length > 1,
+    );
+    expect(carried.length).toBeGreaterThan(1000);
+    expect(ids(carried.filter((p) => given(p, /Hypothermia prevention/).length !== 1))).toEqual([]);
+    const walking = battle.filter((p) => p.nato_triage === 'T3');
+    expect(ids(walking.filter((p) => given(p, /Hypothermia prevention/).length > 0))).toEqual([]);
+  });
+
   it('covers a penetrating eye injury with a rigid shield in the field', () => {
     const eyes = battle.filter(
       (p) => has(p, /penetrating eye injury/) && p.vital_signs.length > 0 && !died(p),
