@@ -102,32 +102,42 @@ export interface ServiceDetails {
   religion: string | undefined;
 }
 
-const birthdates = new Map<number, string>();
-/** Entries kept before the cache starts over: a run of a few weeks fits, a long-lived server stays small. */
-const BIRTHDATE_CACHE_MAX = 1 << 17;
 const DAY_MS = 86_400_000;
+/** Caches start over past this size, so a long-lived server stays small; a run never comes near it. */
+const CACHE_MAX = 1 << 16;
+
+/** Epoch day of the latest birthday that makes `age` on `day` (an epoch day), per day and age. */
+const lastBirthdays = new Map<number, number>();
+/** `YYYY-MM-DD` per epoch day: birthdates span a few decades, some 20,000 days. */
+const isoDays = new Map<number, string>();
 
 /**
  * `YYYY-MM-DD` of someone `age` on the day that starts at `dayMs` (00:00Z), whose last birthday was
- * `sinceBirthday` days before it. A run draws a few dozen ages × 365 days per day, so each date is built
- * once (Date setters and toISOString cost more than the rest of drawing a service member).
+ * `sinceBirthday` days before it. Date setters and toISOString cost more than the rest of drawing a
+ * service member, so both steps are cached by small keys: (day, age) and the birth's epoch day.
  */
 function birthdateOf(dayMs: number, age: number, sinceBirthday: number): string {
-  const key = Math.floor(dayMs / DAY_MS) * 32_768 + age * 366 + sinceBirthday;
-  let date = birthdates.get(key);
-  if (date === undefined) {
-    // The latest birthday that makes `age` that day (28 February for a 29 February in a common year),
-    // then `sinceBirthday` days earlier.
-    const birth = new Date(dayMs);
+  const day = Math.floor(dayMs / DAY_MS);
+  const key = day * 128 + age;
+  let lastBirthday = lastBirthdays.get(key);
+  if (lastBirthday === undefined) {
+    // The latest birthday that makes `age` that day: 28 February for a 29 February in a common year.
+    const birth = new Date(day * DAY_MS);
     const month = birth.getUTCMonth();
     birth.setUTCFullYear(birth.getUTCFullYear() - age);
     if (birth.getUTCMonth() !== month) birth.setUTCDate(0);
-    birth.setUTCDate(birth.getUTCDate() - sinceBirthday);
-    date = birth.toISOString().slice(0, 10);
-    if (birthdates.size >= BIRTHDATE_CACHE_MAX) birthdates.clear();
-    birthdates.set(key, date);
+    lastBirthday = Math.floor(birth.getTime() / DAY_MS);
+    if (lastBirthdays.size >= CACHE_MAX) lastBirthdays.clear();
+    lastBirthdays.set(key, lastBirthday);
   }
-  return date;
+  const born = lastBirthday - sinceBirthday;
+  let iso = isoDays.get(born);
+  if (iso === undefined) {
+    iso = new Date(born * DAY_MS).toISOString().slice(0, 10);
+    if (isoDays.size >= CACHE_MAX) isoDays.clear();
+    isoDays.set(born, iso);
+  }
+  return iso;
 }
 
 /**

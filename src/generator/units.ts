@@ -274,11 +274,17 @@ interface NationalUnits {
   kinds: readonly UnitKind[];
   weights: readonly number[];
 }
-const nationalUnits = new Map<string, NationalUnits>();
+/** Per nation, by branch and sex (BRANCHES index × 2, + 1 for a man): built on first use. */
+const nationalUnits = new Map<string, (NationalUnits | undefined)[]>();
 
 function unitsOf(branch: Branch, male: boolean, nation: string): NationalUnits {
-  const key = `${branch}|${male}|${nation}`;
-  let units = nationalUnits.get(key);
+  let byBranch = nationalUnits.get(nation);
+  if (!byBranch) {
+    byBranch = [];
+    nationalUnits.set(nation, byBranch);
+  }
+  const slot = BRANCHES.indexOf(branch) * 2 + (male ? 1 : 0);
+  let units = byBranch[slot];
   if (!units) {
     const noTanks = NO_TANKS.has(nation);
     const fields = ([type]: UnitKind): boolean =>
@@ -292,7 +298,7 @@ function unitsOf(branch: Branch, male: boolean, nation: string): NationalUnits {
       !male && CLOSE_COMBAT.has(type) ? w * WOMEN_IN_CLOSE_COMBAT : w,
     );
     units = { kinds, weights };
-    nationalUnits.set(key, units);
+    byBranch[slot] = units;
   }
   return units;
 }
