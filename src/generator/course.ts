@@ -47,6 +47,8 @@ export interface Course {
   stays: Stay[];
   care: CareTimes;
   contact: number;
+  /** When the casualty is carried away from the point of injury. */
+  poiLeave: number;
   death: number;
   causeOfDeath?: string;
   /** Hours from injury to the start of surgery, if the casualty had an operation. */
@@ -406,6 +408,7 @@ function finish(r: Resolved): Course {
     stays,
     care: r.care,
     contact: r.contact,
+    poiLeave: r.poiLeave,
     death,
     surgery: r.care.surgery,
     field: r.field,

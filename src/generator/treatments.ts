@@ -195,6 +195,10 @@ export function careItems(
     if (p.eye) add('POI', c.contact + 9 * MIN, PROCEDURES.procedure, 2, EYE_SHIELD);
     // Everyone who cannot walk out is wrapped against the cold, which worsens bleeding (the lethal triad).
     if (c.triage !== 'T3') add('POI', c.contact + 14 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
+    // Held in the field for hours (contested airspace, a long carry): prolonged casualty care until moved.
+    const held = Math.min(c.poiLeave, c.death) - c.contact;
+    if (held > PROLONGED_FIELD_CARE_HOURS)
+      add('POI', c.contact + 1, PROCEDURES.procedure, (held - 1) * 60, PROLONGED_FIELD_CARE);
     if (p.openWounds || p.eye)
       add(
         'POI',
@@ -349,6 +353,13 @@ function fieldTourniquet(p: ClinicalProfile, c: Course, add: AddCare): void {
  */
 const MOXIFLOXACIN = 'Moxifloxacin 400 mg PO (combat wound medication pack)';
 const ERTAPENEM = 'Ertapenem 1 g IV/IM (unable to take by mouth)';
+/**
+ * JTS CPG "Prolonged Casualty Care Guidelines": when evacuation is delayed, the medic keeps reassessing,
+ * re-dosing and feeding the casualty. From 2 h in the field (judgement), over the whole wait.
+ */
+const PROLONGED_FIELD_CARE_HOURS = 2;
+const PROLONGED_FIELD_CARE =
+  'Prolonged casualty care: hourly reassessment and vital signs, analgesia repeated, oral fluids if able, pressure areas and dressings checked';
 /** TCCC hypothermia prevention, in tactical field care. */
 const HYPOTHERMIA_PREVENTION = 'Hypothermia prevention: wet clothing off, active heating blanket and wrap';
 /** TCCC: a penetrating eye injury is covered with a rigid shield, never a pressure patch. */

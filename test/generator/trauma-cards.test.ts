@@ -253,6 +253,21 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(walking.filter((p) => given(p, /Hypothermia prevention/).length > 0))).toEqual([]);
   });
 
+  it('keeps caring for a casualty held in the field for hours, over the whole wait and no longer', () => {
+    const leftAt = (p: Patient) =>
+      p.movement_timeline.find((e) => e.event_type === 'transit_start' && e.facility === 'POI')
+        ?.hours_since_injury;
+    const held = battle.filter((p) => (leftAt(p) ?? 0) > 3 && p.vital_signs.length > 1);
+    expect(held.length).toBeGreaterThan(100);
+    for (const p of held) {
+      const care = given(p, /Prolonged casualty care/);
+      expect(care).toHaveLength(1);
+      expect(endOf(care[0]!)).toBeCloseTo(leftAt(p) ?? 0, 1);
+    }
+    const quick = battle.filter((p) => (leftAt(p) ?? 99) < 1.5);
+    expect(ids(quick.filter((p) => given(p, /Prolonged casualty care/).length > 0))).toEqual([]);
+  });
+
   it('covers a penetrating eye injury with a rigid shield in the field', () => {
     const eyes = battle.filter(
       (p) => has(p, /penetrating eye injury/) && p.vital_signs.length > 0 && !died(p),
