@@ -286,8 +286,15 @@ export function careItems(
     // A stay with nothing else to do still has a surgeon's assessment before the flight home.
     if (out.length === before) add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
   }
+  // Role 4: the critically injured, and anyone who will die there, go to intensive care, not rehabilitation.
   const r4 = stay('Role4');
-  if (r4) add('Role4', r4.arrive + 2, PROCEDURES.rehab);
+  if (r4) {
+    const critical = p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= BURN_RESUSCITATION_TBSA;
+    if (critical || Number.isFinite(c.death)) {
+      const minutes = Number.isFinite(c.death) ? (c.death - r4.arrive - 1) * 60 : undefined;
+      add('Role4', r4.arrive + 1, PROCEDURES.icu, minutes);
+    } else add('Role4', r4.arrive + 2, PROCEDURES.rehab);
+  }
   return sorted(out);
 }
 

@@ -268,6 +268,27 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(quick.filter((p) => given(p, /Prolonged casualty care/).length > 0))).toEqual([]);
   });
 
+  it('takes the critically injured into intensive care at Role 4, and no one who dies there into rehabilitation', () => {
+    const atRole4 = battle.filter((p) =>
+      p.movement_timeline.some((e) => e.event_type === 'arrival' && e.facility === 'Role4'),
+    );
+    const role4Care = (p: Patient) => p.treatments.filter((t) => t.location === 'Role4');
+    const critical = atRole4.filter((p) => (p.injury_severity_score ?? 0) >= 16);
+    expect(critical.length).toBeGreaterThan(100);
+    expect(
+      ids(critical.filter((p) => !role4Care(p).some((t) => /intensive care/.test(t.treatment)))),
+    ).toEqual([]);
+    const diedThere = atRole4.filter((p) => p.final_status === 'KIA');
+    expect(
+      ids(diedThere.filter((p) => role4Care(p).some((t) => /Rehabilitation/.test(t.treatment)))),
+    ).toEqual([]);
+    const minor = atRole4.filter((p) => (p.injury_severity_score ?? 0) < 9 && p.final_status !== 'KIA');
+    expect(minor.length).toBeGreaterThan(100);
+    expect(ids(minor.filter((p) => !role4Care(p).some((t) => /Rehabilitation/.test(t.treatment))))).toEqual(
+      [],
+    );
+  });
+
   it('covers a penetrating eye injury with a rigid shield in the field', () => {
     const eyes = battle.filter(
       (p) => has(p, /penetrating eye injury/) && p.vital_signs.length > 0 && !died(p),
