@@ -58,6 +58,7 @@ export function coherenceChecks(defaultRun: Iterable<Patient>, lscoRun: Iterable
   let amputations = 0;
   let trivial = 0;
   let trivialT1OrDead = 0;
+  const diedOfWounds = { tbi: 0, n: 0 };
   const delay = [
     { dow: 0, n: 0 },
     { dow: 0, n: 0 },
@@ -78,6 +79,10 @@ export function coherenceChecks(defaultRun: Iterable<Patient>, lscoRun: Iterable
       const slot = delay[h <= 1 ? 0 : h <= 2 ? 1 : 2]!;
       slot.n++;
       if (p.outcome.category === 'DOW') slot.dow++;
+    }
+    if (p.outcome.category === 'DOW') {
+      diedOfWounds.n++;
+      if (p.cause_of_death === 'Traumatic brain injury') diedOfWounds.tbi++;
     }
     if (!counts) return;
     bi++;
@@ -237,6 +242,15 @@ export function coherenceChecks(defaultRun: Iterable<Patient>, lscoRun: Iterable
         expected: '>2 h > <=1 h',
       },
       source: 'Shackelford 2023: <=1 h aHR 0.34 (default + LSCO runs)',
+    },
+    {
+      id: 'C6.1',
+      metric: 'DOW whose cause is the brain injury',
+      band: [0.25, 0.65],
+      hits: diedOfWounds.tbi,
+      n: diedOfWounds.n,
+      source:
+        'Eastridge 2011: 83 % of non-survivable DOW, about 40 % of all; Keene 2016: head 65 % (default + LSCO runs)',
     },
     {
       id: 'C7.1',

@@ -243,7 +243,10 @@ function main(): number {
     generatePatients(DEFAULT_SCENARIO, { seed: SEED, count: N }),
     generatePatients(lsco.scenario, { seed: SEED, count: N }),
   ).map(judge);
-  printJudged('\nCoherence: each card read on its own (default scenario; C6 adds the LSCO run)', coherence);
+  printJudged(
+    '\nCoherence: each card read on its own (default scenario; C6 and C6.1 add the LSCO run)',
+    coherence,
+  );
 
   const population = populationRows().map(judge);
   printJudged('\nPopulation: battle/DNBI by denominator, events, DNBI, preset signatures', population);

@@ -78,6 +78,8 @@ export interface CourseInput {
 const INF = Number.POSITIVE_INFINITY;
 const MIN = 1 / 60;
 const RTD_CUTOFF_HOURS = 71.5;
+/** Hours from arrival at the first facility to a junctional tourniquet or balloon tamponade. */
+export const JUNCTIONAL_TAMPONADE_DELAY = 5 / 60;
 /** A casualty flown to Role 4 is followed for three days there; a death after that is not recorded. */
 const ROLE4_RECORD_HOURS = 72;
 /** Blood volume lost at which the vital signs are those of haemorrhagic shock (ATLS class III). */
@@ -148,6 +150,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     limbControl: majorLimbBleed || p.bleed.limb === 0 ? field.tourniquet : contact + 3 * MIN,
     dressing: field.dressing,
     junctionalControl: INF,
+    junctionalTamponade: INF,
     surgery: INF,
     torsoSelfLimit: rng.uniform(0.5, 3),
     txa: INF,
@@ -246,6 +249,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   if (!Number.isFinite(care.limbControl) && p.bleed.limb > 0) care.limbControl = firstArrival + 3 * MIN;
   // Small junctional bleeds stop under a pressure dressing; large ones need the surgeon.
   if (p.bleed.junctional < 0.3) care.junctionalControl = Math.min(field.dressing, firstArrival + 10 * MIN);
+  else if (p.bleed.junctional > 0) care.junctionalTamponade = firstArrival + JUNCTIONAL_TAMPONADE_DELAY;
 
   const stays: Stay[] = [];
   const surgical = trauma && (p.needsDcs || p.femur || (p.limbFracture && p.maxAis >= 3) || p.maxAis >= 3);

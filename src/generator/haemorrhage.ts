@@ -16,6 +16,8 @@ export interface CareTimes {
   dressing: number;
   /** Junctional bleeding stopped without an operation (pressure, packing at a facility). */
   junctionalControl: number;
+  /** A large junctional bleed held at a facility: junctional tourniquet (groin, armpit) or balloon tamponade (neck). */
+  junctionalTamponade: number;
   /** Surgical haemorrhage control (damage-control surgery starts). */
   surgery: number;
   /** Small torso bleeds (haemothorax, closed femur) that stop by themselves. */
@@ -30,6 +32,8 @@ export const LETHAL_LOSS = 0.45;
 export const LETHAL_LOSS_TRANSFUSED = 0.6;
 /** Packing a junctional wound leaves 30 % of the flow; TXA ≤ 3 h leaves 85 % (CRASH-2 RR 0.85). */
 const DRESSING_FACTOR = 0.3;
+/** What a junctional tourniquet or a balloon tamponade leaves of the flow until the surgeon ties the vessel (judgement). */
+const TAMPONADE_FACTOR = 0.1;
 const TXA_FACTOR = 0.85;
 const TXA_WINDOW_HOURS = 3;
 
@@ -43,7 +47,15 @@ function segments(bleed: Record<BleedSite, number>, care: CareTimes): Segment[] 
   const txaOn = care.txa <= TXA_WINDOW_HOURS ? care.txa : Number.POSITIVE_INFINITY;
   const torsoStop = bleed.torso < 0.25 ? Math.min(care.surgery, care.torsoSelfLimit) : care.surgery;
   const junctionStop = Math.min(care.surgery, care.junctionalControl);
-  const points = [0, care.limbControl, care.dressing, junctionStop, torsoStop, txaOn]
+  const points = [
+    0,
+    care.limbControl,
+    care.dressing,
+    care.junctionalTamponade,
+    junctionStop,
+    torsoStop,
+    txaOn,
+  ]
     .filter((t) => Number.isFinite(t) && t >= 0)
     .sort((a, b) => a - b);
   const out: Segment[] = [];
@@ -52,7 +64,11 @@ function segments(bleed: Record<BleedSite, number>, care: CareTimes): Segment[] 
     const txa = t >= txaOn ? TXA_FACTOR : 1;
     let rate = 0;
     if (t < care.limbControl) rate += bleed.limb;
-    if (t < junctionStop) rate += bleed.junctional * (t >= care.dressing ? DRESSING_FACTOR : 1) * txa;
+    if (t < junctionStop) {
+      const held =
+        t >= care.junctionalTamponade ? TAMPONADE_FACTOR : t >= care.dressing ? DRESSING_FACTOR : 1;
+      rate += bleed.junctional * held * txa;
+    }
     if (t < torsoStop) rate += bleed.torso * txa;
     out.push({ from: t, rate });
   }
@@ -110,6 +126,14 @@ export function exsanguinationTime(bleed: Record<BleedSite, number>, care: CareT
  * arrival (Mutschler 2013), severe TBI (Eastridge 2011: 83 % of non-survivable DOW) and each hour of
  * delay to damage-control surgery beyond the first (Shackelford 2023: ≤ 1 h aHR 0.34) raise it.
  */
+/**
+ * The severe brain injury's weight in the late-death logit: about 20 % mortality for a severe TBI that
+ * reaches a facility without shock (Mutschler, SJTREM 2016: 20 %, 53 % in the worst shock class), and the
+ * brain injury the commonest cause of death of wounds after bleeding (Eastridge 2011: 83 % of the
+ * non-survivable DOW, about 40 % of all; Keene 2016: a head injury in 65 % of UK DOW).
+ */
+const SEVERE_TBI_WEIGHT = 3;
+
 export function lateDeathProbability(
   p: Pick<ClinicalProfile, 'iss' | 'tbi' | 'burnTbsa' | 'needsDcs'>,
   shockOnArrival: boolean,
@@ -124,7 +148,7 @@ export function lateDeathProbability(
     -6.8 +
     0.085 * p.iss +
     (shockOnArrival ? 1.3 : 0) +
-    (p.tbi === 3 ? 1.4 : 0) +
+    (p.tbi === 3 ? SEVERE_TBI_WEIGHT : 0) +
     0.06 * Math.max(0, p.burnTbsa - 20) +
     0.6 * delay;
   return 1 / (1 + Math.exp(-b));

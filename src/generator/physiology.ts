@@ -30,6 +30,8 @@ export interface ClinicalProfile {
   amputation: boolean;
   /** Both legs gone above the knee: a tourniquet on each. */
   bothLegsAmputated: boolean;
+  /** A junctional artery bleeds in the neck (carotid), not the groin or armpit: tamponade, not a tourniquet. */
+  neckArteryBleed: boolean;
   femur: boolean;
   openFracture: boolean;
   limbFracture: boolean;
@@ -68,6 +70,7 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
     airwayRisk: false,
     amputation: false,
     bothLegsAmputated: false,
+    neckArteryBleed: false,
     femur: false,
     openFracture: false,
     limbFracture: false,
@@ -106,6 +109,7 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
     p.eye ||= c.eye === true;
     p.spinal ||= c.spinal === true;
     p.vascular ||= c.vascular === true;
+    p.neckArteryBleed ||= c.vascular === true && c.region === 'Head/Neck' && c.bleed?.[0] === 'junctional';
     p.crush ||= c.crush === true;
     p.airwayRisk ||=
       (c.spinal === true && c.region === 'Head/Neck') || (c.vascular === true && c.region === 'Head/Neck');

@@ -218,6 +218,14 @@ export function careItems(
   add(first.facility, a + 2 * MIN, PROCEDURES.evaluation, 10, survey);
   if (p.bleed.limb >= MAJOR_LIMB_BLEED && !Number.isFinite(c.field.tourniquet))
     add(first.facility, c.care.limbControl, PROCEDURES.tourniquet, 30, tourniquetDetail(p));
+  if (Number.isFinite(c.care.junctionalTamponade))
+    add(
+      first.facility,
+      c.care.junctionalTamponade,
+      PROCEDURES.procedure,
+      5,
+      p.neckArteryBleed ? NECK_TAMPONADE : JUNCTIONAL_TOURNIQUET,
+    );
   if (p.tension && !Number.isFinite(c.field.needle))
     add(first.facility, a + 3 * MIN, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
   if (p.airwayRisk || p.tbi === 3) add(first.facility, a + 6 * MIN, PROCEDURES.intubation, 10);
@@ -367,6 +375,12 @@ const ERTAPENEM = 'Ertapenem 1 g IV/IM (unable to take by mouth)';
 const PROLONGED_FIELD_CARE_HOURS = 2;
 const PROLONGED_FIELD_CARE =
   'Prolonged casualty care: hourly reassessment and vital signs, analgesia repeated, oral fluids if able, pressure areas and dressings checked';
+/**
+ * A large junctional bleed held until the surgeon ties the vessel: a junctional tourniquet in the groin or
+ * armpit (TCCC), a balloon tamponade through a neck wound (Emergency War Surgery).
+ */
+const JUNCTIONAL_TOURNIQUET = 'Junctional tourniquet over the bleeding groin or armpit wound';
+const NECK_TAMPONADE = 'Balloon tamponade of the neck wound (Foley catheter inflated in the wound track)';
 /** TCCC hypothermia prevention, in tactical field care. */
 const HYPOTHERMIA_PREVENTION = 'Hypothermia prevention: wet clothing off, active heating blanket and wrap';
 /** TCCC: a penetrating eye injury is covered with a rigid shield, never a pressure patch. */

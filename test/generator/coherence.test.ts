@@ -112,6 +112,7 @@ describe('outcome follows severity and care', () => {
       limbControl: Number.POSITIVE_INFINITY,
       dressing: Number.POSITIVE_INFINITY,
       junctionalControl: Number.POSITIVE_INFINITY,
+      junctionalTamponade: Number.POSITIVE_INFINITY,
       surgery,
       torsoSelfLimit: Number.POSITIVE_INFINITY,
       txa: Number.POSITIVE_INFINITY,
@@ -128,6 +129,7 @@ describe('outcome follows severity and care', () => {
       limbControl: Number.POSITIVE_INFINITY,
       dressing: Number.POSITIVE_INFINITY,
       junctionalControl: Number.POSITIVE_INFINITY,
+      junctionalTamponade: Number.POSITIVE_INFINITY,
       surgery: Number.POSITIVE_INFINITY,
       torsoSelfLimit: Number.POSITIVE_INFINITY,
       txa: Number.POSITIVE_INFINITY,
@@ -135,6 +137,23 @@ describe('outcome follows severity and care', () => {
     };
     expect(exsanguinationTime(limb, { ...base, limbControl: 5 / 60 })).toBeUndefined();
     expect(exsanguinationTime(limb, { ...base, limbControl: 1 })).toBeCloseTo(0.375, 5);
+  });
+
+  it('keeps a packed junctional bleed alive until surgery once a tamponade holds it at the facility', () => {
+    const groin = { limb: 0, junctional: 1.2, torso: 0 };
+    const packed: CareTimes = {
+      limbControl: Number.POSITIVE_INFINITY,
+      dressing: 0.1,
+      junctionalControl: Number.POSITIVE_INFINITY,
+      junctionalTamponade: Number.POSITIVE_INFINITY,
+      surgery: 2,
+      torsoSelfLimit: Number.POSITIVE_INFINITY,
+      txa: Number.POSITIVE_INFINITY,
+      blood: Number.POSITIVE_INFINITY,
+    };
+    // Packing alone leaves 0.36 of blood volume an hour: 45 % is lost just after the first hour.
+    expect(exsanguinationTime(groin, packed)).toBeCloseTo(0.1 + 0.33 / 0.36, 5);
+    expect(exsanguinationTime(groin, { ...packed, junctionalTamponade: 0.5 })).toBeUndefined();
   });
 
   it('never returns to duty after a femur fracture, amputation, moderate or severe TBI or laparotomy', () => {

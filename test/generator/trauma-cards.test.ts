@@ -289,6 +289,22 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     );
   });
 
+  it('holds a carotid bleed with a balloon and a groin bleed with a junctional tourniquet until the surgeon', () => {
+    // Alive 10 minutes after reaching the first facility, where the tamponade goes on at 5.
+    const arrival = (p: Patient) => p.vital_signs.find((v) => v.facility !== 'POI')?.hours_since_injury;
+    const reached = battle.filter(
+      (p) =>
+        arrival(p) !== undefined &&
+        (p.final_status !== 'KIA' || p.outcome.hours_since_injury > (arrival(p) ?? 0) + 10 / 60),
+    );
+    const neck = reached.filter((p) => has(p, /neck \(carotid\)/));
+    const groin = reached.filter((p) => has(p, /groin \(junctional\)/) && !has(p, /neck \(carotid\)/));
+    expect(neck.length).toBeGreaterThan(15);
+    expect(groin.length).toBeGreaterThan(15);
+    expect(ids(neck.filter((p) => given(p, /Balloon tamponade of the neck wound/).length !== 1))).toEqual([]);
+    expect(ids(groin.filter((p) => given(p, /Junctional tourniquet/).length !== 1))).toEqual([]);
+  });
+
   it('covers a penetrating eye injury with a rigid shield in the field', () => {
     const eyes = battle.filter(
       (p) => has(p, /penetrating eye injury/) && p.vital_signs.length > 0 && !died(p),
