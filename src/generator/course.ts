@@ -49,6 +49,7 @@ export interface Course {
   contact: number;
   /** When the casualty is carried away from the point of injury. */
   poiLeave: number;
+  water: WaterExposure;
   death: number;
   causeOfDeath?: string;
   /** Hours from injury to the start of surgery, if the casualty had an operation. */
@@ -73,7 +74,11 @@ export interface CourseInput {
    * and transits stretch, fewer T1 are flown forward, the operating theatre queues.
    */
   overload: number;
+  /** In the water after a strike at sea: cold (immersion), and water inhaled too (submersion). */
+  water?: WaterExposure;
 }
+
+export type WaterExposure = 'none' | 'immersion' | 'submersion';
 
 const INF = Number.POSITIVE_INFINITY;
 const MIN = 1 / 60;
@@ -199,6 +204,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       // Measured on arrival, before the oxygen mask goes on: the next facility sees its effect.
       onOxygen: hours > arrivedAt,
       hoursInCare: Math.max(0, hours - arrivedAt),
+      water: input.water ?? 'none',
       jitter,
     });
     if (agonal && (cause === 'Traumatic brain injury' || p.tbi === 3)) {
@@ -228,6 +234,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       care,
       field,
       maxLoss: 0,
+      water: input.water ?? 'none',
     });
   }
 
@@ -381,7 +388,19 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     }
     if (trauma) maxLoss = Math.max(maxLoss, bloodLossAt(p.bleed, care, death));
   }
-  return finish({ death, cause, contact, triage, stays, poiLeave, vitals, care, field, maxLoss });
+  return finish({
+    death,
+    cause,
+    contact,
+    triage,
+    stays,
+    poiLeave,
+    vitals,
+    care,
+    field,
+    maxLoss,
+    water: input.water ?? 'none',
+  });
 }
 
 interface Resolved {
@@ -391,6 +410,7 @@ interface Resolved {
   triage: NatoTriage;
   stays: Stay[];
   poiLeave: number;
+  water: WaterExposure;
   vitals: Course['vitals'];
   care: CareTimes;
   field: Course['field'];
@@ -413,6 +433,7 @@ function finish(r: Resolved): Course {
     care: r.care,
     contact: r.contact,
     poiLeave: r.poiLeave,
+    water: r.water,
     death,
     surgery: r.care.surgery,
     field: r.field,

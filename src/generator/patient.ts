@@ -13,7 +13,7 @@ import {
   drawOutbreak,
   SHOCK_CONCEPTS,
 } from './conditions.js';
-import { type Course, simulateCourse } from './course.js';
+import { type Course, simulateCourse, type WaterExposure } from './course.js';
 import { drawInjuries, type Injury, TIER_WEIGHTS, toCondition } from './injuries.js';
 import { drawMedicalHistory, historyWithPresentation } from './medical-history.js';
 import { nationalId } from './national-id.js';
@@ -62,6 +62,9 @@ const SUBMERSION: Condition = {
   body_region: 'Thorax',
   qualifier: 'non-fatal submersion: water aspirated before rescue',
 };
+const drawWater = (rng: Rng): WaterExposure =>
+  rng.chance(IMMERSION_P) ? (rng.chance(SUBMERSION_P) ? 'submersion' : 'immersion') : 'none';
+
 /** Share of non-battle injuries that are real trauma (vehicle crashes, falls; Hauret 2010). */
 const NBI_TRAUMA_P = 0.08;
 /** Vehicle crashes among that trauma: vehicles 12–16 % against falls 18 % of evacuated NBI (Hauret 2010). */
@@ -261,6 +264,10 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
       )
     : drawnHistory;
   const profile = injuries ? clinicalProfile(injuries, rng.lognormal(1, 0.35)) : dnbiProfile(dnbi!);
+  // Blast and fire at sea put sailors in the water (judgement: a third of the blunt and burn casualties),
+  // and some of them inhale it. Its own stream, so that the water moves no other draw.
+  const water: WaterExposure =
+    front.domain === 'naval' && mechanism === 'other' ? drawWater(new Rng(ctx.seed, 'water', index)) : 'none';
   const course = simulateCourse(rng, {
     scenario,
     frontId: front.id,
@@ -275,17 +282,14 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
             rng.next(),
           ),
     overload: overloadOf(event.size),
+    water,
   });
 
   const conditions: Condition[] = injuries
     ? injuries.map(toCondition)
     : [dnbi!.condition, ...(dnbi!.findings ?? [])];
-  // Blast and fire at sea put sailors in the water (judgement: a third of the blunt and burn casualties).
-  if (front.domain === 'naval' && mechanism === 'other' && rng.chance(IMMERSION_P)) {
-    conditions.push({ ...IMMERSION });
-    // Its own stream, so that the submersion moves no other draw.
-    if (new Rng(ctx.seed, 'water', index).chance(SUBMERSION_P)) conditions.push({ ...SUBMERSION });
-  }
+  if (water !== 'none') conditions.push({ ...IMMERSION });
+  if (water === 'submersion') conditions.push({ ...SUBMERSION });
   if (course.maxLoss >= 0.15) conditions.push({ ...SHOCK_CONCEPTS.bleeding });
   if (course.maxLoss >= SHOCK_LOSS) conditions.push({ ...SHOCK_CONCEPTS.shock });
   const primary = conditions[0]!;

@@ -192,6 +192,8 @@ export interface VitalsInput {
   onOxygen: boolean;
   /** Hours since arrival at the first facility (0 before it): the time care has had to work. */
   hoursInCare: number;
+  /** Pulled from the sea: cold until rewarmed, and short of oxygen if water was inhaled. */
+  water: 'none' | 'immersion' | 'submersion';
   /** Personal baseline in [-1, 1] so two casualties differ. */
   jitter: number;
 }
@@ -199,6 +201,10 @@ export interface VitalsInput {
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
 const PELVIC_FRACTURE = '77493009';
+/** Degrees lost in cold water before rescue: into mild hypothermia (32-35 °C, Swiss staging). Judgement. */
+const IMMERSION_COOLING = 2.2;
+/** Saturation points lost to inhaled water (judgement). */
+const ASPIRATION_HYPOXIA = 8;
 
 /** Burns from which a casualty needs fluid resuscitation (JTS CPG Burn Care: 20 % TBSA). */
 export const BURN_RESUSCITATION_TBSA = 20;
@@ -231,7 +237,9 @@ export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
     s.jitter * 8 +
     (f < 0.15 ? f * 120 : f < 0.3 ? 18 + (f - 0.15) * 150 : 40 + (f - 0.3) * 220);
   let sbp = 124 + s.jitter * 8 - (f < 0.3 ? f * 30 : 9 + (f - 0.3) * 330);
-  const hypoxia = (p.hypoxia - (s.drained ? p.pleuralHypoxia : 0)) * (s.onOxygen ? 0.5 : 1);
+  // Inhaled seawater: hypoxia that oxygen halves and a day in care clears (judgement).
+  const aspirated = s.water === 'submersion' ? ASPIRATION_HYPOXIA * clamp(1 - care / 24, 0, 1) : 0;
+  const hypoxia = (p.hypoxia - (s.drained ? p.pleuralHypoxia : 0) + aspirated) * (s.onOxygen ? 0.5 : 1);
   let rr = 16 + s.jitter * 2 + (f > 0.15 ? (f - 0.15) * 60 : 0) + Math.min(hypoxia, 15) * 0.6;
   let spo2 = 98 + s.jitter - Math.min(hypoxia, 20) - (f > 0.3 ? (f - 0.3) * 40 : 0);
   let gcs = baseGcs(p.tbi, s.jitter);
@@ -252,8 +260,10 @@ export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
   // resuscitated, then runs a fever.
   const rewarmed = clamp(care / 6, 0, 1);
   const burn = p.burnTbsa >= BURN_RESUSCITATION_TBSA ? (hypermetabolic ? 0.8 : -0.5) : 0;
+  // Out of cold water: mild hypothermia (32-35 °C) until actively rewarmed over three hours in care.
+  const immersed = s.water === 'none' ? 0 : IMMERSION_COOLING * (1 - clamp(care / 3, 0, 1));
   const temperature =
-    36.9 + s.jitter * 0.2 - f * 3 - Math.min(s.fieldHours, 6) * 0.12 * (1 - rewarmed) + burn;
+    36.9 + s.jitter * 0.2 - f * 3 - Math.min(s.fieldHours, 6) * 0.12 * (1 - rewarmed) + burn - immersed;
   return {
     heart_rate: Math.round(clamp(hr, 40, 180)),
     systolic_bp: Math.round(clamp(sbp, 40, 160)),

@@ -194,7 +194,8 @@ export function careItems(
     if (analgesia) add('POI', c.contact + 8 * MIN, PROCEDURES.drug, 2, analgesia);
     if (p.eye) add('POI', c.contact + 9 * MIN, PROCEDURES.procedure, 2, EYE_SHIELD);
     // Everyone who cannot walk out is wrapped against the cold, which worsens bleeding (the lethal triad).
-    if (c.triage !== 'T3') add('POI', c.contact + 14 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
+    if (c.triage !== 'T3' || c.water !== 'none')
+      add('POI', c.contact + 14 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
     // Held in the field for hours (contested airspace, a long carry): prolonged casualty care until moved.
     const held = Math.min(c.poiLeave, c.death) - c.contact;
     if (held > PROLONGED_FIELD_CARE_HOURS)
@@ -218,6 +219,8 @@ export function careItems(
   add(first.facility, a + 2 * MIN, PROCEDURES.evaluation, 10, survey);
   if (p.bleed.limb >= MAJOR_LIMB_BLEED && !Number.isFinite(c.field.tourniquet))
     add(first.facility, c.care.limbControl, PROCEDURES.tourniquet, 30, tourniquetDetail(p));
+  if (c.water !== 'none') add(first.facility, a + 5 * MIN, PROCEDURES.procedure, 60, ACTIVE_REWARMING);
+  if (c.water === 'submersion') add(first.facility, a + 10 * MIN, PROCEDURES.procedure, 5, AFTER_SUBMERSION);
   if (Number.isFinite(c.care.junctionalTamponade))
     add(
       first.facility,
@@ -381,6 +384,12 @@ const PROLONGED_FIELD_CARE =
  */
 const JUNCTIONAL_TOURNIQUET = 'Junctional tourniquet over the bleeding groin or armpit wound';
 const NECK_TAMPONADE = 'Balloon tamponade of the neck wound (Foley catheter inflated in the wound track)';
+/** Out of cold water (WMS hypothermia guideline): wet clothing off, warmed actively. */
+const ACTIVE_REWARMING =
+  'Wet clothing off; active rewarming with a forced-air blanket and warmed IV fluids (immersion hypothermia)';
+/** After inhaling water: oxygen, and watched for the pulmonary oedema that can follow hours later. */
+const AFTER_SUBMERSION =
+  'Oxygen; chest X-ray; observed at least 4-6 h for delayed pulmonary oedema (water aspirated)';
 /** TCCC hypothermia prevention, in tactical field care. */
 const HYPOTHERMIA_PREVENTION = 'Hypothermia prevention: wet clothing off, active heating blanket and wrap';
 /** TCCC: a penetrating eye injury is covered with a rigid shield, never a pressure patch. */
