@@ -296,7 +296,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
           ? Math.max(arrive, 72.5) + rng.uniform(24, 264)
           : facility === 'Role2' && p.rtd === 'role2' && trauma
             ? arrive + rng.uniform(72, 120)
-            : Math.max(arrive, Math.min(RTD_CUTOFF_HOURS, arrive + rng.lognormal(12, 0.5)));
+            : // Back within 72 h where possible; one held in the field for days still gets an hour's care.
+              Math.max(arrive + 1, Math.min(RTD_CUTOFF_HOURS, arrive + rng.lognormal(12, 0.5)));
       stays.push({ facility, arrive, leave, end: 'rtd' });
       break;
     }
@@ -535,9 +536,15 @@ function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals {
     ),
     spo2: Math.round(Math.min(100, ventilated && !at.agonal ? Math.max(spo2, 94 + jitter) : spo2)),
     gcs: at.agonal && c.triage === 'T1' ? 8 : severity >= 0.5 ? 13 : 15,
+    // A fever treated for an hour or more (cooled heat stroke, an infection on antipyretics) does not
+    // climb again at the end: the patient dies of the organ failure, not the heat.
     temperature:
       Math.round(
-        (36.9 + jitter * 0.2 + (e.temp ?? 0) * scale - ((e.temp ?? 0) < 0 ? 2 * severity : 0)) * 10,
+        (36.9 +
+          jitter * 0.2 +
+          (e.temp ?? 0) * (at.agonal && at.hoursInCare > 1 && (e.temp ?? 0) > 0 ? 0.6 : scale) -
+          ((e.temp ?? 0) < 0 ? 2 * severity : 0)) *
+          10,
       ) / 10,
   };
 }

@@ -120,8 +120,10 @@ export function careItems(
 
   if (!trauma) {
     for (const s of c.stays) {
-      if (s.facility === 'Role4') add('Role4', s.arrive + 2, PROCEDURES.rehab);
-      else add(s.facility, s.arrive + 5 * MIN, PROCEDURES.evaluation);
+      if (s.facility !== 'Role4') add(s.facility, s.arrive + 5 * MIN, PROCEDURES.evaluation);
+      else if (Number.isFinite(c.death))
+        add('Role4', s.arrive + 1, PROCEDURES.icu, (c.death - s.arrive - 1) * 60);
+      else add('Role4', s.arrive + 2, PROCEDURES.rehab);
     }
     const chem = dnbi.care;
     if (chem) {

@@ -305,6 +305,15 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(groin.filter((p) => given(p, /Junctional tourniquet/).length !== 1))).toEqual([]);
   });
 
+  it('records no care after the card ends, even for a casualty held in the field for days', () => {
+    const ended = battle.filter((p) => p.final_status !== 'Remains_Role4');
+    const late = ended.filter((p) =>
+      p.treatments.some((t) => (t.hours_since_injury ?? 0) > p.outcome.hours_since_injury + 0.01),
+    );
+    expect(ended.length).toBeGreaterThan(3000);
+    expect(ids(late)).toEqual([]);
+  });
+
   it('covers a penetrating eye injury with a rigid shield in the field', () => {
     const eyes = battle.filter(
       (p) => has(p, /penetrating eye injury/) && p.vital_signs.length > 0 && !died(p),
