@@ -14,6 +14,7 @@ import {
   type ClinicalProfile,
   inShock,
   type RtdLevel,
+  SHOCK_LOSS,
   triageSort,
   type Vitals,
   vitalsAt,
@@ -87,8 +88,6 @@ const RTD_CUTOFF_HOURS = 71.5;
 export const JUNCTIONAL_TAMPONADE_DELAY = 5 / 60;
 /** A casualty flown to Role 4 is followed for three days there; a death after that is not recorded. */
 const ROLE4_RECORD_HOURS = 72;
-/** Blood volume lost at which the vital signs are those of haemorrhagic shock (ATLS class III). */
-const SHOCK_FRACTION = 0.3;
 /** Tourniquet applied in the field to a life-threatening limb bleed (Kragh 2011: most prehospital). */
 const TOURNIQUET_P = 0.9;
 /**
@@ -190,7 +189,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
         agonal,
       });
     const loss = bloodLossAt(p.bleed, care, hours);
-    const bleedingOut = loss >= SHOCK_FRACTION;
+    const bleedingOut = loss >= SHOCK_LOSS;
     const herniation = cause === 'Traumatic brain injury' && !bleedingOut;
     const replaced =
       (hours > care.blood ? Math.min(0.3, 0.2 * (hours - care.blood)) : 0) +

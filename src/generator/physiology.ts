@@ -198,6 +198,9 @@ export interface VitalsInput {
   jitter: number;
 }
 
+/** The share of blood volume lost at which the vital signs, and the card, show haemorrhagic shock (ATLS class III). */
+export const SHOCK_LOSS = 0.3;
+
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
 const PELVIC_FRACTURE = '77493009';

@@ -9,7 +9,8 @@ import { CHEST_DRAIN_DELAY, type Course, MAJOR_LIMB_BLEED, needsChestDrain } fro
 import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations } from './damage-control.js';
 import { antibioticFor, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
-import { BURN_RESUSCITATION_TBSA, type ClinicalProfile, inShock } from './physiology.js';
+import { BURN_RESUSCITATION_TBSA, type ClinicalProfile } from './physiology.js';
+import { type AddCare, fieldCare, tourniquetDetail } from './field-care.js';
 import {
   betaLactamAllergic,
   decongestantCaution,
@@ -50,14 +51,6 @@ const ABDOMINAL_PROPHYLAXIS =
 const ABDOMINAL_PROPHYLAXIS_PENICILLIN_ALLERGY =
   'Clindamycin 900 mg IV every 8 h plus ciprofloxacin 400 mg IV every 12 h (abdominal injury: bowel flora; penicillin allergy)';
 /**
- * Analgesia in tactical field care, the three options of the TCCC Guidelines (pain management): the
- * combat wound medication pack for pain that still lets the casualty fight, oral transmucosal fentanyl
- * for moderate to severe pain, and ketamine for moderate to severe pain in shock or respiratory distress.
- */
-const COMBAT_WOUND_PACK = 'Combat wound medication pack: paracetamol 1300 mg PO and meloxicam 15 mg PO';
-const OTFC = 'Fentanyl 800 micrograms oral transmucosal (OTFC)';
-const KETAMINE = 'Ketamine 50 mg IM or 20 mg IV/IO slow push, repeated every 20 min as needed';
-/**
  * Severe brain injury at the neurosurgical facility (JTS CPG "Neurosurgery and Severe Head Injury"):
  * intracranial pressure monitored and treated, hyperosmolar therapy first.
  */
@@ -74,14 +67,7 @@ const burnResuscitation = (tbsa: number): string =>
  * TCCC's single dose (Guidelines since 2020, replacing CRASH-2's 1 g over 10 min and 1 g over 8 h): one
  * slow push that a medic gives before the casualty reaches surgery, no infusion to keep running.
  */
-/** TCCC: a haemostatic dressing for compressible bleeding where no tourniquet fits (groin, armpit, neck, face). */
-const HAEMOSTATIC_PACKING =
-  'Haemostatic gauze packing and direct pressure (compressible bleeding where no tourniquet fits)';
 const TXA_DOSE = 'Tranexamic acid 2 g IV/IO slow push';
-const LIMB_SPLINT = 'Fracture splinted, pulses checked before and after';
-const FEMUR_SPLINT = 'Femur splinted (traction splint where there is no pelvic fracture), pulses checked';
-/** The share of blood volume lost at which a card records haemorrhagic shock. */
-export const SHOCK_LOSS = 0.3;
 
 /** Heat stroke: cool first, then move on; fluids alone do not bring the core temperature down. */
 const HEAT_STROKE_CARE = 'Cold-water immersion (ice sheets where no bath) until core temperature 39 °C';
@@ -178,39 +164,7 @@ export function careItems(
   }
 
   // Point of injury: buddy aid and the medic (TCCC), from first contact.
-  if (c.contact < c.death) {
-    add('POI', c.contact, PROCEDURES.triage, 1);
-    if (Number.isFinite(c.field.tourniquet)) fieldTourniquet(p, c, add);
-    if (Number.isFinite(c.field.dressing))
-      add('POI', c.field.dressing, PROCEDURES.dressing, 5, HAEMOSTATIC_PACKING);
-    if (Number.isFinite(c.field.needle))
-      add('POI', c.field.needle, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
-    if (Number.isFinite(c.field.airway))
-      add('POI', c.field.airway, PROCEDURES.procedure, 2, 'Nasopharyngeal airway, recovery position');
-    if (p.openWounds) add('POI', c.contact + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
-    // TCCC: a pelvic binder with the circulation checks, splints once the bleeding is controlled.
-    if (p.pelvicFracture) add('POI', c.contact + 6 * MIN, PROCEDURES.procedure, 3, 'Pelvic binder');
-    if (p.longBoneFracture)
-      add('POI', c.contact + 12 * MIN, PROCEDURES.splint, 5, p.femur ? FEMUR_SPLINT : LIMB_SPLINT);
-    const analgesia = fieldAnalgesia(p, c, history);
-    if (analgesia) add('POI', c.contact + 8 * MIN, PROCEDURES.drug, 2, analgesia);
-    if (p.eye) add('POI', c.contact + 9 * MIN, PROCEDURES.procedure, 2, EYE_SHIELD);
-    // Everyone who cannot walk out is wrapped against the cold, which worsens bleeding (the lethal triad).
-    if (c.triage !== 'T3' || c.water !== 'none')
-      add('POI', c.contact + 14 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
-    // Held in the field for hours (contested airspace, a long carry): prolonged casualty care until moved.
-    const held = Math.min(c.poiLeave, c.death) - c.contact;
-    if (held > PROLONGED_FIELD_CARE_HOURS)
-      add('POI', c.contact + 1, PROCEDURES.procedure, (held - 1) * 60, PROLONGED_FIELD_CARE);
-    if (p.openWounds || p.eye)
-      add(
-        'POI',
-        c.contact + 10 * MIN,
-        PROCEDURES.antibiotics,
-        2,
-        takesByMouth(p, c) ? MOXIFLOXACIN : ERTAPENEM,
-      );
-  }
+  if (c.contact < c.death) fieldCare(p, c, history, add);
   if (!first) return sorted(out);
 
   // First medical facility: resuscitation (damage-control resuscitation within 1 h, NATO 10-1-2).
@@ -323,63 +277,6 @@ function operate(concept: readonly [string, string], c: Course, add: AddCare): v
   if (stay) add(stay.facility, stay.arrive + 1, concept, 60);
 }
 
-type AddCare = (
-  facility: Facility,
-  hours: number,
-  concept: readonly [string, string],
-  minutes?: number,
-  detail?: string,
-) => void;
-
-const tourniquetDetail = (p: ClinicalProfile): string =>
-  p.bothLegsAmputated ? 'Tourniquets on both legs, high and tight' : 'Limb tourniquet';
-
-/** TCCC: a tourniquet on for more than 2 h risks the limb; convert it by then where that is safe. */
-const CONVERSION_LIMIT_HOURS = 2;
-
-/**
- * The field tourniquet and what became of it. TCCC converts a tourniquet to a pressure dressing within
- * 2 h, or at the first facility, but leaves it on a traumatic amputation and on a casualty in shock,
- * who keep it until surgery. It is never recorded as on after death.
- */
-function fieldTourniquet(p: ClinicalProfile, c: Course, add: AddCare): void {
-  const applied = c.field.tourniquet;
-  const first = c.stays[0];
-  const keep = p.amputation || c.maxLoss >= SHOCK_LOSS;
-  const converted = keep
-    ? Number.POSITIVE_INFINITY
-    : Math.min(
-        c.surgery,
-        applied + CONVERSION_LIMIT_HOURS,
-        (first?.arrive ?? Number.POSITIVE_INFINITY) + 0.5,
-      );
-  const removed = Math.min(converted, c.surgery, c.death);
-  const minutes = Number.isFinite(removed) ? (removed - applied) * 60 : undefined;
-  add('POI', applied, PROCEDURES.tourniquet, minutes, tourniquetDetail(p));
-  if (!Number.isFinite(converted) || converted >= c.surgery) return;
-  const where = !first || converted < first.arrive ? 'POI' : first.facility;
-  add(
-    where,
-    converted,
-    PROCEDURES.dressing,
-    5,
-    `Tourniquet converted to a pressure dressing after ${Math.round((converted - applied) * 60)} min`,
-  );
-}
-
-/**
- * TCCC field antibiotics for an open combat wound: the moxifloxacin tablet of the combat wound medication
- * pack, or ertapenem for a casualty who cannot swallow (shock, lowered consciousness).
- */
-const MOXIFLOXACIN = 'Moxifloxacin 400 mg PO (combat wound medication pack)';
-const ERTAPENEM = 'Ertapenem 1 g IV/IM (unable to take by mouth)';
-/**
- * JTS CPG "Prolonged Casualty Care Guidelines": when evacuation is delayed, the medic keeps reassessing,
- * re-dosing and feeding the casualty. From 2 h in the field (judgement), over the whole wait.
- */
-const PROLONGED_FIELD_CARE_HOURS = 2;
-const PROLONGED_FIELD_CARE =
-  'Prolonged casualty care: hourly reassessment and vital signs, analgesia repeated, oral fluids if able, pressure areas and dressings checked';
 /**
  * A large junctional bleed held until the surgeon ties the vessel: a junctional tourniquet in the groin or
  * armpit (TCCC), a balloon tamponade through a neck wound (Emergency War Surgery).
@@ -392,30 +289,3 @@ const ACTIVE_REWARMING =
 /** After inhaling water: oxygen, and watched for the pulmonary oedema that can follow hours later. */
 const AFTER_SUBMERSION =
   'Oxygen; chest X-ray; observed at least 4-6 h for delayed pulmonary oedema (water aspirated)';
-/** TCCC hypothermia prevention, in tactical field care. */
-const HYPOTHERMIA_PREVENTION = 'Hypothermia prevention: wet clothing off, active heating blanket and wrap';
-/** TCCC: a penetrating eye injury is covered with a rigid shield, never a pressure patch. */
-const EYE_SHIELD = 'Rigid eye shield over the injured eye (no pressure patch); visual acuity checked';
-
-/** Whether the casualty can swallow a tablet at first contact: awake, and not in shock. */
-function takesByMouth(p: ClinicalProfile, c: Course): boolean {
-  const first = c.vitals[0]?.v;
-  return !p.airwayRisk && p.tbi < 3 && (first?.gcs ?? 15) >= 13 && !(first && inShock(first));
-}
-
-/**
- * The TCCC analgesia option for this casualty, or undefined for one who cannot take it by mouth or report
- * pain (unconscious: severe brain injury; an airway at risk is intubated and sedated at the facility).
- * An NSAID caution (medical-history.ts) leaves meloxicam out of the pack.
- */
-function fieldAnalgesia(p: ClinicalProfile, c: Course, history: MedicalHistory): string | undefined {
-  if (p.tbi === 3 || p.airwayRisk) return undefined;
-  // A lozenge needs a casualty awake enough to hold it in the cheek: with a lowered consciousness
-  // (GCS below 13) TCCC's choice is ketamine.
-  const gcs = c.vitals[0]?.v.gcs ?? 15;
-  if (gcs <= 8) return undefined;
-  if (c.maxLoss >= SHOCK_LOSS || p.tension || p.hypoxia > 0 || gcs < 13) return KETAMINE;
-  if (p.maxAis >= 3) return OTFC;
-  const caution = nsaidCaution(history);
-  return caution ? `Paracetamol 1300 mg PO (meloxicam withheld: ${caution})` : COMBAT_WOUND_PACK;
-}

@@ -1,0 +1,150 @@
+/**
+ * Care at the point of injury, by buddy aid and the medic, in the order of the TCCC Guidelines: bleeding,
+ * airway, breathing, then pain, antibiotics, splints and warmth, and prolonged casualty care when
+ * evacuation is delayed. Sources for each step are in docs/casualty-model.md ("Evacuation and care").
+ */
+import { PROCEDURES } from './conditions.js';
+import type { Course } from './course.js';
+import { type MedicalHistory, nsaidCaution } from './medical-history.js';
+import { type ClinicalProfile, inShock, SHOCK_LOSS } from './physiology.js';
+import type { Facility } from './types.js';
+
+const MIN = 1 / 60;
+
+/** Records one item of care (treatments.ts: it clips the item to the stay and to the casualty's life). */
+export type AddCare = (
+  facility: Facility,
+  hours: number,
+  concept: readonly [string, string],
+  minutes?: number,
+  detail?: string,
+) => void;
+
+/** Everything done at the point of injury for a casualty alive at first contact. */
+export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory, add: AddCare): void {
+  add('POI', c.contact, PROCEDURES.triage, 1);
+  if (Number.isFinite(c.field.tourniquet)) fieldTourniquet(p, c, add);
+  if (Number.isFinite(c.field.dressing))
+    add('POI', c.field.dressing, PROCEDURES.dressing, 5, HAEMOSTATIC_PACKING);
+  if (Number.isFinite(c.field.needle))
+    add('POI', c.field.needle, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
+  if (Number.isFinite(c.field.airway))
+    add('POI', c.field.airway, PROCEDURES.procedure, 2, 'Nasopharyngeal airway, recovery position');
+  if (p.openWounds) add('POI', c.contact + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
+  // TCCC: a pelvic binder with the circulation checks, splints once the bleeding is controlled.
+  if (p.pelvicFracture) add('POI', c.contact + 6 * MIN, PROCEDURES.procedure, 3, 'Pelvic binder');
+  if (p.longBoneFracture)
+    add('POI', c.contact + 12 * MIN, PROCEDURES.splint, 5, p.femur ? FEMUR_SPLINT : LIMB_SPLINT);
+  const analgesia = fieldAnalgesia(p, c, history);
+  if (analgesia) add('POI', c.contact + 8 * MIN, PROCEDURES.drug, 2, analgesia);
+  if (p.eye) add('POI', c.contact + 9 * MIN, PROCEDURES.procedure, 2, EYE_SHIELD);
+  // Everyone who cannot walk out is wrapped against the cold, which worsens bleeding (the lethal triad).
+  if (c.triage !== 'T3' || c.water !== 'none')
+    add('POI', c.contact + 14 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
+  // Held in the field for hours (contested airspace, a long carry): prolonged casualty care until moved.
+  const held = Math.min(c.poiLeave, c.death) - c.contact;
+  if (held > PROLONGED_FIELD_CARE_HOURS)
+    add('POI', c.contact + 1, PROCEDURES.procedure, (held - 1) * 60, PROLONGED_FIELD_CARE);
+  if (p.openWounds || p.eye)
+    add(
+      'POI',
+      c.contact + 10 * MIN,
+      PROCEDURES.antibiotics,
+      2,
+      takesByMouth(p, c) ? MOXIFLOXACIN : ERTAPENEM,
+    );
+}
+
+/**
+ * Analgesia in tactical field care, the three options of the TCCC Guidelines (pain management): the
+ * combat wound medication pack for pain that still lets the casualty fight, oral transmucosal fentanyl
+ * for moderate to severe pain, and ketamine for moderate to severe pain in shock or respiratory distress.
+ */
+const COMBAT_WOUND_PACK = 'Combat wound medication pack: paracetamol 1300 mg PO and meloxicam 15 mg PO';
+const OTFC = 'Fentanyl 800 micrograms oral transmucosal (OTFC)';
+const KETAMINE = 'Ketamine 50 mg IM or 20 mg IV/IO slow push, repeated every 20 min as needed';
+
+/** TCCC: a haemostatic dressing for compressible bleeding where no tourniquet fits (groin, armpit, neck, face). */
+const HAEMOSTATIC_PACKING =
+  'Haemostatic gauze packing and direct pressure (compressible bleeding where no tourniquet fits)';
+
+const LIMB_SPLINT = 'Fracture splinted, pulses checked before and after';
+const FEMUR_SPLINT = 'Femur splinted (traction splint where there is no pelvic fracture), pulses checked';
+
+export const tourniquetDetail = (p: ClinicalProfile): string =>
+  p.bothLegsAmputated ? 'Tourniquets on both legs, high and tight' : 'Limb tourniquet';
+
+/** TCCC: a tourniquet on for more than 2 h risks the limb; convert it by then where that is safe. */
+const CONVERSION_LIMIT_HOURS = 2;
+
+/**
+ * The field tourniquet and what became of it. TCCC converts a tourniquet to a pressure dressing within
+ * 2 h, or at the first facility, but leaves it on a traumatic amputation and on a casualty in shock,
+ * who keep it until surgery. It is never recorded as on after death.
+ */
+function fieldTourniquet(p: ClinicalProfile, c: Course, add: AddCare): void {
+  const applied = c.field.tourniquet;
+  const first = c.stays[0];
+  const keep = p.amputation || c.maxLoss >= SHOCK_LOSS;
+  const converted = keep
+    ? Number.POSITIVE_INFINITY
+    : Math.min(
+        c.surgery,
+        applied + CONVERSION_LIMIT_HOURS,
+        (first?.arrive ?? Number.POSITIVE_INFINITY) + 0.5,
+      );
+  const removed = Math.min(converted, c.surgery, c.death);
+  const minutes = Number.isFinite(removed) ? (removed - applied) * 60 : undefined;
+  add('POI', applied, PROCEDURES.tourniquet, minutes, tourniquetDetail(p));
+  if (!Number.isFinite(converted) || converted >= c.surgery) return;
+  const where = !first || converted < first.arrive ? 'POI' : first.facility;
+  add(
+    where,
+    converted,
+    PROCEDURES.dressing,
+    5,
+    `Tourniquet converted to a pressure dressing after ${Math.round((converted - applied) * 60)} min`,
+  );
+}
+
+/**
+ * TCCC field antibiotics for an open combat wound: the moxifloxacin tablet of the combat wound medication
+ * pack, or ertapenem for a casualty who cannot swallow (shock, lowered consciousness).
+ */
+const MOXIFLOXACIN = 'Moxifloxacin 400 mg PO (combat wound medication pack)';
+const ERTAPENEM = 'Ertapenem 1 g IV/IM (unable to take by mouth)';
+/**
+ * JTS CPG "Prolonged Casualty Care Guidelines": when evacuation is delayed, the medic keeps reassessing,
+ * re-dosing and feeding the casualty. From 2 h in the field (judgement), over the whole wait.
+ */
+const PROLONGED_FIELD_CARE_HOURS = 2;
+const PROLONGED_FIELD_CARE =
+  'Prolonged casualty care: hourly reassessment and vital signs, analgesia repeated, oral fluids if able, pressure areas and dressings checked';
+
+/** TCCC hypothermia prevention, in tactical field care. */
+const HYPOTHERMIA_PREVENTION = 'Hypothermia prevention: wet clothing off, active heating blanket and wrap';
+/** TCCC: a penetrating eye injury is covered with a rigid shield, never a pressure patch. */
+const EYE_SHIELD = 'Rigid eye shield over the injured eye (no pressure patch); visual acuity checked';
+
+/** Whether the casualty can swallow a tablet at first contact: awake, and not in shock. */
+function takesByMouth(p: ClinicalProfile, c: Course): boolean {
+  const first = c.vitals[0]?.v;
+  return !p.airwayRisk && p.tbi < 3 && (first?.gcs ?? 15) >= 13 && !(first && inShock(first));
+}
+
+/**
+ * The TCCC analgesia option for this casualty, or undefined for one who cannot take it by mouth or report
+ * pain (unconscious: severe brain injury; an airway at risk is intubated and sedated at the facility).
+ * An NSAID caution (medical-history.ts) leaves meloxicam out of the pack.
+ */
+function fieldAnalgesia(p: ClinicalProfile, c: Course, history: MedicalHistory): string | undefined {
+  if (p.tbi === 3 || p.airwayRisk) return undefined;
+  // A lozenge needs a casualty awake enough to hold it in the cheek: with a lowered consciousness
+  // (GCS below 13) TCCC's choice is ketamine.
+  const gcs = c.vitals[0]?.v.gcs ?? 15;
+  if (gcs <= 8) return undefined;
+  if (c.maxLoss >= SHOCK_LOSS || p.tension || p.hypoxia > 0 || gcs < 13) return KETAMINE;
+  if (p.maxAis >= 3) return OTFC;
+  const caution = nsaidCaution(history);
+  return caution ? `Paracetamol 1300 mg PO (meloxicam withheld: ${caution})` : COMBAT_WOUND_PACK;
+}
