@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { run, has, given } from './read-cards.js';
+
+describe('a cold-weather casualty’s card, read by an arctic medical officer', () => {
+  const cold = run('arctic_operation', 8_000, 'arctic officer').filter(
+    (p) => p.injury_type !== 'BATTLE_TRAUMA',
+  );
+
+  it('rewarms frostbite fast in warm water with ibuprofen, and a non-freezing cold injury slowly', () => {
+    const frostbite = cold.filter(
+      (p) => p.primary_condition.code === '370977006' && p.vital_signs.length > 1,
+    );
+    expect(frostbite.length).toBeGreaterThan(20);
+    for (const p of frostbite) {
+      expect(given(p, /Rapid rewarming in water at 37-39/)).toHaveLength(1);
+      expect(given(p, /ibuprofen|NSAID withheld/i).length).toBeGreaterThan(0);
+    }
+    const nfci = cold.filter((p) => has(p, /non-freezing cold injury/) && p.vital_signs.length > 1);
+    expect(nfci.length).toBeGreaterThan(10);
+    expect(nfci.filter((p) => given(p, /Rapid rewarming/).length > 0).map((p) => p.id)).toEqual([]);
+  });
+});

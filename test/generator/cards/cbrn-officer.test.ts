@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { run, has, given } from './read-cards.js';
+
+describe('a chemical casualty’s card, read by a CBRN medical officer', () => {
+  const released = run('cbrn_incident', 6_000, 'cbrn officer').filter(
+    (p) => p.event_type === 'chemical_release',
+  );
+  const nerve = released.filter((p) => has(p, /nerve agent/));
+  const mustard = released.filter((p) => has(p, /sulfur mustard/));
+
+  it('ventilates the severely poisoned and keeps them in intensive care, and the ventilator shows in their breathing', () => {
+    const severe = nerve.filter((p) => p.nato_triage === 'T1' && p.vital_signs.length >= 3);
+    expect(severe.length).toBeGreaterThan(20);
+    expect(
+      severe.filter((p) => given(p, /Insertion of endotracheal tube/).length === 0).map((p) => p.id),
+    ).toEqual([]);
+    const reachedHospital = severe.filter((p) => p.vital_signs.some((v) => v.facility === 'Role3'));
+    expect(reachedHospital.length).toBeGreaterThan(5);
+    expect(reachedHospital.filter((p) => given(p, /intensive care/).length === 0).map((p) => p.id)).toEqual(
+      [],
+    );
+    const onVentilator = severe.map((p) => p.vital_signs[2]!);
+    expect(onVentilator.every((v) => v.respiratory_rate <= 16 && v.spo2 >= 92)).toBe(true);
+  });
+
+  it('shows one who dies of the poisoning worse at the end than on arrival', () => {
+    const dying = nerve.filter((p) => p.final_status === 'KIA' && p.vital_signs.length >= 3);
+    expect(dying.length).toBeGreaterThan(3);
+    for (const p of dying) {
+      const arrival = p.vital_signs[1]!;
+      const last = p.vital_signs.at(-1)!;
+      expect(last.systolic_bp).toBeLessThan(arrival.systolic_bp);
+      expect(last.spo2).toBeLessThan(arrival.spo2);
+    }
+  });
+
+  it('decontaminates mustard from the skin in the first minutes and treats the blisters later, at a facility', () => {
+    expect(mustard.length).toBeGreaterThan(50);
+    for (const p of mustard.filter((m) => m.final_status_detail !== 'KIA')) {
+      const rsdl = given(p, /RSDL/);
+      expect(rsdl).toHaveLength(1);
+      expect(rsdl[0]?.hours_since_injury).toBeLessThan(0.1);
+      expect(given(p, /Blisters dressed/).every((t) => t.location !== 'POI')).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Patient } from '../../../src/generator/index.js';
+import { run, given, died } from './read-cards.js';
+
+describe('a sick-call card, read by a general practitioner', () => {
+  const sick = run(undefined, 40_000, 'practitioner').filter((p) => p.injury_type === 'DISEASE');
+  const with_ = (code: string) => sick.filter((p) => p.primary_condition.code === code);
+
+  it('never gives an NSAID to a patient with a peptic ulcer', () => {
+    const ulcer = with_('13200003');
+    expect(ulcer.length).toBeGreaterThan(20);
+    expect(
+      ulcer.filter((p) => given(p, /ibuprofen|naproxen|diclofenac|meloxicam/i).length > 0).map((p) => p.id),
+    ).toEqual([]);
+  });
+
+  it('operates on acute appendicitis at Role 2 or 3 before it goes any further', () => {
+    const appendicitis = with_('85189001').filter(
+      (p) => !died(p) && p.treatments.some((t) => t.location === 'Role2' || t.location === 'Role3'),
+    );
+    expect(appendicitis.length).toBeGreaterThan(20);
+    const operated = (p: Patient) =>
+      p.treatments.some((t) => t.code === '80146002' && (t.location === 'Role2' || t.location === 'Role3'));
+    expect(appendicitis.filter((p) => !operated(p)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('treats constipation, haemorrhoids and gingivitis as what they are, not as a cold', () => {
+    const cases = [...with_('14760008'), ...with_('70153002'), ...with_('66383009')];
+    expect(cases.length).toBeGreaterThan(100);
+    expect(
+      cases.filter((p) => given(p, /pseudoephedrine|lozenge|nasal spray/i).length > 0).map((p) => p.id),
+    ).toEqual([]);
+  });
+
+  it('keeps pseudoephedrine from a patient with high blood pressure', () => {
+    const hypertensive = sick.filter((p) => p.comorbidities.some((c) => c.name === 'Essential hypertension'));
+    const decongested = hypertensive.filter((p) => given(p, /withheld: hypertension/).length > 0);
+    expect(decongested.length).toBeGreaterThan(3);
+    expect(
+      hypertensive.filter((p) => given(p, /^(?!.*withheld).*pseudoephedrine/i).length > 0).map((p) => p.id),
+    ).toEqual([]);
+  });
+
+  it('names the antibiotic for every infection, and never a penicillin for a patient allergic to it', () => {
+    const courses = sick.flatMap((p) =>
+      p.treatments.filter((t) => t.treatment === 'Antibiotic therapy').map((t) => ({ p, t })),
+    );
+    expect(courses.length).toBeGreaterThan(500);
+    expect(courses.filter(({ t }) => !t.detail).map(({ p }) => p.id)).toEqual([]);
+    const allergic = courses.filter(({ p }) => p.allergies.some((a) => /penicillin/i.test(a.name)));
+    expect(allergic.length).toBeGreaterThan(20);
+    const penicillins = /penicillin|amoxicillin|flucloxacillin/i;
+    expect(allergic.filter(({ t }) => penicillins.test(t.detail ?? '')).map(({ p }) => p.id)).toEqual([]);
+    const pneumonia = courses.filter(({ p }) => p.primary_condition.code === '233604007');
+    expect(pneumonia.length).toBeGreaterThan(20);
+  });
+});
