@@ -58,7 +58,7 @@ export function coherenceChecks(defaultRun: Iterable<Patient>, lscoRun: Iterable
   let amputations = 0;
   let trivial = 0;
   let trivialT1OrDead = 0;
-  const diedOfWounds = { tbi: 0, n: 0 };
+  const diedOfWounds = { tbi: 0, bled: 0, n: 0 };
   const delay = [
     { dow: 0, n: 0 },
     { dow: 0, n: 0 },
@@ -83,6 +83,7 @@ export function coherenceChecks(defaultRun: Iterable<Patient>, lscoRun: Iterable
     if (p.outcome.category === 'DOW') {
       diedOfWounds.n++;
       if (p.cause_of_death === 'Traumatic brain injury') diedOfWounds.tbi++;
+      if (p.cause_of_death === 'Haemorrhage') diedOfWounds.bled++;
     }
     if (!counts) return;
     bi++;
@@ -251,6 +252,14 @@ export function coherenceChecks(defaultRun: Iterable<Patient>, lscoRun: Iterable
       n: diedOfWounds.n,
       source:
         'Eastridge 2011: 83 % of non-survivable DOW, about 40 % of all; Keene 2016: head 65 % (default + LSCO runs)',
+    },
+    {
+      id: 'C6.2',
+      metric: 'DOW whose cause is bleeding',
+      band: [0.3, 0.65],
+      hits: diedOfWounds.bled,
+      n: diedOfWounds.n,
+      source: 'Eastridge 2011: potentially survivable haemorrhage about 41 % of DOW (default + LSCO runs)',
     },
     {
       id: 'C7.1',

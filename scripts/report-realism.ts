@@ -244,7 +244,7 @@ function main(): number {
     generatePatients(lsco.scenario, { seed: SEED, count: N }),
   ).map(judge);
   printJudged(
-    '\nCoherence: each card read on its own (default scenario; C6 and C6.1 add the LSCO run)',
+    '\nCoherence: each card read on its own (default scenario; C6, C6.1 and C6.2 add the LSCO run)',
     coherence,
   );
 
