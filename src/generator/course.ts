@@ -13,6 +13,7 @@ import { kiaMinutes, type Lognormal, TIMES } from './outcome-tables.js';
 import {
   type ClinicalProfile,
   inShock,
+  MAJOR_BURN_TBSA,
   type RtdLevel,
   SHOCK_LOSS,
   triageSort,
@@ -556,7 +557,7 @@ export { inShock };
  */
 function hospitalDeathCause(p: ClinicalProfile, hoursInCare: number, bled: boolean): string {
   if (p.tbi === 3) return 'Traumatic brain injury';
-  if (p.burnTbsa >= 20) return 'Burns';
+  if (p.burnTbsa >= MAJOR_BURN_TBSA) return 'Burns';
   if (bled) return hoursInCare < 24 ? 'Haemorrhage' : 'Multiple organ failure after haemorrhage';
   return 'Multiple injuries';
 }

@@ -127,7 +127,13 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
   const needsDcs =
     p.laparotomy || p.thoracotomy || p.amputation || p.vascular || bleed.torso >= 0.25 || p.openFracture;
   const needsRole3 =
-    tbi >= 2 || p.eye || p.spinal || burnTbsa >= 20 || iss >= 16 || p.laparotomy || p.thoracotomy;
+    tbi >= 2 ||
+    p.eye ||
+    p.spinal ||
+    burnTbsa >= MAJOR_BURN_TBSA ||
+    iss >= 16 ||
+    p.laparotomy ||
+    p.thoracotomy;
   const noRtd =
     p.femur ||
     p.amputation ||
@@ -209,8 +215,8 @@ const IMMERSION_COOLING = 2.2;
 /** Saturation points lost to inhaled water (judgement). */
 const ASPIRATION_HYPOXIA = 8;
 
-/** Burns from which a casualty needs fluid resuscitation (JTS CPG Burn Care: 20 % TBSA). */
-export const BURN_RESUSCITATION_TBSA = 20;
+/** A major burn: fluid resuscitation, intensive care, a death of its own (JTS CPG Burn Care: 20 % TBSA). */
+export const MAJOR_BURN_TBSA = 20;
 
 /** GCS for a TBI severity: mild 13–15, moderate 9–12, severe 3–8 (VA/DoD). */
 function baseGcs(tbi: number, jitter: number): number {
@@ -232,7 +238,7 @@ export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
   const pain = Math.min(p.maxAis, 4) * 5 * (care >= 1 ? 0.5 : 1);
   // A large burn turns hypermetabolic once resuscitated: tachycardia and fever from the second day
   // (judgement, on the hypermetabolic response described in the JTS Burn Care CPG).
-  const hypermetabolic = p.burnTbsa >= BURN_RESUSCITATION_TBSA && care >= 24;
+  const hypermetabolic = p.burnTbsa >= MAJOR_BURN_TBSA && care >= 24;
   let hr =
     76 +
     pain +
@@ -262,7 +268,7 @@ export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
   // Cooling in the field fades over six hours of warmed care; a large burn loses heat until it is
   // resuscitated, then runs a fever.
   const rewarmed = clamp(care / 6, 0, 1);
-  const burn = p.burnTbsa >= BURN_RESUSCITATION_TBSA ? (hypermetabolic ? 0.8 : -0.5) : 0;
+  const burn = p.burnTbsa >= MAJOR_BURN_TBSA ? (hypermetabolic ? 0.8 : -0.5) : 0;
   // Out of cold water: mild hypothermia (32-35 °C) until actively rewarmed over three hours in care.
   const immersed = s.water === 'none' ? 0 : IMMERSION_COOLING * (1 - clamp(care / 3, 0, 1));
   const temperature =

@@ -9,7 +9,7 @@ import { CHEST_DRAIN_DELAY, type Course, MAJOR_LIMB_BLEED, needsChestDrain } fro
 import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations } from './damage-control.js';
 import { antibioticFor, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
-import { BURN_RESUSCITATION_TBSA, type ClinicalProfile } from './physiology.js';
+import { MAJOR_BURN_TBSA, type ClinicalProfile } from './physiology.js';
 import { type AddCare, fieldCare, tourniquetDetail } from './field-care.js';
 import {
   betaLactamAllergic,
@@ -214,7 +214,7 @@ export function careItems(
   }
   if (p.burnTbsa > 0) {
     add(first.facility, a + 12 * MIN, PROCEDURES.dressing, 20, BURN_DRESSING);
-    if (p.burnTbsa >= BURN_RESUSCITATION_TBSA)
+    if (p.burnTbsa >= MAJOR_BURN_TBSA)
       add(first.facility, a + 8 * MIN, PROCEDURES.procedure, 60, burnResuscitation(p.burnTbsa));
   }
   if (first.facility === 'Role1' && !p.needsDcs && p.openWounds)
@@ -245,7 +245,7 @@ export function careItems(
   if (r3) {
     const before = out.length;
     if (p.tbi > 0 || p.iss >= 9) add('Role3', r3.arrive + 0.5, PROCEDURES.ct, 15);
-    if (p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= 20)
+    if (p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA)
       add('Role3', r3.arrive + 1, PROCEDURES.icu, (Math.min(r3.leave, c.death) - r3.arrive - 1) * 60);
     if (p.tbi === 3) add('Role3', r3.arrive + 1.5, PROCEDURES.procedure, 30, SEVERE_TBI_CARE);
     if (p.openWounds && p.maxAis >= 3 && r3.leave - r3.arrive > 24)
@@ -256,7 +256,7 @@ export function careItems(
   // Role 4: the critically injured, and anyone who will die there, go to intensive care, not rehabilitation.
   const r4 = stay('Role4');
   if (r4) {
-    const critical = p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= BURN_RESUSCITATION_TBSA;
+    const critical = p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA;
     if (critical || Number.isFinite(c.death)) {
       const minutes = Number.isFinite(c.death) ? (c.death - r4.arrive - 1) * 60 : undefined;
       add('Role4', r4.arrive + 1, PROCEDURES.icu, minutes);
