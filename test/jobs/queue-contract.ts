@@ -141,8 +141,9 @@ export function queueContract(harness: QueueHarness): void {
         }
       },
       abandoned: async (id: string) => {
-        abandoned.push(id);
+        // Recorded once the job is failed, so a test that waits for the record sees the failed job.
         await world.repository.fail(id, 'abandoned', new Date(), new Date());
+        abandoned.push(id);
       },
     };
     const abandoned: string[] = [];
