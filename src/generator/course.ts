@@ -57,7 +57,7 @@ export interface Course {
   /** Hours from injury to the start of surgery, if the casualty had an operation. */
   surgery: number;
   /** Interventions done in the field (hours), Infinity when not done. */
-  field: { tourniquet: number; dressing: number; needle: number; airway: number };
+  field: { tourniquet: number; dressing: number; needle: number; airway: number; pelvicBinder: number };
   maxLoss: number;
 }
 
@@ -89,6 +89,8 @@ const RTD_CUTOFF_HOURS = 71.5;
 export const JUNCTIONAL_TAMPONADE_DELAY = 5 / 60;
 /** A casualty flown to Role 4 is followed for three days there; a death after that is not recorded. */
 const ROLE4_RECORD_HOURS = 72;
+/** TCCC: the pelvic binder goes on after the bleeding and the airway are seen to, minutes after contact. */
+const PELVIC_BINDER_DELAY = 6 * MIN;
 /** Tourniquet applied in the field to a life-threatening limb bleed (Kragh 2011: most prehospital). */
 const TOURNIQUET_P = 0.9;
 /**
@@ -149,11 +151,13 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     dressing: p.bleed.junctional > 0 && rng.chance(0.8) ? contact + rng.uniform(3, 15) * MIN : INF,
     needle: p.tension && rng.chance(0.6) ? contact + rng.uniform(3, 12) * MIN : INF,
     airway: p.airwayRisk && rng.chance(0.8) ? contact + rng.uniform(2, 10) * MIN : INF,
+    pelvicBinder: p.pelvicFracture ? contact + PELVIC_BINDER_DELAY : INF,
   };
   const care: CareTimes = {
     // The field dressing every open wound gets (treatments.ts) stops a slow limb bleed.
     limbControl: majorLimbBleed || p.bleed.limb === 0 ? field.tourniquet : contact + 3 * MIN,
     dressing: field.dressing,
+    pelvicBinder: field.pelvicBinder,
     junctionalControl: INF,
     junctionalTamponade: INF,
     surgery: INF,
@@ -325,7 +329,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   // Care that depends on the route: TXA on arrival for bleeding casualties, blood at Role 2 (or in a
   // forward air evacuation), then the deaths the model decides.
   const arrivalLoss = bloodLossAt(p.bleed, care, firstArrival);
-  const bleeding = p.bleed.limb + p.bleed.junctional + p.bleed.torso > 0;
+  const bleeding = p.bleed.limb + p.bleed.junctional + p.bleed.torso + p.bleed.pelvic > 0;
   if (trauma && bleeding && (arrivalLoss >= 0.15 || p.needsDcs)) care.txa = firstArrival + 5 * MIN;
   const role2 = stays.find((s) => s.facility === 'Role2');
   if (trauma && bleeding) {

@@ -32,7 +32,8 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
     add('POI', c.field.airway, PROCEDURES.procedure, 2, 'Nasopharyngeal airway, recovery position');
   if (p.openWounds) add('POI', c.contact + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
   // TCCC: a pelvic binder with the circulation checks, splints once the bleeding is controlled.
-  if (p.pelvicFracture) add('POI', c.contact + 6 * MIN, PROCEDURES.procedure, 3, 'Pelvic binder');
+  if (Number.isFinite(c.field.pelvicBinder))
+    add('POI', c.field.pelvicBinder, PROCEDURES.procedure, 3, 'Pelvic binder');
   if (p.longBoneFracture)
     add('POI', c.contact + 12 * MIN, PROCEDURES.splint, 5, p.femur ? FEMUR_SPLINT : LIMB_SPLINT);
   const analgesia = fieldAnalgesia(p, c, history);

@@ -10,8 +10,11 @@ import type { IssRegion } from './types.js';
 
 export type WoundRegion = 'Head/Neck' | 'Thorax' | 'Abdomen' | 'Upper extremity' | 'Lower extremity';
 
-/** Where bleeding can be stopped: limb (tourniquet), junctional (packing, dressing) or torso (surgery). */
-export type BleedSite = 'limb' | 'junctional' | 'torso';
+/**
+ * Where bleeding can be stopped: limb (tourniquet), junctional (packing, dressing), torso (surgery), or
+ * pelvic (slowed by a binder, stopped by surgery: packing, fixation).
+ */
+export type BleedSite = 'limb' | 'junctional' | 'torso' | 'pelvic';
 
 export interface InjuryConcept {
   code: string;
@@ -206,7 +209,7 @@ export const INJURY_CATALOG: readonly InjuryConcept[] = [
     amputation: true,
   }),
   c('77493009', 'Fracture of pelvis', 'Lower extremity', 'extremities', 4, [0.8, 0.3, 1], {
-    bleed: ['torso', 0.35],
+    bleed: ['pelvic', 0.35],
   }),
   c(...AMPUTATION, 'Lower extremity', 'extremities', 4, [0.25, 0, 0], {
     qualifier: 'above knee',

@@ -59,7 +59,7 @@ const BLEED_SCALE = 60 / 100; // %BV per minute → fraction per hour
 
 export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number): ClinicalProfile {
   const scores = injuries.map((i) => ({ iss: i.concept.iss, ais: i.concept.ais }));
-  const bleed: Record<BleedSite, number> = { limb: 0, junctional: 0, torso: 0 };
+  const bleed: Record<BleedSite, number> = { limb: 0, junctional: 0, torso: 0, pelvic: 0 };
   let tbi: 0 | 1 | 2 | 3 = 0;
   let hypoxia = 0;
   let pleuralHypoxia = 0;
@@ -125,7 +125,12 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
   if (tbi === 3) p.airwayRisk = true;
   const iss = injurySeverityScore(scores);
   const needsDcs =
-    p.laparotomy || p.thoracotomy || p.amputation || p.vascular || bleed.torso >= 0.25 || p.openFracture;
+    p.laparotomy ||
+    p.thoracotomy ||
+    p.amputation ||
+    p.vascular ||
+    bleed.torso + bleed.pelvic >= 0.25 ||
+    p.openFracture;
   const needsRole3 =
     tbi >= 2 ||
     p.eye ||
@@ -306,7 +311,7 @@ export function triageSort(p: ClinicalProfile, v: Vitals, massCasualty: boolean)
     p.amputation ||
     p.vascular ||
     p.penetratingTorso ||
-    p.bleed.torso >= 0.25 ||
+    p.bleed.torso + p.bleed.pelvic >= 0.25 ||
     p.burnTbsa >= 40
   )
     return 'T1';

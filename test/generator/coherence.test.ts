@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bloodLossAt,
   type CareTimes,
   DEFAULT_SCENARIO,
   exsanguinationTime,
@@ -111,6 +112,7 @@ describe('outcome follows severity and care', () => {
     const care = (surgery: number): CareTimes => ({
       limbControl: Number.POSITIVE_INFINITY,
       dressing: Number.POSITIVE_INFINITY,
+      pelvicBinder: Number.POSITIVE_INFINITY,
       junctionalControl: Number.POSITIVE_INFINITY,
       junctionalTamponade: Number.POSITIVE_INFINITY,
       surgery,
@@ -118,16 +120,17 @@ describe('outcome follows severity and care', () => {
       txa: Number.POSITIVE_INFINITY,
       blood: Number.POSITIVE_INFINITY,
     });
-    const torso = { limb: 0, junctional: 0, torso: 0.3 };
+    const torso = { limb: 0, junctional: 0, torso: 0.3, pelvic: 0 };
     expect(exsanguinationTime(torso, care(1))).toBeUndefined();
     expect(exsanguinationTime(torso, care(3))).toBeCloseTo(1.5, 5);
   });
 
   it('saves a limb bleed with a tourniquet in time and not without', () => {
-    const limb = { limb: 1.2, junctional: 0, torso: 0 }; // 2 % of blood volume a minute
+    const limb = { limb: 1.2, junctional: 0, torso: 0, pelvic: 0 }; // 2 % of blood volume a minute
     const base: CareTimes = {
       limbControl: Number.POSITIVE_INFINITY,
       dressing: Number.POSITIVE_INFINITY,
+      pelvicBinder: Number.POSITIVE_INFINITY,
       junctionalControl: Number.POSITIVE_INFINITY,
       junctionalTamponade: Number.POSITIVE_INFINITY,
       surgery: Number.POSITIVE_INFINITY,
@@ -140,10 +143,11 @@ describe('outcome follows severity and care', () => {
   });
 
   it('keeps a packed junctional bleed alive until surgery once a tamponade holds it at the facility', () => {
-    const groin = { limb: 0, junctional: 1.2, torso: 0 };
+    const groin = { limb: 0, junctional: 1.2, torso: 0, pelvic: 0 };
     const packed: CareTimes = {
       limbControl: Number.POSITIVE_INFINITY,
       dressing: 0.1,
+      pelvicBinder: Number.POSITIVE_INFINITY,
       junctionalControl: Number.POSITIVE_INFINITY,
       junctionalTamponade: Number.POSITIVE_INFINITY,
       surgery: 2,
@@ -154,6 +158,26 @@ describe('outcome follows severity and care', () => {
     // Packing alone leaves 0.36 of blood volume an hour: 45 % is lost just after the first hour.
     expect(exsanguinationTime(groin, packed)).toBeCloseTo(0.1 + 0.33 / 0.36, 5);
     expect(exsanguinationTime(groin, { ...packed, junctionalTamponade: 0.5 })).toBeUndefined();
+  });
+
+  it('lets a pelvic binder hold a broken pelvis until its bleeding stops, where an unbound pelvis bleeds out', () => {
+    const pelvis = { limb: 0, junctional: 0, torso: 0, pelvic: 0.3 }; // 0.5 % of blood volume a minute
+    const unbound: CareTimes = {
+      limbControl: Number.POSITIVE_INFINITY,
+      dressing: Number.POSITIVE_INFINITY,
+      pelvicBinder: Number.POSITIVE_INFINITY,
+      junctionalControl: Number.POSITIVE_INFINITY,
+      junctionalTamponade: Number.POSITIVE_INFINITY,
+      surgery: 3,
+      torsoSelfLimit: 2,
+      txa: Number.POSITIVE_INFINITY,
+      blood: Number.POSITIVE_INFINITY,
+    };
+    expect(exsanguinationTime(pelvis, unbound)).toBeCloseTo(1.5, 5);
+    const bound = { ...unbound, pelvicBinder: 0.1 };
+    expect(exsanguinationTime(pelvis, bound)).toBeUndefined();
+    // 0.03 before the binder, then 0.09 an hour until the bleeding stops at 2 h.
+    expect(bloodLossAt(pelvis, bound, 5)).toBeCloseTo(0.03 + 0.09 * 1.9, 5);
   });
 
   it('never returns to duty after a femur fracture, amputation, moderate or severe TBI or laparotomy', () => {

@@ -300,6 +300,19 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(femurs.every((p) => given(p, /Femur splinted/).length === 1)).toBe(true);
   });
 
+  it('lets no one bleed to death from a bound pelvis alone before the surgeon fixes it', () => {
+    // Only the pelvis bleeds: the other wounds are ones the field dressing or the binder's splinting holds.
+    const minor =
+      /^(Fracture of pelvis|Open wound|Puncture wound|Fracture of rib|Concussion injury of brain|Bleeding|Shock)$/;
+    const pelvisAlone = battle.filter(
+      (p) => has(p, /Fracture of pelvis/) && p.conditions.every((c) => minor.test(c.name)),
+    );
+    expect(pelvisAlone.length).toBeGreaterThan(10);
+    const operated = (p: Patient) => given(p, /Surgical procedure/).length > 0;
+    const bledOut = pelvisAlone.filter((p) => died(p) && p.cause_of_death === 'Haemorrhage' && !operated(p));
+    expect(ids(bledOut)).toEqual([]);
+  });
+
   it('gives every facility a casualty stays at some care of its own: no empty hours at Role 2 or 3', () => {
     const survivors = battle.filter(
       (p) => p.final_status_detail === 'RTD' || p.final_status === 'Remains_Role4',
