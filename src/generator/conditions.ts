@@ -190,4 +190,5 @@ export const PROCEDURES = {
   chestTube: ['264957007', 'Insertion of chest tube'],
   laparotomy: ['86481000', 'Laparotomy'],
   amputation: ['81723002', 'Amputation'],
+  oxygen: ['57485005', 'Oxygen therapy'],
 } as const satisfies Record<string, Concept>;

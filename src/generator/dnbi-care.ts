@@ -119,9 +119,50 @@ const ANTIBIOTICS: Readonly<Record<string, readonly [usual: string, penicillinAl
   ],
 };
 
+/**
+ * Community-acquired pneumonia by severity (NICE NG138): moderate adds clarithromycin for atypical
+ * organisms; high severity is treated intravenously in hospital.
+ */
+const PNEUMONIA = '233604007';
+const PNEUMONIA_BY_SEVERITY: Readonly<
+  Record<'moderate' | 'high', readonly [usual: string, penicillinAllergy: string]>
+> = {
+  moderate: [
+    'Amoxicillin 500 mg PO every 8 h plus clarithromycin 500 mg PO every 12 h for 5 days',
+    'Clarithromycin 500 mg PO every 12 h for 5 days',
+  ],
+  high: [
+    'Co-amoxiclav 1.2 g IV every 8 h plus clarithromycin 500 mg IV every 12 h, 5 days in all',
+    'Levofloxacin 500 mg IV every 12 h, 5 days in all',
+  ],
+};
+
+export type PneumoniaSeverity = 'low' | 'moderate' | 'high';
+
+/**
+ * The severity NICE NG138 treats by: CRB65 from the vital signs on arrival (new confusion, breathing
+ * rate of 30 or more, systolic pressure under 90; no serving casualty scores for age 65 or over), and
+ * the clinician's judgement that makes a casualty triaged for immediate care a high-severity case
+ * whatever the score.
+ */
+export function pneumoniaSeverity(
+  v: { gcs: number; respiratory_rate: number; systolic_bp: number } | undefined,
+  immediate: boolean,
+): PneumoniaSeverity {
+  if (immediate) return 'high';
+  if (!v) return 'low';
+  const crb65 = (v.gcs < 15 ? 1 : 0) + (v.respiratory_rate >= 30 ? 1 : 0) + (v.systolic_bp < 90 ? 1 : 0);
+  return crb65 >= 3 ? 'high' : crb65 >= 1 ? 'moderate' : 'low';
+}
+
 /** The antibiotic regimen for a diagnosis, or undefined where the catalogue has none to name. */
-export function antibioticFor(code: string, penicillinAllergy: boolean): string | undefined {
-  const regimen = ANTIBIOTICS[code];
+export function antibioticFor(
+  code: string,
+  penicillinAllergy: boolean,
+  pneumonia: PneumoniaSeverity = 'low',
+): string | undefined {
+  const regimen =
+    code === PNEUMONIA && pneumonia !== 'low' ? PNEUMONIA_BY_SEVERITY[pneumonia] : ANTIBIOTICS[code];
   return regimen?.[penicillinAllergy ? 1 : 0];
 }
 

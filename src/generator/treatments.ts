@@ -8,8 +8,8 @@ import { PROCEDURES } from './conditions.js';
 import { CHEST_DRAIN_DELAY, type Course, MAJOR_LIMB_BLEED, needsChestDrain } from './course.js';
 import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations } from './damage-control.js';
-import { antibioticFor, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
-import { MAJOR_BURN_TBSA, type ClinicalProfile } from './physiology.js';
+import { antibioticFor, pneumoniaSeverity, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
+import { MAJOR_BURN_TBSA, type ClinicalProfile, inShock, type Vitals } from './physiology.js';
 import { type AddCare, fieldCare, tourniquetDetail } from './field-care.js';
 import {
   betaLactamAllergic,
@@ -106,7 +106,8 @@ export function careItems(
 
   if (!trauma) {
     for (const s of c.stays) {
-      if (s.facility !== 'Role4') add(s.facility, s.arrive + 5 * MIN, PROCEDURES.evaluation);
+      if (s.facility !== 'Role4')
+        add(s.facility, s.arrive + 5 * MIN, PROCEDURES.evaluation, undefined, CLINICAL_ASSESSMENT);
       else if (Number.isFinite(c.death))
         add('Role4', s.arrive + 1, PROCEDURES.icu, (c.death - s.arrive - 1) * 60);
       else add('Role4', s.arrive + 2, PROCEDURES.rehab);
@@ -138,6 +139,8 @@ export function careItems(
       return sorted(out);
     }
     if (first) {
+      const low = lowSaturation(arrivalVitals(c));
+      if (low) add(first.facility, first.arrive + 3 * MIN, PROCEDURES.oxygen, undefined, low);
       if (dnbi.effect.drug) {
         const regimen = sparingDecongestant(
           sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, nsaidCaution(history)),
@@ -146,7 +149,8 @@ export function careItems(
         add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);
       }
       if (dnbi.effect.antibiotics) {
-        const regimen = antibioticFor(dnbi.condition.code, betaLactamAllergic(history.allergies));
+        const severity = pneumoniaSeverity(arrivalVitals(c), dnbi.triage === 'T1');
+        const regimen = antibioticFor(dnbi.condition.code, betaLactamAllergic(history.allergies), severity);
         add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics, 5, regimen);
       }
       if (dnbi.effect.operation) operate(dnbi.effect.operation, c, add);
@@ -173,6 +177,8 @@ export function careItems(
     ? 'Primary survey; latex-free gloves and equipment (latex allergy)'
     : 'Primary survey';
   add(first.facility, a + 2 * MIN, PROCEDURES.evaluation, 10, survey);
+  const oxygen = oxygenFor(p, arrivalVitals(c));
+  if (oxygen) add(first.facility, a + 3 * MIN, PROCEDURES.oxygen, undefined, oxygen);
   if (p.bleed.limb >= MAJOR_LIMB_BLEED && !Number.isFinite(c.field.tourniquet))
     add(first.facility, c.care.limbControl, PROCEDURES.tourniquet, 30, tourniquetDetail(p));
   if (c.water !== 'none') add(first.facility, a + 5 * MIN, PROCEDURES.procedure, 60, ACTIVE_REWARMING);
@@ -231,7 +237,8 @@ export function careItems(
       t += op.minutes * MIN;
     }
     // A stay with no operation still has a surgeon's assessment.
-    if (operations.length === 0) add('Role2', r2.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
+    if (operations.length === 0)
+      add('Role2', r2.arrive + 15 * MIN, PROCEDURES.evaluation, 15, SURGEONS_ASSESSMENT);
     // A minor wound kept to return to duty from Role 2: washed out, left open, closed at day 3 to 5
     // (Emergency War Surgery: delayed primary closure).
     if (r2.end === 'rtd' && p.openWounds && operations.length === 0) {
@@ -251,7 +258,8 @@ export function careItems(
     if (p.openWounds && p.maxAis >= 3 && r3.leave - r3.arrive > 24)
       add('Role3', r3.arrive + 24, PROCEDURES.debridement, 45, 'Second-look debridement');
     // A stay with nothing else to do still has a surgeon's assessment before the flight home.
-    if (out.length === before) add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15);
+    if (out.length === before)
+      add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15, SURGEONS_ASSESSMENT);
   }
   // Role 4: the critically injured, and anyone who will die there, go to intensive care, not rehabilitation.
   const r4 = stay('Role4');
@@ -266,6 +274,52 @@ export function careItems(
 }
 
 const sorted = (items: CareItem[]): CareItem[] => items.sort((x, y) => x.hours - y.hours);
+
+/** The vital signs taken on arrival at the first facility. */
+function arrivalVitals(c: Course): Vitals | undefined {
+  const first = c.stays[0];
+  return first && c.vitals.find((x) => x.facility === first.facility && x.hours === first.arrive)?.v;
+}
+
+/**
+ * Oxygen for a saturation below the British Thoracic Society's target of 94-98 % (BTS guideline for
+ * oxygen use in adults, 2017), for any patient: a reservoir mask at 15 l/min below 85 %, nasal
+ * cannulae at 2-6 l/min above it.
+ */
+function lowSaturation(v: Vitals | undefined): string | undefined {
+  if (!v || v.spo2 >= 94) return undefined;
+  const device = v.spo2 < 85 ? OXYGEN : 'Oxygen 2-6 l/min by nasal cannulae';
+  return `${device}, titrated to SpO2 94-98 % (saturation ${v.spo2} % on arrival)`;
+}
+
+/**
+ * Oxygen for a casualty on arrival, for the indications of the TCCC Guidelines (tactical evacuation care:
+ * low saturation, an injury that impairs oxygenation, an unconscious casualty, a brain injury, shock).
+ * The critically injured (BTS: major trauma, shock, major head injury) start on a reservoir mask; a chest
+ * injury that still saturates well is titrated to the target range.
+ */
+function oxygenFor(p: ClinicalProfile, v: Vitals | undefined): string | undefined {
+  const low = lowSaturation(v);
+  if (low) return low;
+  const critical =
+    v && inShock(v)
+      ? 'shock'
+      : v && v.gcs <= 8
+        ? 'unconscious'
+        : p.tbi >= 2
+          ? 'brain injury'
+          : p.iss >= 16
+            ? 'major trauma'
+            : undefined;
+  if (critical) return `${OXYGEN} (${critical})`;
+  return p.hypoxia > 0
+    ? 'Oxygen 2-6 l/min by nasal cannulae, titrated to SpO2 94-98 % (chest or lung injury)'
+    : undefined;
+}
+
+const OXYGEN = 'Oxygen 15 l/min by reservoir mask';
+const SURGEONS_ASSESSMENT = 'Surgeon’s assessment: wounds, dressings, fitness for the next move';
+const CLINICAL_ASSESSMENT = 'Clinical assessment: history, examination, observations';
 
 /**
  * A disease's operation, at the first surgical facility (Role 2, else Role 3) where the patient stays

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Patient } from '../../../src/generator/index.js';
-import { run } from './read-cards.js';
+import { given, run } from './read-cards.js';
 
 describe('an ill patient’s vital signs over the days', () => {
   const everyone = run(undefined, 40_000, 'ward round');
@@ -30,5 +30,27 @@ describe('an ill patient’s vital signs over the days', () => {
     );
     expect(aDayLater.length).toBeGreaterThan(3);
     expect(aDayLater.filter((p) => last(p).spo2 <= arrival(p).spo2).map((p) => p.id)).toEqual([]);
+  });
+
+  it('gives a pneumonia short of oxygen oxygen on arrival, and treats a severe one intravenously', () => {
+    const pneumonia = ill.filter(
+      (p) => p.primary_condition.code === '233604007' && p.vital_signs.length >= 2,
+    );
+    const arrival = (p: Patient) => p.vital_signs[1]!;
+    const hypoxic = pneumonia.filter((p) => arrival(p).spo2 < 94);
+    expect(hypoxic.length).toBeGreaterThan(10);
+    expect(hypoxic.filter((p) => given(p, /Oxygen therapy/).length !== 1).map((p) => p.id)).toEqual([]);
+    const saturated = pneumonia.filter((p) => arrival(p).spo2 >= 94);
+    expect(saturated.filter((p) => given(p, /Oxygen therapy/).length > 0).map((p) => p.id)).toEqual([]);
+    // NICE NG138: a high-severity pneumonia (here, one triaged for immediate care) is treated in
+    // hospital with intravenous co-amoxiclav and clarithromycin, or levofloxacin if allergic to penicillin.
+    const severe = pneumonia.filter(
+      (p) => p.nato_triage === 'T1' && given(p, /Antibiotic therapy/).length > 0,
+    );
+    expect(severe.length).toBeGreaterThan(5);
+    const oral = severe.filter(
+      (p) => !given(p, /Antibiotic therapy/).every((t) => / IV /.test(t.detail ?? '')),
+    );
+    expect(oral.map((p) => p.id)).toEqual([]);
   });
 });

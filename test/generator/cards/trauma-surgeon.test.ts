@@ -313,6 +313,43 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(bledOut)).toEqual([]);
   });
 
+  it('gives oxygen on arrival to the casualty short of it, and to the shocked, the unconscious and the head-injured', () => {
+    const arrival = (p: Patient) => p.vital_signs[1]!;
+    // Alive ten minutes after arriving, long enough for the mask to go on.
+    const arrived = battle.filter(
+      (p) =>
+        p.vital_signs.length >= 2 &&
+        arrival(p).facility !== 'POI' &&
+        (!died(p) || p.outcome.hours_since_injury > arrival(p).hours_since_injury + 10 / 60),
+    );
+    const oxygen = (p: Patient) => given(p, /Oxygen therapy/);
+    const hypoxic = arrived.filter((p) => arrival(p).spo2 < 94);
+    expect(hypoxic.length).toBeGreaterThan(100);
+    expect(ids(hypoxic.filter((p) => oxygen(p).length !== 1))).toEqual([]);
+    const shocked = (p: Patient) => arrival(p).systolic_bp < 90 || arrival(p).heart_rate > 120;
+    const critical = arrived.filter(
+      (p) => shocked(p) || arrival(p).gcs <= 8 || has(p, /Traumatic brain injury/),
+    );
+    expect(critical.length).toBeGreaterThan(100);
+    expect(ids(critical.filter((p) => oxygen(p).length !== 1))).toEqual([]);
+    // Oxygen goes on at the first facility, before anyone is intubated.
+    const intubated = arrived.filter((p) => given(p, /endotracheal/).length > 0 && oxygen(p).length > 0);
+    expect(intubated.length).toBeGreaterThan(20);
+    expect(
+      ids(
+        intubated.filter(
+          (p) => oxygen(p)[0]!.hours_since_injury! > given(p, /endotracheal/)[0]!.hours_since_injury!,
+        ),
+      ),
+    ).toEqual([]);
+    // A casualty well saturated, awake and not bleeding out gets none.
+    const well = arrived.filter(
+      (p) => arrival(p).spo2 >= 97 && arrival(p).gcs === 15 && !inShock(p) && p.injury_severity_score < 9,
+    );
+    expect(well.length).toBeGreaterThan(100);
+    expect(ids(well.filter((p) => oxygen(p).length > 0))).toEqual([]);
+  });
+
   it('gives every facility a casualty stays at some care of its own: no empty hours at Role 2 or 3', () => {
     const survivors = battle.filter(
       (p) => p.final_status_detail === 'RTD' || p.final_status === 'Remains_Role4',
