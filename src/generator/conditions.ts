@@ -158,6 +158,13 @@ export const drawOutbreak = (rng: Rng): DnbiCase => drawCase(rng, GASTROENTERITI
 export const SHOCK_CONCEPTS = {
   bleeding: { code: '131148009', name: 'Bleeding', body_region: 'Systemic', qualifier: 'major haemorrhage' },
   shock: { code: '27942005', name: 'Shock', body_region: 'Systemic', qualifier: 'haemorrhagic' },
+  neurogenicShock: { code: '27942005', name: 'Shock', body_region: 'Systemic', qualifier: 'neurogenic' },
+  bothShocks: {
+    code: '27942005',
+    name: 'Shock',
+    body_region: 'Systemic',
+    qualifier: 'haemorrhagic and neurogenic',
+  },
 } as const satisfies Record<string, Condition>;
 
 /** The viewer's coarse body part for the record's first condition. */

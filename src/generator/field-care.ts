@@ -29,7 +29,9 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   if (Number.isFinite(c.field.needle))
     add('POI', c.field.needle, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
   if (Number.isFinite(c.field.airway))
-    add('POI', c.field.airway, PROCEDURES.procedure, 2, 'Nasopharyngeal airway, recovery position');
+    add('POI', c.field.airway, PROCEDURES.procedure, 2, p.cervicalCord ? AIRWAY_IN_LINE : AIRWAY);
+  if (p.spinalMotionRestriction)
+    add('POI', c.contact + 5 * MIN, PROCEDURES.procedure, 5, p.cervicalCord ? CERVICAL_SMR : SPINAL_SMR);
   if (p.openWounds) add('POI', c.contact + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
   // TCCC: a pelvic binder with the circulation checks, splints once the bleeding is controlled.
   if (Number.isFinite(c.field.pelvicBinder))
@@ -121,6 +123,19 @@ const ERTAPENEM = 'Ertapenem 1 g IV/IM (unable to take by mouth)';
 const PROLONGED_FIELD_CARE_HOURS = 2;
 const PROLONGED_FIELD_CARE =
   'Prolonged casualty care: hourly reassessment and vital signs, analgesia repeated, oral fluids if able, pressure areas and dressings checked';
+
+/** TCCC airway management: an unconscious casualty without a neck injury lies in the recovery position. */
+const AIRWAY = 'Nasopharyngeal airway, recovery position';
+/** With a broken neck the head and neck stay in line: a jaw thrust, never the recovery position. */
+const AIRWAY_IN_LINE =
+  'Jaw thrust and nasopharyngeal airway, head and neck kept in line (no recovery position)';
+/**
+ * TCCC spinal motion restriction (2020 change): for blunt trauma with a suspected spine injury, not for
+ * penetrating trauma alone.
+ */
+const CERVICAL_SMR =
+  'Spinal motion restriction: cervical collar, head blocks and vacuum mattress; log-rolled';
+const SPINAL_SMR = 'Spinal motion restriction: vacuum mattress; log-rolled';
 
 /** TCCC hypothermia prevention, in tactical field care. */
 const HYPOTHERMIA_PREVENTION = 'Hypothermia prevention: wet clothing off, active heating blanket and wrap';

@@ -20,7 +20,7 @@ import { nationalId } from './national-id.js';
 import { femaleSurname, namesFor } from './nations.js';
 import { drawService, RELIGION_DISPLAY } from './personnel.js';
 import { womanProbability } from './sex-ratio.js';
-import { type ClinicalProfile, clinicalProfile, SHOCK_LOSS } from './physiology.js';
+import { type ClinicalProfile, clinicalProfile, NEUROGENIC_SHOCK_P, SHOCK_LOSS } from './physiology.js';
 import { Rng } from './rng.js';
 import { drawChemical, drawRadiation } from './cbrn.js';
 import { type CareItem, careItems } from './treatments.js';
@@ -263,7 +263,15 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
         dnbi.condition.code,
       )
     : drawnHistory;
-  const profile = injuries ? clinicalProfile(injuries, rng.lognormal(1, 0.35)) : dnbiProfile(dnbi!);
+  const profile = injuries
+    ? clinicalProfile(injuries, rng.lognormal(1, 0.35), {
+        mechanism: mechanism ?? 'nbi',
+        // Its own stream, so that the cord's shock moves no other draw.
+        neurogenicShock:
+          injuries.some((i) => i.concept.spinal && i.concept.region === 'Head/Neck') &&
+          new Rng(ctx.seed, 'neurogenic', index).chance(NEUROGENIC_SHOCK_P),
+      })
+    : dnbiProfile(dnbi!);
   // Blast and fire at sea put sailors in the water (judgement: a third of the blunt and burn casualties),
   // and some of them inhale it. Its own stream, so that the water moves no other draw.
   const water: WaterExposure =
@@ -291,7 +299,15 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   if (water !== 'none') conditions.push({ ...IMMERSION });
   if (water === 'submersion') conditions.push({ ...SUBMERSION });
   if (course.maxLoss >= 0.15) conditions.push({ ...SHOCK_CONCEPTS.bleeding });
-  if (course.maxLoss >= SHOCK_LOSS) conditions.push({ ...SHOCK_CONCEPTS.shock });
+  const bled = course.maxLoss >= SHOCK_LOSS;
+  if (bled || profile.neurogenicShock)
+    conditions.push({
+      ...(profile.neurogenicShock
+        ? bled
+          ? SHOCK_CONCEPTS.bothShocks
+          : SHOCK_CONCEPTS.neurogenicShock
+        : SHOCK_CONCEPTS.shock),
+    });
   const primary = conditions[0]!;
 
   const injuryMs = ctx.baseMs + day * 86_400_000 + slot.second * 1000;

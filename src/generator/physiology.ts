@@ -8,7 +8,7 @@
 import type { BleedSite } from './injury-catalog.js';
 import type { Injury } from './injuries.js';
 import { injurySeverityScore, newInjurySeverityScore } from './injuries.js';
-import type { NatoTriage } from './types.js';
+import type { Mechanism, NatoTriage } from './types.js';
 
 /** Where a casualty can return to duty from, if at all ("none" = evacuated out of theatre). */
 export type RtdLevel = 'role1' | 'role2' | 'role3' | 'none';
@@ -43,6 +43,12 @@ export interface ClinicalProfile {
   thoracotomy: boolean;
   eye: boolean;
   spinal: boolean;
+  /** A cervical spinal cord injury: the airway is managed with the neck in line, never in the recovery position. */
+  cervicalCord: boolean;
+  /** A spinal injury from blunt or blast trauma: its motion restricted in the field (not after a gunshot alone). */
+  spinalMotionRestriction: boolean;
+  /** A cord injury that cut the sympathetic outflow: low pressure with a slow pulse until vasopressors work. */
+  neurogenicShock: boolean;
   vascular: boolean;
   crush: boolean;
   /** Penetrating wound of chest or abdomen below the skin (Ten Second Triage: P1 when talking). */
@@ -57,7 +63,17 @@ export interface ClinicalProfile {
 
 const BLEED_SCALE = 60 / 100; // %BV per minute → fraction per hour
 
-export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number): ClinicalProfile {
+/** What the injuries alone do not say: how they were caused, and a cord injury's neurogenic shock (drawn by the caller). */
+export interface InjuryContext {
+  mechanism?: Mechanism | 'nbi';
+  neurogenicShock?: boolean;
+}
+
+export function clinicalProfile(
+  injuries: readonly Injury[],
+  bleedFactor: number,
+  context: InjuryContext = {},
+): ClinicalProfile {
   const scores = injuries.map((i) => ({ iss: i.concept.iss, ais: i.concept.ais }));
   const bleed: Record<BleedSite, number> = { limb: 0, junctional: 0, torso: 0, pelvic: 0 };
   let tbi: 0 | 1 | 2 | 3 = 0;
@@ -80,6 +96,7 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
     thoracotomy: false,
     eye: false,
     spinal: false,
+    cervicalCord: false,
     vascular: false,
     crush: false,
     penetratingTorso: false,
@@ -108,6 +125,7 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
     p.thoracotomy ||= c.thoracotomy === true;
     p.eye ||= c.eye === true;
     p.spinal ||= c.spinal === true;
+    p.cervicalCord ||= c.spinal === true && c.region === 'Head/Neck';
     p.vascular ||= c.vascular === true;
     p.neckArteryBleed ||= c.vascular === true && c.region === 'Head/Neck' && c.bleed?.[0] === 'junctional';
     p.crush ||= c.crush === true;
@@ -176,6 +194,9 @@ export function clinicalProfile(injuries: readonly Injury[], bleedFactor: number
     needsDcs,
     needsRole3,
     rtd,
+    // TCCC (spinal motion restriction, 2020): for blunt trauma, not for penetrating trauma alone.
+    spinalMotionRestriction: p.spinal && context.mechanism !== 'gunshot',
+    neurogenicShock: p.cervicalCord && context.neurogenicShock === true,
   };
 }
 
@@ -208,6 +229,12 @@ export interface VitalsInput {
   /** Personal baseline in [-1, 1] so two casualties differ. */
   jitter: number;
 }
+
+/**
+ * The share of cervical cord injuries in neurogenic shock: 19.3 % in Guly 2008 (Injury 39:1203, systolic
+ * under 100 mmHg with a pulse under 80).
+ */
+export const NEUROGENIC_SHOCK_P = 0.193;
 
 /** The share of blood volume lost at which the vital signs, and the card, show haemorrhagic shock (ATLS class III). */
 export const SHOCK_LOSS = 0.3;
@@ -260,6 +287,13 @@ export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
   // A moderate brain injury usually recovers over days: a point of GCS a day in care (judgement).
   if (p.tbi === 2) gcs += Math.floor(care / 24);
   if (f > 0.3) gcs -= Math.round((f - 0.3) * 30);
+  if (p.neurogenicShock) {
+    // Guly 2008: neurogenic shock is a systolic pressure under 100 with a pulse under 80. Fluids and a
+    // vasopressor at the first facility (treatments.ts) bring the pressure back within hours in care.
+    const untreated = care < 1 ? 1 : care < 6 ? 0.4 : 0;
+    hr -= 24 * (untreated > 0 ? 1 : 0.5);
+    sbp -= 34 * untreated;
+  }
   if (s.tension) {
     hr += 25;
     sbp -= 30;

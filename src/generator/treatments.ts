@@ -194,6 +194,7 @@ export function careItems(
   if (p.tension && !Number.isFinite(c.field.needle))
     add(first.facility, a + 3 * MIN, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
   if (p.airwayRisk || p.tbi === 3) add(first.facility, a + 6 * MIN, PROCEDURES.intubation, 10);
+  if (p.neurogenicShock) add(first.facility, a + 8 * MIN, PROCEDURES.procedure, 30, NEUROGENIC_SHOCK_CARE);
   if (Number.isFinite(c.care.txa) && c.care.txa <= 3)
     add(first.facility, c.care.txa, PROCEDURES.drug, 2, TXA_DOSE);
   if (p.openWounds || p.laparotomy) {
@@ -255,6 +256,14 @@ export function careItems(
     if (p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA)
       add('Role3', r3.arrive + 1, PROCEDURES.icu, (Math.min(r3.leave, c.death) - r3.arrive - 1) * 60);
     if (p.tbi === 3) add('Role3', r3.arrive + 1.5, PROCEDURES.procedure, 30, SEVERE_TBI_CARE);
+    if (p.spinal)
+      add(
+        'Role3',
+        r3.arrive + 2,
+        PROCEDURES.procedure,
+        30,
+        p.cervicalCord ? CERVICAL_CORD_CARE : SPINAL_CORD_CARE,
+      );
     if (p.openWounds && p.maxAis >= 3 && r3.leave - r3.arrive > 24)
       add('Role3', r3.arrive + 24, PROCEDURES.debridement, 45, 'Second-look debridement');
     // A stay with nothing else to do still has a surgeon's assessment before the flight home.
@@ -318,6 +327,18 @@ function oxygenFor(p: ClinicalProfile, v: Vitals | undefined): string | undefine
 }
 
 const OXYGEN = 'Oxygen 15 l/min by reservoir mask';
+/**
+ * Neurogenic shock and the injured cord (AANS/CNS guidelines for acute cervical spine and spinal cord
+ * injuries, 2013: a mean arterial pressure of 85-90 mmHg for the first 7 days; JTS CPG "Cervical and
+ * Thoracolumbar Spine Injury Evaluation, Transport, and Surgery in the Deployed Setting": the spine held
+ * for the flight, definitive fixation usually out of theatre; no methylprednisolone).
+ */
+const NEUROGENIC_SHOCK_CARE =
+  'Neurogenic shock: IV fluid bolus, then noradrenaline infusion to a mean arterial pressure of 85-90 mmHg; atropine for a pulse under 50';
+const CERVICAL_CORD_CARE =
+  'Neurosurgical assessment of the cord injury; neck held in a rigid collar for evacuation, definitive fixation at Role 4; mean arterial pressure kept at 85-90 mmHg';
+const SPINAL_CORD_CARE =
+  'Neurosurgical assessment of the cord injury; thoracolumbar spine held in a brace on a vacuum mattress for evacuation, definitive fixation at Role 4; mean arterial pressure kept at 85-90 mmHg';
 const SURGEONS_ASSESSMENT = 'Surgeon’s assessment: wounds, dressings, fitness for the next move';
 const CLINICAL_ASSESSMENT = 'Clinical assessment: history, examination, observations';
 

@@ -350,6 +350,43 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(well.filter((p) => oxygen(p).length > 0))).toEqual([]);
   });
 
+  it('keeps a broken neck in line: no recovery position, motion restricted after blunt or blast injury but not a gunshot alone', () => {
+    const cervical = battle.filter((p) => has(p, /Spinal cord injury cervical/) && !died(p));
+    expect(cervical.length).toBeGreaterThan(30);
+    expect(
+      ids(
+        cervical.filter((p) =>
+          given(p, /recovery position/).some((t) => !/no recovery/.test(t.detail ?? '')),
+        ),
+      ),
+    ).toEqual([]);
+    const restricted = (p: Patient) => given(p, /Spinal motion restriction/).length > 0;
+    const shot = cervical.filter((p) => p.mechanism === 'gunshot');
+    const blunt = cervical.filter((p) => p.mechanism !== 'gunshot');
+    expect(shot.length).toBeGreaterThan(5);
+    expect(blunt.length).toBeGreaterThan(5);
+    expect(ids(shot.filter(restricted))).toEqual([]);
+    expect(ids(blunt.filter((p) => !restricted(p)))).toEqual([]);
+  });
+
+  it('shows neurogenic shock in about a fifth of cervical cord injuries: low pressure, no racing pulse, raised with a vasopressor', () => {
+    const cervical = battle.filter((p) => has(p, /Spinal cord injury cervical/));
+    const neurogenic = cervical.filter((p) => has(p, /Shock .*neurogenic/));
+    expect(neurogenic.length / cervical.length).toBeGreaterThan(0.1);
+    expect(neurogenic.length / cervical.length).toBeLessThan(0.3);
+    // Guly 2008: systolic under 100 with a pulse under 80, where blood loss does not drive the pulse up.
+    const pure = neurogenic.filter((p) => !has(p, /haemorrhagic/) && p.vital_signs.length > 0);
+    expect(pure.length).toBeGreaterThan(3);
+    expect(
+      ids(pure.filter((p) => p.vital_signs[0]!.systolic_bp >= 100 || p.vital_signs[0]!.heart_rate >= 80)),
+    ).toEqual([]);
+    const reached = pure.filter((p) => !died(p));
+    expect(ids(reached.filter((p) => given(p, /noradrenaline/).length !== 1))).toEqual([]);
+    expect(
+      ids(cervical.filter((p) => !neurogenic.includes(p) && given(p, /noradrenaline/).length > 0)),
+    ).toEqual([]);
+  });
+
   it('gives every facility a casualty stays at some care of its own: no empty hours at Role 2 or 3', () => {
     const survivors = battle.filter(
       (p) => p.final_status_detail === 'RTD' || p.final_status === 'Remains_Role4',
