@@ -21,6 +21,8 @@ export interface DnbiEffect {
   drug?: string;
   /** The operation the diagnosis needs (SNOMED CT procedure), done at the first surgical facility. */
   operation?: readonly [code: string, display: string];
+  /** What is done for it at the first facility beyond the assessment: wound care or a general procedure, with its detail. */
+  treatment?: readonly [kind: 'woundCare' | 'procedure', detail: string];
 }
 
 export type DnbiCategory =
@@ -102,6 +104,64 @@ const d = (
 };
 
 const ANALGESIA = { drug: 'Analgesia' } as const;
+
+/**
+ * Sick-call care that is not a drug. Lacerations: cleaned, explored and closed, with the tetanus-prone
+ * wound's immunisation checked (UK Green Book, chapter 30). Stress: combat and operational stress
+ * control, rest near the unit with the expectation of return (US Army ATP 4-02.51, BICEPS). Suicidal
+ * thoughts: lethal means secured and the patient watched (VA/DoD CPG on suicide risk, 2019). Alcohol:
+ * withdrawal watched and thiamine given (NICE CG100). Concussion: the MACE 2 and the progressive return
+ * to activity (DHA, 2021). Chest pain and syncope: a 12-lead ECG for every one (NICE CG95, CG109).
+ * Insomnia: sleep hygiene before any hypnotic (NICE CKS). Contusion: rest, ice, compression, elevation.
+ */
+const LACERATION = {
+  treatment: [
+    'woundCare',
+    'Irrigated and explored; closed with sutures, adhesive strips or tissue glue; tetanus immunisation checked',
+  ],
+} as const;
+const HAND_LACERATION = {
+  treatment: [
+    'woundCare',
+    'Irrigated and explored, tendons and nerves tested; closed with sutures; tetanus immunisation checked',
+  ],
+} as const;
+const FACIAL_LACERATION = {
+  treatment: [
+    'woundCare',
+    'Irrigated; closed with fine sutures or tissue glue, edges aligned; tetanus immunisation checked',
+  ],
+} as const;
+const STRESS_CONTROL = {
+  treatment: [
+    'procedure',
+    'Combat and operational stress control: rest, sleep, food and fluids close to the unit; reassurance and the expectation of return to duty (BICEPS)',
+  ],
+} as const;
+const MENTAL_HEALTH = {
+  treatment: [
+    'procedure',
+    'Assessment by the combat and operational stress control team; supportive counselling; follow-up arranged',
+  ],
+} as const;
+const SUICIDE_RISK = {
+  treatment: [
+    'procedure',
+    'Suicide risk assessment by a mental health professional; weapon and ammunition secured; continuous observation until evacuated',
+  ],
+} as const;
+const ALCOHOL = {
+  treatment: [
+    'procedure',
+    'Alcohol withdrawal watched with the CIWA-Ar scale; thiamine 100 mg PO; referral to substance misuse services',
+  ],
+} as const;
+const CONCUSSION = {
+  treatment: [
+    'procedure',
+    'MACE 2 concussion screen and neurological examination; 24 h rest, then the progressive return to activity',
+  ],
+} as const;
 /** The qualifier that names a non-freezing cold injury (its code is a general confirmed concept). */
 export const NFCI_QUALIFIER = 'non-freezing cold injury (trench foot, immersion foot)';
 /** The qualifier that names heat stroke (its code, 386661006 |Fever|, records only the temperature). */
@@ -236,13 +296,27 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
   d('73595000', 'Stress', 'Systemic', 'psychiatric', 2.5, 'T3', 'role1', {
     qualifier: 'combat and operational stress reaction',
     hr: 12,
+    ...STRESS_CONTROL,
   }),
-  d('197480006', 'Anxiety disorder', 'Systemic', 'psychiatric', 2, 'T3', 'role1', { evac: 0.3, hr: 12 }),
-  d('193462001', 'Insomnia', 'Systemic', 'psychiatric', 1.5, 'T3', 'role1', { evac: 0.1 }),
-  d('35489007', 'Depressive disorder', 'Systemic', 'psychiatric', 1.5, 'T3', 'role1', { evac: 0.6 }),
-  d('17226007', 'Adjustment disorder', 'Systemic', 'psychiatric', 1, 'T3', 'role1', { evac: 0.4 }),
-  d('6471006', 'Suicidal thoughts', 'Systemic', 'psychiatric', 0.3, 'T2', 'none'),
-  d('7200002', 'Alcoholism', 'Systemic', 'psychiatric', 0.3, 'T3', 'none'),
+  d('197480006', 'Anxiety disorder', 'Systemic', 'psychiatric', 2, 'T3', 'role1', {
+    evac: 0.3,
+    hr: 12,
+    ...MENTAL_HEALTH,
+  }),
+  d('193462001', 'Insomnia', 'Systemic', 'psychiatric', 1.5, 'T3', 'role1', {
+    evac: 0.1,
+    treatment: ['procedure', 'Sleep hygiene advice and a protected sleep period; no hypnotic at first'],
+  }),
+  d('35489007', 'Depressive disorder', 'Systemic', 'psychiatric', 1.5, 'T3', 'role1', {
+    evac: 0.6,
+    ...MENTAL_HEALTH,
+  }),
+  d('17226007', 'Adjustment disorder', 'Systemic', 'psychiatric', 1, 'T3', 'role1', {
+    evac: 0.4,
+    ...MENTAL_HEALTH,
+  }),
+  d('6471006', 'Suicidal thoughts', 'Systemic', 'psychiatric', 0.3, 'T2', 'none', SUICIDE_RISK),
+  d('7200002', 'Alcoholism', 'Systemic', 'psychiatric', 0.3, 'T3', 'none', ALCOHOL),
   d('47505003', 'Posttraumatic stress disorder', 'Systemic', 'psychiatric', 1.5, 'T3', 'none', {
     upgrade: 0.1,
     hr: 10,
@@ -269,8 +343,19 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
   }),
   d('105629000', 'Chlamydial infection', 'Abdomen', 'medical', 0.6, 'T3', 'role1', { antibiotics: true }),
   d('15628003', 'Gonorrhea', 'Abdomen', 'medical', 0.3, 'T3', 'role1', { antibiotics: true }),
-  d('29857009', 'Chest pain', 'Thorax', 'medical', 1, 'T2', 'role2', { evac: 0.15, hr: 10 }),
-  d('271594007', 'Syncope', 'Systemic', 'medical', 0.8, 'T3', 'role1', { upgrade: 0.2, hr: -8 }),
+  d('29857009', 'Chest pain', 'Thorax', 'medical', 1, 'T2', 'role2', {
+    evac: 0.15,
+    hr: 10,
+    treatment: [
+      'procedure',
+      '12-lead ECG and troponin; aspirin 300 mg PO while a cardiac cause is not excluded',
+    ],
+  }),
+  d('271594007', 'Syncope', 'Systemic', 'medical', 0.8, 'T3', 'role1', {
+    upgrade: 0.2,
+    hr: -8,
+    treatment: ['procedure', '12-lead ECG; lying and standing blood pressure; fluids by mouth'],
+  }),
   d('61462000', 'Malaria', 'Systemic', 'medical', 0.3, 'T2', 'none', {
     tropical: true,
     upgrade: 0.2,
@@ -358,10 +443,12 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
   d('62106007', 'Concussion with no loss of consciousness', 'Head/Neck', 'injury', 1.5, 'T3', 'role1', {
     upgrade: 0.2,
     ais: 1,
+    ...CONCUSSION,
   }),
   d('110030002', 'Concussion injury of brain', 'Head/Neck', 'injury', 1, 'T3', 'role1', {
     upgrade: 0.2,
     ais: 2,
+    ...CONCUSSION,
   }),
   d('39848009', 'Whiplash injury to neck', 'Head/Neck', 'injury', 1.5, 'T3', 'role1', {
     upgrade: 0.1,
@@ -371,13 +458,32 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
   d('312608009', 'Laceration - injury', 'Upper extremity', 'injury', 3, 'T3', 'role1', {
     upgrade: 0.05,
     ais: 1,
+    ...LACERATION,
   }),
-  d('284549007', 'Laceration of hand', 'Upper extremity', 'injury', 3, 'T3', 'role1', { ais: 1 }),
-  d('283371005', 'Laceration of forearm', 'Upper extremity', 'injury', 1.5, 'T3', 'role1', { ais: 1 }),
-  d('370247008', 'Facial laceration', 'Head/Neck', 'injury', 1.5, 'T3', 'role1', { ais: 1 }),
-  d('283385000', 'Laceration of thigh', 'Lower extremity', 'injury', 1, 'T3', 'role1', { ais: 1 }),
-  d('284551006', 'Laceration of foot', 'Lower extremity', 'injury', 1, 'T3', 'role1', { ais: 1 }),
-  d('125667009', 'Contusion', 'Lower extremity', 'injury', 4, 'T3', 'role1', { ais: 1 }),
+  d('284549007', 'Laceration of hand', 'Upper extremity', 'injury', 3, 'T3', 'role1', {
+    ais: 1,
+    ...HAND_LACERATION,
+  }),
+  d('283371005', 'Laceration of forearm', 'Upper extremity', 'injury', 1.5, 'T3', 'role1', {
+    ais: 1,
+    ...LACERATION,
+  }),
+  d('370247008', 'Facial laceration', 'Head/Neck', 'injury', 1.5, 'T3', 'role1', {
+    ais: 1,
+    ...FACIAL_LACERATION,
+  }),
+  d('283385000', 'Laceration of thigh', 'Lower extremity', 'injury', 1, 'T3', 'role1', {
+    ais: 1,
+    ...LACERATION,
+  }),
+  d('284551006', 'Laceration of foot', 'Lower extremity', 'injury', 1, 'T3', 'role1', {
+    ais: 1,
+    ...LACERATION,
+  }),
+  d('125667009', 'Contusion', 'Lower extremity', 'injury', 4, 'T3', 'role1', {
+    ais: 1,
+    treatment: ['procedure', 'Rest, ice, compression and elevation for 48 h; paracetamol if needed'],
+  }),
   d('125666000', 'Burn', 'Upper extremity', 'injury', 1.5, 'T3', 'role1', {
     upgrade: 0.15,
     ais: 1,

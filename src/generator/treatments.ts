@@ -154,6 +154,17 @@ export function careItems(
         add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics, 5, regimen);
       }
       if (dnbi.effect.operation) operate(dnbi.effect.operation, c, add);
+      const treatment = dnbi.effect.treatment;
+      if (treatment) {
+        const [kind, detail] = treatment;
+        add(
+          first.facility,
+          first.arrive + 12 * MIN,
+          PROCEDURES[kind],
+          kind === 'woundCare' ? 20 : 30,
+          detail,
+        );
+      }
       if (dnbi.condition.code === '386689009')
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, 'Active rewarming');
       if (dnbi.condition.code === FROSTBITE)

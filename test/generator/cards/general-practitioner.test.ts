@@ -3,7 +3,9 @@ import type { Patient } from '../../../src/generator/index.js';
 import { run, given, died } from './read-cards.js';
 
 describe('a sick-call card, read by a general practitioner', () => {
-  const sick = run(undefined, 40_000, 'practitioner').filter((p) => p.injury_type === 'DISEASE');
+  const everyone = run(undefined, 40_000, 'practitioner');
+  const sick = everyone.filter((p) => p.injury_type === 'DISEASE');
+  const sickCall = everyone.filter((p) => p.injury_type !== 'BATTLE_TRAUMA' && !died(p));
   const with_ = (code: string) => sick.filter((p) => p.primary_condition.code === code);
 
   it('never gives an NSAID to a patient with a peptic ulcer', () => {
@@ -53,5 +55,29 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(allergic.filter(({ t }) => penicillins.test(t.detail ?? '')).map(({ p }) => p.id)).toEqual([]);
     const pneumonia = courses.filter(({ p }) => p.primary_condition.code === '233604007');
     expect(pneumonia.length).toBeGreaterThan(20);
+  });
+
+  it('does something for every sick-call patient beyond assessing them: no card of a diagnosis and a look alone', () => {
+    const assessed = /Evaluation procedure|Triage|Rehabilitation therapy|Admission to intensive care unit/;
+    const lookedAtOnly = sickCall.filter((p) => p.treatments.every((t) => assessed.test(t.treatment)));
+    expect(sickCall.length).toBeGreaterThan(20_000);
+    expect(lookedAtOnly.map((p) => `${p.id} ${p.conditions[0]?.name}`)).toEqual([]);
+  });
+
+  it('closes a laceration, rests a stress reaction near the unit, and watches a patient with suicidal thoughts with the weapon secured', () => {
+    const of = (pattern: RegExp) => sickCall.filter((p) => pattern.test(p.conditions[0]?.name ?? ''));
+    const lacerations = of(/Laceration/);
+    expect(lacerations.length).toBeGreaterThan(200);
+    expect(lacerations.filter((p) => given(p, /closed with/).length !== 1).map((p) => p.id)).toEqual([]);
+    const stressed = sickCall.filter(
+      (p) => p.conditions[0]?.qualifier === 'combat and operational stress reaction',
+    );
+    expect(stressed.length).toBeGreaterThan(50);
+    expect(stressed.filter((p) => given(p, /close to the unit/).length !== 1).map((p) => p.id)).toEqual([]);
+    const suicidal = of(/Suicidal thoughts/);
+    expect(suicidal.length).toBeGreaterThan(5);
+    expect(
+      suicidal.filter((p) => given(p, /weapon and ammunition secured/).length !== 1).map((p) => p.id),
+    ).toEqual([]);
   });
 });
