@@ -29,7 +29,7 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   if (Number.isFinite(c.field.needle))
     add('POI', c.field.needle, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
   if (Number.isFinite(c.field.airway))
-    add('POI', c.field.airway, PROCEDURES.procedure, 2, p.cervicalCord ? AIRWAY_IN_LINE : AIRWAY);
+    add('POI', c.field.airway, PROCEDURES.procedure, 2, airwayPosition(p, c));
   if (p.spinalMotionRestriction)
     add('POI', c.contact + 5 * MIN, PROCEDURES.procedure, 5, p.cervicalCord ? CERVICAL_SMR : SPINAL_SMR);
   if (p.openWounds) add('POI', c.contact + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
@@ -126,6 +126,9 @@ const PROLONGED_FIELD_CARE =
 
 /** TCCC airway management: an unconscious casualty without a neck injury lies in the recovery position. */
 const AIRWAY = 'Nasopharyngeal airway, recovery position';
+/** TCCC: a conscious casualty with a neck or face wound takes whatever position keeps the airway open. */
+const AIRWAY_SITTING_UP =
+  'Nasopharyngeal airway; allowed to sit up and lean forward to keep the airway clear of blood';
 /** With a broken neck the head and neck stay in line: a jaw thrust, never the recovery position. */
 const AIRWAY_IN_LINE =
   'Jaw thrust and nasopharyngeal airway, head and neck kept in line (no recovery position)';
@@ -141,6 +144,13 @@ const SPINAL_SMR = 'Spinal motion restriction: vacuum mattress; log-rolled';
 const HYPOTHERMIA_PREVENTION = 'Hypothermia prevention: wet clothing off, active heating blanket and wrap';
 /** TCCC: a penetrating eye injury is covered with a rigid shield, never a pressure patch. */
 const EYE_SHIELD = 'Rigid eye shield over the injured eye (no pressure patch); visual acuity checked';
+
+/** How the airway is kept open: the neck in line after a cord injury, sitting up while awake with a neck wound. */
+function airwayPosition(p: ClinicalProfile, c: Course): string {
+  if (p.cervicalCord) return AIRWAY_IN_LINE;
+  const awake = (c.vitals[0]?.v.gcs ?? 15) >= 13;
+  return awake && p.tbi < 3 ? AIRWAY_SITTING_UP : AIRWAY;
+}
 
 /** Whether the casualty can swallow a tablet at first contact: awake, and not in shock. */
 function takesByMouth(p: ClinicalProfile, c: Course): boolean {

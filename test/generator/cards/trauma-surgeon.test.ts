@@ -369,6 +369,22 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(blunt.filter((p) => !restricted(p)))).toEqual([]);
   });
 
+  it('lets an awake casualty with a bleeding neck sit up to keep the airway clear, and rolls only the unconscious', () => {
+    const airway = (p: Patient) => given(p, /Nasopharyngeal airway/)[0];
+    const neck = battle.filter((p) => has(p, /Injury of artery neck/) && airway(p) !== undefined);
+    const awake = neck.filter(
+      (p) => p.vital_signs[0]!.gcs >= 13 && !has(p, /Traumatic brain injury severe|critical/),
+    );
+    expect(awake.length).toBeGreaterThan(10);
+    expect(ids(awake.filter((p) => !/sit up/.test(airway(p)!.detail ?? '')))).toEqual([]);
+    const rolled = battle.filter(
+      (p) =>
+        /recovery position/.test(airway(p)?.detail ?? '') && !/no recovery/.test(airway(p)?.detail ?? ''),
+    );
+    expect(rolled.length).toBeGreaterThan(20);
+    expect(ids(rolled.filter((p) => p.vital_signs[0]!.gcs >= 13))).toEqual([]);
+  });
+
   it('shows neurogenic shock in about a fifth of cervical cord injuries: low pressure, no racing pulse, raised with a vasopressor', () => {
     const cervical = battle.filter((p) => has(p, /Spinal cord injury cervical/));
     const neurogenic = cervical.filter((p) => has(p, /Shock .*neurogenic/));
