@@ -222,7 +222,7 @@ const DOSE_BANDS: readonly DoseBand[] = [
 const BAND_WEIGHTS = DOSE_BANDS.map((b) => b.share);
 
 const RADIOLOGICAL_DECONTAMINATION =
-  'Radiological decontamination: survey meter check, clothing removed (most of the external contamination), skin washed with soap and water, wounds irrigated';
+  'Radiological decontamination: survey meter check, clothing removed (most of the external contamination), skin washed with soap and water, any wounds irrigated';
 
 /** One exposed casualty of a radiological release. */
 export function drawRadiation(rng: Rng): DnbiCase {
