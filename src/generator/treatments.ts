@@ -165,8 +165,10 @@ export function careItems(
           detail,
         );
       }
-      if (dnbi.condition.code === '386689009')
-        add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, 'Active rewarming');
+      if (dnbi.condition.code === HYPOTHERMIA) {
+        add('POI', 5 * MIN, PROCEDURES.procedure, 5, HYPOTHERMIA_WRAP);
+        add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, HYPOTHERMIA_REWARMING);
+      }
       if (dnbi.condition.code === FROSTBITE)
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 30, FROSTBITE_CARE);
       // Non-freezing cold injury: slow rewarming only; rapid rewarming worsens the pain and the damage.
@@ -370,6 +372,15 @@ function operate(concept: readonly [string, string], c: Course, add: AddCare): v
 const JUNCTIONAL_TOURNIQUET = 'Junctional tourniquet over the bleeding groin or armpit wound';
 const NECK_TAMPONADE = 'Balloon tamponade of the neck wound (Foley catheter inflated in the wound track)';
 /** Out of cold water (WMS hypothermia guideline): wet clothing off, warmed actively. */
+/**
+ * Hypothermia (Wilderness Medical Society hypothermia guideline, 2019): in the field, out of the wind, wet
+ * clothing off, insulated in a vapour-barrier wrap with heat to the chest; at the facility, active
+ * external rewarming and warmed fluids.
+ */
+const HYPOTHERMIA = '386689009';
+const HYPOTHERMIA_WRAP =
+  'Hypothermia wrap: out of the wind, wet clothing off, insulated with a vapour barrier, heat packs to the chest and armpits; kept lying flat';
+const HYPOTHERMIA_REWARMING = 'Active external rewarming with a forced-air blanket; warmed IV fluids';
 const ACTIVE_REWARMING =
   'Wet clothing off; active rewarming with a forced-air blanket and warmed IV fluids (immersion hypothermia)';
 /** After inhaling water: oxygen, and watched for the pulmonary oedema that can follow hours later. */

@@ -19,4 +19,17 @@ describe('a cold-weather casualty’s card, read by an arctic medical officer', 
     expect(nfci.length).toBeGreaterThan(10);
     expect(nfci.filter((p) => given(p, /Rapid rewarming/).length > 0).map((p) => p.id)).toEqual([]);
   });
+
+  it('wraps a hypothermic soldier in the field before the carry, then rewarms actively on arrival', () => {
+    const hypothermic = cold.filter(
+      (p) => p.primary_condition.code === '386689009' && p.vital_signs.length > 1,
+    );
+    expect(hypothermic.length).toBeGreaterThan(5);
+    for (const p of hypothermic) {
+      const wrap = given(p, /Hypothermia wrap/);
+      expect(wrap).toHaveLength(1);
+      expect(wrap[0]!.location).toBe('POI');
+      expect(given(p, /Active external rewarming/)).toHaveLength(1);
+    }
+  });
 });
