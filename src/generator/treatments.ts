@@ -9,7 +9,8 @@ import { CHEST_DRAIN_DELAY, type Course, MAJOR_LIMB_BLEED, needsChestDrain } fro
 import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations } from './damage-control.js';
 import { antibioticFor, pneumoniaSeverity, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
-import { MAJOR_BURN_TBSA, type ClinicalProfile, inShock, type Vitals } from './physiology.js';
+import { lowSaturation, oxygenFor } from './oxygen.js';
+import { MAJOR_BURN_TBSA, type ClinicalProfile, type Vitals } from './physiology.js';
 import { type AddCare, fieldCare, tourniquetDetail } from './field-care.js';
 import {
   betaLactamAllergic,
@@ -303,43 +304,6 @@ function arrivalVitals(c: Course): Vitals | undefined {
   return first && c.vitals.find((x) => x.facility === first.facility && x.hours === first.arrive)?.v;
 }
 
-/**
- * Oxygen for a saturation below the British Thoracic Society's target of 94-98 % (BTS guideline for
- * oxygen use in adults, 2017), for any patient: a reservoir mask at 15 l/min below 85 %, nasal
- * cannulae at 2-6 l/min above it.
- */
-function lowSaturation(v: Vitals | undefined): string | undefined {
-  if (!v || v.spo2 >= 94) return undefined;
-  const device = v.spo2 < 85 ? OXYGEN : 'Oxygen 2-6 l/min by nasal cannulae';
-  return `${device}, titrated to SpO2 94-98 % (saturation ${v.spo2} % on arrival)`;
-}
-
-/**
- * Oxygen for a casualty on arrival, for the indications of the TCCC Guidelines (tactical evacuation care:
- * low saturation, an injury that impairs oxygenation, an unconscious casualty, a brain injury, shock).
- * The critically injured (BTS: major trauma, shock, major head injury) start on a reservoir mask; a chest
- * injury that still saturates well is titrated to the target range.
- */
-function oxygenFor(p: ClinicalProfile, v: Vitals | undefined): string | undefined {
-  const low = lowSaturation(v);
-  if (low) return low;
-  const critical =
-    v && inShock(v)
-      ? 'shock'
-      : v && v.gcs <= 8
-        ? 'unconscious'
-        : p.tbi >= 2
-          ? 'brain injury'
-          : p.iss >= 16
-            ? 'major trauma'
-            : undefined;
-  if (critical) return `${OXYGEN} (${critical})`;
-  return p.hypoxia > 0
-    ? 'Oxygen 2-6 l/min by nasal cannulae, titrated to SpO2 94-98 % (chest or lung injury)'
-    : undefined;
-}
-
-const OXYGEN = 'Oxygen 15 l/min by reservoir mask';
 /**
  * Neurogenic shock and the injured cord (AANS/CNS guidelines for acute cervical spine and spinal cord
  * injuries, 2013: a mean arterial pressure of 85-90 mmHg for the first 7 days; JTS CPG "Cervical and
