@@ -64,6 +64,19 @@ const NO_TANKS = new Set(['EST', 'LVA', 'LTU', 'LUX']);
  */
 const NO_FIGHTERS = new Set(['EST', 'LVA', 'LTU', 'LUX']);
 
+/**
+ * Iceland has no armed forces. Its uniformed service in NATO exercises is the Icelandic Coast Guard
+ * (Landhelgisgæslan: patrol vessels, an aviation unit and an explosive ordnance disposal unit, as it
+ * describes itself at lhg.is), so every Icelandic casualty serves there, on any front.
+ */
+const COAST_GUARD_ONLY = new Set(['ISL']);
+const COAST_GUARD = 'Icelandic Coast Guard';
+const COAST_GUARD_UNITS: readonly UnitKind[] = [
+  ['Coast guard patrol vessel', 60, [COAST_GUARD], 'Ship'],
+  ['Coast guard aviation unit', 25, [COAST_GUARD], 'Detachment'],
+  ['Explosive ordnance disposal unit', 15, [COAST_GUARD], 'Team'],
+];
+
 /** Nations with a marine corps or naval infantry of their own; elsewhere marines' places go to the army. */
 const MARINE_NATIONS = new Set(['USA', 'GBR', 'NLD', 'ESP', 'ITA', 'PRT', 'TUR', 'FRA', 'ROU', 'BGR']);
 
@@ -126,6 +139,7 @@ function weightsFor(domain: Domain, nation: string): readonly number[] {
       mix[0] = (mix[0] ?? 0) + (mix[2] ?? 0);
       mix[2] = 0;
     }
+    if (COAST_GUARD_ONLY.has(nation)) mix.splice(0, mix.length, 0, 1, 0, 0, 0, 0);
     w = mix;
     branchWeights.set(key, w);
   }
@@ -290,7 +304,8 @@ function unitsOf(branch: Branch, male: boolean, nation: string): NationalUnits {
     const fields = ([type]: UnitKind): boolean =>
       !(noTanks && type === 'Armoured battalion') &&
       !(NO_FIGHTERS.has(nation) && type === 'Fighter squadron');
-    const kinds = UNITS[branch].filter(fields).map(([type, weight, formations, sub]): UnitKind => {
+    const own = COAST_GUARD_ONLY.has(nation) ? COAST_GUARD_UNITS : UNITS[branch].filter(fields);
+    const kinds = own.map(([type, weight, formations, sub]): UnitKind => {
       const held = noTanks ? formations.filter((f) => f !== 'Armoured Brigade') : formations;
       return [type, weight, held.length > 0 ? held : formations, sub];
     });
@@ -310,7 +325,10 @@ function unitsOf(branch: Branch, male: boolean, nation: string): NationalUnits {
 export function drawUnit(rng: Rng, branch: Branch, male: boolean, nation: string): Unit {
   const { kinds, weights } = unitsOf(branch, male, nation);
   const [type, , formations, sub] = kinds[rng.weightedIndex(weights)] ?? kinds[0]!;
-  const formation = `${rng.pick(ORDINALS)} ${rng.pick(formations)}`;
+  const ordinal = rng.pick(ORDINALS);
+  const held = rng.pick(formations);
+  // The Coast Guard is one formation: no "3rd Icelandic Coast Guard" (the draws still happen).
+  const formation = held === COAST_GUARD ? held : `${ordinal} ${held}`;
   const name = sub === 'Ship' ? `Hull ${rng.int(100, 399)}` : `${rng.pick(FIRST_FIVE)} ${sub}`;
   return { formation, unit_type: type, name };
 }

@@ -89,6 +89,17 @@ describe('personnel', () => {
     expect(polishArmy.some((u) => u.unit_type === 'Armoured battalion')).toBe(true);
   });
 
+  it('puts every Icelandic casualty in the Coast Guard, since Iceland has no armed forces', () => {
+    const rng = new Rng('units', 'iceland', 0);
+    for (const domain of ['land', 'naval', 'amphibious', 'air', 'special_operations'] as const)
+      for (let i = 0; i < 100; i++) expect(drawBranch(rng, domain, 'ISL')).toBe('Navy');
+    const units = Array.from({ length: 300 }, () => drawUnit(rng, 'Navy', true, 'ISL'));
+    expect(new Set(units.map((u) => u.formation))).toEqual(new Set(['Icelandic Coast Guard']));
+    expect(new Set(units.map((u) => u.unit_type))).toEqual(
+      new Set(['Coast guard patrol vessel', 'Coast guard aviation unit', 'Explosive ordnance disposal unit']),
+    );
+  });
+
   it('puts about one US land casualty in four in the Marine Corps, as among US OIF deaths', () => {
     const rng = new Rng('branches', 'usa', 0);
     const draws = Array.from({ length: 4000 }, () => drawBranch(rng, 'land', 'USA'));
