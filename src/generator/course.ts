@@ -211,6 +211,10 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       water: input.water ?? 'none',
       jitter,
     });
+    // The complications that end a moderate injury show their own signs: the embolus starves the blood
+    // of oxygen, sepsis runs a fever.
+    if (agonal && cause === 'Pulmonary embolism') v.spo2 = Math.min(v.spo2, Math.round(82 + jitter * 3));
+    if (agonal && cause === 'Sepsis') v.temperature = Math.round((39.2 + jitter * 0.4) * 10) / 10;
     if (agonal && (cause === 'Traumatic brain injury' || p.tbi === 3)) {
       // Herniation, not blood loss: Cushing's triad, bradycardia with hypertension and slow breathing.
       v.gcs = 3;
@@ -353,8 +357,11 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     }
     const shock = bloodLossAt(p.bleed, care, firstArrival) >= 0.3;
     if (firstArrival < death && rng.chance(lateDeathProbability(p, shock, care.surgery))) {
-      const at = firstArrival + rng.lognormal(10, 1.1);
-      kill(at, hospitalDeathCause(p, at - firstArrival, arrivalLoss >= 0.15));
+      const wait = rng.lognormal(10, 1.1);
+      const bled = arrivalLoss >= 0.15;
+      if (diesOfComplication(p, bled))
+        kill(firstArrival + COMPLICATION_DELAY_HOURS + wait, complicationCause(p));
+      else kill(firstArrival + wait, hospitalDeathCause(p, wait, bled));
     }
   } else if (dnbi?.effect.lethal && rng.chance(dnbi.effect.lethal)) {
     kill(firstArrival + rng.lognormal(24, 0.8), dnbi.effect.cause ?? dnbi.condition.name);
@@ -559,6 +566,22 @@ export { inShock };
  * What kills a casualty in hospital, by when (Eastridge 2012; Keene 2016): in the first day the brain
  * injury, the burn shock or the haemorrhage itself; organ failure after a haemorrhage takes days.
  */
+/**
+ * A moderate injury (ISS under 16) that arrives without having bled, with no severe brain injury or major
+ * burn, kills only through a complication of the following days: a pulmonary embolism after a fracture,
+ * sepsis from a wound, organ failure otherwise. Nothing about such an injury kills within hours.
+ */
+const diesOfComplication = (p: ClinicalProfile, bled: boolean): boolean =>
+  p.iss < 16 && !bled && p.tbi < 3 && p.burnTbsa < MAJOR_BURN_TBSA;
+/** The earliest such a complication kills, hours after arrival (judgement: venous thromboembolism and wound sepsis are complications of the days after injury). */
+const COMPLICATION_DELAY_HOURS = 48;
+
+function complicationCause(p: ClinicalProfile): string {
+  if (p.limbFracture) return 'Pulmonary embolism';
+  if (p.openWounds) return 'Sepsis';
+  return 'Multiple organ failure';
+}
+
 function hospitalDeathCause(p: ClinicalProfile, hoursInCare: number, bled: boolean): string {
   if (p.tbi === 3) return 'Traumatic brain injury';
   if (p.burnTbsa >= MAJOR_BURN_TBSA) return 'Burns';

@@ -403,6 +403,26 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     ).toEqual([]);
   });
 
+  it('lets a moderate injury that arrived without bleeding die only days later, of a complication with a name', () => {
+    const arrival = (p: Patient) =>
+      p.movement_timeline.find((e) => e.event_type === 'arrival' && e.facility !== 'POI');
+    const moderate = battle.filter(
+      (p) =>
+        p.final_status_detail === 'DOW' &&
+        p.injury_severity_score < 16 &&
+        !has(p, /Bleeding|Traumatic brain injury (severe|critical)|burn/i),
+    );
+    expect(moderate.length).toBeGreaterThan(3);
+    const early = moderate.filter(
+      (p) => p.outcome.hours_since_injury - (arrival(p)?.hours_since_injury ?? 0) < 48,
+    );
+    expect(ids(early)).toEqual([]);
+    const unnamed = moderate.filter(
+      (p) => !/Pulmonary embolism|Sepsis|Multiple organ failure/.test(p.cause_of_death ?? ''),
+    );
+    expect(ids(unnamed)).toEqual([]);
+  });
+
   it('gives every facility a casualty stays at some care of its own: no empty hours at Role 2 or 3', () => {
     const survivors = battle.filter(
       (p) => p.final_status_detail === 'RTD' || p.final_status === 'Remains_Role4',
