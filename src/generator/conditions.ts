@@ -23,6 +23,8 @@ type Concept = readonly [code: string, name: string];
 /** A drawn DNBI condition (or a chemical exposure, cbrn.ts) with what follows from it. */
 export interface DnbiCase {
   condition: Condition;
+  /** The catalogue's category (chemical and radiation cases have none). */
+  category?: DnbiCategory;
   triage: NatoTriage;
   rtd: RtdLevel;
   ais: number;
@@ -124,6 +126,7 @@ function drawCase(rng: Rng, concept: DnbiConcept): DnbiCase {
   const findings = findingsFor(rng, code);
   return {
     condition,
+    category: concept.category,
     triage: t,
     rtd,
     ais,

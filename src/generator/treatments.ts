@@ -111,7 +111,8 @@ export function careItems(
         add(s.facility, s.arrive + 5 * MIN, PROCEDURES.evaluation, undefined, CLINICAL_ASSESSMENT);
       else if (Number.isFinite(c.death))
         add('Role4', s.arrive + 1, PROCEDURES.icu, (c.death - s.arrive - 1) * 60);
-      else add('Role4', s.arrive + 2, PROCEDURES.rehab);
+      else if (rehabilitates(dnbi)) add('Role4', s.arrive + 2, PROCEDURES.rehab);
+      else add('Role4', s.arrive + 2, PROCEDURES.evaluation, 30, SPECIALIST_REVIEW);
     }
     const chem = dnbi.care;
     if (chem) {
@@ -316,6 +317,10 @@ const CERVICAL_CORD_CARE =
   'Neurosurgical assessment of the cord injury; neck held in a rigid collar for evacuation, definitive fixation at Role 4; mean arterial pressure kept at 85-90 mmHg';
 const SPINAL_CORD_CARE =
   'Neurosurgical assessment of the cord injury; thoracolumbar spine held in a brace on a vacuum mattress for evacuation, definitive fixation at Role 4; mean arterial pressure kept at 85-90 mmHg';
+/** Flown home with an illness: a specialist takes it on; rehabilitation is for the injured body. */
+const SPECIALIST_REVIEW = 'Specialist review on admission to the home-nation hospital; treatment continued';
+const rehabilitates = (dnbi: DnbiCase): boolean =>
+  dnbi.category === 'injury' || dnbi.category === 'musculoskeletal' || dnbi.category === 'cold';
 const SURGEONS_ASSESSMENT = 'Surgeon’s assessment: wounds, dressings, fitness for the next move';
 const CLINICAL_ASSESSMENT = 'Clinical assessment: history, examination, observations';
 

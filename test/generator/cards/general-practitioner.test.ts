@@ -80,4 +80,15 @@ describe('a sick-call card, read by a general practitioner', () => {
       suicidal.filter((p) => given(p, /weapon and ammunition secured/).length !== 1).map((p) => p.id),
     ).toEqual([]);
   });
+
+  it('hands an illness flown home to a specialist, and sends only the injured to rehabilitation', () => {
+    const home = sickCall.filter((p) => p.final_status === 'Remains_Role4');
+    const ill = home.filter((p) => ['35489007', '13200003', '197480006'].includes(p.primary_condition.code));
+    expect(ill.length).toBeGreaterThan(10);
+    expect(ill.filter((p) => given(p, /Rehabilitation therapy/).length > 0).map((p) => p.id)).toEqual([]);
+    expect(ill.filter((p) => given(p, /Specialist review/).length !== 1).map((p) => p.id)).toEqual([]);
+    const injured = home.filter((p) => p.injury_type === 'NON_BATTLE' && (p.conditions[0]?.ais ?? 0) > 0);
+    expect(injured.length).toBeGreaterThan(10);
+    expect(injured.filter((p) => given(p, /Specialist review/).length > 0).map((p) => p.id)).toEqual([]);
+  });
 });
