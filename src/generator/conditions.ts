@@ -201,4 +201,5 @@ export const PROCEDURES = {
   laparotomy: ['86481000', 'Laparotomy'],
   amputation: ['81723002', 'Amputation'],
   oxygen: ['57485005', 'Oxygen therapy'],
+  xray: ['168537006', 'Plain radiography'],
 } as const satisfies Record<string, Concept>;

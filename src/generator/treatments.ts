@@ -10,7 +10,7 @@ import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog
 import { damageControlOperations } from './damage-control.js';
 import { antibioticFor, pneumoniaSeverity, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
 import { lowSaturation, oxygenFor } from './oxygen.js';
-import { MAJOR_BURN_TBSA, type ClinicalProfile, type Vitals } from './physiology.js';
+import { MAJOR_BURN_TBSA, type ClinicalProfile, inShock, type Vitals } from './physiology.js';
 import { type AddCare, fieldCare, tourniquetDetail } from './field-care.js';
 import {
   betaLactamAllergic,
@@ -212,6 +212,8 @@ export function careItems(
   if (p.neurogenicShock) add(first.facility, a + 8 * MIN, PROCEDURES.procedure, 30, NEUROGENIC_SHOCK_CARE);
   if (Number.isFinite(c.care.txa) && c.care.txa <= 3)
     add(first.facility, c.care.txa, PROCEDURES.drug, 2, TXA_DOSE);
+  const analgesia = facilityAnalgesia(p, arrivalVitals(c));
+  if (analgesia) add(first.facility, a + 10 * MIN, PROCEDURES.drug, 2, analgesia);
   if (p.openWounds || p.laparotomy) {
     const allergic = betaLactamAllergic(history.allergies);
     const drug = p.laparotomy
@@ -246,6 +248,8 @@ export function careItems(
   const r2 = stay('Role2');
   if (r2) {
     if (needsChestDrain(p)) add('Role2', r2.arrive + CHEST_DRAIN_DELAY, PROCEDURES.chestTube, 15);
+    const films = radiographs(p);
+    if (films) add('Role2', r2.arrive + 8 * MIN, PROCEDURES.xray, 10, films);
     let t = c.surgery;
     const operations = Number.isFinite(t) ? damageControlOperations(p) : [];
     for (const op of operations) {
@@ -317,6 +321,31 @@ const CERVICAL_CORD_CARE =
   'Neurosurgical assessment of the cord injury; neck held in a rigid collar for evacuation, definitive fixation at Role 4; mean arterial pressure kept at 85-90 mmHg';
 const SPINAL_CORD_CARE =
   'Neurosurgical assessment of the cord injury; thoracolumbar spine held in a brace on a vacuum mattress for evacuation, definitive fixation at Role 4; mean arterial pressure kept at 85-90 mmHg';
+/**
+ * Plain films at Role 2, the first facility with imaging (AJP-4.10): the chest of a chest injury, the
+ * pelvis, and each broken limb, before the surgeon operates.
+ */
+function radiographs(p: ClinicalProfile): string | undefined {
+  const parts = [
+    p.hypoxia > 0 || p.tension ? 'chest' : '',
+    p.pelvicFracture ? 'pelvis' : '',
+    p.longBoneFracture ? 'the fractured limb' : '',
+  ].filter((x) => x !== '');
+  return parts.length > 0 ? `X-ray of ${parts.join(', ')}` : undefined;
+}
+
+/**
+ * Pain relief on arrival at the first facility, for a casualty awake enough to report pain from an
+ * injury of AIS 2 or more (JTS CPG "Pain, Anxiety and Delirium"): intravenous fentanyl titrated to the
+ * pain, ketamine instead in shock, none for the unconscious or a casualty about to be intubated.
+ */
+function facilityAnalgesia(p: ClinicalProfile, v: Vitals | undefined): string | undefined {
+  if (!v || p.maxAis < 2 || p.airwayRisk || p.tbi === 3 || v.gcs < 13) return undefined;
+  return inShock(v)
+    ? 'Ketamine 0.3 mg/kg IV for pain, repeated as needed (shock: no opioid)'
+    : 'Fentanyl 50 micrograms IV, repeated every 10 min to a pain score of 4 or less';
+}
+
 /** Flown home with an illness: a specialist takes it on; rehabilitation is for the injured body. */
 const SPECIALIST_REVIEW = 'Specialist review on admission to the home-nation hospital; treatment continued';
 const rehabilitates = (dnbi: DnbiCase): boolean =>

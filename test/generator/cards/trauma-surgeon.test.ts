@@ -423,6 +423,43 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(unnamed)).toEqual([]);
   });
 
+  it('x-rays a broken limb or pelvis at Role 2 before operating on it', () => {
+    const broken = battle.filter(
+      (p) =>
+        has(p, /fracture of (forearm|humerus|tibia|femur)|Fracture of pelvis/i) &&
+        staysOf(p).some((s) => s.facility === 'Role2' && s.leave - s.arrive > 0.5),
+    );
+    expect(broken.length).toBeGreaterThan(100);
+    expect(ids(broken.filter((p) => given(p, /Plain radiography/).length !== 1))).toEqual([]);
+    const operatedAfter = broken.filter((p) => {
+      const film = given(p, /Plain radiography/)[0];
+      const fixation = given(p, /External fixation/)[0];
+      return film && fixation && film.hours_since_injury! > fixation.hours_since_injury!;
+    });
+    expect(ids(operatedAfter)).toEqual([]);
+  });
+
+  it('relieves the pain of an awake casualty on arrival: fentanyl, or ketamine in shock', () => {
+    const arrival = (p: Patient) => p.vital_signs[1];
+    const awake = battle.filter((p) => {
+      const v = arrival(p);
+      return (
+        v !== undefined &&
+        v.facility !== 'POI' &&
+        v.gcs >= 13 &&
+        p.injury_severity_score >= 9 &&
+        !died(p) &&
+        given(p, /endotracheal/).length === 0
+      );
+    });
+    expect(awake.length).toBeGreaterThan(200);
+    const iv = (p: Patient) => given(p, /IV for pain|micrograms IV/);
+    expect(ids(awake.filter((p) => iv(p).length !== 1))).toEqual([]);
+    const shocked = awake.filter((p) => arrival(p)!.systolic_bp < 90 || arrival(p)!.heart_rate > 120);
+    expect(shocked.length).toBeGreaterThan(10);
+    expect(ids(shocked.filter((p) => !/^Ketamine/.test(iv(p)[0]?.detail ?? '')))).toEqual([]);
+  });
+
   it('gives every facility a casualty stays at some care of its own: no empty hours at Role 2 or 3', () => {
     const survivors = battle.filter(
       (p) => p.final_status_detail === 'RTD' || p.final_status === 'Remains_Role4',
