@@ -70,7 +70,13 @@ const burnResuscitation = (tbsa: number): string =>
  */
 const TXA_DOSE = 'Tranexamic acid 2 g IV/IO slow push';
 
-/** Heat stroke: cool first, then move on; fluids alone do not bring the core temperature down. */
+/**
+ * Heat stroke: cool first, transport second (ACSM expert consensus on exertional heat illness, 2023):
+ * cooling starts where the soldier collapsed and goes on at the first facility; fluids alone do not
+ * bring the core temperature down.
+ */
+const HEAT_STROKE_FIELD_COOLING =
+  'Cooled where found: in the shade, clothing off, ice sheets or cold-water dousing, continued during the evacuation';
 const HEAT_STROKE_CARE = 'Cold-water immersion (ice sheets where no bath) until core temperature 39 °C';
 
 export function careItems(
@@ -176,8 +182,20 @@ export function careItems(
       // Non-freezing cold injury: slow rewarming only; rapid rewarming worsens the pain and the damage.
       if (dnbi.condition.qualifier === NFCI_QUALIFIER)
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, NFCI_CARE);
-      if (dnbi.condition.qualifier === HEAT_STROKE_QUALIFIER)
+      if (dnbi.condition.qualifier === HEAT_STROKE_QUALIFIER) {
+        add('POI', 3 * MIN, PROCEDURES.procedure, 10, HEAT_STROKE_FIELD_COOLING);
         add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 30, HEAT_STROKE_CARE);
+      }
+      // An illness triaged for immediate care is nursed in intensive care at every Role 2 and 3 it reaches.
+      if (dnbi.triage === 'T1')
+        for (const s of c.stays)
+          if (s.facility === 'Role2' || s.facility === 'Role3')
+            add(
+              s.facility,
+              s.arrive + 0.5,
+              PROCEDURES.icu,
+              (Math.min(s.leave, c.death) - s.arrive - 0.5) * 60,
+            );
     }
     return sorted(out);
   }

@@ -181,7 +181,9 @@ describe('a card read as a whole', () => {
     const ps = [...generatePatients(DEFAULT_SCENARIO, { seed: 'falls', count: 6000 })];
     // Serious non-battle trauma goes through the injury model: a medic triages it where it happened.
     const trauma = ps.filter(
-      (p) => p.injury_type === 'NON_BATTLE' && p.treatments.some((t) => t.location === 'POI'),
+      (p) =>
+        p.injury_type === 'NON_BATTLE' &&
+        p.treatments.some((t) => t.location === 'POI' && t.treatment === 'Triage'),
     );
     expect(trauma.length).toBeGreaterThan(20);
     expect(new Set(trauma.map((p) => p.event_type))).toEqual(new Set(['road_traffic_accident', 'fall']));

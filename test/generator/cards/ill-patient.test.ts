@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Patient } from '../../../src/generator/index.js';
-import { given, run } from './read-cards.js';
+import { given, run, staysOf } from './read-cards.js';
+
+const staysAt = (p: Patient, ...facilities: string[]) =>
+  staysOf(p).filter((s) => facilities.includes(s.facility));
 
 describe('an ill patient’s vital signs over the days', () => {
   const everyone = run(undefined, 40_000, 'ward round');
@@ -52,5 +55,25 @@ describe('an ill patient’s vital signs over the days', () => {
       (p) => !given(p, /Antibiotic therapy/).every((t) => / IV /.test(t.detail ?? '')),
     );
     expect(oral.map((p) => p.id)).toEqual([]);
+  });
+
+  it('nurses an illness triaged for immediate care in intensive care, and cools a heat stroke where it fell', () => {
+    const sick = everyone.filter(
+      (p) => p.injury_type !== 'BATTLE_TRAUMA' && (p.conditions[0]?.ais ?? 0) === 0,
+    );
+    const immediate = sick.filter(
+      (p) => p.nato_triage === 'T1' && staysAt(p, 'Role2', 'Role3').some((s) => s.leave - s.arrive > 1),
+    );
+    expect(immediate.length).toBeGreaterThan(10);
+    expect(
+      immediate.filter((p) => given(p, /Admission to intensive care/).length === 0).map((p) => p.id),
+    ).toEqual([]);
+    const heatStroke = sick.filter((p) => /exertional heat stroke/.test(p.conditions[0]?.qualifier ?? ''));
+    expect(heatStroke.length).toBeGreaterThan(3);
+    expect(
+      heatStroke
+        .filter((p) => given(p, /Cooled where found/).filter((t) => t.location === 'POI').length !== 1)
+        .map((p) => p.id),
+    ).toEqual([]);
   });
 });
