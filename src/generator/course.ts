@@ -505,7 +505,7 @@ function walk(r: Resolved, events: CourseEvent[], visits: Course['visits']): Out
   throw new Error('course without an end');
 }
 
-interface DnbiMoment {
+export interface DnbiMoment {
   /** The first set, taken when the patient presents. */
   atSickCall: boolean;
   hoursInCare: number;
@@ -521,16 +521,21 @@ interface DnbiMoment {
  * one); a dying patient does not improve, and the last set before death is worse than the first
  * (judgement).
  */
-function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals {
+export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals {
   const e = c.effect;
   const recovering = !at.dying && !at.atSickCall;
-  const scale = at.agonal
-    ? 1.6
-    : at.atSickCall
-      ? 1
-      : 0.6 * (recovering ? Math.max(0.3, 1 - at.hoursInCare / 48) : 1);
+  // One who will die does not hold steady either: worse at each facility over two days in care (judgement).
+  const decline = at.dying && !at.atSickCall && !at.agonal ? Math.min(1, at.hoursInCare / 48) : 0;
+  const treated = at.atSickCall ? 1 : 0.6 * (recovering ? Math.max(0.3, 1 - at.hoursInCare / 48) : 1);
+  const scale = at.agonal ? 1.6 : treated + 0.5 * decline;
   const severity =
-    c.triage !== 'T1' ? 0 : at.agonal ? 1.5 : recovering ? Math.max(0, 1 - at.hoursInCare / 24) : 1;
+    c.triage !== 'T1'
+      ? 0
+      : at.agonal
+        ? 1.5
+        : recovering
+          ? Math.max(0, 1 - at.hoursInCare / 24)
+          : 1 + 0.3 * decline;
   // Intubated on arrival (a severe nerve-agent casualty): the ventilator sets the breathing rate and
   // keeps the saturation up, for a day in a patient who recovers and to the end in one who does not.
   const ventilated =
@@ -553,7 +558,8 @@ function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals {
       Math.round(
         (36.9 +
           jitter * 0.2 +
-          (e.temp ?? 0) * (at.agonal && at.hoursInCare > 1 && (e.temp ?? 0) > 0 ? 0.6 : scale) -
+          (e.temp ?? 0) *
+            (at.agonal && at.hoursInCare > 1 && (e.temp ?? 0) > 0 ? 0.6 : at.agonal ? scale : treated) -
           ((e.temp ?? 0) < 0 ? 2 * severity : 0)) *
           10,
       ) / 10,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Patient } from '../../../src/generator/index.js';
+import type { DnbiCase } from '../../../src/generator/conditions.js';
+import { dnbiVitals } from '../../../src/generator/course.js';
+import { DISEASE_CATALOG, type Patient } from '../../../src/generator/index.js';
 import { given, run, staysOf } from './read-cards.js';
 
 const staysAt = (p: Patient, ...facilities: string[]) =>
@@ -75,5 +77,22 @@ describe('an ill patient’s vital signs over the days', () => {
         .filter((p) => given(p, /Cooled where found/).filter((t) => t.location === 'POI').length !== 1)
         .map((p) => p.id),
     ).toEqual([]);
+  });
+
+  it('shows an illness that will kill getting worse from one facility to the next, and one that will not getting better', () => {
+    const pneumonia = DISEASE_CATALOG.find((c) => c.code === '233604007')!;
+    const severe: DnbiCase = {
+      condition: { code: pneumonia.code, name: pneumonia.name, body_region: pneumonia.region },
+      triage: 'T1',
+      rtd: 'none',
+      ais: 0,
+      effect: pneumonia.effect,
+    };
+    const at = (hoursInCare: number, dying: boolean) =>
+      dnbiVitals(severe, 0, { atSickCall: false, hoursInCare, dying, agonal: false });
+    // Deaths from illness are too rare in a run to show it card by card, so the model is asked directly.
+    expect(at(30, true).heart_rate).toBeGreaterThan(at(1, true).heart_rate);
+    expect(at(30, true).systolic_bp).toBeLessThan(at(1, true).systolic_bp);
+    expect(at(30, false).heart_rate).toBeLessThan(at(1, false).heart_rate);
   });
 });
