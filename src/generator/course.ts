@@ -574,7 +574,7 @@ export { inShock };
  */
 /**
  * A moderate injury (ISS under 16) that arrives without having bled, with no severe brain injury or major
- * burn, kills only through a complication of the following days: a pulmonary embolism after a fracture,
+ * burn, kills only through a complication of the following days: a pulmonary embolism after a broken femur or pelvis,
  * sepsis from a wound, organ failure otherwise. Nothing about such an injury kills within hours.
  */
 const diesOfComplication = (p: ClinicalProfile, bled: boolean): boolean =>
@@ -582,9 +582,10 @@ const diesOfComplication = (p: ClinicalProfile, bled: boolean): boolean =>
 /** The earliest such a complication kills, hours after arrival (judgement: venous thromboembolism and wound sepsis are complications of the days after injury). */
 const COMPLICATION_DELAY_HOURS = 48;
 
+/** The broken femur or pelvis carries the thromboembolic risk; other wounds kill through infection. */
 function complicationCause(p: ClinicalProfile): string {
-  if (p.limbFracture) return 'Pulmonary embolism';
-  if (p.openWounds) return 'Sepsis';
+  if (p.femur || p.pelvicFracture) return 'Pulmonary embolism';
+  if (p.openWounds || p.openFracture) return 'Sepsis';
   return 'Multiple organ failure';
 }
 
