@@ -85,6 +85,8 @@ export type WaterExposure = 'none' | 'immersion' | 'submersion';
 const INF = Number.POSITIVE_INFINITY;
 const MIN = 1 / 60;
 const RTD_CUTOFF_HOURS = 71.5;
+/** Hours from arrival at the first facility to the endotracheal tube (treatments.ts). */
+export const INTUBATION_DELAY = 6 / 60;
 /** Hours from arrival at the first facility to a junctional tourniquet or balloon tamponade. */
 export const JUNCTIONAL_TAMPONADE_DELAY = 5 / 60;
 /** A casualty flown to Role 4 is followed for three days there; a death after that is not recorded. */
@@ -211,6 +213,13 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       water: input.water ?? 'none',
       jitter,
     });
+    // Intubated minutes after reaching the first facility (treatments.ts) and ventilated onwards: sedated,
+    // so the chart's GCS is 3 (the "3T" of an intensive care chart), the ventilator sets the breathing.
+    if (!agonal && (p.airwayRisk || p.tbi === 3) && hours > arrivedAt + INTUBATION_DELAY) {
+      v.gcs = 3;
+      v.respiratory_rate = Math.round(14 + jitter);
+      v.spo2 = Math.max(v.spo2, Math.round(96 + jitter));
+    }
     // The complications that end a moderate injury show their own signs: the embolus starves the blood
     // of oxygen, sepsis runs a fever.
     if (agonal && cause === 'Pulmonary embolism') v.spo2 = Math.min(v.spo2, Math.round(82 + jitter * 3));

@@ -5,7 +5,13 @@
  */
 import type { DnbiCase } from './conditions.js';
 import { PROCEDURES } from './conditions.js';
-import { CHEST_DRAIN_DELAY, type Course, MAJOR_LIMB_BLEED, needsChestDrain } from './course.js';
+import {
+  CHEST_DRAIN_DELAY,
+  type Course,
+  INTUBATION_DELAY,
+  MAJOR_LIMB_BLEED,
+  needsChestDrain,
+} from './course.js';
 import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations } from './damage-control.js';
 import { antibioticFor, pneumoniaSeverity, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
@@ -226,7 +232,8 @@ export function careItems(
     );
   if (p.tension && !Number.isFinite(c.field.needle))
     add(first.facility, a + 3 * MIN, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
-  if (p.airwayRisk || p.tbi === 3) add(first.facility, a + 6 * MIN, PROCEDURES.intubation, 10);
+  if (p.airwayRisk || p.tbi === 3)
+    add(first.facility, a + INTUBATION_DELAY, PROCEDURES.intubation, 10, INTUBATION);
   if (p.neurogenicShock) add(first.facility, a + 8 * MIN, PROCEDURES.procedure, 30, NEUROGENIC_SHOCK_CARE);
   if (Number.isFinite(c.care.txa) && c.care.txa <= 3)
     add(first.facility, c.care.txa, PROCEDURES.drug, 2, TXA_DOSE);
@@ -289,7 +296,8 @@ export function careItems(
   const r3 = stay('Role3');
   if (r3) {
     const before = out.length;
-    if (p.tbi > 0 || p.iss >= 9) add('Role3', r3.arrive + 0.5, PROCEDURES.ct, 15);
+    if (p.tbi > 0 || p.iss >= 9)
+      add('Role3', r3.arrive + 0.5, PROCEDURES.ct, 15, p.iss >= 9 ? WHOLE_BODY_CT : HEAD_CT);
     if (p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA)
       add('Role3', r3.arrive + 1, PROCEDURES.icu, (Math.min(r3.leave, c.death) - r3.arrive - 1) * 60);
     if (p.tbi === 3) add('Role3', r3.arrive + 1.5, PROCEDURES.procedure, 30, SEVERE_TBI_CARE);
@@ -363,6 +371,12 @@ function facilityAnalgesia(p: ClinicalProfile, v: Vitals | undefined): string | 
     ? 'Ketamine 0.3 mg/kg IV for pain, repeated as needed (shock: no opioid)'
     : 'Fentanyl 50 micrograms IV, repeated every 10 min to a pain score of 4 or less';
 }
+
+/** A secured airway for a threatened one or a severe brain injury, ventilated onwards. */
+const INTUBATION = 'Rapid sequence induction and intubation; ventilated, sedated';
+/** Imaging at Role 3: the head after a brain injury, the whole body after a significant injury. */
+const HEAD_CT = 'CT of the head';
+const WHOLE_BODY_CT = 'Whole-body CT: head, neck, chest, abdomen and pelvis';
 
 /** Flown home with an illness: a specialist takes it on; rehabilitation is for the injured body. */
 const SPECIALIST_REVIEW = 'Specialist review on admission to the home-nation hospital; treatment continued';

@@ -460,6 +460,17 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(shocked.filter((p) => !/^Ketamine/.test(iv(p)[0]?.detail ?? '')))).toEqual([]);
   });
 
+  it('writes a ventilated casualty’s later charts as sedated: GCS 3, the ventilator’s breathing rate', () => {
+    const intubated = battle.filter((p) => !died(p) && given(p, /endotracheal/).length > 0);
+    expect(intubated.length).toBeGreaterThan(30);
+    const tubeAt = (p: Patient) => given(p, /endotracheal/)[0]!.hours_since_injury!;
+    const after = intubated.flatMap((p) =>
+      p.vital_signs.filter((v) => v.hours_since_injury > tubeAt(p)).map((v) => [p, v] as const),
+    );
+    expect(after.length).toBeGreaterThan(30);
+    expect(ids(after.filter(([, v]) => v.gcs !== 3 || v.respiratory_rate > 16).map(([p]) => p))).toEqual([]);
+  });
+
   it('gives every facility a casualty stays at some care of its own: no empty hours at Role 2 or 3', () => {
     const survivors = battle.filter(
       (p) => p.final_status_detail === 'RTD' || p.final_status === 'Remains_Role4',
@@ -484,8 +495,12 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     const cold = flown.filter((p) => first(p).temperature < 36);
     expect(cold.length).toBeGreaterThan(10);
     expect(ids(cold.filter((p) => last(p).temperature < 36))).toEqual([]);
+    // A casualty intubated for the airway is sedated: the brain's waking shows only in those who breathe alone.
     const moderateTbi = flown.filter(
-      (p) => has(p, /Traumatic brain injury moderate/) && last(p).hours_since_injury > 48,
+      (p) =>
+        has(p, /Traumatic brain injury moderate/) &&
+        last(p).hours_since_injury > 48 &&
+        given(p, /endotracheal/).length === 0,
     );
     expect(moderateTbi.length).toBeGreaterThan(10);
     expect(ids(moderateTbi.filter((p) => last(p).gcs <= first(p).gcs))).toEqual([]);
