@@ -309,8 +309,17 @@ export function careItems(
         30,
         p.cervicalCord ? CERVICAL_CORD_CARE : SPINAL_CORD_CARE,
       );
-    if (p.openWounds && p.maxAis >= 3 && r3.leave - r3.arrive > 24)
+    if (p.openWounds && p.maxAis >= 3 && r3.leave - r3.arrive > 24) {
       add('Role3', r3.arrive + 24, PROCEDURES.debridement, 45, 'Second-look debridement');
+      // Held for days (a long wait for the flight home): back to theatre every 48 h until the wound is
+      // clean (JTS CPG "Initial Management of War Wounds": serial debridement every 24-72 h).
+      const until = Math.min(r3.leave, c.death) - 2;
+      for (let n = 1; n <= SERIAL_DEBRIDEMENTS; n++) {
+        const t = r3.arrive + 24 + n * SERIAL_DEBRIDEMENT_HOURS;
+        if (t >= until) break;
+        add('Role3', t, PROCEDURES.debridement, 45, SERIAL_DEBRIDEMENT);
+      }
+    }
     // A stay with nothing else to do still has a surgeon's assessment before the flight home.
     if (out.length === before)
       add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15, SURGEONS_ASSESSMENT);
@@ -371,6 +380,11 @@ function facilityAnalgesia(p: ClinicalProfile, v: Vitals | undefined): string | 
     ? 'Ketamine 0.3 mg/kg IV for pain, repeated as needed (shock: no opioid)'
     : 'Fentanyl 50 micrograms IV, repeated every 10 min to a pain score of 4 or less';
 }
+
+const SERIAL_DEBRIDEMENT_HOURS = 48;
+/** Most war wounds are clean by the third or fourth visit to theatre (judgement). */
+const SERIAL_DEBRIDEMENTS = 3;
+const SERIAL_DEBRIDEMENT = 'Serial debridement and irrigation; negative-pressure dressing changed';
 
 /** A secured airway for a threatened one or a severe brain injury, ventilated onwards. */
 const INTUBATION = 'Rapid sequence induction and intubation; ventilated, sedated';

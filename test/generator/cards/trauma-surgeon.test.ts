@@ -471,6 +471,29 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(after.filter(([, v]) => v.gcs !== 3 || v.respiratory_rate > 16).map(([p]) => p))).toEqual([]);
   });
 
+  it('takes a serious open wound held at Role 3 for days back to theatre every two days, not leaving it for a week', () => {
+    const held = battle.filter((p) => {
+      const r3 = staysOf(p).find((s) => s.facility === 'Role3');
+      return (
+        !died(p) &&
+        r3 !== undefined &&
+        r3.leave - r3.arrive > 120 &&
+        given(p, /Second-look debridement/).length === 1
+      );
+    });
+    expect(held.length).toBeGreaterThan(10);
+    const gaps = held.filter((p) => {
+      const r3 = staysOf(p).find((s) => s.facility === 'Role3')!;
+      const visits = given(p, /Debridement/)
+        .filter((t) => t.location === 'Role3')
+        .map((t) => t.hours_since_injury!);
+      // Within the first week at Role 3, no more than 48 h pass between visits to theatre.
+      const week = visits.filter((h) => h < r3.arrive + 24 + 3 * 48 + 1);
+      return week.length < Math.min(4, 1 + Math.floor((r3.leave - 2 - r3.arrive - 24) / 48));
+    });
+    expect(ids(gaps)).toEqual([]);
+  });
+
   it('gives every facility a casualty stays at some care of its own: no empty hours at Role 2 or 3', () => {
     const survivors = battle.filter(
       (p) => p.final_status_detail === 'RTD' || p.final_status === 'Remains_Role4',
