@@ -153,7 +153,8 @@ export function careItems(
       return sorted(out);
     }
     if (first) {
-      const low = lowSaturation(arrivalVitals(c));
+      const onArrival = arrivalVitals(c);
+      const low = lowSaturation(onArrival);
       if (low) add(first.facility, first.arrive + 3 * MIN, PROCEDURES.oxygen, undefined, low);
       if (dnbi.effect.drug) {
         const regimen = sparingDecongestant(
@@ -163,7 +164,7 @@ export function careItems(
         add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);
       }
       if (dnbi.effect.antibiotics) {
-        const severity = pneumoniaSeverity(arrivalVitals(c), dnbi.triage === 'T1');
+        const severity = pneumoniaSeverity(onArrival, dnbi.triage === 'T1');
         const regimen = antibioticFor(dnbi.condition.code, betaLactamAllergic(history.allergies), severity);
         add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics, 5, regimen);
       }
@@ -216,7 +217,8 @@ export function careItems(
     ? 'Primary survey; latex-free gloves and equipment (latex allergy)'
     : 'Primary survey';
   add(first.facility, a + 2 * MIN, PROCEDURES.evaluation, 10, survey);
-  const oxygen = oxygenFor(p, arrivalVitals(c));
+  const onArrival = arrivalVitals(c);
+  const oxygen = oxygenFor(p, onArrival);
   if (oxygen) add(first.facility, a + 3 * MIN, PROCEDURES.oxygen, undefined, oxygen);
   if (p.bleed.limb >= MAJOR_LIMB_BLEED && !Number.isFinite(c.field.tourniquet))
     add(first.facility, c.care.limbControl, PROCEDURES.tourniquet, 30, tourniquetDetail(p));
@@ -237,7 +239,7 @@ export function careItems(
   if (p.neurogenicShock) add(first.facility, a + 8 * MIN, PROCEDURES.procedure, 30, NEUROGENIC_SHOCK_CARE);
   if (Number.isFinite(c.care.txa) && c.care.txa <= 3)
     add(first.facility, c.care.txa, PROCEDURES.drug, 2, TXA_DOSE);
-  const analgesia = facilityAnalgesia(p, arrivalVitals(c));
+  const analgesia = facilityAnalgesia(p, onArrival);
   if (analgesia) add(first.facility, a + 10 * MIN, PROCEDURES.drug, 2, analgesia);
   if (p.openWounds || p.laparotomy) {
     const allergic = betaLactamAllergic(history.allergies);
@@ -415,7 +417,6 @@ function operate(concept: readonly [string, string], c: Course, add: AddCare): v
  */
 const JUNCTIONAL_TOURNIQUET = 'Junctional tourniquet over the bleeding groin or armpit wound';
 const NECK_TAMPONADE = 'Balloon tamponade of the neck wound (Foley catheter inflated in the wound track)';
-/** Out of cold water (WMS hypothermia guideline): wet clothing off, warmed actively. */
 /**
  * Hypothermia (Wilderness Medical Society hypothermia guideline, 2019): in the field, out of the wind, wet
  * clothing off, insulated in a vapour-barrier wrap with heat to the chest; at the facility, active
@@ -425,6 +426,7 @@ const HYPOTHERMIA = '386689009';
 const HYPOTHERMIA_WRAP =
   'Hypothermia wrap: out of the wind, wet clothing off, insulated with a vapour barrier, heat packs to the chest and armpits; kept lying flat';
 const HYPOTHERMIA_REWARMING = 'Active external rewarming with a forced-air blanket; warmed IV fluids';
+/** Out of cold water (WMS hypothermia guideline): wet clothing off, warmed actively. */
 const ACTIVE_REWARMING =
   'Wet clothing off; active rewarming with a forced-air blanket and warmed IV fluids (immersion hypothermia)';
 /** After inhaling water: oxygen, and watched for the pulmonary oedema that can follow hours later. */

@@ -15,6 +15,18 @@ const patients: Patient[] = [...generatePatients(DEFAULT_SCENARIO, { seed: 'cohe
 const battle = patients.filter((p) => p.injury_type === 'BATTLE_TRAUMA');
 const dead = (p: Patient): boolean => p.final_status === 'KIA';
 const deathHours = (p: Patient): number => p.outcome.hours_since_injury;
+/** No care at all: every kind of care never happens. */
+const NO_CARE: CareTimes = {
+  limbControl: Number.POSITIVE_INFINITY,
+  dressing: Number.POSITIVE_INFINITY,
+  pelvicBinder: Number.POSITIVE_INFINITY,
+  junctionalControl: Number.POSITIVE_INFINITY,
+  junctionalTamponade: Number.POSITIVE_INFINITY,
+  surgery: Number.POSITIVE_INFINITY,
+  torsoSelfLimit: Number.POSITIVE_INFINITY,
+  txa: Number.POSITIVE_INFINITY,
+  blood: Number.POSITIVE_INFINITY,
+};
 const hasCode = (p: Patient, ...codes: string[]): boolean => p.conditions.some((c) => codes.includes(c.code));
 
 describe('injury scores', () => {
@@ -109,17 +121,7 @@ describe('outcome follows severity and care', () => {
     expect(at(1)).toBeLessThan(at(2));
     expect(at(2)).toBeLessThan(at(4));
     // A torso bleed of 0.5 %/min (0.3 of blood volume per hour) is survived with surgery at 1 h, not at 3 h.
-    const care = (surgery: number): CareTimes => ({
-      limbControl: Number.POSITIVE_INFINITY,
-      dressing: Number.POSITIVE_INFINITY,
-      pelvicBinder: Number.POSITIVE_INFINITY,
-      junctionalControl: Number.POSITIVE_INFINITY,
-      junctionalTamponade: Number.POSITIVE_INFINITY,
-      surgery,
-      torsoSelfLimit: Number.POSITIVE_INFINITY,
-      txa: Number.POSITIVE_INFINITY,
-      blood: Number.POSITIVE_INFINITY,
-    });
+    const care = (surgery: number): CareTimes => ({ ...NO_CARE, surgery });
     const torso = { limb: 0, junctional: 0, torso: 0.3, pelvic: 0 };
     expect(exsanguinationTime(torso, care(1))).toBeUndefined();
     expect(exsanguinationTime(torso, care(3))).toBeCloseTo(1.5, 5);
@@ -127,34 +129,14 @@ describe('outcome follows severity and care', () => {
 
   it('saves a limb bleed with a tourniquet in time and not without', () => {
     const limb = { limb: 1.2, junctional: 0, torso: 0, pelvic: 0 }; // 2 % of blood volume a minute
-    const base: CareTimes = {
-      limbControl: Number.POSITIVE_INFINITY,
-      dressing: Number.POSITIVE_INFINITY,
-      pelvicBinder: Number.POSITIVE_INFINITY,
-      junctionalControl: Number.POSITIVE_INFINITY,
-      junctionalTamponade: Number.POSITIVE_INFINITY,
-      surgery: Number.POSITIVE_INFINITY,
-      torsoSelfLimit: Number.POSITIVE_INFINITY,
-      txa: Number.POSITIVE_INFINITY,
-      blood: Number.POSITIVE_INFINITY,
-    };
+    const base = NO_CARE;
     expect(exsanguinationTime(limb, { ...base, limbControl: 5 / 60 })).toBeUndefined();
     expect(exsanguinationTime(limb, { ...base, limbControl: 1 })).toBeCloseTo(0.375, 5);
   });
 
   it('keeps a packed junctional bleed alive until surgery once a tamponade holds it at the facility', () => {
     const groin = { limb: 0, junctional: 1.2, torso: 0, pelvic: 0 };
-    const packed: CareTimes = {
-      limbControl: Number.POSITIVE_INFINITY,
-      dressing: 0.1,
-      pelvicBinder: Number.POSITIVE_INFINITY,
-      junctionalControl: Number.POSITIVE_INFINITY,
-      junctionalTamponade: Number.POSITIVE_INFINITY,
-      surgery: 2,
-      torsoSelfLimit: Number.POSITIVE_INFINITY,
-      txa: Number.POSITIVE_INFINITY,
-      blood: Number.POSITIVE_INFINITY,
-    };
+    const packed: CareTimes = { ...NO_CARE, dressing: 0.1, surgery: 2 };
     // Packing alone leaves 0.36 of blood volume an hour: 45 % is lost just after the first hour.
     expect(exsanguinationTime(groin, packed)).toBeCloseTo(0.1 + 0.33 / 0.36, 5);
     expect(exsanguinationTime(groin, { ...packed, junctionalTamponade: 0.5 })).toBeUndefined();
@@ -162,17 +144,7 @@ describe('outcome follows severity and care', () => {
 
   it('lets a pelvic binder hold a broken pelvis until its bleeding stops, where an unbound pelvis bleeds out', () => {
     const pelvis = { limb: 0, junctional: 0, torso: 0, pelvic: 0.3 }; // 0.5 % of blood volume a minute
-    const unbound: CareTimes = {
-      limbControl: Number.POSITIVE_INFINITY,
-      dressing: Number.POSITIVE_INFINITY,
-      pelvicBinder: Number.POSITIVE_INFINITY,
-      junctionalControl: Number.POSITIVE_INFINITY,
-      junctionalTamponade: Number.POSITIVE_INFINITY,
-      surgery: 3,
-      torsoSelfLimit: 2,
-      txa: Number.POSITIVE_INFINITY,
-      blood: Number.POSITIVE_INFINITY,
-    };
+    const unbound: CareTimes = { ...NO_CARE, surgery: 3, torsoSelfLimit: 2 };
     expect(exsanguinationTime(pelvis, unbound)).toBeCloseTo(1.5, 5);
     const bound = { ...unbound, pelvicBinder: 0.1 };
     expect(exsanguinationTime(pelvis, bound)).toBeUndefined();
