@@ -79,7 +79,8 @@ export async function runJob(t: TestApp, client: Client, payload: Record<string,
  * clients do).
  */
 export async function unzip(zip: Buffer): Promise<Record<string, Buffer>> {
-  const archive = await JSZip.loadAsync(zip);
+  // Checks every entry's CRC-32 against its bytes: the writer's checksums are zlib's (src/output/zip.ts).
+  const archive = await JSZip.loadAsync(zip, { checkCRC32: true });
   const entries: Record<string, Buffer> = {};
   for (const file of Object.values(archive.files)) {
     if (!file.dir) entries[file.name] = await file.async('nodebuffer');
