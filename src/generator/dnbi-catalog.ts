@@ -156,12 +156,13 @@ const ALCOHOL = {
     'Alcohol withdrawal watched with the CIWA-Ar scale; thiamine 100 mg PO; referral to substance misuse services',
   ],
 } as const;
-const CONCUSSION = {
-  treatment: [
-    'procedure',
-    'MACE 2 concussion screen and neurological examination; 24 h rest, then the progressive return to activity',
-  ],
-} as const;
+/**
+ * A concussion, at sick call or after a blast (DoD Directive-Type Memorandum 09-033, 2010: an evaluation
+ * with the MACE after every blast, then at least 24 h of rest; DHA, 2021: the progressive return to activity).
+ */
+export const CONCUSSION_SCREEN =
+  'MACE 2 concussion screen and neurological examination; 24 h rest, then the progressive return to activity';
+const CONCUSSION = { treatment: ['procedure', CONCUSSION_SCREEN] } as const;
 /** The qualifier that names a non-freezing cold injury (its code is a general confirmed concept). */
 export const NFCI_QUALIFIER = 'non-freezing cold injury (trench foot, immersion foot)';
 /** The qualifier that names heat stroke (its code, 386661006 |Fever|, records only the temperature). */

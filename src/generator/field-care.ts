@@ -169,8 +169,11 @@ function fieldAnalgesia(p: ClinicalProfile, c: Course, history: MedicalHistory):
   // (GCS below 13) TCCC's choice is ketamine.
   const gcs = c.vitals[0]?.v.gcs ?? 15;
   if (gcs <= 8) return undefined;
+  // A moderate brain injury with nothing else that hurts: no ketamine or fentanyl to cloud the
+  // consciousness it is watched by (a concussion's headache still gets the pack's paracetamol).
+  if (p.tbi === 2 && p.maxAisOutsideBrain < 2) return undefined;
   if (c.maxLoss >= SHOCK_LOSS || p.tension || p.hypoxia > 0 || gcs < 13) return KETAMINE;
-  if (p.maxAis >= 3) return OTFC;
+  if (p.maxAisOutsideBrain >= 3) return OTFC;
   const caution = nsaidCaution(history);
   return caution ? `Paracetamol 1300 mg PO (meloxicam withheld: ${caution})` : COMBAT_WOUND_PACK;
 }

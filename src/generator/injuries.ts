@@ -94,9 +94,11 @@ function pickConcept(
 
 /**
  * Whether injury `a` leaves nothing for `b` to injure: after a bilateral above-knee amputation there is
- * no femur, tibia, lower-leg artery or other leg left to break, cut or amputate.
+ * no femur, tibia, lower-leg artery or other leg left to break, cut or amputate. A brain injury is one
+ * diagnosis graded by its severity, so a card never holds a concussion beside a severe brain injury.
  */
 function excludes(a: InjuryConcept, b: InjuryConcept): boolean {
+  if (a.tbi !== undefined && b.tbi !== undefined && b !== a) return true;
   return (
     a.qualifier === 'bilateral above knee' &&
     b !== a &&

@@ -191,6 +191,7 @@ function dnbiProfile(c: DnbiCase): ClinicalProfile {
     iss: ais * ais,
     niss: ais * ais,
     maxAis: ais,
+    maxAisOutsideBrain: ais,
     limbFracture: c.rtd === 'none' && ais >= 2,
     rtd: c.rtd,
   };

@@ -17,6 +17,11 @@ export interface ClinicalProfile {
   iss: number;
   niss: number;
   maxAis: number;
+  /**
+   * The worst injury other than the brain's: what hurts. A brain injury alone is not given an opioid or
+   * ketamine, which would cloud the neurological examination it is watched by.
+   */
+  maxAisOutsideBrain: number;
   /** Untreated blood loss, fraction of blood volume per hour, by where it can be controlled. */
   bleed: Record<BleedSite, number>;
   tbi: 0 | 1 | 2 | 3;
@@ -103,8 +108,10 @@ export function clinicalProfile(
     openWounds: false,
   };
   let maxAis = 0;
+  let maxAisOutsideBrain = 0;
   for (const { concept: c, tbsa } of injuries) {
     maxAis = Math.max(maxAis, c.ais);
+    if (!c.tbi) maxAisOutsideBrain = Math.max(maxAisOutsideBrain, c.ais);
     if (c.bleed) bleed[c.bleed[0]] += c.bleed[1] * BLEED_SCALE * bleedFactor;
     if (c.tbi && c.tbi > tbi) tbi = c.tbi;
     if (c.hypoxia) hypoxia += c.hypoxia;
@@ -184,6 +191,7 @@ export function clinicalProfile(
     iss,
     niss: newInjurySeverityScore(scores),
     maxAis,
+    maxAisOutsideBrain,
     bleed,
     tbi,
     hypoxia,

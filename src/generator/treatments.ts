@@ -12,7 +12,7 @@ import {
   MAJOR_LIMB_BLEED,
   needsChestDrain,
 } from './course.js';
-import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
+import { CONCUSSION_SCREEN, FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations } from './damage-control.js';
 import { antibioticFor, pneumoniaSeverity, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
 import { lowSaturation, oxygenFor } from './oxygen.js';
@@ -63,6 +63,24 @@ const ABDOMINAL_PROPHYLAXIS_PENICILLIN_ALLERGY =
  */
 const SEVERE_TBI_CARE =
   'Intracranial pressure monitor; hypertonic saline 3 % to keep ICP below 22 mmHg, head up 30°, normocapnia';
+/**
+ * A moderate or severe brain injury from the first facility on: GCS and pupils half-hourly while the GCS
+ * is below 15 (NICE NG232, head injury); one episode of hypoxia or low pressure worsens the outcome, so
+ * both are kept above the Brain Trauma Foundation's floors (4th edition, 2016: SpO2 90 %, systolic 110
+ * mmHg at ages 15–49).
+ */
+const BRAIN_INJURY_WATCH =
+  'Neurological observations every 30 min: GCS and pupils; head up 30°; SpO2 kept at 90 % or more, systolic pressure at 110 mmHg or more';
+/** A moderate brain injury at the neurosurgical facility: reviewed with its CT, watched for deterioration. */
+const MODERATE_TBI_CARE =
+  'Neurosurgical assessment with the head CT; neurological observations hourly, CT repeated if the GCS falls';
+/**
+ * Early post-traumatic seizures (within 7 days) prevented in a moderate or severe brain injury (Brain Trauma
+ * Foundation, 4th edition; Neurocritical Care Society guideline, Frontera 2024: levetiracetam, 7 days at
+ * most). The dose is the commonest regimen of US trauma centres (Houston 2024: 1 g, then 500 mg twice a day).
+ */
+const SEIZURE_PROPHYLAXIS =
+  'Levetiracetam 1 g IV, then 500 mg IV or PO every 12 h for 7 days (early seizure prophylaxis)';
 /**
  * Burn care (JTS CPG "Burn Care"): fluid resuscitation from 20 % TBSA by the rule of ten (10 ml/h per
  * %TBSA for an adult of 40–80 kg), titrated to urine output; burns covered, not given antibiotics.
@@ -237,6 +255,9 @@ export function careItems(
   if (p.airwayRisk || p.tbi === 3)
     add(first.facility, a + INTUBATION_DELAY, PROCEDURES.intubation, 10, INTUBATION);
   if (p.neurogenicShock) add(first.facility, a + 8 * MIN, PROCEDURES.procedure, 30, NEUROGENIC_SHOCK_CARE);
+  if (p.tbi >= 2) add(first.facility, a + 6 * MIN, PROCEDURES.evaluation, undefined, BRAIN_INJURY_WATCH);
+  else if (p.tbi === 1 && !p.needsDcs && p.iss < 16)
+    add(first.facility, a + 30 * MIN, PROCEDURES.evaluation, 20, CONCUSSION_SCREEN);
   if (Number.isFinite(c.care.txa) && c.care.txa <= 3)
     add(first.facility, c.care.txa, PROCEDURES.drug, 2, TXA_DOSE);
   const analgesia = facilityAnalgesia(p, onArrival);
@@ -302,7 +323,10 @@ export function careItems(
       add('Role3', r3.arrive + 0.5, PROCEDURES.ct, 15, p.iss >= 9 ? WHOLE_BODY_CT : HEAD_CT);
     if (p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA)
       add('Role3', r3.arrive + 1, PROCEDURES.icu, (Math.min(r3.leave, c.death) - r3.arrive - 1) * 60);
-    if (p.tbi === 3) add('Role3', r3.arrive + 1.5, PROCEDURES.procedure, 30, SEVERE_TBI_CARE);
+    // The brain after its CT: the pressure monitor goes in, or the neurosurgeon reviews a moderate injury.
+    if (p.tbi === 3) add('Role3', r3.arrive + 0.75, PROCEDURES.procedure, 30, SEVERE_TBI_CARE);
+    else if (p.tbi === 2) add('Role3', r3.arrive + 0.75, PROCEDURES.evaluation, 20, MODERATE_TBI_CARE);
+    if (p.tbi >= 2) add('Role3', r3.arrive + 0.8, PROCEDURES.drug, 15, SEIZURE_PROPHYLAXIS);
     if (p.spinal)
       add(
         'Role3',
@@ -374,10 +398,11 @@ function radiographs(p: ClinicalProfile): string | undefined {
 /**
  * Pain relief on arrival at the first facility, for a casualty awake enough to report pain from an
  * injury of AIS 2 or more (JTS CPG "Pain, Anxiety and Delirium"): intravenous fentanyl titrated to the
- * pain, ketamine instead in shock, none for the unconscious or a casualty about to be intubated.
+ * pain, ketamine instead in shock, none for the unconscious or a casualty about to be intubated, and
+ * none for a brain injury alone (see `maxAisOutsideBrain`).
  */
 function facilityAnalgesia(p: ClinicalProfile, v: Vitals | undefined): string | undefined {
-  if (!v || p.maxAis < 2 || p.airwayRisk || p.tbi === 3 || v.gcs < 13) return undefined;
+  if (!v || p.maxAisOutsideBrain < 2 || p.airwayRisk || p.tbi === 3 || v.gcs < 13) return undefined;
   return inShock(v)
     ? 'Ketamine 0.3 mg/kg IV for pain, repeated as needed (shock: no opioid)'
     : 'Fentanyl 50 micrograms IV, repeated every 10 min to a pain score of 4 or less';

@@ -80,14 +80,24 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(drowsy.filter((p) => given(p, /Ketamine/).length > 0).length).toBeGreaterThan(0);
   });
 
-  it('treats the intracranial pressure of a severe brain injury that reaches Role 3', () => {
+  it('treats the intracranial pressure of a severe brain injury that reaches Role 3, after its CT', () => {
     const severe = battle.filter(
       (p) =>
         has(p, /Traumatic brain injury severe|penetrating brain injury/) &&
-        p.treatments.some((t) => t.location === 'Role3'),
+        staysOf(p).some(
+          (s) => s.facility === 'Role3' && (!died(p) || p.outcome.hours_since_injury >= s.arrive + 1),
+        ),
     );
     expect(severe.length).toBeGreaterThan(20);
     expect(ids(severe.filter((p) => given(p, /Intracranial pressure/).length === 0))).toEqual([]);
+    const beforeItsCt = severe.filter((p) => {
+      const ct = given(p, /tomography/).find((t) => t.location === 'Role3');
+      return (
+        ct === undefined ||
+        given(p, /Intracranial pressure/).some((t) => t.hours_since_injury! < endOf(ct) - 1 / 60)
+      );
+    });
+    expect(ids(beforeItsCt)).toEqual([]);
   });
 
   it('drains air and blood from the chest but not a bruised lung, and the saturation recovers once drained', () => {
@@ -448,6 +458,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
         v.facility !== 'POI' &&
         v.gcs >= 13 &&
         p.injury_severity_score >= 9 &&
+        p.conditions.some((c) => (c.ais ?? 0) >= 2 && !/brain/i.test(`${c.name} ${c.qualifier ?? ''}`)) &&
         !died(p) &&
         given(p, /endotracheal/).length === 0
       );
@@ -458,6 +469,74 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     const shocked = awake.filter((p) => arrival(p)!.systolic_bp < 90 || arrival(p)!.heart_rate > 120);
     expect(shocked.length).toBeGreaterThan(10);
     expect(ids(shocked.filter((p) => !/^Ketamine/.test(iv(p)[0]?.detail ?? '')))).toEqual([]);
+  });
+
+  // The head-injured, as the neurosurgeon reads them.
+  const brain = (c: Patient['conditions'][number]) => /brain/i.test(`${c.name} ${c.qualifier ?? ''}`);
+  const reachedAlive = (p: Patient, facility: string, hours: number) =>
+    staysOf(p).some(
+      (s) => s.facility === facility && (!died(p) || p.outcome.hours_since_injury >= s.arrive + hours),
+    );
+  const firstFacility = (p: Patient) => staysOf(p)[0]?.facility;
+
+  it('writes one brain injury per card: no concussion beside a graver injury of the same brain', () => {
+    expect(battle.filter((p) => p.conditions.some(brain)).length).toBeGreaterThan(500);
+    expect(ids(battle.filter((p) => p.conditions.filter(brain).length > 1))).toEqual([]);
+  });
+
+  it('gives a brain injury with nothing else that hurts no opioid and no ketamine, in the field or on arrival', () => {
+    const brainOnly = battle.filter(
+      (p) => p.conditions.some(brain) && p.conditions.every((c) => brain(c) || (c.ais ?? 0) < 2),
+    );
+    expect(brainOnly.length).toBeGreaterThan(100);
+    expect(ids(brainOnly.filter((p) => given(p, /ketamine|fentanyl/i).length > 0))).toEqual([]);
+  });
+
+  it('screens a casualty concussed in battle with the MACE 2 where first seen, and sends none back within 24 h', () => {
+    const concussed = battle.filter(
+      (p) =>
+        has(p, /Concussion/) &&
+        p.conditions.every((c) => (c.ais ?? 0) <= 2) &&
+        firstFacility(p) !== undefined &&
+        !died(p),
+    );
+    expect(concussed.length).toBeGreaterThan(50);
+    const screen = (p: Patient) => given(p, /MACE 2/)[0];
+    expect(ids(concussed.filter((p) => screen(p)?.location !== firstFacility(p)))).toEqual([]);
+    const backToDuty = concussed.filter((p) => p.outcome.category === 'RTD');
+    expect(backToDuty.length).toBeGreaterThan(20);
+    expect(
+      ids(backToDuty.filter((p) => p.outcome.hours_since_injury < (screen(p)?.hours_since_injury ?? 0) + 24)),
+    ).toEqual([]);
+  });
+
+  it('watches a moderate or severe brain injury from the first facility on: GCS and pupils, oxygen and pressure', () => {
+    const headInjured = battle.filter(
+      (p) =>
+        has(p, /Traumatic brain injury (moderate|severe|critical)|penetrating brain injury/) &&
+        firstFacility(p) !== undefined &&
+        reachedAlive(p, firstFacility(p)!, 0.2),
+    );
+    expect(headInjured.length).toBeGreaterThan(50);
+    const watched = (p: Patient) => given(p, /Neurological observations/)[0]?.location === firstFacility(p);
+    expect(ids(headInjured.filter((p) => !watched(p)))).toEqual([]);
+  });
+
+  it('starts seven days of levetiracetam at Role 3 for a moderate or severe brain injury, and a neurosurgeon sees the moderate one with its CT', () => {
+    const atRole3 = battle.filter(
+      (p) =>
+        has(p, /Traumatic brain injury (moderate|severe|critical)|penetrating brain injury/) &&
+        reachedAlive(p, 'Role3', 1),
+    );
+    expect(atRole3.length).toBeGreaterThan(20);
+    const levetiracetam = (p: Patient) =>
+      given(p, /Levetiracetam.*7 days/).some((t) => t.location === 'Role3');
+    expect(ids(atRole3.filter((p) => !levetiracetam(p)))).toEqual([]);
+    const moderate = atRole3.filter((p) => has(p, /Traumatic brain injury moderate/));
+    expect(moderate.length).toBeGreaterThan(10);
+    expect(
+      ids(moderate.filter((p) => given(p, /Neurosurgical assessment with the head CT/).length === 0)),
+    ).toEqual([]);
   });
 
   it('writes a ventilated casualty’s later charts as sedated: GCS 3, the ventilator’s breathing rate', () => {
