@@ -26,9 +26,34 @@ export function damageControlOperations(p: ClinicalProfile): Operation[] {
       minutes: 60,
       detail: 'Formalisation of traumatic amputation',
     });
-  if (p.openFracture || p.femur || (p.limbFracture && p.maxAis >= 3))
+  if (externallyFixed(p))
     ops.push({ concept: PROCEDURES.surgery, minutes: 60, detail: 'External fixation of fracture' });
   if (p.openWounds) ops.push({ concept: PROCEDURES.debridement, minutes: 45, detail: 'Wound debridement' });
+  return ops;
+}
+
+const externallyFixed = (p: ClinicalProfile): boolean =>
+  p.openFracture || p.femur || (p.limbFracture && p.maxAis >= 3);
+
+/**
+ * What damage control left for the home-nation hospital (Role 4), one operation a day (Emergency War
+ * Surgery, 5th ed.: the external fixator holds the fracture for the flight, internal fixation follows out
+ * of theatre once the wound is clean; an amputation stump is left open and closed after evacuation).
+ */
+export function definitiveOperations(p: ClinicalProfile): Operation[] {
+  const ops: Operation[] = [];
+  if (p.amputation)
+    ops.push({
+      concept: PROCEDURES.amputation,
+      minutes: 90,
+      detail: 'Revision and closure of the amputation stump',
+    });
+  if (externallyFixed(p))
+    ops.push({
+      concept: PROCEDURES.surgery,
+      minutes: 120,
+      detail: 'Definitive fixation of the fracture (intramedullary nail or plate); external fixator removed',
+    });
   return ops;
 }
 

@@ -13,7 +13,7 @@ import {
   needsChestDrain,
 } from './course.js';
 import { CONCUSSION_SCREEN, FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
-import { damageControlOperations } from './damage-control.js';
+import { damageControlOperations, definitiveOperations } from './damage-control.js';
 import { antibioticFor, pneumoniaSeverity, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
 import { lowSaturation, oxygenFor } from './oxygen.js';
 import { MAJOR_BURN_TBSA, type ClinicalProfile, inShock, type Vitals } from './physiology.js';
@@ -211,16 +211,16 @@ export function careItems(
         add('POI', 3 * MIN, PROCEDURES.procedure, 10, HEAT_STROKE_FIELD_COOLING);
         add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 30, HEAT_STROKE_CARE);
       }
-      // An illness triaged for immediate care is nursed in intensive care at every Role 2 and 3 it reaches.
-      if (dnbi.triage === 'T1')
-        for (const s of c.stays)
-          if (s.facility === 'Role2' || s.facility === 'Role3')
-            add(
-              s.facility,
-              s.arrive + 0.5,
-              PROCEDURES.icu,
-              (Math.min(s.leave, c.death) - s.arrive - 0.5) * 60,
-            );
+      // An illness triaged for immediate care is nursed in intensive care at every Role 2 and 3 it reaches,
+      // any other on the ward there once it stays a day.
+      for (const s of c.stays) {
+        if (s.facility !== 'Role2' && s.facility !== 'Role3') continue;
+        const until = Math.min(s.leave, c.death);
+        if (dnbi.triage === 'T1')
+          add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (until - s.arrive - 0.5) * 60);
+        else if (until - s.arrive >= 24)
+          add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, MEDICAL_WARD_CARE);
+      }
     }
     return sorted(out);
   }
@@ -321,7 +321,7 @@ export function careItems(
     const before = out.length;
     if (p.tbi > 0 || p.iss >= 9)
       add('Role3', r3.arrive + 0.5, PROCEDURES.ct, 15, p.iss >= 9 ? WHOLE_BODY_CT : HEAD_CT);
-    if (p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA)
+    if (intensiveCare(p))
       add('Role3', r3.arrive + 1, PROCEDURES.icu, (Math.min(r3.leave, c.death) - r3.arrive - 1) * 60);
     // The brain after its CT: the pressure monitor goes in, or the neurosurgeon reviews a moderate injury.
     if (p.tbi === 3) add('Role3', r3.arrive + 0.75, PROCEDURES.procedure, 30, SEVERE_TBI_CARE);
@@ -350,19 +350,71 @@ export function careItems(
     if (out.length === before)
       add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15, SURGEONS_ASSESSMENT);
   }
+  // A day or more at Role 2 or 3: the ward's care over the stay, and clots prevented in the major injury.
+  let clotsPrevented = false;
+  for (const s of [r2, r3]) {
+    if (!s) continue;
+    const until = Math.min(s.leave, c.death);
+    const intensive = s.facility === 'Role3' && intensiveCare(p);
+    if (!intensive && until - s.arrive >= 24)
+      add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, WARD_CARE);
+    const from = Math.max(s.arrive + 1, VTE_PROPHYLAXIS_FROM);
+    if (!clotsPrevented && clotRisk(p) && from < until) {
+      add(s.facility, from, PROCEDURES.drug, 5, p.tbi >= 2 ? VTE_PROPHYLAXIS_BRAIN : VTE_PROPHYLAXIS);
+      clotsPrevented = true;
+    }
+  }
+
   // Role 4: the critically injured, and anyone who will die there, go to intensive care, not rehabilitation.
+  // Role 4 finishes what damage control began at Role 2, a day after arrival (two for intensive care).
   const r4 = stay('Role4');
   if (r4) {
-    const critical = p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA;
-    if (critical || Number.isFinite(c.death)) {
-      const minutes = Number.isFinite(c.death) ? (c.death - r4.arrive - 1) * 60 : undefined;
+    const critical = intensiveCare(p);
+    const dies = Number.isFinite(c.death);
+    if (critical || dies) {
+      const minutes = dies ? (c.death - r4.arrive - 1) * 60 : undefined;
       add('Role4', r4.arrive + 1, PROCEDURES.icu, minutes);
-    } else add('Role4', r4.arrive + 2, PROCEDURES.rehab);
+    }
+    let t = r4.arrive + (critical ? 48 : 24);
+    if (!dies && r2 && Number.isFinite(c.surgery))
+      for (const op of definitiveOperations(p)) {
+        add('Role4', t, op.concept, op.minutes, op.detail);
+        t += 24;
+      }
+    if (!critical && !dies) add('Role4', t === r4.arrive + 24 ? r4.arrive + 2 : t, PROCEDURES.rehab);
   }
   return sorted(out);
 }
 
 const sorted = (items: CareItem[]): CareItem[] => items.sort((x, y) => x.hours - y.hours);
+
+/** Nursed in intensive care at Role 3 (and at Role 4): a major injury, a severe brain injury, a major burn. */
+const intensiveCare = (p: ClinicalProfile): boolean =>
+  p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA;
+
+/**
+ * A day or more on the ward at Role 2 or 3, in one entry over the stay: the observations at the interval
+ * NEWS2 sets for a stable patient (Royal College of Physicians, 2017: at least every 12 h, more often as
+ * the score rises), the wounds and dressings seen daily, mobilised as soon as the injuries allow.
+ */
+const WARD_CARE =
+  'Ward care: daily surgical review, observations by NEWS2 (at least every 12 h), wounds and dressings checked, mobilised with the physiotherapist';
+const MEDICAL_WARD_CARE =
+  'Ward care: daily medical review, observations by NEWS2 (at least every 12 h), treatment continued until fit to move or to return to duty';
+
+/**
+ * Venous thromboembolism, the complication that kills a casualty with a broken femur or pelvis days later
+ * (see course.ts), is prevented from the first day once the bleeding is controlled (JTS CPG "Prevention of
+ * Deep Venous Thrombosis", 2016: enoxaparin 30 mg twice a day; a brain injury starts with compression
+ * devices and takes enoxaparin once the head CT is stable, Brain Trauma Foundation 4th edition).
+ */
+const clotRisk = (p: ClinicalProfile): boolean =>
+  p.iss >= 9 || p.femur || p.pelvicFracture || p.spinal || p.amputation;
+/** Hours after injury: once the damage-control surgery is over and the bleeding controlled (judgement). */
+const VTE_PROPHYLAXIS_FROM = 24;
+const VTE_PROPHYLAXIS = 'Enoxaparin 30 mg SC every 12 h (venous thromboembolism prophylaxis)';
+const VTE_PROPHYLAXIS_BRAIN =
+  'Intermittent pneumatic compression of both legs; enoxaparin 30 mg SC every 12 h once a repeat head CT is stable (venous thromboembolism prophylaxis)';
 
 /** The vital signs taken on arrival at the first facility. */
 function arrivalVitals(c: Course): Vitals | undefined {

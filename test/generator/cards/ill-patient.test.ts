@@ -59,6 +59,21 @@ describe('an ill patient’s vital signs over the days', () => {
     expect(oral.map((p) => p.id)).toEqual([]);
   });
 
+  it('keeps an ill patient held a day or more at Role 2 or 3 on ward care over the whole stay', () => {
+    const wardStays = ill.flatMap((p) =>
+      staysAt(p, 'Role2', 'Role3')
+        .filter((s) => Number.isFinite(s.leave) && s.leave - s.arrive >= 25 && p.triage_category !== 'T1')
+        .map((s) => ({ p, s })),
+    );
+    expect(wardStays.length).toBeGreaterThan(100);
+    const uncovered = wardStays.filter(({ p, s }) => {
+      const ward = given(p, /Ward care: daily medical review/).find((t) => t.location === s.facility);
+      const end = (ward?.hours_since_injury ?? 0) + (ward?.duration_minutes ?? 0) / 60;
+      return ward === undefined || ward.hours_since_injury! > s.arrive + 2.01 || end < s.leave - 0.05;
+    });
+    expect(uncovered.map(({ p }) => p.id)).toEqual([]);
+  });
+
   it('nurses an illness triaged for immediate care in intensive care, and cools a heat stroke where it fell', () => {
     const sick = everyone.filter(
       (p) => p.injury_type !== 'BATTLE_TRAUMA' && (p.conditions[0]?.ais ?? 0) === 0,

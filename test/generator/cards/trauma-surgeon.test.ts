@@ -265,6 +265,78 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     );
   });
 
+  it('finishes at Role 4 what damage control began: the fracture fixed inside, the stump closed, then rehabilitation', () => {
+    const reachedHome = battle.filter((p) => p.final_status === 'Remains_Role4');
+    const at = (p: Patient, pattern: RegExp, where: string) =>
+      given(p, pattern).filter((t) => t.location === where);
+    const fixator = reachedHome.filter((p) => at(p, /External fixation/, 'Role2').length > 0);
+    expect(fixator.length).toBeGreaterThan(100);
+    expect(ids(fixator.filter((p) => at(p, /Definitive fixation/, 'Role4').length !== 1))).toEqual([]);
+    const stump = reachedHome.filter(
+      (p) => at(p, /Formalisation of traumatic amputation/, 'Role2').length > 0,
+    );
+    expect(stump.length).toBeGreaterThan(20);
+    expect(ids(stump.filter((p) => at(p, /closure of the amputation stump/, 'Role4').length !== 1))).toEqual(
+      [],
+    );
+    // Nothing fixed inside that was not held in a fixator first, and rehabilitation after the last operation.
+    const definitive = (p: Patient) => at(p, /Definitive fixation|closure of the amputation stump/, 'Role4');
+    const withoutDamageControl = reachedHome.filter(
+      (p) => definitive(p).length > 0 && at(p, /External fixation|Formalisation/, 'Role2').length === 0,
+    );
+    expect(ids(withoutDamageControl)).toEqual([]);
+    const outOfOrder = reachedHome.filter((p) => {
+      const rehab = at(p, /Rehabilitation/, 'Role4')[0];
+      return rehab !== undefined && definitive(p).some((o) => endOf(o) > rehab.hours_since_injury!);
+    });
+    expect(ids(outOfOrder)).toEqual([]);
+  });
+
+  it('prevents clots from the first day in a major injury or a broken femur or pelvis held at Role 2 or 3; the brain-injured on compression first', () => {
+    const held = battle.filter(
+      (p) =>
+        (p.injury_severity_score >= 9 || has(p, /femur|pelvis/i)) &&
+        staysOf(p).some(
+          (s) =>
+            (s.facility === 'Role2' || s.facility === 'Role3') &&
+            Math.min(s.leave, died(p) ? p.outcome.hours_since_injury : Number.POSITIVE_INFINITY) >
+              Math.max(s.arrive + 1, 24.1),
+        ),
+    );
+    expect(held.length).toBeGreaterThan(300);
+    const prophylaxis = (p: Patient) => given(p, /venous thromboembolism prophylaxis/);
+    expect(ids(held.filter((p) => prophylaxis(p).length !== 1))).toEqual([]);
+    expect(ids(held.filter((p) => prophylaxis(p)[0]!.hours_since_injury! < 24))).toEqual([]);
+    const brain = held.filter((p) =>
+      has(p, /Traumatic brain injury (moderate|severe|critical)|penetrating brain/),
+    );
+    expect(brain.length).toBeGreaterThan(10);
+    expect(
+      ids(brain.filter((p) => !/^Intermittent pneumatic compression/.test(prophylaxis(p)[0]!.detail!))),
+    ).toEqual([]);
+  });
+
+  it('records a day or more on the ward at Role 2 or 3 as ward care over the whole stay, outside intensive care', () => {
+    const wardStays = battle.flatMap((p) =>
+      staysOf(p)
+        .filter(
+          (s) =>
+            (s.facility === 'Role2' || s.facility === 'Role3') &&
+            Number.isFinite(s.leave) &&
+            s.leave - s.arrive >= 25 &&
+            !died(p) &&
+            !p.treatments.some((t) => t.location === s.facility && /intensive care/.test(t.treatment)),
+        )
+        .map((s) => ({ p, s })),
+    );
+    expect(wardStays.length).toBeGreaterThan(300);
+    const uncovered = wardStays.filter(({ p, s }) => {
+      const ward = given(p, /^Procedure Ward care/).find((t) => t.location === s.facility);
+      return ward === undefined || ward.hours_since_injury! > s.arrive + 2.01 || endOf(ward) < s.leave - 0.05;
+    });
+    expect(ids(uncovered.map(({ p }) => p))).toEqual([]);
+  });
+
   it('holds a carotid bleed with a balloon and a groin bleed with a junctional tourniquet until the surgeon', () => {
     // Alive 10 minutes after reaching the first facility, where the tamponade goes on at 5.
     const arrival = (p: Patient) => p.vital_signs.find((v) => v.facility !== 'POI')?.hours_since_injury;
