@@ -48,11 +48,20 @@ export function definitiveOperations(p: ClinicalProfile): Operation[] {
       minutes: 90,
       detail: 'Revision and closure of the amputation stump',
     });
-  if (externallyFixed(p))
+  if (!externallyFixed(p)) return ops;
+  if (p.pelvicFracture)
+    ops.push({
+      concept: PROCEDURES.surgery,
+      minutes: 180,
+      detail:
+        'Definitive fixation of the pelvis (open reduction, plates and screws); external fixator removed',
+    });
+  if (p.longBoneFracture)
     ops.push({
       concept: PROCEDURES.surgery,
       minutes: 120,
-      detail: 'Definitive fixation of the fracture (intramedullary nail or plate); external fixator removed',
+      detail:
+        'Definitive fixation of the long-bone fracture (intramedullary nail or plate); external fixator removed',
     });
   return ops;
 }
