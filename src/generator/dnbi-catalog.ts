@@ -21,8 +21,10 @@ export interface DnbiEffect {
   drug?: string;
   /** The operation the diagnosis needs (SNOMED CT procedure), done at the first surgical facility. */
   operation?: readonly [code: string, display: string];
-  /** What is done for it at the first facility beyond the assessment: wound care or a general procedure, with its detail. */
-  treatment?: readonly [kind: 'woundCare' | 'procedure', detail: string];
+  /** What is done for it at the first facility beyond the assessment: wound care, a splint or a general procedure, with its detail. */
+  treatment?: readonly [kind: 'woundCare' | 'splint' | 'procedure', detail: string];
+  /** The plain films it needs, taken at the first facility with imaging (Role 2 or 3). */
+  films?: string;
 }
 
 export type DnbiCategory =
@@ -104,6 +106,33 @@ const d = (
 };
 
 const ANALGESIA = { drug: 'Analgesia' } as const;
+
+/**
+ * A bone broken at sport, in training or in a fall: held at the first facility and X-rayed at the first with
+ * imaging, before the flight home for fixation. The ankle in a well-padded below-knee backslab (British
+ * Orthopaedic Association, BOAST 12, 2016); a forearm or wrist in a backslab, and a clavicle in a sling
+ * (standard fracture first aid).
+ */
+const ANKLE_FRACTURE = {
+  ...ANALGESIA,
+  treatment: ['splint', 'Below-knee backslab, well padded; leg elevated, no weight on it, crutches'],
+  films: 'X-ray of the ankle',
+} as const;
+const FOREARM_FRACTURE = {
+  ...ANALGESIA,
+  treatment: ['splint', 'Above-elbow backslab; arm in a sling'],
+  films: 'X-ray of the forearm',
+} as const;
+const WRIST_FRACTURE = {
+  ...ANALGESIA,
+  treatment: ['splint', 'Below-elbow backslab; arm elevated in a sling'],
+  films: 'X-ray of the wrist',
+} as const;
+const CLAVICLE_FRACTURE = {
+  ...ANALGESIA,
+  treatment: ['procedure', 'Broad arm sling'],
+  films: 'X-ray of the clavicle',
+} as const;
 
 /**
  * Sick-call care that is not a drug. Lacerations: cleaned, explored and closed, with the tetanus-prone
@@ -419,21 +448,21 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
   d('16114001', 'Fracture of ankle', 'Lower extremity', 'injury', 2, 'T2', 'none', {
     ais: 2,
     hr: 8,
-    ...ANALGESIA,
+    ...ANKLE_FRACTURE,
   }),
   d('65966004', 'Fracture of forearm', 'Upper extremity', 'injury', 1.5, 'T2', 'none', {
     ais: 2,
     hr: 8,
-    ...ANALGESIA,
+    ...FOREARM_FRACTURE,
   }),
   d('263102004', 'Fracture subluxation of wrist', 'Upper extremity', 'injury', 0.8, 'T2', 'none', {
     ais: 2,
     hr: 8,
-    ...ANALGESIA,
+    ...WRIST_FRACTURE,
   }),
   d('58150001', 'Fracture of clavicle', 'Upper extremity', 'injury', 0.8, 'T2', 'none', {
     ais: 2,
-    ...ANALGESIA,
+    ...CLAVICLE_FRACTURE,
   }),
   d('33737001', 'Fracture of rib', 'Thorax', 'injury', 1, 'T3', 'role1', {
     upgrade: 0.3,

@@ -194,10 +194,13 @@ export function careItems(
           first.facility,
           first.arrive + 12 * MIN,
           PROCEDURES[kind],
-          kind === 'woundCare' ? 20 : 30,
+          kind === 'procedure' ? 30 : 20,
           detail,
         );
       }
+      const imaging = c.stays.find((s) => s.facility === 'Role2' || s.facility === 'Role3');
+      if (dnbi.effect.films && imaging)
+        add(imaging.facility, imaging.arrive + 10 * MIN, PROCEDURES.xray, 10, dnbi.effect.films);
       if (dnbi.condition.code === HYPOTHERMIA) {
         add('POI', 5 * MIN, PROCEDURES.procedure, 5, HYPOTHERMIA_WRAP);
         add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, HYPOTHERMIA_REWARMING);
@@ -218,8 +221,10 @@ export function careItems(
         const until = Math.min(s.leave, c.death);
         if (dnbi.triage === 'T1')
           add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (until - s.arrive - 0.5) * 60);
-        else if (until - s.arrive >= 24)
-          add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, MEDICAL_WARD_CARE);
+        else if (until - s.arrive >= 24) {
+          const ward = dnbi.effect.operation || dnbi.category === 'injury' ? WARD_CARE : MEDICAL_WARD_CARE;
+          add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, ward);
+        }
       }
     }
     return sorted(out);

@@ -81,6 +81,34 @@ describe('a sick-call card, read by a general practitioner', () => {
     ).toEqual([]);
   });
 
+  it('splints or slings a bone broken at sport or in a fall where first seen, and X-rays it at the first facility with imaging', () => {
+    const broken = sickCall.filter((p) =>
+      /^Fracture (of (ankle|forearm|clavicle)|subluxation of wrist)/.test(p.primary_condition.display),
+    );
+    const seen = broken.filter((p) => p.treatments.length > 0);
+    expect(seen.length).toBeGreaterThan(50);
+    const firstSeenAt = (p: Patient) => p.treatments[0]!.location;
+    const held = (p: Patient) => given(p, /backslab|sling|splinted/).some((t) => t.location === firstSeenAt(p));
+    expect(seen.filter((p) => !held(p)).map((p) => p.id)).toEqual([]);
+    const imaged = seen.filter((p) =>
+      p.treatments.some((t) => t.location === 'Role2' || t.location === 'Role3'),
+    );
+    expect(imaged.length).toBeGreaterThan(20);
+    const filmed = (p: Patient) =>
+      given(p, /Plain radiography X-ray of the (ankle|forearm|wrist|clavicle|fractured limb)/).some(
+        (t) => t.location === 'Role2' || t.location === 'Role3',
+      );
+    expect(imaged.filter((p) => !filmed(p)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('reviews an appendix taken out as a surgeon does, on the ward days after the operation', () => {
+    const onTheWard = with_('85189001').filter((p) => given(p, /^Procedure Ward care/).length > 0);
+    expect(onTheWard.length).toBeGreaterThan(5);
+    expect(
+      onTheWard.filter((p) => given(p, /Ward care: daily surgical review/).length === 0).map((p) => p.id),
+    ).toEqual([]);
+  });
+
   it('hands an illness flown home to a specialist, and sends only the injured to rehabilitation', () => {
     const home = sickCall.filter((p) => p.final_status === 'Remains_Role4');
     const ill = home.filter((p) => ['35489007', '13200003', '197480006'].includes(p.primary_condition.code));
