@@ -91,6 +91,13 @@ export const INTUBATION_DELAY = 6 / 60;
 export const JUNCTIONAL_TAMPONADE_DELAY = 5 / 60;
 /** A casualty flown to Role 4 is followed for three days there; a death after that is not recorded. */
 const ROLE4_RECORD_HOURS = 72;
+/**
+ * TCCC gives TXA as soon as possible and within 3 h: on arrival at the first facility when it is near, by
+ * the medic in the field, after the bleeding and the airway, when the casualty will wait there more than an
+ * hour (the hour and the 15 min are judgement).
+ */
+const FIELD_TXA_WAIT = 1;
+const FIELD_TXA_DELAY = 15 * MIN;
 /** TCCC: the pelvic binder goes on after the bleeding and the airway are seen to, minutes after contact. */
 const PELVIC_BINDER_DELAY = 6 * MIN;
 /** Tourniquet applied in the field to a life-threatening limb bleed (Kragh 2011: most prehospital). */
@@ -339,11 +346,12 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   const chestDrainAt = stays.find((s) => s.facility === 'Role2');
   if (trauma && needsChestDrain(p) && chestDrainAt) drainedAt = chestDrainAt.arrive + CHEST_DRAIN_DELAY;
 
-  // Care that depends on the route: TXA on arrival for bleeding casualties, blood at Role 2 (or in a
-  // forward air evacuation), then the deaths the model decides.
+  // Care that depends on the route: TXA for bleeding casualties (in the field when the facility is far),
+  // blood at Role 2 (or in a forward air evacuation), then the deaths the model decides.
   const arrivalLoss = bloodLossAt(p.bleed, care, firstArrival);
   const bleeding = p.bleed.limb + p.bleed.junctional + p.bleed.torso + p.bleed.pelvic > 0;
-  if (trauma && bleeding && (arrivalLoss >= 0.15 || p.needsDcs)) care.txa = firstArrival + 5 * MIN;
+  if (trauma && bleeding && (arrivalLoss >= 0.15 || p.needsDcs))
+    care.txa = firstArrival - contact > FIELD_TXA_WAIT ? contact + FIELD_TXA_DELAY : firstArrival + 5 * MIN;
   const role2 = stays.find((s) => s.facility === 'Role2');
   if (trauma && bleeding) {
     const inFlight = bypass && scenario.casualty_profile === 'oif_oef' && rng.chance(0.5);

@@ -127,7 +127,9 @@ export function careItems(
     // Care under way when the casualty dies stops there.
     if (minutes !== undefined) minutes = Math.min(minutes, (c.death - hours) * 60);
     const item: CareItem = { facility, hours, concept };
-    if (minutes !== undefined && Number.isFinite(minutes)) item.minutes = Math.max(1, Math.round(minutes));
+    // Whole minutes, rounded down so that care running to a departure or a death never outlasts it.
+    if (minutes !== undefined && Number.isFinite(minutes))
+      item.minutes = Math.max(1, Math.floor(minutes + 1e-9));
     if (detail) item.detail = detail;
     out.push(item);
   };
@@ -264,7 +266,7 @@ export function careItems(
   else if (p.tbi === 1 && !p.needsDcs && p.iss < 16)
     add(first.facility, a + 30 * MIN, PROCEDURES.evaluation, 20, CONCUSSION_SCREEN);
   if (Number.isFinite(c.care.txa) && c.care.txa <= 3)
-    add(first.facility, c.care.txa, PROCEDURES.drug, 2, TXA_DOSE);
+    add(c.care.txa < a ? 'POI' : first.facility, c.care.txa, PROCEDURES.drug, 2, TXA_DOSE);
   const analgesia = facilityAnalgesia(p, onArrival);
   if (analgesia) add(first.facility, a + 10 * MIN, PROCEDURES.drug, 2, analgesia);
   if (p.openWounds || p.laparotomy) {
@@ -299,6 +301,7 @@ export function careItems(
 
   // Role 2: chest drain and damage-control surgery (NATO 10-1-2: within 1 h, 2 h at the latest).
   const r2 = stay('Role2');
+  let outOfTheatre = Number.NEGATIVE_INFINITY;
   if (r2) {
     if (needsChestDrain(p)) add('Role2', r2.arrive + CHEST_DRAIN_DELAY, PROCEDURES.chestTube, 15);
     const films = radiographs(p);
@@ -309,6 +312,7 @@ export function careItems(
       add('Role2', t, op.concept, op.minutes, op.detail);
       t += op.minutes * MIN;
     }
+    if (operations.length > 0) outOfTheatre = t;
     // A stay with no operation still has a surgeon's assessment.
     if (operations.length === 0)
       add('Role2', r2.arrive + 15 * MIN, PROCEDURES.evaluation, 15, SURGEONS_ASSESSMENT);
@@ -361,8 +365,10 @@ export function careItems(
     if (!s) continue;
     const until = Math.min(s.leave, c.death);
     const intensive = s.facility === 'Role3' && intensiveCare(p);
+    // On the ward from 2 h after arrival, or once out of theatre after damage control.
+    const onWard = Math.max(s.arrive + 2, s.facility === 'Role2' ? outOfTheatre : 0);
     if (!intensive && until - s.arrive >= 24)
-      add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, WARD_CARE);
+      add(s.facility, onWard, PROCEDURES.procedure, (until - onWard) * 60, WARD_CARE);
     const from = Math.max(s.arrive + 1, VTE_PROPHYLAXIS_FROM);
     if (!clotsPrevented && clotRisk(p) && from < until) {
       add(s.facility, from, PROCEDURES.drug, 5, p.tbi >= 2 ? VTE_PROPHYLAXIS_BRAIN : VTE_PROPHYLAXIS);

@@ -88,7 +88,8 @@ describe('a sick-call card, read by a general practitioner', () => {
     const seen = broken.filter((p) => p.treatments.length > 0);
     expect(seen.length).toBeGreaterThan(50);
     const firstSeenAt = (p: Patient) => p.treatments[0]!.location;
-    const held = (p: Patient) => given(p, /backslab|sling|splinted/).some((t) => t.location === firstSeenAt(p));
+    const held = (p: Patient) =>
+      given(p, /backslab|sling|splinted/).some((t) => t.location === firstSeenAt(p));
     expect(seen.filter((p) => !held(p)).map((p) => p.id)).toEqual([]);
     const imaged = seen.filter((p) =>
       p.treatments.some((t) => t.location === 'Role2' || t.location === 'Role3'),

@@ -67,7 +67,9 @@ describe('an ill patient’s vital signs over the days', () => {
     );
     expect(wardStays.length).toBeGreaterThan(100);
     const uncovered = wardStays.filter(({ p, s }) => {
-      const ward = given(p, /Ward care: daily (medical|surgical) review/).find((t) => t.location === s.facility);
+      const ward = given(p, /Ward care: daily (medical|surgical) review/).find(
+        (t) => t.location === s.facility,
+      );
       const end = (ward?.hours_since_injury ?? 0) + (ward?.duration_minutes ?? 0) / 60;
       return ward === undefined || ward.hours_since_injury! > s.arrive + 2.01 || end < s.leave - 0.05;
     });

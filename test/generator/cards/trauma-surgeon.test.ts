@@ -342,9 +342,41 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(wardStays.length).toBeGreaterThan(300);
     const uncovered = wardStays.filter(({ p, s }) => {
       const ward = given(p, /^Procedure Ward care/).find((t) => t.location === s.facility);
-      return ward === undefined || ward.hours_since_injury! > s.arrive + 2.01 || endOf(ward) < s.leave - 0.05;
+      const theatre = p.treatments.filter(
+        (t) =>
+          t.location === 'Role2' &&
+          s.facility === 'Role2' &&
+          /Surgical procedure|Laparotomy|Amputation|Debridement/.test(t.treatment),
+      );
+      const from = Math.max(s.arrive + 2, ...theatre.map(endOf));
+      return ward === undefined || ward.hours_since_injury! > from + 0.01 || endOf(ward) < s.leave - 0.05;
     });
     expect(ids(uncovered.map(({ p }) => p))).toEqual([]);
+    // Damage control is done in theatre, not on the ward.
+    const inTheatre = wardStays.filter(({ p, s }) => {
+      const ward = given(p, /^Procedure Ward care/).find((t) => t.location === s.facility);
+      return (
+        s.facility === 'Role2' &&
+        ward !== undefined &&
+        given(p, /Damage-control|External fixation|Vascular repair|Formalisation|Wound debridement/).some(
+          (t) => t.location === 'Role2' && endOf(t) > ward.hours_since_injury! + 0.01,
+        )
+      );
+    });
+    expect(ids(inTheatre.map(({ p }) => p))).toEqual([]);
+  });
+
+  it('gives a bleeding casualty who will wait more than an hour for a facility TXA in the field, within 3 h of injury', () => {
+    const waited = battle.filter((p) => {
+      const first = staysOf(p)[0];
+      return first !== undefined && first.arrive > 1.25 && given(p, /Tranexamic acid/).length > 0;
+    });
+    expect(waited.length).toBeGreaterThan(20);
+    const txa = (p: Patient) => given(p, /Tranexamic acid/)[0]!;
+    expect(ids(waited.filter((p) => txa(p).location !== 'POI'))).toEqual([]);
+    expect(
+      ids(battle.filter((p) => given(p, /Tranexamic acid/).some((t) => t.hours_since_injury! > 3))),
+    ).toEqual([]);
   });
 
   it('holds a carotid bleed with a balloon and a groin bleed with a junctional tourniquet until the surgeon', () => {
