@@ -86,6 +86,16 @@ const SEIZURE_PROPHYLAXIS =
  * %TBSA for an adult of 40–80 kg), titrated to urine output; burns covered, not given antibiotics.
  */
 const BURN_DRESSING = 'Burns cleaned and covered with a silver-impregnated dressing';
+/** JTS CPG "Burn Care": the first 24-48 h are resuscitation, recorded hourly on the burn flow sheet. */
+const BURN_RESUSCITATION_HOURS = 48;
+const URINARY_CATHETER = 'Urinary catheter: the hourly urine output guides the burn fluids';
+const BURN_RESUSCITATION_CONTINUED =
+  "Burn resuscitation continued: lactated Ringer's titrated hourly to urine output 30–50 ml/h (burn flow sheet)";
+/**
+ * A full-thickness burn does not heal by itself: excised and grafted early at the burn centre (JTS CPG
+ * "Burn Care": evacuation to the burn centre, excision and grafting there), once resuscitation is over.
+ */
+const BURN_EXCISION = 'Excision of the full-thickness burns and split-skin grafting';
 const burnResuscitation = (tbsa: number): string =>
   `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
 /**
@@ -291,11 +301,19 @@ export function careItems(
       'Red cells and plasma (damage-control resuscitation)',
     );
   }
-  if (p.burnTbsa > 0) {
-    add(first.facility, a + 12 * MIN, PROCEDURES.dressing, 20, BURN_DRESSING);
-    if (p.burnTbsa >= MAJOR_BURN_TBSA)
-      add(first.facility, a + 8 * MIN, PROCEDURES.procedure, 60, burnResuscitation(p.burnTbsa));
-  }
+  if (p.burnTbsa > 0) add(first.facility, a + 12 * MIN, PROCEDURES.dressing, 20, BURN_DRESSING);
+  // A major burn's fluids run from the first facility through the first two days, at every facility on
+  // the way, guided by the hourly urine output through a catheter.
+  if (p.burnTbsa >= MAJOR_BURN_TBSA)
+    c.stays.forEach((s, i) => {
+      const from = i === 0 ? a + 8 * MIN : s.arrive + 5 * MIN;
+      const until = Math.min(s.leave, c.death, BURN_RESUSCITATION_HOURS);
+      // A short first stay still starts them (the casualty leaves with the drip running).
+      if (s.facility === 'Role4' || (i > 0 && from >= until)) return;
+      if (i === 0) add(s.facility, a + 6 * MIN, PROCEDURES.procedure, 5, URINARY_CATHETER);
+      const fluids = i === 0 ? burnResuscitation(p.burnTbsa) : BURN_RESUSCITATION_CONTINUED;
+      add(s.facility, from, PROCEDURES.procedure, Math.max(1, (until - from) * 60), fluids);
+    });
   if (first.facility === 'Role1' && !p.needsDcs && p.openWounds)
     add('Role1', a + 20 * MIN, PROCEDURES.woundCare, 20, 'Wound irrigation and dressing');
 
@@ -392,6 +410,10 @@ export function careItems(
         add('Role4', t, op.concept, op.minutes, op.detail);
         t += 24;
       }
+    if (!dies && p.burnFull) {
+      add('Role4', t, PROCEDURES.surgery, 180, BURN_EXCISION);
+      t += 24;
+    }
     if (!critical && !dies) add('Role4', t === r4.arrive + 24 ? r4.arrive + 2 : t, PROCEDURES.rehab);
   }
   return sorted(out);

@@ -379,6 +379,32 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     ).toEqual([]);
   });
 
+  it('runs a major burn’s fluids by the urine output through its first two days, at every facility, and grafts a full-thickness burn at Role 4', () => {
+    const majorBurns = battle.filter((p) => given(p, /rule of ten/).length > 0);
+    expect(majorBurns.length).toBeGreaterThan(20);
+    const catheterFirst = (p: Patient) =>
+      given(p, /Urinary catheter/).some((t) => t.location === given(p, /rule of ten/)[0]!.location);
+    expect(ids(majorBurns.filter((p) => !catheterFirst(p)))).toEqual([]);
+    const gaps = majorBurns.filter((p) =>
+      staysOf(p).some((s) => {
+        const until = Math.min(s.leave, died(p) ? p.outcome.hours_since_injury : 48, 48);
+        if (s.facility === 'Role4' || s.arrive + 0.1 >= until) return false;
+        const fluids = given(p, /rule of ten|Burn resuscitation continued/).find(
+          (t) => t.location === s.facility,
+        );
+        return fluids === undefined || endOf(fluids) < until - 0.05;
+      }),
+    );
+    expect(ids(gaps)).toEqual([]);
+    const fullThickness = battle.filter(
+      (p) => has(p, /Full thickness burn/) && p.final_status === 'Remains_Role4',
+    );
+    expect(fullThickness.length).toBeGreaterThan(10);
+    const grafted = (p: Patient) =>
+      given(p, /Excision of the full-thickness burns/).filter((t) => t.location === 'Role4');
+    expect(ids(fullThickness.filter((p) => grafted(p).length !== 1))).toEqual([]);
+  });
+
   it('holds a carotid bleed with a balloon and a groin bleed with a junctional tourniquet until the surgeon', () => {
     // Alive 10 minutes after reaching the first facility, where the tamponade goes on at 5.
     const arrival = (p: Patient) => p.vital_signs.find((v) => v.facility !== 'POI')?.hours_since_injury;
