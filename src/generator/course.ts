@@ -221,11 +221,13 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       jitter,
     });
     // Intubated minutes after reaching the first facility (treatments.ts) and ventilated onwards: sedated,
-    // so the chart's GCS is 3 (the "3T" of an intensive care chart), the ventilator sets the breathing.
-    if (!agonal && (p.airwayRisk || p.tbi === 3) && hours > arrivedAt + INTUBATION_DELAY) {
+    // so the chart's GCS is 3 (the "3T" of an intensive care chart), the ventilator sets the breathing,
+    // also as the casualty dies (only the pulse, pressure and saturation show it then).
+    const ventilated = (p.airwayRisk || p.tbi === 3) && hours > arrivedAt + INTUBATION_DELAY;
+    if (ventilated) {
       v.gcs = 3;
       v.respiratory_rate = Math.round(14 + jitter);
-      v.spo2 = Math.max(v.spo2, Math.round(96 + jitter));
+      if (!agonal) v.spo2 = Math.max(v.spo2, Math.round(96 + jitter));
     }
     // The complications that end a moderate injury show their own signs: the embolus starves the blood
     // of oxygen, sepsis runs a fever.
@@ -237,7 +239,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       if (cause === 'Traumatic brain injury' && !bleedingOut) {
         v.heart_rate = Math.round(48 + jitter * 6);
         v.systolic_bp = Math.round(180 + jitter * 10);
-        v.respiratory_rate = Math.round(7 + jitter * 2);
+        if (!ventilated) v.respiratory_rate = Math.round(7 + jitter * 2);
       }
     }
     return v;

@@ -688,6 +688,18 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     );
     expect(after.length).toBeGreaterThan(30);
     expect(ids(after.filter(([, v]) => v.gcs !== 3 || v.respiratory_rate > 16).map(([p]) => p))).toEqual([]);
+    // Dying on the ventilator: still sedated, still at its rate; the pulse and the pressure show the end.
+    const diedVentilated = battle.filter(
+      (p) =>
+        died(p) &&
+        given(p, /endotracheal/).length > 0 &&
+        p.vital_signs.at(-1)!.hours_since_injury > tubeAt(p) + 0.1,
+    );
+    expect(diedVentilated.length).toBeGreaterThan(10);
+    const lastChart = (p: Patient) => p.vital_signs.at(-1)!;
+    expect(
+      ids(diedVentilated.filter((p) => lastChart(p).gcs !== 3 || lastChart(p).respiratory_rate > 16)),
+    ).toEqual([]);
   });
 
   it('takes a serious open wound held at Role 3 for days back to theatre every two days, not leaving it for a week', () => {
