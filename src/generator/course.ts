@@ -92,6 +92,17 @@ export const JUNCTIONAL_TAMPONADE_DELAY = 5 / 60;
 /** A casualty flown to Role 4 is followed for three days there; a death after that is not recorded. */
 const ROLE4_RECORD_HOURS = 72;
 /**
+ * A brain injury that needs the neurosurgeon and the CT of Role 3 (AJP-4.10) is moved on from Role 2 by
+ * its evacuation precedence (ATP 4-02.2, STANAG 3204): a severe one as urgent (within 1 h of the request),
+ * a moderate one as priority (within 4 h), each after an hour to resuscitate and secure the airway
+ * (judgement). Where evacuation assets are scarce (the LSCO profile) the drawn wait stands.
+ */
+function neurosurgicalTransferBy(p: ClinicalProfile): number {
+  if (p.tbi === 3) return 1 + 1;
+  if (p.tbi === 2) return 1 + 4;
+  return Number.POSITIVE_INFINITY;
+}
+/**
  * TCCC gives TXA as soon as possible and within 3 h: on arrival at the first facility when it is near, by
  * the medic in the field, after the bleeding and the airway, when the casualty will wait there more than an
  * hour (the hour and the 15 min are judgement).
@@ -292,12 +303,16 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       stays.push({ facility, arrive, leave: arrive, end: 'remains' });
       break;
     }
-    const stay =
+    const drawn =
       facility === 'Role1'
         ? draw(rng, times.role1Stay[idx])
         : facility === 'Role2'
           ? draw(rng, times.role2Stay[idx])
           : draw(rng, times.role3Stay[idx]);
+    const stay =
+      facility === 'Role2' && trauma && scenario.casualty_profile === 'oif_oef'
+        ? Math.min(drawn, neurosurgicalTransferBy(p))
+        : drawn;
     const rate = configured ? configuredRate(scenario.facility_rates, facility, input.frontId) : undefined;
     let rtdHere = canRtdAt(facility, p.rtd);
     if (rate) {
@@ -327,10 +342,12 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       stays.push({ facility, arrive, leave, end: 'rtd' });
       break;
     }
-    // A surgical casualty leaves Role 2 an hour after the last operation, 2 h after the first at the least.
-    const theatre = Math.max(2, operatingHours(p) + 1);
-    const leave =
-      arrive + Math.max(stay, facility === 'Role2' && surgical ? care.surgery - arrive + theatre : 0);
+    // A surgical casualty leaves Role 2 an hour after the last operation, 2 h after the first at the least;
+    // one with nothing to operate on (a brain injury for Role 3's neurosurgeon) waits for no theatre.
+    const hours = operatingHours(p);
+    const theatre = Math.max(2, hours + 1);
+    const operated = facility === 'Role2' && surgical && hours > 0;
+    const leave = arrive + Math.max(stay, operated ? care.surgery - arrive + theatre : 0);
     stays.push({ facility, arrive, leave });
     const next: Facility = facility === 'Role1' ? 'Role2' : facility === 'Role2' ? 'Role3' : 'Role4';
     const transit = draw(

@@ -662,6 +662,33 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(headInjured.filter((p) => !watched(p)))).toEqual([]);
   });
 
+  it('moves a brain injury on from Role 2 to the neurosurgeon by its precedence: severe within 2 h, moderate within 5 h', () => {
+    const operatedAtRole2 = (p: Patient) =>
+      p.treatments.some(
+        (t) =>
+          t.location === 'Role2' && /Surgical procedure|Laparotomy|Amputation|Debridement/.test(t.treatment),
+      );
+    const passedThrough = runs.default.filter(
+      (p) =>
+        p.injury_type === 'BATTLE_TRAUMA' &&
+        !operatedAtRole2(p) &&
+        staysOf(p).some((s) => s.facility === 'Role2' && Number.isFinite(s.leave)) &&
+        staysOf(p).some((s) => s.facility === 'Role3'),
+    );
+    const heldAtRole2 = (p: Patient) => {
+      const s = staysOf(p).find((x) => x.facility === 'Role2')!;
+      return s.leave - s.arrive;
+    };
+    const severe = passedThrough.filter((p) =>
+      has(p, /Traumatic brain injury (severe|critical)|penetrating brain/),
+    );
+    const moderate = passedThrough.filter((p) => has(p, /Traumatic brain injury moderate/));
+    expect(severe.length).toBeGreaterThan(10);
+    expect(moderate.length).toBeGreaterThan(10);
+    expect(ids(severe.filter((p) => heldAtRole2(p) > 2.01))).toEqual([]);
+    expect(ids(moderate.filter((p) => heldAtRole2(p) > 5.01))).toEqual([]);
+  });
+
   it('starts seven days of levetiracetam at Role 3 for a moderate or severe brain injury, and a neurosurgeon sees the moderate one with its CT', () => {
     const atRole3 = battle.filter(
       (p) =>
