@@ -25,6 +25,46 @@ import {
   type MedicalHistory,
   nsaidCaution,
 } from './medical-history.js';
+import {
+  FROSTBITE_CARE,
+  NFCI_CARE,
+  WOUND_PROPHYLAXIS,
+  WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY,
+  ABDOMINAL_PROPHYLAXIS,
+  ABDOMINAL_PROPHYLAXIS_PENICILLIN_ALLERGY,
+  SEVERE_TBI_CARE,
+  BRAIN_INJURY_WATCH,
+  MODERATE_TBI_CARE,
+  SEIZURE_PROPHYLAXIS,
+  BURN_DRESSING,
+  URINARY_CATHETER,
+  BURN_RESUSCITATION_CONTINUED,
+  BURN_EXCISION,
+  burnResuscitation,
+  TXA_DOSE,
+  HEAT_STROKE_FIELD_COOLING,
+  HEAT_STROKE_CARE,
+  WARD_CARE,
+  MEDICAL_WARD_CARE,
+  VTE_PROPHYLAXIS,
+  VTE_PROPHYLAXIS_BRAIN,
+  NEUROGENIC_SHOCK_CARE,
+  CERVICAL_CORD_CARE,
+  SPINAL_CORD_CARE,
+  SERIAL_DEBRIDEMENT,
+  INTUBATION,
+  HEAD_CT,
+  WHOLE_BODY_CT,
+  SPECIALIST_REVIEW,
+  SURGEONS_ASSESSMENT,
+  CLINICAL_ASSESSMENT,
+  JUNCTIONAL_TOURNIQUET,
+  NECK_TAMPONADE,
+  HYPOTHERMIA_WRAP,
+  HYPOTHERMIA_REWARMING,
+  ACTIVE_REWARMING,
+  AFTER_SUBMERSION,
+} from './care-texts.js';
 import type { Facility } from './types.js';
 
 export interface CareItem {
@@ -36,82 +76,8 @@ export interface CareItem {
 }
 
 const MIN = 1 / 60;
-/**
- * Frostbite, once there is no risk of refreezing (Wilderness Medical Society frostbite guideline, 2019):
- * rapid rewarming in warm water, never rubbing, the blisters dressed loosely.
- */
-const FROSTBITE_CARE =
-  'Rapid rewarming in water at 37-39 °C for 15-30 min until the skin is soft and flushed; no rubbing; blisters dressed loosely';
-const NFCI_CARE = 'Feet dried, rewarmed slowly at room temperature and elevated; dry socks and footwear';
-/**
- * Open-wound prophylaxis (JTS CPG "Infection Prevention in Combat-Related Injuries"): cefazolin, and
- * clindamycin for a casualty allergic to penicillin, since cefazolin is a beta-lactam too. The drug goes in
- * the detail of the general concept "Antibiotic therapy", as tranexamic acid does under "Administration
- * of drug".
- */
-const WOUND_PROPHYLAXIS = 'Cefazolin 2 g IV every 8 h (open-wound prophylaxis)';
-const WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY =
-  'Clindamycin 900 mg IV every 8 h (open-wound prophylaxis; penicillin allergy)';
-/** The same CPG for an abdominal injury needing a laparotomy, penetrating or blunt: anaerobic cover is added for the bowel's flora. */
-const ABDOMINAL_PROPHYLAXIS =
-  'Cefazolin 2 g IV every 8 h plus metronidazole 500 mg IV every 8 h (abdominal injury: bowel flora)';
-const ABDOMINAL_PROPHYLAXIS_PENICILLIN_ALLERGY =
-  'Clindamycin 900 mg IV every 8 h plus ciprofloxacin 400 mg IV every 12 h (abdominal injury: bowel flora; penicillin allergy)';
-/**
- * Severe brain injury at the neurosurgical facility (JTS CPG "Neurosurgery and Severe Head Injury"):
- * intracranial pressure monitored and treated, hyperosmolar therapy first.
- */
-const SEVERE_TBI_CARE =
-  'Intracranial pressure monitor; hypertonic saline 3 % to keep ICP below 22 mmHg, head up 30°, normocapnia';
-/**
- * A moderate or severe brain injury from the first facility on: GCS and pupils half-hourly while the GCS
- * is below 15 (NICE NG232, head injury); one episode of hypoxia or low pressure worsens the outcome, so
- * both are kept above the Brain Trauma Foundation's floors (4th edition, 2016: SpO2 90 %, systolic 110
- * mmHg at ages 15–49).
- */
-const BRAIN_INJURY_WATCH =
-  'Neurological observations every 30 min: GCS and pupils; head up 30°; SpO2 kept at 90 % or more, systolic pressure at 110 mmHg or more';
-/** A moderate brain injury at the neurosurgical facility: reviewed with its CT, watched for deterioration. */
-const MODERATE_TBI_CARE =
-  'Neurosurgical assessment with the head CT; neurological observations hourly, CT repeated if the GCS falls';
-/**
- * Early post-traumatic seizures (within 7 days) prevented in a moderate or severe brain injury (Brain Trauma
- * Foundation, 4th edition; Neurocritical Care Society guideline, Frontera 2024: levetiracetam, 7 days at
- * most). The dose is the commonest regimen of US trauma centres (Houston 2024: 1 g, then 500 mg twice a day).
- */
-const SEIZURE_PROPHYLAXIS =
-  'Levetiracetam 1 g IV, then 500 mg IV or PO every 12 h for 7 days (early seizure prophylaxis)';
-/**
- * Burn care (JTS CPG "Burn Care"): fluid resuscitation from 20 % TBSA by the rule of ten (10 ml/h per
- * %TBSA for an adult of 40–80 kg), titrated to urine output; burns covered, not given antibiotics.
- */
-const BURN_DRESSING = 'Burns cleaned and covered with a silver-impregnated dressing';
 /** JTS CPG "Burn Care": the first 24-48 h are resuscitation, recorded hourly on the burn flow sheet. */
 const BURN_RESUSCITATION_HOURS = 48;
-const URINARY_CATHETER = 'Urinary catheter: the hourly urine output guides the burn fluids';
-const BURN_RESUSCITATION_CONTINUED =
-  "Burn resuscitation continued: lactated Ringer's titrated hourly to urine output 30–50 ml/h (burn flow sheet)";
-/**
- * A full-thickness burn does not heal by itself: excised and grafted early at the burn centre (JTS CPG
- * "Burn Care": evacuation to the burn centre, excision and grafting there), once resuscitation is over.
- */
-const BURN_EXCISION = 'Excision of the full-thickness burns and split-skin grafting';
-const burnResuscitation = (tbsa: number): string =>
-  `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
-/**
- * TCCC's single dose (Guidelines since 2020, replacing CRASH-2's 1 g over 10 min and 1 g over 8 h): one
- * slow push that a medic gives before the casualty reaches surgery, no infusion to keep running.
- */
-const TXA_DOSE = 'Tranexamic acid 2 g IV/IO slow push';
-
-/**
- * Heat stroke: cool first, transport second (ACSM expert consensus on exertional heat illness, 2023):
- * cooling starts where the soldier collapsed and goes on at the first facility; fluids alone do not
- * bring the core temperature down.
- */
-const HEAT_STROKE_FIELD_COOLING =
-  'Cooled where found: in the shade, clothing off, ice sheets or cold-water dousing, continued during the evacuation';
-const HEAT_STROKE_CARE = 'Cold-water immersion (ice sheets where no bath) until core temperature 39 °C';
 
 export function careItems(
   p: ClinicalProfile,
@@ -426,16 +392,6 @@ const intensiveCare = (p: ClinicalProfile): boolean =>
   p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA;
 
 /**
- * A day or more on the ward at Role 2 or 3, in one entry over the stay: the observations at the interval
- * NEWS2 sets for a stable patient (Royal College of Physicians, 2017: at least every 12 h, more often as
- * the score rises), the wounds and dressings seen daily, mobilised as soon as the injuries allow.
- */
-const WARD_CARE =
-  'Ward care: daily surgical review, observations by NEWS2 (at least every 12 h), wounds and dressings checked, mobilised with the physiotherapist';
-const MEDICAL_WARD_CARE =
-  'Ward care: daily medical review, observations by NEWS2 (at least every 12 h), treatment continued until fit to move or to return to duty';
-
-/**
  * Venous thromboembolism, the complication that kills a casualty with a broken femur or pelvis days later
  * (see course.ts), is prevented from the first day once the bleeding is controlled (JTS CPG "Prevention of
  * Deep Venous Thrombosis", 2016: enoxaparin 30 mg twice a day; a brain injury starts with compression
@@ -445,9 +401,6 @@ const clotRisk = (p: ClinicalProfile): boolean =>
   p.iss >= 9 || p.femur || p.pelvicFracture || p.spinal || p.amputation;
 /** Hours after injury: once the damage-control surgery is over and the bleeding controlled (judgement). */
 const VTE_PROPHYLAXIS_FROM = 24;
-const VTE_PROPHYLAXIS = 'Enoxaparin 30 mg SC every 12 h (venous thromboembolism prophylaxis)';
-const VTE_PROPHYLAXIS_BRAIN =
-  'Intermittent pneumatic compression of both legs; enoxaparin 30 mg SC every 12 h once a repeat head CT is stable (venous thromboembolism prophylaxis)';
 
 /** The vital signs taken on arrival at the first facility. */
 function arrivalVitals(c: Course): Vitals | undefined {
@@ -455,18 +408,6 @@ function arrivalVitals(c: Course): Vitals | undefined {
   return first && c.vitals.find((x) => x.facility === first.facility && x.hours === first.arrive)?.v;
 }
 
-/**
- * Neurogenic shock and the injured cord (AANS/CNS guidelines for acute cervical spine and spinal cord
- * injuries, 2013: a mean arterial pressure of 85-90 mmHg for the first 7 days; JTS CPG "Cervical and
- * Thoracolumbar Spine Injury Evaluation, Transport, and Surgery in the Deployed Setting": the spine held
- * for the flight, definitive fixation usually out of theatre; no methylprednisolone).
- */
-const NEUROGENIC_SHOCK_CARE =
-  'Neurogenic shock: IV fluid bolus, then noradrenaline infusion to a mean arterial pressure of 85-90 mmHg; atropine for a pulse under 50';
-const CERVICAL_CORD_CARE =
-  'Neurosurgical assessment of the cord injury; neck held in a rigid collar for evacuation, definitive fixation at Role 4; mean arterial pressure kept at 85-90 mmHg';
-const SPINAL_CORD_CARE =
-  'Neurosurgical assessment of the cord injury; thoracolumbar spine held in a brace on a vacuum mattress for evacuation, definitive fixation at Role 4; mean arterial pressure kept at 85-90 mmHg';
 /**
  * Plain films at Role 2, the first facility with imaging (AJP-4.10): the chest of a chest injury, the
  * pelvis, and each broken limb, before the surgeon operates.
@@ -496,20 +437,9 @@ function facilityAnalgesia(p: ClinicalProfile, v: Vitals | undefined): string | 
 const SERIAL_DEBRIDEMENT_HOURS = 48;
 /** Most war wounds are clean by the third or fourth visit to theatre (judgement). */
 const SERIAL_DEBRIDEMENTS = 3;
-const SERIAL_DEBRIDEMENT = 'Serial debridement and irrigation; negative-pressure dressing changed';
-
-/** A secured airway for a threatened one or a severe brain injury, ventilated onwards. */
-const INTUBATION = 'Rapid sequence induction and intubation; ventilated, sedated';
-/** Imaging at Role 3: the head after a brain injury, the whole body after a significant injury. */
-const HEAD_CT = 'CT of the head';
-const WHOLE_BODY_CT = 'Whole-body CT: head, neck, chest, abdomen and pelvis';
-
-/** Flown home with an illness: a specialist takes it on; rehabilitation is for the injured body. */
-const SPECIALIST_REVIEW = 'Specialist review on admission to the home-nation hospital; treatment continued';
+/** An illness flown home goes to a specialist; rehabilitation is for the injured body. */
 const rehabilitates = (dnbi: DnbiCase): boolean =>
   dnbi.category === 'injury' || dnbi.category === 'musculoskeletal' || dnbi.category === 'cold';
-const SURGEONS_ASSESSMENT = 'Surgeon’s assessment: wounds, dressings, fitness for the next move';
-const CLINICAL_ASSESSMENT = 'Clinical assessment: history, examination, observations';
 
 /**
  * A disease's operation, at the first surgical facility (Role 2, else Role 3) where the patient stays
@@ -521,24 +451,5 @@ function operate(concept: readonly [string, string], c: Course, add: AddCare): v
   if (stay) add(stay.facility, stay.arrive + 1, concept, 60);
 }
 
-/**
- * A large junctional bleed held until the surgeon ties the vessel: a junctional tourniquet in the groin or
- * armpit (TCCC), a balloon tamponade through a neck wound (Emergency War Surgery).
- */
-const JUNCTIONAL_TOURNIQUET = 'Junctional tourniquet over the bleeding groin or armpit wound';
-const NECK_TAMPONADE = 'Balloon tamponade of the neck wound (Foley catheter inflated in the wound track)';
-/**
- * Hypothermia (Wilderness Medical Society hypothermia guideline, 2019): in the field, out of the wind, wet
- * clothing off, insulated in a vapour-barrier wrap with heat to the chest; at the facility, active
- * external rewarming and warmed fluids.
- */
+/** Hypothermia's SNOMED CT code: wrapped in the field and rewarmed at the facility (care-texts.ts). */
 const HYPOTHERMIA = '386689009';
-const HYPOTHERMIA_WRAP =
-  'Hypothermia wrap: out of the wind, wet clothing off, insulated with a vapour barrier, heat packs to the chest and armpits; kept lying flat';
-const HYPOTHERMIA_REWARMING = 'Active external rewarming with a forced-air blanket; warmed IV fluids';
-/** Out of cold water (WMS hypothermia guideline): wet clothing off, warmed actively. */
-const ACTIVE_REWARMING =
-  'Wet clothing off; active rewarming with a forced-air blanket and warmed IV fluids (immersion hypothermia)';
-/** After inhaling water: oxygen, and watched for the pulmonary oedema that can follow hours later. */
-const AFTER_SUBMERSION =
-  'Oxygen; chest X-ray; observed at least 4-6 h for delayed pulmonary oedema (water aspirated)';

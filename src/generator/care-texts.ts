@@ -1,0 +1,136 @@
+/**
+ * What a card says was done, word for word, with the guideline each text follows. treatments.ts decides
+ * when and where each is given; the texts live here so that the rules there read as rules.
+ */
+/**
+ * Frostbite, once there is no risk of refreezing (Wilderness Medical Society frostbite guideline, 2019):
+ * rapid rewarming in warm water, never rubbing, the blisters dressed loosely.
+ */
+export const FROSTBITE_CARE =
+  'Rapid rewarming in water at 37-39 °C for 15-30 min until the skin is soft and flushed; no rubbing; blisters dressed loosely';
+export const NFCI_CARE =
+  'Feet dried, rewarmed slowly at room temperature and elevated; dry socks and footwear';
+/**
+ * Open-wound prophylaxis (JTS CPG "Infection Prevention in Combat-Related Injuries"): cefazolin, and
+ * clindamycin for a casualty allergic to penicillin, since cefazolin is a beta-lactam too. The drug goes in
+ * the detail of the general concept "Antibiotic therapy", as tranexamic acid does under "Administration
+ * of drug".
+ */
+export const WOUND_PROPHYLAXIS = 'Cefazolin 2 g IV every 8 h (open-wound prophylaxis)';
+export const WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY =
+  'Clindamycin 900 mg IV every 8 h (open-wound prophylaxis; penicillin allergy)';
+/** The same CPG for an abdominal injury needing a laparotomy, penetrating or blunt: anaerobic cover is added for the bowel's flora. */
+export const ABDOMINAL_PROPHYLAXIS =
+  'Cefazolin 2 g IV every 8 h plus metronidazole 500 mg IV every 8 h (abdominal injury: bowel flora)';
+export const ABDOMINAL_PROPHYLAXIS_PENICILLIN_ALLERGY =
+  'Clindamycin 900 mg IV every 8 h plus ciprofloxacin 400 mg IV every 12 h (abdominal injury: bowel flora; penicillin allergy)';
+/**
+ * Severe brain injury at the neurosurgical facility (JTS CPG "Neurosurgery and Severe Head Injury"):
+ * intracranial pressure monitored and treated, hyperosmolar therapy first.
+ */
+export const SEVERE_TBI_CARE =
+  'Intracranial pressure monitor; hypertonic saline 3 % to keep ICP below 22 mmHg, head up 30°, normocapnia';
+/**
+ * A moderate or severe brain injury from the first facility on: GCS and pupils half-hourly while the GCS
+ * is below 15 (NICE NG232, head injury); one episode of hypoxia or low pressure worsens the outcome, so
+ * both are kept above the Brain Trauma Foundation's floors (4th edition, 2016: SpO2 90 %, systolic 110
+ * mmHg at ages 15–49).
+ */
+export const BRAIN_INJURY_WATCH =
+  'Neurological observations every 30 min: GCS and pupils; head up 30°; SpO2 kept at 90 % or more, systolic pressure at 110 mmHg or more';
+/** A moderate brain injury at the neurosurgical facility: reviewed with its CT, watched for deterioration. */
+export const MODERATE_TBI_CARE =
+  'Neurosurgical assessment with the head CT; neurological observations hourly, CT repeated if the GCS falls';
+/**
+ * Early post-traumatic seizures (within 7 days) prevented in a moderate or severe brain injury (Brain Trauma
+ * Foundation, 4th edition; Neurocritical Care Society guideline, Frontera 2024: levetiracetam, 7 days at
+ * most). The dose is the commonest regimen of US trauma centres (Houston 2024: 1 g, then 500 mg twice a day).
+ */
+export const SEIZURE_PROPHYLAXIS =
+  'Levetiracetam 1 g IV, then 500 mg IV or PO every 12 h for 7 days (early seizure prophylaxis)';
+/**
+ * Burn care (JTS CPG "Burn Care"): fluid resuscitation from 20 % TBSA by the rule of ten (10 ml/h per
+ * %TBSA for an adult of 40–80 kg), titrated to urine output; burns covered, not given antibiotics.
+ */
+export const BURN_DRESSING = 'Burns cleaned and covered with a silver-impregnated dressing';
+export const URINARY_CATHETER = 'Urinary catheter: the hourly urine output guides the burn fluids';
+export const BURN_RESUSCITATION_CONTINUED =
+  "Burn resuscitation continued: lactated Ringer's titrated hourly to urine output 30–50 ml/h (burn flow sheet)";
+/**
+ * A full-thickness burn does not heal by itself: excised and grafted early at the burn centre (JTS CPG
+ * "Burn Care": evacuation to the burn centre, excision and grafting there), once resuscitation is over.
+ */
+export const BURN_EXCISION = 'Excision of the full-thickness burns and split-skin grafting';
+export const burnResuscitation = (tbsa: number): string =>
+  `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
+/**
+ * TCCC's single dose (Guidelines since 2020, replacing CRASH-2's 1 g over 10 min and 1 g over 8 h): one
+ * slow push that a medic gives before the casualty reaches surgery, no infusion to keep running.
+ */
+export const TXA_DOSE = 'Tranexamic acid 2 g IV/IO slow push';
+/**
+ * Heat stroke: cool first, transport second (ACSM expert consensus on exertional heat illness, 2023):
+ * cooling starts where the soldier collapsed and goes on at the first facility; fluids alone do not
+ * bring the core temperature down.
+ */
+export const HEAT_STROKE_FIELD_COOLING =
+  'Cooled where found: in the shade, clothing off, ice sheets or cold-water dousing, continued during the evacuation';
+export const HEAT_STROKE_CARE =
+  'Cold-water immersion (ice sheets where no bath) until core temperature 39 °C';
+/**
+ * A day or more on the ward at Role 2 or 3, in one entry over the stay: the observations at the interval
+ * NEWS2 sets for a stable patient (Royal College of Physicians, 2017: at least every 12 h, more often as
+ * the score rises), the wounds and dressings seen daily, mobilised as soon as the injuries allow.
+ */
+export const WARD_CARE =
+  'Ward care: daily surgical review, observations by NEWS2 (at least every 12 h), wounds and dressings checked, mobilised with the physiotherapist';
+export const MEDICAL_WARD_CARE =
+  'Ward care: daily medical review, observations by NEWS2 (at least every 12 h), treatment continued until fit to move or to return to duty';
+/** Clot prevention (JTS CPG "Prevention of Deep Venous Thrombosis"; who gets it: treatments.ts). */
+export const VTE_PROPHYLAXIS = 'Enoxaparin 30 mg SC every 12 h (venous thromboembolism prophylaxis)';
+export const VTE_PROPHYLAXIS_BRAIN =
+  'Intermittent pneumatic compression of both legs; enoxaparin 30 mg SC every 12 h once a repeat head CT is stable (venous thromboembolism prophylaxis)';
+/**
+ * Neurogenic shock and the injured cord (AANS/CNS guidelines for acute cervical spine and spinal cord
+ * injuries, 2013: a mean arterial pressure of 85-90 mmHg for the first 7 days; JTS CPG "Cervical and
+ * Thoracolumbar Spine Injury Evaluation, Transport, and Surgery in the Deployed Setting": the spine held
+ * for the flight, definitive fixation usually out of theatre; no methylprednisolone).
+ */
+export const NEUROGENIC_SHOCK_CARE =
+  'Neurogenic shock: IV fluid bolus, then noradrenaline infusion to a mean arterial pressure of 85-90 mmHg; atropine for a pulse under 50';
+export const CERVICAL_CORD_CARE =
+  'Neurosurgical assessment of the cord injury; neck held in a rigid collar for evacuation, definitive fixation at Role 4; mean arterial pressure kept at 85-90 mmHg';
+export const SPINAL_CORD_CARE =
+  'Neurosurgical assessment of the cord injury; thoracolumbar spine held in a brace on a vacuum mattress for evacuation, definitive fixation at Role 4; mean arterial pressure kept at 85-90 mmHg';
+export const SERIAL_DEBRIDEMENT = 'Serial debridement and irrigation; negative-pressure dressing changed';
+/** A secured airway for a threatened one or a severe brain injury, ventilated onwards. */
+export const INTUBATION = 'Rapid sequence induction and intubation; ventilated, sedated';
+/** Imaging at Role 3: the head after a brain injury, the whole body after a significant injury. */
+export const HEAD_CT = 'CT of the head';
+export const WHOLE_BODY_CT = 'Whole-body CT: head, neck, chest, abdomen and pelvis';
+/** Flown home with an illness: a specialist takes it on; rehabilitation is for the injured body. */
+export const SPECIALIST_REVIEW =
+  'Specialist review on admission to the home-nation hospital; treatment continued';
+export const SURGEONS_ASSESSMENT = 'Surgeon’s assessment: wounds, dressings, fitness for the next move';
+export const CLINICAL_ASSESSMENT = 'Clinical assessment: history, examination, observations';
+/**
+ * A large junctional bleed held until the surgeon ties the vessel: a junctional tourniquet in the groin or
+ * armpit (TCCC), a balloon tamponade through a neck wound (Emergency War Surgery).
+ */
+export const JUNCTIONAL_TOURNIQUET = 'Junctional tourniquet over the bleeding groin or armpit wound';
+export const NECK_TAMPONADE =
+  'Balloon tamponade of the neck wound (Foley catheter inflated in the wound track)';
+/**
+ * Hypothermia (Wilderness Medical Society hypothermia guideline, 2019): in the field, out of the wind, wet
+ * clothing off, insulated in a vapour-barrier wrap with heat to the chest; at the facility, active
+ * external rewarming and warmed fluids.
+ */
+export const HYPOTHERMIA_WRAP =
+  'Hypothermia wrap: out of the wind, wet clothing off, insulated with a vapour barrier, heat packs to the chest and armpits; kept lying flat';
+export const HYPOTHERMIA_REWARMING = 'Active external rewarming with a forced-air blanket; warmed IV fluids';
+/** Out of cold water (WMS hypothermia guideline): wet clothing off, warmed actively. */
+export const ACTIVE_REWARMING =
+  'Wet clothing off; active rewarming with a forced-air blanket and warmed IV fluids (immersion hypothermia)';
+/** After inhaling water: oxygen, and watched for the pulmonary oedema that can follow hours later. */
+export const AFTER_SUBMERSION =
+  'Oxygen; chest X-ray; observed at least 4-6 h for delayed pulmonary oedema (water aspirated)';
