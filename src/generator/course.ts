@@ -98,10 +98,13 @@ const ROLE4_RECORD_HOURS = 72;
  * (judgement). Where evacuation assets are scarce (the LSCO profile) the drawn wait stands.
  */
 function neurosurgicalTransferBy(p: ClinicalProfile): number {
-  if (p.tbi === 3) return 1 + 1;
-  if (p.tbi === 2) return 1 + 4;
+  if (p.tbi === 3) return RESUSCITATION_BEFORE_TRANSFER + URGENT_PRECEDENCE_HOURS;
+  if (p.tbi === 2) return RESUSCITATION_BEFORE_TRANSFER + PRIORITY_PRECEDENCE_HOURS;
   return Number.POSITIVE_INFINITY;
 }
+const RESUSCITATION_BEFORE_TRANSFER = 1;
+const URGENT_PRECEDENCE_HOURS = 1;
+const PRIORITY_PRECEDENCE_HOURS = 4;
 /**
  * TCCC gives TXA as soon as possible and within 3 h: on arrival at the first facility when it is near, by
  * the medic in the field, after the bleeding and the airway, when the casualty will wait there more than an

@@ -113,26 +113,23 @@ const ANALGESIA = { drug: 'Analgesia' } as const;
  * Orthopaedic Association, BOAST 12, 2016); a forearm or wrist in a backslab, and a clavicle in a sling
  * (standard fracture first aid).
  */
-const ANKLE_FRACTURE = {
+const fracture = (kind: 'splint' | 'procedure', held: string, films: string) => ({
   ...ANALGESIA,
-  treatment: ['splint', 'Below-knee backslab, well padded; leg elevated, no weight on it, crutches'],
-  films: 'X-ray of the ankle',
-} as const;
-const FOREARM_FRACTURE = {
-  ...ANALGESIA,
-  treatment: ['splint', 'Above-elbow backslab; arm in a sling'],
-  films: 'X-ray of the forearm',
-} as const;
-const WRIST_FRACTURE = {
-  ...ANALGESIA,
-  treatment: ['splint', 'Below-elbow backslab; arm elevated in a sling'],
-  films: 'X-ray of the wrist',
-} as const;
-const CLAVICLE_FRACTURE = {
-  ...ANALGESIA,
-  treatment: ['procedure', 'Broad arm sling'],
-  films: 'X-ray of the clavicle',
-} as const;
+  treatment: [kind, held] as const,
+  films,
+});
+const ANKLE_FRACTURE = fracture(
+  'splint',
+  'Below-knee backslab, well padded; leg elevated, no weight on it, crutches',
+  'X-ray of the ankle',
+);
+const FOREARM_FRACTURE = fracture('splint', 'Above-elbow backslab; arm in a sling', 'X-ray of the forearm');
+const WRIST_FRACTURE = fracture(
+  'splint',
+  'Below-elbow backslab; arm elevated in a sling',
+  'X-ray of the wrist',
+);
+const CLAVICLE_FRACTURE = fracture('procedure', 'Broad arm sling', 'X-ray of the clavicle');
 
 /**
  * Sick-call care that is not a drug. Lacerations: cleaned, explored and closed, with the tetanus-prone

@@ -27,7 +27,7 @@ const levelFor = (name: string): number => (STORED.test(name) ? 0 : ZIP_TEXT_LEV
 /**
  * yazl checksums every entry with buffer-crc32, a byte-at-a-time loop in JavaScript: for a 1M-patient
  * job's 3 GB of JSON that was about as much CPU as the DEFLATE itself. zlib's native `crc32` (Node
- * 20.15 and later) computes the same checksum about nine times faster (`npx tsx bench/zip-levels.ts`).
+ * 20.15 and later) computes the same checksum about twelve times faster (`npx tsx bench/zip-levels.ts`).
  * yazl calls `unsigned(chunk, previous)` on the module object it required, so replacing that one
  * function there is enough; the checksums are the same numbers, and the tests read every archive
  * with CRC checks on.

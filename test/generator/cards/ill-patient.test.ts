@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DnbiCase } from '../../../src/generator/conditions.js';
 import { dnbiVitals } from '../../../src/generator/course.js';
 import { DISEASE_CATALOG, type Patient } from '../../../src/generator/index.js';
-import { given, run, staysOf } from './read-cards.js';
+import { endOf, given, run, staysOf } from './read-cards.js';
 
 const staysAt = (p: Patient, ...facilities: string[]) =>
   staysOf(p).filter((s) => facilities.includes(s.facility));
@@ -70,8 +70,7 @@ describe('an ill patient’s vital signs over the days', () => {
       const ward = given(p, /Ward care: daily (medical|surgical) review/).find(
         (t) => t.location === s.facility,
       );
-      const end = (ward?.hours_since_injury ?? 0) + (ward?.duration_minutes ?? 0) / 60;
-      return ward === undefined || ward.hours_since_injury! > s.arrive + 2.01 || end < s.leave - 0.05;
+      return ward === undefined || ward.hours_since_injury! > s.arrive + 2.01 || endOf(ward) < s.leave - 0.05;
     });
     expect(uncovered.map(({ p }) => p.id)).toEqual([]);
   });

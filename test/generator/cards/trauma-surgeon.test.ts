@@ -10,6 +10,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     for (const p of patients) label.set(p, `${name}#${p.id}`);
   const battle = [...runs.default, ...runs.lsco].filter((p) => p.injury_type === 'BATTLE_TRAUMA');
   const ids = (ps: Patient[]): string[] => ps.map((p) => label.get(p) ?? '?');
+  const brain = (c: Patient['conditions'][number]) => /brain/i.test(`${c.name} ${c.qualifier ?? ''}`);
 
   it('puts a tourniquet only on a limb that bleeds to death without one, and converts it within 2 h unless the limb is gone or the casualty in shock', () => {
     const tourniquets = battle.filter((p) => given(p, /Application of tourniquet/).length > 0);
@@ -598,7 +599,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
         v.facility !== 'POI' &&
         v.gcs >= 13 &&
         p.injury_severity_score >= 9 &&
-        p.conditions.some((c) => (c.ais ?? 0) >= 2 && !/brain/i.test(`${c.name} ${c.qualifier ?? ''}`)) &&
+        p.conditions.some((c) => (c.ais ?? 0) >= 2 && !brain(c)) &&
         !died(p) &&
         given(p, /endotracheal/).length === 0
       );
@@ -612,7 +613,6 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
   });
 
   // The head-injured, as the neurosurgeon reads them.
-  const brain = (c: Patient['conditions'][number]) => /brain/i.test(`${c.name} ${c.qualifier ?? ''}`);
   const reachedAlive = (p: Patient, facility: string, hours: number) =>
     staysOf(p).some(
       (s) => s.facility === facility && (!died(p) || p.outcome.hours_since_injury >= s.arrive + hours),
