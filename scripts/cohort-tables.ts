@@ -10,11 +10,14 @@ import { dataFrameColumns, readRData } from './read-rdata.js';
 
 export type Sex = 'M' | 'F';
 
-/** One ranked list: the names of one sex born in one year, commonest first, with counts where published. */
+/**
+ * One ranked list: the names of one sex born in one year, commonest first, with counts and ranks where
+ * published (names sharing a count may share a rank).
+ */
 export interface Sample {
   readonly year: number;
   readonly sex: Sex;
-  readonly names: readonly { readonly name: string; readonly count?: number }[];
+  readonly names: readonly { readonly name: string; readonly count?: number; readonly rank?: number }[];
 }
 
 /** "JEAN-PAUL" → "Jean-Paul": the tables that print names in capitals, written as the names are written. */
@@ -30,9 +33,23 @@ const lines = (path: string): string[] =>
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '');
 
-/** Splits one CSV line with optional double quotes (no quoted commas occur in these tables). */
-const cells = (line: string, sep = ','): string[] =>
-  line.split(sep).map((c) => c.trim().replace(/^"|"$/g, ''));
+/** Splits one CSV line; a field in double quotes may hold commas and doubled quotes. */
+function cells(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') field += line[++i];
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) {
+      fields.push(field.trim());
+      field = '';
+    } else field += c;
+  }
+  fields.push(field.trim());
+  return fields;
+}
 
 /** Groups rows into samples, each ordered by the published rank (or by count, then row order). */
 function samplesOf(
@@ -51,7 +68,7 @@ function samplesOf(
     names: group
       .map((r, i) => ({ r, i }))
       .sort((a, b) => (a.r.rank ?? 0) - (b.r.rank ?? 0) || (b.r.count ?? 0) - (a.r.count ?? 0) || a.i - b.i)
-      .map(({ r }) => ({ name: r.name, count: r.count })),
+      .map(({ r }) => ({ name: r.name, count: r.count, rank: r.rank })),
   }));
 }
 
@@ -285,5 +302,147 @@ export function readPesel(path: string): Sample[] {
         count: Number(count),
       };
     });
+  return samplesOf(rows);
+}
+
+/** The province sheets' last block: residents born abroad, whose names are their countries'. */
+const BORN_ABROAD = /EXTRANJERO/;
+
+/** INE's label of a decade of birth ("NACIDOS EN AÑOS 70", "… AÑOS 2000 a 2009", "NACIDOS ANTES DE 1930") → its first year. */
+function ineDecade(label: string): number {
+  if (/ANTES DE 1930/.test(label)) return 1920;
+  const match = /AÑOS (\d{2,4})/.exec(label);
+  if (!match) throw new Error(`not a decade of birth: ${label}`);
+  const digits = match[1]!;
+  return digits.length === 2 ? 1900 + Number(digits) : Number(digits);
+}
+
+/**
+ * The ranked blocks of one INE sheet: a row `NOMBRE,FRECUENCIA,Por 1.000` heads each block of three columns,
+ * then one row per rank. `sexAt` names the sex of the rows that follow a line (the province sheets hold
+ * men's then women's blocks); `yearOf` dates the block that starts in a column.
+ */
+function ineBlocks(
+  path: string,
+  sexAt: (first: string) => Sex | undefined,
+  yearOf: (column: number) => number,
+) {
+  const rows: { year: number; sex: Sex; name: string; count: number; perThousand: number; rank: number }[] =
+    [];
+  let sex: Sex | undefined;
+  let columns: number[] = [];
+  let labels: string[] = [];
+  for (const line of lines(path)) {
+    const row = cells(line);
+    sex = sexAt(row[0]!) ?? sex;
+    // The row above each `NOMBRE` row labels the blocks (decades, or provinces of birth).
+    if (row.includes('NOMBRE'))
+      columns = row.flatMap((c, i) => (c === 'NOMBRE' && !BORN_ABROAD.test(labels[i] ?? '') ? [i] : []));
+    else if (/^\d+$/.test(row[0]!) && sex)
+      for (const c of columns)
+        if (row[c])
+          rows.push({
+            year: yearOf(c),
+            sex,
+            name: row[c]!,
+            count: Number(row[c + 1]),
+            perThousand: Number(row[c + 2]),
+            rank: Number(row[0]),
+          });
+    labels = row;
+  }
+  return rows;
+}
+
+/**
+ * ESP: Instituto Nacional de Estadística, *Nombres más frecuentes por fecha de nacimiento*, the municipal
+ * register (Padrón continuo) of 1 January 2012: the residents' names by decade of birth, the national
+ * top 50 per sex (sheets `ESPAÑA_hombres`, `ESPAÑA_mujeres`) and the top 20 per sex of each province of
+ * birth (sheets `NACIDOS …`). Two samples per decade and sex, dated by the decade's first year: the
+ * national top 50; and the names of the provinces' lists whose counts there sum to at least 1 in 1,000 of
+ * the decade's residents of that sex (the share of a national 150th name, about a third of the 50th's),
+ * ordered by that sum, a lower bound of the name's national count. This keeps the regional names carried
+ * by many (Jordi, Iker, Brais) and leaves out those of a few thousand people. The residents born abroad
+ * are left out. The workbook is .xls: `scripts/xls-to-csv.py` writes its sheets to
+ * `dir`. Names are printed in capitals without accents (Ñ kept); `spell` restores them.
+ */
+export function readIne(dir: string, spell: (name: string) => string): Sample[] {
+  const national = (['M', 'F'] as const).flatMap((sex) => {
+    const path = join(dir, `ESPAÑA_${sex === 'M' ? 'hombres' : 'mujeres'}.csv`);
+    const labels = cells(lines(path).find((l) => l.includes('NACIDOS'))!);
+    return ineBlocks(
+      path,
+      () => sex,
+      (c) => ineDecade(labels[c]!),
+    );
+  });
+  const sexAt = (first: string): Sex | undefined =>
+    first === 'Hombres' ? 'M' : first === 'Mujeres' ? 'F' : undefined;
+  const summed = new Map<string, { year: number; sex: Sex; name: string; count: number }>();
+  for (const file of readdirSync(dir).filter((f) => f.startsWith('NACIDOS'))) {
+    const year = ineDecade(file);
+    for (const row of ineBlocks(join(dir, file), sexAt, () => year)) {
+      const key = `${year}${row.sex}${row.name}`;
+      const entry = summed.get(key);
+      if (entry) entry.count += row.count;
+      else summed.set(key, { year, sex: row.sex, name: row.name, count: row.count });
+    }
+  }
+  // The national rows give each decade's residents of each sex: a count over its share per 1,000.
+  const residents = new Map(
+    national.filter((r) => r.rank === 1).map((r) => [`${r.year}${r.sex}`, (r.count * 1000) / r.perThousand]),
+  );
+  const common = [...summed.values()].filter((r) => r.count * 10_000 >= residents.get(`${r.year}${r.sex}`)!);
+  const named = <T extends { name: string }>(rows: T[]) =>
+    rows.map((r) => ({ ...r, name: spell(titleCase(r.name)) }));
+  return [...samplesOf(named(national)), ...samplesOf(named(common))];
+}
+
+/**
+ * CZE: Ministry of the Interior, *Přehled jmen a roků narození* (September 2017): every first name of the
+ * living residents with its count per year of birth 1899–2017, in capitals, in two sheets (`c_jd_1-JMÉNO`,
+ * `c_jd_2_VASIL`: the workbook's row limit) written to CSV by `scripts/xls-to-csv.py`. The table has no
+ * sex: `sexOf` gives it, and names it cannot sex (`undefined`) are left out. Residents include foreigners,
+ * so `sexOf` also leaves out the spellings of other nations.
+ */
+export function readCzechInterior(dir: string, sexOf: (name: string) => Sex | undefined): Sample[] {
+  const sheets = readdirSync(dir).filter((f) => f.startsWith('c_jd_') && f.endsWith('.csv'));
+  if (sheets.length !== 2) throw new Error(`${dir}: expected the workbook's two sheets, found ${sheets}`);
+  const rows: { year: number; sex: Sex; name: string; count: number }[] = [];
+  for (const sheet of sheets) {
+    const [header, ...body] = lines(join(dir, sheet));
+    const years = cells(header!).map(Number);
+    for (const line of body) {
+      const row = cells(line);
+      // The last row, SOUČET, is the total of every name.
+      if (row[0] === 'SOUČET') continue;
+      const name = titleCase(row[0]!);
+      const sex = sexOf(name);
+      if (!sex) continue;
+      years.forEach((year, i) => {
+        const count = Number(row[i]);
+        // Column 0 is an unknown year of birth and 3000 the total: neither is a year.
+        if (i > 0 && year >= 1899 && year <= 2017 && count > 0) rows.push({ year, sex, name, count });
+      });
+    }
+  }
+  return samplesOf(rows);
+}
+
+/**
+ * DEU: Germany publishes no official name statistics. Knud Bielefeld's yearly lists (beliebte-vornamen.de,
+ * from birth announcements in newspapers and registry offices), 1891–2014, ranks only, spelling variants
+ * sharing a rank; saved as the data frame `givennames.de` (name, rank, sex F/M, year). Decompress first
+ * (`xz -dc`).
+ */
+export function readBielefeld(path: string): Sample[] {
+  const frame = dataFrameColumns(readRData(path), 'givennames.de');
+  const [names, ranks, sexes, years] = ['name', 'rank', 'sex', 'year'].map((c) => frame.get(c)!);
+  const rows = names!.map((name, i) => ({
+    year: Number(years![i]),
+    sex: sexes![i] as Sex,
+    name: String(name),
+    rank: Number(ranks![i]),
+  }));
   return samplesOf(rows);
 }

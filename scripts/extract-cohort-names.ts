@@ -37,9 +37,21 @@
  *   given to children 2000–2019, at least 5 times a year up to 2012; abador/WD2020
  *   `Imiona_nadane_wPolsce_w_latach_2000-2019.csv` at 59936d88dabfb6e03e810a708045a920ee819077. Births
  *   before 2000 have no table by year (see the note).
+ * - ESP, --esp <dir>: Instituto Nacional de Estadística, *Nombres más frecuentes por fecha de nacimiento*
+ *   (municipal register of 1 January 2012, names by decade of birth, the nation and each province of birth);
+ *   jabadia/namesmap `data/nombres_por_fecha.xls` at 4193503d8c430dab5a20495e797fab83fe0c6f68, its sheets
+ *   written to <dir> by `scripts/xls-to-csv.py`.
+ * - CZE, --cze <dir>: Ministry of the Interior, *Přehled jmen a roků narození* (September 2017, every first
+ *   name of the residents with its count per year of birth); michalbcz/cetnost-jmen-a-prijmeni
+ *   `cetnost-jmena-dnar.zip` at b58a244a4c690b518268ec96c668a97f3b1eb940, unzipped, its .xls written to <dir>
+ *   by `scripts/xls-to-csv.py`.
+ * - DEU, --deu <file>: Knud Bielefeld's yearly lists of the commonest names (beliebte-vornamen.de), Germany
+ *   having no official statistics; R data file in ampaho/givennames `data/givennames.de.rdata` at
+ *   183624008e7e8c4561e309655cde81a7d620a058, decompressed with `xz -dc`.
  *
  * Run: npx tsx scripts/extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir> --nor <file>
  *        --fra <file> --can-ontario <dir> --can-quebec <file> --nld <file> --pol <file>
+ *        --esp <dir> --cze <dir> --deu <file>
  *      && npx biome format --write src/generator/names/cohort-names.ts test/generator/population/cohort-checks.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -55,6 +67,9 @@ import {
   readPesel,
   readQuebec,
   readSouthAustralia,
+  readBielefeld,
+  readCzechInterior,
+  readIne,
   readSsa,
   spellingsOf,
   type Sample,
@@ -72,6 +87,8 @@ interface Nation {
   readonly samples: readonly Sample[];
   /** Why the cohort samples stand for 1975–2007 where the table has gaps. */
   readonly note?: string;
+  /** Cut each sample at rank `top` rather than after `top` names: for a table whose spellings share ranks. */
+  readonly cutByRank?: boolean;
   /** The first sample year counted as the cohort's, where the table has no sample for 1975. */
   readonly firstYear?: number;
 }
@@ -88,6 +105,9 @@ const { values: args } = parseArgs({
     'can-quebec': { type: 'string' },
     nld: { type: 'string' },
     pol: { type: 'string' },
+    esp: { type: 'string' },
+    cze: { type: 'string' },
+    deu: { type: 'string' },
   },
 });
 /** The path given for one table; every table is needed, since the script rewrites every nation's list. */
@@ -99,6 +119,57 @@ function table(option: keyof typeof args): string {
 }
 
 const france = readInsee(table('fra'));
+
+/** The spelling, accents and all, that a nation's unfiltered lists give a name a table prints without them. */
+const spellingsIn = (code: string) => {
+  const { male, female } = unfilteredNames(code);
+  return spellingsOf([
+    { year: 0, sex: 'M', names: [...male, ...female].map((name) => ({ name, count: 1 })) },
+  ]);
+};
+
+/** Names the INE prints without their accent and neither Spanish list spells (RAE, Catalan and Galician spelling). */
+const SPANISH_ACCENTS: Readonly<Record<string, string>> = {
+  Aaron: 'Aarón',
+  Adria: 'Adrià',
+  Marti: 'Martí',
+  Bartolome: 'Bartolomé',
+  Nestor: 'Néstor',
+  Belen: 'Belén',
+  Uxia: 'Uxía',
+  Antia: 'Antía',
+};
+
+const spanishSpelling = spellingsIn('ESP');
+
+/**
+ * The Czech table has no sex column. A name takes the sex of the unfiltered Czech lists (faker's calendar
+ * names); these are the names Czech parents gave in 1975–2007 that those lists lack or give both sexes,
+ * sexed by hand, and the Slovak spellings (residents born in Slovakia), left out.
+ */
+const CZECH_SEX: Readonly<Record<string, Sex | 'foreign'>> = {
+  ...Object.fromEntries(
+    'Bára Nicol Nicole Nicola Nikola Vanessa Emma Elen Ellen Ella Nella Nelly Jessica Sarah Stella Johanka Tina Mia Anna-Marie Sofia Natali Natalia Samanta Jennifer Jenifer Elizabeth Victoria Katka Michelle'
+      .split(' ')
+      .map((n) => [n, 'F']),
+  ),
+  ...Object.fromEntries(
+    'René Alex Nicolas Vítek Tobias Kevin Otto Alexander Matyas Kristian Vojta Patrick Marco Dennis'
+      .split(' ')
+      .map((n) => [n, 'M']),
+  ),
+  ...Object.fromEntries(
+    'Peter Ján Lucia Mária Katarína Kristína Juraj Beata'.split(' ').map((n) => [n, 'foreign']),
+  ),
+};
+const czechLists = unfilteredNames('CZE');
+const czechSex = (name: string): Sex | undefined => {
+  const hand = CZECH_SEX[name];
+  if (hand) return hand === 'foreign' ? undefined : hand;
+  if (czechLists.male.includes(name)) return 'M';
+  return czechLists.female.includes(name) ? 'F' : undefined;
+};
+const czechSamples = readCzechInterior(table('cze'), (name) => czechSex(name));
 
 const NATIONS: Nation[] = [
   {
@@ -160,9 +231,55 @@ const NATIONS: Nation[] = [
     samples: readPesel(table('pol')),
     note: 'samples 2000–2007 only: the published table starts in 2000',
   },
+  {
+    code: 'ESP',
+    publisher:
+      'INE, names of the residents of 2012 by decade of birth, the nation and each province of birth apart',
+    top: 150,
+    samples: readIne(table('esp'), (name) => SPANISH_ACCENTS[name] ?? spanishSpelling(name)),
+    note: 'decades 1970s–2000s, the 1970s with 1970–74; the national top 50, and the sum of the provinces’ top 20s',
+    firstYear: 1970,
+  },
+  {
+    code: 'CZE',
+    publisher: 'Ministry of the Interior, first names of the residents of 2017 by year of birth',
+    top: 100,
+    samples: czechSamples,
+    note: 'sex from the Czech name lists; the names of residents born in Slovakia left out',
+  },
+  {
+    code: 'DEU',
+    publisher:
+      'Knud Bielefeld, beliebte-vornamen.de, yearly lists from birth announcements (no official table)',
+    top: 70,
+    samples: readBielefeld(table('deu')),
+    cutByRank: true,
+    note: 'ranks only: 35 deep in 1975–2000, 50–250 deep from 2001; spellings sharing a rank both kept',
+  },
 ];
 
+/** One given name, not a double name with a space ("María Carmen"): the lists are space-separated. */
+const ONE_NAME = /^\p{L}[\p{L}'-]+$/u;
+
 const cohortStart = (nation: Nation): number => nation.firstYear ?? FIRST_YEAR;
+
+/**
+ * Stops the run if a Czech name common enough to make a cohort year's list has no sex in CZECH_SEX or the
+ * Czech lists: it would be missing without a word. Prints such names for CZECH_SEX.
+ */
+function checkCzechSexes(nation: Nation): void {
+  const unsexed = readCzechInterior(table('cze'), (name) =>
+    czechSex(name) || CZECH_SEX[name] === 'foreign' ? undefined : 'M',
+  );
+  const missing = new Set<string>();
+  for (const s of unsexed.filter((s) => inCohort(nation, s))) {
+    const cut = Math.min(
+      ...czechSamples.filter((c) => c.year === s.year).map((c) => c.names[nation.top - 1]?.count ?? 0),
+    );
+    for (const n of s.names) if ((n.count ?? 0) >= cut && ONE_NAME.test(n.name)) missing.add(n.name);
+  }
+  if (missing.size > 0) throw new Error(`CZE: sex these names in CZECH_SEX: ${[...missing].join(' ')}`);
+}
 
 const inCohort = (nation: Nation, s: Sample): boolean => s.year >= cohortStart(nation) && s.year <= LAST_YEAR;
 
@@ -171,7 +288,11 @@ function ranked(nation: Nation, sex: Sex, include: (s: Sample) => boolean): Set<
   return new Set(
     nation.samples
       .filter((s) => s.sex === sex && include(s))
-      .flatMap((s) => s.names.slice(0, nation.top).map((n) => n.name)),
+      .flatMap((s) =>
+        s.names
+          .filter((n, i) => (nation.cutByRank ? n.rank! <= nation.top : i < nation.top))
+          .map((n) => n.name),
+      ),
   );
 }
 
@@ -188,7 +309,7 @@ function cohortList(nation: Nation, sex: Sex): string[] {
   }
   const counted = samples.every((s) => s.names.every((n) => n.count !== undefined));
   return [...ranked(nation, sex, (s) => inCohort(nation, s))]
-    .filter((name) => /^\p{L}[\p{L}'-]+$/u.test(name))
+    .filter((name) => ONE_NAME.test(name))
     .sort((a, b) =>
       counted ? total.get(b)! - total.get(a)! : best.get(a)! - best.get(b)! || total.get(b)! - total.get(a)!,
     );
@@ -207,6 +328,8 @@ function outliers(nation: Nation, sex: Sex): { older: string[]; newer: string[] 
     [...ranked(nation, sex, include)].filter((name) => !cohort.has(name) && unfiltered.has(name)).slice(0, 5);
   return { older: outside((s) => s.year < cohortStart(nation)), newer: outside((s) => s.year > LAST_YEAR) };
 }
+
+checkCzechSexes(NATIONS.find((n) => n.code === 'CZE')!);
 
 const lists = NATIONS.map((n) => ({ nation: n, m: cohortList(n, 'M'), f: cohortList(n, 'F') }));
 

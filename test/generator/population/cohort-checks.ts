@@ -148,4 +148,52 @@ export const COHORT_CHECKS: readonly CohortCheck[] = [
       f: { older: [], newer: ['Lilia', 'Stefania', 'Janina', 'Wanda', 'Lea'] },
     },
   },
+  {
+    code: 'ESP',
+    common: {
+      m: ['David', 'Javier', 'Daniel', 'Antonio', 'Alejandro'],
+      f: ['María', 'Laura', 'Cristina', 'Marta', 'Sara'],
+    },
+    outliers: {
+      m: { older: ['Emilio', 'Félix', 'Tomás', 'Mariano', 'Julio'], newer: ['Izan', 'Darío'] },
+      f: {
+        older: ['Pilar', 'Teresa', 'Concepción', 'Rosa', 'Ángeles'],
+        newer: ['Valeria', 'Lola', 'Victoria'],
+      },
+    },
+  },
+  {
+    code: 'CZE',
+    common: {
+      m: ['Jan', 'Tomáš', 'Martin', 'Petr', 'Jiří'],
+      f: ['Lucie', 'Kateřina', 'Jana', 'Petra', 'Veronika'],
+    },
+    outliers: {
+      m: {
+        older: ['Čestmír', 'Adolf', 'Leopold', 'Drahomír', 'Bořivoj'],
+        newer: ['Hugo', 'Eliáš', 'Oskar', 'Theodor', 'Bartoloměj'],
+      },
+      f: {
+        older: ['Danuše', 'Květoslava', 'Emilie', 'Květuše', 'Radmila'],
+        newer: ['Stela', 'Viola', 'Izabela', 'Josefína', 'Antonie'],
+      },
+    },
+  },
+  {
+    code: 'DEU',
+    common: {
+      m: ['Christian', 'Jan', 'Sebastian', 'Lukas', 'Kevin'],
+      f: ['Sandra', 'Stefanie', 'Julia', 'Anna', 'Katharina'],
+    },
+    outliers: {
+      m: {
+        older: ['Wilhelm', 'Carl', 'Karl', 'Friedrich', 'Hans'],
+        newer: ['Lenny', 'Oskar', 'Oscar', 'Leo', 'Jamie'],
+      },
+      f: {
+        older: ['Frieda', 'Frida', 'Martha', 'Marta', 'Elsa'],
+        newer: ['Liah', 'Lya', 'Elisa', 'Leoni', 'Mila'],
+      },
+    },
+  },
 ];

@@ -7,11 +7,18 @@ import { ALL_NATIONALITIES, namesFor, unfilteredNames } from '../../../src/gener
 import { romaniseMacedonian } from '../../../scripts/romanise.js';
 import { COHORT_CHECKS } from './cohort-checks.js';
 
+/**
+ * Where the only table by year of birth is too shallow for 150 names of the cohort, the cohort comes first
+ * (docs/casualty-model.md, "Birth cohorts"): INE publishes Spain's national top 50 and each province's top
+ * 20 per decade, and 133 men's names are all those carried by 1 in 10,000 of a cohort decade's men.
+ */
+const MEN_FROM_A_SHALLOW_TABLE: Readonly<Record<string, number>> = { ESP: 133 };
+
 describe('name lists', () => {
   for (const { code } of ALL_NATIONALITIES) {
-    it(`${code} has at least 150 men's, 150 women's given names and 150 surnames`, () => {
+    it(`${code} has at least 150 men's (fewer only from a shallow cohort table), 150 women's given names and 150 surnames`, () => {
       const names = namesFor(code);
-      expect(names.male.length).toBeGreaterThanOrEqual(150);
+      expect(names.male.length).toBeGreaterThanOrEqual(MEN_FROM_A_SHALLOW_TABLE[code] ?? 150);
       expect(names.female.length).toBeGreaterThanOrEqual(150);
       expect(names.surnames.length).toBeGreaterThanOrEqual(150);
     });
