@@ -27,8 +27,8 @@ export function titleCase(name: string): string {
     .replace(/(^|[-' ])(\p{L})/gu, (_m, sep: string, first: string) => sep + first.toUpperCase());
 }
 
-const lines = (path: string): string[] =>
-  readFileSync(path, 'utf8')
+const lines = (path: string, encoding: 'utf8' | 'latin1' = 'utf8'): string[] =>
+  readFileSync(path, encoding)
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '');
@@ -444,5 +444,25 @@ export function readBielefeld(path: string): Sample[] {
     name: String(name),
     rank: Number(ranks![i]),
   }));
+  return samplesOf(rows);
+}
+
+/**
+ * BEL: Statbel, *Voornamen van de pasgeborenen*, every name given at least 5 times a year 1995–2016, the
+ * whole of Belgium; as tidied by R's write.csv (`"",Region,Year,Gender,Name,Count`, Gender `Boys` /
+ * `Girls`), in Windows-1252.
+ */
+export function readStatbel(path: string): Sample[] {
+  const rows = lines(path, 'latin1')
+    .slice(1)
+    .map((l) => {
+      const [, , year, gender, name, count] = cells(l);
+      return {
+        year: Number(year),
+        sex: (gender === 'Boys' ? 'M' : 'F') as Sex,
+        name: name!,
+        count: Number(count),
+      };
+    });
   return samplesOf(rows);
 }

@@ -48,10 +48,15 @@
  * - DEU, --deu <file>: Knud Bielefeld's yearly lists of the commonest names (beliebte-vornamen.de), Germany
  *   having no official statistics; R data file in ampaho/givennames `data/givennames.de.rdata` at
  *   183624008e7e8c4561e309655cde81a7d620a058, decompressed with `xz -dc`.
+ * - BEL, --bel <file>: Statbel, *Voornamen van de pasgeborenen* 1995–2016, every name given at least 5
+ *   times a year, Belgium as a whole; suzanbaert/2017_First-names-in-Belgium
+ *   `Cleaned file - First names in Belgium born 1995-2016.csv` at fe86f0a49d79af234d6dd14ce31a4f6cfc4de64a
+ *   (the author's tidy copy of Statbel's two workbooks, whose regional columns it leaves out). Births
+ *   before 1995 have no table by year.
  *
  * Run: npx tsx scripts/extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir> --nor <file>
  *        --fra <file> --can-ontario <dir> --can-quebec <file> --nld <file> --pol <file>
- *        --esp <dir> --cze <dir> --deu <file>
+ *        --esp <dir> --cze <dir> --deu <file> --bel <file>
  *      && npx biome format --write src/generator/names/cohort-names.ts test/generator/population/cohort-checks.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -71,6 +76,7 @@ import {
   readCzechInterior,
   readIne,
   readSsa,
+  readStatbel,
   spellingsOf,
   type Sample,
   type Sex,
@@ -108,6 +114,7 @@ const { values: args } = parseArgs({
     esp: { type: 'string' },
     cze: { type: 'string' },
     deu: { type: 'string' },
+    bel: { type: 'string' },
   },
 });
 /** The path given for one table; every table is needed, since the script rewrites every nation's list. */
@@ -255,6 +262,13 @@ const NATIONS: Nation[] = [
     samples: readBielefeld(table('deu')),
     cutByRank: true,
     note: 'ranks only: 35 deep in 1975–2000, 50–250 deep from 2001; spellings sharing a rank both kept',
+  },
+  {
+    code: 'BEL',
+    publisher: 'Statbel, first names of the newborn per year from 1995',
+    top: 100,
+    samples: readStatbel(table('bel')),
+    note: 'samples 1995–2007 only: the published table starts in 1995',
   },
 ];
 

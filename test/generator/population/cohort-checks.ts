@@ -196,4 +196,15 @@ export const COHORT_CHECKS: readonly CohortCheck[] = [
       },
     },
   },
+  {
+    code: 'BEL',
+    common: {
+      m: ['Thomas', 'Nicolas', 'Maxime', 'Lucas', 'Louis'],
+      f: ['Laura', 'Marie', 'Sarah', 'Julie', 'Emma'],
+    },
+    outliers: {
+      m: { older: [], newer: ['Oscar', 'Lowie', 'Noé', 'Vince', 'Finn'] },
+      f: { older: [], newer: ['Nore', 'Amina', 'Marion', 'Amy', 'Linde'] },
+    },
+  },
 ];
