@@ -27,8 +27,9 @@ export function titleCase(name: string): string {
     .replace(/(^|[-' ])(\p{L})/gu, (_m, sep: string, first: string) => sep + first.toUpperCase());
 }
 
-const lines = (path: string, encoding: 'utf8' | 'latin1' = 'utf8'): string[] =>
-  readFileSync(path, encoding)
+const lines = (path: string, encoding = 'utf-8'): string[] =>
+  new TextDecoder(encoding)
+    .decode(readFileSync(path))
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '');
@@ -359,11 +360,10 @@ function ineBlocks(
  * register (Padrón continuo) of 1 January 2012: the residents' names by decade of birth, the national
  * top 50 per sex (sheets `ESPAÑA_hombres`, `ESPAÑA_mujeres`) and the top 20 per sex of each province of
  * birth (sheets `NACIDOS …`). Two samples per decade and sex, dated by the decade's first year: the
- * national top 50; and the names of the provinces' lists whose counts there sum to at least 1 in 1,000 of
- * the decade's residents of that sex (the share of a national 150th name, about a third of the 50th's),
- * ordered by that sum, a lower bound of the name's national count. This keeps the regional names carried
- * by many (Jordi, Iker, Brais) and leaves out those of a few thousand people. The residents born abroad
- * are left out. The workbook is .xls: `scripts/xls-to-csv.py` writes its sheets to
+ * national top 50; and the names of the provinces' lists whose counts there sum to at least 1 in 10,000
+ * of the decade's residents of that sex (a few hundred people), ordered by that sum, a lower bound of the
+ * name's national count. This keeps the regional names many carry (Jordi, Iker, Brais) and leaves out
+ * those of a few dozen people in one province. The residents born abroad are left out. The workbook is .xls: `scripts/xls-to-csv.py` writes its sheets to
  * `dir`. Names are printed in capitals without accents (Ñ kept); `spell` restores them.
  */
 export function readIne(dir: string, spell: (name: string) => string): Sample[] {
@@ -453,7 +453,7 @@ export function readBielefeld(path: string): Sample[] {
  * `Girls`), in Windows-1252.
  */
 export function readStatbel(path: string): Sample[] {
-  const rows = lines(path, 'latin1')
+  const rows = lines(path, 'windows-1252')
     .slice(1)
     .map((l) => {
       const [, , year, gender, name, count] = cells(l);
