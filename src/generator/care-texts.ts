@@ -64,6 +64,16 @@ export const BURN_EXCISION = 'Excision of the full-thickness burns and split-ski
 export const burnResuscitation = (tbsa: number): string =>
   `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
 /**
+ * Hypotensive resuscitation where no blood is held (TCCC Guidelines, fluid resuscitation: whole blood,
+ * then plasma and red cells, then crystalloid; the targets a palpable radial pulse, improved mental status
+ * or a systolic 100 mmHg, and at least 110 mmHg with a brain injury). Increments, each reassessed, until
+ * blood runs or the casualty moves on.
+ */
+export const CRYSTALLOID_RESUSCITATION =
+  "Hypotensive resuscitation without blood: lactated Ringer's or Plasma-Lyte A IV/IO in 500 ml increments, reassessed after each, to a radial pulse, improved mental status or a systolic 100 mmHg";
+export const CRYSTALLOID_RESUSCITATION_BRAIN =
+  "Resuscitation without blood: lactated Ringer's or Plasma-Lyte A IV/IO in 500 ml increments, reassessed after each, to a systolic 110 mmHg or more (brain injury)";
+/**
  * TCCC's single dose (Guidelines since 2020, replacing CRASH-2's 1 g over 10 min and 1 g over 8 h): one
  * slow push that a medic gives before the casualty reaches surgery, no infusion to keep running.
  */

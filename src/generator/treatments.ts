@@ -14,6 +14,7 @@ import {
 } from './course.js';
 import { CONCUSSION_SCREEN, FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations, definitiveOperations } from './damage-control.js';
+import { bloodLossAt } from './haemorrhage.js';
 import { antibioticFor, pneumoniaSeverity, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
 import { lowSaturation, oxygenFor } from './oxygen.js';
 import { MAJOR_BURN_TBSA, type ClinicalProfile, inShock, type Vitals } from './physiology.js';
@@ -41,6 +42,8 @@ import {
   BURN_RESUSCITATION_CONTINUED,
   BURN_EXCISION,
   burnResuscitation,
+  CRYSTALLOID_RESUSCITATION,
+  CRYSTALLOID_RESUSCITATION_BRAIN,
   TXA_DOSE,
   HEAT_STROKE_FIELD_COOLING,
   HEAT_STROKE_CARE,
@@ -78,6 +81,10 @@ export interface CareItem {
 const MIN = 1 / 60;
 /** JTS CPG "Burn Care": the first 24-48 h are resuscitation, recorded hourly on the burn flow sheet. */
 const BURN_RESUSCITATION_HOURS = 48;
+/** Class II haemorrhage begins at 15 % of blood volume (ATLS): below it, no fluid is needed. */
+const BLEEDING_LOSS = 0.15;
+/** TCCC's lowest systolic pressure for a casualty with a brain injury. */
+const BRAIN_INJURY_SYSTOLIC = 110;
 
 export function careItems(
   p: ClinicalProfile,
@@ -267,6 +274,11 @@ export function careItems(
       'Red cells and plasma (damage-control resuscitation)',
     );
   }
+  const fluids = resuscitationWithoutBlood(p, c, onArrival);
+  if (fluids) {
+    const until = Math.min(first.leave, c.death, c.care.blood);
+    add(first.facility, a + 5 * MIN, PROCEDURES.procedure, Math.max(1, (until - a - 5 * MIN) * 60), fluids);
+  }
   if (p.burnTbsa > 0) add(first.facility, a + 12 * MIN, PROCEDURES.dressing, 20, BURN_DRESSING);
   // A major burn's fluids run from the first facility through the first two days, at every facility on
   // the way, guided by the hourly urine output through a catheter.
@@ -403,6 +415,20 @@ const clotRisk = (p: ClinicalProfile): boolean =>
 const VTE_PROPHYLAXIS_FROM = 24;
 
 /** The vital signs taken on arrival at the first facility. */
+/**
+ * Crystalloid at the first facility for a casualty who arrives bleeding (≥ 15 % of blood volume lost) and
+ * in shock, or under 110 mmHg with a brain injury, where blood will not run within 10 min of arrival: the
+ * fluid the vitals model's replacement from arrival stands for (course.ts). A neurogenic shock has its
+ * own bolus and vasopressor.
+ */
+function resuscitationWithoutBlood(p: ClinicalProfile, c: Course, onArrival: Vitals | undefined) {
+  const first = c.stays[0];
+  if (!first || !onArrival || p.neurogenicShock || c.care.blood <= first.arrive + 10 * MIN) return undefined;
+  if (bloodLossAt(p.bleed, c.care, first.arrive) < BLEEDING_LOSS) return undefined;
+  if (p.tbi >= 2 && onArrival.systolic_bp < BRAIN_INJURY_SYSTOLIC) return CRYSTALLOID_RESUSCITATION_BRAIN;
+  return inShock(onArrival) ? CRYSTALLOID_RESUSCITATION : undefined;
+}
+
 function arrivalVitals(c: Course): Vitals | undefined {
   const first = c.stays[0];
   return first && c.vitals.find((x) => x.facility === first.facility && x.hours === first.arrive)?.v;

@@ -367,6 +367,61 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(inTheatre.map(({ p }) => p))).toEqual([]);
   });
 
+  it('resuscitates a bleeding casualty who arrives in shock where no blood is held, with crystalloid to TCCC’s target, until blood runs or they move on', () => {
+    const crystalloid = /lactated Ringer's or Plasma-Lyte A IV\/IO in 500 ml increments/;
+    const firstStay = (p: Patient) => staysOf(p)[0];
+    const arrivalVitals = (p: Patient) => {
+      const s = firstStay(p);
+      return s && p.vital_signs.find((v) => v.facility === s.facility && v.hours_since_injury === s.arrive);
+    };
+    // Blood running on arrival (from a forward air evacuation) or started within 10 min of it (the card's
+    // hours are rounded to the hundredth).
+    const bloodSoon = (p: Patient) => {
+      const s = firstStay(p)!;
+      return given(p, /Transfusion of blood product/).some(
+        (t) => (t.hours_since_injury ?? 0) <= s.arrive + 10 / 60 + 0.01,
+      );
+    };
+    // Hypotensive from bleeding: not from a tension pneumothorax or a cord injury, and alive past the
+    // 10 min in which blood would have started.
+    const bledToHypotension = battle.filter((p) => {
+      const s = firstStay(p);
+      const v = arrivalVitals(p);
+      return (
+        s !== undefined &&
+        v !== undefined &&
+        v.systolic_bp < 90 &&
+        has(p, /major haemorrhage/) &&
+        !has(p, /Tension pneumothorax|neurogenic/i) &&
+        p.outcome.hours_since_injury > s.arrive + 0.2
+      );
+    });
+    const withoutBlood = bledToHypotension.filter((p) => !bloodSoon(p));
+    expect(withoutBlood.length).toBeGreaterThan(20);
+    expect(ids(withoutBlood.filter((p) => given(p, crystalloid).length === 0))).toEqual([]);
+    expect(bledToHypotension.filter((p) => bloodSoon(p) && given(p, crystalloid).length > 0)).toEqual([]);
+    // Wherever it is given: at the first facility, not where blood runs within minutes, only in shock or,
+    // with a brain injury, under 110 mmHg; it stops when blood starts or the casualty moves on.
+    const all = battle.filter((p) => given(p, crystalloid).length > 0);
+    const wrong = all.filter((p) => {
+      const s = firstStay(p)!;
+      const v = arrivalVitals(p)!;
+      const [fluids] = given(p, crystalloid);
+      const blood = given(p, /Transfusion of blood product/).find((t) => t.location === s.facility);
+      const brainTarget = /110 mmHg/.test(fluids!.detail ?? '');
+      return (
+        fluids!.location !== s.facility ||
+        bloodSoon(p) ||
+        (brainTarget
+          ? !p.conditions.some(brain) || v.systolic_bp >= 110
+          : v.systolic_bp >= 90 && v.heart_rate <= 120) ||
+        endOf(fluids!) > Math.min(s.leave, blood?.hours_since_injury ?? Number.POSITIVE_INFINITY) + 1 / 60
+      );
+    });
+    expect(all.length).toBeGreaterThan(withoutBlood.length);
+    expect(ids(wrong)).toEqual([]);
+  });
+
   it('gives a bleeding casualty who will wait more than an hour for a facility TXA in the field, within 3 h of injury', () => {
     const waited = battle.filter((p) => {
       const first = staysOf(p)[0];
