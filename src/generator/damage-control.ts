@@ -32,8 +32,12 @@ export function damageControlOperations(p: ClinicalProfile): Operation[] {
   return ops;
 }
 
-const externallyFixed = (p: ClinicalProfile): boolean =>
-  p.openFracture || p.femur || (p.limbFracture && p.maxAis >= 3);
+/**
+ * The fractures an external fixator holds for the flight: an open fracture, a femur, a pelvis. A closed
+ * fracture of the forearm, humerus or tibia stays in its splint, whatever else the casualty has.
+ */
+const longBoneFixed = (p: ClinicalProfile): boolean => p.openFracture || p.femur;
+const externallyFixed = (p: ClinicalProfile): boolean => longBoneFixed(p) || p.pelvicFracture;
 
 /**
  * What damage control left for the home-nation hospital (Role 4), one operation a day (Emergency War
@@ -56,7 +60,7 @@ export function definitiveOperations(p: ClinicalProfile): Operation[] {
       detail:
         'Definitive fixation of the pelvis (open reduction, plates and screws); external fixator removed',
     });
-  if (p.longBoneFracture)
+  if (longBoneFixed(p))
     ops.push({
       concept: PROCEDURES.surgery,
       minutes: 120,

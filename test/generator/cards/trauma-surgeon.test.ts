@@ -266,15 +266,29 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     );
   });
 
+  it('holds in an external fixator only an open fracture, a femur or a pelvis: a closed forearm, humerus or tibia stays in its splint, whatever else the casualty has', () => {
+    const fixed = (p: Patient) => given(p, /External fixation of fracture/).length > 0;
+    const needsFixator = (p: Patient) => has(p, /Open fracture of|fracture of femur|Fracture of pelvis/i);
+    const closedOnly = battle.filter(
+      (p) =>
+        has(p, /^(Fracture of forearm|Closed fracture of humerus|Closed fracture of tibia)/) &&
+        !needsFixator(p) &&
+        p.conditions.some((c) => (c.ais ?? 0) >= 3),
+    );
+    expect(closedOnly.length).toBeGreaterThan(50);
+    expect(ids(closedOnly.filter(fixed))).toEqual([]);
+    expect(ids(battle.filter((p) => fixed(p) && !needsFixator(p)))).toEqual([]);
+  });
+
   it('finishes at Role 4 what damage control began: the fracture fixed inside, the stump closed, then rehabilitation', () => {
     const reachedHome = battle.filter((p) => p.final_status === 'Remains_Role4');
     const at = (p: Patient, pattern: RegExp, where: string) =>
       given(p, pattern).filter((t) => t.location === where);
     const fixator = reachedHome.filter((p) => at(p, /External fixation/, 'Role2').length > 0);
     expect(fixator.length).toBeGreaterThan(100);
-    // The pelvis plated, a long bone nailed or plated: one operation for each.
+    // The pelvis plated, a long bone held in the fixator nailed or plated: one operation for each.
     const fixations = (p: Patient) =>
-      (has(p, /Fracture of pelvis/) ? 1 : 0) + (has(p, /fracture of (femur|tibia|humerus|forearm)/i) ? 1 : 0);
+      (has(p, /Fracture of pelvis/) ? 1 : 0) + (has(p, /Open fracture of|fracture of femur/i) ? 1 : 0);
     expect(ids(fixator.filter((p) => at(p, /Definitive fixation/, 'Role4').length !== fixations(p)))).toEqual(
       [],
     );
