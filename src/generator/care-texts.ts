@@ -64,6 +64,14 @@ export const BURN_EXCISION = 'Excision of the full-thickness burns and split-ski
 export const burnResuscitation = (tbsa: number): string =>
   `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
 /**
+ * Impending herniation (TCCC Guidelines, traumatic brain injury: 250 ml of 3 % or 5 % hypertonic saline,
+ * head up 30°, hyperventilation to an end-tidal CO2 of 30–35 mmHg; Brain Trauma Foundation 4th ed.:
+ * hyperventilation only as a bridge). Given when the chart shows it, minutes before the death it cannot
+ * prevent here.
+ */
+export const HERNIATION_CARE =
+  "Signs of herniation (Cushing's response, a dilated pupil): hypertonic saline 3 % 250 ml IV bolus, head up 30°, hyperventilation to an end-tidal CO2 of 30–35 mmHg as a bridge; neurosurgeon called";
+/**
  * Hypotensive resuscitation where no blood is held (TCCC Guidelines, fluid resuscitation: whole blood,
  * then plasma and red cells, then crystalloid; the targets a palpable radial pulse, improved mental status
  * or a systolic 100 mmHg, and at least 110 mmHg with a brain injury). Increments, each reassessed, until

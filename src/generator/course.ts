@@ -218,7 +218,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       });
     const loss = bloodLossAt(p.bleed, care, hours);
     const bleedingOut = loss >= SHOCK_LOSS;
-    const herniation = cause === 'Traumatic brain injury' && !bleedingOut;
+    const herniation = herniating(cause, loss);
     const replaced =
       (hours > care.blood ? Math.min(0.3, 0.2 * (hours - care.blood)) : 0) +
       (hours > arrivedAt ? Math.min(0.1, 0.05 * (hours - arrivedAt)) : 0);
@@ -250,7 +250,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     if (agonal && (cause === 'Traumatic brain injury' || p.tbi === 3)) {
       // Herniation, not blood loss: Cushing's triad, bradycardia with hypertension and slow breathing.
       v.gcs = 3;
-      if (cause === 'Traumatic brain injury' && !bleedingOut) {
+      if (herniation) {
         v.heart_rate = Math.round(48 + jitter * 6);
         v.systolic_bp = Math.round(180 + jitter * 10);
         if (!ventilated) v.respiratory_rate = Math.round(7 + jitter * 2);
@@ -634,6 +634,13 @@ function hospitalDeathCause(p: ClinicalProfile, hoursInCare: number, bled: boole
   if (bled) return hoursInCare < 24 ? 'Haemorrhage' : 'Multiple organ failure after haemorrhage';
   return 'Multiple injuries';
 }
+
+/**
+ * A casualty dying of the brain injury, not bleeding out, dies of herniation: the last chart shows
+ * Cushing's triad (course.ts), and the card its treatment (treatments.ts).
+ */
+export const herniating = (cause: string | undefined, loss: number): boolean =>
+  cause === 'Traumatic brain injury' && loss < SHOCK_LOSS;
 
 /** Air or blood in the pleural space, or a tension pneumothorax: a chest drain at Role 2. */
 export const needsChestDrain = (p: ClinicalProfile): boolean => p.pleuralHypoxia > 0 || p.tension;

@@ -8,6 +8,7 @@ import { PROCEDURES } from './conditions.js';
 import {
   CHEST_DRAIN_DELAY,
   type Course,
+  herniating,
   INTUBATION_DELAY,
   MAJOR_LIMB_BLEED,
   needsChestDrain,
@@ -44,6 +45,7 @@ import {
   burnResuscitation,
   CRYSTALLOID_RESUSCITATION,
   CRYSTALLOID_RESUSCITATION_BRAIN,
+  HERNIATION_CARE,
   TXA_DOSE,
   HEAT_STROKE_FIELD_COOLING,
   HEAT_STROKE_CARE,
@@ -279,6 +281,19 @@ export function careItems(
     const until = Math.min(first.leave, c.death, c.care.blood);
     add(first.facility, a + 5 * MIN, PROCEDURES.procedure, Math.max(1, (until - a - 5 * MIN) * 60), fluids);
   }
+  // The brain herniating at a facility: its chart, minutes before death, shows it; the team treats it
+  // (not on the way to the next one, where the chart keeps the last facility's name).
+  const lastChart = c.vitals[c.vitals.length - 1];
+  const there = lastChart && c.stays.find((s) => s.facility === lastChart.facility);
+  // A stay that ends the route (remaining at Role 4) is open-ended.
+  const leaves = there?.end === 'remains' ? Number.POSITIVE_INFINITY : there?.leave;
+  if (
+    lastChart &&
+    leaves !== undefined &&
+    lastChart.hours < Math.min(c.death, leaves) &&
+    herniating(c.causeOfDeath, bloodLossAt(p.bleed, c.care, lastChart.hours))
+  )
+    add(lastChart.facility, lastChart.hours + MIN, PROCEDURES.drug, 10, HERNIATION_CARE);
   if (p.burnTbsa > 0) add(first.facility, a + 12 * MIN, PROCEDURES.dressing, 20, BURN_DRESSING);
   // A major burn's fluids run from the first facility through the first two days, at every facility on
   // the way, guided by the hourly urine output through a catheter.

@@ -758,6 +758,32 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(moderate.filter((p) => heldAtRole2(p) > 5.01))).toEqual([]);
   });
 
+  it('treats a brain herniating at a facility when its chart shows Cushing’s response: hypertonic saline, head up, a brief hyperventilation', () => {
+    const herniationCare = /Signs of herniation.*hypertonic saline 3 % 250 ml/;
+    const cushing = (v: Patient['vital_signs'][number]) => v.heart_rate < 60 && v.systolic_bp > 160;
+    // Charted at a facility, not on the way on from it (where the chart keeps the facility's name).
+    const herniating = battle.filter((p) => {
+      const last = p.vital_signs[p.vital_signs.length - 1];
+      const stay = last && staysOf(p).find((s) => s.facility === last.facility);
+      return (
+        p.cause_of_death === 'Traumatic brain injury' &&
+        stay !== undefined &&
+        last!.hours_since_injury < stay.leave &&
+        cushing(last!)
+      );
+    });
+    expect(herniating.length).toBeGreaterThan(20);
+    const treatedAfterChart = (p: Patient) => {
+      const last = p.vital_signs[p.vital_signs.length - 1]!;
+      return given(p, herniationCare).some(
+        (t) => t.location === last.facility && (t.hours_since_injury ?? 0) >= last.hours_since_injury,
+      );
+    };
+    expect(ids(herniating.filter((p) => !treatedAfterChart(p)))).toEqual([]);
+    const treated = battle.filter((p) => given(p, herniationCare).length > 0);
+    expect(ids(treated.filter((p) => !herniating.includes(p)))).toEqual([]);
+  });
+
   it('starts seven days of levetiracetam at Role 3 for a moderate or severe brain injury, and a neurosurgeon sees the moderate one with its CT', () => {
     const atRole3 = battle.filter(
       (p) =>
