@@ -217,7 +217,6 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
         agonal,
       });
     const loss = bloodLossAt(p.bleed, care, hours);
-    const bleedingOut = loss >= SHOCK_LOSS;
     const herniation = herniating(cause, loss);
     const replaced =
       (hours > care.blood ? Math.min(0.3, 0.2 * (hours - care.blood)) : 0) +
