@@ -367,11 +367,12 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   const chestDrainAt = stays.find((s) => s.facility === 'Role2');
   if (trauma && needsChestDrain(p) && chestDrainAt) drainedAt = chestDrainAt.arrive + CHEST_DRAIN_DELAY;
 
-  // Care that depends on the route: TXA for bleeding casualties (in the field when the facility is far),
-  // blood at Role 2 (or in a forward air evacuation), then the deaths the model decides.
+  // Care that depends on the route: TXA for bleeding casualties and for a moderate or severe brain injury
+  // (in the field when the facility is far), blood at Role 2 (or in a forward air evacuation), then the
+  // deaths the model decides.
   const arrivalLoss = bloodLossAt(p.bleed, care, firstArrival);
   const bleeding = p.bleed.limb + p.bleed.junctional + p.bleed.torso + p.bleed.pelvic > 0;
-  if (trauma && bleeding && (arrivalLoss >= 0.15 || p.needsDcs))
+  if (trauma && ((bleeding && (arrivalLoss >= 0.15 || p.needsDcs)) || p.tbi >= 2))
     care.txa = firstArrival - contact > FIELD_TXA_WAIT ? contact + FIELD_TXA_DELAY : firstArrival + 5 * MIN;
   const role2 = stays.find((s) => s.facility === 'Role2');
   if (trauma && bleeding) {

@@ -449,6 +449,16 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     ).toEqual([]);
   });
 
+  it('gives a moderate or severe brain injury TXA within 3 h of injury, bleeding or not', () => {
+    const moderateOrWorse = (c: Patient['conditions'][number]) => brain(c) && (c.ais ?? 0) >= 3;
+    const reachedCareInTime = battle.filter((p) => {
+      const first = staysOf(p)[0];
+      return p.conditions.some(moderateOrWorse) && first !== undefined && first.arrive < 2.5 && !died(p);
+    });
+    expect(reachedCareInTime.length).toBeGreaterThan(100);
+    expect(ids(reachedCareInTime.filter((p) => given(p, /Tranexamic acid/).length === 0))).toEqual([]);
+  });
+
   it('runs a major burn’s fluids by the urine output through its first two days, at every facility, and grafts a full-thickness burn at Role 4', () => {
     const majorBurns = battle.filter((p) => given(p, /rule of ten/).length > 0);
     expect(majorBurns.length).toBeGreaterThan(20);
