@@ -87,6 +87,21 @@ const MIN = 1 / 60;
 const RTD_CUTOFF_HOURS = 71.5;
 /** Hours from arrival at the first facility to the endotracheal tube (treatments.ts). */
 export const INTUBATION_DELAY = 6 / 60;
+/** Hours from arrival at the first facility to the tube of a severe nerve-agent casualty, after the atropine. */
+const NERVE_AGENT_TUBE_HOURS = 35 / 60;
+
+/**
+ * When a severe nerve-agent casualty is intubated: 35 min after reaching the first facility, or just before
+ * leaving it if the stay is shorter. The chart (course.ts) and the card (treatments.ts) both read it.
+ */
+export function nerveAgentTubeAt(stays: readonly Stay[]): number {
+  const first = stays[0];
+  if (!first) return INF;
+  const planned = first.arrive + NERVE_AGENT_TUBE_HOURS;
+  return first.leave > first.arrive && Number.isFinite(first.leave)
+    ? Math.min(planned, Math.max(first.arrive, first.leave - MIN))
+    : planned;
+}
 /** Hours from arrival at the first facility to a junctional tourniquet or balloon tamponade. */
 export const JUNCTIONAL_TAMPONADE_DELAY = 5 / 60;
 /** A casualty flown to Role 4 is followed for three days there; a death after that is not recorded. */
@@ -208,6 +223,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     kill(kiaMinutes(rng.next(), rng.next()) / 60, 'Killed in action');
   }
 
+  // A severe nerve-agent casualty's tube, once the route is known (nerveAgentTubeAt).
+  let tubeAt = INF;
   const vitalsNow = (hours: number, arrivedAt: number, agonal: boolean): Vitals => {
     if (dnbi)
       return dnbiVitals(dnbi, jitter, {
@@ -215,6 +232,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
         hoursInCare: Math.max(0, hours - arrivedAt),
         dying: Number.isFinite(death),
         agonal,
+        // On the ventilator from the tube: for a day in one who recovers, to the end in one who does not.
+        ventilated: hours > tubeAt && (Number.isFinite(death) || hours < tubeAt + 24),
       });
     const loss = bloodLossAt(p.bleed, care, hours);
     const herniation = herniating(cause, loss);
@@ -420,6 +439,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     cause = undefined;
   }
 
+  if (dnbi?.care?.intensiveCare) tubeAt = nerveAgentTubeAt(stays);
   // A fast bleed can kill before the medic arrives: then nobody measured anything.
   if (vitals[0] && vitals[0].hours >= death) vitals.pop();
   let maxLoss = 0;
@@ -552,6 +572,8 @@ export interface DnbiMoment {
   dying: boolean;
   /** The last set, minutes before death. */
   agonal: boolean;
+  /** Intubated and ventilated (a severe nerve-agent casualty, from its tube on). */
+  ventilated?: boolean;
 }
 
 /**
@@ -575,13 +597,8 @@ export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals 
         : recovering
           ? Math.max(0, 1 - at.hoursInCare / 24)
           : 1 + 0.3 * decline;
-  // Intubated on arrival (a severe nerve-agent casualty): the ventilator sets the breathing rate and
-  // keeps the saturation up, for a day in a patient who recovers and to the end in one who does not.
-  const ventilated =
-    c.care?.intensiveCare === true &&
-    !at.atSickCall &&
-    at.hoursInCare > 0.25 &&
-    (at.dying || at.hoursInCare < 24);
+  // The ventilator sets the breathing rate and keeps the saturation up.
+  const ventilated = at.ventilated === true;
   const spo2 = 98 + jitter - (e.spo2 ?? 0) * scale - 6 * severity;
   return {
     heart_rate: Math.round(76 + jitter * 8 + (e.hr ?? 0) * scale + 20 * severity),
@@ -590,7 +607,8 @@ export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals 
       ventilated ? 14 + jitter : 16 + jitter * 2 + (e.rr ?? 0) * scale + 8 * severity,
     ),
     spo2: Math.round(Math.min(100, ventilated && !at.agonal ? Math.max(spo2, 94 + jitter) : spo2)),
-    gcs: at.agonal && c.triage === 'T1' ? 8 : severity >= 0.5 ? 13 : 15,
+    // Sedated on the ventilator: charted GCS 3, as a ventilated trauma casualty is.
+    gcs: ventilated ? 3 : at.agonal && c.triage === 'T1' ? 8 : severity >= 0.5 ? 13 : 15,
     // A fever treated for an hour or more (cooled heat stroke, an infection on antipyretics) does not
     // climb again at the end: the patient dies of the organ failure, not the heat.
     temperature:

@@ -11,6 +11,7 @@ import {
   herniating,
   INTUBATION_DELAY,
   MAJOR_LIMB_BLEED,
+  nerveAgentTubeAt,
   needsChestDrain,
 } from './course.js';
 import { CONCUSSION_SCREEN, FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
@@ -141,20 +142,18 @@ export function careItems(
         if (first)
           add(
             first.facility,
-            first.arrive + (25 + 10 * i) * MIN,
+            step.concept === PROCEDURES.intubation
+              ? nerveAgentTubeAt(c.stays)
+              : first.arrive + (25 + 10 * i) * MIN,
             step.concept ?? (step.drug ? PROCEDURES.drug : PROCEDURES.procedure),
             5,
             step.detail,
           );
       });
-      const intensive = stay('Role3') ?? stay('Role2');
-      if (chem.intensiveCare && intensive)
-        add(
-          intensive.facility,
-          intensive.arrive + 0.5,
-          PROCEDURES.icu,
-          (Math.min(intensive.leave, c.death) - intensive.arrive - 0.5) * 60,
-        );
+      // Ventilated, so in intensive care at every Role 2 and 3 on the way.
+      if (chem.intensiveCare)
+        for (const s of c.stays.filter((x) => x.facility === 'Role2' || x.facility === 'Role3'))
+          add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (Math.min(s.leave, c.death) - s.arrive - 0.5) * 60);
       return sorted(out);
     }
     if (first) {

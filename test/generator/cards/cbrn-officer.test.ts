@@ -23,6 +23,32 @@ describe('a chemical casualty’s card, read by a CBRN medical officer', () => {
     expect(onVentilator.every((v) => v.respiratory_rate <= 16 && v.spo2 >= 92)).toBe(true);
   });
 
+  it('charts a ventilated casualty as sedated, GCS 3, and nurses them in intensive care at every Role 2 and 3', () => {
+    const ventilated = nerve.filter((p) => given(p, /Insertion of endotracheal tube/).length > 0);
+    expect(ventilated.length).toBeGreaterThan(20);
+    const tube = (p: (typeof nerve)[number]) =>
+      given(p, /Insertion of endotracheal tube/)[0]!.hours_since_injury!;
+    // On the ventilator: charted after the tube went in, within the day it stays in a survivor.
+    const charts = ventilated.flatMap((p) =>
+      p.vital_signs
+        .filter((v) => v.hours_since_injury > tube(p) && v.hours_since_injury < tube(p) + 20)
+        .map((v) => ({ p, v })),
+    );
+    expect(charts.length).toBeGreaterThan(20);
+    expect(charts.filter(({ v }) => v.gcs !== 3).map(({ p }) => p.id)).toEqual([]);
+    const hospitalStays = ventilated.flatMap((p) =>
+      p.movement_timeline
+        .filter((e) => e.event_type === 'arrival' && (e.facility === 'Role2' || e.facility === 'Role3'))
+        .map((e) => ({ p, facility: e.facility })),
+    );
+    expect(hospitalStays.length).toBeGreaterThan(20);
+    const withoutIcu = hospitalStays.filter(
+      ({ p, facility }) => !given(p, /intensive care/).some((t) => t.location === facility),
+    );
+    // A casualty who dies within half an hour of arriving is not admitted there.
+    expect(withoutIcu.filter(({ p }) => p.final_status !== 'KIA').map(({ p }) => p.id)).toEqual([]);
+  });
+
   it('shows one who dies of the poisoning worse at the end than on arrival', () => {
     const dying = nerve.filter((p) => p.final_status === 'KIA' && p.vital_signs.length >= 3);
     expect(dying.length).toBeGreaterThan(3);
