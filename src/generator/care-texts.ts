@@ -64,6 +64,17 @@ export const BURN_EXCISION = 'Excision of the full-thickness burns and split-ski
 export const burnResuscitation = (tbsa: number): string =>
   `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
 /**
+ * A closed fracture of a battle casualty that needs no fixator, held once X-rayed at Role 2 for the flight
+ * home, where it is fixed if it must be (Emergency War Surgery, 5th ed.: splint or cast closed fractures,
+ * fix definitively out of theatre). The forearm above the elbow; the humeral shaft in a U-slab
+ * (coaptation splint) with collar and cuff; the tibia in an above-knee backslab, watched for compartment
+ * syndrome (BOAST, Diagnosis and Management of Compartment Syndrome of the Limbs, 2014).
+ */
+export const FOREARM_BACKSLAB = 'Above-elbow backslab; arm in a sling';
+export const HUMERUS_U_SLAB = 'U-slab (coaptation splint) for the humeral shaft; collar and cuff';
+export const TIBIA_BACKSLAB =
+  'Above-knee backslab, well padded; leg elevated, no weight on it; watched for compartment syndrome';
+/**
  * Impending herniation (TCCC Guidelines, traumatic brain injury: 250 ml of 3 % or 5 % hypertonic saline,
  * head up 30°, hyperventilation to an end-tidal CO2 of 30–35 mmHg; Brain Trauma Foundation 4th ed.:
  * hyperventilation only as a bridge). Given when the chart shows it, minutes before the death it cannot

@@ -6,6 +6,7 @@
  * inside a category is judgement. Codes are well-known concepts; where no specific concept could be
  * confirmed, a confirmed general concept carries a `qualifier` (as in injury-catalog.ts).
  */
+import { FOREARM_BACKSLAB } from './care-texts.js';
 import type { RtdLevel } from './physiology.js';
 
 /** How a condition shifts the vital signs; `lethal` = probability of death in theatre. */
@@ -123,7 +124,7 @@ const ANKLE_FRACTURE = fracture(
   'Below-knee backslab, well padded; leg elevated, no weight on it, crutches',
   'X-ray of the ankle',
 );
-const FOREARM_FRACTURE = fracture('splint', 'Above-elbow backslab; arm in a sling', 'X-ray of the forearm');
+const FOREARM_FRACTURE = fracture('splint', FOREARM_BACKSLAB, 'X-ray of the forearm');
 const WRIST_FRACTURE = fracture(
   'splint',
   'Below-elbow backslab; arm elevated in a sling',

@@ -6,6 +6,7 @@
  * needs. Codes were checked against published SNOMED CT value sets; where no specific concept could be
  * confirmed (blast lung, penetrating eye injury) a confirmed general concept carries a `qualifier`.
  */
+import { FOREARM_BACKSLAB, HUMERUS_U_SLAB, TIBIA_BACKSLAB } from './care-texts.js';
 import type { IssRegion } from './types.js';
 
 export type WoundRegion = 'Head/Neck' | 'Thorax' | 'Abdomen' | 'Upper extremity' | 'Lower extremity';
@@ -37,6 +38,8 @@ export interface InjuryConcept {
   amputation?: true;
   femur?: true;
   fracture?: 'open' | 'closed';
+  /** How a closed fracture that needs no fixator is held once X-rayed (damage-control.ts fixes the rest). */
+  cast?: string;
   laparotomy?: true;
   thoracotomy?: true;
   eye?: true;
@@ -157,9 +160,11 @@ export const INJURY_CATALOG: readonly InjuryConcept[] = [
   c(...CRUSH, 'Upper extremity', 'extremities', 2, [0.5, 0, 2], { crush: true }),
   c('65966004', 'Fracture of forearm', 'Upper extremity', 'extremities', 2, [1.5, 1, 2], {
     fracture: 'closed',
+    cast: FOREARM_BACKSLAB,
   }),
   c('43295006', 'Closed fracture of humerus', 'Upper extremity', 'extremities', 2, [1, 0.5, 2], {
     fracture: 'closed',
+    cast: HUMERUS_U_SLAB,
   }),
   c('263225007', 'Open fracture of humerus', 'Upper extremity', 'extremities', 3, [1.5, 2, 0.3], {
     fracture: 'open',
@@ -182,6 +187,7 @@ export const INJURY_CATALOG: readonly InjuryConcept[] = [
   c(...GSW, 'Lower extremity', 'extremities', 2, [0, 7, 0], { bleed: ['limb', 0.05] }),
   c('447139008', 'Closed fracture of tibia', 'Lower extremity', 'extremities', 2, [1.5, 0.5, 3], {
     fracture: 'closed',
+    cast: TIBIA_BACKSLAB,
   }),
   c('22640007', 'Open fracture of tibia', 'Lower extremity', 'extremities', 3, [2, 1.5, 0.3], {
     fracture: 'open',

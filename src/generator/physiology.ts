@@ -44,6 +44,8 @@ export interface ClinicalProfile {
   longBoneFracture: boolean;
   /** Held in a pelvic binder from the point of injury (TCCC). */
   pelvicFracture: boolean;
+  /** How each closed fracture that needs no fixator is held once X-rayed (the catalog's `cast`). */
+  casts: readonly string[];
   laparotomy: boolean;
   thoracotomy: boolean;
   eye: boolean;
@@ -67,6 +69,7 @@ export interface ClinicalProfile {
 }
 
 const BLEED_SCALE = 60 / 100; // %BV per minute → fraction per hour
+const NO_CASTS: readonly string[] = [];
 
 /** What the injuries alone do not say: how they were caused, and a cord injury's neurogenic shock (drawn by the caller). */
 export interface InjuryContext {
@@ -86,6 +89,7 @@ export function clinicalProfile(
   let pleuralHypoxia = 0;
   let burnTbsa = 0;
   let burnFull = false;
+  let casts: readonly string[] = NO_CASTS;
   const p = {
     tension: false,
     airwayRisk: false,
@@ -128,6 +132,7 @@ export function clinicalProfile(
     p.limbFracture ||= c.fracture !== undefined || c.code === PELVIC_FRACTURE;
     p.longBoneFracture ||= c.fracture !== undefined;
     p.pelvicFracture ||= c.code === PELVIC_FRACTURE;
+    if (c.cast && !casts.includes(c.cast)) casts = [...casts, c.cast];
     p.laparotomy ||= c.laparotomy === true;
     p.thoracotomy ||= c.thoracotomy === true;
     p.eye ||= c.eye === true;
@@ -198,6 +203,7 @@ export function clinicalProfile(
     pleuralHypoxia,
     burnTbsa,
     burnFull,
+    casts,
     ...p,
     needsDcs,
     needsRole3,

@@ -316,6 +316,7 @@ export function careItems(
     if (needsChestDrain(p)) add('Role2', r2.arrive + CHEST_DRAIN_DELAY, PROCEDURES.chestTube, 15);
     const films = radiographs(p);
     if (films) add('Role2', r2.arrive + 8 * MIN, PROCEDURES.xray, 10, films);
+    for (const cast of p.casts) add('Role2', r2.arrive + 20 * MIN, PROCEDURES.splint, 15, cast);
     let t = c.surgery;
     const operations = Number.isFinite(t) ? damageControlOperations(p) : [];
     for (const op of operations) {

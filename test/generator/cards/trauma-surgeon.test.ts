@@ -280,6 +280,34 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(battle.filter((p) => fixed(p) && !needsFixator(p)))).toEqual([]);
   });
 
+  it('holds a closed forearm, humerus or tibia fracture in a backslab or U-slab once X-rayed at Role 2', () => {
+    const casts: [RegExp, RegExp][] = [
+      [/^Fracture of forearm/, /Above-elbow backslab/],
+      [/^Closed fracture of humerus/, /U-slab \(coaptation splint\)/],
+      [/^Closed fracture of tibia/, /Above-knee backslab.*compartment syndrome/],
+    ];
+    const atRole2 = (p: Patient) => {
+      const s = staysOf(p).find((x) => x.facility === 'Role2');
+      return s !== undefined && Math.min(s.leave, p.outcome.hours_since_injury) > s.arrive + 40 / 60;
+    };
+    let held = 0;
+    for (const [fracture, cast] of casts) {
+      const broken = battle.filter((p) => has(p, fracture) && atRole2(p));
+      expect(broken.length).toBeGreaterThan(20);
+      const castAfterFilm = (p: Patient) => {
+        const film = given(p, /Plain radiography/).find((t) => t.location === 'Role2');
+        const slab = given(p, cast).find((t) => t.location === 'Role2');
+        return film !== undefined && slab !== undefined && slab.hours_since_injury! >= endOf(film);
+      };
+      expect(ids(broken.filter((p) => !castAfterFilm(p)))).toEqual([]);
+      held += broken.length;
+    }
+    // No one else: a slab belongs to its closed fracture.
+    const slabbed = battle.filter((p) => given(p, /backslab|U-slab/).length > 0);
+    expect(slabbed.length).toBeGreaterThanOrEqual(held * 0.9);
+    expect(ids(slabbed.filter((p) => !casts.some(([f]) => has(p, f))))).toEqual([]);
+  });
+
   it('finishes at Role 4 what damage control began: the fracture fixed inside, the stump closed, then rehabilitation', () => {
     const reachedHome = battle.filter((p) => p.final_status === 'Remains_Role4');
     const at = (p: Patient, pattern: RegExp, where: string) =>
