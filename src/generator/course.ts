@@ -587,7 +587,11 @@ export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals 
   const recovering = !at.dying && !at.atSickCall;
   // One who will die does not hold steady either: worse at each facility over two days in care (judgement).
   const decline = at.dying && !at.atSickCall && !at.agonal ? Math.min(1, at.hoursInCare / 48) : 0;
-  const treated = at.atSickCall ? 1 : 0.6 * (recovering ? Math.max(0.3, 1 - at.hoursInCare / 48) : 1);
+  const treated = at.atSickCall
+    ? 1
+    : recovering && e.settlesIn
+      ? Math.max(0, 1 - at.hoursInCare / e.settlesIn)
+      : 0.6 * (recovering ? Math.max(0.3, 1 - at.hoursInCare / 48) : 1);
   const scale = at.agonal ? 1.6 : treated + 0.5 * decline;
   const severity =
     c.triage !== 'T1'

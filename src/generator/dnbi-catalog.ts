@@ -26,6 +26,11 @@ export interface DnbiEffect {
   treatment?: readonly [kind: 'woundCare' | 'splint' | 'procedure', detail: string];
   /** The plain films it needs, taken at the first facility with imaging (Role 2 or 3). */
   films?: string;
+  /**
+   * Hours of care after which the vital signs are back to normal, where treatment corrects the cause
+   * itself (rewarming), rather than easing over the illness's two days.
+   */
+  settlesIn?: number;
 }
 
 export type DnbiCategory =
@@ -548,8 +553,12 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
   }),
   // Cold injuries split as in MSMR 2023 (US active component, 2022-23): frostbite 54 %, immersion and
   // non-freezing 30 %, hypothermia 16.5 %; the block keeps its total weight of 2.5.
+  // Active external rewarming from the first facility brings a mild to moderate hypothermia back to
+  // normal within about three hours (at 1–2 °C an hour: judgement after the Wilderness Medical Society
+  // guidelines, 2019).
   d('386689009', 'Hypothermia', 'Systemic', 'cold', 0.41, 'T2', 'role2', {
     upgrade: 0.2,
+    settlesIn: 3,
     temp: -3,
     hr: -10,
     rr: -3,

@@ -32,4 +32,23 @@ describe('a cold-weather casualty’s card, read by an arctic medical officer', 
       expect(given(p, /Active external rewarming/)).toHaveLength(1);
     }
   });
+
+  it('charts a hypothermic soldier warm again once rewarmed: normal at the next facility, three hours on', () => {
+    const rewarmed = cold.filter(
+      (p) =>
+        p.primary_condition.code === '386689009' &&
+        p.final_status !== 'KIA' &&
+        p.vital_signs.some((v) => v.facility !== 'POI'),
+    );
+    const later = rewarmed.flatMap((p) => {
+      const first = p.vital_signs.find((v) => v.facility !== 'POI')!;
+      return p.vital_signs
+        .filter((v) => v.hours_since_injury >= first.hours_since_injury + 3)
+        .map((v) => ({ p, v }));
+    });
+    expect(later.length).toBeGreaterThan(5);
+    expect(later.filter(({ v }) => v.temperature < 36).map(({ p }) => p.id)).toEqual([]);
+    // Cold when found: the wrap is for a real hypothermia.
+    expect(rewarmed.filter((p) => p.vital_signs[0]!.temperature >= 35).map((p) => p.id)).toEqual([]);
+  });
 });
