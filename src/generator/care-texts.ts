@@ -64,6 +64,16 @@ export const BURN_EXCISION = 'Excision of the full-thickness burns and split-ski
 export const burnResuscitation = (tbsa: number): string =>
   `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
 /**
+ * Suspected sepsis (the UK Sepsis Trust's Sepsis Six, within the hour; Surviving Sepsis Campaign 2021:
+ * crystalloid for hypoperfusion, up to 30 ml/kg in the first 3 h): blood cultures before the first
+ * antibiotic, lactate, fluids and the urine output, oxygen already titrated.
+ */
+export const SEPSIS_SIX =
+  'Sepsis Six within the hour: blood cultures before the first antibiotic where they can be taken, lactate measured, crystalloid 500 ml IV bolus repeated to a systolic 100 mmHg and a lactate falling (up to 30 ml/kg), urine output measured';
+/** NSAIDs harm the kidneys of a patient whose blood pressure or fluids are low (BNF cautions: hypovolaemia). */
+export const SEPSIS_NSAID_CAUTION = 'suspected sepsis, the kidneys at risk';
+
+/**
  * A closed fracture of a battle casualty that needs no fixator, held once X-rayed at Role 2 for the flight
  * home, where it is fixed if it must be (Emergency War Surgery, 5th ed.: splint or cast closed fractures,
  * fix definitively out of theatre). The forearm above the elbow; the humeral shaft in a U-slab

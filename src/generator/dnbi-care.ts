@@ -155,6 +155,17 @@ export function pneumoniaSeverity(
   return crb65 >= 3 ? 'high' : crb65 >= 1 ? 'moderate' : 'low';
 }
 
+/**
+ * Sepsis suspected in an infection: qSOFA 2 or more on arrival (Seymour 2016, Sepsis-3: breathing rate 22
+ * or more, altered mentation, systolic pressure 100 mmHg or less).
+ */
+export function septic(
+  v: { gcs: number; respiratory_rate: number; systolic_bp: number } | undefined,
+): boolean {
+  if (!v) return false;
+  return (v.respiratory_rate >= 22 ? 1 : 0) + (v.gcs < 15 ? 1 : 0) + (v.systolic_bp <= 100 ? 1 : 0) >= 2;
+}
+
 /** The antibiotic regimen for a diagnosis, or undefined where the catalogue has none to name. */
 export function antibioticFor(
   code: string,

@@ -17,7 +17,7 @@ import {
 import { CONCUSSION_SCREEN, FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import { damageControlOperations, definitiveOperations } from './damage-control.js';
 import { bloodLossAt } from './haemorrhage.js';
-import { antibioticFor, pneumoniaSeverity, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
+import { antibioticFor, pneumoniaSeverity, septic, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
 import { lowSaturation, oxygenFor } from './oxygen.js';
 import { MAJOR_BURN_TBSA, type ClinicalProfile, inShock, type Vitals } from './physiology.js';
 import { type AddCare, fieldCare, tourniquetDetail } from './field-care.js';
@@ -47,6 +47,8 @@ import {
   CRYSTALLOID_RESUSCITATION,
   CRYSTALLOID_RESUSCITATION_BRAIN,
   HERNIATION_CARE,
+  SEPSIS_NSAID_CAUTION,
+  SEPSIS_SIX,
   TXA_DOSE,
   HEAT_STROKE_FIELD_COOLING,
   HEAT_STROKE_CARE,
@@ -160,9 +162,12 @@ export function careItems(
       const onArrival = arrivalVitals(c);
       const low = lowSaturation(onArrival);
       if (low) add(first.facility, first.arrive + 3 * MIN, PROCEDURES.oxygen, undefined, low);
+      const sepsis = dnbi.effect.antibiotics === true && septic(onArrival);
+      if (sepsis) add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, SEPSIS_SIX);
       if (dnbi.effect.drug) {
+        const caution = nsaidCaution(history) ?? (sepsis ? SEPSIS_NSAID_CAUTION : undefined);
         const regimen = sparingDecongestant(
-          sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, nsaidCaution(history)),
+          sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, caution),
           decongestantCaution(history),
         );
         add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);

@@ -59,6 +59,27 @@ describe('an ill patient’s vital signs over the days', () => {
     expect(oral.map((p) => p.id)).toEqual([]);
   });
 
+  it('treats an infection arriving with qSOFA 2 or more as sepsis: the Sepsis Six before the antibiotic, and no NSAID', () => {
+    const infections = ill.filter(
+      (p) => p.vital_signs.length >= 2 && given(p, /Antibiotic therapy/).length > 0,
+    );
+    const qsofa = (v: Patient['vital_signs'][number]) =>
+      (v.respiratory_rate >= 22 ? 1 : 0) + (v.gcs < 15 ? 1 : 0) + (v.systolic_bp <= 100 ? 1 : 0);
+    const septic = infections.filter((p) => qsofa(p.vital_signs[1]!) >= 2);
+    expect(septic.length).toBeGreaterThan(10);
+    const bundleFirst = (p: Patient) => {
+      const bundle = given(p, /Sepsis Six/)[0];
+      const antibiotic = given(p, /Antibiotic therapy/)[0]!;
+      return bundle !== undefined && bundle.hours_since_injury! <= antibiotic.hours_since_injury!;
+    };
+    expect(septic.filter((p) => !bundleFirst(p)).map((p) => p.id)).toEqual([]);
+    expect(
+      septic.filter((p) => given(p, /Ibuprofen|naproxen|meloxicam/i).length > 0).map((p) => p.id),
+    ).toEqual([]);
+    const others = ill.filter((p) => !septic.includes(p));
+    expect(others.filter((p) => given(p, /Sepsis Six/).length > 0).map((p) => p.id)).toEqual([]);
+  });
+
   it('keeps an ill patient held a day or more at Role 2 or 3 on ward care over the whole stay', () => {
     const wardStays = ill.flatMap((p) =>
       staysAt(p, 'Role2', 'Role3')
