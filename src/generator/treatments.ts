@@ -295,6 +295,7 @@ export function careItems(
     lastChart &&
     leaves !== undefined &&
     lastChart.hours < Math.min(c.death, leaves) &&
+    c.causeOfDeath !== undefined &&
     herniating(c.causeOfDeath, bloodLossAt(p.bleed, c.care, lastChart.hours))
   )
     add(lastChart.facility, lastChart.hours + MIN, PROCEDURES.drug, 10, HERNIATION_CARE);
