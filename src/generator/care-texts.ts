@@ -64,6 +64,13 @@ export const BURN_EXCISION = 'Excision of the full-thickness burns and split-ski
 export const burnResuscitation = (tbsa: number): string =>
   `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
 /**
+ * Damage control leaves the abdomen open, packed and under a temporary closure; the relook, once the
+ * casualty is warm, no longer acidotic and clotting, takes the packs out, repairs or joins the bowel and
+ * closes the abdomen (Emergency War Surgery, 5th ed.: return to theatre within 24-48 h).
+ */
+export const RELOOK_LAPAROTOMY =
+  'Relook laparotomy: packs out, bowel repaired or joined, abdomen closed (temporary closure since damage control)';
+/**
  * Suspected sepsis (the UK Sepsis Trust's Sepsis Six, within the hour; Surviving Sepsis Campaign 2021:
  * crystalloid for hypoperfusion, up to 30 ml/kg in the first 3 h): blood cultures before the first
  * antibiotic, lactate, fluids and the urine output, oxygen already titrated.

@@ -47,6 +47,7 @@ import {
   CRYSTALLOID_RESUSCITATION,
   CRYSTALLOID_RESUSCITATION_BRAIN,
   HERNIATION_CARE,
+  RELOOK_LAPAROTOMY,
   SEPSIS_NSAID_CAUTION,
   SEPSIS_SIX,
   TXA_DOSE,
@@ -84,6 +85,8 @@ export interface CareItem {
 }
 
 const MIN = 1 / 60;
+/** Hours from damage-control laparotomy to the relook (Emergency War Surgery, 5th ed.: 24-48 h). */
+const RELOOK_AFTER_HOURS = 24;
 /** JTS CPG "Burn Care": the first 24-48 h are resuscitation, recorded hourly on the burn flow sheet. */
 const BURN_RESUSCITATION_HOURS = 48;
 /** Class II haemorrhage begins at 15 % of blood volume (ATLS): below it, no fluid is needed. */
@@ -343,11 +346,25 @@ export function careItems(
 
   // Role 3: imaging, intensive care, second-look surgery.
   const r3 = stay('Role3');
+  // The abdomen left open by damage control at Role 2 is closed at the relook, 24-48 h after it, where
+  // the casualty is then: still at Role 2 (a long hold), at Role 3, or else at Role 4.
+  const openAbdomen = p.laparotomy && r2 !== undefined && Number.isFinite(c.surgery);
+  let abdomenClosed = false;
+  let relook = Number.POSITIVE_INFINITY;
+  for (const s of [r2, r3]) {
+    if (!openAbdomen || abdomenClosed || !s) continue;
+    const at = Math.max(c.surgery + RELOOK_AFTER_HOURS, s.arrive + 2);
+    if (at >= Math.min(s.leave, c.death) - 2) continue;
+    add(s.facility, at, PROCEDURES.laparotomy, 120, RELOOK_LAPAROTOMY);
+    abdomenClosed = true;
+    relook = at;
+  }
   if (r3) {
     const before = out.length;
     if (p.tbi > 0 || p.iss >= 9)
       add('Role3', r3.arrive + 0.5, PROCEDURES.ct, 15, p.iss >= 9 ? WHOLE_BODY_CT : HEAD_CT);
-    if (intensiveCare(p))
+    const stillOpen = openAbdomen && relook >= r3.arrive;
+    if (intensiveCare(p) || stillOpen)
       add('Role3', r3.arrive + 1, PROCEDURES.icu, (Math.min(r3.leave, c.death) - r3.arrive - 1) * 60);
     // The brain after its CT: the pressure monitor goes in, or the neurosurgeon reviews a moderate injury.
     if (p.tbi === 3) add('Role3', r3.arrive + 0.75, PROCEDURES.procedure, 30, SEVERE_TBI_CARE);
@@ -362,7 +379,9 @@ export function careItems(
         p.cervicalCord ? CERVICAL_CORD_CARE : SPINAL_CORD_CARE,
       );
     if (p.openWounds && p.maxAis >= 3 && r3.leave - r3.arrive > 24) {
-      add('Role3', r3.arrive + 24, PROCEDURES.debridement, 45, 'Second-look debridement');
+      // In the same trip to theatre as the relook, where there is one.
+      const secondLook = abdomenClosed && relook >= r3.arrive ? relook + 2 : r3.arrive + 24;
+      add('Role3', secondLook, PROCEDURES.debridement, 45, 'Second-look debridement');
       // Held for days (a long wait for the flight home): back to theatre every 48 h until the wound is
       // clean (JTS CPG "Initial Management of War Wounds": serial debridement every 24-72 h).
       const until = Math.min(r3.leave, c.death) - 2;
@@ -381,7 +400,7 @@ export function careItems(
   for (const s of [r2, r3]) {
     if (!s) continue;
     const until = Math.min(s.leave, c.death);
-    const intensive = s.facility === 'Role3' && intensiveCare(p);
+    const intensive = s.facility === 'Role3' && (intensiveCare(p) || (openAbdomen && relook >= s.arrive));
     // On the ward from 2 h after arrival, or once out of theatre after damage control.
     const onWard = Math.max(s.arrive + 2, s.facility === 'Role2' ? outOfTheatre : 0);
     if (!intensive && until - s.arrive >= 24)
@@ -404,6 +423,10 @@ export function careItems(
       add('Role4', r4.arrive + 1, PROCEDURES.icu, minutes);
     }
     let t = r4.arrive + (critical ? 48 : 24);
+    if (!dies && openAbdomen && !abdomenClosed) {
+      add('Role4', r4.arrive + 24, PROCEDURES.laparotomy, 120, RELOOK_LAPAROTOMY);
+      t = Math.max(t, r4.arrive + 48);
+    }
     if (!dies && r2 && Number.isFinite(c.surgery))
       for (const op of definitiveOperations(p)) {
         add('Role4', t, op.concept, op.minutes, op.detail);

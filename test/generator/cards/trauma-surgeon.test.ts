@@ -308,6 +308,31 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(slabbed.filter((p) => !casts.some(([f]) => has(p, f))))).toEqual([]);
   });
 
+  it('closes an abdomen left open by damage control at a relook 24 to 48 h later, in intensive care until then', () => {
+    const relook = /Relook laparotomy/;
+    const opened = battle.filter(
+      (p) => given(p, /Damage-control laparotomy/).length > 0 && p.final_status === 'Remains_Role4',
+    );
+    expect(opened.length).toBeGreaterThan(30);
+    const late = opened.filter((p) => {
+      const dcs = given(p, /Damage-control laparotomy/)[0]!;
+      const closed = given(p, relook);
+      if (closed.length !== 1) return true;
+      const after = closed[0]!.hours_since_injury! - dcs.hours_since_injury!;
+      // At Role 2 or 3 within 24-48 h, or at Role 4 the day after arrival when neither kept the casualty.
+      return closed[0]!.location === 'Role4' ? false : after < 23.98 || after > 48;
+    });
+    expect(ids(late)).toEqual([]);
+    const atRole3 = opened.filter((p) => given(p, relook)[0]?.location === 'Role3');
+    expect(atRole3.length).toBeGreaterThan(opened.length / 3);
+    expect(
+      ids(atRole3.filter((p) => !given(p, /intensive care/).some((t) => t.location === 'Role3'))),
+    ).toEqual([]);
+    expect(ids(battle.filter((p) => given(p, relook).length > 0 && !opened.includes(p) && !died(p)))).toEqual(
+      [],
+    );
+  });
+
   it('finishes at Role 4 what damage control began: the fracture fixed inside, the stump closed, then rehabilitation', () => {
     const reachedHome = battle.filter((p) => p.final_status === 'Remains_Role4');
     const at = (p: Patient, pattern: RegExp, where: string) =>
