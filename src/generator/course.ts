@@ -657,6 +657,12 @@ function hospitalDeathCause(p: ClinicalProfile, hoursInCare: number, bled: boole
   return 'Multiple injuries';
 }
 
+/** The vital signs taken on arrival at the first facility, if the casualty got there alive. */
+export function arrivalVitals(c: Course): Vitals | undefined {
+  const first = c.stays[0];
+  return first && c.vitals.find((x) => x.facility === first.facility && x.hours === first.arrive)?.v;
+}
+
 /**
  * A casualty dying of the brain injury, not bleeding out, dies of herniation: the last chart shows
  * Cushing's triad (course.ts), and the card its treatment (treatments.ts).

@@ -6,31 +6,23 @@
 import type { DnbiCase } from './conditions.js';
 import { PROCEDURES } from './conditions.js';
 import {
+  arrivalVitals,
   CHEST_DRAIN_DELAY,
   type Course,
   herniating,
   INTUBATION_DELAY,
   MAJOR_LIMB_BLEED,
-  nerveAgentTubeAt,
   needsChestDrain,
 } from './course.js';
-import { CONCUSSION_SCREEN, FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
+import { CONCUSSION_SCREEN } from './dnbi-catalog.js';
 import { damageControlOperations, definitiveOperations } from './damage-control.js';
 import { bloodLossAt } from './haemorrhage.js';
-import { antibioticFor, pneumoniaSeverity, septic, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
-import { lowSaturation, oxygenFor } from './oxygen.js';
+import { oxygenFor } from './oxygen.js';
 import { MAJOR_BURN_TBSA, type ClinicalProfile, inShock, type Vitals } from './physiology.js';
-import { type AddCare, fieldCare, tourniquetDetail } from './field-care.js';
+import { fieldCare, tourniquetDetail } from './field-care.js';
+import { illnessCare } from './illness-care.js';
+import { betaLactamAllergic, latexAllergic, type MedicalHistory } from './medical-history.js';
 import {
-  betaLactamAllergic,
-  decongestantCaution,
-  latexAllergic,
-  type MedicalHistory,
-  nsaidCaution,
-} from './medical-history.js';
-import {
-  FROSTBITE_CARE,
-  NFCI_CARE,
   WOUND_PROPHYLAXIS,
   WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY,
   ABDOMINAL_PROPHYLAXIS,
@@ -48,13 +40,8 @@ import {
   CRYSTALLOID_RESUSCITATION_BRAIN,
   HERNIATION_CARE,
   RELOOK_LAPAROTOMY,
-  SEPSIS_NSAID_CAUTION,
-  SEPSIS_SIX,
   TXA_DOSE,
-  HEAT_STROKE_FIELD_COOLING,
-  HEAT_STROKE_CARE,
   WARD_CARE,
-  MEDICAL_WARD_CARE,
   VTE_PROPHYLAXIS,
   VTE_PROPHYLAXIS_BRAIN,
   NEUROGENIC_SHOCK_CARE,
@@ -64,13 +51,9 @@ import {
   INTUBATION,
   HEAD_CT,
   WHOLE_BODY_CT,
-  SPECIALIST_REVIEW,
   SURGEONS_ASSESSMENT,
-  CLINICAL_ASSESSMENT,
   JUNCTIONAL_TOURNIQUET,
   NECK_TAMPONADE,
-  HYPOTHERMIA_WRAP,
-  HYPOTHERMIA_REWARMING,
   ACTIVE_REWARMING,
   AFTER_SUBMERSION,
 } from './care-texts.js';
@@ -129,98 +112,7 @@ export function careItems(
   const trauma = dnbi === undefined;
 
   if (!trauma) {
-    for (const s of c.stays) {
-      if (s.facility !== 'Role4')
-        add(s.facility, s.arrive + 5 * MIN, PROCEDURES.evaluation, undefined, CLINICAL_ASSESSMENT);
-      else if (Number.isFinite(c.death))
-        add('Role4', s.arrive + 1, PROCEDURES.icu, (c.death - s.arrive - 1) * 60);
-      else if (rehabilitates(dnbi)) add('Role4', s.arrive + 2, PROCEDURES.rehab);
-      else add('Role4', s.arrive + 2, PROCEDURES.evaluation, 30, SPECIALIST_REVIEW);
-    }
-    const chem = dnbi.care;
-    if (chem) {
-      if (chem.immediate && first) add('POI', 0.03, PROCEDURES.procedure, 2, chem.immediate);
-      if (chem.drug && first) add('POI', 0.05, PROCEDURES.drug, 1, chem.drug);
-      if (chem.seizure && first) add('POI', 0.07, PROCEDURES.drug, 1, chem.seizure);
-      if (first) add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 20, chem.decontamination);
-      chem.followUp?.forEach((step, i) => {
-        if (first)
-          add(
-            first.facility,
-            step.concept === PROCEDURES.intubation
-              ? nerveAgentTubeAt(c.stays)
-              : first.arrive + (25 + 10 * i) * MIN,
-            step.concept ?? (step.drug ? PROCEDURES.drug : PROCEDURES.procedure),
-            5,
-            step.detail,
-          );
-      });
-      // Ventilated, so in intensive care at every Role 2 and 3 on the way.
-      if (chem.intensiveCare)
-        for (const s of c.stays.filter((x) => x.facility === 'Role2' || x.facility === 'Role3'))
-          add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (Math.min(s.leave, c.death) - s.arrive - 0.5) * 60);
-      return sorted(out);
-    }
-    if (first) {
-      const onArrival = arrivalVitals(c);
-      const low = lowSaturation(onArrival);
-      if (low) add(first.facility, first.arrive + 3 * MIN, PROCEDURES.oxygen, undefined, low);
-      const sepsis = dnbi.effect.antibiotics === true && septic(onArrival);
-      if (sepsis) add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, SEPSIS_SIX);
-      if (dnbi.effect.drug) {
-        const caution = nsaidCaution(history) ?? (sepsis ? SEPSIS_NSAID_CAUTION : undefined);
-        const regimen = sparingDecongestant(
-          sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, caution),
-          decongestantCaution(history),
-        );
-        add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);
-      }
-      if (dnbi.effect.antibiotics) {
-        const severity = pneumoniaSeverity(onArrival, dnbi.triage === 'T1');
-        const regimen = antibioticFor(dnbi.condition.code, betaLactamAllergic(history.allergies), severity);
-        add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics, 5, regimen);
-      }
-      if (dnbi.effect.operation) operate(dnbi.effect.operation, c, add);
-      const treatment = dnbi.effect.treatment;
-      if (treatment) {
-        const [kind, detail] = treatment;
-        add(
-          first.facility,
-          first.arrive + 12 * MIN,
-          PROCEDURES[kind],
-          kind === 'procedure' ? 30 : 20,
-          detail,
-        );
-      }
-      const imaging = c.stays.find((s) => s.facility === 'Role2' || s.facility === 'Role3');
-      if (dnbi.effect.films && imaging)
-        add(imaging.facility, imaging.arrive + 10 * MIN, PROCEDURES.xray, 10, dnbi.effect.films);
-      if (dnbi.condition.code === HYPOTHERMIA) {
-        add('POI', 5 * MIN, PROCEDURES.procedure, 5, HYPOTHERMIA_WRAP);
-        add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, HYPOTHERMIA_REWARMING);
-      }
-      if (dnbi.condition.code === FROSTBITE)
-        add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 30, FROSTBITE_CARE);
-      // Non-freezing cold injury: slow rewarming only; rapid rewarming worsens the pain and the damage.
-      if (dnbi.condition.qualifier === NFCI_QUALIFIER)
-        add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, NFCI_CARE);
-      if (dnbi.condition.qualifier === HEAT_STROKE_QUALIFIER) {
-        add('POI', 3 * MIN, PROCEDURES.procedure, 10, HEAT_STROKE_FIELD_COOLING);
-        add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 30, HEAT_STROKE_CARE);
-      }
-      // An illness triaged for immediate care is nursed in intensive care at every Role 2 and 3 it reaches,
-      // any other on the ward there once it stays a day.
-      for (const s of c.stays) {
-        if (s.facility !== 'Role2' && s.facility !== 'Role3') continue;
-        const until = Math.min(s.leave, c.death);
-        if (dnbi.triage === 'T1')
-          add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (until - s.arrive - 0.5) * 60);
-        else if (until - s.arrive >= 24) {
-          const ward = dnbi.effect.operation || dnbi.category === 'injury' ? WARD_CARE : MEDICAL_WARD_CARE;
-          add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, ward);
-        }
-      }
-    }
+    illnessCare(dnbi, c, history, add);
     return sorted(out);
   }
 
@@ -473,11 +365,6 @@ function resuscitationWithoutBlood(p: ClinicalProfile, c: Course, onArrival: Vit
   return inShock(onArrival) ? CRYSTALLOID_RESUSCITATION : undefined;
 }
 
-function arrivalVitals(c: Course): Vitals | undefined {
-  const first = c.stays[0];
-  return first && c.vitals.find((x) => x.facility === first.facility && x.hours === first.arrive)?.v;
-}
-
 /**
  * Plain films at Role 2, the first facility with imaging (AJP-4.10): the chest of a chest injury, the
  * pelvis, and each broken limb, before the surgeon operates.
@@ -507,19 +394,3 @@ function facilityAnalgesia(p: ClinicalProfile, v: Vitals | undefined): string | 
 const SERIAL_DEBRIDEMENT_HOURS = 48;
 /** Most war wounds are clean by the third or fourth visit to theatre (judgement). */
 const SERIAL_DEBRIDEMENTS = 3;
-/** An illness flown home goes to a specialist; rehabilitation is for the injured body. */
-const rehabilitates = (dnbi: DnbiCase): boolean =>
-  dnbi.category === 'injury' || dnbi.category === 'musculoskeletal' || dnbi.category === 'cold';
-
-/**
- * A disease's operation, at the first surgical facility (Role 2, else Role 3) where the patient stays
- * long enough for it: an hour to prepare, the operation, and time to recover before moving on.
- */
-function operate(concept: readonly [string, string], c: Course, add: AddCare): void {
-  const surgical = c.stays.filter((s) => s.facility === 'Role2' || s.facility === 'Role3');
-  const stay = surgical.find((s) => s.leave - s.arrive >= 3) ?? surgical.at(-1);
-  if (stay) add(stay.facility, stay.arrive + 1, concept, 60);
-}
-
-/** Hypothermia's SNOMED CT code: wrapped in the field and rewarmed at the facility (care-texts.ts). */
-const HYPOTHERMIA = '386689009';

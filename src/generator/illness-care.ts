@@ -1,0 +1,140 @@
+/**
+ * The care of an illness, a minor non-battle injury or a chemical exposure (DnbiCase): assessed at every
+ * facility, treated by its diagnosis at the first, nursed on the ward or in intensive care where it is
+ * held, and followed up at home. Battle and non-battle trauma have their own care (treatments.ts).
+ */
+import { type DnbiCase, PROCEDURES } from './conditions.js';
+import { arrivalVitals, type Course, nerveAgentTubeAt } from './course.js';
+import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
+import { antibioticFor, pneumoniaSeverity, septic, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
+import type { AddCare } from './field-care.js';
+import {
+  betaLactamAllergic,
+  decongestantCaution,
+  type MedicalHistory,
+  nsaidCaution,
+} from './medical-history.js';
+import { lowSaturation } from './oxygen.js';
+import {
+  CLINICAL_ASSESSMENT,
+  FROSTBITE_CARE,
+  HEAT_STROKE_CARE,
+  HEAT_STROKE_FIELD_COOLING,
+  HYPOTHERMIA_REWARMING,
+  HYPOTHERMIA_WRAP,
+  MEDICAL_WARD_CARE,
+  NFCI_CARE,
+  SEPSIS_NSAID_CAUTION,
+  SEPSIS_SIX,
+  SPECIALIST_REVIEW,
+  WARD_CARE,
+} from './care-texts.js';
+
+const MIN = 1 / 60;
+/** Hypothermia's SNOMED CT code: wrapped in the field and rewarmed at the facility (care-texts.ts). */
+const HYPOTHERMIA = '386689009';
+
+/** An illness flown home goes to a specialist; rehabilitation is for the injured body. */
+const rehabilitates = (dnbi: DnbiCase): boolean =>
+  dnbi.category === 'injury' || dnbi.category === 'musculoskeletal' || dnbi.category === 'cold';
+
+/**
+ * A disease's operation, at the first surgical facility (Role 2, else Role 3) where the patient stays
+ * long enough for it: an hour to prepare, the operation, and time to recover before moving on.
+ */
+function operate(concept: readonly [string, string], c: Course, add: AddCare): void {
+  const surgical = c.stays.filter((s) => s.facility === 'Role2' || s.facility === 'Role3');
+  const stay = surgical.find((s) => s.leave - s.arrive >= 3) ?? surgical.at(-1);
+  if (stay) add(stay.facility, stay.arrive + 1, concept, 60);
+}
+
+/** Adds the care of a non-trauma case to a card through `add` (treatments.ts keeps its rules). */
+export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, add: AddCare): void {
+  const first = c.stays[0];
+  for (const s of c.stays) {
+    if (s.facility !== 'Role4')
+      add(s.facility, s.arrive + 5 * MIN, PROCEDURES.evaluation, undefined, CLINICAL_ASSESSMENT);
+    else if (Number.isFinite(c.death))
+      add('Role4', s.arrive + 1, PROCEDURES.icu, (c.death - s.arrive - 1) * 60);
+    else if (rehabilitates(dnbi)) add('Role4', s.arrive + 2, PROCEDURES.rehab);
+    else add('Role4', s.arrive + 2, PROCEDURES.evaluation, 30, SPECIALIST_REVIEW);
+  }
+  const chem = dnbi.care;
+  if (chem) {
+    if (chem.immediate && first) add('POI', 0.03, PROCEDURES.procedure, 2, chem.immediate);
+    if (chem.drug && first) add('POI', 0.05, PROCEDURES.drug, 1, chem.drug);
+    if (chem.seizure && first) add('POI', 0.07, PROCEDURES.drug, 1, chem.seizure);
+    if (first) add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 20, chem.decontamination);
+    chem.followUp?.forEach((step, i) => {
+      if (first)
+        add(
+          first.facility,
+          step.concept === PROCEDURES.intubation
+            ? nerveAgentTubeAt(c.stays)
+            : first.arrive + (25 + 10 * i) * MIN,
+          step.concept ?? (step.drug ? PROCEDURES.drug : PROCEDURES.procedure),
+          5,
+          step.detail,
+        );
+    });
+    // Ventilated, so in intensive care at every Role 2 and 3 on the way.
+    if (chem.intensiveCare)
+      for (const s of c.stays.filter((x) => x.facility === 'Role2' || x.facility === 'Role3'))
+        add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (Math.min(s.leave, c.death) - s.arrive - 0.5) * 60);
+    return;
+  }
+  if (first) {
+    const onArrival = arrivalVitals(c);
+    const low = lowSaturation(onArrival);
+    if (low) add(first.facility, first.arrive + 3 * MIN, PROCEDURES.oxygen, undefined, low);
+    const sepsis = dnbi.effect.antibiotics === true && septic(onArrival);
+    if (sepsis) add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, SEPSIS_SIX);
+    if (dnbi.effect.drug) {
+      const caution = nsaidCaution(history) ?? (sepsis ? SEPSIS_NSAID_CAUTION : undefined);
+      const regimen = sparingDecongestant(
+        sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, caution),
+        decongestantCaution(history),
+      );
+      add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);
+    }
+    if (dnbi.effect.antibiotics) {
+      const severity = pneumoniaSeverity(onArrival, dnbi.triage === 'T1');
+      const regimen = antibioticFor(dnbi.condition.code, betaLactamAllergic(history.allergies), severity);
+      add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics, 5, regimen);
+    }
+    if (dnbi.effect.operation) operate(dnbi.effect.operation, c, add);
+    const treatment = dnbi.effect.treatment;
+    if (treatment) {
+      const [kind, detail] = treatment;
+      add(first.facility, first.arrive + 12 * MIN, PROCEDURES[kind], kind === 'procedure' ? 30 : 20, detail);
+    }
+    const imaging = c.stays.find((s) => s.facility === 'Role2' || s.facility === 'Role3');
+    if (dnbi.effect.films && imaging)
+      add(imaging.facility, imaging.arrive + 10 * MIN, PROCEDURES.xray, 10, dnbi.effect.films);
+    if (dnbi.condition.code === HYPOTHERMIA) {
+      add('POI', 5 * MIN, PROCEDURES.procedure, 5, HYPOTHERMIA_WRAP);
+      add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 120, HYPOTHERMIA_REWARMING);
+    }
+    if (dnbi.condition.code === FROSTBITE)
+      add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 30, FROSTBITE_CARE);
+    // Non-freezing cold injury: slow rewarming only; rapid rewarming worsens the pain and the damage.
+    if (dnbi.condition.qualifier === NFCI_QUALIFIER)
+      add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, NFCI_CARE);
+    if (dnbi.condition.qualifier === HEAT_STROKE_QUALIFIER) {
+      add('POI', 3 * MIN, PROCEDURES.procedure, 10, HEAT_STROKE_FIELD_COOLING);
+      add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 30, HEAT_STROKE_CARE);
+    }
+    // An illness triaged for immediate care is nursed in intensive care at every Role 2 and 3 it reaches,
+    // any other on the ward there once it stays a day.
+    for (const s of c.stays) {
+      if (s.facility !== 'Role2' && s.facility !== 'Role3') continue;
+      const until = Math.min(s.leave, c.death);
+      if (dnbi.triage === 'T1')
+        add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (until - s.arrive - 0.5) * 60);
+      else if (until - s.arrive >= 24) {
+        const ward = dnbi.effect.operation || dnbi.category === 'injury' ? WARD_CARE : MEDICAL_WARD_CARE;
+        add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, ward);
+      }
+    }
+  }
+}
