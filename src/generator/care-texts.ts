@@ -71,6 +71,13 @@ export const burnResuscitation = (tbsa: number): string =>
 export const RELOOK_LAPAROTOMY =
   'Relook laparotomy: packs out, bowel repaired or joined, abdomen closed (temporary closure since damage control)';
 /**
+ * A penetrating eye injury is repaired by the ophthalmic surgeon at Role 3, the first facility with one:
+ * the open globe closed within 24 h of injury where possible, the eye shielded and the antibiotic
+ * continued until then (JTS CPG "Eye Trauma: Initial Care", 2021).
+ */
+export const GLOBE_REPAIR =
+  'Ophthalmic surgeon: examination under anaesthesia and primary repair of the open globe; shield and moxifloxacin continued';
+/**
  * Suspected sepsis (the UK Sepsis Trust's Sepsis Six, within the hour; Surviving Sepsis Campaign 2021:
  * crystalloid for hypoperfusion, up to 30 ml/kg in the first 3 h): blood cultures before the first
  * antibiotic, lactate, fluids and the urine output, oxygen already titrated.

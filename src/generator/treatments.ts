@@ -38,6 +38,7 @@ import {
   burnResuscitation,
   CRYSTALLOID_RESUSCITATION,
   CRYSTALLOID_RESUSCITATION_BRAIN,
+  GLOBE_REPAIR,
   HERNIATION_CARE,
   RELOOK_LAPAROTOMY,
   TXA_DOSE,
@@ -262,6 +263,7 @@ export function careItems(
     if (p.tbi === 3) add('Role3', r3.arrive + 0.75, PROCEDURES.procedure, 30, SEVERE_TBI_CARE);
     else if (p.tbi === 2) add('Role3', r3.arrive + 0.75, PROCEDURES.evaluation, 20, MODERATE_TBI_CARE);
     if (p.tbi >= 2) add('Role3', r3.arrive + 0.8, PROCEDURES.drug, 15, SEIZURE_PROPHYLAXIS);
+    if (p.eye) add('Role3', r3.arrive + 1.5, PROCEDURES.surgery, 90, GLOBE_REPAIR);
     if (p.spinal)
       add(
         'Role3',

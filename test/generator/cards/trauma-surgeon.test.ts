@@ -571,6 +571,22 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(eyes.filter((p) => given(p, /Rigid eye shield/).length !== 1))).toEqual([]);
   });
 
+  it('has the ophthalmic surgeon repair a penetrating eye injury at Role 3', () => {
+    const eyes = battle.filter((p) => {
+      const r3 = staysOf(p).find((s) => s.facility === 'Role3');
+      return (
+        has(p, /penetrating eye injury/) &&
+        r3 !== undefined &&
+        Math.min(r3.leave, p.outcome.hours_since_injury) > r3.arrive + 3
+      );
+    });
+    expect(eyes.length).toBeGreaterThan(20);
+    const repaired = (p: Patient) =>
+      given(p, /primary repair of the open globe/).some((t) => t.location === 'Role3');
+    expect(ids(eyes.filter((p) => !repaired(p)))).toEqual([]);
+    expect(ids(battle.filter((p) => repaired(p) && !has(p, /penetrating eye injury/)))).toEqual([]);
+  });
+
   it('splints every long-bone fracture and binds every broken pelvis in the field', () => {
     const reached = battle.filter((p) => p.final_status_detail !== 'KIA');
     const longBone = reached.filter((p) => has(p, /fracture of (forearm|humerus|tibia|femur)/i));
