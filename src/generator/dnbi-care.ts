@@ -58,7 +58,28 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
     'Chloramphenicol 0.5 % eye drops every 2 h',
     'Fusidic acid 1 % eye drops twice daily',
   ],
+  // BTS/SIGN British guideline on the management of asthma (2019): the reliever through a spacer.
+  'Salbutamol inhaler': ['Salbutamol 100 micrograms a puff, 2–4 puffs through a spacer as needed'],
+  // NICE NG198 (acne, 2021): a fixed topical combination first.
+  'Topical treatment': [
+    'Adapalene 0.1 % with benzoyl peroxide 2.5 % gel once daily',
+    'Clindamycin 1 % with benzoyl peroxide 3 % gel once daily',
+  ],
+  // Cutaneous leishmaniasis is confirmed and treated by a specialist, at home for most soldiers (CDC).
+  'Antiparasitic therapy': [
+    'Sore kept clean and covered; smear or biopsy to confirm; treatment after specialist review out of theatre',
+  ],
+  // WHO Guidelines for malaria (2023): an artemisinin combination for uncomplicated falciparum malaria.
+  'Antimalarial therapy': [
+    'Malaria rapid test and blood films; artemether-lumefantrine 80/480 mg (4 tablets) PO with food at 0, 8, 24, 36, 48 and 60 h',
+  ],
+  // NICE CKS, chickenpox: an adult seen within 24 h of the rash.
+  'Antiviral therapy': ['Aciclovir 800 mg PO five times a day for 7 days'],
 };
+
+/** Severe malaria (WHO Guidelines for malaria, 2023): intravenous artesunate, then a full oral course. */
+export const SEVERE_MALARIA =
+  'Malaria rapid test and blood films; artesunate 2.4 mg/kg IV at 0, 12 and 24 h, then daily until oral artemether-lumefantrine can complete the course';
 
 /**
  * The antibiotic for an infection seen at sick call, by diagnosis (SNOMED CT), and the alternative for a

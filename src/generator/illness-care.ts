@@ -6,7 +6,14 @@
 import { type DnbiCase, PROCEDURES } from './conditions.js';
 import { arrivalVitals, type Course, nerveAgentTubeAt } from './course.js';
 import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
-import { antibioticFor, pneumoniaSeverity, septic, sparingDecongestant, sparingNsaid } from './dnbi-care.js';
+import {
+  antibioticFor,
+  pneumoniaSeverity,
+  SEVERE_MALARIA,
+  septic,
+  sparingDecongestant,
+  sparingNsaid,
+} from './dnbi-care.js';
 import type { AddCare } from './field-care.js';
 import {
   betaLactamAllergic,
@@ -33,6 +40,7 @@ import {
 const MIN = 1 / 60;
 /** Hypothermia's SNOMED CT code: wrapped in the field and rewarmed at the facility (care-texts.ts). */
 const HYPOTHERMIA = '386689009';
+const MALARIA = '61462000';
 
 /** An illness flown home goes to a specialist; rehabilitation is for the injured body. */
 const rehabilitates = (dnbi: DnbiCase): boolean =>
@@ -91,10 +99,13 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
     if (sepsis) add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, SEPSIS_SIX);
     if (dnbi.effect.drug) {
       const caution = nsaidCaution(history) ?? (sepsis ? SEPSIS_NSAID_CAUTION : undefined);
-      const regimen = sparingDecongestant(
-        sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, caution),
-        decongestantCaution(history),
-      );
+      const regimen =
+        dnbi.condition.code === MALARIA && dnbi.triage === 'T1'
+          ? SEVERE_MALARIA
+          : sparingDecongestant(
+              sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, caution),
+              decongestantCaution(history),
+            );
       add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);
     }
     if (dnbi.effect.antibiotics) {

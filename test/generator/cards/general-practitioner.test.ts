@@ -8,6 +8,40 @@ describe('a sick-call card, read by a general practitioner', () => {
   const sickCall = everyone.filter((p) => p.injury_type !== 'BATTLE_TRAUMA' && !died(p));
   const with_ = (code: string) => sick.filter((p) => p.primary_condition.code === code);
 
+  it('names the drug and its dose for every sick-call treatment, never a bare class of treatment', () => {
+    const classes =
+      /^(Antimalarial therapy|Antiviral therapy|Antiparasitic therapy|Topical treatment|Salbutamol inhaler|Analgesia|Antipyretic)$/;
+    const bare = everyone.filter((p) =>
+      p.treatments.some(
+        (t) => t.treatment === 'Administration of drug or medicament' && classes.test(t.detail ?? ''),
+      ),
+    );
+    expect(bare.map((p) => p.id)).toEqual([]);
+    expect(
+      with_('195967001')
+        .filter((p) => given(p, /Salbutamol 100 micrograms/).length === 0)
+        .map((p) => p.id),
+    ).toEqual([]);
+  });
+
+  it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
+    const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
+      (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,
+    );
+    const severe = malaria.filter((p) => p.nato_triage === 'T1');
+    const uncomplicated = malaria.filter((p) => p.nato_triage !== 'T1');
+    expect(uncomplicated.length).toBeGreaterThan(5);
+    expect(severe.length).toBeGreaterThan(0);
+    expect(
+      uncomplicated
+        .filter((p) => given(p, /artemether-lumefantrine 80\/480 mg/).length !== 1)
+        .map((p) => p.id),
+    ).toEqual([]);
+    expect(severe.filter((p) => given(p, /artesunate 2.4 mg\/kg IV/).length !== 1).map((p) => p.id)).toEqual(
+      [],
+    );
+  });
+
   it('never gives an NSAID to a patient with a peptic ulcer', () => {
     const ulcer = with_('13200003');
     expect(ulcer.length).toBeGreaterThan(20);
