@@ -589,9 +589,12 @@ export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals 
   const decline = at.dying && !at.atSickCall && !at.agonal ? Math.min(1, at.hoursInCare / 48) : 0;
   const treated = at.atSickCall
     ? 1
-    : recovering && e.settlesIn
-      ? Math.max(0, 1 - at.hoursInCare / e.settlesIn)
-      : 0.6 * (recovering ? Math.max(0.3, 1 - at.hoursInCare / 48) : 1);
+    : 0.6 *
+      (recovering && e.settlesIn
+        ? Math.max(0, 1 - at.hoursInCare / e.settlesIn)
+        : recovering
+          ? Math.max(0.3, 1 - at.hoursInCare / 48)
+          : 1);
   const scale = at.agonal ? 1.6 : treated + 0.5 * decline;
   const severity =
     c.triage !== 'T1'

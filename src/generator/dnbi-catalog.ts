@@ -28,7 +28,8 @@ export interface DnbiEffect {
   films?: string;
   /**
    * Hours of care after which the vital signs are back to normal, where treatment corrects the cause
-   * itself (rewarming), rather than easing over the illness's two days.
+   * itself (rewarming, cooling), rather than easing over the illness's two days. On arrival the field's
+   * care already shows, as for any illness (60 % of the effect).
    */
   settlesIn?: number;
 }
@@ -542,8 +543,12 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     drug: 'Intravenous fluids',
   }),
   // Heat stroke is a quarter as common as heat exhaustion (MSMR 2018: 0.45 vs 1.71 per 1,000 p-y).
+  // Cooled in the field and immersed on arrival until 39 °C, a heat stroke is back to a normal temperature
+  // within about two hours of reaching care (cold-water immersion cools fastest: ACSM expert consensus on
+  // exertional heat illness, 2023; the two hours are judgement).
   d('386661006', 'Fever', 'Systemic', 'heat', 0.26, 'T1', 'none', {
     qualifier: HEAT_STROKE_QUALIFIER,
+    settlesIn: 2,
     hr: 35,
     temp: 3.5,
     rr: 8,

@@ -116,6 +116,18 @@ describe('an ill patient’s vital signs over the days', () => {
     ).toEqual([]);
   });
 
+  it('charts a heat stroke cooled in the field and immersed on arrival at a normal temperature two hours into care', () => {
+    const cooled = run('peacekeeping', 8_000, 'ward round').filter(
+      (p) => /exertional heat stroke/.test(p.conditions[0]?.qualifier ?? '') && p.final_status !== 'KIA',
+    );
+    const later = cooled.flatMap((p) => {
+      const first = p.vital_signs.find((v) => v.facility !== 'POI');
+      return first ? p.vital_signs.filter((v) => v.hours_since_injury >= first.hours_since_injury + 2) : [];
+    });
+    expect(later.length).toBeGreaterThan(5);
+    expect(later.filter((v) => v.temperature >= 38).map((v) => v.temperature)).toEqual([]);
+  });
+
   it('shows an illness that will kill getting worse from one facility to the next, and one that will not getting better', () => {
     const pneumonia = DISEASE_CATALOG.find((c) => c.code === '233604007')!;
     const severe: DnbiCase = {
