@@ -96,11 +96,17 @@ const NERVE_AGENT_TUBE_HOURS = 35 / 60;
  */
 export function nerveAgentTubeAt(stays: readonly Stay[]): number {
   const first = stays[0];
-  if (!first) return INF;
-  const planned = first.arrive + NERVE_AGENT_TUBE_HOURS;
-  return first.leave > first.arrive && Number.isFinite(first.leave)
-    ? Math.min(planned, Math.max(first.arrive, first.leave - MIN))
-    : planned;
+  return first ? withinStay(first, first.arrive + NERVE_AGENT_TUBE_HOURS) : INF;
+}
+
+/**
+ * The hour care planned for `hours` is given at a stay: a short stay (a T1 rushed on to surgery) fits it in
+ * a minute before the casualty leaves. A stay without a finite departure keeps the plan.
+ */
+export function withinStay(stay: Stay, hours: number): number {
+  return stay.leave > stay.arrive && Number.isFinite(stay.leave)
+    ? Math.min(hours, Math.max(stay.arrive, stay.leave - MIN))
+    : hours;
 }
 /** Hours from arrival at the first facility to a junctional tourniquet or balloon tamponade. */
 export const JUNCTIONAL_TAMPONADE_DELAY = 5 / 60;

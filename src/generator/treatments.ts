@@ -13,6 +13,7 @@ import {
   INTUBATION_DELAY,
   MAJOR_LIMB_BLEED,
   needsChestDrain,
+  withinStay,
 } from './course.js';
 import { CONCUSSION_SCREEN } from './dnbi-catalog.js';
 import { damageControlOperations, definitiveOperations } from './damage-control.js';
@@ -93,11 +94,12 @@ export function careItems(
     detail?: string,
   ): void => {
     if (!Number.isFinite(hours) || hours >= c.death) return;
-    // A short stay (a T1 rushed on to surgery) fits its care in before the casualty leaves.
+    // Care fits in before the casualty leaves (withinStay), and ends when they do.
     const here = c.stays.find((s) => s.facility === facility);
-    if (here && here.leave > here.arrive && Number.isFinite(here.leave)) {
-      hours = Math.min(hours, Math.max(here.arrive, here.leave - MIN));
-      if (minutes !== undefined) minutes = Math.min(minutes, (here.leave - hours) * 60);
+    if (here) {
+      hours = withinStay(here, hours);
+      if (minutes !== undefined && Number.isFinite(here.leave) && here.leave > here.arrive)
+        minutes = Math.min(minutes, (here.leave - hours) * 60);
     }
     // Care under way when the casualty dies stops there.
     if (minutes !== undefined) minutes = Math.min(minutes, (c.death - hours) * 60);
