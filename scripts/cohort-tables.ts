@@ -466,3 +466,75 @@ export function readStatbel(path: string): Sample[] {
     });
   return samplesOf(rows);
 }
+
+/**
+ * ITA: ISTAT's *Conta nomi* (names given to the children registered at birth), as scraped year by year into
+ * `list_YYYY.json`: `{"0": [...], "1": [...]}` of `{year, name, count, gender: "m" | "f"}`, names in capitals
+ * without accents, each year's commonest names down to a count that varies by year (29 in 1999, 1–10 after).
+ */
+export function readIstat(dir: string, spell: (name: string) => string): Sample[] {
+  const rows = readdirSync(dir)
+    .filter((f) => /^list_\d{4}\.json$/.test(f))
+    .flatMap((f) => {
+      const lists = JSON.parse(readFileSync(join(dir, f), 'utf-8')) as Record<string, unknown>;
+      return Object.entries(lists)
+        .filter(([key]) => key !== 'years')
+        .flatMap(([, list]) => list as { year: number; name: string; count: number; gender: string }[])
+        .map((r) => ({
+          year: r.year,
+          sex: (r.gender === 'm' ? 'M' : 'F') as Sex,
+          name: spell(titleCase(r.name)),
+          count: r.count,
+        }));
+    });
+  return samplesOf(rows);
+}
+
+/**
+ * SWE: Statistics Sweden, the given names (tilltalsnamn) of the newborn 1998–2020, one workbook per sex,
+ * written to CSV by scripts/xls-to-csv.py: `Pojkar - Boys.csv` and `Flickor - Girls.csv`, a header row
+ * `Namn / Name,1998,…,2020` under the title, then one row per name with its count per year, `-` for fewer
+ * than 10.
+ */
+export function readScb(dir: string): Sample[] {
+  const rows = readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .flatMap((f) => {
+      const sex: Sex = f.startsWith('Pojkar') ? 'M' : 'F';
+      const all = lines(join(dir, f)).map(cells);
+      const header = all.findIndex((r) => r[0] === 'Namn / Name');
+      const years = all[header]!.slice(1).map(Number);
+      return all.slice(header + 1).flatMap(([name, ...counts]) =>
+        counts
+          .map((count, i) => ({ year: years[i]!, sex, name: name!, count: Number(count) }))
+          .filter((r) => r.count > 0),
+      );
+    });
+  return samplesOf(rows);
+}
+
+/**
+ * LVA: the 100 commonest names of each sex among people born in each five-year period 1920–2020, as ranks
+ * (`popularity: {"1975": rank, …}`, 0 when not ranked), joined onto the Latvian name-day calendar in
+ * `name_days_processed.json` (`gender` `Vīrietis` / `Sieviete`). A period is sampled as its first year.
+ */
+export function readLatvianRanks(path: string): Sample[] {
+  const names = JSON.parse(readFileSync(path, 'utf-8')) as {
+    name: string;
+    gender: string;
+    popularity: Record<string, number>;
+  }[];
+  const rows = names
+    .filter((n) => n.gender === 'Vīrietis' || n.gender === 'Sieviete')
+    .flatMap((n) =>
+      Object.entries(n.popularity)
+        .filter(([, rank]) => rank > 0)
+        .map(([period, rank]) => ({
+          year: Number(period),
+          sex: (n.gender === 'Vīrietis' ? 'M' : 'F') as Sex,
+          name: n.name,
+          rank,
+        })),
+    );
+  return samplesOf(rows);
+}

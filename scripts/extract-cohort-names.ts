@@ -53,10 +53,23 @@
  *   `Cleaned file - First names in Belgium born 1995-2016.csv` at fe86f0a49d79af234d6dd14ce31a4f6cfc4de64a
  *   (the author's tidy copy of Statbel's two workbooks, whose regional columns it leaves out). Births
  *   before 1995 have no table by year.
+ * - ITA, --ita <dir>: ISTAT, *Conta nomi*, the names of the children registered at birth 1999–2021, each
+ *   year's commonest names (377 in 1999, 1,000–5,600 in 2000–2015); scraped from ISTAT's service into
+ *   matteraggi/HDS_evolution_of_naming `dataset/istat/contanomi_raw/list_YYYY.json` at
+ *   9f4ffedb75f9b76f22939ba5be7276046c83d3ce. Births before 1999 have no table by year.
+ * - SWE, --swe <dir>: Statistics Sweden (SCB), the given names (tilltalsnamn) of the newborn 1998–2020, every
+ *   name given to at least 10 children in a year; evoling/barnnamn `data-raw/be0001namntab11-2020.xlsx`
+ *   (girls) and `be0001namntab12-2020.xlsx` (boys) at 234ca79d925bf21348bc685509208e0c7a20e623, each
+ *   written to <dir> by `scripts/xls-to-csv.py`. Births before 1998 have no table by year.
+ * - LVA, --lva <file>: the 100 commonest names of each sex among people born in each five-year period
+ *   1920–2020, as ranks; laimabusaite/latvian-names `docs/name_days_processed.json` at
+ *   978d8767d970a343011005c707dcbde2fce92753, which joins them onto the name-day calendar. The repository does
+ *   not name the ranks' source (its raw export is not stored), only that its bearer counts are the Office of
+ *   Citizenship and Migration Affairs' (PMLP).
  *
  * Run: npx tsx scripts/extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir> --nor <file>
  *        --fra <file> --can-ontario <dir> --can-quebec <file> --nld <file> --pol <file>
- *        --esp <dir> --cze <dir> --deu <file> --bel <file>
+ *        --esp <dir> --cze <dir> --deu <file> --bel <file> --ita <dir> --swe <dir> --lva <file>
  *      && npx biome format --write src/generator/names/cohort-names.ts test/generator/population/cohort-checks.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -77,6 +90,9 @@ import {
   readIne,
   readSsa,
   readStatbel,
+  readIstat,
+  readScb,
+  readLatvianRanks,
   spellingsOf,
   type Sample,
   type Sex,
@@ -115,6 +131,9 @@ const { values: args } = parseArgs({
     cze: { type: 'string' },
     deu: { type: 'string' },
     bel: { type: 'string' },
+    ita: { type: 'string' },
+    swe: { type: 'string' },
+    lva: { type: 'string' },
   },
 });
 /** The path given for one table; every table is needed, since the script rewrites every nation's list. */
@@ -148,6 +167,10 @@ const SPANISH_ACCENTS: Readonly<Record<string, string>> = {
 };
 
 const spanishSpelling = spellingsIn('ESP');
+
+/** Names ISTAT prints without their final accent and the Italian lists do not spell. */
+const ITALIAN_ACCENTS: Readonly<Record<string, string>> = { Niccolo: 'Niccolò' };
+const italianSpelling = spellingsIn('ITA');
 
 /**
  * The Czech table has no sex column. A name takes the sex of the unfiltered Czech lists (faker's calendar
@@ -269,6 +292,27 @@ const NATIONS: Nation[] = [
     top: 100,
     samples: readStatbel(table('bel')),
     note: 'samples 1995–2007 only: the published table starts in 1995',
+  },
+  {
+    code: 'ITA',
+    publisher: 'ISTAT, Conta nomi, names of the children registered at birth per year from 1999',
+    top: 150,
+    samples: readIstat(table('ita'), (name) => ITALIAN_ACCENTS[name] ?? italianSpelling(name)),
+    note: 'samples 1999–2007 only: the published table starts in 1999; accents from the Italian lists',
+  },
+  {
+    code: 'SWE',
+    publisher: 'Statistics Sweden, given names of the newborn per year from 1998',
+    top: 150,
+    samples: readScb(table('swe')),
+    note: 'samples 1998–2007 only: the published table starts in 1998',
+  },
+  {
+    code: 'LVA',
+    publisher: 'the 100 commonest names per five-year period of birth (source not named by its copy)',
+    top: 100,
+    samples: readLatvianRanks(table('lva')),
+    note: 'ranks only; periods 1975–79 to 2005–09, each sampled as its first year',
   },
 ];
 

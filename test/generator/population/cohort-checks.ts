@@ -207,4 +207,40 @@ export const COHORT_CHECKS: readonly CohortCheck[] = [
       f: { older: [], newer: ['Nore', 'Amina', 'Marion', 'Amy', 'Linde'] },
     },
   },
+  {
+    code: 'ITA',
+    common: {
+      m: ['Francesco', 'Andrea', 'Alessandro', 'Matteo', 'Lorenzo'],
+      f: ['Giulia', 'Martina', 'Sara', 'Chiara', 'Alessia'],
+    },
+    outliers: {
+      m: { older: [], newer: ['Brando', 'Zeno', 'Leo', 'Leone', 'Lucio'] },
+      f: { older: [], newer: ['Mia', 'Nina', 'Olivia', 'Livia', 'Amelia'] },
+    },
+  },
+  {
+    code: 'SWE',
+    common: {
+      m: ['William', 'Alexander', 'Anton', 'Emil', 'Simon'],
+      f: ['Emma', 'Julia', 'Elin', 'Ida', 'Amanda'],
+    },
+    outliers: {
+      m: { older: [], newer: ['Ebbe', 'Einar', 'Bo'] },
+      f: { older: [], newer: ['Ines', 'Kerstin', 'Viola', 'Eva'] },
+    },
+  },
+  {
+    code: 'LVA',
+    common: {
+      m: ['Jānis', 'Daniels', 'Aleksandrs', 'Edgars', 'Artūrs'],
+      f: ['Jeļena', 'Kristīne', 'Laura', 'Anastasija', 'Inga'],
+    },
+    outliers: {
+      m: {
+        older: ['Jāzeps', 'Arvīds', 'Voldemārs', 'Harijs', 'Elmārs'],
+        newer: ['Miķelis', 'Pauls', 'Regnārs'],
+      },
+      f: { older: ['Silvija', 'Skaidrīte', 'Tamāra', 'Ingūna', 'Regīna'], newer: ['Olīvija', 'Jasmīna'] },
+    },
+  },
 ];
