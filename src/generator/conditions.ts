@@ -108,12 +108,21 @@ export function dnbiTables(scenario: Scenario): DnbiTables {
   };
 }
 
+const atRole3AtTheEarliest = (level: RtdLevel): RtdLevel => (level === 'none' ? 'none' : 'role3');
+
 function drawCase(rng: Rng, concept: DnbiConcept): DnbiCase {
   const { code, name, region, triage, upgrade, ais, effect, qualifier } = concept;
   // One step up only where the condition allows it: T3 → T2, and T2 → T1 only if it can kill.
   const up = rng.chance(upgrade);
   const t: NatoTriage = !up ? triage : triage === 'T3' ? 'T2' : effect.lethal ? 'T1' : triage;
-  const rtd: RtdLevel = concept.evac > 0 && rng.chance(concept.evac) ? 'none' : concept.rtd;
+  const evacuated = concept.evac > 0 && rng.chance(concept.evac);
+  // A case grave enough to be raised to T1 needs more than Role 2 can hold it for (72 h, AJP-4.10):
+  // it goes back to duty from Role 3's beds, if at all.
+  const rtd: RtdLevel = evacuated
+    ? 'none'
+    : t === 'T1' && triage !== 'T1'
+      ? atRole3AtTheEarliest(concept.rtd)
+      : concept.rtd;
   const condition: Condition = {
     code,
     name,

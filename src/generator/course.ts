@@ -610,6 +610,9 @@ export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals 
         : recovering
           ? Math.max(0, 1 - at.hoursInCare / 24)
           : 1 + 0.3 * decline;
+  // Actively rewarmed, a severe hypothermia's extra cold goes as fast as a milder one's (1–2 °C an hour).
+  const rewarmedBy = (cold: number): number =>
+    recovering && e.settlesIn ? Math.min(cold, Math.max(0, 1 - at.hoursInCare / e.settlesIn)) : cold;
   // The ventilator sets the breathing rate and keeps the saturation up.
   const ventilated = at.ventilated === true;
   const spo2 = 98 + jitter - (e.spo2 ?? 0) * scale - 6 * severity;
@@ -630,7 +633,7 @@ export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals 
           jitter * 0.2 +
           (e.temp ?? 0) *
             (at.agonal && at.hoursInCare > 1 && (e.temp ?? 0) > 0 ? 0.6 : at.agonal ? scale : treated) -
-          ((e.temp ?? 0) < 0 ? 2 * severity : 0)) *
+          ((e.temp ?? 0) < 0 ? 2 * rewarmedBy(severity) : 0)) *
           10,
       ) / 10,
   };

@@ -37,6 +37,19 @@ describe('an ill patient’s vital signs over the days', () => {
     expect(aDayLater.filter((p) => last(p).spo2 <= arrival(p).spo2).map((p) => p.id)).toEqual([]);
   });
 
+  it('keeps an illness grave enough for immediate care (T1) in hospital for days, never back to duty from Role 1 or 2', () => {
+    // Role 2 holds a patient for 72 h at most (AJP-4.10): one in intensive care for pneumonia or sepsis
+    // moves on to Role 3 and is not back in the line the same day.
+    const grave = everyone.filter((p) => p.injury_type !== 'BATTLE_TRAUMA' && p.nato_triage === 'T1');
+    expect(grave.length).toBeGreaterThan(100);
+    const sentBack = grave.filter(
+      (p) => p.final_status === 'RTD' && (p.outcome.facility === 'Role1' || p.outcome.facility === 'Role2'),
+    );
+    expect(
+      sentBack.map((p) => `${p.id} ${p.primary_condition.display} ${p.outcome.hours_since_injury} h`),
+    ).toEqual([]);
+  });
+
   it('gives a pneumonia short of oxygen oxygen on arrival, and treats a severe one intravenously', () => {
     const pneumonia = ill.filter(
       (p) => p.primary_condition.code === '233604007' && p.vital_signs.length >= 2,
