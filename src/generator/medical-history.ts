@@ -30,12 +30,15 @@ export const betaLactamAllergic = (allergies: readonly HistoryEntry[]): boolean 
 const SERTRALINE = '372594008';
 const REFLUX = '235595009';
 const HYPERTENSION = '59621000';
+const LISINOPRIL = '386873009';
 
 /**
  * Why an NSAID is withheld from this casualty, or undefined. With an SSRI, NSAIDs raise the risk of
  * gastrointestinal bleeding (NICE CKS, NSAIDs: prescribing issues); the BNF cautions them in
- * gastrointestinal disease and in asthma. Where paracetamol serves as well (sick-call pain and fever),
- * a prescriber takes it instead; choosing it outright is our judgement.
+ * gastrointestinal disease and in asthma; and they raise blood pressure, blunt an ACE inhibitor and, with
+ * it, can harm the kidneys of a casualty who may also be dehydrated (NICE CKS, NSAIDs: prescribing issues).
+ * Where paracetamol serves as well (sick-call pain and fever), a prescriber takes it instead; choosing it
+ * outright is our judgement.
  */
 export function nsaidCaution(history: {
   comorbidities: readonly HistoryEntry[];
@@ -44,6 +47,7 @@ export function nsaidCaution(history: {
   if (history.medications.some((m) => m.code === SERTRALINE)) return 'takes sertraline, an SSRI';
   if (history.comorbidities.some((c) => c.code === REFLUX)) return 'gastro-oesophageal reflux';
   if (history.comorbidities.some((c) => c.code === ASTHMA)) return 'asthma';
+  if (history.medications.some((m) => m.code === LISINOPRIL)) return 'takes lisinopril for hypertension';
   return undefined;
 }
 
@@ -94,7 +98,7 @@ const CHRONIC: readonly Chronic[] = [
     code: HYPERTENSION,
     name: 'Essential hypertension',
     p: [0.02, 0.06, 0.12],
-    medication: { code: '386873009', name: 'Lisinopril', detail: 'Lisinopril 10 mg PO once daily' },
+    medication: { code: LISINOPRIL, name: 'Lisinopril', detail: 'Lisinopril 10 mg PO once daily' },
   },
   { code: '414916001', name: 'Obesity', p: [0.12, 0.18, 0.2] },
   {

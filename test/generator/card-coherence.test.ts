@@ -68,14 +68,14 @@ describe('a card read as a whole', () => {
     expect(new Set(covered.filter((p) => !allergic(p)).flatMap(woundDrugs))).toEqual(new Set(['Cefazolin']));
   });
 
-  it('gives paracetamol instead of an NSAID at sick call to a casualty on an SSRI, with reflux or with asthma', () => {
+  it('gives paracetamol instead of an NSAID at sick call to a casualty on an SSRI or an ACE inhibitor, with reflux or with asthma', () => {
     const ps = run(
       { injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0.4, Disease: 0.6 } },
       20_000,
       'nsaid',
     );
     const cautioned = (p: Patient) =>
-      p.medications.some((m) => m.code === '372594008') ||
+      p.medications.some((m) => m.code === '372594008' || m.code === '386873009') ||
       p.comorbidities.some((c) => c.code === '235595009' || c.code === '195967001');
     // The regimens given for pain or fever: the details of "Administration of drug" naming an analgesic.
     const painRelief = (p: Patient) =>
@@ -89,6 +89,9 @@ describe('a card read as a whole', () => {
     expect(withReason.flatMap(painRelief).filter(nsaid)).toEqual([]);
     expect(
       withReason.flatMap(painRelief).some((d) => /NSAID withheld: (takes sertraline|asthma|gastro)/.test(d)),
+    ).toBe(true);
+    expect(
+      withReason.flatMap(painRelief).some((d) => /NSAID withheld: takes lisinopril for hypertension/.test(d)),
     ).toBe(true);
     // Everyone else is given one of the usual first-line choices, most of them an NSAID.
     const others = treated.filter((p) => !cautioned(p)).flatMap(painRelief);
@@ -118,10 +121,10 @@ describe('a card read as a whole', () => {
     const minor = ps.filter((p) => p.injury_severity_score <= 4 && fieldDrug(p) !== '');
     expect(minor.length).toBeGreaterThan(50);
     expect(minor.every((p) => /paracetamol 1300 mg/i.test(fieldDrug(p)))).toBe(true);
-    // Meloxicam is an NSAID: left out for a casualty on an SSRI, with reflux or with asthma.
+    // Meloxicam is an NSAID: left out for a casualty on an SSRI or an ACE inhibitor, with reflux or with asthma.
     const cautioned = minor.filter(
       (p) =>
-        p.medications.some((m) => m.code === '372594008') ||
+        p.medications.some((m) => m.code === '372594008' || m.code === '386873009') ||
         p.comorbidities.some((c) => c.code === '235595009' || c.code === '195967001'),
     );
     expect(cautioned.length).toBeGreaterThan(0);
