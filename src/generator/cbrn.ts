@@ -60,16 +60,23 @@ const SEVERE_NERVE_AGENT_CARE = [
   },
 ] as const;
 /**
- * Mustard binds to skin within minutes, long before the blisters rise hours later: the casualty's own
- * decontamination kit in the first minutes, then burn care once the blisters come (USAMRICD handbook).
+ * Mustard binds to skin within minutes, long before its effects show: the eyes within about an hour, the
+ * skin red within 12 h and blistered within about a day (CHEMM, sulfur mustard). So the casualty's own
+ * decontamination kit in the first minutes, the eyes cared for on arrival, the blisters dressed as burns
+ * once they rise (USAMRICD handbook), and no return to duty before a day has shown what the skin will do.
  */
 const MUSTARD_IMMEDIATE =
   'RSDL (Reactive Skin Decontamination Lotion) on exposed skin; eyes flushed with water';
-const MUSTARD_BURN_CARE = {
+const MUSTARD_EYE_CARE = {
   detail:
-    'Blisters dressed as partial-thickness burns; paracetamol 1 g PO every 6 h; eyes irrigated and lubricated',
+    'Eyes irrigated and lubricated; paracetamol 1 g PO every 6 h; skin watched for the redness and blisters that follow hours later',
   drug: true,
 } as const;
+const MUSTARD_BLISTERS = {
+  afterHours: 12,
+  detail: 'Blisters dressed as partial-thickness burns, unroofed if large; analgesia continued',
+};
+const MUSTARD_OBSERVATION_HOURS = 24;
 
 /** One casualty of a chemical release. */
 export function drawChemical(rng: Rng): DnbiCase {
@@ -107,13 +114,15 @@ export function drawChemical(rng: Rng): DnbiCase {
     : {
         immediate: MUSTARD_IMMEDIATE,
         decontamination: 'Decontamination: clothing removed, skin and eyes irrigated (sulfur mustard)',
-        followUp: [MUSTARD_BURN_CARE],
+        followUp: [MUSTARD_EYE_CARE],
+        delayed: MUSTARD_BLISTERS,
       };
   return {
     condition,
     triage,
     // Mild cases return after observation; moderate after a day at Role 2; severe are evacuated.
     rtd: triage === 'T3' ? 'role1' : triage === 'T2' && nerve ? 'role2' : 'none',
+    observeHours: nerve ? undefined : MUSTARD_OBSERVATION_HOURS,
     ais: 0,
     effect: nerve
       ? {

@@ -35,6 +35,8 @@ export interface DnbiCase {
   regimen?: string;
   /** Findings recorded beside the diagnosis (dehydration with gastroenteritis…). */
   findings?: Condition[];
+  /** Hours after exposure before a return to duty can be judged (mustard: the blisters come within a day). */
+  observeHours?: number;
 }
 
 /**
@@ -51,6 +53,8 @@ export interface ChemicalCare {
   followUp?: readonly { detail: string; drug: boolean; concept?: readonly [string, string] }[];
   /** Kept in intensive care at the first Role 3 (else Role 2) the casualty reaches. */
   intensiveCare?: true;
+  /** Care given once the agent's delayed effects appear, this many hours after exposure, wherever the casualty is. */
+  delayed?: { afterHours: number; detail: string };
 }
 
 /** The day PTSD may first be diagnosed (DSM-5: symptoms for more than a month). */

@@ -364,8 +364,13 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
           ? Math.max(arrive, 72.5) + rng.uniform(24, 264)
           : facility === 'Role2' && p.rtd === 'role2' && trauma
             ? arrive + rng.uniform(72, 120)
-            : // Back within 72 h where possible; one held in the field for days still gets an hour's care.
-              Math.max(arrive + 1, Math.min(RTD_CUTOFF_HOURS, arrive + rng.lognormal(12, 0.5)));
+            : // Back within 72 h where possible; one held in the field for days still gets an hour's care,
+              // and one whose exposure shows late is watched until it would have shown.
+              Math.max(
+                arrive + 1,
+                dnbi?.observeHours ?? 0,
+                Math.min(RTD_CUTOFF_HOURS, arrive + rng.lognormal(12, 0.5)),
+              );
       stays.push({ facility, arrive, leave, end: 'rtd' });
       break;
     }

@@ -22,6 +22,7 @@ import {
   nsaidCaution,
 } from './medical-history.js';
 import { lowSaturation } from './oxygen.js';
+import type { Facility } from './types.js';
 import {
   CLINICAL_ASSESSMENT,
   FROSTBITE_CARE,
@@ -41,6 +42,19 @@ const MIN = 1 / 60;
 /** Hypothermia's SNOMED CT code: wrapped in the field and rewarmed at the facility (care-texts.ts). */
 const HYPOTHERMIA = '386689009';
 const MALARIA = '61462000';
+
+/**
+ * Where the casualty is `hours` after the start, and when care can begin there: in a stay, at that hour;
+ * in transit, on arrival at the next facility; Role 4, the last, keeps the casualty. Undefined once the
+ * card has ended (back to duty, or dead).
+ */
+function stayAt(c: Course, hours: number): { facility: Facility; hours: number } | undefined {
+  // A stay the casualty leaves within the hour leaves the care to the next facility.
+  const stay = c.stays.find((s) => s.facility === 'Role4' || s.leave - 1 > hours);
+  if (!stay) return undefined;
+  const at = Math.max(hours, stay.arrive + 5 * MIN);
+  return at < c.death ? { facility: stay.facility, hours: at } : undefined;
+}
 
 /** An illness flown home goes to a specialist; rehabilitation is for the injured body. */
 const rehabilitates = (dnbi: DnbiCase): boolean =>
@@ -85,6 +99,8 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
           step.detail,
         );
     });
+    const late = chem.delayed && stayAt(c, chem.delayed.afterHours);
+    if (late && chem.delayed) add(late.facility, late.hours, PROCEDURES.procedure, 30, chem.delayed.detail);
     // Ventilated, so in intensive care at every Role 2 and 3 on the way.
     if (chem.intensiveCare)
       for (const s of c.stays.filter((x) => x.facility === 'Role2' || x.facility === 'Role3'))

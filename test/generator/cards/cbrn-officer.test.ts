@@ -69,4 +69,19 @@ describe('a chemical casualty’s card, read by a CBRN medical officer', () => {
       expect(given(p, /Blisters dressed/).every((t) => t.location !== 'POI')).toBe(true);
     }
   });
+
+  it('watches a mustard casualty through the latent hours: blisters dressed once they rise, none sent back before a day', () => {
+    // Skin redness comes within 12 h of exposure and the blisters within about a day (CHEMM, sulfur
+    // mustard): a casualty who looks well on arrival may still blister.
+    const alive = mustard.filter((p) => p.final_status !== 'KIA');
+    const blisterCare = alive.flatMap((p) => given(p, /Blisters dressed/).map((t) => ({ p, t })));
+    expect(blisterCare.length).toBeGreaterThan(30);
+    expect(blisterCare.filter(({ t }) => t.hours_since_injury! < 12).map(({ p }) => p.id)).toEqual([]);
+    // The eyes come first: irrigated on arrival.
+    expect(alive.filter((p) => given(p, /eyes irrigated/i).length === 0).map((p) => p.id)).toEqual([]);
+    const back = alive.filter((p) => p.final_status === 'RTD');
+    expect(back.length).toBeGreaterThan(20);
+    expect(back.filter((p) => p.outcome.hours_since_injury < 24).map((p) => p.id)).toEqual([]);
+    expect(back.filter((p) => given(p, /Blisters dressed/).length === 0).map((p) => p.id)).toEqual([]);
+  });
 });
