@@ -184,6 +184,9 @@ export const HYPOTHERMIA_REWARMING = 'Active external rewarming with a forced-ai
 /** Out of cold water (WMS hypothermia guideline): wet clothing off, warmed actively. */
 export const ACTIVE_REWARMING =
   'Wet clothing off; active rewarming with a forced-air blanket and warmed IV fluids (immersion hypothermia)';
-/** After inhaling water: oxygen, and watched for the pulmonary oedema that can follow hours later. */
+/**
+ * After inhaling water: watched for the pulmonary oedema that can follow hours later (oxygen, when the
+ * saturation is low, is its own item; the chest film waits for Role 2's X-ray).
+ */
 export const AFTER_SUBMERSION =
-  'Oxygen; chest X-ray; observed at least 4-6 h for delayed pulmonary oedema (water aspirated)';
+  'Observed at least 4-6 h for delayed pulmonary oedema (water aspirated): breathing rate, saturation and chest sounds';

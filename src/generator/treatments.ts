@@ -218,7 +218,7 @@ export function careItems(
   let outOfTheatre = Number.NEGATIVE_INFINITY;
   if (r2) {
     if (needsChestDrain(p)) add('Role2', r2.arrive + CHEST_DRAIN_DELAY, PROCEDURES.chestTube, 15);
-    const films = radiographs(p);
+    const films = radiographs(p, c);
     if (films) add('Role2', r2.arrive + 8 * MIN, PROCEDURES.xray, 10, films);
     for (const cast of p.casts) add('Role2', r2.arrive + 20 * MIN, PROCEDURES.splint, 15, cast);
     let t = c.surgery;
@@ -370,13 +370,14 @@ function resuscitationWithoutBlood(p: ClinicalProfile, c: Course, onArrival: Vit
 }
 
 /**
- * Plain films at Role 2, the first facility with imaging (AJP-4.10): the chest of a chest injury, the
- * pelvis, and each broken limb, before the surgeon operates.
+ * Plain films at Role 2, the first facility with imaging (AJP-4.10): the chest of a chest injury or of one
+ * who inhaled water (aspiration, the oedema that may follow), the pelvis, and each broken limb, before
+ * the surgeon operates.
  */
-function radiographs(p: ClinicalProfile): string | undefined {
+function radiographs(p: ClinicalProfile, c: Course): string | undefined {
   const parts = [
-    p.hypoxia > 0 || p.tension ? 'chest' : '',
-    p.pelvicFracture ? 'pelvis' : '',
+    p.hypoxia > 0 || p.tension || c.water === 'submersion' ? 'the chest' : '',
+    p.pelvicFracture ? 'the pelvis' : '',
     p.longBoneFracture ? 'the fractured limb' : '',
   ].filter((x) => x !== '');
   return parts.length > 0 ? `X-ray of ${parts.join(', ')}` : undefined;

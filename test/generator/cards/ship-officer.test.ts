@@ -27,6 +27,12 @@ describe('a sailor pulled from the sea, read by a ship’s medical officer', () 
     expect(drowned.length).toBeGreaterThan(5);
     const watched = drowned.filter((p) => p.final_status !== 'KIA');
     expect(idsOf(watched.filter((p) => given(p, /delayed pulmonary oedema/).length !== 1))).toEqual([]);
+    // Plain films need Role 2's X-ray (AJP-4.10): the chest is filmed there, not at Role 1.
+    const chestFilms = watched.flatMap((p) => given(p, /X-ray/).filter((t) => /chest/.test(t.detail ?? '')));
+    expect(chestFilms.length).toBeGreaterThan(3);
+    expect(chestFilms.filter((t) => t.location !== 'Role2' && t.location !== 'Role3')).toEqual([]);
+    const reachedRole2 = watched.filter((p) => p.movement_timeline.some((e) => e.facility === 'Role2'));
+    expect(idsOf(reachedRole2.filter((p) => !given(p, /X-ray of the chest/).length))).toEqual([]);
     const dry = atSea.filter((p) => !has(p, /Drowning/));
     const meanFirstSpo2 = (ps: Patient[]) => ps.reduce((a, p) => a + p.vital_signs[0]!.spo2, 0) / ps.length;
     expect(meanFirstSpo2(drowned)).toBeLessThan(meanFirstSpo2(dry) - 3);
