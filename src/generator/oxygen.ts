@@ -22,8 +22,8 @@ export function lowSaturation(v: Vitals | undefined): string | undefined {
  * injury that still saturates well is titrated to the target range.
  */
 export function oxygenFor(p: ClinicalProfile, v: Vitals | undefined): string | undefined {
-  const low = lowSaturation(v);
-  if (low) return low;
+  // The critical start on the reservoir mask whatever their saturation: BTS names shock, major trauma
+  // and major head injury before it titrates anyone by saturation.
   const critical =
     v && inShock(v)
       ? 'shock'
@@ -34,7 +34,10 @@ export function oxygenFor(p: ClinicalProfile, v: Vitals | undefined): string | u
           : p.iss >= 16
             ? 'major trauma'
             : undefined;
-  if (critical) return `${OXYGEN} (${critical})`;
+  if (critical)
+    return `${OXYGEN} (${critical}${v && v.spo2 < 94 ? `, saturation ${v.spo2} % on arrival` : ''})`;
+  const low = lowSaturation(v);
+  if (low) return low;
   return p.hypoxia > 0
     ? 'Oxygen 2-6 l/min by nasal cannulae, titrated to SpO2 94-98 % (chest or lung injury)'
     : undefined;

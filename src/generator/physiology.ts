@@ -315,8 +315,10 @@ export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
     spo2 -= 10;
   }
   if (s.airwayObstructed) {
+    // An awake casualty fights a blocked airway, fast and noisy; only a lowered consciousness lets the
+    // breathing slow (ATLS, airway: tachypnoea and stridor are the signs of partial obstruction).
     spo2 -= 12;
-    rr = Math.max(6, rr - 8);
+    rr = gcs <= 8 ? Math.max(6, rr - 8) : rr + 8;
   }
   // Cooling in the field fades over six hours of warmed care; a large burn loses heat until it is
   // resuscitated, then runs a fever.

@@ -631,6 +631,13 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     );
     expect(critical.length).toBeGreaterThan(100);
     expect(ids(critical.filter((p) => oxygen(p).length !== 1))).toEqual([]);
+    // The critical start on the reservoir mask even when short of oxygen: nasal cannulae are for the
+    // stable casualty titrated to a target.
+    const criticalAndShort = critical.filter((p) => arrival(p).spo2 < 94);
+    expect(criticalAndShort.length).toBeGreaterThan(50);
+    expect(ids(criticalAndShort.filter((p) => !/reservoir mask/.test(oxygen(p)[0]?.detail ?? '')))).toEqual(
+      [],
+    );
     // Oxygen goes on at the first facility, before anyone is intubated.
     const intubated = arrived.filter((p) => given(p, /endotracheal/).length > 0 && oxygen(p).length > 0);
     expect(intubated.length).toBeGreaterThan(20);
@@ -666,6 +673,17 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(blunt.length).toBeGreaterThan(5);
     expect(ids(shot.filter(restricted))).toEqual([]);
     expect(ids(blunt.filter((p) => !restricted(p)))).toEqual([]);
+  });
+
+  it('shows an awake casualty with a threatened airway breathing fast, never slowly: slow breathing is for the unconscious', () => {
+    const charts = battle.flatMap((p) => p.vital_signs.map((v) => ({ p, v })));
+    const awakeAndSlow = charts.filter(({ v }) => v.gcs >= 13 && v.respiratory_rate < 10);
+    expect(ids([...new Set(awakeAndSlow.map(({ p }) => p))])).toEqual([]);
+    const neck = battle.filter((p) => has(p, /Injury of artery neck/) && (p.vital_signs[0]?.gcs ?? 0) >= 13);
+    expect(neck.length).toBeGreaterThan(20);
+    expect(neck.filter((p) => p.vital_signs[0]!.respiratory_rate > 20).length).toBeGreaterThan(
+      neck.length / 2,
+    );
   });
 
   it('lets an awake casualty with a bleeding neck sit up to keep the airway clear, and rolls only the unconscious', () => {
