@@ -162,11 +162,13 @@ const CONTAMINATED = {
 const BLOOD_COUNT: CareStep = {
   detail: 'Full blood count with absolute lymphocyte count, repeated every 4-6 h for the dose estimate',
   drug: false,
+  hospital: true,
 };
-const ANTIEMETIC: CareStep = { detail: 'Ondansetron 8 mg IV (vomiting)', drug: true };
+const ANTIEMETIC: CareStep = { detail: 'Ondansetron 8 mg IV or PO if vomiting or nauseated', drug: true };
 const CYTOKINE: CareStep = {
   detail: 'Filgrastim 5 micrograms/kg SC daily (haematopoietic syndrome)',
   drug: true,
+  hospital: true,
 };
 const FLUIDS: CareStep = { detail: 'Sodium chloride 0.9 % 1 L IV (gastrointestinal losses)', drug: true };
 const COMFORT: CareStep = {

@@ -50,7 +50,13 @@ export interface ChemicalCare {
   drug?: string;
   seizure?: string;
   /** Care at the first facility after decontamination; `concept` names a step that is neither a drug nor a general procedure. */
-  followUp?: readonly { detail: string; drug: boolean; concept?: readonly [string, string] }[];
+  followUp?: readonly {
+    detail: string;
+    drug: boolean;
+    concept?: readonly [string, string];
+    /** Needs a laboratory or a hospital pharmacy, which a Role 1 lacks: given at the first Role 2 or 3. */
+    hospital?: true;
+  }[];
   /** Kept in intensive care at the first Role 3 (else Role 2) the casualty reaches. */
   intensiveCare?: true;
   /** Care given once the agent's delayed effects appear, this many hours after exposure, wherever the casualty is. */

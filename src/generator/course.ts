@@ -181,6 +181,31 @@ const canRtdAt = (role: Facility, level: RtdLevel): boolean =>
   (level === 'role2' && role === 'Role2') ||
   (level === 'role3' && role === 'Role3');
 
+/** Hours after damage-control surgery by which intensive care has replaced the blood lost (judgement). */
+const RESTORED_AFTER_SURGERY = 12;
+/** Hours in care after which a casualty's observations settle, and only measurement and day-to-day variation moves them. */
+const SETTLED_IN_CARE = 6;
+
+/**
+ * Two charts of a settled casualty days apart are never the same five numbers: each measurement varies by a
+ * few beats, millimetres and breaths (judgement, the size of repeat-measurement variation in a resting adult).
+ * Drawn from a hash of the casualty's jitter and the minute of the chart, not from the generator's stream,
+ * so no other draw moves.
+ */
+function wobble(v: Vitals, jitter: number, hours: number, ventilated: boolean): void {
+  let h = Math.imul(Math.floor((jitter + 1) * 0x3fffffff) ^ Math.round(hours * 60), 0x9e3779b1);
+  const next = (): number => {
+    h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    h ^= h >>> 16;
+    return (h >>> 0) / 0x100000000 - 0.5;
+  };
+  v.heart_rate = Math.round(v.heart_rate + next() * 8);
+  v.systolic_bp = Math.round(v.systolic_bp + next() * 10);
+  if (!ventilated) v.respiratory_rate = Math.max(8, Math.round(v.respiratory_rate + next() * 2));
+  v.temperature = Math.round((v.temperature + next() * 0.3) * 10) / 10;
+}
+
 export function simulateCourse(rng: Rng, input: CourseInput): Course {
   const { scenario, profile: p, dnbi } = input;
   const times = TIMES[scenario.casualty_profile];
@@ -243,9 +268,12 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       });
     const loss = bloodLossAt(p.bleed, care, hours);
     const herniation = herniating(cause, loss);
-    const replaced =
-      (hours > care.blood ? Math.min(0.3, 0.2 * (hours - care.blood)) : 0) +
-      (hours > arrivedAt ? Math.min(0.1, 0.05 * (hours - arrivedAt)) : 0);
+    // Once the surgeon has stopped the bleeding, intensive care transfuses to normal within half a day.
+    const restored = hours > care.surgery + RESTORED_AFTER_SURGERY;
+    const replaced = restored
+      ? loss
+      : (hours > care.blood ? Math.min(0.3, 0.2 * (hours - care.blood)) : 0) +
+        (hours > arrivedAt ? Math.min(0.1, 0.05 * (hours - arrivedAt)) : 0);
     const v = vitalsAt(p, {
       loss: agonal && !herniation ? Math.max(loss, 0.42) : Math.max(0, loss - replaced),
       tension: p.tension && Math.min(field.needle, arrivedAt + 3 * MIN) > hours,
@@ -271,6 +299,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     // of oxygen, sepsis runs a fever.
     if (agonal && cause === 'Pulmonary embolism') v.spo2 = Math.min(v.spo2, Math.round(82 + jitter * 3));
     if (agonal && cause === 'Sepsis') v.temperature = Math.round((39.2 + jitter * 0.4) * 10) / 10;
+    if (!agonal && hours - arrivedAt >= SETTLED_IN_CARE) wobble(v, jitter, hours, ventilated);
     if (agonal && (cause === 'Traumatic brain injury' || p.tbi === 3)) {
       // Herniation, not blood loss: Cushing's triad, bradycardia with hypertension and slow breathing.
       v.gcs = 3;
@@ -311,8 +340,10 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
 
   // Evacuation: priority from triage; urgent surgical cases straight to Role 2 when air assets allow.
   const load = input.overload;
-  const poiLeave =
-    Math.max(contact + MIN, draw(rng, times.poiWait[idx]) * (1 + load)) + input.evacuationDelayHours;
+  // A soldier who falls ill and can walk or sit reaches sick call on the unit's own transport, whatever the
+  // battle's casualty extraction: only the gravely ill (T1) wait for an evacuation like the wounded.
+  const wait = trauma || idx === 0 ? times.poiWait[idx] : TIMES.oif_oef.poiWait[idx];
+  const poiLeave = Math.max(contact + MIN, draw(rng, wait) * (1 + load)) + input.evacuationDelayHours;
   const bypass = trauma && idx === 0 && rng.chance(times.t1Bypass * (1 - load / 2));
   let facility: Facility = bypass ? 'Role2' : 'Role1';
   let arrive = poiLeave + draw(rng, bypass ? times.poiToRole2 : times.poiToRole1) * (1 + load / 2);
@@ -365,11 +396,14 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
           : facility === 'Role2' && p.rtd === 'role2' && trauma
             ? arrive + rng.uniform(72, 120)
             : // Back within 72 h where possible; one held in the field for days still gets an hour's care,
-              // and one whose exposure shows late is watched until it would have shown.
+              // one whose exposure shows late is watched until it would have shown, and an illness with
+              // a guideline's earliest return (a concussion's rest, an infection's exclusion) waits for it
+              // and the next review, within half a day (judgement).
               Math.max(
                 arrive + 1,
                 dnbi?.observeHours ?? 0,
                 Math.min(RTD_CUTOFF_HOURS, arrive + rng.lognormal(12, 0.5)),
+                dnbi?.effect.rtdAfter ? firstArrival + dnbi.effect.rtdAfter + rng.uniform(1, 12) : 0,
               );
       stays.push({ facility, arrive, leave, end: 'rtd' });
       break;
@@ -402,7 +436,17 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   // deaths the model decides.
   const arrivalLoss = bloodLossAt(p.bleed, care, firstArrival);
   const bleeding = p.bleed.limb + p.bleed.junctional + p.bleed.torso + p.bleed.pelvic > 0;
-  if (trauma && ((bleeding && (arrivalLoss >= 0.15 || p.needsDcs)) || p.tbi >= 2))
+  // TCCC 2020 gives TXA to a casualty expected to need a significant transfusion (shock, an amputation, a
+  // penetrating torso injury, severe bleeding), not to every wound a surgeon will wash out: an open
+  // fracture that has not bled much gets none.
+  const majorBleed =
+    p.amputation ||
+    p.vascular ||
+    p.penetratingTorso ||
+    p.laparotomy ||
+    p.thoracotomy ||
+    p.bleed.torso + p.bleed.pelvic >= 0.25;
+  if (trauma && ((bleeding && (arrivalLoss >= 0.15 || majorBleed)) || p.tbi >= 2))
     care.txa = firstArrival - contact > FIELD_TXA_WAIT ? contact + FIELD_TXA_DELAY : firstArrival + 5 * MIN;
   const role2 = stays.find((s) => s.facility === 'Role2');
   if (trauma && bleeding) {

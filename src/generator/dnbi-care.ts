@@ -18,6 +18,8 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
     'Paracetamol 1 g + ibuprofen 400 mg PO',
   ],
   Antipyretic: [PARACETAMOL, 'Ibuprofen 400 mg PO every 8 h'],
+  // Dengue's bleeding risk rules out NSAIDs and aspirin: paracetamol only (WHO dengue guidelines, 2009).
+  'Dengue antipyretic': [`${PARACETAMOL} (no NSAID or aspirin: bleeding risk in dengue)`],
   // Ibuprofen for its action against prostaglandins in the thawed tissue, not only for the pain
   // (Wilderness Medical Society frostbite guideline, 2019).
   'Frostbite analgesia': ['Ibuprofen 400 mg PO every 12 h'],
@@ -58,8 +60,11 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
     'Chloramphenicol 0.5 % eye drops every 2 h',
     'Fusidic acid 1 % eye drops twice daily',
   ],
-  // BTS/SIGN British guideline on the management of asthma (2019): the reliever through a spacer.
-  'Salbutamol inhaler': ['Salbutamol 100 micrograms a puff, 2–4 puffs through a spacer as needed'],
+  // BTS/SIGN British guideline on the management of asthma (SIGN 158, 2019): the reliever through a
+  // spacer, and for every acute attack prednisolone 40–50 mg daily for at least five days.
+  'Salbutamol inhaler': [
+    'Salbutamol 100 micrograms a puff, 2–4 puffs through a spacer as needed; prednisolone 40 mg PO daily for 5 days',
+  ],
   // NICE NG198 (acne, 2021): a fixed topical combination first.
   'Topical treatment': [
     'Adapalene 0.1 % with benzoyl peroxide 2.5 % gel once daily',

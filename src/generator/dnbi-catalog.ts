@@ -32,6 +32,12 @@ export interface DnbiEffect {
    * care already shows, as for any illness (60 % of the effect).
    */
   settlesIn?: number;
+  /**
+   * The earliest return to duty, in hours after the first facility saw the patient, where a guideline
+   * sets one: rest after a concussion, exclusion while infectious, the review of a pneumonia (see the
+   * constants below).
+   */
+  rtdAfter?: number;
 }
 
 export type DnbiCategory =
@@ -137,6 +143,34 @@ const WRIST_FRACTURE = fracture(
   'X-ray of the wrist',
 );
 const CLAVICLE_FRACTURE = fracture('procedure', 'Broad arm sling', 'X-ray of the clavicle');
+/**
+ * A twisted knee that gave way: braced and on crutches where first seen, X-rayed at the first facility with
+ * imaging for the fracture the Ottawa knee rule cannot exclude in one who cannot bear weight (NICE CKS,
+ * knee pain: assessment; Stiell 1996).
+ */
+const KNEE_LIGAMENT = {
+  ...ANALGESIA,
+  treatment: [
+    'splint',
+    'Hinged knee brace; crutches, weight-bearing as pain allows; ice and elevation',
+  ] as const,
+  films: 'X-ray of the knee',
+};
+
+/**
+ * The earliest return to duty. Concussion: 24 h of rest before the progressive return to activity (DoD
+ * DTM 09-033; DHA, 2021). Diarrhoea and vomiting: kept from others until 48 h after the last episode
+ * (UKHSA, norovirus and gastrointestinal infection guidance; CDC). Influenza and COVID-19: back once a day
+ * without fever and without antipyretics (CDC respiratory virus guidance, 2024), after the two to three
+ * days of fever, so not before 72 h. Chickenpox: infectious until every lesion has crusted, about 5 days
+ * after the rash (UKHSA). Pneumonia: reviewed at 48–72 h, when the fever and breathing should have settled
+ * (NICE NG138), so not back before 72 h.
+ */
+const AFTER_CONCUSSION = { rtdAfter: 24 } as const;
+const INFECTIOUS_DIARRHOEA = { rtdAfter: 48 } as const;
+const FEBRILE_VIRUS = { rtdAfter: 72 } as const;
+const CHICKENPOX = { rtdAfter: 120 } as const;
+const PNEUMONIA_REVIEW = { rtdAfter: 72 } as const;
 
 /**
  * Sick-call care that is not a drug. Lacerations: cleaned, explored and closed, with the tetanus-prone
@@ -147,6 +181,24 @@ const CLAVICLE_FRACTURE = fracture('procedure', 'Broad arm sling', 'X-ray of the
  * to activity (DHA, 2021). Chest pain and syncope: a 12-lead ECG for every one (NICE CG95, CG109).
  * Insomnia: sleep hygiene before any hypnotic (NICE CKS). Contusion: rest, ice, compression, elevation.
  */
+/**
+ * A small burn at sick call: cooled under running water for 20 minutes (it still helps up to 3 h after the
+ * burn), its size measured by the patient's palm (about 1 % of the body surface) and its depth judged, then
+ * covered with a non-adherent dressing; an epidermal burn (sunburn, a light scald) needs no dressing, only
+ * an emollient (British Burn Association first aid, 2018; NICE CKS, burns and scalds).
+ */
+const MINOR_BURN = {
+  treatment: [
+    'woundCare',
+    "Cooled under cool running water for 20 minutes; size measured by the patient's palm (1 % of the body surface) and depth assessed; covered with a non-adherent dressing",
+  ],
+} as const;
+const EPIDERMAL_BURN = {
+  treatment: [
+    'woundCare',
+    "Cooled with cool running water or cool compresses for 20 minutes; size measured by the patient's palm (1 % of the body surface); emollient, no dressing for an epidermal burn",
+  ],
+} as const;
 const LACERATION = {
   treatment: [
     'woundCare',
@@ -195,7 +247,7 @@ const ALCOHOL = {
  */
 export const CONCUSSION_SCREEN =
   'MACE 2 concussion screen and neurological examination; 24 h rest, then the progressive return to activity';
-const CONCUSSION = { treatment: ['procedure', CONCUSSION_SCREEN] } as const;
+const CONCUSSION = { treatment: ['procedure', CONCUSSION_SCREEN], ...AFTER_CONCUSSION } as const;
 /** The qualifier that names a non-freezing cold injury (its code is a general confirmed concept). */
 export const NFCI_QUALIFIER = 'non-freezing cold injury (trench foot, immersion foot)';
 /** The qualifier that names heat stroke (its code, 386661006 |Fever|, records only the temperature). */
@@ -224,6 +276,7 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     hr: 12,
     temp: 1.5,
     drug: 'Antipyretic',
+    ...FEBRILE_VIRUS,
   }),
   d(
     '840539006',
@@ -238,6 +291,7 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
       hr: 10,
       temp: 1.2,
       drug: 'Antipyretic',
+      ...FEBRILE_VIRUS,
     },
   ),
   d('10509002', 'Acute bronchitis', 'Thorax', 'respiratory', 3, 'T3', 'role1', {
@@ -253,6 +307,8 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     spo2: 6,
     rr: 8,
     lethal: 0.01,
+    films: 'X-ray of the chest',
+    ...PNEUMONIA_REVIEW,
   }),
   d('195967001', 'Asthma', 'Thorax', 'respiratory', 1, 'T3', 'role1', {
     evac: 0.15,
@@ -269,14 +325,17 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     upgrade: 0.15,
     ...REHYDRATION,
     temp: 0.8,
+    ...INFECTIOUS_DIARRHOEA,
   }),
   d('62315008', 'Diarrhea', 'Abdomen', 'gastrointestinal', 5, 'T3', 'role1', {
     upgrade: 0.1,
     ...REHYDRATION,
+    ...INFECTIOUS_DIARRHOEA,
   }),
   d('11840006', "Traveler's diarrhea", 'Abdomen', 'gastrointestinal', 4, 'T3', 'role1', {
     ...REHYDRATION,
     antibiotics: true,
+    ...INFECTIOUS_DIARRHOEA,
   }),
   d('422587007', 'Nausea', 'Abdomen', 'gastrointestinal', 1.5, 'T3', 'role1', { drug: 'Antiemetic' }),
   d('21522001', 'Abdominal pain', 'Abdomen', 'gastrointestinal', 2, 'T3', 'role1', {
@@ -402,12 +461,13 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     tropical: true,
     hr: 14,
     temp: 1.8,
-    drug: 'Antipyretic',
+    drug: 'Dengue antipyretic',
   }),
   d('186788009', 'Q fever', 'Systemic', 'medical', 0.1, 'T2', 'none', { ...INFECTION }),
   d('38907003', 'Varicella', 'Systemic', 'medical', 0.2, 'T3', 'role2', {
     temp: 1,
     drug: 'Antiviral therapy',
+    ...CHICKENPOX,
   }),
 ];
 
@@ -447,7 +507,7 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
   d('70704007', 'Sprain of wrist', 'Upper extremity', 'injury', 2, 'T3', 'role1', { ais: 1, ...ANALGESIA }),
   d('444470001', 'Injury of anterior cruciate ligament', 'Lower extremity', 'injury', 1, 'T2', 'none', {
     ais: 2,
-    ...ANALGESIA,
+    ...KNEE_LIGAMENT,
   }),
   d('16114001', 'Fracture of ankle', 'Lower extremity', 'injury', 2, 'T2', 'none', {
     ais: 2,
@@ -522,11 +582,13 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     upgrade: 0.15,
     ais: 1,
     ...ANALGESIA,
+    ...MINOR_BURN,
   }),
   d('403190006', 'Epidermal burn of skin', 'Upper extremity', 'injury', 1, 'T3', 'role1', {
     qualifier: 'sunburn or scald',
     ais: 1,
     ...ANALGESIA,
+    ...EPIDERMAL_BURN,
   }),
 
   // Heat and cold (MSMR: heat exhaustion 1.7, heat stroke 0.45, cold injury 0.3–0.5 per 1,000 p-y).

@@ -5,13 +5,16 @@
  */
 import { PROCEDURES } from './conditions.js';
 import type { Course } from './course.js';
-import { type MedicalHistory, nsaidCaution } from './medical-history.js';
+import { betaLactamAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
 import { type ClinicalProfile, inShock, SHOCK_LOSS } from './physiology.js';
 import type { Facility } from './types.js';
 
 const MIN = 1 / 60;
 
-/** Records one item of care (treatments.ts: it clips the item to the stay and to the casualty's life). */
+/**
+ * Records one item of care (treatments.ts: it clips the item to the stay and to the casualty's life, and
+ * field care to the handover at the first facility).
+ */
 export type AddCare = (
   facility: Facility,
   hours: number,
@@ -33,6 +36,7 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   if (p.spinalMotionRestriction)
     add('POI', c.contact + 5 * MIN, PROCEDURES.procedure, 5, p.cervicalCord ? CERVICAL_SMR : SPINAL_SMR);
   if (p.openWounds) add('POI', c.contact + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
+  if (p.openChest) add('POI', c.contact + 2 * MIN, PROCEDURES.dressing, 2, VENTED_CHEST_SEAL);
   // TCCC: a pelvic binder with the circulation checks, splints once the bleeding is controlled.
   if (Number.isFinite(c.field.pelvicBinder))
     add('POI', c.field.pelvicBinder, PROCEDURES.procedure, 3, 'Pelvic binder');
@@ -49,14 +53,12 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   if (held > PROLONGED_FIELD_CARE_HOURS)
     add('POI', c.contact + 1, PROCEDURES.procedure, (held - 1) * 60, PROLONGED_FIELD_CARE);
   if (p.openWounds || p.eye)
-    add(
-      'POI',
-      c.contact + 10 * MIN,
-      PROCEDURES.antibiotics,
-      2,
-      takesByMouth(p, c) ? MOXIFLOXACIN : ERTAPENEM,
-    );
+    add('POI', c.contact + 10 * MIN, PROCEDURES.antibiotics, 2, fieldAntibiotic(p, c, history));
 }
+
+/** TCCC (massive haemorrhage, respiration): every open or sucking chest wound is sealed, vented by preference. */
+const VENTED_CHEST_SEAL =
+  'Vented chest seal over the open chest wound; watched for tension pneumothorax, the seal burped or decompressed if it develops';
 
 /**
  * Analgesia in tactical field care, the three options of the TCCC Guidelines (pain management): the
@@ -66,6 +68,12 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
 const COMBAT_WOUND_PACK = 'Combat wound medication pack: paracetamol 1300 mg PO and meloxicam 15 mg PO';
 const OTFC = 'Fentanyl 800 micrograms oral transmucosal (OTFC)';
 const KETAMINE = 'Ketamine 50 mg IM or 20 mg IV/IO slow push, repeated every 20 min as needed';
+/**
+ * Crushed muscle releases myoglobin that injures the kidneys; an NSAID adds to the harm (Sever and
+ * Vanholder, Nephrol Dial Transplant 2012, crush-related acute kidney injury; JTS CPG "Crush Syndrome in
+ * Prolonged Field Care").
+ */
+const CRUSH_NSAID_CAUTION = 'crush injury, kidneys at risk';
 
 /** TCCC: a haemostatic dressing for compressible bleeding where no tourniquet fits (groin, armpit, neck, face). */
 const HAEMOSTATIC_PACKING =
@@ -117,6 +125,19 @@ function fieldTourniquet(p: ClinicalProfile, c: Course, add: AddCare): void {
 const MOXIFLOXACIN = 'Moxifloxacin 400 mg PO (combat wound medication pack)';
 const ERTAPENEM = 'Ertapenem 1 g IV/IM (unable to take by mouth)';
 /**
+ * Ertapenem is a beta-lactam, barred by a penicillin allergy (TCCC: the medical officer's substitute). The
+ * substitute is the non-beta-lactam the first facility will carry on with, clindamycin (JTS CPG "Infection
+ * Prevention in Combat-Related Injuries"), so the card does not switch drugs an hour later.
+ */
+const CLINDAMYCIN_IV =
+  'Clindamycin 900 mg IV/IO (unable to take by mouth; penicillin allergy: no ertapenem, a beta-lactam)';
+
+/** The TCCC field antibiotic this casualty can take: by mouth if able, otherwise one the allergy allows. */
+function fieldAntibiotic(p: ClinicalProfile, c: Course, history: MedicalHistory): string {
+  if (takesByMouth(p, c)) return MOXIFLOXACIN;
+  return betaLactamAllergic(history.allergies) ? CLINDAMYCIN_IV : ERTAPENEM;
+}
+/**
  * JTS CPG "Prolonged Casualty Care Guidelines": when evacuation is delayed, the medic keeps reassessing,
  * re-dosing and feeding the casualty. From 2 h in the field (judgement), over the whole wait.
  */
@@ -161,7 +182,7 @@ function takesByMouth(p: ClinicalProfile, c: Course): boolean {
 /**
  * The TCCC analgesia option for this casualty, or undefined for one who cannot take it by mouth or report
  * pain (unconscious: severe brain injury; an airway at risk is intubated and sedated at the facility).
- * An NSAID caution (medical-history.ts) leaves meloxicam out of the pack.
+ * An NSAID caution (medical-history.ts) leaves meloxicam out of the pack, and so does a crush injury.
  */
 function fieldAnalgesia(p: ClinicalProfile, c: Course, history: MedicalHistory): string | undefined {
   if (p.tbi === 3 || p.airwayRisk) return undefined;
@@ -174,6 +195,6 @@ function fieldAnalgesia(p: ClinicalProfile, c: Course, history: MedicalHistory):
   if (p.tbi === 2 && p.maxAisOutsideBrain < 2) return undefined;
   if (c.maxLoss >= SHOCK_LOSS || p.tension || p.hypoxia > 0 || gcs < 13) return KETAMINE;
   if (p.maxAisOutsideBrain >= 3) return OTFC;
-  const caution = nsaidCaution(history);
+  const caution = (p.crush ? CRUSH_NSAID_CAUTION : undefined) ?? nsaidCaution(history);
   return caution ? `Paracetamol 1300 mg PO (meloxicam withheld: ${caution})` : COMBAT_WOUND_PACK;
 }

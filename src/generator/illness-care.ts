@@ -87,13 +87,15 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
     if (chem.drug && first) add('POI', 0.05, PROCEDURES.drug, 1, chem.drug);
     if (chem.seizure && first) add('POI', 0.07, PROCEDURES.drug, 1, chem.seizure);
     if (first) add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 20, chem.decontamination);
+    const hospital = c.stays.find((s) => s.facility === 'Role2' || s.facility === 'Role3');
     chem.followUp?.forEach((step, i) => {
-      if (first)
+      const at = step.hospital ? hospital : first;
+      if (at)
         add(
-          first.facility,
+          at.facility,
           step.concept === PROCEDURES.intubation
             ? nerveAgentTubeAt(c.stays)
-            : first.arrive + (25 + 10 * i) * MIN,
+            : at.arrive + (25 + 10 * i) * MIN,
           step.concept ?? (step.drug ? PROCEDURES.drug : PROCEDURES.procedure),
           5,
           step.detail,
@@ -101,10 +103,20 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
     });
     const late = chem.delayed && stayAt(c, chem.delayed.afterHours);
     if (late && chem.delayed) add(late.facility, late.hours, PROCEDURES.procedure, 30, chem.delayed.detail);
-    // Ventilated, so in intensive care at every Role 2 and 3 on the way.
-    if (chem.intensiveCare)
-      for (const s of c.stays.filter((x) => x.facility === 'Role2' || x.facility === 'Role3'))
-        add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (Math.min(s.leave, c.death) - s.arrive - 0.5) * 60);
+    // Ventilated, so in intensive care at every Role 2 and 3 on the way; anyone else held there for a day
+    // or more is nursed on the ward (a blister agent's burns as wounds).
+    for (const s of c.stays.filter((x) => x.facility === 'Role2' || x.facility === 'Role3')) {
+      const until = Math.min(s.leave, c.death);
+      if (chem.intensiveCare) add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (until - s.arrive - 0.5) * 60);
+      else if (until - s.arrive >= 24)
+        add(
+          s.facility,
+          s.arrive + 2,
+          PROCEDURES.procedure,
+          (until - s.arrive - 2) * 60,
+          chem.delayed ? WARD_CARE : MEDICAL_WARD_CARE,
+        );
+    }
     return;
   }
   if (first) {
@@ -152,16 +164,20 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
       add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 30, HEAT_STROKE_CARE);
     }
     // An illness triaged for immediate care is nursed in intensive care at every Role 2 and 3 it reaches,
-    // any other on the ward there once it stays a day.
+    // any other on the ward there once it stays a day. One going back to duty from a stay steps down to
+    // the ward first: two days at most in intensive care, half the stay at least on the ward (its shock
+    // and confusion settle within a day: judgement).
+    const ward = dnbi.effect.operation || dnbi.category === 'injury' ? WARD_CARE : MEDICAL_WARD_CARE;
     for (const s of c.stays) {
       if (s.facility !== 'Role2' && s.facility !== 'Role3') continue;
       const until = Math.min(s.leave, c.death);
-      if (dnbi.triage === 'T1')
-        add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (until - s.arrive - 0.5) * 60);
-      else if (until - s.arrive >= 24) {
-        const ward = dnbi.effect.operation || dnbi.category === 'injury' ? WARD_CARE : MEDICAL_WARD_CARE;
+      if (dnbi.triage === 'T1') {
+        const stepDown =
+          s.end === 'rtd' ? Math.min(until, s.arrive + 0.5 + Math.min(48, (until - s.arrive) / 2)) : until;
+        add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (stepDown - s.arrive - 0.5) * 60);
+        if (stepDown < until) add(s.facility, stepDown, PROCEDURES.procedure, (until - stepDown) * 60, ward);
+      } else if (until - s.arrive >= 24)
         add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, ward);
-      }
     }
   }
 }

@@ -93,7 +93,7 @@ export const INJURY_CATALOG: readonly InjuryConcept[] = [
   // Thorax.
   c(...OPEN_WOUND, 'Thorax', 'external', 1, [6, 0, 1]),
   c(...PUNCTURE, 'Thorax', 'external', 1, [5, 0, 0]),
-  c('33737001', 'Fracture of rib', 'Thorax', 'chest', 2, [1, 0.3, 5]),
+  c('33737001', 'Fracture of rib', 'Thorax', 'chest', 2, [1, 0, 5]),
   c('36118008', 'Pneumothorax', 'Thorax', 'chest', 3, [3, 2, 1], { hypoxia: 4, pleural: true }),
   c('31892009', 'Hemothorax', 'Thorax', 'chest', 3, [2, 3, 1], {
     bleed: ['torso', 0.35],
@@ -153,20 +153,21 @@ export const INJURY_CATALOG: readonly InjuryConcept[] = [
     vascular: true,
   }),
 
-  // Upper extremity.
+  // Upper extremity. A bullet that breaks a bone breaks the skin: no closed fracture has a gunshot
+  // weight, and its weight went to the open fracture of the same bone (Gustilo: every gunshot fracture is open).
   c(...OPEN_WOUND, 'Upper extremity', 'external', 1, [12, 0, 2]),
   c(...PUNCTURE, 'Upper extremity', 'external', 1, [10, 0, 0]),
   c(...GSW, 'Upper extremity', 'extremities', 2, [0, 6, 0], { bleed: ['limb', 0.05] }),
   c(...CRUSH, 'Upper extremity', 'extremities', 2, [0.5, 0, 2], { crush: true }),
-  c('65966004', 'Fracture of forearm', 'Upper extremity', 'extremities', 2, [1.5, 1, 2], {
+  c('65966004', 'Fracture of forearm', 'Upper extremity', 'extremities', 2, [1.5, 0, 2], {
     fracture: 'closed',
     cast: FOREARM_BACKSLAB,
   }),
-  c('43295006', 'Closed fracture of humerus', 'Upper extremity', 'extremities', 2, [1, 0.5, 2], {
+  c('43295006', 'Closed fracture of humerus', 'Upper extremity', 'extremities', 2, [1, 0, 2], {
     fracture: 'closed',
     cast: HUMERUS_U_SLAB,
   }),
-  c('263225007', 'Open fracture of humerus', 'Upper extremity', 'extremities', 3, [1.5, 2, 0.3], {
+  c('263225007', 'Open fracture of humerus', 'Upper extremity', 'extremities', 3, [1.5, 2.5, 0.3], {
     fracture: 'open',
     bleed: ['limb', 0.1],
   }),
@@ -185,20 +186,20 @@ export const INJURY_CATALOG: readonly InjuryConcept[] = [
   c(...OPEN_WOUND, 'Lower extremity', 'external', 1, [14, 0, 2]),
   c(...PUNCTURE, 'Lower extremity', 'external', 1, [12, 0, 0]),
   c(...GSW, 'Lower extremity', 'extremities', 2, [0, 7, 0], { bleed: ['limb', 0.05] }),
-  c('447139008', 'Closed fracture of tibia', 'Lower extremity', 'extremities', 2, [1.5, 0.5, 3], {
+  c('447139008', 'Closed fracture of tibia', 'Lower extremity', 'extremities', 2, [1.5, 0, 3], {
     fracture: 'closed',
     cast: TIBIA_BACKSLAB,
   }),
-  c('22640007', 'Open fracture of tibia', 'Lower extremity', 'extremities', 3, [2, 1.5, 0.3], {
+  c('22640007', 'Open fracture of tibia', 'Lower extremity', 'extremities', 3, [2, 2, 0.3], {
     fracture: 'open',
     bleed: ['limb', 0.15],
   }),
-  c('25415003', 'Closed fracture of femur', 'Lower extremity', 'extremities', 3, [1, 0.5, 2], {
+  c('25415003', 'Closed fracture of femur', 'Lower extremity', 'extremities', 3, [1, 0, 2], {
     fracture: 'closed',
     femur: true,
     bleed: ['torso', 0.1],
   }),
-  c('46866001', 'Open fracture of femur', 'Lower extremity', 'extremities', 3, [1.5, 2, 0.3], {
+  c('46866001', 'Open fracture of femur', 'Lower extremity', 'extremities', 3, [1.5, 2.5, 0.3], {
     fracture: 'open',
     femur: true,
     bleed: ['limb', 0.3],

@@ -31,14 +31,16 @@ const SERTRALINE = '372594008';
 const REFLUX = '235595009';
 const HYPERTENSION = '59621000';
 const LISINOPRIL = '386873009';
+const IBUPROFEN = '387207008';
 
 /**
  * Why an NSAID is withheld from this casualty, or undefined. With an SSRI, NSAIDs raise the risk of
  * gastrointestinal bleeding (NICE CKS, NSAIDs: prescribing issues); the BNF cautions them in
  * gastrointestinal disease and in asthma; and they raise blood pressure, blunt an ACE inhibitor and, with
  * it, can harm the kidneys of a casualty who may also be dehydrated (NICE CKS, NSAIDs: prescribing issues).
- * Where paracetamol serves as well (sick-call pain and fever), a prescriber takes it instead; choosing it
- * outright is our judgement.
+ * Ibuprofen already taken is a caution too: the BNF advises against two NSAIDs together, for their side
+ * effects add up. Where paracetamol serves as well (sick-call pain and fever), a prescriber takes it
+ * instead; choosing it outright is our judgement.
  */
 export function nsaidCaution(history: {
   comorbidities: readonly HistoryEntry[];
@@ -48,7 +50,20 @@ export function nsaidCaution(history: {
   if (history.comorbidities.some((c) => c.code === REFLUX)) return 'gastro-oesophageal reflux';
   if (history.comorbidities.some((c) => c.code === ASTHMA)) return 'asthma';
   if (history.medications.some((m) => m.code === LISINOPRIL)) return 'takes lisinopril for hypertension';
+  if (history.medications.some((m) => m.code === IBUPROFEN)) return 'already on a regular NSAID';
   return undefined;
+}
+
+/**
+ * The history without its ibuprofen when the rest of it is a reason to withhold an NSAID: no prescriber
+ * leaves a standing NSAID beside its own caution (BNF). The back pain it was for goes without a regular
+ * painkiller, since NICE NG59 does not offer paracetamol alone for low back pain.
+ */
+function withoutCautionedNsaid(history: MedicalHistory): MedicalHistory {
+  const others = history.medications.filter((m) => m.code !== IBUPROFEN);
+  if (others.length === history.medications.length) return history;
+  if (!nsaidCaution({ comorbidities: history.comorbidities, medications: others })) return history;
+  return { ...history, medications: others };
 }
 
 /**
@@ -150,11 +165,11 @@ export function drawMedicalHistory(rng: Rng, age: number): MedicalHistory {
     comorbidities.push({ code: c.code, name: c.name });
     if (c.medication && rng.chance(TREATED_P)) medications.push({ ...c.medication });
   }
-  return {
+  return withoutCautionedNsaid({
     allergies: allergies.length > 0 ? allergies : [{ ...NO_KNOWN_ALLERGY }],
     comorbidities,
     medications,
-  };
+  });
 }
 
 /**
@@ -173,9 +188,9 @@ export function historyWithPresentation(
   const asthma = CHRONIC.find((c) => c.code === ASTHMA)!;
   const medications = [...history.medications];
   if (asthma.medication && rng.chance(TREATED_P)) medications.push({ ...asthma.medication });
-  return {
+  return withoutCautionedNsaid({
     ...history,
     comorbidities: [...history.comorbidities, { code: asthma.code, name: asthma.name }],
     medications,
-  };
+  });
 }

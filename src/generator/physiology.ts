@@ -61,6 +61,8 @@ export interface ClinicalProfile {
   /** Penetrating wound of chest or abdomen below the skin (Ten Second Triage: P1 when talking). */
   penetratingTorso: boolean;
   openWounds: boolean;
+  /** An open wound of the chest wall: a vented chest seal in the field (TCCC). */
+  openChest: boolean;
   /** Needs damage-control surgery (haemorrhage control, laparotomy, thoracotomy, amputation). */
   needsDcs: boolean;
   /** Needs a Role 3 (CT and neurosurgery, ophthalmology, burns, spinal care, ICU). */
@@ -110,9 +112,13 @@ export function clinicalProfile(
     crush: false,
     penetratingTorso: false,
     openWounds: false,
+    openChest: false,
   };
   let maxAis = 0;
   let maxAisOutsideBrain = 0;
+  // A bullet or a fragment that cuts an artery, opens the abdomen or lets blood or air into the chest
+  // went through the skin: a wound to dress and cover with an antibiotic, whatever else is listed.
+  const penetrating = context.mechanism === 'gunshot' || context.mechanism === 'explosive';
   for (const { concept: c, tbsa } of injuries) {
     maxAis = Math.max(maxAis, c.ais);
     if (!c.tbi) maxAisOutsideBrain = Math.max(maxAisOutsideBrain, c.ais);
@@ -146,11 +152,14 @@ export function clinicalProfile(
     p.penetratingTorso ||=
       (c.region === 'Thorax' || c.region === 'Abdomen') && c.iss !== 'external' && c.ais >= 3;
     // A burn is not an open wound: burn care has no systemic antibiotic prophylaxis (JTS CPG Burn Care).
-    p.openWounds ||=
+    const open =
       (c.iss === 'external' && tbsa === undefined) ||
       c.fracture === 'open' ||
       c.amputation === true ||
-      c.code === '283545005';
+      c.code === '283545005' ||
+      (penetrating && (c.vascular === true || c.laparotomy === true || c.pleural === true));
+    p.openWounds ||= open;
+    p.openChest ||= open && c.region === 'Thorax';
   }
   if (tbi === 3) p.airwayRisk = true;
   const iss = injurySeverityScore(scores);

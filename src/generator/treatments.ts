@@ -79,6 +79,10 @@ const BLEEDING_LOSS = 0.15;
 /** TCCC's lowest systolic pressure for a casualty with a brain injury. */
 const BRAIN_INJURY_SYSTOLIC = 110;
 
+/** Field procedures this short end at the first facility's door; a tourniquet, blood or a long hold runs on. */
+const BRIEF_FIELD_MINUTES = 15;
+const enRoute = (to: Facility): string => `en route to ${to.replace('Role', 'Role ')}`;
+
 export function careItems(
   p: ClinicalProfile,
   c: Course,
@@ -94,6 +98,16 @@ export function careItems(
     detail?: string,
   ): void => {
     if (!Number.isFinite(hours) || hours >= c.death) return;
+    if (facility === 'POI' && c.stays[0]) {
+      // The medic's care goes on in the vehicle once the casualty has left the point of injury (TCCC
+      // tactical evacuation care) and ends at the first facility, which takes over: an item planned for
+      // later is given before the handover, and one given on the move says so.
+      const handover = c.stays[0].arrive;
+      hours = Math.min(hours, Math.max(c.contact, handover - MIN));
+      if (minutes !== undefined && minutes <= BRIEF_FIELD_MINUTES)
+        minutes = Math.max(1, Math.min(minutes, (handover - hours) * 60));
+      if (hours > c.poiLeave) detail = `${detail ?? concept[1]}; ${enRoute(c.stays[0].facility)}`;
+    }
     // Care fits in before the casualty leaves (withinStay), and ends when they do.
     const here = c.stays.find((s) => s.facility === facility);
     if (here) {

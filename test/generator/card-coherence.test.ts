@@ -68,14 +68,14 @@ describe('a card read as a whole', () => {
     expect(new Set(covered.filter((p) => !allergic(p)).flatMap(woundDrugs))).toEqual(new Set(['Cefazolin']));
   });
 
-  it('gives paracetamol instead of an NSAID at sick call to a casualty on an SSRI or an ACE inhibitor, with reflux or with asthma', () => {
+  it('gives paracetamol instead of an NSAID at sick call to a casualty on an SSRI, an ACE inhibitor or ibuprofen, with reflux or with asthma', () => {
     const ps = run(
       { injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0.4, Disease: 0.6 } },
       20_000,
       'nsaid',
     );
     const cautioned = (p: Patient) =>
-      p.medications.some((m) => m.code === '372594008' || m.code === '386873009') ||
+      p.medications.some((m) => ['372594008', '386873009', '387207008'].includes(m.code)) ||
       p.comorbidities.some((c) => c.code === '235595009' || c.code === '195967001');
     // The regimens given for pain or fever: the details of "Administration of drug" naming an analgesic.
     const painRelief = (p: Patient) =>
@@ -124,7 +124,7 @@ describe('a card read as a whole', () => {
     // Meloxicam is an NSAID: left out for a casualty on an SSRI or an ACE inhibitor, with reflux or with asthma.
     const cautioned = minor.filter(
       (p) =>
-        p.medications.some((m) => m.code === '372594008' || m.code === '386873009') ||
+        p.medications.some((m) => ['372594008', '386873009', '387207008'].includes(m.code)) ||
         p.comorbidities.some((c) => c.code === '235595009' || c.code === '195967001'),
     );
     expect(cautioned.length).toBeGreaterThan(0);

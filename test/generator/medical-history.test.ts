@@ -49,6 +49,20 @@ describe('allergies, comorbidities and current medications', () => {
     }
   });
 
+  it('lists no standing ibuprofen beside a reason to withhold an NSAID: sertraline, lisinopril, reflux or asthma', () => {
+    const IBUPROFEN = '387207008';
+    const cautioned = (h: ReturnType<typeof drawMedicalHistory>) =>
+      hasCode(h.medications, '372594008') ||
+      hasCode(h.medications, '386873009') ||
+      hasCode(h.comorbidities, '235595009') ||
+      hasCode(h.comorbidities, '195967001');
+    const older = histories(44);
+    const onIbuprofen = older.filter((h) => hasCode(h.medications, IBUPROFEN));
+    // Back pain is still treated with ibuprofen where nothing forbids it.
+    expect(onIbuprofen.length).toBeGreaterThan(500);
+    expect(onIbuprofen.filter(cautioned)).toEqual([]);
+  });
+
   it('puts the same history on the same patient for the same seed', () => {
     const run = () =>
       [...generatePatients(DEFAULT_SCENARIO, { seed: 'history', count: 200 })].map((p) =>

@@ -84,4 +84,33 @@ describe('a chemical casualty’s card, read by a CBRN medical officer', () => {
     expect(back.filter((p) => p.outcome.hours_since_injury < 24).map((p) => p.id)).toEqual([]);
     expect(back.filter((p) => given(p, /Blisters dressed/).length === 0).map((p) => p.id)).toEqual([]);
   });
+
+  it('counts the blood and gives filgrastim where there is a laboratory and a pharmacy, Role 2 or 3, never at Role 1', () => {
+    const irradiated = run('cbrn_incident', 6_000, 'cbrn officer').filter((p) =>
+      has(p, /Acute radiation disease/),
+    );
+    const counted = irradiated.filter((p) => given(p, /Full blood count|Filgrastim/).length > 0);
+    expect(counted.length).toBeGreaterThan(50);
+    expect(
+      counted
+        .filter((p) => given(p, /Full blood count|Filgrastim/).some((t) => t.location === 'Role1'))
+        .map((p) => p.id),
+    ).toEqual([]);
+  });
+
+  it('nurses every chemical casualty held a day or more at Role 2 or 3, not a single assessment and then nothing', () => {
+    const held = released.filter((p) =>
+      p.movement_timeline.some((e, i, all) => {
+        if (e.event_type !== 'arrival' || (e.facility !== 'Role2' && e.facility !== 'Role3')) return false;
+        const leave = all
+          .slice(i + 1)
+          .find((x) => x.facility === e.facility && x.event_type !== 'evacuation_start');
+        return (leave?.hours_since_injury ?? p.outcome.hours_since_injury) - e.hours_since_injury >= 24;
+      }),
+    );
+    expect(held.length).toBeGreaterThan(20);
+    expect(held.filter((p) => given(p, /Ward care|intensive care/i).length === 0).map((p) => p.id)).toEqual(
+      [],
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Patient } from '../../../src/generator/index.js';
-import { run, given, died } from './read-cards.js';
+import { generatePatients, type Patient, parseScenario } from '../../../src/generator/index.js';
+import { run, given, died, staysOf } from './read-cards.js';
 
 describe('a sick-call card, read by a general practitioner', () => {
   const everyone = run(undefined, 40_000, 'practitioner');
@@ -24,6 +24,38 @@ describe('a sick-call card, read by a general practitioner', () => {
     ).toEqual([]);
   });
 
+  it('keeps a concussion seen at sick call off duty for the 24 h of rest its MACE 2 screen orders', () => {
+    const concussed = sickCall.filter((p) => p.injury_type === 'NON_BATTLE' && given(p, /MACE 2/).length > 0);
+    const back = concussed.filter((p) => p.final_status === 'RTD');
+    expect(back.length).toBeGreaterThan(100);
+    const screenedAt = (p: Patient) => given(p, /MACE 2/)[0]!.hours_since_injury ?? 0;
+    const unrested = back.filter((p) => p.outcome.hours_since_injury < screenedAt(p) + 24);
+    expect(unrested.map((p) => `${p.id} ${p.outcome.hours_since_injury} h`)).toEqual([]);
+  });
+
+  it('keeps an infectious patient from the unit while infectious: diarrhoea 48 h, influenza and COVID-19 72 h, chickenpox until its spots crust', () => {
+    // UKHSA: 48 h after the last episode of diarrhoea, chickenpox until every lesion has crusted (about
+    // 5 days); CDC: a day without fever, so about three days for influenza and COVID-19.
+    const apart: Record<string, number> = {
+      '25374005': 48,
+      '62315008': 48,
+      '11840006': 48,
+      '6142004': 72,
+      '840539006': 72,
+      '38907003': 120,
+    };
+    const back = sick.filter((p) => p.primary_condition.code in apart && p.final_status === 'RTD');
+    expect(back.length).toBeGreaterThan(3000);
+    expect(back.filter((p) => p.primary_condition.code === '38907003').length).toBeGreaterThan(10);
+    const seenAt = (p: Patient) => staysOf(p)[0]!.arrive;
+    const tooSoon = back.filter(
+      (p) => p.outcome.hours_since_injury < seenAt(p) + apart[p.primary_condition.code]!,
+    );
+    expect(
+      tooSoon.map((p) => `${p.id} ${p.primary_condition.display} ${p.outcome.hours_since_injury} h`),
+    ).toEqual([]);
+  });
+
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
     const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
       (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,
@@ -42,12 +74,42 @@ describe('a sick-call card, read by a general practitioner', () => {
     );
   });
 
+  it('treats the fever of dengue with paracetamol alone: no NSAID or aspirin, for the bleeding they risk', () => {
+    const tropics = parseScenario({
+      preset_id: 'peacekeeping',
+      injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 },
+    });
+    if (!tropics.ok) throw new Error(JSON.stringify(tropics.errors));
+    const dengue = [...generatePatients(tropics.scenario, { seed: 'dengue', count: 20_000 })].filter(
+      (p) => p.primary_condition.code === '38362002',
+    );
+    expect(dengue.length).toBeGreaterThan(20);
+    const nsaid = /ibuprofen|naproxen|diclofenac|meloxicam 15|aspirin \d/i;
+    expect(dengue.filter((p) => given(p, nsaid).length > 0).map((p) => p.id)).toEqual([]);
+    expect(dengue.filter((p) => given(p, /Paracetamol 1 g PO/).length === 0).map((p) => p.id)).toEqual([]);
+  });
+
   it('never gives an NSAID to a patient with a peptic ulcer', () => {
     const ulcer = with_('13200003');
     expect(ulcer.length).toBeGreaterThan(20);
     expect(
       ulcer.filter((p) => given(p, /ibuprofen|naproxen|diclofenac|meloxicam/i).length > 0).map((p) => p.id),
     ).toEqual([]);
+  });
+
+  it('gives a patient who already takes ibuprofen paracetamol, not a second NSAID on top, and says why', () => {
+    const onIbuprofen = everyone.filter((p) => p.medications.some((m) => m.code === '387207008'));
+    const relieved = onIbuprofen.filter(
+      (p) => given(p, /paracetamol|ibuprofen|naproxen|diclofenac|meloxicam/i).length > 0,
+    );
+    expect(relieved.length).toBeGreaterThan(100);
+    const secondNsaid = relieved.filter(
+      (p) => given(p, /ibuprofen 400 mg PO every|naproxen|diclofenac|meloxicam 15/i).length > 0,
+    );
+    expect(secondNsaid.map((p) => p.id)).toEqual([]);
+    expect(relieved.some((p) => given(p, /NSAID withheld: already on a regular NSAID/).length > 0)).toBe(
+      true,
+    );
   });
 
   it('operates on acute appendicitis at Role 2 or 3 before it goes any further', () => {
@@ -134,6 +196,47 @@ describe('a sick-call card, read by a general practitioner', () => {
         (t) => t.location === 'Role2' || t.location === 'Role3',
       );
     expect(imaged.filter((p) => !filmed(p)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('braces a knee whose ligament tore and puts the patient on crutches where first seen, and X-rays the knee at the first facility with imaging', () => {
+    const knees = sickCall.filter((p) => p.primary_condition.code === '444470001' && p.treatments.length > 0);
+    expect(knees.length).toBeGreaterThan(50);
+    const firstSeenAt = (p: Patient) => p.treatments[0]!.location;
+    const braced = (p: Patient) =>
+      given(p, /Hinged knee brace; crutches/).some((t) => t.location === firstSeenAt(p));
+    expect(knees.filter((p) => !braced(p)).map((p) => p.id)).toEqual([]);
+    const imaged = knees.filter((p) =>
+      p.treatments.some((t) => t.location === 'Role2' || t.location === 'Role3'),
+    );
+    expect(imaged.length).toBeGreaterThan(50);
+    const filmed = (p: Patient) =>
+      given(p, /Plain radiography X-ray of the knee/).some(
+        (t) => t.location === 'Role2' || t.location === 'Role3',
+      );
+    expect(imaged.filter((p) => !filmed(p)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('gives every asthma attack a 5-day course of prednisolone beside the salbutamol', () => {
+    const attacks = with_('195967001').filter((p) => given(p, /Salbutamol 100 micrograms/).length > 0);
+    expect(attacks.length).toBeGreaterThan(50);
+    expect(
+      attacks.filter((p) => given(p, /prednisolone 40 mg PO daily for 5 days/).length !== 1).map((p) => p.id),
+    ).toEqual([]);
+  });
+
+  it('cools a burn under running water for 20 minutes where first seen, measures it, and dresses it unless it is only epidermal', () => {
+    const burns = sickCall.filter(
+      (p) => ['125666000', '403190006'].includes(p.primary_condition.code) && p.treatments.length > 0,
+    );
+    expect(burns.length).toBeGreaterThan(100);
+    const firstSeenAt = (p: Patient) => p.treatments[0]!.location;
+    const cooled = (p: Patient) =>
+      given(p, /Wound care Cooled .*running water.* for 20 minutes; size measured/).some(
+        (t) => t.location === firstSeenAt(p),
+      );
+    expect(burns.filter((p) => !cooled(p)).map((p) => p.id)).toEqual([]);
+    const deeper = burns.filter((p) => p.primary_condition.code === '125666000');
+    expect(deeper.filter((p) => given(p, /non-adherent dressing/).length !== 1).map((p) => p.id)).toEqual([]);
   });
 
   it('reviews an appendix taken out as a surgeon does, on the ward days after the operation', () => {

@@ -93,6 +93,45 @@ describe('an ill patient’s vital signs over the days', () => {
     expect(others.filter((p) => given(p, /Sepsis Six/).length > 0).map((p) => p.id)).toEqual([]);
   });
 
+  it('films the chest of a pneumonia at Role 2, where the X-ray is, and keeps it from duty until its review at 72 h', () => {
+    const pneumonia = ill.filter((p) => p.primary_condition.code === '233604007');
+    const atRole2 = pneumonia.filter((p) => staysAt(p, 'Role2').some((s) => s.leave - s.arrive > 1));
+    expect(atRole2.length).toBeGreaterThan(50);
+    expect(
+      atRole2
+        .filter(
+          (p) =>
+            given(p, /Plain radiography X-ray of the chest/).filter((t) => t.location === 'Role2').length !==
+            1,
+        )
+        .map((p) => p.id),
+    ).toEqual([]);
+    const back = pneumonia.filter((p) => p.final_status === 'RTD');
+    expect(back.length).toBeGreaterThan(50);
+    const seenAt = (p: Patient) => staysOf(p)[0]!.arrive;
+    expect(
+      back
+        .filter((p) => p.outcome.hours_since_injury < seenAt(p) + 72)
+        .map((p) => `${p.id} ${p.outcome.hours_since_injury} h`),
+    ).toEqual([]);
+  });
+
+  it('steps an illness triaged for immediate care down from intensive care to the ward before it goes back to duty', () => {
+    const grave = everyone.filter(
+      (p) => p.injury_type !== 'BATTLE_TRAUMA' && p.nato_triage === 'T1' && p.final_status === 'RTD',
+    );
+    expect(grave.length).toBeGreaterThan(20);
+    const lastCare = (p: Patient) =>
+      given(p, /Admission to intensive care|Ward care/)
+        .filter((t) => t.location === p.outcome.facility)
+        .at(-1);
+    expect(
+      grave
+        .filter((p) => !/Ward care: daily medical review/.test(lastCare(p)?.detail ?? ''))
+        .map((p) => p.id),
+    ).toEqual([]);
+  });
+
   it('keeps an ill patient held a day or more at Role 2 or 3 on ward care over the whole stay', () => {
     const wardStays = ill.flatMap((p) =>
       staysAt(p, 'Role2', 'Role3')
@@ -156,5 +195,22 @@ describe('an ill patient’s vital signs over the days', () => {
     expect(at(30, true).heart_rate).toBeGreaterThan(at(1, true).heart_rate);
     expect(at(30, true).systolic_bp).toBeLessThan(at(1, true).systolic_bp);
     expect(at(30, false).heart_rate).toBeLessThan(at(1, false).heart_rate);
+  });
+});
+
+describe('a sick soldier in a high-intensity war', () => {
+  const lsco = run('lsco', 8_000, 'sick call under fire');
+  const leftAt = (p: Patient) =>
+    p.movement_timeline.find((e) => e.event_type === 'transit_start' && e.facility === 'POI')
+      ?.hours_since_injury;
+
+  it('reaches sick call on the unit’s own transport within hours when ill, not after the wounded’s day-long extraction', () => {
+    const sick = lsco.filter((p) => p.injury_type === 'DISEASE' && p.nato_triage !== 'T1');
+    expect(sick.length).toBeGreaterThan(500);
+    const waits = sick.map(leftAt).filter((h): h is number => h !== undefined);
+    expect(waits.length).toBeGreaterThan(sick.length * 0.95);
+    expect(sick.filter((p) => (leftAt(p) ?? 0) > 12).map((p) => p.id)).toEqual([]);
+    const wounded = lsco.filter((p) => p.injury_type === 'BATTLE_TRAUMA' && p.nato_triage === 'T3');
+    expect(wounded.filter((p) => (leftAt(p) ?? 0) > 12).length).toBeGreaterThan(10);
   });
 });

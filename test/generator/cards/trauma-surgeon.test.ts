@@ -149,13 +149,17 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(large.length).toBeGreaterThan(10);
     expect(ids(large.filter((p) => given(p, /rule of ten/).length === 0))).toEqual([]);
     // A burn is no open wound: a casualty whose other wounds are closed gets no antibiotic for it.
-    const openWound = (c: Patient['conditions'][number]) =>
+    const openWound = (p: Patient, c: Patient['conditions'][number]) =>
       (c.iss_region === 'external' && c.tbsa_percent === undefined) ||
       /Open fracture|Traumatic amputation|Gunshot wound|Injury of abdomen|Injury of liver|Injury of eye region/.test(
         c.name,
-      );
+      ) ||
+      (p.mechanism !== 'other' && /Injury of artery|Hemothorax|[Pp]neumothorax/.test(c.name));
     const burnedNoOpenWound = battle.filter(
-      (p) => tbsa(p) > 0 && !p.conditions.some(openWound) && p.treatments.some((t) => t.location !== 'POI'),
+      (p) =>
+        tbsa(p) > 0 &&
+        !p.conditions.some((c) => openWound(p, c)) &&
+        p.treatments.some((t) => t.location !== 'POI'),
     );
     expect(burnedNoOpenWound.length).toBeGreaterThan(5);
     expect(ids(burnedNoOpenWound.filter((p) => given(p, /Antibiotic therapy/).length > 0))).toEqual([]);
@@ -206,6 +210,46 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     }
   });
 
+  it('dresses and covers with the field antibiotic a bullet or fragment that cut an artery, opened the abdomen or bled into the chest, even with no skin wound listed', () => {
+    const penetrating = battle.filter(
+      (p) =>
+        (p.mechanism === 'gunshot' || p.mechanism === 'explosive') &&
+        has(p, /Injury of artery|penetrating, hollow viscus|Injury of liver|Hemothorax|Pneumothorax/) &&
+        p.treatments.some((t) => t.location === 'POI') &&
+        (!died(p) || p.outcome.hours_since_injury > 1),
+    );
+    expect(penetrating.length).toBeGreaterThan(300);
+    expect(ids(penetrating.filter((p) => given(p, /Field dressing/).length === 0))).toEqual([]);
+    expect(ids(penetrating.filter((p) => given(p, /moxifloxacin|ertapenem/i).length === 0))).toEqual([]);
+  });
+
+  it('seals every open chest wound in the field, and nothing else', () => {
+    const alive = battle.filter(
+      (p) => p.treatments.some((t) => t.location === 'POI') && (!died(p) || p.outcome.hours_since_injury > 1),
+    );
+    const chestWound = (p: Patient) =>
+      p.conditions.some(
+        (c) =>
+          c.body_region === 'Thorax' &&
+          (/Open wound|Puncture wound|Gunshot wound/.test(c.name) ||
+            ((p.mechanism === 'gunshot' || p.mechanism === 'explosive') &&
+              /Hemothorax|[Pp]neumothorax/.test(c.name))),
+      );
+    const sealed = (p: Patient) => given(p, /Vented chest seal/).length > 0;
+    const wounded = alive.filter(chestWound);
+    expect(wounded.length).toBeGreaterThan(300);
+    expect(ids(wounded.filter((p) => !sealed(p)))).toEqual([]);
+    expect(ids(alive.filter((p) => sealed(p) && !chestWound(p)))).toEqual([]);
+  });
+
+  it('breaks no bone with a bullet without breaking the skin: a gunshot fracture is open', () => {
+    const shot = battle.filter((p) => p.mechanism === 'gunshot');
+    expect(shot.filter((p) => has(p, /Open fracture/)).length).toBeGreaterThan(100);
+    expect(ids(shot.filter((p) => has(p, /Closed fracture|Fracture of forearm|Fracture of rib/)))).toEqual(
+      [],
+    );
+  });
+
   it('gives an open wound TCCC’s field antibiotic: moxifloxacin by mouth, ertapenem to a casualty who cannot swallow', () => {
     const reached = battle.filter((p) => p.vital_signs.length > 0 && has(p, /Open wound|Gunshot wound/));
     expect(reached.length).toBeGreaterThan(500);
@@ -213,11 +257,33 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     const alive = reached.filter((p) => !died(p) || p.final_status_detail === 'DOW');
     expect(ids(alive.filter((p) => field(p).length !== 1))).toEqual([]);
     const first = (p: Patient) => p.vital_signs[0]!;
-    const unconscious = alive.filter((p) => first(p).gcs <= 8);
+    const unconscious = alive.filter(
+      (p) => first(p).gcs <= 8 && !p.allergies.some((a) => /penicillin/i.test(a.name)),
+    );
     expect(unconscious.length).toBeGreaterThan(10);
     expect(ids(unconscious.filter((p) => !/Ertapenem/.test(field(p)[0]?.detail ?? '')))).toEqual([]);
     const walking = alive.filter((p) => p.nato_triage === 'T3');
     expect(ids(walking.filter((p) => !/Moxifloxacin 400 mg PO/.test(field(p)[0]?.detail ?? '')))).toEqual([]);
+  });
+
+  it('gives a casualty allergic to penicillin no ertapenem in the field: moxifloxacin by mouth, else the clindamycin Role 1 goes on with', () => {
+    const allergic = battle.filter((p) => p.allergies.some((a) => /penicillin/i.test(a.name)));
+    const fieldDrug = (p: Patient) =>
+      given(p, /Antibiotic therapy/).find((t) => t.location === 'POI')?.detail ?? '';
+    const covered = allergic.filter((p) => fieldDrug(p) !== '');
+    expect(covered.length).toBeGreaterThan(100);
+    expect(ids(covered.filter((p) => /^(Ertapenem|Cefazolin)/.test(fieldDrug(p))))).toEqual([]);
+    const cannotSwallow = covered.filter((p) => !/^Moxifloxacin 400 mg PO/.test(fieldDrug(p)));
+    expect(cannotSwallow.length).toBeGreaterThan(5);
+    expect(ids(cannotSwallow.filter((p) => !/^Clindamycin 900 mg IV/.test(fieldDrug(p))))).toEqual([]);
+  });
+
+  it('keeps meloxicam from a crushed casualty, whose kidneys the crushed muscle already threatens, and says why', () => {
+    const crushed = battle.filter((p) => has(p, /crush/i));
+    const packed = crushed.filter((p) => given(p, /Paracetamol 1300 mg PO/).length > 0);
+    expect(packed.length).toBeGreaterThan(20);
+    expect(ids(packed.filter((p) => given(p, /meloxicam 15 mg/).length > 0))).toEqual([]);
+    expect(ids(packed.filter((p) => given(p, /meloxicam withheld: crush injury/).length === 0))).toEqual([]);
   });
 
   it('wraps every casualty who cannot walk out against the cold, and no walking wounded', () => {
@@ -228,6 +294,35 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(carried.filter((p) => given(p, /Hypothermia prevention/).length !== 1))).toEqual([]);
     const walking = battle.filter((p) => p.nato_triage === 'T3');
     expect(ids(walking.filter((p) => given(p, /Hypothermia prevention/).length > 0))).toEqual([]);
+  });
+
+  it('hands the medic’s care over at the first facility’s door: field care given on the move says so, and none is charted after arrival', () => {
+    const leftAt = (p: Patient) =>
+      p.movement_timeline.find((e) => e.event_type === 'transit_start' && e.facility === 'POI')
+        ?.hours_since_injury ?? Number.POSITIVE_INFINITY;
+    const reached = battle.filter((p) => staysOf(p).length > 0);
+    const field = (p: Patient) => p.treatments.filter((t) => t.location === 'POI');
+    const arrive = (p: Patient) => staysOf(p)[0]!.arrive;
+    const afterHandover = reached.filter((p) =>
+      field(p).some(
+        (t) =>
+          t.hours_since_injury! > arrive(p) ||
+          ((t.duration_minutes ?? 0) <= 15 && endOf(t) > arrive(p) + 0.02),
+      ),
+    );
+    expect(ids(afterHandover)).toEqual([]);
+    const moving = reached.filter((p) => field(p).some((t) => t.hours_since_injury! > leftAt(p) + 0.01));
+    expect(moving.length).toBeGreaterThan(500);
+    const unsaid = moving.filter((p) =>
+      field(p).some(
+        (t) => t.hours_since_injury! > leftAt(p) + 0.01 && !/en route to Role [12]/.test(t.detail ?? ''),
+      ),
+    );
+    expect(ids(unsaid)).toEqual([]);
+    const still = reached.filter((p) =>
+      field(p).some((t) => t.hours_since_injury! < leftAt(p) - 0.01 && /en route/.test(t.detail ?? '')),
+    );
+    expect(ids(still)).toEqual([]);
   });
 
   it('keeps caring for a casualty held in the field for hours, over the whole wait and no longer', () => {
@@ -500,6 +595,18 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(
       ids(battle.filter((p) => given(p, /Tranexamic acid/).some((t) => t.hours_since_injury! > 3))),
     ).toEqual([]);
+  });
+
+  it('keeps TXA for the casualty who may need a big transfusion: none for an open fracture of a limb that has not bled much', () => {
+    const limbOnly = (c: Patient['conditions'][number]) =>
+      c.iss_region === 'external' ||
+      (/Open fracture|Fracture of forearm|Closed fracture|Gunshot wound/.test(c.name) &&
+        /extremity/.test(c.body_region));
+    const openFractureAlone = battle.filter(
+      (p) => has(p, /Open fracture/) && p.conditions.every(limbOnly) && p.vital_signs.length > 0,
+    );
+    expect(openFractureAlone.length).toBeGreaterThan(50);
+    expect(ids(openFractureAlone.filter((p) => given(p, /Tranexamic acid/).length > 0))).toEqual([]);
   });
 
   it('gives a moderate or severe brain injury TXA within 3 h of injury, bleeding or not', () => {
@@ -957,6 +1064,30 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     );
     expect(survivors.length).toBeGreaterThan(1000);
     expect(ids(idle)).toEqual([]);
+  });
+
+  it('charts fresh observations at Role 4, days after Role 3: never the same five numbers, and no shock left once the surgeon has stopped the bleeding', () => {
+    const chartAt = (p: Patient, f: string) => p.vital_signs.find((v) => v.facility === f);
+    const both = battle.filter((p) => chartAt(p, 'Role3') && chartAt(p, 'Role4'));
+    expect(both.length).toBeGreaterThan(500);
+    const same = both.filter((p) => {
+      const [a, b] = [chartAt(p, 'Role3')!, chartAt(p, 'Role4')!];
+      return (
+        a.heart_rate === b.heart_rate &&
+        a.systolic_bp === b.systolic_bp &&
+        a.respiratory_rate === b.respiratory_rate &&
+        a.temperature === b.temperature
+      );
+    });
+    expect(same.length).toBeLessThan(both.length * 0.02);
+    // Blood lost before the surgeon is replaced in intensive care: no racing pulse from it days later.
+    const bledAndLived = both.filter((p) => !died(p) && has(p, /Bleeding/));
+    expect(bledAndLived.length).toBeGreaterThan(100);
+    const stillShocked = bledAndLived.filter((p) => {
+      const v = chartAt(p, 'Role4')!;
+      return v.systolic_bp < 90 || v.heart_rate > 110;
+    });
+    expect(ids(stillShocked)).toEqual([]);
   });
 
   it('shows care working in the vital signs: pain eases, the cold casualty rewarms, a bruised brain wakes', () => {
