@@ -57,7 +57,15 @@ export interface Course {
   /** Hours from injury to the start of surgery, if the casualty had an operation. */
   surgery: number;
   /** Interventions done in the field (hours), Infinity when not done. */
-  field: { tourniquet: number; dressing: number; needle: number; airway: number; pelvicBinder: number };
+  field: {
+    tourniquet: number;
+    dressing: number;
+    needle: number;
+    airway: number;
+    pelvicBinder: number;
+    /** When the medic's hands leave the massive bleed, tied off, packed or pressed: the rest of MARCH follows. */
+    handsFree: number;
+  };
   maxLoss: number;
 }
 
@@ -149,6 +157,27 @@ const UNDER_TRIAGE = 0.06;
 
 const draw = (rng: Rng, [median, sigma]: Lognormal): number => rng.lognormal(median, sigma);
 
+/** A failed attempt on a massive bleed (direct pressure only, field-care.ts) starts this soon after contact. */
+export const FAILED_BLEED_CONTROL = 0.5 * MIN;
+
+/**
+ * The minute after the medic has dealt with the massive bleed: a tourniquet, packing started, or direct
+ * pressure where neither was done. The contact itself when nothing bleeds massively.
+ */
+function massiveBleedDone(
+  p: ClinicalProfile,
+  majorLimbBleed: boolean,
+  contact: number,
+  tourniquet: number,
+  packing: number,
+): number {
+  const starts: number[] = [];
+  if (majorLimbBleed) starts.push(Number.isFinite(tourniquet) ? tourniquet : contact + FAILED_BLEED_CONTROL);
+  if (p.bleed.junctional > 0)
+    starts.push(Number.isFinite(packing) ? packing : contact + FAILED_BLEED_CONTROL);
+  return starts.length === 0 ? contact : Math.max(...starts) + MIN;
+}
+
 /** The configured rate for a role: the patient's front first, then a front-less entry, else the mean. */
 export function configuredRate(
   rates: readonly FacilityRate[],
@@ -215,12 +244,17 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   const contact = trauma ? rng.uniform(2, 12) * MIN : 0;
 
   const majorLimbBleed = p.bleed.limb >= MAJOR_LIMB_BLEED;
+  // TCCC's MARCH: the massive bleed first, within a couple of minutes of reaching the casualty.
+  const tourniquet = majorLimbBleed && rng.chance(TOURNIQUET_P) ? contact + rng.uniform(0, 2) * MIN : INF;
+  const packing = p.bleed.junctional > 0 && rng.chance(0.8) ? contact + rng.uniform(0, 3) * MIN : INF;
+  const handsFree = massiveBleedDone(p, majorLimbBleed, contact, tourniquet, packing);
   const field = {
-    tourniquet: majorLimbBleed && rng.chance(TOURNIQUET_P) ? contact + rng.uniform(0, 4) * MIN : INF,
-    dressing: p.bleed.junctional > 0 && rng.chance(0.8) ? contact + rng.uniform(3, 15) * MIN : INF,
-    needle: p.tension && rng.chance(0.6) ? contact + rng.uniform(3, 12) * MIN : INF,
-    airway: p.airwayRisk && rng.chance(0.8) ? contact + rng.uniform(2, 10) * MIN : INF,
-    pelvicBinder: p.pelvicFracture ? contact + PELVIC_BINDER_DELAY : INF,
+    tourniquet,
+    dressing: packing,
+    needle: p.tension && rng.chance(0.6) ? handsFree + rng.uniform(3, 12) * MIN : INF,
+    airway: p.airwayRisk && rng.chance(0.8) ? handsFree + rng.uniform(2, 10) * MIN : INF,
+    pelvicBinder: p.pelvicFracture ? handsFree + PELVIC_BINDER_DELAY : INF,
+    handsFree,
   };
   const care: CareTimes = {
     // The field dressing every open wound gets (treatments.ts) stops a slow limb bleed.

@@ -4,7 +4,7 @@
  * evacuation is delayed. Sources for each step are in docs/casualty-model.md ("Evacuation and care").
  */
 import { PROCEDURES } from './conditions.js';
-import type { Course } from './course.js';
+import { type Course, FAILED_BLEED_CONTROL, MAJOR_LIMB_BLEED } from './course.js';
 import { betaLactamAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
 import { type ClinicalProfile, inShock, SHOCK_LOSS } from './physiology.js';
 import type { Facility } from './types.js';
@@ -27,33 +27,39 @@ export type AddCare = (
 export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory, add: AddCare): void {
   add('POI', c.contact, PROCEDURES.triage, 1);
   if (Number.isFinite(c.field.tourniquet)) fieldTourniquet(p, c, add);
+  else if (p.bleed.limb >= MAJOR_LIMB_BLEED)
+    add('POI', c.contact + FAILED_BLEED_CONTROL, PROCEDURES.dressing, 5, UNCONTROLLED_LIMB_BLEED);
+  // The rest of MARCH once the massive bleed is dealt with.
+  const then = c.field.handsFree;
   if (Number.isFinite(c.field.dressing))
     add('POI', c.field.dressing, PROCEDURES.dressing, 5, HAEMOSTATIC_PACKING);
+  else if (p.bleed.junctional > 0)
+    add('POI', c.contact + FAILED_BLEED_CONTROL, PROCEDURES.dressing, 5, UNCONTROLLED_JUNCTIONAL_BLEED);
   if (Number.isFinite(c.field.needle))
     add('POI', c.field.needle, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
   if (Number.isFinite(c.field.airway))
     add('POI', c.field.airway, PROCEDURES.procedure, 2, airwayPosition(p, c));
   if (p.spinalMotionRestriction)
-    add('POI', c.contact + 5 * MIN, PROCEDURES.procedure, 5, p.cervicalCord ? CERVICAL_SMR : SPINAL_SMR);
-  if (p.openWounds) add('POI', c.contact + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
-  if (p.openChest) add('POI', c.contact + 2 * MIN, PROCEDURES.dressing, 2, VENTED_CHEST_SEAL);
+    add('POI', then + 5 * MIN, PROCEDURES.procedure, 5, p.cervicalCord ? CERVICAL_SMR : SPINAL_SMR);
+  if (p.openWounds) add('POI', then + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
+  if (p.openChest) add('POI', then + 2 * MIN, PROCEDURES.dressing, 2, VENTED_CHEST_SEAL);
   // TCCC: a pelvic binder with the circulation checks, splints once the bleeding is controlled.
   if (Number.isFinite(c.field.pelvicBinder))
     add('POI', c.field.pelvicBinder, PROCEDURES.procedure, 3, 'Pelvic binder');
   if (p.longBoneFracture)
-    add('POI', c.contact + 12 * MIN, PROCEDURES.splint, 5, p.femur ? FEMUR_SPLINT : LIMB_SPLINT);
+    add('POI', then + 12 * MIN, PROCEDURES.splint, 5, p.femur ? FEMUR_SPLINT : LIMB_SPLINT);
   const analgesia = fieldAnalgesia(p, c, history);
-  if (analgesia) add('POI', c.contact + 8 * MIN, PROCEDURES.drug, 2, analgesia);
-  if (p.eye) add('POI', c.contact + 9 * MIN, PROCEDURES.procedure, 2, EYE_SHIELD);
+  if (analgesia) add('POI', then + 8 * MIN, PROCEDURES.drug, 2, analgesia);
+  if (p.eye) add('POI', then + 9 * MIN, PROCEDURES.procedure, 2, EYE_SHIELD);
   // Everyone who cannot walk out is wrapped against the cold, which worsens bleeding (the lethal triad).
   if (c.triage !== 'T3' || c.water !== 'none')
-    add('POI', c.contact + 14 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
+    add('POI', then + 14 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
   // Held in the field for hours (contested airspace, a long carry): prolonged casualty care until moved.
   const held = Math.min(c.poiLeave, c.death) - c.contact;
   if (held > PROLONGED_FIELD_CARE_HOURS)
     add('POI', c.contact + 1, PROCEDURES.procedure, (held - 1) * 60, PROLONGED_FIELD_CARE);
   if (p.openWounds || p.eye)
-    add('POI', c.contact + 10 * MIN, PROCEDURES.antibiotics, 2, fieldAntibiotic(p, c, history));
+    add('POI', then + 10 * MIN, PROCEDURES.antibiotics, 2, fieldAntibiotic(p, c, history));
 }
 
 /** TCCC (massive haemorrhage, respiration): every open or sucking chest wound is sealed, vented by preference. */
@@ -78,6 +84,17 @@ const CRUSH_NSAID_CAUTION = 'crush injury, kidneys at risk';
 /** TCCC: a haemostatic dressing for compressible bleeding where no tourniquet fits (groin, armpit, neck, face). */
 const HAEMOSTATIC_PACKING =
   'Haemostatic gauze packing and direct pressure (compressible bleeding where no tourniquet fits)';
+
+/**
+ * The massive bleed the medic did not control: MARCH puts it first, so the card shows the attempt, and that
+ * it failed. Eastridge 2012 (J Trauma Acute Care Surg 73:S431) counted such failures: extremity and
+ * junctional haemorrhage were among the leading potentially survivable causes of death on the battlefield.
+ * The first facility's tourniquet or packing follows (treatments.ts).
+ */
+const UNCONTROLLED_LIMB_BLEED =
+  'Direct pressure and a pressure dressing on the limb wound; no tourniquet applied, the bleeding not controlled';
+const UNCONTROLLED_JUNCTIONAL_BLEED =
+  'Direct pressure on the junctional wound; not packed, the bleeding not controlled';
 
 const LIMB_SPLINT = 'Fracture splinted, pulses checked before and after';
 const FEMUR_SPLINT = 'Femur splinted (traction splint where there is no pelvic fracture), pulses checked';

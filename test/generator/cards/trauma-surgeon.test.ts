@@ -28,6 +28,34 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(converted.length).toBeGreaterThan(tourniquets.length * 0.2);
   });
 
+  it('shows the medic going for a massive bleed first: a tourniquet, packing, or pressure that failed, never other care with the bleeding untouched', () => {
+    const fieldCare = (p: Patient) =>
+      p.treatments.filter((t) => t.location === 'POI' && t.treatment !== 'Triage');
+    const bleedControl = /tourniquet|Haemostatic gauze|Direct pressure/i;
+    const severed = battle.filter(
+      (p) =>
+        has(p, /Injury of artery|Traumatic amputation/) &&
+        fieldCare(p).length > 0 &&
+        p.treatments.some(
+          (t) => t.location !== 'POI' && /tourniquet|Junctional/i.test(`${t.treatment} ${t.detail}`),
+        ),
+    );
+    expect(severed.length).toBeGreaterThan(20);
+    const untouched = severed.filter(
+      (p) => !fieldCare(p).some((t) => bleedControl.test(`${t.treatment} ${t.detail ?? ''}`)),
+    );
+    expect(ids(untouched)).toEqual([]);
+    // The attempt comes before the dressing of other wounds, the painkiller and the antibiotic.
+    const late = severed.filter((p) => {
+      const care = fieldCare(p);
+      const control = care.find((t) => bleedControl.test(`${t.treatment} ${t.detail ?? ''}`));
+      return care.some(
+        (t) => t !== control && (t.hours_since_injury ?? 0) < (control?.hours_since_injury ?? 0),
+      );
+    });
+    expect(ids(late)).toEqual([]);
+  });
+
   it('never records a tourniquet, or any care, as still running after the casualty died', () => {
     const dead = battle.filter(died);
     expect(dead.length).toBeGreaterThan(100);
@@ -559,7 +587,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
       );
     });
     const withoutBlood = bledToHypotension.filter((p) => !bloodSoon(p));
-    expect(withoutBlood.length).toBeGreaterThan(20);
+    expect(withoutBlood.length).toBeGreaterThan(12);
     expect(ids(withoutBlood.filter((p) => given(p, crystalloid).length === 0))).toEqual([]);
     expect(bledToHypotension.filter((p) => bloodSoon(p) && given(p, crystalloid).length > 0)).toEqual([]);
     // Wherever it is given: at the first facility, not where blood runs within minutes, only in shock or,
