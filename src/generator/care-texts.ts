@@ -158,6 +158,9 @@ export const SPINAL_CORD_CARE =
 export const SERIAL_DEBRIDEMENT = 'Serial debridement and irrigation; negative-pressure dressing changed';
 /** A secured airway for a threatened one or a severe brain injury, ventilated onwards. */
 export const INTUBATION = 'Rapid sequence induction and intubation; ventilated, sedated';
+/** The same tube, early, for a burn that will swell the airway shut (physiology.ts `burnAirway`). */
+export const BURN_INTUBATION =
+  'Rapid sequence induction and early intubation before the burnt airway swells (uncut tube); ventilated, sedated';
 /** Imaging at Role 3: the head after a brain injury, the whole body after a significant injury. */
 export const HEAD_CT = 'CT of the head';
 export const WHOLE_BODY_CT = 'Whole-body CT: head, neck, chest, abdomen and pelvis';

@@ -13,6 +13,7 @@ import { kiaMinutes, type Lognormal, TIMES } from './outcome-tables.js';
 import {
   type ClinicalProfile,
   inShock,
+  intubatedOnArrival,
   MAJOR_BURN_TBSA,
   type RtdLevel,
   SHOCK_LOSS,
@@ -323,7 +324,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     // Intubated minutes after reaching the first facility (treatments.ts) and ventilated onwards: sedated,
     // so the chart's GCS is 3 (the "3T" of an intensive care chart), the ventilator sets the breathing,
     // also as the casualty dies (only the pulse, pressure and saturation show it then).
-    const ventilated = (p.airwayRisk || p.tbi === 3) && hours > arrivedAt + INTUBATION_DELAY;
+    const ventilated = intubatedOnArrival(p) && hours > arrivedAt + INTUBATION_DELAY;
     if (ventilated) {
       v.gcs = 3;
       v.respiratory_rate = Math.round(14 + jitter);

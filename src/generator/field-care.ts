@@ -43,6 +43,7 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
     add('POI', then + 5 * MIN, PROCEDURES.procedure, 5, p.cervicalCord ? CERVICAL_SMR : SPINAL_SMR);
   if (p.openWounds) add('POI', then + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
   if (p.openChest) add('POI', then + 2 * MIN, PROCEDURES.dressing, 2, VENTED_CHEST_SEAL);
+  if (p.burnTbsa > 0) add('POI', then + 4 * MIN, PROCEDURES.dressing, 3, FIELD_BURN_DRESSING);
   // TCCC: a pelvic binder with the circulation checks, splints once the bleeding is controlled.
   if (Number.isFinite(c.field.pelvicBinder))
     add('POI', c.field.pelvicBinder, PROCEDURES.procedure, 3, 'Pelvic binder');
@@ -61,6 +62,12 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   if (p.openWounds || p.eye)
     add('POI', then + 10 * MIN, PROCEDURES.antibiotics, 2, fieldAntibiotic(p, c, history));
 }
+
+/**
+ * TCCC Guidelines (burns): cover the burn with dry sterile dressings and, for an extensive burn, wrap the
+ * casualty against the cold. No cooling of a large burn in the field, which chills the casualty.
+ */
+const FIELD_BURN_DRESSING = 'Burns covered with dry sterile dressings';
 
 /** TCCC (massive haemorrhage, respiration): every open or sucking chest wound is sealed, vented by preference. */
 const VENTED_CHEST_SEAL =

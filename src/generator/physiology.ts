@@ -30,6 +30,8 @@ export interface ClinicalProfile {
   /** The part of `hypoxia` a chest drain relieves (pneumothorax, haemothorax). */
   pleuralHypoxia: number;
   airwayRisk: boolean;
+  /** A burn that swells the airway shut within hours: intubated early on arrival, not in the field. */
+  burnAirway: boolean;
   burnTbsa: number;
   burnFull: boolean;
   amputation: boolean;
@@ -111,6 +113,7 @@ export function clinicalProfile(
     vascular: false,
     crush: false,
     penetratingTorso: false,
+    burnAirway: false,
     openWounds: false,
     openChest: false,
   };
@@ -128,7 +131,9 @@ export function clinicalProfile(
     if (c.hypoxia && c.pleural) pleuralHypoxia += c.hypoxia;
     if (tbsa !== undefined) {
       burnTbsa += tbsa;
-      burnFull ||= c.code === '403192003';
+      burnFull ||= c.code === FULL_THICKNESS_BURN;
+      p.burnAirway ||=
+        c.code === FULL_THICKNESS_BURN && c.region === 'Head/Neck' && tbsa >= DEEP_FACE_BURN_TBSA;
     }
     p.tension ||= c.tension === true;
     p.amputation ||= c.amputation === true;
@@ -162,6 +167,7 @@ export function clinicalProfile(
     p.openChest ||= open && c.region === 'Thorax';
   }
   if (tbi === 3) p.airwayRisk = true;
+  if (burnTbsa >= EXTENSIVE_BURN_TBSA) p.burnAirway = true;
   const iss = injurySeverityScore(scores);
   const needsDcs =
     p.laparotomy ||
@@ -272,6 +278,20 @@ const ASPIRATION_HYPOXIA = 8;
 
 /** A major burn: fluid resuscitation, intensive care, a death of its own (JTS CPG Burn Care: 20 % TBSA). */
 export const MAJOR_BURN_TBSA = 20;
+
+const FULL_THICKNESS_BURN = '403192003';
+/**
+ * ABLS (American Burn Association, Advanced Burn Life Support 2018) lists among the indications for early
+ * intubation full-thickness burns of the face and extensive burns (40–50 % TBSA or more), whose airway
+ * swells shut during resuscitation. The face is about 3.5 % of the body surface (Lund and Browder), so a
+ * deep head-and-neck burn of 3 % or more is read as the face's (judgement).
+ */
+const EXTENSIVE_BURN_TBSA = 40;
+const DEEP_FACE_BURN_TBSA = 3;
+
+/** Intubated minutes after reaching the first facility and ventilated onwards (treatments.ts, course.ts). */
+export const intubatedOnArrival = (p: Pick<ClinicalProfile, 'airwayRisk' | 'tbi' | 'burnAirway'>): boolean =>
+  p.airwayRisk || p.tbi === 3 || p.burnAirway;
 
 /** GCS for a TBI severity: mild 13–15, moderate 9–12, severe 3–8 (VA/DoD). */
 function baseGcs(tbi: number, jitter: number): number {

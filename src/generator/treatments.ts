@@ -19,7 +19,13 @@ import { CONCUSSION_SCREEN } from './dnbi-catalog.js';
 import { damageControlOperations, definitiveOperations } from './damage-control.js';
 import { bloodLossAt } from './haemorrhage.js';
 import { oxygenFor } from './oxygen.js';
-import { MAJOR_BURN_TBSA, type ClinicalProfile, inShock, type Vitals } from './physiology.js';
+import {
+  MAJOR_BURN_TBSA,
+  type ClinicalProfile,
+  inShock,
+  intubatedOnArrival,
+  type Vitals,
+} from './physiology.js';
 import { fieldCare, tourniquetDetail } from './field-care.js';
 import { illnessCare } from './illness-care.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory } from './medical-history.js';
@@ -50,6 +56,7 @@ import {
   CERVICAL_CORD_CARE,
   SPINAL_CORD_CARE,
   SERIAL_DEBRIDEMENT,
+  BURN_INTUBATION,
   INTUBATION,
   HEAD_CT,
   WHOLE_BODY_CT,
@@ -160,8 +167,14 @@ export function careItems(
     );
   if (p.tension && !Number.isFinite(c.field.needle))
     add(first.facility, a + 3 * MIN, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
-  if (p.airwayRisk || p.tbi === 3)
-    add(first.facility, a + INTUBATION_DELAY, PROCEDURES.intubation, 10, INTUBATION);
+  if (intubatedOnArrival(p))
+    add(
+      first.facility,
+      a + INTUBATION_DELAY,
+      PROCEDURES.intubation,
+      10,
+      p.airwayRisk || p.tbi === 3 ? INTUBATION : BURN_INTUBATION,
+    );
   if (p.neurogenicShock) add(first.facility, a + 8 * MIN, PROCEDURES.procedure, 30, NEUROGENIC_SHOCK_CARE);
   if (p.tbi >= 2) add(first.facility, a + 6 * MIN, PROCEDURES.evaluation, undefined, BRAIN_INJURY_WATCH);
   else if (p.tbi === 1 && !p.needsDcs && p.iss < 16)
@@ -404,7 +417,7 @@ function radiographs(p: ClinicalProfile, c: Course): string | undefined {
  * none for a brain injury alone (see `maxAisOutsideBrain`).
  */
 function facilityAnalgesia(p: ClinicalProfile, v: Vitals | undefined): string | undefined {
-  if (!v || p.maxAisOutsideBrain < 2 || p.airwayRisk || p.tbi === 3 || v.gcs < 13) return undefined;
+  if (!v || p.maxAisOutsideBrain < 2 || intubatedOnArrival(p) || v.gcs < 13) return undefined;
   return inShock(v)
     ? 'Ketamine 0.3 mg/kg IV for pain, repeated as needed (shock: no opioid)'
     : 'Fentanyl 50 micrograms IV, repeated every 10 min to a pain score of 4 or less';

@@ -38,3 +38,46 @@ describe('a sailor pulled from the sea, read by a ship’s medical officer', () 
     expect(meanFirstSpo2(drowned)).toBeLessThan(meanFirstSpo2(dry) - 3);
   });
 });
+
+describe('a sailor burnt in a ship fire, read by a ship’s medical officer', () => {
+  const burnt = run('maritime_operation', 12_000, 'ship fire').filter(
+    (p) => p.injury_type === 'BATTLE_TRAUMA' && p.conditions.some((c) => c.tbsa_percent !== undefined),
+  );
+  const idsOf = (ps: Patient[]) => ps.map((p) => p.id);
+  const tbsa = (p: Patient) => p.conditions.reduce((sum, c) => sum + (c.tbsa_percent ?? 0), 0);
+  const deepFace = (p: Patient) =>
+    p.conditions.some(
+      (c) => c.name === 'Full thickness burn' && c.body_region === 'Head/Neck' && (c.tbsa_percent ?? 0) >= 3,
+    );
+  const firstFacility = (p: Patient) => p.treatments.find((t) => t.location !== 'POI')?.location;
+  const reachedCare = burnt.filter(
+    (p) =>
+      firstFacility(p) !== undefined &&
+      p.outcome.hours_since_injury > p.vital_signs[1]!.hours_since_injury + 0.25,
+  );
+
+  it('covers every burn with a dry dressing where the sailor fell, before anyone else sees it', () => {
+    // Alive for the few minutes the medic needs once the bleeding and the airway are seen to.
+    const treatedThere = burnt.filter((p) => {
+      const triage = p.treatments.find((t) => t.location === 'POI');
+      return triage !== undefined && p.outcome.hours_since_injury > (triage.hours_since_injury ?? 0) + 0.2;
+    });
+    expect(treatedThere.length).toBeGreaterThan(100);
+    expect(
+      idsOf(treatedThere.filter((p) => given(p, /Burns covered with dry sterile dressings/).length !== 1)),
+    ).toEqual([]);
+  });
+
+  it('intubates early the sailor whose face is burnt deep or whose burn covers 40 % of the body, before the airway swells', () => {
+    const threatened = reachedCare.filter((p) => tbsa(p) >= 40 || deepFace(p));
+    expect(threatened.length).toBeGreaterThan(15);
+    const tubed = (p: Patient) => given(p, /intubation/).some((t) => t.location === firstFacility(p));
+    expect(idsOf(threatened.filter((p) => !tubed(p)))).toEqual([]);
+    // And not the sailor with a small, shallow burn and nothing else threatening the airway.
+    const small = reachedCare.filter(
+      (p) => tbsa(p) < 20 && !deepFace(p) && !has(p, /brain|Injury of artery|spinal cord/i),
+    );
+    expect(small.length).toBeGreaterThan(50);
+    expect(idsOf(small.filter((p) => given(p, /intubation/).length > 0))).toEqual([]);
+  });
+});
