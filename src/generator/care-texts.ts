@@ -137,6 +137,18 @@ export const HEAT_STROKE_CARE =
  */
 export const WARD_CARE =
   'Ward care: daily surgical review, observations by NEWS2 (at least every 12 h), wounds and dressings checked, mobilised with the physiotherapist';
+/**
+ * A sick or lightly injured soldier kept near the aid station before going back to duty: in its holding
+ * beds under observation, or sick in quarters on excused duty, seen again at sick call; the infectious
+ * apart from the unit (UKHSA: diarrhoea and vomiting kept away 48 h; the febrile respiratory viruses until
+ * a day without fever). The wording is judgement on how a Role 1 holds its patients.
+ */
+export const ROLE1_HOLDING =
+  'Held in the aid station’s holding beds: observations every 4 h, fluids and food by mouth, reviewed by the medical officer before returning to duty';
+export const SICK_IN_QUARTERS =
+  'Sick in quarters on excused duty, rested: reviewed at sick call each day and before returning to duty';
+export const ISOLATED_SICK_IN_QUARTERS =
+  'Sick in quarters on excused duty, isolated from the unit while infectious: reviewed at sick call each day and before returning to duty';
 export const MEDICAL_WARD_CARE =
   'Ward care: daily medical review, observations by NEWS2 (at least every 12 h), treatment continued until fit to move or to return to duty';
 /** Clot prevention (JTS CPG "Prevention of Deep Venous Thrombosis"; who gets it: treatments.ts). */

@@ -158,6 +158,26 @@ const UNDER_TRIAGE = 0.06;
 
 const draw = (rng: Rng, [median, sigma]: Lognormal): number => rng.lognormal(median, sigma);
 
+/** Complaints that neither rest nor watching helps: seen at sick call and back to work the same morning. */
+const SAME_DAY_CATEGORIES: ReadonlySet<string> = new Set(['skin', 'dental', 'eye', 'medical', 'respiratory']);
+
+/**
+ * A minor complaint at sick call (athlete's foot, a toothache, a headache): triaged minimal, with no fever
+ * or other change in the vital signs and no set rest or exclusion. It goes back to duty within hours, not
+ * after the half day a patient who needs rest is held (judgement, on how sick call runs).
+ */
+const minorComplaint = (dnbi: DnbiCase | undefined): boolean =>
+  dnbi !== undefined &&
+  dnbi.triage === 'T3' &&
+  dnbi.care === undefined &&
+  !dnbi.effect.rtdAfter &&
+  SAME_DAY_CATEGORIES.has(dnbi.category ?? '') &&
+  [dnbi.effect.hr, dnbi.effect.temp, dnbi.effect.spo2, dnbi.effect.rr].every((x) => !x);
+
+/** Hours from sick call back to duty: `drawn` (the half day a patient needing rest is held), or a minor complaint's few. */
+const heldForDuty = (drawn: number, dnbi: DnbiCase | undefined): number =>
+  minorComplaint(dnbi) ? Math.min(4, drawn / 8) : drawn;
+
 /** A failed attempt on a massive bleed (direct pressure only, field-care.ts) starts this soon after contact. */
 export const FAILED_BLEED_CONTROL = 0.5 * MIN;
 
@@ -437,7 +457,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
               Math.max(
                 arrive + 1,
                 dnbi?.observeHours ?? 0,
-                Math.min(RTD_CUTOFF_HOURS, arrive + rng.lognormal(12, 0.5)),
+                Math.min(RTD_CUTOFF_HOURS, arrive + heldForDuty(rng.lognormal(12, 0.5), dnbi)),
                 dnbi?.effect.rtdAfter ? firstArrival + dnbi.effect.rtdAfter + rng.uniform(1, 12) : 0,
               );
       stays.push({ facility, arrive, leave, end: 'rtd' });

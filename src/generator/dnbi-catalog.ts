@@ -38,6 +38,8 @@ export interface DnbiEffect {
    * constants below).
    */
   rtdAfter?: number;
+  /** Kept away from the unit until `rtdAfter`: an infection that spreads in close quarters. */
+  isolate?: true;
 }
 
 export type DnbiCategory =
@@ -167,9 +169,9 @@ const KNEE_LIGAMENT = {
  * (NICE NG138), so not back before 72 h.
  */
 const AFTER_CONCUSSION = { rtdAfter: 24 } as const;
-const INFECTIOUS_DIARRHOEA = { rtdAfter: 48 } as const;
-const FEBRILE_VIRUS = { rtdAfter: 72 } as const;
-const CHICKENPOX = { rtdAfter: 120 } as const;
+const INFECTIOUS_DIARRHOEA = { rtdAfter: 48, isolate: true } as const;
+const FEBRILE_VIRUS = { rtdAfter: 72, isolate: true } as const;
+const CHICKENPOX = { rtdAfter: 120, isolate: true } as const;
 const PNEUMONIA_REVIEW = { rtdAfter: 72 } as const;
 
 /**

@@ -30,9 +30,12 @@ import {
   HEAT_STROKE_FIELD_COOLING,
   HYPOTHERMIA_REWARMING,
   HYPOTHERMIA_WRAP,
+  ISOLATED_SICK_IN_QUARTERS,
   MEDICAL_WARD_CARE,
   NFCI_CARE,
+  ROLE1_HOLDING,
   SEPSIS_NSAID_CAUTION,
+  SICK_IN_QUARTERS,
   SEPSIS_SIX,
   SPECIALIST_REVIEW,
   WARD_CARE,
@@ -68,6 +71,32 @@ function operate(concept: readonly [string, string], c: Course, add: AddCare): v
   const surgical = c.stays.filter((s) => s.facility === 'Role2' || s.facility === 'Role3');
   const stay = surgical.find((s) => s.leave - s.arrive >= 3) ?? surgical.at(-1);
   if (stay) add(stay.facility, stay.arrive + 1, concept, 60);
+}
+
+/** Hours at a sick call after which the patient is held there, not simply sent back (judgement). */
+const HELD_AT_SICK_CALL = 6;
+
+/**
+ * The hours between sick call and duty: a patient back from Role 1, or from a short Role 2 stay the ward
+ * does not cover, is held in the holding beds or sent sick to quarters, so the card does not fall silent
+ * for a day or three. Trauma (treatments.ts) chooses its text by triage.
+ */
+export function heldBeforeDuty(c: Course, add: AddCare, text: string): void {
+  const last = c.stays.at(-1);
+  if (!last || last.end !== 'rtd' || (last.facility !== 'Role1' && last.facility !== 'Role2')) return;
+  const hours = Math.min(last.leave, c.death) - last.arrive;
+  if (hours < HELD_AT_SICK_CALL || (last.facility === 'Role2' && hours >= 24)) return;
+  add(last.facility, last.arrive + 1, PROCEDURES.procedure, (hours - 1) * 60, text);
+}
+
+/**
+ * Where an illness waits for duty: the infectious rest in quarters apart from the unit; an illness triaged
+ * for delayed care with no set rest (dehydration on a drip, a fever) is watched in the holding beds; the
+ * rest (a concussion's rest, a sprain, a sore throat) rest in quarters.
+ */
+function illnessHold(dnbi: DnbiCase): string {
+  const watched = dnbi.triage !== 'T3' && !dnbi.effect.rtdAfter && !rehabilitates(dnbi);
+  return dnbi.effect.isolate ? ISOLATED_SICK_IN_QUARTERS : watched ? ROLE1_HOLDING : SICK_IN_QUARTERS;
 }
 
 /** Adds the care of a non-trauma case to a card through `add` (treatments.ts keeps its rules). */
@@ -179,5 +208,6 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
       } else if (until - s.arrive >= 24)
         add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, ward);
     }
+    heldBeforeDuty(c, add, illnessHold(dnbi));
   }
 }

@@ -27,7 +27,7 @@ import {
   type Vitals,
 } from './physiology.js';
 import { fieldCare, tourniquetDetail } from './field-care.js';
-import { illnessCare } from './illness-care.js';
+import { heldBeforeDuty, illnessCare } from './illness-care.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory } from './medical-history.js';
 import {
   WOUND_PROPHYLAXIS,
@@ -49,6 +49,8 @@ import {
   HERNIATION_CARE,
   RELOOK_LAPAROTOMY,
   TXA_DOSE,
+  ROLE1_HOLDING,
+  SICK_IN_QUARTERS,
   WARD_CARE,
   VTE_PROPHYLAXIS,
   VTE_PROPHYLAXIS_BRAIN,
@@ -318,6 +320,7 @@ export function careItems(
     if (out.length === before)
       add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15, SURGEONS_ASSESSMENT);
   }
+  heldBeforeDuty(c, add, c.triage === 'T3' ? SICK_IN_QUARTERS : ROLE1_HOLDING);
   // A day or more at Role 2 or 3: the ward's care over the stay, and clots prevented in the major injury.
   let clotsPrevented = false;
   for (const s of [r2, r3]) {

@@ -56,6 +56,37 @@ describe('a sick-call card, read by a general practitioner', () => {
     ).toEqual([]);
   });
 
+  it('writes down where a patient kept from duty spends the hours: the holding beds, or sick in quarters, the infectious apart', () => {
+    const back = sickCall.filter((p) => p.final_status === 'RTD');
+    const held = back.filter((p) => {
+      const last = staysOf(p).at(-1)!;
+      return last.facility === 'Role1' && last.leave - last.arrive >= 6.1;
+    });
+    expect(held.length).toBeGreaterThan(1000);
+    const hold = /holding beds|Sick in quarters/;
+    const silent = held.filter((p) => given(p, hold).length === 0);
+    expect(silent.map((p) => p.id)).toEqual([]);
+    // The infectious are kept apart from the unit; no one else is.
+    const isolated = held.filter((p) => given(p, /isolated from the unit/).length > 0);
+    expect(isolated.length).toBeGreaterThan(100);
+    const infectious = /Gastroenteritis|Diarrh|Influenza|coronavirus|Varicella|Chickenpox/i;
+    expect(isolated.filter((p) => !infectious.test(p.primary_condition.display)).map((p) => p.id)).toEqual(
+      [],
+    );
+  });
+
+  it('sends a minor complaint back to work the same morning: athlete’s foot, a toothache, a headache', () => {
+    const minor = sickCall.filter((p) =>
+      /^(Tinea pedis|Toothache|Headache|Contact dermatitis)$/.test(p.primary_condition.display),
+    );
+    expect(minor.length).toBeGreaterThan(200);
+    const kept = minor.filter((p) => {
+      const last = staysOf(p).at(-1)!;
+      return p.final_status === 'RTD' && last.leave - last.arrive > 4;
+    });
+    expect(kept.map((p) => p.id)).toEqual([]);
+  });
+
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
     const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
       (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,
