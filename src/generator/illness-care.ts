@@ -83,7 +83,7 @@ const HELD_AT_SICK_CALL = 6;
  */
 export function heldBeforeDuty(c: Course, add: AddCare, text: string): void {
   const last = c.stays.at(-1);
-  if (!last || last.end !== 'rtd' || (last.facility !== 'Role1' && last.facility !== 'Role2')) return;
+  if (last?.end !== 'rtd' || (last.facility !== 'Role1' && last.facility !== 'Role2')) return;
   const hours = Math.min(last.leave, c.death) - last.arrive;
   if (hours < HELD_AT_SICK_CALL || (last.facility === 'Role2' && hours >= 24)) return;
   add(last.facility, last.arrive + 1, PROCEDURES.procedure, (hours - 1) * 60, text);

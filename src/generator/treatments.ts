@@ -16,6 +16,7 @@ import {
   withinStay,
 } from './course.js';
 import { CONCUSSION_SCREEN } from './dnbi-catalog.js';
+import { crushCare } from './crush-care.js';
 import { damageControlOperations, definitiveOperations } from './damage-control.js';
 import { bloodLossAt } from './haemorrhage.js';
 import { oxygenFor } from './oxygen.js';
@@ -143,7 +144,10 @@ export function careItems(
   }
 
   // Point of injury: buddy aid and the medic (TCCC), from first contact.
-  if (c.contact < c.death) fieldCare(p, c, history, add);
+  if (c.contact < c.death) {
+    fieldCare(p, c, history, add);
+    crushCare(p, c, add);
+  }
   if (!first) return sorted(out);
 
   // First medical facility: resuscitation (damage-control resuscitation within 1 h, NATO 10-1-2).

@@ -1138,3 +1138,33 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(moderateTbi.filter((p) => last(p).gcs <= first(p).gcs))).toEqual([]);
   });
 });
+
+describe('a soldier pulled from a collapsed building, read by a trauma surgeon', () => {
+  const crushed = run('urban_assault', 10_000, 'collapse').filter(
+    (p) => has(p, /Crushing injury/) && !has(p, /unsurvivable/),
+  );
+  // Alive a quarter of an hour into the first facility's care.
+  const reached = crushed.filter((p) => {
+    const arrival = p.movement_timeline.find((e) => e.event_type === 'arrival' && e.facility !== 'POI');
+    return arrival !== undefined && p.outcome.hours_since_injury > arrival.hours_since_injury + 0.25;
+  });
+  const ids = (ps: Patient[]) => ps.map((p) => p.id);
+
+  it('treats a crushed limb for the crush syndrome it threatens: fluids from the release, the urine measured, the potassium and the heart watched', () => {
+    expect(reached.length).toBeGreaterThan(50);
+    const firstFacility = (p: Patient) => p.treatments.find((t) => t.location !== 'POI')!.location;
+    expect(
+      ids(reached.filter((p) => given(p, /IV\/IO access and sodium chloride 0.9 % 1 l\/h/).length !== 1)),
+    ).toEqual([]);
+    const prevention = (p: Patient) =>
+      given(p, /Crush syndrome prevention/).filter((t) => t.location === firstFacility(p));
+    expect(ids(reached.filter((p) => prevention(p).length !== 1))).toEqual([]);
+    expect(ids(reached.filter((p) => !/urine output/.test(prevention(p)[0]?.detail ?? '')))).toEqual([]);
+    // The laboratory where there is one: Role 2 or 3, never Role 1.
+    const tested = reached.filter((p) => given(p, /Creatine kinase/).length > 0);
+    expect(tested.length).toBeGreaterThan(30);
+    expect(
+      ids(tested.filter((p) => given(p, /Creatine kinase/).some((t) => !/Role[23]/.test(t.location)))),
+    ).toEqual([]);
+  });
+});
