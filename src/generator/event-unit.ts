@@ -10,11 +10,13 @@ import { Rng } from './rng.js';
 import type { Unit } from './types.js';
 import {
   type Branch,
+  branchAshore,
   CLOSE_COMBAT,
   type Domain,
   drawBranch,
   drawUnit,
   hasNavy,
+  type Place,
   WOMEN_IN_CLOSE_COMBAT,
 } from './units.js';
 
@@ -24,9 +26,29 @@ export interface StruckUnit {
   unit: Unit;
 }
 
+/** Events in which a unit moves and fights ashore: its patrol, convoy or assault is hit. */
+const GROUND_FIGHTS: ReadonlySet<string> = new Set(['contact', 'ambush', 'close_quarters', 'ied']);
+
+/**
+ * Where an event finds the units it strikes (units.ts, `Place`). At sea (a naval front) anywhere: ships'
+ * crews and whoever is embarked. On any other front a firefight, ambush, fight in buildings or IED finds
+ * a unit on the move ashore, and fire from afar (artillery, drones, a chemical or radiological release, a
+ * mass-casualty strike) a unit or facility ashore; only an air or missile strike on an amphibious front
+ * can find the ships lying off the beach (San Carlos Water, 1982). Disease and non-battle injury: the
+ * whole force.
+ */
+export function placeOf(kind: string, domain: Domain): Place {
+  if (!(kind in EVENT_KINDS) || domain === 'naval') return 'anywhere';
+  if (GROUND_FIGHTS.has(kind)) return 'patrol';
+  return domain === 'amphibious' && (kind === 'air_strike' || kind === 'missile_strike')
+    ? 'anywhere'
+    : 'ashore';
+}
+
 /**
  * The unit struck by a battle event, or undefined for an event of disease and non-battle injury, which
- * comes one patient at a time from the whole force.
+ * comes one patient at a time from the whole force. patient.ts draws an attached casualty's own unit in
+ * the same place (`placeOf`): one attached to a firefight ashore is ashore too.
  */
 export function struckUnit(
   seed: string,
@@ -36,12 +58,19 @@ export function struckUnit(
   nationWeights: readonly number[],
 ): StruckUnit | undefined {
   if (!(event.kind in EVENT_KINDS)) return undefined;
+  const place = placeOf(event.kind, domain);
   const rng = new Rng(seed, 'event unit', event.key);
   const nation = nations[rng.weightedIndex(nationWeights)]?.code ?? 'USA';
   const drawn = drawBranch(rng, domain, nation);
-  // At sea the unit struck is a ship: its crew are sailors, whoever else is embarked.
-  const branch = domain === 'naval' && hasNavy(nation) ? 'Navy' : drawn;
-  return { nation, branch, unit: drawUnit(rng, branch, true, nation) };
+  // At sea the unit struck is a ship: its crew are sailors, whoever else is embarked. Ashore it is
+  // never the Navy's (units.ts, `branchAshore`).
+  const branch =
+    domain === 'naval' && hasNavy(nation)
+      ? 'Navy'
+      : place === 'anywhere'
+        ? drawn
+        : branchAshore(drawn, nation);
+  return { nation, branch, unit: drawUnit(rng, branch, true, nation, place) };
 }
 
 const shareOf = (event: CasualtyEvent): number => EVENT_KINDS[event.kind as BattleEventKind].oneUnit;

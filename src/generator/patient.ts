@@ -26,7 +26,7 @@ import { drawChemical, drawRadiation } from './cbrn.js';
 import { type CareItem, careItems } from './treatments.js';
 import { evacuationDelayHours } from './warfare.js';
 import { drawBranch, drawUnit, frontDomain } from './units.js';
-import { inStruckUnit, ofStruckNation, struckUnit } from './event-unit.js';
+import { inStruckUnit, ofStruckNation, placeOf, struckUnit } from './event-unit.js';
 import type {
   Condition,
   FinalStatus,
@@ -231,7 +231,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
   const drawnBranch = drawBranch(person, domain, nation);
   const branch = member ? struck.branch : drawnBranch;
   const service = drawService(person, nation, male, ctx.baseMs + day * 86_400_000, branch);
-  const drawnUnit = drawUnit(person, branch, male, nation);
+  const drawnUnit = drawUnit(person, branch, male, nation, placeOf(event.kind, domain));
   const unit = member ? struck.unit : drawnUnit;
   const drawnHistory = drawMedicalHistory(new Rng(ctx.seed, 'history', index), service.age);
 

@@ -185,6 +185,8 @@ const MARINE = ['Marine Brigade', 'Commando Brigade', 'Marine Expeditionary Unit
 const SOF = ['Special Operations Task Group', 'Special Forces Group', 'Special Operations Command'];
 const MEDICAL = ['Medical Brigade', 'Medical Command', 'Joint Medical Group'];
 
+const NAVAL_BASE: UnitKind = ['Naval base', 10, ['Naval Base Command'], 'Detachment'];
+
 const UNITS: Record<Branch, readonly UnitKind[]> = {
   Army: [
     [
@@ -209,7 +211,9 @@ const UNITS: Record<Branch, readonly UnitKind[]> = {
     ['Amphibious assault ship', 20, ['Amphibious Task Group', 'Task Group'], 'Ship'],
     ['Mine countermeasures vessel', 10, ['Mine Countermeasures Group'], 'Ship'],
     ['Replenishment ship', 10, FLEET, 'Ship'],
-    ['Naval base', 10, ['Naval Base Command'], 'Detachment'],
+    ['Corvette', 10, ['Surface Action Group', 'Patrol Group'], 'Ship'],
+    ['Patrol vessel', 10, ['Patrol Group'], 'Ship'],
+    NAVAL_BASE,
   ],
   'Air Force': [
     ['Fighter squadron', 15, ['Air Wing', 'Tactical Air Wing'], 'Squadron'],
@@ -239,6 +243,166 @@ const UNITS: Record<Branch, readonly UnitKind[]> = {
     ['Role 3 field hospital', 10, MEDICAL, 'Detachment'],
   ],
 };
+
+/**
+ * The ships each navy has, by the unit types above (a naval base every navy has). From the fleet lists
+ * of the IISS Military Balance and the navies' own sites; docs/casualty-model.md ("Ships by nation")
+ * gives each entry and marks the judgements. "Amphibious assault ship" is any large amphibious warship
+ * that carries a landing force (LHD, LHA, LPD); a fast attack craft counts as a patrol vessel. A nation
+ * missing here (none of the 34 is) keeps every type.
+ */
+const FLEETS: Readonly<Record<string, readonly string[]>> = {
+  USA: ['Destroyer', 'Amphibious assault ship', 'Mine countermeasures vessel', 'Replenishment ship'],
+  GBR: [
+    'Destroyer',
+    'Frigate',
+    'Amphibious assault ship',
+    'Mine countermeasures vessel',
+    'Patrol vessel',
+    'Replenishment ship',
+  ],
+  FRA: [
+    'Frigate',
+    'Amphibious assault ship',
+    'Mine countermeasures vessel',
+    'Patrol vessel',
+    'Replenishment ship',
+  ],
+  ITA: [
+    'Destroyer',
+    'Frigate',
+    'Amphibious assault ship',
+    'Mine countermeasures vessel',
+    'Patrol vessel',
+    'Replenishment ship',
+  ],
+  ESP: [
+    'Frigate',
+    'Amphibious assault ship',
+    'Mine countermeasures vessel',
+    'Patrol vessel',
+    'Replenishment ship',
+  ],
+  NLD: [
+    'Frigate',
+    'Amphibious assault ship',
+    'Mine countermeasures vessel',
+    'Patrol vessel',
+    'Replenishment ship',
+  ],
+  TUR: [
+    'Frigate',
+    'Corvette',
+    'Amphibious assault ship',
+    'Mine countermeasures vessel',
+    'Patrol vessel',
+    'Replenishment ship',
+  ],
+  AUS: [
+    'Destroyer',
+    'Frigate',
+    'Amphibious assault ship',
+    'Mine countermeasures vessel',
+    'Patrol vessel',
+    'Replenishment ship',
+  ],
+  DEU: ['Frigate', 'Corvette', 'Mine countermeasures vessel', 'Replenishment ship'],
+  NOR: ['Frigate', 'Corvette', 'Mine countermeasures vessel', 'Patrol vessel', 'Replenishment ship'],
+  GRC: ['Frigate', 'Mine countermeasures vessel', 'Patrol vessel', 'Replenishment ship'],
+  NZL: ['Frigate', 'Patrol vessel', 'Replenishment ship'],
+  BEL: ['Frigate', 'Mine countermeasures vessel', 'Patrol vessel'],
+  POL: ['Frigate', 'Mine countermeasures vessel', 'Patrol vessel'],
+  ROU: ['Frigate', 'Corvette', 'Mine countermeasures vessel'],
+  BGR: ['Frigate', 'Mine countermeasures vessel'],
+  DNK: ['Frigate', 'Patrol vessel'],
+  PRT: ['Frigate', 'Patrol vessel'],
+  CAN: ['Frigate', 'Patrol vessel'],
+  SWE: ['Corvette', 'Mine countermeasures vessel', 'Patrol vessel'],
+  FIN: ['Mine countermeasures vessel', 'Patrol vessel'],
+  EST: ['Mine countermeasures vessel', 'Patrol vessel'],
+  LVA: ['Mine countermeasures vessel', 'Patrol vessel'],
+  LTU: ['Mine countermeasures vessel', 'Patrol vessel'],
+  HRV: ['Mine countermeasures vessel', 'Patrol vessel'],
+  ALB: ['Patrol vessel'],
+  MNE: ['Patrol vessel'],
+  SVN: ['Patrol vessel'],
+};
+
+/** Whether a kind of unit is a ship (or boat): its sub-unit is a hull. */
+const isShip = ([, , , sub]: UnitKind): boolean => sub === 'Ship';
+
+/**
+ * Where a battle casualty's unit was when the event struck it (event-unit.ts decides from the event):
+ * - `anywhere`: at sea, or a casualty of disease or non-battle injury, drawn from the whole force;
+ * - `ashore`: shelled, bombed or gassed on a land front: any unit ashore, a field hospital too (Role 2
+ *   and Role 3 facilities were shelled: Camp Bastion and Balad took rockets and mortars);
+ * - `patrol`: a firefight, an ambush, a fight in buildings or an IED on a land front: a unit that
+ *   moves and fights ashore. A Role 2 or Role 3 field hospital is a fixed facility behind the fighting
+ *   (AJP-4.10: Role 2 and 3 are the deployed hospitals, Role 1 is with the unit), so it is never the
+ *   unit in such an event; a Role 1 (the battalion's aid post and its medics) and a medical evacuation
+ *   company (ambulances on the road) can be (judgement).
+ * Ashore no one serves in a ship: a Navy casualty serves in a shore unit (below).
+ */
+export type Place = 'anywhere' | 'ashore' | 'patrol';
+const PLACES: readonly Place[] = ['anywhere', 'ashore', 'patrol'];
+const FIXED_HOSPITALS = new Set(['Role 2 field hospital', 'Role 3 field hospital']);
+
+/**
+ * Navy casualties ashore, the attachments of a land event: US OIF Navy deaths were chiefly hospital
+ * corpsmen serving with Marine units, Seabees (naval construction battalions) and explosive ordnance
+ * disposal technicians. A sailor ashore is placed with his nation's marines (its marine units at 30 %
+ * of their weights, judgement: corpsmen and, in the Royal Navy, medical assistants with the Royal
+ * Marines; their formation the amphibious task group), in a naval EOD team, in a naval construction
+ * battalion (the US Navy's Seabees only) or, when fire falls on a position, at a naval base (a fixed
+ * site: shelled, never on patrol). The Navy never provides the unit struck ashore (event-unit.ts,
+ * `branchAshore`).
+ */
+const NAVY_ASHORE: readonly UnitKind[] = [
+  NAVAL_BASE,
+  ['Naval explosive ordnance disposal unit', 10, ['Explosive Ordnance Disposal Group'], 'Team'],
+  ['Naval construction battalion', 10, ['Naval Construction Group'], 'Battalion'],
+];
+const SEABEES = new Set(['USA']);
+/**
+ * The formation of a sailor serving with marines: the amphibious task group that the landing force is
+ * part of (ATP-8: the amphibious force is the naval force and the landing force together; judgement).
+ */
+const LANDING_FORCE = ['Amphibious Task Group'];
+const WITH_MARINES = 0.3;
+
+/** Unit kinds of a branch that a nation fields in a place, before the filters for tanks and fighters. */
+function kindsIn(branch: Branch, nation: string, place: Place): readonly UnitKind[] {
+  if (COAST_GUARD_ONLY.has(nation))
+    return place === 'anywhere' ? COAST_GUARD_UNITS : COAST_GUARD_UNITS.filter((k) => !isShip(k));
+  if (branch === 'Navy') {
+    const fleet = FLEETS[nation];
+    if (place === 'anywhere') return UNITS.Navy.filter((k) => !fleet || !isShip(k) || fleet.includes(k[0]));
+    const shore = NAVY_ASHORE.filter(
+      ([type]) =>
+        (type !== 'Naval construction battalion' || SEABEES.has(nation)) &&
+        (type !== 'Naval base' || place === 'ashore'),
+    );
+    if (!MARINE_NATIONS.has(nation)) return shore;
+    return [
+      ...shore,
+      ...UNITS.Marines.map(([t, w, , sub]): UnitKind => [t, w * WITH_MARINES, LANDING_FORCE, sub]),
+    ];
+  }
+  const own = UNITS[branch];
+  return place === 'patrol' ? own.filter(([type]) => !FIXED_HOSPITALS.has(type)) : own;
+}
+
+/**
+ * The branch of the unit an event strikes ashore. A navy's own units ashore are few and small (bases,
+ * EOD teams, construction battalions), so the unit struck on a land front is never the Navy's: where the
+ * domain's mix draws the Navy, the unit struck is the landing force, the nation's marines, else its army
+ * (judgement). Navy casualties ashore are those attached to it. Iceland's Coast Guard stays itself.
+ */
+export function branchAshore(branch: Branch, nation: string): Branch {
+  if (branch !== 'Navy' || COAST_GUARD_ONLY.has(nation)) return branch;
+  return MARINE_NATIONS.has(nation) ? 'Marines' : 'Army';
+}
+
 /**
  * Ground close-combat units. Women could not be assigned to them through the OIF/OEF years the sex
  * ratio is drawn from (the 1994 rule, lifted in 2015: CNAS, "Women in Combat: Five-Year Status Update",
@@ -283,28 +447,28 @@ const ORDINALS = [
 ];
 const FIRST_FIVE = ORDINALS.slice(0, 5);
 
-/** Unit kinds a nation fields, with their weights for one sex: cached per branch, sex and nation. */
+/** Unit kinds a nation fields, with their weights for one sex: cached per place, branch, sex and nation. */
 interface NationalUnits {
   kinds: readonly UnitKind[];
   weights: readonly number[];
 }
-/** Per nation, by branch and sex (BRANCHES index × 2, + 1 for a man): built on first use. */
+/** Per nation, by place, branch and sex ((place × branches + branch) × 2, + 1 for a man): built on first use. */
 const nationalUnits = new Map<string, (NationalUnits | undefined)[]>();
 
-function unitsOf(branch: Branch, male: boolean, nation: string): NationalUnits {
+function unitsOf(branch: Branch, male: boolean, nation: string, place: Place): NationalUnits {
   let byBranch = nationalUnits.get(nation);
   if (!byBranch) {
     byBranch = [];
     nationalUnits.set(nation, byBranch);
   }
-  const slot = BRANCHES.indexOf(branch) * 2 + (male ? 1 : 0);
+  const slot = (PLACES.indexOf(place) * BRANCHES.length + BRANCHES.indexOf(branch)) * 2 + (male ? 1 : 0);
   let units = byBranch[slot];
   if (!units) {
     const noTanks = NO_TANKS.has(nation);
     const fields = ([type]: UnitKind): boolean =>
       !(noTanks && type === 'Armoured battalion') &&
       !(NO_FIGHTERS.has(nation) && type === 'Fighter squadron');
-    const own = COAST_GUARD_ONLY.has(nation) ? COAST_GUARD_UNITS : UNITS[branch].filter(fields);
+    const own = kindsIn(branch, nation, place).filter(fields);
     const kinds = own.map(([type, weight, formations, sub]): UnitKind => {
       const held = noTanks ? formations.filter((f) => f !== 'Armoured Brigade') : formations;
       return [type, weight, held.length > 0 ? held : formations, sub];
@@ -319,11 +483,18 @@ function unitsOf(branch: Branch, male: boolean, nation: string): NationalUnits {
 }
 
 /**
- * A unit of the branch that the nation fields: type by weight (women rarely in close combat), then a
- * formation that holds that type. Four draws, always, so the rest of the person's stream does not move.
+ * A unit of the branch that the nation fields in the place (without one: the place handed over by
+ * event-unit.ts, else anywhere): type by weight (women rarely in close combat), then a formation that
+ * holds that type. Four draws, always, so the rest of the person's stream does not move.
  */
-export function drawUnit(rng: Rng, branch: Branch, male: boolean, nation: string): Unit {
-  const { kinds, weights } = unitsOf(branch, male, nation);
+export function drawUnit(
+  rng: Rng,
+  branch: Branch,
+  male: boolean,
+  nation: string,
+  place: Place = 'anywhere',
+): Unit {
+  const { kinds, weights } = unitsOf(branch, male, nation, place);
   const [type, , formations, sub] = kinds[rng.weightedIndex(weights)] ?? kinds[0]!;
   const ordinal = rng.pick(ORDINALS);
   const held = rng.pick(formations);
