@@ -23,11 +23,21 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
   // Ibuprofen for its action against prostaglandins in the thawed tissue, not only for the pain
   // (Wilderness Medical Society frostbite guideline, 2019).
   'Frostbite analgesia': ['Ibuprofen 400 mg PO every 12 h'],
-  'Symptomatic treatment': [
+  // Self-limiting respiratory infections, each by its own symptom (NICE NG79 sinusitis, NG84 sore throat,
+  // NG120 cough; CKS common cold): pain and fever relief for all; a decongestant or saline only for the
+  // blocked nose, lozenges only for the throat, honey for the cough.
+  'Cold remedies': [
     'Paracetamol 1 g PO, fluids, rest',
-    'Throat lozenges, paracetamol 1 g PO',
     'Pseudoephedrine 60 mg PO, fluids',
     'Saline nasal spray, rest in quarters 24 h',
+  ],
+  'Sore throat remedies': [
+    'Paracetamol 1 g PO every 6 h, throat lozenges',
+    'Ibuprofen 400 mg PO every 8 h, salt-water gargles',
+  ],
+  'Cough remedies': [
+    'Paracetamol 1 g PO, fluids, rest; honey for the cough',
+    'Ibuprofen 400 mg PO every 8 h, fluids',
   ],
   'Oral rehydration': [
     'Oral rehydration salts 200 ml after each loose stool',

@@ -256,22 +256,24 @@ export const NFCI_QUALIFIER = 'non-freezing cold injury (trench foot, immersion 
 export const FROSTBITE = '370977006';
 export const HEAT_STROKE_QUALIFIER = 'exertional heat stroke: core temperature above 40 °C with confusion';
 const INFECTION = { hr: 12, temp: 1.4, antibiotics: true, drug: 'Antipyretic' } as const;
-const SYMPTOMATIC = { drug: 'Symptomatic treatment' } as const;
+const COLD = { drug: 'Cold remedies' } as const;
+const SORE_THROAT = { drug: 'Sore throat remedies' } as const;
+const COUGH = { drug: 'Cough remedies' } as const;
 const REHYDRATION = { hr: 12, drug: 'Oral rehydration' } as const;
 
 export const DISEASE_CATALOG: readonly DnbiConcept[] = [
   // Respiratory (Sanders 2005: 69 % reported respiratory illness).
   d('54150009', 'Upper respiratory infection', 'Systemic', 'respiratory', 10, 'T3', 'role1', {
     temp: 0.6,
-    ...SYMPTOMATIC,
+    ...COLD,
   }),
-  d('82272006', 'Common cold', 'Head/Neck', 'respiratory', 5, 'T3', 'role1', SYMPTOMATIC),
+  d('82272006', 'Common cold', 'Head/Neck', 'respiratory', 5, 'T3', 'role1', COLD),
   d('195662009', 'Acute viral pharyngitis', 'Head/Neck', 'respiratory', 4, 'T3', 'role1', {
     temp: 0.5,
-    ...SYMPTOMATIC,
+    ...SORE_THROAT,
   }),
   d('43878008', 'Streptococcal sore throat', 'Head/Neck', 'respiratory', 3, 'T3', 'role1', INFECTION),
-  d('444814009', 'Viral sinusitis', 'Head/Neck', 'respiratory', 3, 'T3', 'role1', SYMPTOMATIC),
+  d('444814009', 'Viral sinusitis', 'Head/Neck', 'respiratory', 3, 'T3', 'role1', COLD),
   d('36971009', 'Sinusitis', 'Head/Neck', 'respiratory', 2, 'T3', 'role1', INFECTION),
   d('6142004', 'Influenza', 'Systemic', 'respiratory', 4, 'T3', 'role1', {
     upgrade: 0.1,
@@ -300,7 +302,7 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     upgrade: 0.05,
     rr: 3,
     temp: 0.5,
-    ...SYMPTOMATIC,
+    ...COUGH,
   }),
   d('233604007', 'Pneumonia', 'Thorax', 'respiratory', 1.5, 'T2', 'role2', {
     upgrade: 0.15,

@@ -161,6 +161,20 @@ describe('a sick-call card, read by a general practitioner', () => {
     ).toEqual([]);
   });
 
+  it('treats each cold, sore throat and cough by its own symptom: no decongestant for a throat or a cough, no lozenge for a nose', () => {
+    const remedies = (name: RegExp) =>
+      sick
+        .filter((p) => name.test(p.primary_condition.display))
+        .flatMap((p) => p.treatments.filter((t) => t.location !== 'POI').map((t) => t.detail ?? ''));
+    const throats = remedies(/^Acute viral pharyngitis$/);
+    const coughs = remedies(/^Acute bronchitis$/);
+    const noses = remedies(/^(Common cold|Viral sinusitis|Upper respiratory infection)$/);
+    for (const list of [throats, coughs, noses]) expect(list.length).toBeGreaterThan(100);
+    expect([...throats, ...coughs].filter((d) => /pseudoephedrine|nasal spray/i.test(d))).toEqual([]);
+    expect(noses.filter((d) => /lozenge|gargle|honey/i.test(d))).toEqual([]);
+    expect(throats.some((d) => /lozenge|gargle/.test(d))).toBe(true);
+  });
+
   it('keeps pseudoephedrine from a patient with high blood pressure', () => {
     const hypertensive = sick.filter((p) => p.comorbidities.some((c) => c.name === 'Essential hypertension'));
     const decongested = hypertensive.filter((p) => given(p, /withheld: hypertension/).length > 0);
