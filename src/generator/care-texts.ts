@@ -133,10 +133,22 @@ export const HEAT_STROKE_CARE =
 /**
  * A day or more on the ward at Role 2 or 3, in one entry over the stay: the observations at the interval
  * NEWS2 sets for a stable patient (Royal College of Physicians, 2017: at least every 12 h, more often as
- * the score rises), the wounds and dressings seen daily, mobilised as soon as the injuries allow.
+ * the score rises), the wounds and dressings seen daily where there are any, a cast or splint and the
+ * circulation beyond it where a fracture is held in one, mobilised as soon as the injuries allow.
  */
-export const WARD_CARE =
-  'Ward care: daily surgical review, observations by NEWS2 (at least every 12 h), wounds and dressings checked, mobilised with the physiotherapist';
+export function wardCare(checks: { wounds: boolean; splinted: boolean }): string {
+  const seen = [
+    checks.wounds ? 'wounds and dressings checked' : undefined,
+    checks.splinted ? 'the cast or splint and the circulation beyond it checked' : undefined,
+  ].filter((x) => x !== undefined);
+  return [
+    'Ward care: daily surgical review, observations by NEWS2 (at least every 12 h)',
+    ...seen,
+    'mobilised with the physiotherapist',
+  ].join(', ');
+}
+/** The ward's care of a wound (a blister agent's burns, an operation). */
+export const WARD_CARE = wardCare({ wounds: true, splinted: false });
 /**
  * A sick or lightly injured soldier kept near the aid station before going back to duty: in its holding
  * beds under observation, or sick in quarters on excused duty, seen again at sick call; the infectious

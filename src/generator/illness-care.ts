@@ -39,6 +39,7 @@ import {
   SEPSIS_SIX,
   SPECIALIST_REVIEW,
   WARD_CARE,
+  wardCare,
 } from './care-texts.js';
 
 const MIN = 1 / 60;
@@ -196,7 +197,14 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
     // any other on the ward there once it stays a day. One going back to duty from a stay steps down to
     // the ward first: two days at most in intensive care, half the stay at least on the ward (its shock
     // and confusion settle within a day: judgement).
-    const ward = dnbi.effect.operation || dnbi.category === 'injury' ? WARD_CARE : MEDICAL_WARD_CARE;
+    const held = dnbi.effect.treatment?.[0];
+    const ward =
+      dnbi.effect.operation || dnbi.category === 'injury'
+        ? wardCare({
+            wounds: dnbi.effect.operation !== undefined || held === 'woundCare',
+            splinted: held === 'splint' || dnbi.effect.films !== undefined,
+          })
+        : MEDICAL_WARD_CARE;
     for (const s of c.stays) {
       if (s.facility !== 'Role2' && s.facility !== 'Role3') continue;
       const until = Math.min(s.leave, c.death);

@@ -52,7 +52,7 @@ import {
   TXA_DOSE,
   ROLE1_HOLDING,
   SICK_IN_QUARTERS,
-  WARD_CARE,
+  wardCare,
   VTE_PROPHYLAXIS,
   VTE_PROPHYLAXIS_BRAIN,
   NEUROGENIC_SHOCK_CARE,
@@ -334,7 +334,16 @@ export function careItems(
     // On the ward from 2 h after arrival, or once out of theatre after damage control.
     const onWard = Math.max(s.arrive + 2, s.facility === 'Role2' ? outOfTheatre : 0);
     if (!intensive && until - s.arrive >= 24)
-      add(s.facility, onWard, PROCEDURES.procedure, (until - onWard) * 60, WARD_CARE);
+      add(
+        s.facility,
+        onWard,
+        PROCEDURES.procedure,
+        (until - onWard) * 60,
+        wardCare({
+          wounds: p.openWounds || p.burnTbsa > 0 || damageControlOperations(p).length > 0,
+          splinted: p.limbFracture || p.casts.length > 0,
+        }),
+      );
     const from = Math.max(s.arrive + 1, VTE_PROPHYLAXIS_FROM);
     if (!clotsPrevented && clotRisk(p) && from < until) {
       add(s.facility, from, PROCEDURES.drug, 5, p.tbi >= 2 ? VTE_PROPHYLAXIS_BRAIN : VTE_PROPHYLAXIS);

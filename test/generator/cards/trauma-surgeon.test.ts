@@ -56,6 +56,36 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(late)).toEqual([]);
   });
 
+  it('checks on the ward the wounds a patient has and the cast a fracture is held in, and no wound that is not there', () => {
+    const everyone = [...runs.default, ...runs.lsco];
+    const ward = (p: Patient) => given(p, /^Procedure Ward care: daily surgical review/);
+    const wounded = (p: Patient) =>
+      p.conditions.some((c) =>
+        /wound|burn|laceration|amputation|Open fracture|Injury of artery|Crushing|Hemothorax|Pneumothorax/i.test(
+          c.name,
+        ),
+      ) ||
+      given(
+        p,
+        /Surgical procedure|Debridement|laparotomy|fixation|craniotomy|decompressive|ectomy|repair|chest drain|thoracostomy/i,
+      ).length > 0 ||
+      (has(p, /brain/i) && given(p, /Intracranial pressure monitor/).length > 0);
+    const onWard = everyone.filter((p) => ward(p).length > 0);
+    expect(onWard.length).toBeGreaterThan(1000);
+    const woundChecks = onWard.filter((p) =>
+      ward(p).some((t) => /wounds and dressings checked/.test(t.detail ?? '')),
+    );
+    expect(ids(woundChecks.filter((p) => !wounded(p)))).toEqual([]);
+    // A sprained knee or a broken wrist in a backslab: its cast, not a wound, is what the ward checks.
+    const casted = onWard.filter(
+      (p) => !wounded(p) && has(p, /Fracture of (forearm|ankle|clavicle)|Fracture subluxation of wrist/),
+    );
+    expect(casted.length).toBeGreaterThan(50);
+    expect(ids(casted.filter((p) => !ward(p).some((t) => /cast or splint/.test(t.detail ?? ''))))).toEqual(
+      [],
+    );
+  });
+
   it('never records a tourniquet, or any care, as still running after the casualty died', () => {
     const dead = battle.filter(died);
     expect(dead.length).toBeGreaterThan(100);
