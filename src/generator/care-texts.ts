@@ -161,6 +161,9 @@ export const SICK_IN_QUARTERS =
   'Sick in quarters on excused duty, rested: reviewed at sick call each day and before returning to duty';
 export const ISOLATED_SICK_IN_QUARTERS =
   'Sick in quarters on excused duty, isolated from the unit while infectious: reviewed at sick call each day and before returning to duty';
+/** Walking patients wait for the next move, to Role 3 or the strategic flight home, in the patient holding area, not on a ward bed. */
+export const awaitingMove = (at: string): string =>
+  `Held in the patient holding area for ${at === 'Role3' ? 'the aeromedical flight home' : 'the move to Role 3'}: daily review, treatment and physiotherapy continued`;
 export const MEDICAL_WARD_CARE =
   'Ward care: daily medical review, observations by NEWS2 (at least every 12 h), treatment continued until fit to move or to return to duty';
 /** Clot prevention (JTS CPG "Prevention of Deep Venous Thrombosis"; who gets it: treatments.ts). */

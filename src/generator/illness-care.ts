@@ -33,6 +33,7 @@ import {
   ISOLATED_SICK_IN_QUARTERS,
   MEDICAL_WARD_CARE,
   NFCI_CARE,
+  awaitingMove,
   ROLE1_HOLDING,
   SEPSIS_NSAID_CAUTION,
   SICK_IN_QUARTERS,
@@ -72,6 +73,24 @@ function operate(concept: readonly [string, string], c: Course, add: AddCare): v
   const surgical = c.stays.filter((s) => s.facility === 'Role2' || s.facility === 'Role3');
   const stay = surgical.find((s) => s.leave - s.arrive >= 3) ?? surgical.at(-1);
   if (stay) add(stay.facility, stay.arrive + 1, concept, 60);
+}
+
+/**
+ * A patient neither ill nor badly hurt (triaged T3) who will not be fit for duty within the theatre's
+ * evacuation policy (AJP-4.10: a patient not expected back within the policy's days is evacuated home):
+ * the back that does not settle, the mental health that needs treatment at home (Cohen 2010: these lead
+ * the out-of-theatre evacuations). Seen by the specialist at Role 3 and held for the flight, not nursed.
+ */
+const flownHome = (dnbi: DnbiCase): boolean => dnbi.rtd === 'none' && dnbi.triage === 'T3';
+
+function evacuationReview(dnbi: DnbiCase): string {
+  const who =
+    dnbi.category === 'musculoskeletal' || dnbi.category === 'injury'
+      ? 'Orthopaedic review with imaging (MRI where nerve signs or red flags call for it)'
+      : dnbi.category === 'psychiatric'
+        ? 'Psychiatric review; risk assessed, escort arranged'
+        : 'Physician’s review';
+  return `${who}: not expected fit for duty within the theatre evacuation policy; flown home`;
 }
 
 /** Hours at a sick call after which the patient is held there, not simply sent back (judgement). */
@@ -213,6 +232,17 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
           s.end === 'rtd' ? Math.min(until, s.arrive + 0.5 + Math.min(48, (until - s.arrive) / 2)) : until;
         add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (stepDown - s.arrive - 0.5) * 60);
         if (stepDown < until) add(s.facility, stepDown, PROCEDURES.procedure, (until - stepDown) * 60, ward);
+      } else if (flownHome(dnbi)) {
+        if (s.facility === 'Role3')
+          add(s.facility, s.arrive + 1, PROCEDURES.evaluation, 30, evacuationReview(dnbi));
+        if (until - s.arrive >= 12)
+          add(
+            s.facility,
+            s.arrive + 2,
+            PROCEDURES.procedure,
+            (until - s.arrive - 2) * 60,
+            awaitingMove(s.facility),
+          );
       } else if (until - s.arrive >= 24)
         add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, ward);
     }

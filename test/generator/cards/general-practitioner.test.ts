@@ -87,6 +87,23 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(kept.map((p) => p.id)).toEqual([]);
   });
 
+  it('writes why a walking patient is flown home, and holds them for the flight rather than nursing them on a ward', () => {
+    const home = everyone.filter(
+      (p) =>
+        p.injury_type !== 'BATTLE_TRAUMA' &&
+        p.triage_category === 'T3' &&
+        /Low back pain|Neck pain|Knee pain|Shoulder pain/.test(p.primary_condition.display) &&
+        staysOf(p).some((s) => s.facility === 'Role4'),
+    );
+    expect(home.length).toBeGreaterThan(200);
+    const reasoned = (p: Patient) =>
+      given(p, /not expected fit for duty within the theatre evacuation policy/).some(
+        (t) => t.location === 'Role3',
+      );
+    expect(home.filter((p) => !reasoned(p)).map((p) => p.id)).toEqual([]);
+    expect(home.filter((p) => given(p, /^Procedure Ward care/).length > 0).map((p) => p.id)).toEqual([]);
+  });
+
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
     const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
       (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,

@@ -132,7 +132,7 @@ describe('an ill patient’s vital signs over the days', () => {
     ).toEqual([]);
   });
 
-  it('keeps an ill patient held a day or more at Role 2 or 3 on ward care over the whole stay', () => {
+  it('keeps an ill patient held a day or more at Role 2 or 3 on ward care over the whole stay, or a walking one flown home in the patient holding area', () => {
     const wardStays = ill.flatMap((p) =>
       staysAt(p, 'Role2', 'Role3')
         .filter((s) => Number.isFinite(s.leave) && s.leave - s.arrive >= 25 && p.triage_category !== 'T1')
@@ -140,9 +140,10 @@ describe('an ill patient’s vital signs over the days', () => {
     );
     expect(wardStays.length).toBeGreaterThan(100);
     const uncovered = wardStays.filter(({ p, s }) => {
-      const ward = given(p, /Ward care: daily (medical|surgical) review/).find(
-        (t) => t.location === s.facility,
-      );
+      const ward = given(
+        p,
+        /Ward care: daily (medical|surgical) review|Held in the patient holding area/,
+      ).find((t) => t.location === s.facility);
       return ward === undefined || ward.hours_since_injury! > s.arrive + 2.01 || endOf(ward) < s.leave - 0.05;
     });
     expect(uncovered.map(({ p }) => p.id)).toEqual([]);
