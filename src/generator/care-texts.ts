@@ -194,7 +194,11 @@ export const WHOLE_BODY_CT = 'Whole-body CT: head, neck, chest, abdomen and pelv
 /** Flown home with an illness: a specialist takes it on; rehabilitation is for the injured body. */
 export const SPECIALIST_REVIEW =
   'Specialist review on admission to the home-nation hospital; treatment continued';
-export const SURGEONS_ASSESSMENT = 'Surgeon’s assessment: wounds, dressings, fitness for the next move';
+/** The surgeon looks at what the casualty has: the wounds and dressings where there are any. */
+export const surgeonsAssessment = (wounds: boolean): string =>
+  wounds
+    ? 'Surgeon’s assessment: wounds, dressings, fitness for the next move'
+    : 'Surgeon’s assessment: injuries re-examined, fitness for the next move';
 export const CLINICAL_ASSESSMENT = 'Clinical assessment: history, examination, observations';
 /**
  * A large junctional bleed held until the surgeon ties the vessel: a junctional tourniquet in the groin or

@@ -63,7 +63,7 @@ import {
   INTUBATION,
   HEAD_CT,
   WHOLE_BODY_CT,
-  SURGEONS_ASSESSMENT,
+  surgeonsAssessment,
   JUNCTIONAL_TOURNIQUET,
   NECK_TAMPONADE,
   ACTIVE_REWARMING,
@@ -152,6 +152,8 @@ export function careItems(
 
   // First medical facility: resuscitation (damage-control resuscitation within 1 h, NATO 10-1-2).
   const a = first.arrive;
+  // What the surgeon and the ward check: wounds where there are any (an open wound, a burn, an operation).
+  const hasWounds = p.openWounds || p.burnTbsa > 0 || damageControlOperations(p).length > 0;
   const survey = latexAllergic(history.allergies)
     ? 'Primary survey; latex-free gloves and equipment (latex allergy)'
     : 'Primary survey';
@@ -263,7 +265,7 @@ export function careItems(
     if (operations.length > 0) outOfTheatre = t;
     // A stay with no operation still has a surgeon's assessment.
     if (operations.length === 0)
-      add('Role2', r2.arrive + 15 * MIN, PROCEDURES.evaluation, 15, SURGEONS_ASSESSMENT);
+      add('Role2', r2.arrive + 15 * MIN, PROCEDURES.evaluation, 15, surgeonsAssessment(hasWounds));
     // A minor wound kept to return to duty from Role 2: washed out, left open, closed at day 3 to 5
     // (Emergency War Surgery: delayed primary closure).
     if (r2.end === 'rtd' && p.openWounds && operations.length === 0) {
@@ -322,7 +324,7 @@ export function careItems(
     }
     // A stay with nothing else to do still has a surgeon's assessment before the flight home.
     if (out.length === before)
-      add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15, SURGEONS_ASSESSMENT);
+      add('Role3', r3.arrive + 15 * MIN, PROCEDURES.evaluation, 15, surgeonsAssessment(hasWounds));
   }
   heldBeforeDuty(c, add, c.triage === 'T3' ? SICK_IN_QUARTERS : ROLE1_HOLDING);
   // A day or more at Role 2 or 3: the ward's care over the stay, and clots prevented in the major injury.
@@ -340,7 +342,7 @@ export function careItems(
         PROCEDURES.procedure,
         (until - onWard) * 60,
         wardCare({
-          wounds: p.openWounds || p.burnTbsa > 0 || damageControlOperations(p).length > 0,
+          wounds: hasWounds,
           splinted: p.limbFracture || p.casts.length > 0,
         }),
       );

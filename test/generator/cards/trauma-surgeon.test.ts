@@ -56,7 +56,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(late)).toEqual([]);
   });
 
-  it('checks on the ward the wounds a patient has and the cast a fracture is held in, and no wound that is not there', () => {
+  it('checks on the ward and at the surgeon’s assessment the wounds a patient has and the cast a fracture is held in, and no wound that is not there', () => {
     const everyone = [...runs.default, ...runs.lsco];
     const ward = (p: Patient) => given(p, /^Procedure Ward care: daily surgical review/);
     const wounded = (p: Patient) =>
@@ -76,6 +76,12 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
       ward(p).some((t) => /wounds and dressings checked/.test(t.detail ?? '')),
     );
     expect(ids(woundChecks.filter((p) => !wounded(p)))).toEqual([]);
+    // Nor does the surgeon who sees the casualty between moves look at wounds that are not there.
+    const assessed = everyone.filter((p) => given(p, /Surgeon’s assessment/).length > 0);
+    expect(assessed.length).toBeGreaterThan(500);
+    const lookedAtWounds = assessed.filter((p) => given(p, /Surgeon’s assessment: wounds/).length > 0);
+    expect(ids(lookedAtWounds.filter((p) => !wounded(p)))).toEqual([]);
+    expect(lookedAtWounds.length).toBeGreaterThan(100);
     // A sprained knee or a broken wrist in a backslab: its cast, not a wound, is what the ward checks.
     const casted = onWard.filter(
       (p) => !wounded(p) && has(p, /Fracture of (forearm|ankle|clavicle)|Fracture subluxation of wrist/),
