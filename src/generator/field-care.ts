@@ -58,7 +58,13 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   // Held in the field for hours (contested airspace, a long carry): prolonged casualty care until moved.
   const held = Math.min(c.poiLeave, c.death) - c.contact;
   if (held > PROLONGED_FIELD_CARE_HOURS)
-    add('POI', c.contact + 1, PROCEDURES.procedure, (held - 1) * 60, PROLONGED_FIELD_CARE);
+    add(
+      'POI',
+      c.contact + 1,
+      PROCEDURES.procedure,
+      (held - 1) * 60,
+      prolongedFieldCare(p.openWounds || p.burnTbsa > 0 || p.bleed.junctional > 0),
+    );
   if (p.openWounds || p.eye)
     add('POI', then + 10 * MIN, PROCEDURES.antibiotics, 2, fieldAntibiotic(p, c, history));
 }
@@ -166,8 +172,8 @@ function fieldAntibiotic(p: ClinicalProfile, c: Course, history: MedicalHistory)
  * re-dosing and feeding the casualty. From 2 h in the field (judgement), over the whole wait.
  */
 const PROLONGED_FIELD_CARE_HOURS = 2;
-const PROLONGED_FIELD_CARE =
-  'Prolonged casualty care: hourly reassessment and vital signs, analgesia repeated, oral fluids if able, pressure areas and dressings checked';
+const prolongedFieldCare = (dressed: boolean): string =>
+  `Prolonged casualty care: hourly reassessment and vital signs, analgesia repeated, oral fluids if able, pressure areas${dressed ? ' and dressings' : ''} checked`;
 
 /** TCCC airway management: an unconscious casualty without a neck injury lies in the recovery position. */
 const AIRWAY = 'Nasopharyngeal airway, recovery position';

@@ -56,7 +56,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(late)).toEqual([]);
   });
 
-  it('checks on the ward and at the surgeon’s assessment the wounds a patient has and the cast a fracture is held in, and no wound that is not there', () => {
+  it('checks in the field, on the ward and at the surgeon’s assessment the wounds a patient has and the cast a fracture is held in, and no wound that is not there', () => {
     const everyone = [...runs.default, ...runs.lsco];
     const ward = (p: Patient) => given(p, /^Procedure Ward care: daily surgical review/);
     const wounded = (p: Patient) =>
@@ -82,6 +82,13 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     const lookedAtWounds = assessed.filter((p) => given(p, /Surgeon’s assessment: wounds/).length > 0);
     expect(ids(lookedAtWounds.filter((p) => !wounded(p)))).toEqual([]);
     expect(lookedAtWounds.length).toBeGreaterThan(100);
+    // Nor the medic holding a casualty in the field for hours.
+    const heldLong = everyone.filter((p) => given(p, /Prolonged casualty care/).length > 0);
+    expect(heldLong.length).toBeGreaterThan(100);
+    const dressingsChecked = heldLong.filter(
+      (p) => given(p, /pressure areas and dressings checked/).length > 0,
+    );
+    expect(ids(dressingsChecked.filter((p) => !wounded(p)))).toEqual([]);
     // A sprained knee or a broken wrist in a backslab: its cast, not a wound, is what the ward checks.
     const casted = onWard.filter(
       (p) => !wounded(p) && has(p, /Fracture of (forearm|ankle|clavicle)|Fracture subluxation of wrist/),
