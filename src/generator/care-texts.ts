@@ -224,3 +224,15 @@ export const ACTIVE_REWARMING =
  */
 export const AFTER_SUBMERSION =
   'Observed at least 4-6 h for delayed pulmonary oedema (water aspirated): breathing rate, saturation and chest sounds';
+
+/**
+ * A closed fracture flown home in a slab is fixed there (AO Surgery Reference): the adult forearm shaft
+ * with plates, the tibial shaft with a nail, an unstable ankle or a displaced wrist with a plate. A clavicle
+ * and a humeral shaft heal in a sling or a functional brace (Sarmiento), without an operation.
+ */
+export const FOREARM_FIXATION =
+  'Open reduction and internal fixation of the forearm fracture (plates and screws); backslab off';
+export const TIBIA_NAILING = 'Intramedullary nailing of the tibial shaft fracture; backslab off';
+export const WRIST_FIXATION = 'Open reduction and internal fixation of the wrist (volar plate); backslab off';
+export const ANKLE_FIXATION =
+  'Open reduction and internal fixation of the ankle (plate and screws); backslab off';

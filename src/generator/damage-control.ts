@@ -3,6 +3,7 @@
  * 5th ed.: stop the bleeding and the contamination first, repair and fix later). The course needs
  * their length to keep the casualty at Role 2 until they are done; the card lists them.
  */
+import { FOREARM_BACKSLAB, FOREARM_FIXATION, TIBIA_BACKSLAB, TIBIA_NAILING } from './care-texts.js';
 import { PROCEDURES } from './conditions.js';
 import type { ClinicalProfile } from './physiology.js';
 
@@ -44,15 +45,20 @@ const externallyFixed = (p: ClinicalProfile): boolean => longBoneFixed(p) || p.p
  * Surgery, 5th ed.: the external fixator holds the fracture for the flight, internal fixation follows out
  * of theatre once the wound is clean; an amputation stump is left open and closed after evacuation).
  */
-export function definitiveOperations(p: ClinicalProfile): Operation[] {
+export function definitiveOperations(p: ClinicalProfile, afterDamageControl: boolean): Operation[] {
   const ops: Operation[] = [];
-  if (p.amputation)
+  if (afterDamageControl && p.amputation)
     ops.push({
       concept: PROCEDURES.amputation,
       minutes: 90,
       detail: 'Revision and closure of the amputation stump',
     });
-  if (!externallyFixed(p)) return ops;
+  // A closed shaft fracture held in a backslab for the flight is fixed at home (care-texts.ts).
+  if (p.casts.includes(FOREARM_BACKSLAB))
+    ops.push({ concept: PROCEDURES.surgery, minutes: 120, detail: FOREARM_FIXATION });
+  if (p.casts.includes(TIBIA_BACKSLAB))
+    ops.push({ concept: PROCEDURES.surgery, minutes: 120, detail: TIBIA_NAILING });
+  if (!afterDamageControl || !externallyFixed(p)) return ops;
   if (p.pelvicFracture)
     ops.push({
       concept: PROCEDURES.surgery,

@@ -6,7 +6,7 @@
  * inside a category is judgement. Codes are well-known concepts; where no specific concept could be
  * confirmed, a confirmed general concept carries a `qualifier` (as in injury-catalog.ts).
  */
-import { FOREARM_BACKSLAB } from './care-texts.js';
+import { ANKLE_FIXATION, FOREARM_BACKSLAB, FOREARM_FIXATION, WRIST_FIXATION } from './care-texts.js';
 import type { RtdLevel } from './physiology.js';
 
 /** How a condition shifts the vital signs; `lethal` = probability of death in theatre. */
@@ -26,6 +26,8 @@ export interface DnbiEffect {
   treatment?: readonly [kind: 'woundCare' | 'splint' | 'procedure', detail: string];
   /** The plain films it needs, taken at the first facility with imaging (Role 2 or 3). */
   films?: string;
+  /** The operation that fixes it at home (Role 4), for a fracture flown there in a slab. */
+  fixedAtHome?: string;
   /**
    * Hours of care after which the vital signs are back to normal, where treatment corrects the cause
    * itself (rewarming, cooling), rather than easing over the illness's two days. On arrival the field's
@@ -128,21 +130,24 @@ const ANALGESIA = { drug: 'Analgesia' } as const;
  * Orthopaedic Association, BOAST 12, 2016); a forearm or wrist in a backslab, and a clavicle in a sling
  * (standard fracture first aid).
  */
-const fracture = (kind: 'splint' | 'procedure', held: string, films: string) => ({
+const fracture = (kind: 'splint' | 'procedure', held: string, films: string, fixedAtHome?: string) => ({
   ...ANALGESIA,
   treatment: [kind, held] as const,
   films,
+  ...(fixedAtHome ? { fixedAtHome } : {}),
 });
 const ANKLE_FRACTURE = fracture(
   'splint',
   'Below-knee backslab, well padded; leg elevated, no weight on it, crutches',
   'X-ray of the ankle',
+  ANKLE_FIXATION,
 );
-const FOREARM_FRACTURE = fracture('splint', FOREARM_BACKSLAB, 'X-ray of the forearm');
+const FOREARM_FRACTURE = fracture('splint', FOREARM_BACKSLAB, 'X-ray of the forearm', FOREARM_FIXATION);
 const WRIST_FRACTURE = fracture(
   'splint',
   'Below-elbow backslab; arm elevated in a sling',
   'X-ray of the wrist',
+  WRIST_FIXATION,
 );
 const CLAVICLE_FRACTURE = fracture('procedure', 'Broad arm sling', 'X-ray of the clavicle');
 /**

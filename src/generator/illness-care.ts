@@ -127,7 +127,10 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
       add(s.facility, s.arrive + 5 * MIN, PROCEDURES.evaluation, undefined, CLINICAL_ASSESSMENT);
     else if (Number.isFinite(c.death))
       add('Role4', s.arrive + 1, PROCEDURES.icu, (c.death - s.arrive - 1) * 60);
-    else if (rehabilitates(dnbi)) add('Role4', s.arrive + 2, PROCEDURES.rehab);
+    else if (dnbi.effect.fixedAtHome) {
+      add('Role4', s.arrive + 24, PROCEDURES.surgery, 120, dnbi.effect.fixedAtHome);
+      add('Role4', s.arrive + 48, PROCEDURES.rehab);
+    } else if (rehabilitates(dnbi)) add('Role4', s.arrive + 2, PROCEDURES.rehab);
     else add('Role4', s.arrive + 2, PROCEDURES.evaluation, 30, SPECIALIST_REVIEW);
   }
   const chem = dnbi.care;

@@ -368,8 +368,8 @@ export function careItems(
       add('Role4', r4.arrive + 24, PROCEDURES.laparotomy, 120, RELOOK_LAPAROTOMY);
       t = Math.max(t, r4.arrive + 48);
     }
-    if (!dies && r2 && Number.isFinite(c.surgery))
-      for (const op of definitiveOperations(p)) {
+    if (!dies)
+      for (const op of definitiveOperations(p, r2 !== undefined && Number.isFinite(c.surgery))) {
         add('Role4', t, op.concept, op.minutes, op.detail);
         t += 24;
       }

@@ -99,6 +99,30 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     );
   });
 
+  it('fixes at home a closed forearm, tibia or ankle flown there in a backslab: plates for the forearm and ankle, a nail for the tibia', () => {
+    const home = [...runs.default, ...runs.lsco].filter(
+      (p) =>
+        p.injury_type !== 'DISEASE' && p.final_status === 'Remains_Role4' && given(p, /backslab/i).length > 0,
+    );
+    const forearm = home.filter((p) => given(p, /Above-elbow backslab/).length > 0);
+    const tibia = home.filter((p) => has(p, /Closed fracture of tibia/) && given(p, /backslab/i).length > 0);
+    expect(forearm.length).toBeGreaterThan(20);
+    expect(tibia.length).toBeGreaterThan(20);
+    const fixedAtHome = (p: Patient, how: RegExp) => given(p, how).some((t) => t.location === 'Role4');
+    expect(ids(forearm.filter((p) => !fixedAtHome(p, /internal fixation of the forearm/)))).toEqual([]);
+    expect(ids(tibia.filter((p) => !fixedAtHome(p, /Intramedullary nailing of the tibial shaft/)))).toEqual(
+      [],
+    );
+    // An ankle broken at sport and flown home is unstable enough to need its plate; a clavicle heals in its sling.
+    const ankle = home.filter((p) => has(p, /Fracture of ankle/));
+    expect(ankle.length).toBeGreaterThan(10);
+    expect(ids(ankle.filter((p) => !fixedAtHome(p, /internal fixation of the ankle/)))).toEqual([]);
+    const clavicle = [...runs.default, ...runs.lsco].filter(
+      (p) => p.final_status === 'Remains_Role4' && has(p, /Fracture of clavicle/),
+    );
+    expect(ids(clavicle.filter((p) => given(p, /Surgical procedure/).length > 0))).toEqual([]);
+  });
+
   it('never records a tourniquet, or any care, as still running after the casualty died', () => {
     const dead = battle.filter(died);
     expect(dead.length).toBeGreaterThan(100);
