@@ -483,9 +483,9 @@ function unitsOf(branch: Branch, male: boolean, nation: string, place: Place): N
 }
 
 /**
- * A unit of the branch that the nation fields in the place (without one: the place handed over by
- * event-unit.ts, else anywhere): type by weight (women rarely in close combat), then a formation that
- * holds that type. Four draws, always, so the rest of the person's stream does not move.
+ * A unit of the branch that the nation fields in the place (event-unit.ts, `placeOf`; anywhere by default):
+ * type by weight (women rarely in close combat), then a formation that holds that type. Four draws,
+ * always, so the rest of the person's stream does not move.
  */
 export function drawUnit(
   rng: Rng,
