@@ -29,6 +29,7 @@ import {
 } from './physiology.js';
 import { fieldCare, tourniquetDetail } from './field-care.js';
 import { heldBeforeDuty, illnessCare } from './illness-care.js';
+import { transferCare } from './transfer-care.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory } from './medical-history.js';
 import {
   WOUND_PROPHYLAXIS,
@@ -138,6 +139,7 @@ export function careItems(
   const first = c.stays[0];
   const trauma = dnbi === undefined;
 
+  transferCare(c, add);
   if (!trauma) {
     illnessCare(dnbi, c, history, add);
     return sorted(out);

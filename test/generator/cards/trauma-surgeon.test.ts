@@ -123,6 +123,33 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(clavicle.filter((p) => given(p, /Surgical procedure/).length > 0))).toEqual([]);
   });
 
+  it('hands a casualty over to an en-route team before a move of 6 h or more, so the long road or rail journey is not a blank', () => {
+    const everyone = [...runs.default, ...runs.lsco];
+    const longMoves = everyone.flatMap((p) => {
+      const stays = staysOf(p);
+      return stays.slice(0, -1).flatMap((s, i) => {
+        const hours = stays[i + 1]!.arrive - s.leave;
+        return hours >= 6.05 && s.leave < p.outcome.hours_since_injury ? [{ p, s, to: stays[i + 1]! }] : [];
+      });
+    });
+    expect(longMoves.length).toBeGreaterThan(300);
+    const unprepared = longMoves.filter(
+      ({ p, s }) =>
+        !given(p, /handed over in writing to an en-route care team/).some(
+          (t) => t.location === s.facility && Math.abs(endOf(t) - s.leave) < 0.05,
+        ),
+    );
+    expect(ids(unprepared.map(({ p }) => p))).toEqual([]);
+    // And none before a short hop.
+    const handovers = everyone.flatMap((p) => given(p, /en-route care team/).map((t) => ({ p, t })));
+    const short = handovers.filter(({ p, t }) => {
+      const stays = staysOf(p);
+      const i = stays.findIndex((s) => s.facility === t.location);
+      return stays[i + 1] !== undefined && stays[i + 1]!.arrive - stays[i]!.leave < 5.95;
+    });
+    expect(ids(short.map(({ p }) => p))).toEqual([]);
+  });
+
   it('never records a tourniquet, or any care, as still running after the casualty died', () => {
     const dead = battle.filter(died);
     expect(dead.length).toBeGreaterThan(100);
