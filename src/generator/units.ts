@@ -340,12 +340,23 @@ const isShip = ([, , , sub]: UnitKind): boolean => sub === 'Ship';
  *   moves and fights ashore. A Role 2 or Role 3 field hospital is a fixed facility behind the fighting
  *   (AJP-4.10: Role 2 and 3 are the deployed hospitals, Role 1 is with the unit), so it is never the
  *   unit in such an event; a Role 1 (the battalion's aid post and its medics) and a medical evacuation
- *   company (ambulances on the road) can be (judgement).
+ *   company (ambulances on the road) can be (judgement); the airmen there are the base's security force
+ *   or forward air controllers (`AIRMEN_ON_PATROL`).
  * Ashore no one serves in a ship: a Navy casualty serves in a shore unit (below).
  */
 export type Place = 'anywhere' | 'ashore' | 'patrol';
 const PLACES: readonly Place[] = ['anywhere', 'ashore', 'patrol'];
 const FIXED_HOSPITALS = new Set(['Role 2 field hospital', 'Role 3 field hospital']);
+/**
+ * The airmen who go out on the ground: the air base's security force patrolling outside the wire (the RAF
+ * Regiment, USAF Security Forces) and the forward air controllers attached to a ground unit (a tactical air
+ * control party). A fighter, transport, helicopter, air defence or maintenance squadron works from its
+ * base, so it is never the unit in a firefight or an IED (judgement).
+ */
+const AIRMEN_ON_PATROL: readonly UnitKind[] = [
+  ['Air base security squadron', 25, AIR_WINGS, 'Squadron'],
+  ['Air support operations squadron', 15, ['Air Support Operations Group'], 'Tactical Air Control Party'],
+];
 
 /**
  * Navy casualties ashore, the attachments of a land event: US OIF Navy deaths were chiefly hospital
@@ -388,6 +399,7 @@ function kindsIn(branch: Branch, nation: string, place: Place): readonly UnitKin
       ...UNITS.Marines.map(([t, w, , sub]): UnitKind => [t, w * WITH_MARINES, LANDING_FORCE, sub]),
     ];
   }
+  if (branch === 'Air Force' && place === 'patrol') return AIRMEN_ON_PATROL;
   const own = UNITS[branch];
   return place === 'patrol' ? own.filter(([type]) => !FIXED_HOSPITALS.has(type)) : own;
 }

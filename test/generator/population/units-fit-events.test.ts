@@ -70,6 +70,18 @@ describe('the unit of a battle casualty fits the event', () => {
     expect(shelled.length).toBeGreaterThan(0);
   });
 
+  it('sends no fighter, transport or maintenance squadron into a firefight or an IED: the airmen there guard the base or call in the aircraft', () => {
+    const onPatrol = [defaultRun, urbanRun, lscoRun].flatMap((run) =>
+      ashore(run, FIGHTS_ASHORE).filter((p) => p.service_branch === 'Air Force'),
+    );
+    expect(onPatrol.length).toBeGreaterThan(30);
+    const grounded = onPatrol.filter(
+      (p) => !['Air base security squadron', 'Air support operations squadron'].includes(p.unit.unit_type),
+    );
+    expect(grounded.map((p) => `${p.event_type} ${p.unit.unit_type}`)).toEqual([]);
+    expect(onPatrol.some((p) => p.unit.unit_type === 'Air support operations squadron')).toBe(true);
+  });
+
   it('places a sailor wounded on the beach with the marines he serves with, not aboard his ship', () => {
     const sailors = ashore(maritimeRun, FIRE_ASHORE).filter((p) => p.service_branch === 'Navy');
     expect(sailors.length).toBeGreaterThan(20);
