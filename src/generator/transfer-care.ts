@@ -21,7 +21,7 @@ const ROLE_NAMES: Readonly<Record<string, string>> = {
 };
 
 export const longMoveHandover = (hours: number, to: string): string =>
-  `Prepared for a ${Math.round(hours)} h move to ${ROLE_NAMES[to] ?? to}: handed over in writing to an en-route care team; observations, analgesia, fluids and the care under way continued on the way`;
+  `Prepared for the ${Math.round(hours)} h move to ${ROLE_NAMES[to] ?? to}: handed over in writing to an en-route care team; observations, analgesia, fluids and the care under way continued on the way`;
 
 /** Adds the handover before each long move between two facilities the casualty is alive to make. */
 export function transferCare(c: Course, add: AddCare): void {
