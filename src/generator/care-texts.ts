@@ -156,7 +156,13 @@ export const WARD_CARE = wardCare({ wounds: true, splinted: false });
  * a day without fever). The wording is judgement on how a Role 1 holds its patients.
  */
 export const ROLE1_HOLDING =
-  'Held in the aid station’s holding beds: observations every 4 h, fluids and food by mouth, reviewed by the medical officer before returning to duty';
+  'Held in the holding beds: observations every 4 h, fluids and food by mouth, reviewed by the medical officer before returning to duty';
+/**
+ * A chemical casualty going back to duty is watched first for signs that come late or come back: a liquid
+ * nerve agent on the skin for 18 h (USAMRICD, Medical Management of Chemical Casualties Handbook).
+ */
+export const CHEMICAL_OBSERVATION =
+  'Observed in the holding beds for late or returning signs of the exposure: observations every 4 h, reviewed by the medical officer before returning to duty';
 export const SICK_IN_QUARTERS =
   'Sick in quarters on excused duty, rested: reviewed at sick call each day and before returning to duty';
 export const ISOLATED_SICK_IN_QUARTERS =

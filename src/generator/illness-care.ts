@@ -24,6 +24,7 @@ import {
 import { lowSaturation } from './oxygen.js';
 import type { Facility } from './types.js';
 import {
+  CHEMICAL_OBSERVATION,
   CLINICAL_ASSESSMENT,
   FROSTBITE_CARE,
   HEAT_STROKE_CARE,
@@ -169,6 +170,7 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
           chem.delayed ? WARD_CARE : MEDICAL_WARD_CARE,
         );
     }
+    heldBeforeDuty(c, add, CHEMICAL_OBSERVATION);
     return;
   }
   if (first) {

@@ -98,6 +98,19 @@ describe('a chemical casualty’s card, read by a CBRN medical officer', () => {
     ).toEqual([]);
   });
 
+  it('watches a chemical casualty for late or returning signs before sending them back to duty, not an assessment and then silence', () => {
+    const back = [...nerve, ...mustard].filter((p) => p.final_status === 'RTD');
+    const heldHours = back.filter((p) => {
+      const arrival = p.movement_timeline.filter((e) => e.event_type === 'arrival').at(-1)!;
+      const rtd = p.movement_timeline.find((e) => e.event_type === 'rtd')!;
+      return arrival.facility !== 'POI' && rtd.hours_since_injury - arrival.hours_since_injury >= 6.1;
+    });
+    expect(heldHours.length).toBeGreaterThan(30);
+    const watched = (p: (typeof back)[number]): boolean =>
+      given(p, /late or returning signs of the exposure|Ward care/).length > 0;
+    expect(heldHours.filter((p) => !watched(p)).map((p) => p.id)).toEqual([]);
+  });
+
   it('nurses every chemical casualty held a day or more at Role 2 or 3, not a single assessment and then nothing', () => {
     const held = released.filter((p) =>
       p.movement_timeline.some((e, i, all) => {
