@@ -25,7 +25,7 @@ export type AddCare = (
 
 /** Everything done at the point of injury for a casualty alive at first contact. */
 export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory, add: AddCare): void {
-  add('POI', c.contact, PROCEDURES.triage, 1);
+  add('POI', c.contact, PROCEDURES.triage, 1, c.triage === 'T4' ? EXPECTANT : undefined);
   if (Number.isFinite(c.field.tourniquet)) fieldTourniquet(p, c, add);
   else if (p.bleed.limb >= MAJOR_LIMB_BLEED)
     add('POI', c.contact + FAILED_BLEED_CONTROL, PROCEDURES.dressing, 5, UNCONTROLLED_LIMB_BLEED);
@@ -74,6 +74,16 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
  * casualty against the cold. No cooling of a large burn in the field, which chills the casualty.
  */
 const FIELD_BURN_DRESSING = 'Burns covered with dry sterile dressings';
+
+/**
+ * Mass-casualty triage: the expectant casualty, unlikely to survive with the resources at hand, is made
+ * comfortable and triaged again as the immediate casualties are treated and resources free (Emergency War
+ * Surgery, 5th ed., triage; NATO mass-casualty doctrine: re-triage at every step). The first facility
+ * records the re-triage (treatments.ts).
+ */
+const EXPECTANT =
+  'Mass-casualty triage: expectant (T4); made comfortable, triaged again as the immediate casualties are treated';
+export const RETRIAGED = 'Re-triaged on arrival as immediate (T1), the casualties ahead treated';
 
 /** TCCC (massive haemorrhage, respiration): every open or sucking chest wound is sealed, vented by preference. */
 const VENTED_CHEST_SEAL =

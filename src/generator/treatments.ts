@@ -27,7 +27,7 @@ import {
   intubatedOnArrival,
   type Vitals,
 } from './physiology.js';
-import { fieldCare, tourniquetDetail } from './field-care.js';
+import { fieldCare, RETRIAGED, tourniquetDetail } from './field-care.js';
 import { heldBeforeDuty, illnessCare } from './illness-care.js';
 import { transferCare } from './transfer-care.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory } from './medical-history.js';
@@ -159,7 +159,13 @@ export function careItems(
   const survey = latexAllergic(history.allergies)
     ? 'Primary survey; latex-free gloves and equipment (latex allergy)'
     : 'Primary survey';
-  add(first.facility, a + 2 * MIN, PROCEDURES.evaluation, 10, survey);
+  add(
+    first.facility,
+    a + 2 * MIN,
+    PROCEDURES.evaluation,
+    10,
+    c.triage === 'T4' ? `${RETRIAGED}; ${survey.toLowerCase()}` : survey,
+  );
   const onArrival = arrivalVitals(c);
   const oxygen = oxygenFor(p, onArrival);
   if (oxygen) add(first.facility, a + 3 * MIN, PROCEDURES.oxygen, undefined, oxygen);

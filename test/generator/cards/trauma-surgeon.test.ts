@@ -1262,3 +1262,27 @@ describe('a soldier pulled from a collapsed building, read by a trauma surgeon',
     ).toEqual([]);
   });
 });
+
+describe('a casualty of a mass-casualty event triaged expectant, read by a trauma surgeon', () => {
+  const expectant = run('mass_casualty', 12_000, 'expectant').filter((p) => p.nato_triage === 'T4');
+
+  it('writes the expectant category where it was given, and the re-triage before any facility treats the casualty as immediate', () => {
+    expect(expectant.length).toBeGreaterThan(15);
+    const triage = (p: Patient) => given(p, /^Triage/)[0];
+    expect(
+      expectant.filter((p) => !/expectant \(T4\)/.test(triage(p)?.detail ?? '')).map((p) => p.id),
+    ).toEqual([]);
+    // Alive long enough for the team to see them (a few die within minutes of the door).
+    const treatedAtFacility = expectant.filter((p) => {
+      const arrival = p.movement_timeline.find((e) => e.event_type === 'arrival' && e.facility !== 'POI');
+      return arrival !== undefined && p.outcome.hours_since_injury > arrival.hours_since_injury + 0.1;
+    });
+    expect(treatedAtFacility.length).toBeGreaterThan(10);
+    const firstFacilityItem = (p: Patient) => p.treatments.find((t) => t.location !== 'POI')!;
+    expect(
+      treatedAtFacility
+        .filter((p) => !/Re-triaged on arrival as immediate/.test(firstFacilityItem(p).detail ?? ''))
+        .map((p) => p.id),
+    ).toEqual([]);
+  });
+});
