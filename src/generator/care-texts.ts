@@ -242,3 +242,6 @@ export const TIBIA_NAILING = 'Intramedullary nailing of the tibial shaft fractur
 export const WRIST_FIXATION = 'Open reduction and internal fixation of the wrist (volar plate); backslab off';
 export const ANKLE_FIXATION =
   'Open reduction and internal fixation of the ankle (plate and screws); backslab off';
+
+/** An expectant casualty of a mass-casualty event, triaged again on arrival (field-care.ts, `EXPECTANT`). */
+export const RETRIAGED = 'Re-triaged on arrival as immediate (T1), the casualties ahead treated';

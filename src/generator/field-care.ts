@@ -79,11 +79,10 @@ const FIELD_BURN_DRESSING = 'Burns covered with dry sterile dressings';
  * Mass-casualty triage: the expectant casualty, unlikely to survive with the resources at hand, is made
  * comfortable and triaged again as the immediate casualties are treated and resources free (Emergency War
  * Surgery, 5th ed., triage; NATO mass-casualty doctrine: re-triage at every step). The first facility
- * records the re-triage (treatments.ts).
+ * records the re-triage (care-texts.ts, `RETRIAGED`).
  */
 const EXPECTANT =
   'Mass-casualty triage: expectant (T4); made comfortable, triaged again as the immediate casualties are treated';
-export const RETRIAGED = 'Re-triaged on arrival as immediate (T1), the casualties ahead treated';
 
 /** TCCC (massive haemorrhage, respiration): every open or sucking chest wound is sealed, vented by preference. */
 const VENTED_CHEST_SEAL =

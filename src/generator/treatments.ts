@@ -27,7 +27,7 @@ import {
   intubatedOnArrival,
   type Vitals,
 } from './physiology.js';
-import { fieldCare, RETRIAGED, tourniquetDetail } from './field-care.js';
+import { fieldCare, tourniquetDetail } from './field-care.js';
 import { heldBeforeDuty, illnessCare } from './illness-care.js';
 import { transferCare } from './transfer-care.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory } from './medical-history.js';
@@ -51,6 +51,7 @@ import {
   HERNIATION_CARE,
   RELOOK_LAPAROTOMY,
   TXA_DOSE,
+  RETRIAGED,
   ROLE1_HOLDING,
   SICK_IN_QUARTERS,
   wardCare,
