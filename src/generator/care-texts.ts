@@ -76,7 +76,7 @@ export const RELOOK_LAPAROTOMY =
  * continued until then (JTS CPG "Eye Trauma: Initial Care", 2021).
  */
 export const GLOBE_REPAIR =
-  'Ophthalmic surgeon: examination under anaesthesia and primary repair of the open globe; shield and moxifloxacin continued';
+  'Ophthalmic surgeon: examination under anaesthesia and primary repair of the open globe; rigid shield; moxifloxacin 400 mg IV or PO once daily (reaches the inside of the eye)';
 /**
  * Suspected sepsis (the UK Sepsis Trust's Sepsis Six, within the hour; Surviving Sepsis Campaign 2021:
  * crystalloid for hypoperfusion, up to 30 ml/kg in the first 3 h): blood cultures before the first

@@ -273,7 +273,10 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     tourniquet,
     dressing: packing,
     needle: p.tension && rng.chance(0.6) ? handsFree + rng.uniform(3, 12) * MIN : INF,
-    airway: p.airwayRisk && rng.chance(0.8) ? handsFree + rng.uniform(2, 10) * MIN : INF,
+    // MARCH: the airway straight after the massive bleed, before dressings and seals (field-care.ts). One
+    // in five is not opened in time (Eastridge 2012: airway obstruction among the potentially survivable
+    // deaths); the card shows the failed attempt.
+    airway: p.airwayRisk && rng.chance(0.8) ? handsFree + rng.uniform(0.5, 1.5) * MIN : INF,
     pelvicBinder: p.pelvicFracture ? handsFree + PELVIC_BINDER_DELAY : INF,
     handsFree,
   };

@@ -21,17 +21,28 @@ export function damageControlOperations(p: ClinicalProfile): Operation[] {
     ops.push({ concept: PROCEDURES.surgery, minutes: 90, detail: 'Damage-control thoracotomy' });
   if (p.vascular)
     ops.push({ concept: PROCEDURES.surgery, minutes: 60, detail: 'Vascular repair or temporary shunt' });
+  if (p.legArtery) ops.push({ concept: PROCEDURES.surgery, minutes: 30, detail: LOWER_LEG_FASCIOTOMY });
   if (p.amputation)
     ops.push({
       concept: PROCEDURES.amputation,
       minutes: 60,
       detail: 'Formalisation of traumatic amputation',
     });
+  // The wound is cleaned before the fixator's pins go in (JTS CPG "Orthopaedic Trauma: Extremity
+  // Fractures": irrigation and debridement, then temporary stabilisation).
+  if (p.openWounds) ops.push({ concept: PROCEDURES.debridement, minutes: 45, detail: 'Wound debridement' });
   if (externallyFixed(p))
     ops.push({ concept: PROCEDURES.surgery, minutes: 60, detail: 'External fixation of fracture' });
-  if (p.openWounds) ops.push({ concept: PROCEDURES.debridement, minutes: 45, detail: 'Wound debridement' });
   return ops;
 }
+
+/**
+ * JTS CPG "Compartment Syndrome and the Role of Fasciotomy in Extremity War Wounds" and "Vascular Injury":
+ * after a leg artery is repaired or shunted, the calf is opened prophylactically, since the reperfused
+ * muscle swells and the compartments cannot be examined during the evacuation that follows.
+ */
+const LOWER_LEG_FASCIOTOMY =
+  'Prophylactic four-compartment fasciotomy of the lower leg (reperfused after arterial repair; no compartment checks possible in flight)';
 
 /**
  * The fractures an external fixator holds for the flight: an open fracture, a femur, a pelvis. A closed

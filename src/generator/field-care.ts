@@ -39,6 +39,10 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
     add('POI', c.field.needle, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
   if (Number.isFinite(c.field.airway))
     add('POI', c.field.airway, PROCEDURES.procedure, 2, airwayPosition(p, c));
+  else if (p.airwayRisk) add('POI', then + MIN, PROCEDURES.procedure, 2, AIRWAY_NOT_OPENED);
+  // TCCC: any unconscious casualty gets a nasopharyngeal airway and the recovery position, obstructed or not.
+  else if ((c.vitals[0]?.v.gcs ?? 15) <= 8)
+    add('POI', then + MIN, PROCEDURES.procedure, 2, airwayPosition(p, c));
   if (p.spinalMotionRestriction)
     add('POI', then + 5 * MIN, PROCEDURES.procedure, 5, p.cervicalCord ? CERVICAL_SMR : SPINAL_SMR);
   if (p.openWounds) add('POI', then + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
@@ -171,6 +175,26 @@ const ERTAPENEM = 'Ertapenem 1 g IV/IM (unable to take by mouth)';
 const CLINDAMYCIN_IV =
   'Clindamycin 900 mg IV/IO (unable to take by mouth; penicillin allergy: no ertapenem, a beta-lactam)';
 
+/**
+ * Hours one field dose covers (TCCC: ertapenem 1 g once a day; clindamycin every 8 h): the facility's
+ * own regimen starts when it runs out, not minutes after it (JTS CPG "Infection Prevention in
+ * Combat-Related Injuries": one agent at its dosing interval). The moxifloxacin tablet is switched to the
+ * facility's IV drug on arrival.
+ */
+const FIELD_DOSE_HOURS: readonly (readonly [string, number])[] = [
+  [ERTAPENEM, 24],
+  [CLINDAMYCIN_IV, 8],
+];
+
+/** When a field antibiotic recorded as `detail` runs out, and its name, or undefined if it needs no wait. */
+export function fieldAntibioticCover(
+  detail: string | undefined,
+  givenAt: number,
+): { until: number; drug: string } | undefined {
+  const dose = FIELD_DOSE_HOURS.find(([text]) => detail?.startsWith(text));
+  return dose && { until: givenAt + dose[1], drug: dose[0].split(' ')[0]!.toLowerCase() };
+}
+
 /** The TCCC field antibiotic this casualty can take: by mouth if able, otherwise one the allergy allows. */
 function fieldAntibiotic(p: ClinicalProfile, c: Course, history: MedicalHistory): string {
   if (takesByMouth(p, c)) return MOXIFLOXACIN;
@@ -205,11 +229,28 @@ const HYPOTHERMIA_PREVENTION = 'Hypothermia prevention: wet clothing off, active
 /** TCCC: a penetrating eye injury is covered with a rigid shield, never a pressure patch. */
 const EYE_SHIELD = 'Rigid eye shield over the injured eye (no pressure patch); visual acuity checked';
 
+/**
+ * The airway the medic could not open in time (course.ts draws the miss): the attempt is on the card, as a
+ * failed tourniquet is (Eastridge 2012: airway obstruction among the potentially survivable deaths).
+ */
+const AIRWAY_NOT_OPENED =
+  'Airway opening attempted (jaw thrust, nasopharyngeal airway not passed); still obstructed by blood and secretions';
+/**
+ * TCCC (respiration): breathing too slow to oxygenate, fewer than 10 breaths a minute, is assisted with a
+ * bag-valve-mask once the airway is open.
+ */
+const BAG_MASK_BELOW_RATE = 10;
+const BAG_MASK = 'breaths assisted with a bag-valve-mask';
+
 /** How the airway is kept open: the neck in line after a cord injury, sitting up while awake with a neck wound. */
 function airwayPosition(p: ClinicalProfile, c: Course): string {
-  if (p.cervicalCord) return AIRWAY_IN_LINE;
-  const awake = (c.vitals[0]?.v.gcs ?? 15) >= 13;
-  return awake && p.tbi < 3 ? AIRWAY_SITTING_UP : AIRWAY;
+  const first = c.vitals[0]?.v;
+  const airway = p.cervicalCord
+    ? AIRWAY_IN_LINE
+    : (first?.gcs ?? 15) >= 13 && p.tbi < 3
+      ? AIRWAY_SITTING_UP
+      : AIRWAY;
+  return first && first.respiratory_rate < BAG_MASK_BELOW_RATE ? `${airway}; ${BAG_MASK}` : airway;
 }
 
 /** Whether the casualty can swallow a tablet at first contact: awake, and not in shock. */
@@ -217,6 +258,22 @@ function takesByMouth(p: ClinicalProfile, c: Course): boolean {
   const first = c.vitals[0]?.v;
   return !p.airwayRisk && p.tbi < 3 && (first?.gcs ?? 15) >= 13 && !(first && inShock(first));
 }
+
+/**
+ * TCCC (pain management): the fentanyl lozenge only for a casualty neither in shock nor at significant risk
+ * of it. An injury that bleeds inside the trunk or pelvis, a cut artery, a junctional bleed or an
+ * amputation is that risk, however the first observations look.
+ */
+const atRiskOfShock = (p: ClinicalProfile): boolean =>
+  p.penetratingTorso ||
+  p.laparotomy ||
+  p.vascular ||
+  p.amputation ||
+  p.pelvicFracture ||
+  p.bleed.junctional > 0 ||
+  p.bleed.torso + p.bleed.pelvic >= TRUNK_BLEED_AT_RISK;
+/** Untreated trunk bleeding, fraction of blood volume per hour, that reaches class II within the hour (judgement). */
+const TRUNK_BLEED_AT_RISK = 0.15;
 
 /**
  * The TCCC analgesia option for this casualty, or undefined for one who cannot take it by mouth or report
@@ -232,7 +289,7 @@ function fieldAnalgesia(p: ClinicalProfile, c: Course, history: MedicalHistory):
   // A moderate brain injury with nothing else that hurts: no ketamine or fentanyl to cloud the
   // consciousness it is watched by (a concussion's headache still gets the pack's paracetamol).
   if (p.tbi === 2 && p.maxAisOutsideBrain < 2) return undefined;
-  if (c.maxLoss >= SHOCK_LOSS || p.tension || p.hypoxia > 0 || gcs < 13) return KETAMINE;
+  if (c.maxLoss >= SHOCK_LOSS || atRiskOfShock(p) || p.tension || p.hypoxia > 0 || gcs < 13) return KETAMINE;
   if (p.maxAisOutsideBrain >= 3) return OTFC;
   const caution = (p.crush ? CRUSH_NSAID_CAUTION : undefined) ?? nsaidCaution(history);
   return caution ? `Paracetamol 1300 mg PO (meloxicam withheld: ${caution})` : COMBAT_WOUND_PACK;

@@ -59,6 +59,8 @@ export interface ClinicalProfile {
   /** A cord injury that cut the sympathetic outflow: low pressure with a slow pulse until vasopressors work. */
   neurogenicShock: boolean;
   vascular: boolean;
+  /** An artery of the leg (groin, femoral, popliteal) repaired or shunted: the calf's compartments are at risk. */
+  legArtery: boolean;
   crush: boolean;
   /** Penetrating wound of chest or abdomen below the skin (Ten Second Triage: P1 when talking). */
   penetratingTorso: boolean;
@@ -111,6 +113,7 @@ export function clinicalProfile(
     spinal: false,
     cervicalCord: false,
     vascular: false,
+    legArtery: false,
     crush: false,
     penetratingTorso: false,
     burnAirway: false,
@@ -150,6 +153,7 @@ export function clinicalProfile(
     p.spinal ||= c.spinal === true;
     p.cervicalCord ||= c.spinal === true && c.region === 'Head/Neck';
     p.vascular ||= c.vascular === true;
+    p.legArtery ||= c.vascular === true && c.region === 'Lower extremity';
     p.neckArteryBleed ||= c.vascular === true && c.region === 'Head/Neck' && c.bleed?.[0] === 'junctional';
     p.crush ||= c.crush === true;
     p.airwayRisk ||=

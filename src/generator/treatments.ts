@@ -27,7 +27,7 @@ import {
   intubatedOnArrival,
   type Vitals,
 } from './physiology.js';
-import { fieldCare, tourniquetDetail } from './field-care.js';
+import { fieldAntibioticCover, fieldCare, tourniquetDetail } from './field-care.js';
 import { heldBeforeDuty, illnessCare } from './illness-care.js';
 import { transferCare } from './transfer-care.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory } from './medical-history.js';
@@ -209,7 +209,21 @@ export function careItems(
       : allergic
         ? WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY
         : WOUND_PROPHYLAXIS;
-    add(first.facility, a + 15 * MIN, PROCEDURES.antibiotics, 5, drug);
+    const field = out.find((i) => i.facility === 'POI' && i.concept === PROCEDURES.antibiotics);
+    const cover = field && fieldAntibioticCover(field.detail, field.hours);
+    if (!cover || cover.until <= a + 15 * MIN)
+      add(first.facility, a + 15 * MIN, PROCEDURES.antibiotics, 5, drug);
+    else {
+      const at = c.stays.find((s) => s.leave > cover.until);
+      if (at)
+        add(
+          at.facility,
+          Math.max(at.arrive + 15 * MIN, cover.until),
+          PROCEDURES.antibiotics,
+          5,
+          `${drug}, from the end of the field ${cover.drug}'s cover`,
+        );
+    }
   }
   if (Number.isFinite(c.care.blood)) {
     const where =

@@ -193,6 +193,97 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(treated.filter((p) => !covered(p)))).toEqual([]);
   });
 
+  it('opens an unconscious casualty’s airway straight after the massive bleed, before dressings and seals; a failed attempt is written, and slow breathing is bagged', () => {
+    const fieldCare = (p: Patient) => p.treatments.filter((t) => t.location === 'POI');
+    const airway = /Nasopharyngeal airway|Jaw thrust|Airway opening attempted/;
+    const bleedControl = /tourniquet|Haemostatic gauze|Direct pressure/i;
+    const unconscious = battle.filter((p) => {
+      const first = p.vital_signs[0];
+      const cared = fieldCare(p).filter(
+        (t) => t.treatment !== 'Triage' && !bleedControl.test(`${t.treatment} ${t.detail}`),
+      );
+      return first?.facility === 'POI' && first.gcs <= 8 && cared.length > 0;
+    });
+    expect(unconscious.length).toBeGreaterThan(150);
+    expect(ids(unconscious.filter((p) => given(p, airway).length === 0))).toEqual([]);
+    const after = /Field dressing|chest seal|Antibiotic therapy|Needle decompression|splint/i;
+    const late = unconscious.filter((p) => {
+      const opened = given(p, airway)[0]!.hours_since_injury ?? 0;
+      return fieldCare(p).some(
+        (t) => after.test(`${t.treatment} ${t.detail}`) && (t.hours_since_injury ?? 0) < opened,
+      );
+    });
+    expect(ids(late)).toEqual([]);
+    expect(unconscious.filter((p) => given(p, /Airway opening attempted/).length > 0).length).toBeGreaterThan(
+      5,
+    );
+    const slow = unconscious.filter(
+      (p) => p.vital_signs[0]!.respiratory_rate < 10 && given(p, /Nasopharyngeal airway/).length > 0,
+    );
+    expect(slow.length).toBeGreaterThan(5);
+    expect(ids(slow.filter((p) => given(p, /bag-valve-mask/).length === 0))).toEqual([]);
+  });
+
+  it('gives the fentanyl lozenge only to a casualty at no risk of shock: a cut artery, a penetrating trunk wound, an amputation or a broken pelvis gets ketamine', () => {
+    const atRisk = battle.filter((p) =>
+      has(
+        p,
+        /Injury of artery|Traumatic amputation|Fracture of pelvis|Injury of abdomen|Hemothorax|Injury of liver|Injury of spleen/,
+      ),
+    );
+    expect(atRisk.length).toBeGreaterThan(300);
+    expect(ids(atRisk.filter((p) => given(p, /oral transmucosal/).length > 0))).toEqual([]);
+    expect(
+      atRisk.filter((p) => given(p, /Ketamine/).some((t) => t.location === 'POI')).length,
+    ).toBeGreaterThan(100);
+    expect(battle.filter((p) => given(p, /oral transmucosal/).length > 0).length).toBeGreaterThan(50);
+  });
+
+  it('opens the calf after repairing a leg artery, and cleans an open fracture before the fixator’s pins go in', () => {
+    const legArteries = battle.filter(
+      (p) =>
+        p.conditions.some(
+          (c) => /Injury of artery/.test(c.name) && /femoral|popliteal|groin/.test(c.qualifier ?? ''),
+        ) && given(p, /Vascular repair or temporary shunt/).length > 0,
+    );
+    expect(legArteries.length).toBeGreaterThan(20);
+    const opened = (p: Patient) => given(p, /four-compartment fasciotomy of the lower leg/);
+    expect(ids(legArteries.filter((p) => opened(p).length === 0))).toEqual([]);
+    expect(ids(battle.filter((p) => opened(p).length > 0 && !legArteries.includes(p)))).toEqual([]);
+    const fixed = battle.filter(
+      (p) =>
+        given(p, /External fixation of fracture/).length > 0 &&
+        given(p, /^Debridement Wound debridement/).length > 0,
+    );
+    expect(fixed.length).toBeGreaterThan(100);
+    const at = (p: Patient, re: RegExp) => given(p, re)[0]!.hours_since_injury ?? 0;
+    expect(ids(fixed.filter((p) => at(p, /External fixation/) < at(p, /Wound debridement/)))).toEqual([]);
+  });
+
+  it('gives no facility antibiotic on top of a field dose that still covers: its regimen starts when ertapenem’s day or clindamycin’s 8 h run out', () => {
+    const fieldDose = (p: Patient) =>
+      given(p, /Antibiotic therapy/).find(
+        (t) => t.location === 'POI' && /^(Ertapenem|Clindamycin)/.test(t.detail ?? ''),
+      );
+    const covered = battle.filter((p) => fieldDose(p) !== undefined);
+    expect(covered.length).toBeGreaterThan(100);
+    const early = covered.filter((p) => {
+      const dose = fieldDose(p)!;
+      const lasts = /^Ertapenem/.test(dose.detail ?? '') ? 24 : 8;
+      return given(p, /Antibiotic therapy/).some(
+        (t) => t.location !== 'POI' && (t.hours_since_injury ?? 0) < (dose.hours_since_injury ?? 0) + lasts,
+      );
+    });
+    expect(ids(early)).toEqual([]);
+    expect(
+      covered.filter(
+        (p) =>
+          given(p, /from the end of the field ertapenem’s cover|from the end of the field ertapenem's cover/)
+            .length > 0,
+      ).length,
+    ).toBeGreaterThan(10);
+  });
+
   it('gives ketamine, never a fentanyl lozenge, to a casualty whose consciousness is lowered', () => {
     const drowsy = battle.filter((p) => {
       const first = p.vital_signs[0];
@@ -814,6 +905,10 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
       given(p, /primary repair of the open globe/).some((t) => t.location === 'Role3');
     expect(ids(eyes.filter((p) => !repaired(p)))).toEqual([]);
     expect(ids(battle.filter((p) => repaired(p) && !has(p, /penetrating eye injury/)))).toEqual([]);
+    // The repair's antibiotic is the one that reaches the inside of the eye, started there if the field gave another.
+    const repairs = eyes.flatMap((p) => given(p, /primary repair of the open globe/));
+    expect(repairs.filter((t) => !/moxifloxacin 400 mg IV or PO/.test(t.detail ?? ''))).toEqual([]);
+    expect(repairs.filter((t) => /continued/.test(t.detail ?? ''))).toEqual([]);
   });
 
   it('splints every long-bone fracture and binds every broken pelvis in the field', () => {
