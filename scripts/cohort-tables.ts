@@ -504,11 +504,13 @@ export function readScb(dir: string): Sample[] {
       const all = lines(join(dir, f)).map(cells);
       const header = all.findIndex((r) => r[0] === 'Namn / Name');
       const years = all[header]!.slice(1).map(Number);
-      return all.slice(header + 1).flatMap(([name, ...counts]) =>
-        counts
-          .map((count, i) => ({ year: years[i]!, sex, name: name!, count: Number(count) }))
-          .filter((r) => r.count > 0),
-      );
+      return all
+        .slice(header + 1)
+        .flatMap(([name, ...counts]) =>
+          counts
+            .map((count, i) => ({ year: years[i]!, sex, name: name!, count: Number(count) }))
+            .filter((r) => r.count > 0),
+        );
     });
   return samplesOf(rows);
 }

@@ -40,7 +40,8 @@
  * - ESP, --esp <dir>: Instituto Nacional de Estadística, *Nombres más frecuentes por fecha de nacimiento*
  *   (municipal register of 1 January 2012, names by decade of birth, the nation and each province of birth);
  *   jabadia/namesmap `data/nombres_por_fecha.xls` at 4193503d8c430dab5a20495e797fab83fe0c6f68, its sheets
- *   written to <dir> by `scripts/xls-to-csv.py`.
+ *   written to <dir> by `scripts/xls-to-csv.py`. Its double names (JOSE ANTONIO, MARIA CARMEN) are kept,
+ *   spelled part by part, the particles INE strips from the Marian names restored (SPANISH_PARTICLES).
  * - CZE, --cze <dir>: Ministry of the Interior, *Přehled jmen a roků narození* (September 2017, every first
  *   name of the residents with its count per year of birth); michalbcz/cetnost-jmen-a-prijmeni
  *   `cetnost-jmena-dnar.zip` at b58a244a4c690b518268ec96c668a97f3b1eb940, unzipped, its .xls written to <dir>
@@ -113,6 +114,12 @@ interface Nation {
   readonly cutByRank?: boolean;
   /** The first sample year counted as the cohort's, where the table has no sample for 1975. */
   readonly firstYear?: number;
+  /**
+   * Keep the table's double given names (José Antonio, María del Carmen), which Spanish parents gave as one
+   * name; other tables' names of two words are left out. In the generated list a double name's parts are
+   * joined by a no-break space, since the list is space-separated.
+   */
+  readonly doubleNames?: boolean;
 }
 
 const { values: args } = parseArgs({
@@ -167,6 +174,37 @@ const SPANISH_ACCENTS: Readonly<Record<string, string>> = {
 };
 
 const spanishSpelling = spellingsIn('ESP');
+
+/**
+ * INE prints a double name without its particles (MARIA CARMEN). The Marian names named after an advocation
+ * of the Virgin by its place or title are written with them in Spanish (María del Carmen, after the Virgen
+ * del Carmen; María del Pino, Gran Canaria; María de los Llanos, Albacete; María del Prado, Ciudad Real;
+ * María de la Cinta, Tortosa; María del Cristo, the Canaries). Only those: the names usually written without
+ * a particle (María Dolores, María Candelaria, María Amparo) stay as INE prints them. María del Rosario has
+ * no cohort decade's list but is kept for a rerun on another table.
+ */
+const SPANISH_PARTICLES: Readonly<Record<string, string>> = {
+  'María Carmen': 'María del Carmen',
+  'María Pilar': 'María del Pilar',
+  'María Rosario': 'María del Rosario',
+  'María Mar': 'María del Mar',
+  'María Ángeles': 'María de los Ángeles',
+  'María Rocío': 'María del Rocío',
+  'María Pino': 'María del Pino',
+  'María Llanos': 'María de los Llanos',
+  'María Prado': 'María del Prado',
+  'María Cinta': 'María de la Cinta',
+  'María Cristo': 'María del Cristo',
+};
+
+/** A Spanish name spelled word by word, and a double name's particles restored. */
+const spanish = (name: string): string => {
+  const spelled = name
+    .split(' ')
+    .map((part) => SPANISH_ACCENTS[part] ?? spanishSpelling(part))
+    .join(' ');
+  return SPANISH_PARTICLES[spelled] ?? spelled;
+};
 
 /** Names ISTAT prints without their final accent and the Italian lists do not spell. */
 const ITALIAN_ACCENTS: Readonly<Record<string, string>> = { Niccolo: 'Niccolò' };
@@ -266,9 +304,10 @@ const NATIONS: Nation[] = [
     publisher:
       'INE, names of the residents of 2012 by decade of birth, the nation and each province of birth apart',
     top: 150,
-    samples: readIne(table('esp'), (name) => SPANISH_ACCENTS[name] ?? spanishSpelling(name)),
-    note: 'decades 1970s–2000s, the 1970s with 1970–74; the national top 50, and the sum of the provinces’ top 20s',
+    samples: readIne(table('esp'), spanish),
+    note: 'decades 1970s–2000s, the 1970s with 1970–74; the national top 50, and the sum of the provinces’ top 20s; double names kept',
     firstYear: 1970,
+    doubleNames: true,
   },
   {
     code: 'CZE',
@@ -316,8 +355,10 @@ const NATIONS: Nation[] = [
   },
 ];
 
-/** One given name, not a double name with a space ("María Carmen"): the lists are space-separated. */
+/** One given name, not a double name with a space ("Jan Erik"): kept only where `doubleNames` says so. */
 const ONE_NAME = /^\p{L}[\p{L}'-]+$/u;
+/** A double name: given names and particles (José Antonio, María de los Ángeles). */
+const DOUBLE_NAME = /^\p{L}[\p{L}'-]+( \p{L}[\p{L}'-]+)+$/u;
 
 const cohortStart = (nation: Nation): number => nation.firstYear ?? FIRST_YEAR;
 
@@ -367,7 +408,7 @@ function cohortList(nation: Nation, sex: Sex): string[] {
   }
   const counted = samples.every((s) => s.names.every((n) => n.count !== undefined));
   return [...ranked(nation, sex, (s) => inCohort(nation, s))]
-    .filter((name) => ONE_NAME.test(name))
+    .filter((name) => ONE_NAME.test(name) || (nation.doubleNames === true && DOUBLE_NAME.test(name)))
     .sort((a, b) =>
       counted ? total.get(b)! - total.get(a)! : best.get(a)! - best.get(b)! || total.get(b)! - total.get(a)!,
     );
@@ -391,7 +432,15 @@ checkCzechSexes(NATIONS.find((n) => n.code === 'CZE')!);
 
 const lists = NATIONS.map((n) => ({ nation: n, m: cohortList(n, 'M'), f: cohortList(n, 'F') }));
 
-const quote = (names: readonly string[]): string => `'${names.join(' ').replace(/'/g, "\\'")}'`;
+/**
+ * The list as one space-separated string; a double name's parts are joined by a no-break space, written as
+ * the escape \u00a0 so that it shows in the source (nations.ts turns it back into a space).
+ */
+const quote = (names: readonly string[]): string =>
+  `'${names
+    .map((name) => name.replace(/ /g, '\\u00a0'))
+    .join(' ')
+    .replace(/'/g, "\\'")}'`;
 
 writeFileSync(
   'src/generator/names/cohort-names.ts',

@@ -88,12 +88,18 @@ export function unfilteredNames(code: string): SplitNames {
   };
 }
 
+/**
+ * A cohort list's names. The lists are space-separated, so a double given name (Spanish José Antonio) joins
+ * its parts there by a no-break space; it is given with an ordinary space, as it is written.
+ */
+const cohortWords = (list: string): string[] => words(list).map((name) => name.replace(/\u00a0/g, ' '));
+
 /** Where a name table by year of birth exists (cohort-names.ts), the given names are that table's alone. */
 const SPLIT = new Map<string, SplitNames>();
 for (const { code } of ALL_NATIONALITIES) {
   const names = unfilteredNames(code);
   const cohort = COHORT_GIVEN_NAMES[code];
-  SPLIT.set(code, cohort ? { ...names, male: words(cohort.m), female: words(cohort.f) } : names);
+  SPLIT.set(code, cohort ? { ...names, male: cohortWords(cohort.m), female: cohortWords(cohort.f) } : names);
 }
 
 /** The name lists of a nation in `ALL_NATIONALITIES`; throws for any other code. */

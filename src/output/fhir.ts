@@ -57,6 +57,23 @@ function vitalRows(v: VitalSigns): VitalRow[] {
   ];
 }
 
+/**
+ * HumanName.given lists the given names one by one: a double given name (Spanish José Antonio) is two,
+ * each keeping the particles before it (María del Carmen → María, del Carmen).
+ */
+function givenNames(name: string): string[] {
+  const names: string[] = [];
+  let particles = '';
+  for (const word of name.split(' ').filter((w) => w !== '')) {
+    // A particle (de, del, los) is written in lower case, a name capitalised.
+    if (word !== word.toLowerCase() || word === word.toUpperCase()) {
+      names.push(particles + word);
+      particles = '';
+    } else particles += `${word} `;
+  }
+  return particles === '' ? names : [...names, particles.trimEnd()];
+}
+
 /** RFC 4122 version-4-shaped UUID from a hash, so ids are reproducible. */
 export function deterministicUuid(base: Buffer, n: number): string {
   const b = Buffer.from(base.subarray(0, 16));
@@ -86,7 +103,7 @@ export function patientEntries(p: Patient, seed: string): BundleEntry[] {
   const patient: FhirPatient = {
     resourceType: 'Patient',
     identifier: [{ system: `urn:milmed:national-id:${p.nationality.toLowerCase()}`, value: d.id_number }],
-    name: [{ use: 'official', family: d.family_name, given: [d.given_name] }],
+    name: [{ use: 'official', family: d.family_name, given: givenNames(d.given_name) }],
     gender: d.gender,
     birthDate: d.birthdate,
     ...(death ? { deceasedDateTime: death } : { deceasedBoolean: false }),

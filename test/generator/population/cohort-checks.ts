@@ -152,7 +152,7 @@ export const COHORT_CHECKS: readonly CohortCheck[] = [
     code: 'ESP',
     common: {
       m: ['David', 'Javier', 'Daniel', 'Antonio', 'Alejandro'],
-      f: ['María', 'Laura', 'Cristina', 'Marta', 'Sara'],
+      f: ['María', 'Laura', 'Cristina', 'Marta', 'María del Carmen'],
     },
     outliers: {
       m: { older: ['Emilio', 'Félix', 'Tomás', 'Mariano', 'Julio'], newer: ['Izan', 'Darío'] },

@@ -1,33 +1,42 @@
 import { allLocales } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO, generatePatients } from '../../../src/generator/index.js';
+import {
+  DEFAULT_SCENARIO,
+  generatePatients,
+  type Patient,
+  parseScenario,
+} from '../../../src/generator/index.js';
 import { feminineSurname } from '../../../src/generator/names/feminine-surname.js';
 import { COHORT_GIVEN_NAMES } from '../../../src/generator/names/cohort-names.js';
 import { ALL_NATIONALITIES, namesFor, unfilteredNames } from '../../../src/generator/nations.js';
+import { patientEntries } from '../../../src/output/fhir.js';
 import { romaniseMacedonian } from '../../../scripts/romanise.js';
 import { COHORT_CHECKS } from './cohort-checks.js';
 
-/**
- * Where the only table by year of birth is too shallow for 150 names of the cohort, the cohort comes first
- * (docs/casualty-model.md, "Birth cohorts"): INE publishes Spain's national top 50 and each province's top
- * 20 per decade, and 133 men's names are all those carried by 1 in 10,000 of a cohort decade's men.
- */
-const MEN_FROM_A_SHALLOW_TABLE: Readonly<Record<string, number>> = { ESP: 133 };
-
 describe('name lists', () => {
   for (const { code } of ALL_NATIONALITIES) {
-    it(`${code} has at least 150 men's (fewer only from a shallow cohort table), 150 women's given names and 150 surnames`, () => {
+    it(`${code} has at least 150 men's, 150 women's given names and 150 surnames`, () => {
       const names = namesFor(code);
-      expect(names.male.length).toBeGreaterThanOrEqual(MEN_FROM_A_SHALLOW_TABLE[code] ?? 150);
+      expect(names.male.length).toBeGreaterThanOrEqual(150);
       expect(names.female.length).toBeGreaterThanOrEqual(150);
       expect(names.surnames.length).toBeGreaterThanOrEqual(150);
     });
   }
 
-  it('holds single names only: no empty entries, no spaces', () => {
+  /** A Spanish double given name: capitalised names, particles between them (María de los Ángeles). */
+  const DOUBLE_NAME = /^\p{Lu}\p{L}+( (de|del|la|las|los))*( \p{Lu}\p{L}+)+$/u;
+
+  it('holds single names only, but for the double given names of Spain: no empty entries, no stray spaces', () => {
     for (const { code } of ALL_NATIONALITIES) {
       const { male, female, surnames } = namesFor(code);
-      expect([...male, ...female, ...surnames].filter((n) => n.length < 2 || n.includes(' '))).toEqual([]);
+      const given = [...male, ...female];
+      expect([...given, ...surnames].filter((n) => n.length < 2 || /^\s|\s$|\s\s|\u00a0/.test(n))).toEqual(
+        [],
+      );
+      expect(surnames.filter((n) => n.includes(' '))).toEqual([]);
+      const doubles = given.filter((n) => n.includes(' '));
+      if (code === 'ESP') expect(doubles.filter((n) => !DOUBLE_NAME.test(n))).toEqual([]);
+      else expect(doubles).toEqual([]);
     }
   });
 });
@@ -64,6 +73,82 @@ describe('given names of the birth cohort (1975–2007)', () => {
     for (const p of patients) {
       const { male, female } = namesFor(p.nationality);
       expect(p.gender === 'male' ? male : female).toContain(p.demographics.given_name);
+    }
+  });
+});
+
+describe('Spanish double given names', () => {
+  // INE's table of 2012 prints them without particles and accents (MARIA CARMEN, MIGUEL ANGEL).
+  const { male, female } = namesFor('ESP');
+
+  it('are drawn with their accents and the Marian particles restored', () => {
+    expect(male).toEqual(
+      expect.arrayContaining([
+        'José Antonio',
+        'Francisco Javier',
+        'Miguel Ángel',
+        'Juan Carlos',
+        'José Manuel',
+      ]),
+    );
+    expect(female).toEqual(
+      expect.arrayContaining([
+        'María del Carmen',
+        'María José',
+        'María del Pilar',
+        'María del Mar',
+        'María de los Ángeles',
+        'María del Rocío',
+        'María Dolores',
+      ]),
+    );
+    expect([...male, ...female].filter((n) => /^María (Carmen|Pilar|Mar|Ángeles|Rocío)$/.test(n))).toEqual(
+      [],
+    );
+  });
+
+  /** One given name per name, its particles kept with it: María de los Ángeles → María, de los Ángeles. */
+  const fhirGiven = (name: string): string[] => name.split(/(?<!\b(?:de|del|la|los)) /);
+  const fhirName = (p: Patient) =>
+    (patientEntries(p, 'double-names')[0]!.resource as { name?: unknown }).name;
+
+  const parsed = parseScenario({
+    front_configs: [
+      {
+        name: 'Land',
+        casualty_rate: 1,
+        nationality_distribution: [{ nationality_code: 'ESP', percentage: 100 }],
+      },
+    ],
+  });
+  if (!parsed.ok) throw new Error('scenario rejected');
+  const spaniards = [...generatePatients(parsed.scenario, { seed: 'double-names', count: 4000 })];
+
+  it('are carried by Spanish patients of the oldest cohort, whose FHIR given names list them apart', () => {
+    // Born 1975–89, when INE's tables rank them highest.
+    const oldest = spaniards.filter((p) => p.demographics.birthdate < '1990');
+    expect(oldest.length).toBeGreaterThan(200);
+    const doubles = oldest.filter((p) => p.demographics.given_name.includes(' '));
+    expect(doubles.length).toBeGreaterThan(oldest.length / 20);
+    for (const p of doubles) {
+      const { given_name: given, family_name: family } = p.demographics;
+      expect(p.gender === 'male' ? male : female).toContain(given);
+      expect(fhirName(p)).toEqual([{ use: 'official', family, given: fhirGiven(given) }]);
+    }
+  });
+
+  it('each give FHIR their names apart, the particles kept with the name that follows them', () => {
+    const p = spaniards.find((s) => s.gender === 'female')!;
+    const given = (name: string) =>
+      (fhirName({ ...p, demographics: { ...p.demographics, given_name: name } }) as { given: string[] }[])[0]
+        ?.given;
+    expect(given('María de los Ángeles')).toEqual(['María', 'de los Ángeles']);
+    expect(given('María del Carmen')).toEqual(['María', 'del Carmen']);
+    expect(given('José Antonio')).toEqual(['José', 'Antonio']);
+    expect(given('Laura')).toEqual(['Laura']);
+    for (const name of [...male, ...female].filter((n) => n.includes(' '))) {
+      expect(given(name)).toEqual(fhirGiven(name));
+      expect(given(name)!.length).toBeGreaterThanOrEqual(2);
     }
   });
 });
