@@ -245,3 +245,12 @@ export const ANKLE_FIXATION =
 
 /** An expectant casualty of a mass-casualty event, triaged again on arrival (field-care.ts, `EXPECTANT`). */
 export const RETRIAGED = 'Re-triaged on arrival as immediate (T1), the casualties ahead treated';
+/**
+ * The expectant casualty who dies within a day of reaching care was never upgraded (course.ts,
+ * `comfortOnly`): still expectant at each re-triage, cared for, not treated (Emergency War Surgery, 5th
+ * ed.: comfort care, not abandonment).
+ */
+export const STILL_EXPECTANT =
+  'Re-triaged on arrival: still expectant (T4), the immediate casualties ahead; comfort care: positioned, kept warm, pain and distress relieved, not left alone';
+export const EXPECTANT_CARE_CONTINUED =
+  'Still expectant (T4) at the re-triage; comfort care continued: positioned, kept warm, pain and distress relieved, not left alone';

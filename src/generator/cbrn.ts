@@ -10,6 +10,8 @@
  * cytokines by band.
  */
 import { type ChemicalCare, type DnbiCase, PROCEDURES } from './conditions.js';
+import type { DnbiMoment } from './course.js';
+import type { Vitals } from './physiology.js';
 import type { Rng } from './rng.js';
 import type { NatoTriage } from './types.js';
 
@@ -25,6 +27,11 @@ const NERVE_AGENT: Exposure = {
   name: 'Poisoning',
   qualifier: 'nerve agent (organophosphate), vapour',
   region: 'Systemic',
+};
+/** The same poisoning with liquid agent on the skin as well as the vapour breathed. */
+const NERVE_AGENT_LIQUID: Exposure = {
+  ...NERVE_AGENT,
+  qualifier: 'nerve agent (organophosphate), vapour and liquid on the skin',
 };
 const BLISTER_AGENT: Exposure = {
   code: '125666000',
@@ -43,6 +50,39 @@ const NERVE_TRIAGE: readonly [NatoTriage, number][] = [
 ];
 
 /**
+ * A nerve-agent release exposes most casualties to vapour; one in five (judgement) also has liquid agent on
+ * the skin, from a splash or a contaminated surface.
+ */
+const LIQUID_SHARE = 0.2;
+/**
+ * Vapour leaves nothing on the skin: taking off the outer clothing, which holds the vapour, is most of the
+ * decontamination, and the skin is washed only where liquid is suspected (CHEMM, nerve agents; WISER).
+ * Liquid on the skin is absorbed over hours and its effects may not show for up to 18 h, so the skin is
+ * cleaned at once and the casualty watched that long before going back to duty (USAMRICD, Medical
+ * Management of Chemical Casualties Handbook).
+ */
+const VAPOUR_DECONTAMINATION =
+  'Decontamination: outer clothing removed and bagged (most of the decontamination after vapour); no liquid on the skin, so no skin wash (nerve agent vapour)';
+const LIQUID_IMMEDIATE =
+  'RSDL (Reactive Skin Decontamination Lotion) on the skin where liquid nerve agent is suspected';
+const LIQUID_DECONTAMINATION =
+  'Decontamination: clothing removed, skin washed with soap and water (liquid nerve agent on the skin suspected); watched 18 h for the delayed effects of liquid absorbed through the skin';
+const LIQUID_OBSERVATION_HOURS = 18;
+
+/**
+ * Mild vapour poisoning, the eyes and nose only (miosis, a runny nose), gets no autoinjector: atropine IM
+ * does not treat the eyes, and no antidote is given unless the effects go beyond the eyes and nose (USAMRICD
+ * handbook; WISER, nerve agents). The eye pain or headache of miosis, in about a third (judgement), gets
+ * cycloplegic eye drops.
+ */
+const MILD_EYE_PAIN_SHARE = 0.3;
+const EYE_DROPS = {
+  detail:
+    'Homatropine eye drops for the eye pain and headache of miosis; effects confined to the eyes and nose, so no atropine injection; observed',
+  drug: true,
+} as const;
+
+/**
  * After the autoinjectors (USAMRICD, Medical Management of Chemical Casualties Handbook): atropine
  * titrated intravenously until the secretions dry and breathing eases, and for the severely poisoned
  * the airway and ventilation, since respiratory failure is what kills.
@@ -51,6 +91,21 @@ const MORE_ATROPINE = {
   detail: 'Oxygen; atropine 2 mg IV every 5-10 min until secretions dry and breathing eases',
   drug: true,
 } as const;
+/**
+ * Minutes of that titration: doses every 5–10 min until the end point, usually reached within half an hour
+ * (judgement on WISER: 2 mg doses, up to about 15 mg in the severely poisoned).
+ */
+const ATROPINE_TITRATION_MINUTES = 30;
+/** Minutes a first-facility care step of a chemical casualty lasts: the titration, else a single dose. */
+export const followUpMinutes = (step: CareStep): number =>
+  step === MORE_ATROPINE ? ATROPINE_TITRATION_MINUTES : 5;
+/**
+ * Minutes after arrival the `i`th care step begins: the atropine for breathing failing under secretions
+ * straight away, beside the decontamination (life-saving antidote is not held back for it: USAMRICD
+ * handbook), the rest once the casualty is clean and assessed.
+ */
+export const followUpStart = (step: CareStep, i: number): number =>
+  step === MORE_ATROPINE ? 5 : 25 + 10 * i;
 const SEVERE_NERVE_AGENT_CARE = [
   MORE_ATROPINE,
   {
@@ -59,6 +114,37 @@ const SEVERE_NERVE_AGENT_CARE = [
     concept: PROCEDURES.intubation,
   },
 ] as const;
+
+/**
+ * Intensive care of the severely poisoned while ventilated (USAMRICD handbook; CHEMM, nerve agents): atropine
+ * by infusion titrated to dry secretions, pralidoxime by a loading dose then an infusion (about 30 mg/kg,
+ * then 8 mg/kg/h), and a benzodiazepine for seizures, midazolam, also sedating for the ventilator.
+ */
+export interface NerveAgentIntensiveCare {
+  /** Given once, at the first Role 2 or 3. */
+  loading: string;
+  loadingMinutes: number;
+  /** Running while the casualty is ventilated, at every Role 2 and 3. */
+  infusions: readonly string[];
+}
+const NERVE_AGENT_ICU: NerveAgentIntensiveCare = {
+  loading: 'Pralidoxime chloride 30 mg/kg (about 2 g) IV over 30 min, loading dose',
+  loadingMinutes: 30,
+  infusions: [
+    'Atropine infusion IV, titrated to dry secretions and a clear chest (heart rate kept below 120); 1-2 mg IV boluses if secretions return',
+    'Pralidoxime chloride infusion 8 mg/kg/h IV (about 600 mg/h) after the loading dose',
+    'Midazolam 10 mg IV for any seizure, then infusion 0.05-0.2 mg/kg/h (seizure control, sedation on the ventilator)',
+  ],
+};
+
+/** Whether a drawn case is a nerve-agent casualty (its chart: nerveAgentVitals). */
+export const isNerveAgent = (c: DnbiCase): boolean =>
+  c.condition.qualifier?.startsWith(NERVE_AGENT.qualifier) === true;
+
+/** The intensive care of a severe nerve-agent casualty at Role 2 and 3; none for anyone else. */
+export const nerveAgentIntensiveCare = (c: DnbiCase): NerveAgentIntensiveCare | undefined =>
+  isNerveAgent(c) && c.triage === 'T1' ? NERVE_AGENT_ICU : undefined;
+
 /**
  * Mustard binds to skin within minutes, long before its effects show: the eyes within about an hour, the
  * skin red within 12 h and blistered within about a day (CHEMM, sulfur mustard). So the casualty's own
@@ -78,10 +164,38 @@ const MUSTARD_BLISTERS = {
 };
 const MUSTARD_OBSERVATION_HOURS = 24;
 
+/** The care of a nerve-agent casualty, by triage and by whether liquid reached the skin. */
+function nerveAgentCare(rng: Rng, triage: NatoTriage, liquid: boolean): ChemicalCare {
+  const severe = triage === 'T1';
+  const decontamination = liquid ? LIQUID_DECONTAMINATION : VAPOUR_DECONTAMINATION;
+  const immediate = liquid ? { immediate: LIQUID_IMMEDIATE } : {};
+  if (triage === 'T3')
+    return {
+      ...immediate,
+      decontamination,
+      ...(rng.chance(MILD_EYE_PAIN_SHARE) ? { followUp: [EYE_DROPS] } : {}),
+    };
+  return {
+    ...immediate,
+    decontamination,
+    drug: severe
+      ? 'Atropine 2 mg IM + pralidoxime 600 mg IM autoinjector x3, atropine repeated until secretions dry'
+      : 'Atropine 2 mg IM + pralidoxime 600 mg IM autoinjector',
+    ...(severe
+      ? {
+          seizure: 'Diazepam 10 mg IM autoinjector (convulsions)',
+          followUp: SEVERE_NERVE_AGENT_CARE,
+          intensiveCare: true as const,
+        }
+      : { followUp: [MORE_ATROPINE] }),
+  };
+}
+
 /** One casualty of a chemical release. */
 export function drawChemical(rng: Rng): DnbiCase {
   const nerve = rng.chance(NERVE_SHARE);
-  const agent = nerve ? NERVE_AGENT : BLISTER_AGENT;
+  const liquid = nerve && rng.chance(LIQUID_SHARE);
+  const agent = nerve ? (liquid ? NERVE_AGENT_LIQUID : NERVE_AGENT) : BLISTER_AGENT;
   const triage = nerve
     ? (NERVE_TRIAGE[rng.weightedIndex(NERVE_TRIAGE.map(([, w]) => w))]?.[0] ?? 'T2')
     : rng.chance(0.3)
@@ -95,22 +209,7 @@ export function drawChemical(rng: Rng): DnbiCase {
     qualifier: agent.qualifier,
   };
   const care: ChemicalCare = nerve
-    ? {
-        decontamination: 'Decontamination: clothing removed, skin washed (nerve agent)',
-        ...(triage !== 'T3' || rng.chance(0.5)
-          ? {
-              drug: severe
-                ? 'Atropine 2 mg IM + pralidoxime 600 mg IM autoinjector x3, atropine repeated until secretions dry'
-                : 'Atropine 2 mg IM + pralidoxime 600 mg IM autoinjector',
-            }
-          : {}),
-        ...(severe ? { seizure: 'Diazepam 10 mg IM autoinjector (convulsions)' } : {}),
-        ...(severe
-          ? { followUp: SEVERE_NERVE_AGENT_CARE, intensiveCare: true as const }
-          : triage === 'T2'
-            ? { followUp: [MORE_ATROPINE] }
-            : {}),
-      }
+    ? nerveAgentCare(rng, triage, liquid)
     : {
         immediate: MUSTARD_IMMEDIATE,
         decontamination: 'Decontamination: clothing removed, skin and eyes irrigated (sulfur mustard)',
@@ -122,19 +221,67 @@ export function drawChemical(rng: Rng): DnbiCase {
     triage,
     // Mild cases return after observation; moderate after a day at Role 2; severe are evacuated.
     rtd: triage === 'T3' ? 'role1' : triage === 'T2' && nerve ? 'role2' : 'none',
-    observeHours: nerve ? undefined : MUSTARD_OBSERVATION_HOURS,
+    observeHours: nerve ? (liquid ? LIQUID_OBSERVATION_HOURS : undefined) : MUSTARD_OBSERVATION_HOURS,
     ais: 0,
+    // A nerve agent's vital signs follow the antidotes (nerveAgentVitals), not a fixed change.
     effect: nerve
-      ? {
-          hr: severe ? -25 : -10,
-          rr: severe ? 10 : 4,
-          spo2: severe ? 10 : 3,
-          lethal: severe ? 0.1 : 0,
-          cause: 'Nerve agent poisoning',
-        }
+      ? { lethal: severe ? 0.1 : 0, cause: 'Nerve agent poisoning' }
       : { hr: 10, drug: 'Analgesia' },
     care,
   };
+}
+
+/**
+ * A nerve-agent casualty's vital signs, which follow the poisoning and its antidotes (USAMRICD handbook;
+ * WISER, nerve agents; the numbers are judgement on those descriptions):
+ * - At the point of injury, before any antidote: the mild with small pupils and a runny nose and normal
+ *   signs; the moderate breathless with bronchorrhoea and bronchospasm (breathing 24–30, saturation
+ *   88–93 %, the pulse slowed); the severe unconscious or convulsing, breathing little or not at all
+ *   (GCS 3–7, breathing 4–8, saturation under 85 %).
+ * - On arrival at the first facility, after the autoinjectors and before the atropine is titrated IV: the
+ *   moderate still breathless, the severe still unconscious; the pulse quicker for the atropine given.
+ * - Once atropinised: the pulse 90–110, the breathing and saturation recovering over a day; the
+ *   severely poisoned ventilated and sedated (GCS 3), then awake once off the ventilator.
+ * - One who dies worsens on the ventilator; the last set shows the failing circulation.
+ */
+export function nerveAgentVitals(c: DnbiCase, j: number, at: DnbiMoment): Vitals {
+  const t = at.hoursInCare;
+  const chart = (hr: number, sbp: number, rr: number, spo2: number, gcs: number): Vitals => ({
+    heart_rate: Math.round(hr),
+    systolic_bp: Math.round(sbp),
+    respiratory_rate: Math.round(rr),
+    spo2: Math.round(Math.min(100, spo2)),
+    gcs: Math.round(gcs),
+    temperature: Math.round((36.9 + j * 0.2) * 10) / 10,
+  });
+  if (at.agonal) return chart(44 + 8 * j, 70 + 8 * j, at.ventilated ? 14 + j : 6 + 2 * j, 72 + 4 * j, 3);
+  if (at.ventilated) {
+    // Atropine and pralidoxime by infusion in intensive care (nerveAgentIntensiveCare); one who will die
+    // worsens over two days.
+    const decline = at.dying ? Math.min(1, t / 48) : 0;
+    return chart(100 + 6 * j + 8 * decline, 112 + 8 * j - 14 * decline, 14 + j, 96 + j - 2 * decline, 3);
+  }
+  if (c.triage === 'T1') {
+    if (at.atSickCall) return chart(50 + 8 * j, 96 + 8 * j, 6 + 2 * j, 78 + 4 * j, 5 + 2 * j);
+    if (t === 0) return chart(102 + 6 * j, 100 + 8 * j, 9 + 2 * j, 84 + 3 * j, 6 + 2 * j);
+    // Off the ventilator after a day: awake, still atropinised, weak for another day.
+    return chart(88 + 5 * j, 120 + 8 * j, 18 + 2 * j, 96 + j, t < 48 ? 14 : 15);
+  }
+  if (c.triage === 'T2') {
+    if (at.atSickCall) return chart(62 + 6 * j, 130 + 8 * j, 27 + 3 * j, 90.5 + 2.4 * j, 15);
+    if (t === 0) return chart(86 + 6 * j, 128 + 8 * j, 26 + 2 * j, 91 + 2 * j, 15);
+    const easing = Math.max(0, 1 - t / 24);
+    return chart(
+      80 + 22 * Math.max(0, 1 - t / 36) + 5 * j,
+      126 + 8 * j,
+      16 + 6 * easing + 2 * j,
+      97 - 3 * easing + j,
+      15,
+    );
+  }
+  return at.atSickCall
+    ? chart(80 + 5 * j, 126 + 8 * j, 18 + 2 * j, 97 + j, 15)
+    : chart(76 + 5 * j, 124 + 8 * j, 17 + 2 * j, 97.5 + j, 15);
 }
 
 /** One band of whole-body dose: its share of the exposed (judgement) and what follows from it. */

@@ -133,6 +133,8 @@ function drawCase(rng: Rng, concept: DnbiConcept): DnbiCase {
     : t === 'T1' && triage !== 'T1'
       ? atRole3AtTheEarliest(concept.rtd)
       : concept.rtd;
+  // Raised a step, a case is worse than its catalogue entry says, and treated for it (a drip, not salts).
+  const e = up && effect.raised ? { ...effect, ...effect.raised } : effect;
   const condition: Condition = {
     code,
     name,
@@ -149,8 +151,8 @@ function drawCase(rng: Rng, concept: DnbiConcept): DnbiCase {
     triage: t,
     rtd,
     ais,
-    effect,
-    regimen: effect.drug ? regimenFor(rng, effect.drug) : undefined,
+    effect: e,
+    regimen: e.drug ? regimenFor(rng, e.drug) : undefined,
     findings: findings.length > 0 ? findings : undefined,
   };
 }

@@ -6,6 +6,7 @@
  * whose risk rises with ISS, shock and delay to surgery. A scenario that configures facility rates
  * replaces the death model with those rates (applied to casualties whose condition can kill).
  */
+import { isNerveAgent, nerveAgentVitals } from './cbrn.js';
 import type { DnbiCase } from './conditions.js';
 import { operatingHours } from './damage-control.js';
 import { bloodLossAt, type CareTimes, exsanguinationTime, lateDeathProbability } from './haemorrhage.js';
@@ -68,6 +69,8 @@ export interface Course {
     handsFree: number;
   };
   maxLoss: number;
+  /** An expectant casualty never upgraded at a re-triage: comfort care only, to the end. */
+  comfortOnly: boolean;
 }
 
 export interface CourseInput {
@@ -314,6 +317,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
 
   // A severe nerve-agent casualty's tube, once the route is known (nerveAgentTubeAt).
   let tubeAt = INF;
+  // Set once the death is known: an expectant casualty who is never upgraded (below).
+  let comfortOnly = false;
   const vitalsNow = (hours: number, arrivedAt: number, agonal: boolean): Vitals => {
     if (dnbi)
       return dnbiVitals(dnbi, jitter, {
@@ -347,7 +352,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     // Intubated minutes after reaching the first facility (treatments.ts) and ventilated onwards: sedated,
     // so the chart's GCS is 3 (the "3T" of an intensive care chart), the ventilator sets the breathing,
     // also as the casualty dies (only the pulse, pressure and saturation show it then).
-    const ventilated = intubatedOnArrival(p) && hours > arrivedAt + INTUBATION_DELAY;
+    const ventilated = !comfortOnly && intubatedOnArrival(p) && hours > arrivedAt + INTUBATION_DELAY;
     if (ventilated) {
       v.gcs = 3;
       v.respiratory_rate = Math.round(14 + jitter);
@@ -392,9 +397,15 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   const contactVitals = vitalsNow(contact, INF, false);
   vitals.push({ facility: 'POI', hours: contact, v: contactVitals });
   const triage: NatoTriage = trauma
-    ? fieldTriageError(rng, triageSort(p, contactVitals, input.massCasualty))
+    ? fieldTriageError(rng, triageSort(p, contactVitals, input.massCasualty, input.water))
     : (dnbi?.triage ?? 'T3');
   const idx = triage === 'T1' ? 0 : triage === 'T3' ? 2 : 1;
+  // The expectant casualty has only comfort care from the medic (field-care.ts): no needle, no binder.
+  if (triage === 'T4') {
+    field.needle = INF;
+    field.pelvicBinder = INF;
+    care.pelvicBinder = INF;
+  }
 
   // Evacuation: priority from triage; urgent surgical cases straight to Role 2 when air assets allow.
   const load = input.overload;
@@ -505,7 +516,10 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     p.thoracotomy ||
     p.bleed.torso + p.bleed.pelvic >= 0.25;
   if (trauma && ((bleeding && (arrivalLoss >= 0.15 || majorBleed)) || p.tbi >= 2))
-    care.txa = firstArrival - contact > FIELD_TXA_WAIT ? contact + FIELD_TXA_DELAY : firstArrival + 5 * MIN;
+    care.txa =
+      firstArrival - contact > FIELD_TXA_WAIT && triage !== 'T4'
+        ? contact + FIELD_TXA_DELAY
+        : firstArrival + 5 * MIN;
   const role2 = stays.find((s) => s.facility === 'Role2');
   if (trauma && bleeding) {
     const inFlight = bypass && scenario.casualty_profile === 'oif_oef' && rng.chance(0.5);
@@ -553,6 +567,10 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   }
 
   if (dnbi?.care?.intensiveCare) tubeAt = nerveAgentTubeAt(stays);
+  // An expectant casualty who dies within the day of reaching care was never upgraded at a re-triage:
+  // comfort care to the end, no tube, no TXA (treatments.ts).
+  comfortOnly = triage === 'T4' && death < firstArrival + EXPECTANT_TO_THE_END_HOURS;
+  if (comfortOnly) care.txa = INF;
   // A fast bleed can kill before the medic arrives: then nobody measured anything.
   if (vitals[0] && vitals[0].hours >= death) vitals.pop();
   let maxLoss = 0;
@@ -584,8 +602,15 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     field,
     maxLoss,
     water: input.water ?? 'none',
+    comfortOnly,
   });
 }
+
+/**
+ * Hours after reaching care within which an expectant casualty's death means the re-triage never upgraded
+ * them (judgement: the immediate casualties of a mass-casualty event are treated over the first day).
+ */
+const EXPECTANT_TO_THE_END_HOURS = 24;
 
 interface Resolved {
   death: number;
@@ -599,6 +624,7 @@ interface Resolved {
   care: CareTimes;
   field: Course['field'];
   maxLoss: number;
+  comfortOnly?: boolean;
 }
 
 /** Writes the timeline up to the end (death, RTD or Role 4) and the outcome. */
@@ -622,6 +648,7 @@ function finish(r: Resolved): Course {
     surgery: r.care.surgery,
     field: r.field,
     maxLoss: r.maxLoss,
+    comfortOnly: r.comfortOnly === true,
   };
   if (Number.isFinite(death) && r.cause) course.causeOfDeath = r.cause;
   return course;
@@ -696,6 +723,8 @@ export interface DnbiMoment {
  * (judgement).
  */
 export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals {
+  // A nerve agent's signs follow the antidotes given, stage by stage (cbrn.ts).
+  if (isNerveAgent(c)) return nerveAgentVitals(c, jitter, at);
   const e = c.effect;
   const recovering = !at.dying && !at.atSickCall;
   // One who will die does not hold steady either: worse at each facility over two days in care (judgement).

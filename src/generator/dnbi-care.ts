@@ -45,6 +45,21 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
     'Oral rehydration salts; ondansetron 4 mg PO',
   ],
   'Intravenous fluids': ['Sodium chloride 0.9 % 1 L IV', "Compound sodium lactate (Hartmann's) 1 L IV"],
+  // A dehydration from heat and work drinks its salts (NICE CKS, dehydration in adults; US Army TB MED
+  // 507): no antidiarrhoeal, no antiemetic, for neither diarrhoea nor vomiting brought it.
+  'Oral rehydration salts': [
+    'Oral rehydration salts 1 L PO over the first hour, then to thirst',
+    'Oral rehydration salts 200 ml PO every 10–15 min, 1–2 L in all',
+  ],
+  // Dental pain (SDCEP Drug Prescribing for Dentistry, 3rd ed. 2016; NICE CKS, dental abscess): ibuprofen
+  // first, paracetamol where an NSAID is withheld (sparingNsaid).
+  'Dental analgesia': ['Ibuprofen 400 mg PO every 6 h after food, for up to 5 days'],
+  // The neuropathic pain of a non-freezing cold injury: amitriptyline at night; NSAIDs and opioids do
+  // little for it (Imray et al., JRAMC 2011; UK JSP 539).
+  'Neuropathic analgesia': [
+    'Amitriptyline 10 mg PO at night, raised to 25 mg if the pain keeps the patient awake',
+    'Amitriptyline 25 mg PO at night',
+  ],
   'Topical corticosteroid': ['Hydrocortisone 1 % cream twice daily', 'Betamethasone 0.1 % cream once daily'],
   'Topical antifungal': ['Terbinafine 1 % cream twice daily', 'Clotrimazole 1 % cream three times daily'],
   Antihistamine: ['Cetirizine 10 mg PO daily', 'Loratadine 10 mg PO daily', 'Fexofenadine 180 mg PO daily'],

@@ -42,6 +42,11 @@ export interface DnbiEffect {
   rtdAfter?: number;
   /** Kept away from the unit until `rtdAfter`: an infection that spreads in close quarters. */
   isolate?: true;
+  /**
+   * What changes when the case is triaged a step higher than the catalogue's triage: a dehydration raised
+   * to T2 is the one with the fast pulse or the vomiting, and it gets a drip instead of salts by mouth.
+   */
+  raised?: Pick<DnbiEffect, 'drug' | 'hr'>;
 }
 
 export type DnbiCategory =
@@ -266,6 +271,83 @@ const SORE_THROAT = { drug: 'Sore throat remedies' } as const;
 const COUGH = { drug: 'Cough remedies' } as const;
 const REHYDRATION = { hr: 12, drug: 'Oral rehydration' } as const;
 
+/**
+ * Dental pain is treated by the dental officer, a drug only beside it (SDCEP Drug Prescribing for
+ * Dentistry, 2016; NICE CKS, dental abscess): a carious tooth is dressed or restored; the pain of an
+ * inflamed or dead pulp stops when the pulp is taken out or the tooth is extracted. The facilities carry
+ * no dental roster: the dental officer is written at the first facility, the sick call's (a deployed
+ * dental officer works beside the Role 1 or with the Role 2: US FM 4-02.19; judgement).
+ */
+const DENTAL_PAIN = { drug: 'Dental analgesia' } as const;
+const DENTAL_RESTORATION =
+  'Seen by the dental officer: caries removed under local anaesthetic and the tooth dressed with a temporary (glass-ionomer) restoration';
+const DENTAL_PULP =
+  'Seen by the dental officer: under local anaesthetic the pulp extirpated and the tooth dressed, or the tooth extracted where it cannot be saved';
+
+/**
+ * A sprain's own care beside the painkiller (NICE CKS, sprains and strains, 2020; Stiell 1992). The ankle:
+ * the Ottawa ankle rules decide whether it needs an X-ray, then protection, rest, ice, compression and
+ * elevation (PRICE) for 48–72 h, an ankle support and crutches while it cannot bear weight. The wrist: the
+ * scaphoid examined, for its fracture hides behind a "sprained wrist" (NICE NG38, 2016): one not tender
+ * is supported and moved early; one tender is splinted and X-rayed with scaphoid views at the first
+ * facility with imaging, so it goes back to duty from Role 2. A quarter tender is judgement.
+ */
+const ANKLE_SPRAIN = {
+  treatment: [
+    'procedure',
+    'Ottawa ankle rules applied: no X-ray needed; PRICE (protection, rest, ice, compression, elevation) for 48–72 h; ankle support; crutches until it bears weight',
+  ],
+} as const;
+const WRIST_SPRAIN = {
+  treatment: [
+    'procedure',
+    'Scaphoid examined (anatomical snuffbox, tubercle, telescoping): not tender; wrist support, ice and elevation for 48 h, then early movement',
+  ],
+} as const;
+export const SCAPHOID_TENDER = 'scaphoid tender: fracture not excluded';
+const TENDER_SCAPHOID = {
+  treatment: [
+    'splint',
+    'Scaphoid examined: tender in the anatomical snuffbox; below-elbow splint, arm in a sling; sent for X-ray with scaphoid views',
+  ],
+  films: 'X-ray of the wrist with scaphoid views',
+} as const;
+
+/**
+ * Heat illness (US Army TB MED 507, 2022; NICE CKS, dehydration in adults). A dehydration drinks oral
+ * rehydration salts; only one raised to T2 (a fast pulse, vomiting, a low blood pressure) gets intravenous
+ * fluids. Heat exhaustion: moved to shade, clothing loosened, cooled actively and its core temperature
+ * measured to exclude heat stroke; back to duty no sooner than 24 h, then a graded return to work in the
+ * heat over the following days (TB MED 507: rest and return after 24–48 h).
+ */
+const DEHYDRATION = {
+  drug: 'Oral rehydration salts',
+  raised: { drug: 'Intravenous fluids', hr: 30 },
+} as const;
+const HEAT_EXHAUSTION = {
+  drug: 'Oral rehydration salts',
+  raised: { drug: 'Intravenous fluids', hr: 32 },
+  treatment: [
+    'procedure',
+    'Moved to shade, clothing loosened; active cooling with fanning, water sprayed on the skin and ice packs; core (rectal) temperature measured; rest 24 h, then a graded return to work in the heat',
+  ],
+  rtdAfter: 24,
+} as const;
+
+/**
+ * Cold injuries (Wilderness Medical Society frostbite guideline, 2019; Imray et al., JRAMC 2011, on
+ * non-freezing cold injury; UK JSP 539). Superficial frostbite (first or second degree, clear blisters at
+ * most) heals over one to three weeks: kept from the cold a week at the least. Deep frostbite
+ * (haemorrhagic blisters, third or fourth degree) declares its tissue loss only over weeks: flown home.
+ * A non-freezing cold injury's neuropathic pain answers amitriptyline at night, not an NSAID, and its
+ * feet need two weeks at the least before any return to the cold. A quarter deep is judgement.
+ */
+export const SUPERFICIAL_FROSTBITE =
+  'superficial (first or second degree): white, numb skin; clear blisters at most';
+export const DEEP_FROSTBITE = 'deep (third or fourth degree): haemorrhagic blisters; tissue loss likely';
+const FROSTBITE_REST = { rtdAfter: 168 } as const;
+const NFCI_REST = { rtdAfter: 336 } as const;
+
 export const DISEASE_CATALOG: readonly DnbiConcept[] = [
   // Respiratory (Sanders 2005: 69 % reported respiratory illness).
   d('54150009', 'Upper respiratory infection', 'Systemic', 'respiratory', 10, 'T3', 'role1', {
@@ -387,8 +469,14 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
   }),
 
   // Dental (145–282 emergencies per 1,000 per year deployed).
-  d('80967001', 'Dental caries', 'Head/Neck', 'dental', 3, 'T3', 'role1', ANALGESIA),
-  d('27355003', 'Toothache', 'Head/Neck', 'dental', 2.5, 'T3', 'role1', ANALGESIA),
+  d('80967001', 'Dental caries', 'Head/Neck', 'dental', 3, 'T3', 'role1', {
+    ...DENTAL_PAIN,
+    treatment: ['procedure', DENTAL_RESTORATION],
+  }),
+  d('27355003', 'Toothache', 'Head/Neck', 'dental', 2.5, 'T3', 'role1', {
+    ...DENTAL_PAIN,
+    treatment: ['procedure', DENTAL_PULP],
+  }),
   d('66383009', 'Gingivitis', 'Head/Neck', 'dental', 1, 'T3', 'role1', { drug: 'Antiseptic mouthwash' }),
 
   // Eye.
@@ -498,10 +586,18 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
   }),
   d('68962001', 'Muscle pain', 'Lower extremity', 'musculoskeletal', 2, 'T3', 'role1', ANALGESIA),
   d('202855006', 'Lateral epicondylitis', 'Upper extremity', 'musculoskeletal', 1, 'T3', 'role1', ANALGESIA),
-  d('57406009', 'Carpal tunnel syndrome', 'Upper extremity', 'musculoskeletal', 0.5, 'T3', 'role1', {
-    evac: 0.2,
-    ...ANALGESIA,
-  }),
+  // Carpal tunnel syndrome and tennis elbow are splinted, injected or operated on electively at home, never
+  // reasons to evacuate (NICE CKS, carpal tunnel syndrome; tennis elbow).
+  d(
+    '57406009',
+    'Carpal tunnel syndrome',
+    'Upper extremity',
+    'musculoskeletal',
+    0.5,
+    'T3',
+    'role1',
+    ANALGESIA,
+  ),
   d('239873007', 'Osteoarthritis of knee', 'Lower extremity', 'musculoskeletal', 0.8, 'T3', 'role1', {
     evac: 0.3,
     ...ANALGESIA,
@@ -512,8 +608,19 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     upgrade: 0.05,
     ais: 1,
     ...ANALGESIA,
+    ...ANKLE_SPRAIN,
   }),
-  d('70704007', 'Sprain of wrist', 'Upper extremity', 'injury', 2, 'T3', 'role1', { ais: 1, ...ANALGESIA }),
+  d('70704007', 'Sprain of wrist', 'Upper extremity', 'injury', 1.5, 'T3', 'role1', {
+    ais: 1,
+    ...ANALGESIA,
+    ...WRIST_SPRAIN,
+  }),
+  d('70704007', 'Sprain of wrist', 'Upper extremity', 'injury', 0.5, 'T3', 'role2', {
+    qualifier: SCAPHOID_TENDER,
+    ais: 1,
+    ...ANALGESIA,
+    ...TENDER_SCAPHOID,
+  }),
   d('444470001', 'Injury of anterior cruciate ligament', 'Lower extremity', 'injury', 1, 'T2', 'none', {
     ais: 2,
     ...KNEE_LIGAMENT,
@@ -604,14 +711,14 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
   d('34095006', 'Dehydration', 'Systemic', 'heat', 3, 'T3', 'role1', {
     upgrade: 0.2,
     hr: 18,
-    drug: 'Intravenous fluids',
+    ...DEHYDRATION,
   }),
   d('34095006', 'Dehydration', 'Systemic', 'heat', 1, 'T3', 'role1', {
     qualifier: 'heat exhaustion',
     upgrade: 0.25,
     hr: 22,
     temp: 1.2,
-    drug: 'Intravenous fluids',
+    ...HEAT_EXHAUSTION,
   }),
   // Heat stroke is a quarter as common as heat exhaustion (MSMR 2018: 0.45 vs 1.71 per 1,000 p-y).
   // Cooled in the field and immersed on arrival until 39 °C, a heat stroke is back to a normal temperature
@@ -640,18 +747,33 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     rr: -3,
     lethal: 0.01,
   }),
-  d('370977006', 'Frostbite', 'Lower extremity', 'cold', 1.35, 'T3', 'role2', {
+  // Rewarmed at sick call and kept in warm quarters, not on a hospital ward, until fit for the cold.
+  d(FROSTBITE, 'Frostbite', 'Lower extremity', 'cold', 1, 'T3', 'role1', {
+    qualifier: SUPERFICIAL_FROSTBITE,
     freezing: true,
-    upgrade: 0.2,
-    evac: 0.3,
+    upgrade: 0.1,
+    evac: 0.1,
     ais: 1,
     drug: 'Frostbite analgesia',
+    ...FROSTBITE_REST,
+  }),
+  d(FROSTBITE, 'Frostbite', 'Lower extremity', 'cold', 0.35, 'T3', 'none', {
+    qualifier: DEEP_FROSTBITE,
+    freezing: true,
+    upgrade: 0.5,
+    ais: 1,
+    drug: 'Frostbite analgesia',
+    treatment: [
+      'procedure',
+      'Haemorrhagic blisters left intact, clear ones drained; aloe vera gel, bulky dry dressing, limb elevated; tetanus immunisation checked; depth photographed and recorded; iloprost considered at the first hospital',
+    ],
   }),
   // No concept for non-freezing cold injury could be confirmed: its confirmed ancestor carries it.
-  d('417163006', 'Traumatic or non-traumatic injury', 'Lower extremity', 'cold', 0.74, 'T3', 'role2', {
+  d('417163006', 'Traumatic or non-traumatic injury', 'Lower extremity', 'cold', 0.74, 'T3', 'role1', {
     qualifier: NFCI_QUALIFIER,
     upgrade: 0.1,
     evac: 0.35,
-    ...ANALGESIA,
+    drug: 'Neuropathic analgesia',
+    ...NFCI_REST,
   }),
 ];

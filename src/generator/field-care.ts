@@ -35,6 +35,10 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
     add('POI', c.field.dressing, PROCEDURES.dressing, 5, HAEMOSTATIC_PACKING);
   else if (p.bleed.junctional > 0)
     add('POI', c.contact + FAILED_BLEED_CONTROL, PROCEDURES.dressing, 5, UNCONTROLLED_JUNCTIONAL_BLEED);
+  if (c.triage === 'T4') {
+    expectantCare(p, c, then, add);
+    return;
+  }
   if (Number.isFinite(c.field.needle))
     add('POI', c.field.needle, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
   if (Number.isFinite(c.field.airway))
@@ -87,6 +91,16 @@ const FIELD_BURN_DRESSING = 'Burns covered with dry sterile dressings';
  */
 const EXPECTANT =
   'Mass-casualty triage: expectant (T4); made comfortable, triaged again as the immediate casualties are treated';
+
+/**
+ * The expectant casualty's care beyond the buddy's tourniquet: positioned to breathe, burns covered and
+ * kept warm, no intervention the immediate casualties need more (Emergency War Surgery, 5th ed., triage).
+ */
+function expectantCare(p: ClinicalProfile, c: Course, then: number, add: AddCare): void {
+  if ((c.vitals[0]?.v.gcs ?? 15) <= 8) add('POI', then + MIN, PROCEDURES.procedure, 2, airwayPosition(p, c));
+  if (p.burnTbsa > 0) add('POI', then + 2 * MIN, PROCEDURES.dressing, 3, FIELD_BURN_DRESSING);
+  add('POI', then + 3 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
+}
 
 /** TCCC (massive haemorrhage, respiration): every open or sucking chest wound is sealed, vented by preference. */
 const VENTED_CHEST_SEAL =
@@ -270,9 +284,11 @@ const atRiskOfShock = (p: ClinicalProfile): boolean =>
   p.vascular ||
   p.amputation ||
   p.pelvicFracture ||
-  p.bleed.junctional > 0 ||
-  p.bleed.torso + p.bleed.pelvic >= TRUNK_BLEED_AT_RISK;
-/** Untreated trunk bleeding, fraction of blood volume per hour, that reaches class II within the hour (judgement). */
+  p.bleed.junctional + p.bleed.torso + p.bleed.pelvic >= TRUNK_BLEED_AT_RISK;
+/**
+ * Untreated junctional and trunk bleeding, fraction of blood volume per hour, that reaches class II within
+ * the hour (judgement); a trickle from a face wound is no such risk.
+ */
 const TRUNK_BLEED_AT_RISK = 0.15;
 
 /**
@@ -289,7 +305,9 @@ function fieldAnalgesia(p: ClinicalProfile, c: Course, history: MedicalHistory):
   // A moderate brain injury with nothing else that hurts: no ketamine or fentanyl to cloud the
   // consciousness it is watched by (a concussion's headache still gets the pack's paracetamol).
   if (p.tbi === 2 && p.maxAisOutsideBrain < 2) return undefined;
-  if (c.maxLoss >= SHOCK_LOSS || atRiskOfShock(p) || p.tension || p.hypoxia > 0 || gcs < 13) return KETAMINE;
+  // Inhaled water is a respiratory distress too (TCCC: ketamine, not the lozenge).
+  const breathless = p.tension || p.hypoxia > 0 || c.water === 'submersion';
+  if (c.maxLoss >= SHOCK_LOSS || atRiskOfShock(p) || breathless || gcs < 13) return KETAMINE;
   if (p.maxAisOutsideBrain >= 3) return OTFC;
   const caution = (p.crush ? CRUSH_NSAID_CAUTION : undefined) ?? nsaidCaution(history);
   return caution ? `Paracetamol 1300 mg PO (meloxicam withheld: ${caution})` : COMBAT_WOUND_PACK;

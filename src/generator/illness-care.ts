@@ -3,6 +3,7 @@
  * facility, treated by its diagnosis at the first, nursed on the ward or in intensive care where it is
  * held, and followed up at home. Battle and non-battle trauma have their own care (treatments.ts).
  */
+import { followUpMinutes, followUpStart, nerveAgentIntensiveCare } from './cbrn.js';
 import { type DnbiCase, PROCEDURES } from './conditions.js';
 import { arrivalVitals, type Course, nerveAgentTubeAt } from './course.js';
 import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
@@ -45,6 +46,8 @@ import {
 } from './care-texts.js';
 
 const MIN = 1 / 60;
+/** Hours a severe nerve-agent casualty who recovers stays on the ventilator (as its chart shows, course.ts). */
+const NERVE_AGENT_VENTILATED_HOURS = 24;
 /** Hypothermia's SNOMED CT code: wrapped in the field and rewarmed at the facility (care-texts.ts). */
 const HYPOTHERMIA = '386689009';
 const MALARIA = '61462000';
@@ -120,6 +123,33 @@ function illnessHold(dnbi: DnbiCase): string {
   return dnbi.effect.isolate ? ISOLATED_SICK_IN_QUARTERS : watched ? ROLE1_HOLDING : SICK_IN_QUARTERS;
 }
 
+/**
+ * A severe nerve-agent casualty's antidotes in intensive care (nerveAgentIntensiveCare, cbrn.ts): the
+ * pralidoxime loading dose at the first Role 2 or 3, then atropine, pralidoxime and midazolam infusions
+ * running while the casualty is ventilated (a day in one who recovers, course.ts; to the end in one who dies).
+ */
+function antidotesInIntensiveCare(
+  dnbi: DnbiCase,
+  c: Course,
+  stay: Course['stays'][number],
+  until: number,
+  add: AddCare,
+): void {
+  const icu = nerveAgentIntensiveCare(dnbi);
+  if (!icu) return;
+  const firstHospital = c.stays.find((s) => s.facility === 'Role2' || s.facility === 'Role3');
+  const start = stay.arrive + 0.5 + 5 * MIN;
+  const loading = stay === firstHospital;
+  if (loading) add(stay.facility, start, PROCEDURES.drug, icu.loadingMinutes, icu.loading);
+  const from = start + (loading ? icu.loadingMinutes * MIN : 0);
+  const ventilatedUntil = Number.isFinite(c.death)
+    ? c.death
+    : nerveAgentTubeAt(c.stays) + NERVE_AGENT_VENTILATED_HOURS;
+  const to = Math.min(until, ventilatedUntil);
+  if (to - from < 10 * MIN) return;
+  for (const infusion of icu.infusions) add(stay.facility, from, PROCEDURES.drug, (to - from) * 60, infusion);
+}
+
 /** Adds the care of a non-trauma case to a card through `add` (treatments.ts keeps its rules). */
 export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, add: AddCare): void {
   const first = c.stays[0];
@@ -143,16 +173,24 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
     const hospital = c.stays.find((s) => s.facility === 'Role2' || s.facility === 'Role3');
     chem.followUp?.forEach((step, i) => {
       const at = step.hospital ? hospital : first;
-      if (at)
-        add(
-          at.facility,
-          step.concept === PROCEDURES.intubation
-            ? nerveAgentTubeAt(c.stays)
-            : at.arrive + (25 + 10 * i) * MIN,
-          step.concept ?? (step.drug ? PROCEDURES.drug : PROCEDURES.procedure),
-          5,
-          step.detail,
-        );
+      if (!at) return;
+      const start =
+        step.concept === PROCEDURES.intubation
+          ? nerveAgentTubeAt(c.stays)
+          : at.arrive + followUpStart(step, i) * MIN;
+      const minutes = followUpMinutes(step);
+      // A titration the casualty leaves before its end point goes on in the ambulance.
+      const next = c.stays[c.stays.indexOf(at) + 1];
+      const onTheMove = next && at.leave < start + minutes * MIN;
+      add(
+        at.facility,
+        start,
+        step.concept ?? (step.drug ? PROCEDURES.drug : PROCEDURES.procedure),
+        minutes,
+        onTheMove && minutes > 5
+          ? `${step.detail}; continued en route to ${next.facility.replace('Role', 'Role ')}`
+          : step.detail,
+      );
     });
     const late = chem.delayed && stayAt(c, chem.delayed.afterHours);
     if (late && chem.delayed) add(late.facility, late.hours, PROCEDURES.procedure, 30, chem.delayed.detail);
@@ -160,8 +198,10 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
     // or more is nursed on the ward (a blister agent's burns as wounds).
     for (const s of c.stays.filter((x) => x.facility === 'Role2' || x.facility === 'Role3')) {
       const until = Math.min(s.leave, c.death);
-      if (chem.intensiveCare) add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (until - s.arrive - 0.5) * 60);
-      else if (until - s.arrive >= 24)
+      if (chem.intensiveCare) {
+        add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (until - s.arrive - 0.5) * 60);
+        antidotesInIntensiveCare(dnbi, c, s, until, add);
+      } else if (until - s.arrive >= 24)
         add(
           s.facility,
           s.arrive + 2,

@@ -381,7 +381,12 @@ export const inShock = (v: Vitals): boolean => v.systolic_bp < 90 || v.heart_rat
  * walk; T3 for the walking wounded; T4 only in a mass-casualty event for a casualty unlikely to
  * survive with the resources at hand.
  */
-export function triageSort(p: ClinicalProfile, v: Vitals, massCasualty: boolean): NatoTriage {
+export function triageSort(
+  p: ClinicalProfile,
+  v: Vitals,
+  massCasualty: boolean,
+  water: VitalsInput['water'] = 'none',
+): NatoTriage {
   if (massCasualty && ((p.tbi === 3 && v.gcs <= 4 && p.maxAis >= 5) || p.burnTbsa >= 70 || p.iss >= 66))
     return 'T4';
   if (
@@ -395,7 +400,9 @@ export function triageSort(p: ClinicalProfile, v: Vitals, massCasualty: boolean)
     p.vascular ||
     p.penetratingTorso ||
     p.bleed.torso + p.bleed.pelvic >= 0.25 ||
-    p.burnTbsa >= 40
+    p.burnTbsa >= 40 ||
+    // An airway that must be secured on arrival (a burned airway, a broken neck's) is immediate.
+    intubatedOnArrival(p)
   )
     return 'T1';
   if (
@@ -406,6 +413,8 @@ export function triageSort(p: ClinicalProfile, v: Vitals, massCasualty: boolean)
     p.tbi >= 2 ||
     p.burnTbsa >= 10 ||
     p.hypoxia > 0 ||
+    // ERC 2021 (drowning): anyone who inhaled water goes to hospital, watched for the lung injury to come.
+    water === 'submersion' ||
     p.iss >= 9
   )
     return 'T2';

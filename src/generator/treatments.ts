@@ -52,6 +52,8 @@ import {
   RELOOK_LAPAROTOMY,
   TXA_DOSE,
   RETRIAGED,
+  STILL_EXPECTANT,
+  EXPECTANT_CARE_CONTINUED,
   ROLE1_HOLDING,
   SICK_IN_QUARTERS,
   wardCare,
@@ -149,12 +151,21 @@ export function careItems(
   // Point of injury: buddy aid and the medic (TCCC), from first contact.
   if (c.contact < c.death) {
     fieldCare(p, c, history, add);
-    crushCare(p, c, add);
+    // The expectant casualty's crushed limb is left to comfort care (field-care.ts); rarely upgraded later.
+    if (c.triage !== 'T4') crushCare(p, c, add);
   }
   if (!first) return sorted(out);
 
   // First medical facility: resuscitation (damage-control resuscitation within 1 h, NATO 10-1-2).
   const a = first.arrive;
+  if (c.comfortOnly) {
+    for (const s of c.stays) {
+      const minutes = (Math.min(s.leave, c.death) - s.arrive) * 60;
+      const care = s === first ? STILL_EXPECTANT : EXPECTANT_CARE_CONTINUED;
+      add(s.facility, s.arrive + 2 * MIN, PROCEDURES.procedure, minutes, care);
+    }
+    return sorted(out);
+  }
   // What the surgeon and the ward check: wounds where there are any (an open wound, a burn, an operation).
   const hasWounds = p.openWounds || p.burnTbsa > 0 || damageControlOperations(p).length > 0;
   const survey = latexAllergic(history.allergies)
@@ -358,7 +369,13 @@ export function careItems(
     const intensive = s.facility === 'Role3' && (intensiveCare(p) || (openAbdomen && relook >= s.arrive));
     // On the ward from 2 h after arrival, or once out of theatre after damage control.
     const onWard = Math.max(s.arrive + 2, s.facility === 'Role2' ? outOfTheatre : 0);
-    if (!intensive && until - s.arrive >= 24)
+    // A ventilated casualty held at Role 2 is in its intensive care beds (AJP-4.10: Role 2 enhanced), not on
+    // the ward.
+    const ventilatedAtRole2 = s.facility === 'Role2' && intubatedOnArrival(p);
+    const inIcu = Math.max(s.arrive + 0.5, outOfTheatre);
+    if (ventilatedAtRole2) {
+      if (until - inIcu >= 1) add(s.facility, inIcu, PROCEDURES.icu, (until - inIcu) * 60);
+    } else if (!intensive && until - s.arrive >= 24)
       add(
         s.facility,
         onWard,
@@ -409,7 +426,7 @@ const sorted = (items: CareItem[]): CareItem[] => items.sort((x, y) => x.hours -
 
 /** Nursed in intensive care at Role 3 (and at Role 4): a major injury, a severe brain injury, a major burn. */
 const intensiveCare = (p: ClinicalProfile): boolean =>
-  p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA;
+  p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA || intubatedOnArrival(p);
 
 /**
  * Venous thromboembolism, the complication that kills a casualty with a broken femur or pelvis days later

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run, has, given } from './read-cards.js';
+import { run, has, given, died, staysOf } from './read-cards.js';
 
 describe('a cold-weather casualty’s card, read by an arctic medical officer', () => {
   const cold = run('arctic_operation', 8_000, 'arctic officer').filter(
@@ -50,5 +50,52 @@ describe('a cold-weather casualty’s card, read by an arctic medical officer', 
     expect(later.filter(({ v }) => v.temperature < 36).map(({ p }) => p.id)).toEqual([]);
     // Cold when found: the wrap is for a real hypothermia.
     expect(rewarmed.filter((p) => p.vital_signs[0]!.temperature >= 35).map((p) => p.id)).toEqual([]);
+  });
+
+  it('keeps frostbite out of the cold a week and a non-freezing cold injury two weeks, never back on arctic duty within 48 h', () => {
+    // Wilderness Medical Society 2019: superficial frostbite heals over one to three weeks; Imray 2011 and
+    // JSP 539: a non-freezing cold injury's feet are not exposed to cold again for weeks.
+    const seenAt = (p: (typeof cold)[number]) => staysOf(p)[0]!.arrive;
+    const back = (pattern: RegExp) =>
+      cold.filter((p) => has(p, pattern) && p.final_status === 'RTD' && staysOf(p).length > 0);
+    const frostbite = back(/^Frostbite/);
+    const nfci = back(/non-freezing cold injury/);
+    expect(frostbite.length).toBeGreaterThan(50);
+    expect(nfci.length).toBeGreaterThan(30);
+    const early = (list: typeof cold, days: number) =>
+      list
+        .filter((p) => p.outcome.hours_since_injury < seenAt(p) + days * 24)
+        .map((p) => `${p.id} ${Math.round(p.outcome.hours_since_injury)} h`);
+    expect(early(frostbite, 7)).toEqual([]);
+    expect(early(nfci, 14)).toEqual([]);
+  });
+
+  it('flies deep, blistered frostbite home, and keeps most superficial frostbite in theatre', () => {
+    const frostbite = cold.filter((p) => p.primary_condition.code === '370977006' && !died(p));
+    const deep = frostbite.filter((p) => has(p, /deep \(third or fourth degree\)/));
+    const superficial = frostbite.filter((p) => has(p, /superficial \(first or second degree\)/));
+    expect(deep.length).toBeGreaterThan(30);
+    expect(superficial.length).toBeGreaterThan(100);
+    const home = (list: typeof cold) =>
+      list.filter((p) => staysOf(p).some((s) => s.facility === 'Role4')).length / list.length;
+    expect(home(deep)).toBeGreaterThan(0.9);
+    expect(home(superficial)).toBeLessThan(0.2);
+    // The blisters of deep frostbite: the haemorrhagic left whole, the limb raised.
+    expect(
+      deep
+        .filter((p) => p.vital_signs.length > 1 && given(p, /Haemorrhagic blisters left intact/).length !== 1)
+        .map((p) => p.id),
+    ).toEqual([]);
+  });
+
+  it('gives a non-freezing cold injury amitriptyline at night for its nerve pain, not an NSAID', () => {
+    const nfci = cold.filter((p) => has(p, /non-freezing cold injury/) && p.vital_signs.length > 1);
+    expect(nfci.length).toBeGreaterThan(30);
+    expect(
+      nfci.filter((p) => given(p, /Amitriptyline (10|25) mg PO at night/).length !== 1).map((p) => p.id),
+    ).toEqual([]);
+    expect(
+      nfci.filter((p) => given(p, /ibuprofen|naproxen|diclofenac/i).length > 0).map((p) => p.id),
+    ).toEqual([]);
   });
 });

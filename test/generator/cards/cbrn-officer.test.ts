@@ -60,6 +60,106 @@ describe('a chemical casualty’s card, read by a CBRN medical officer', () => {
     }
   });
 
+  it('takes the outer clothing off after nerve agent vapour and washes the skin only where liquid is suspected, watching liquid 18 h before duty', () => {
+    // Vapour leaves nothing on the skin: the outer clothing, which holds it, comes off (CHEMM, WISER). Liquid
+    // on the skin is washed off and watched for the effects that can take 18 h to show (USAMRICD handbook).
+    const decontaminated = nerve.filter((p) => given(p, /^Procedure Decontamination/).length > 0);
+    const liquid = decontaminated.filter((p) => has(p, /liquid/));
+    const vapour = decontaminated.filter((p) => !has(p, /liquid/));
+    expect(vapour.length).toBeGreaterThan(500);
+    expect(vapour.filter((p) => given(p, /skin washed/).length > 0).map((p) => p.id)).toEqual([]);
+    expect(liquid.length).toBeGreaterThan(50);
+    expect(liquid.length / decontaminated.length).toBeLessThan(0.35);
+    expect(vapour.filter((p) => given(p, /outer clothing removed/).length === 0).map((p) => p.id)).toEqual(
+      [],
+    );
+    expect(liquid.filter((p) => given(p, /skin washed/).length === 0).map((p) => p.id)).toEqual([]);
+    const back = liquid.filter((p) => p.final_status === 'RTD');
+    expect(back.length).toBeGreaterThan(20);
+    expect(back.filter((p) => p.outcome.hours_since_injury < 18).map((p) => p.id)).toEqual([]);
+  });
+
+  it('gives a mild nerve agent casualty, eyes and nose only, no autoinjector: eye drops for the pain at most', () => {
+    // Miosis and a runny nose alone are not treated with atropine IM (USAMRICD handbook; WISER).
+    const mild = nerve.filter((p) => p.nato_triage === 'T3');
+    expect(mild.length).toBeGreaterThan(200);
+    expect(mild.filter((p) => given(p, /autoinjector|Atropine 2 mg/).length > 0).map((p) => p.id)).toEqual(
+      [],
+    );
+    expect(mild.filter((p) => given(p, /eye drops/).length > 0).length).toBeGreaterThan(30);
+  });
+
+  it('charts the signs the antidotes are given for: breathless before the atropine, unconscious when convulsing, the pulse up once atropinised', () => {
+    const titrated = nerve.filter((p) => given(p, /atropine 2 mg IV every/).length > 0);
+    expect(titrated.length).toBeGreaterThan(300);
+    const start = (p: (typeof nerve)[number]) => given(p, /atropine 2 mg IV every/)[0]!;
+    // Before the IV atropine, the moderate casualty is breathless with secretions and bronchospasm.
+    const moderate = titrated.filter((p) => p.nato_triage === 'T2');
+    expect(moderate.length).toBeGreaterThan(100);
+    const before = moderate.map((p) => ({
+      p,
+      v: p.vital_signs.find((v) => v.facility === start(p).location)!,
+    }));
+    const breathless = (v: { respiratory_rate: number; spo2: number }) =>
+      v.respiratory_rate >= 24 && v.respiratory_rate <= 30 && v.spo2 >= 88 && v.spo2 <= 93;
+    expect(before.filter(({ v }) => !breathless(v)).map(({ p }) => p.id)).toEqual([]);
+    // Given diazepam for convulsions: unconscious where it was given.
+    const convulsing = nerve.filter((p) => given(p, /Diazepam.*convulsions/).length > 0);
+    expect(convulsing.length).toBeGreaterThan(100);
+    expect(convulsing.filter((p) => p.vital_signs[0]!.gcs > 8).map((p) => p.id)).toEqual([]);
+    // Once atropinised, the pulse is quick (not the slow pulse of the poisoning) and the moderate casualty's
+    // breathing and saturation recover.
+    const after = titrated.flatMap((p) =>
+      p.vital_signs
+        .filter((v, i, all) => {
+          const at = start(p).hours_since_injury!;
+          const last = p.final_status === 'KIA' && i === all.length - 1;
+          return !last && v.hours_since_injury > at && v.hours_since_injury < at + 12;
+        })
+        .map((v) => ({ p, v })),
+    );
+    expect(after.length).toBeGreaterThan(200);
+    expect(after.filter(({ v }) => v.heart_rate < 85 || v.heart_rate > 115).map(({ p }) => p.id)).toEqual([]);
+    const recovering = after.filter(({ p }) => p.nato_triage === 'T2');
+    expect(recovering.length).toBeGreaterThan(50);
+    const arrival = (p: (typeof nerve)[number]) => before.find((b) => b.p === p)!.v;
+    expect(
+      recovering
+        .filter(({ p, v }) => v.respiratory_rate >= arrival(p).respiratory_rate || v.spo2 <= arrival(p).spo2)
+        .map(({ p }) => p.id),
+    ).toEqual([]);
+  });
+
+  it('keeps the severely poisoned on atropine, pralidoxime and midazolam in intensive care, and titrates the atropine at Role 1 to its end point', () => {
+    // Intensive care of the ventilated casualty (USAMRICD handbook; CHEMM): atropine infusion to dry secretions,
+    // pralidoxime loading dose then infusion, midazolam for seizures.
+    const severe = nerve.filter((p) => p.nato_triage === 'T1');
+    const inIcu = severe.filter((p) =>
+      given(p, /intensive care/).some(
+        (t) => (t.location === 'Role2' || t.location === 'Role3') && (t.duration_minutes ?? 0) >= 30,
+      ),
+    );
+    expect(inIcu.length).toBeGreaterThan(100);
+    const inHospital = (p: (typeof nerve)[number], pattern: RegExp) =>
+      given(p, pattern).some((t) => t.location === 'Role2' || t.location === 'Role3');
+    for (const drug of [
+      /Atropine infusion/,
+      /Pralidoxime chloride 30 mg\/kg/,
+      /Pralidoxime chloride infusion/,
+      /Midazolam/,
+    ])
+      expect(inIcu.filter((p) => !inHospital(p, drug)).map((p) => p.id)).toEqual([]);
+    // The Role 1 titration: doses every 5-10 min until the secretions dry, half an hour, not a single push; one
+    // moved on before the end point carries it on in the ambulance.
+    const titrations = nerve.flatMap((p) => given(p, /atropine 2 mg IV every/).map((t) => ({ p, t })));
+    expect(titrations.length).toBeGreaterThan(300);
+    expect(
+      titrations
+        .filter(({ t }) => (t.duration_minutes ?? 0) < 20 && !/continued en route/.test(t.detail ?? ''))
+        .map(({ p }) => p.id),
+    ).toEqual([]);
+  });
+
   it('decontaminates mustard from the skin in the first minutes and treats the blisters later, at a facility', () => {
     expect(mustard.length).toBeGreaterThan(50);
     for (const p of mustard.filter((m) => m.final_status_detail !== 'KIA')) {

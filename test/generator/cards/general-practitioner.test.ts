@@ -319,4 +319,74 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(injured.length).toBeGreaterThan(10);
     expect(injured.filter((p) => given(p, /Specialist review/).length > 0).map((p) => p.id)).toEqual([]);
   });
+
+  it('straps a sprained ankle after the Ottawa rules, and examines the scaphoid of a sprained wrist, splinting and X-raying a tender one', () => {
+    const seen = (pattern: RegExp) =>
+      sickCall.filter((p) => pattern.test(p.primary_condition.display) && p.treatments.length > 0);
+    const firstSeenAt = (p: Patient) => p.treatments[0]!.location;
+    const ankles = seen(/^Sprain of ankle$/);
+    expect(ankles.length).toBeGreaterThan(500);
+    const strapped = (p: Patient) =>
+      given(p, /Ottawa ankle rules applied.*PRICE.*for 48–72 h; ankle support; crutches/).some(
+        (t) => t.location === firstSeenAt(p),
+      );
+    expect(ankles.filter((p) => !strapped(p)).map((p) => p.id)).toEqual([]);
+    const wrists = seen(/^Sprain of wrist$/);
+    expect(wrists.length).toBeGreaterThan(200);
+    const examined = (p: Patient) => given(p, /Scaphoid examined/).some((t) => t.location === firstSeenAt(p));
+    expect(wrists.filter((p) => !examined(p)).map((p) => p.id)).toEqual([]);
+    const tender = wrists.filter((p) => given(p, /Scaphoid examined: tender/).length > 0);
+    expect(tender.length).toBeGreaterThan(30);
+    const splinted = (p: Patient) => given(p, /^Application of splint .*below-elbow splint/).length === 1;
+    const filmed = (p: Patient) =>
+      given(p, /Plain radiography X-ray of the wrist with scaphoid views/).some(
+        (t) => t.location === 'Role2' || t.location === 'Role3',
+      );
+    expect(tender.filter((p) => !splinted(p) || !filmed(p)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('rehydrates by mouth a dehydration triaged minimal, keeps the drip for one triaged delayed, and cools a heat exhaustion', () => {
+    const dry = sickCall.filter((p) => p.primary_condition.code === '34095006' && p.treatments.length > 0);
+    const minimal = dry.filter((p) => p.triage_category === 'T3');
+    const delayed = dry.filter((p) => p.triage_category === 'T2');
+    expect(minimal.length).toBeGreaterThan(500);
+    expect(delayed.length).toBeGreaterThan(100);
+    const drip = /\bIV\b/;
+    expect(minimal.filter((p) => given(p, drip).length > 0).map((p) => p.id)).toEqual([]);
+    expect(minimal.filter((p) => given(p, /Oral rehydration salts/).length !== 1).map((p) => p.id)).toEqual(
+      [],
+    );
+    expect(delayed.filter((p) => given(p, drip).length === 0).map((p) => p.id)).toEqual([]);
+    // US Army TB MED 507: shade, loosened clothing, active cooling and a core temperature for heat
+    // exhaustion, and no return to duty before 24 h, then a graded return to the heat.
+    const exhausted = dry.filter((p) => p.conditions[0]?.qualifier === 'heat exhaustion');
+    expect(exhausted.length).toBeGreaterThan(100);
+    const cooled = (p: Patient) =>
+      given(p, /Moved to shade, clothing loosened; active cooling.*core \(rectal\) temperature measured/)
+        .length === 1;
+    expect(exhausted.filter((p) => !cooled(p)).map((p) => p.id)).toEqual([]);
+    const back = exhausted.filter((p) => p.final_status === 'RTD');
+    expect(back.length).toBeGreaterThan(100);
+    expect(
+      back
+        .filter((p) => p.outcome.hours_since_injury < staysOf(p)[0]!.arrive + 24)
+        .map((p) => `${p.id} ${Math.round(p.outcome.hours_since_injury)} h`),
+    ).toEqual([]);
+  });
+
+  it('sends a carious or aching tooth to the dental officer, with ibuprofen unless an NSAID is withheld', () => {
+    const teeth = sickCall.filter(
+      (p) => /^(Dental caries|Toothache)$/.test(p.primary_condition.display) && p.treatments.length > 0,
+    );
+    expect(teeth.length).toBeGreaterThan(500);
+    const dentist = /Seen by the dental officer: .*(temporary \(glass-ionomer\) restoration|pulp extirpated)/;
+    expect(teeth.filter((p) => given(p, dentist).length !== 1).map((p) => p.id)).toEqual([]);
+    const relief = (p: Patient) => given(p, /^Administration of drug or medicament /)[0]?.detail ?? '';
+    const withheld = teeth.filter((p) => /NSAID withheld/.test(relief(p)));
+    expect(withheld.length).toBeGreaterThan(10);
+    expect(
+      teeth.filter((p) => !/NSAID withheld/.test(relief(p)) && !/^Ibuprofen 400 mg/.test(relief(p))),
+    ).toEqual([]);
+    expect(withheld.filter((p) => !/^Paracetamol 1 g/.test(relief(p))).map((p) => p.id)).toEqual([]);
+  });
 });

@@ -37,6 +37,18 @@ describe('a sailor pulled from the sea, read by a ship’s medical officer', () 
     const meanFirstSpo2 = (ps: Patient[]) => ps.reduce((a, p) => a + p.vital_signs[0]!.spo2, 0) / ps.length;
     expect(meanFirstSpo2(drowned)).toBeLessThan(meanFirstSpo2(dry) - 3);
   });
+
+  it('sends one who inhaled water to hospital as delayed at least, and eases the pain with ketamine, never a lozenge or an NSAID', () => {
+    const drowned = atSea.filter((p) => has(p, /Drowning/));
+    // The field triage errs for a few, as it does for every casualty (course.ts): most are T1 or T2.
+    const minimal = drowned.filter((p) => p.nato_triage === 'T3');
+    expect(minimal.length).toBeLessThan(drowned.length * 0.15);
+    const fieldDrugs = drowned.flatMap((p) =>
+      given(p, /oral transmucosal|meloxicam/).filter((t) => t.location === 'POI'),
+    );
+    expect(fieldDrugs).toEqual([]);
+    expect(drowned.filter((p) => given(p, /Ketamine/).length > 0).length).toBeGreaterThan(3);
+  });
 });
 
 describe('a sailor burnt in a ship fire, read by a ship’s medical officer', () => {
@@ -79,5 +91,19 @@ describe('a sailor burnt in a ship fire, read by a ship’s medical officer', ()
     );
     expect(small.length).toBeGreaterThan(50);
     expect(idsOf(small.filter((p) => given(p, /intubation/).length > 0))).toEqual([]);
+  });
+
+  it('triages the sailor whose airway must be secured as immediate, and nurses the ventilated in intensive care, never on a ward', () => {
+    const tubed = reachedCare.filter((p) => given(p, /intubation/).some((t) => t.location !== 'POI'));
+    expect(tubed.length).toBeGreaterThan(15);
+    expect(idsOf(tubed.filter((p) => p.nato_triage === 'T3'))).toEqual([]);
+    expect(idsOf(tubed.filter((p) => given(p, /Ward care|physiotherapist/).length > 0))).toEqual([]);
+    const heldAtRole3 = tubed.filter((p) =>
+      p.movement_timeline.some((e) => e.facility === 'Role3' && e.event_type === 'arrival'),
+    );
+    expect(heldAtRole3.length).toBeGreaterThan(5);
+    expect(
+      idsOf(heldAtRole3.filter((p) => given(p, /Admission to intensive care unit/).length === 0)),
+    ).toEqual([]);
   });
 });

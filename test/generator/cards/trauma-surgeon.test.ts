@@ -467,7 +467,10 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     const reached = battle.filter((p) => p.vital_signs.length > 0 && has(p, /Open wound|Gunshot wound/));
     expect(reached.length).toBeGreaterThan(500);
     const field = (p: Patient) => given(p, /Antibiotic therapy/).filter((t) => t.location === 'POI');
-    const alive = reached.filter((p) => !died(p) || p.final_status_detail === 'DOW');
+    // The expectant (T4) are made comfortable, not given the immediate's interventions (below).
+    const alive = reached.filter(
+      (p) => (!died(p) || p.final_status_detail === 'DOW') && p.nato_triage !== 'T4',
+    );
     expect(ids(alive.filter((p) => field(p).length !== 1))).toEqual([]);
     const first = (p: Patient) => p.vital_signs[0]!;
     const unconscious = alive.filter(
@@ -567,7 +570,11 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(
       ids(diedThere.filter((p) => role4Care(p).some((t) => /Rehabilitation/.test(t.treatment)))),
     ).toEqual([]);
-    const minor = atRole4.filter((p) => (p.injury_severity_score ?? 0) < 9 && p.final_status !== 'KIA');
+    // Minor, and not ventilated since an early intubation (a burnt airway): that one is in intensive care.
+    const minor = atRole4.filter(
+      (p) =>
+        (p.injury_severity_score ?? 0) < 9 && p.final_status !== 'KIA' && given(p, /intubation/).length === 0,
+    );
     expect(minor.length).toBeGreaterThan(100);
     expect(ids(minor.filter((p) => !role4Care(p).some((t) => /Rehabilitation/.test(t.treatment))))).toEqual(
       [],
@@ -1329,8 +1336,9 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
 });
 
 describe('a soldier pulled from a collapsed building, read by a trauma surgeon', () => {
+  // The expectant (T4) are made comfortable instead (below).
   const crushed = run('urban_assault', 10_000, 'collapse').filter(
-    (p) => has(p, /Crushing injury/) && !has(p, /unsurvivable/),
+    (p) => has(p, /Crushing injury/) && !has(p, /unsurvivable/) && p.nato_triage !== 'T4',
   );
   // Alive a quarter of an hour into the first facility's care.
   const reached = crushed.filter((p) => {
@@ -1376,8 +1384,46 @@ describe('a casualty of a mass-casualty event triaged expectant, read by a traum
     const firstFacilityItem = (p: Patient) => p.treatments.find((t) => t.location !== 'POI')!;
     expect(
       treatedAtFacility
-        .filter((p) => !/Re-triaged on arrival as immediate/.test(firstFacilityItem(p).detail ?? ''))
+        .filter(
+          (p) =>
+            !/Re-triaged on arrival( as immediate|: still expectant)/.test(firstFacilityItem(p).detail ?? ''),
+        )
         .map((p) => p.id),
     ).toEqual([]);
+  });
+
+  it('gives the expectant comfort care, not the immediate’s interventions, and treats as immediate only those upgraded at the re-triage', () => {
+    const fieldIntervention =
+      /Tranexamic|Antibiotic therapy|Needle decompression|chest seal|splint|Pelvic binder|Field dressing/i;
+    expect(
+      expectant
+        .filter((p) =>
+          p.treatments.some(
+            (t) => t.location === 'POI' && fieldIntervention.test(`${t.treatment} ${t.detail}`),
+          ),
+        )
+        .map((p) => p.id),
+    ).toEqual([]);
+    const stillExpectant = expectant.filter((p) => given(p, /still expectant/).length > 0);
+    const upgraded = expectant.filter((p) => given(p, /Re-triaged on arrival as immediate/).length > 0);
+    expect(stillExpectant.length).toBeGreaterThan(3);
+    expect(upgraded.length).toBeGreaterThan(3);
+    // Kept expectant to the end: comfort care at every facility until death, no tube and no ventilator on the chart.
+    expect(stillExpectant.filter((p) => p.final_status !== 'KIA').map((p) => p.id)).toEqual([]);
+    expect(
+      stillExpectant
+        .filter((p) =>
+          p.treatments.some(
+            (t) => t.location !== 'POI' && !/expectant|Tourniquet converted/.test(t.detail ?? ''),
+          ),
+        )
+        .map((p) => p.id),
+    ).toEqual([]);
+    const charts = stillExpectant.flatMap((p) => p.vital_signs.filter((v) => v.facility !== 'POI'));
+    expect(
+      charts.filter(
+        (v) => v.gcs === 3 && v.respiratory_rate >= 13 && v.respiratory_rate <= 15 && v.spo2 >= 96,
+      ).length,
+    ).toBeLessThan(charts.length);
   });
 });
