@@ -6,7 +6,7 @@
 import { PROCEDURES } from './conditions.js';
 import { type Course, FAILED_BLEED_CONTROL, MAJOR_LIMB_BLEED } from './course.js';
 import { betaLactamAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
-import { type ClinicalProfile, inShock, SHOCK_LOSS } from './physiology.js';
+import { type ClinicalProfile, inShock, MAJOR_BURN_TBSA, SHOCK_LOSS } from './physiology.js';
 import type { Facility } from './types.js';
 
 const MIN = 1 / 60;
@@ -52,6 +52,11 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   if (p.openWounds) add('POI', then + 3 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
   if (p.openChest) add('POI', then + 2 * MIN, PROCEDURES.dressing, 2, VENTED_CHEST_SEAL);
   if (p.burnTbsa > 0) add('POI', then + 4 * MIN, PROCEDURES.dressing, 3, FIELD_BURN_DRESSING);
+  if (burnFluidsInField(p, c)) {
+    const from = then + 6 * MIN;
+    const until = Math.min(c.stays[0]?.arrive ?? c.death, c.death);
+    add('POI', from, PROCEDURES.procedure, Math.max(1, (until - from) * 60), fieldBurnFluids(p.burnTbsa));
+  }
   // TCCC: a pelvic binder with the circulation checks, splints once the bleeding is controlled.
   if (Number.isFinite(c.field.pelvicBinder))
     add('POI', c.field.pelvicBinder, PROCEDURES.procedure, 3, 'Pelvic binder');
@@ -82,6 +87,16 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
  * casualty against the cold. No cooling of a large burn in the field, which chills the casualty.
  */
 const FIELD_BURN_DRESSING = 'Burns covered with dry sterile dressings';
+
+/**
+ * TCCC Guidelines (burns): from 20 % TBSA, fluid resuscitation by the USAISR rule of ten as soon as IV or
+ * IO access is in; haemorrhagic shock's resuscitation comes first where the casualty is in it. The first
+ * facility carries on with it (treatments.ts).
+ */
+export const burnFluidsInField = (p: ClinicalProfile, c: Course): boolean =>
+  p.burnTbsa >= MAJOR_BURN_TBSA && c.maxLoss < SHOCK_LOSS && c.triage !== 'T4';
+const fieldBurnFluids = (tbsa: number): string =>
+  `IV/IO access; burn fluids by the rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h`;
 
 /**
  * Mass-casualty triage: the expectant casualty, unlikely to survive with the resources at hand, is made

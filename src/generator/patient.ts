@@ -86,6 +86,16 @@ export interface PatientContext {
  * A preset's battle-injury triage override (T1/T2/T3 weights) scales the exposure tiers against the
  * default 20/25/55 mix: more T1 means more serious and critical injuries, not relabelled ones.
  */
+/**
+ * ATLS classes of haemorrhage by the share of blood volume lost. Only from class III, where blood is
+ * needed, is it called major: a class II bleed of 15–30 % is not (JTS CPG Damage Control Resuscitation).
+ */
+function haemorrhageClass(loss: number): string {
+  if (loss >= 0.4) return 'major haemorrhage, class IV: over 40 % of blood volume lost';
+  if (loss >= 0.3) return 'major haemorrhage, class III: 30–40 % of blood volume lost';
+  return 'class II haemorrhage: 15–30 % of blood volume lost';
+}
+
 export function tierWeightsFor(scenario: Scenario): PatientContext['tierWeights'] {
   const o = scenario.triage_override.BATTLE_TRAUMA;
   // LSCO: artillery, drones and thermobaric weapons wound more severely (assumption; WWII/Vietnam CFR
@@ -299,7 +309,8 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     : [dnbi!.condition, ...(dnbi!.findings ?? [])];
   if (water !== 'none') conditions.push({ ...IMMERSION });
   if (water === 'submersion') conditions.push({ ...SUBMERSION });
-  if (course.maxLoss >= 0.15) conditions.push({ ...SHOCK_CONCEPTS.bleeding });
+  if (course.maxLoss >= 0.15)
+    conditions.push({ ...SHOCK_CONCEPTS.bleeding, qualifier: haemorrhageClass(course.maxLoss) });
   const bled = course.maxLoss >= SHOCK_LOSS;
   if (bled || profile.neurogenicShock)
     conditions.push({

@@ -27,7 +27,7 @@ import {
   intubatedOnArrival,
   type Vitals,
 } from './physiology.js';
-import { fieldAntibioticCover, fieldCare, tourniquetDetail } from './field-care.js';
+import { burnFluidsInField, fieldAntibioticCover, fieldCare, tourniquetDetail } from './field-care.js';
 import { heldBeforeDuty, illnessCare } from './illness-care.js';
 import { transferCare } from './transfer-care.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory } from './medical-history.js';
@@ -276,11 +276,15 @@ export function careItems(
       // A short first stay still starts them (the casualty leaves with the drip running).
       if (s.facility === 'Role4' || (i > 0 && from >= until)) return;
       if (i === 0) add(s.facility, a + 6 * MIN, PROCEDURES.procedure, 5, URINARY_CATHETER);
-      const fluids = i === 0 ? burnResuscitation(p.burnTbsa) : BURN_RESUSCITATION_CONTINUED;
+      const started = i > 0 || burnFluidsInField(p, c);
+      const fluids = started ? BURN_RESUSCITATION_CONTINUED : burnResuscitation(p.burnTbsa);
       add(s.facility, from, PROCEDURES.procedure, Math.max(1, (until - from) * 60), fluids);
     });
-  if (first.facility === 'Role1' && !p.needsDcs && p.openWounds)
-    add('Role1', a + 20 * MIN, PROCEDURES.woundCare, 20, 'Wound irrigation and dressing');
+  // Cleaned where first seen unless a surgeon will debride it: at Role 1 before damage control, or at any
+  // first facility for a skin-deep wound that goes to no theatre.
+  const debrided = damageControlOperations(p).some((op) => op.concept === PROCEDURES.debridement);
+  if (p.openWounds && (first.facility === 'Role1' ? !p.needsDcs : !debrided))
+    add(first.facility, a + 20 * MIN, PROCEDURES.woundCare, 20, 'Wound irrigation and dressing');
 
   // Role 2: chest drain and damage-control surgery (NATO 10-1-2: within 1 h, 2 h at the latest).
   const r2 = stay('Role2');
@@ -343,7 +347,7 @@ export function careItems(
         30,
         p.cervicalCord ? CERVICAL_CORD_CARE : SPINAL_CORD_CARE,
       );
-    if (p.openWounds && p.maxAis >= 3 && r3.leave - r3.arrive > 24) {
+    if (debrided && p.maxAis >= 3 && r3.leave - r3.arrive > 24) {
       // In the same trip to theatre as the relook, where there is one.
       const secondLook = abdomenClosed && relook >= r3.arrive ? relook + 2 : r3.arrive + 24;
       add('Role3', secondLook, PROCEDURES.debridement, 45, 'Second-look debridement');

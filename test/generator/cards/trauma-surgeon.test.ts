@@ -284,6 +284,48 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     ).toBeGreaterThan(10);
   });
 
+  it('calls a haemorrhage major only from class III, when the casualty is in haemorrhagic shock, and names the class', () => {
+    const bled = battle.filter((p) => has(p, /^Bleeding/));
+    expect(bled.length).toBeGreaterThan(300);
+    const major = (p: Patient) => has(p, /major haemorrhage, class (III|IV)/);
+    const shocked = (p: Patient) => has(p, /^Shock haemorrhagic/);
+    expect(bled.filter(major).length).toBeGreaterThan(100);
+    expect(bled.filter((p) => has(p, /class II haemorrhage/)).length).toBeGreaterThan(100);
+    expect(ids(bled.filter((p) => major(p) !== shocked(p)))).toEqual([]);
+  });
+
+  it('starts a large burn’s fluids by the rule of ten in the field, and the first facility carries them on', () => {
+    const tbsa = (p: Patient) => p.conditions.reduce((sum, c) => sum + (c.tbsa_percent ?? 0), 0);
+    const large = battle.filter(
+      (p) =>
+        tbsa(p) >= 20 &&
+        p.nato_triage !== 'T4' &&
+        !has(p, /^Shock haemorrhagic/) &&
+        p.treatments.some((t) => t.location === 'POI' && /dry sterile dressings/.test(t.detail ?? '')),
+    );
+    expect(large.length).toBeGreaterThan(10);
+    const fieldFluids = (p: Patient) =>
+      given(p, /burn fluids by the rule of ten/).filter((t) => t.location === 'POI');
+    expect(ids(large.filter((p) => fieldFluids(p).length !== 1))).toEqual([]);
+    const restarted = large.filter((p) => given(p, /Burn resuscitation, rule of ten/).length > 0);
+    expect(ids(restarted)).toEqual([]);
+  });
+
+  it('irrigates and dresses a skin-deep wound beside a brain injury where first seen, and takes it to no theatre', () => {
+    const brainAndScratch = battle.filter(
+      (p) =>
+        p.conditions.some(brain) &&
+        p.conditions.filter((c) => !brain(c) && c.ais !== undefined).every((c) => (c.ais ?? 0) <= 1) &&
+        has(p, /Open wound|Puncture wound|Laceration/),
+    );
+    const reached = brainAndScratch.filter((p) => p.treatments.some((t) => t.location !== 'POI'));
+    expect(reached.length).toBeGreaterThan(30);
+    expect(ids(reached.filter((p) => given(p, /^Debridement/).length > 0))).toEqual([]);
+    expect(
+      reached.filter((p) => given(p, /Wound irrigation and dressing/).length > 0).length,
+    ).toBeGreaterThan(20);
+  });
+
   it('gives ketamine, never a fentanyl lozenge, to a casualty whose consciousness is lowered', () => {
     const drowsy = battle.filter((p) => {
       const first = p.vital_signs[0];
@@ -840,10 +882,15 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
   });
 
   it('runs a major burn’s fluids by the urine output through its first two days, at every facility, and grafts a full-thickness burn at Role 4', () => {
-    const majorBurns = battle.filter((p) => given(p, /rule of ten/).length > 0);
+    const majorBurns = battle.filter(
+      (p) => given(p, /rule of ten/).length > 0 && p.treatments.some((t) => t.location !== 'POI'),
+    );
     expect(majorBurns.length).toBeGreaterThan(20);
+    // The catheter goes in at the first facility the fluids run in (they may have started in the field).
+    const firstFacilityFluids = (p: Patient) =>
+      given(p, /rule of ten|Burn resuscitation continued/).find((t) => t.location !== 'POI');
     const catheterFirst = (p: Patient) =>
-      given(p, /Urinary catheter/).some((t) => t.location === given(p, /rule of ten/)[0]!.location);
+      given(p, /Urinary catheter/).some((t) => t.location === firstFacilityFluids(p)?.location);
     expect(ids(majorBurns.filter((p) => !catheterFirst(p)))).toEqual([]);
     const gaps = majorBurns.filter((p) =>
       staysOf(p).some((s) => {
