@@ -37,6 +37,8 @@ export interface DnbiCase {
   findings?: Condition[];
   /** Hours after exposure before a return to duty can be judged (mustard: the blisters come within a day). */
   observeHours?: number;
+  /** Drawn in a theatre where mosquitoes carry malaria and dengue (TROPICAL_ENVIRONMENTS): a fever is tested for them. */
+  tropics?: true;
 }
 
 /**
@@ -100,6 +102,8 @@ function canFreeze(scenario: Scenario): boolean {
 export interface DnbiTables {
   disease: { early: number[]; late: number[] };
   nonBattle: { early: number[]; late: number[] };
+  /** Malaria and dengue can be caught here (TROPICAL_ENVIRONMENTS). */
+  tropics: boolean;
 }
 
 export function dnbiTables(scenario: Scenario): DnbiTables {
@@ -115,12 +119,13 @@ export function dnbiTables(scenario: Scenario): DnbiTables {
   return {
     disease: { early: weights(DISEASE_CATALOG, 1), late: weights(DISEASE_CATALOG, PTSD_DAY) },
     nonBattle: { early: weights(NON_BATTLE_CATALOG, 1), late: weights(NON_BATTLE_CATALOG, PTSD_DAY) },
+    tropics,
   };
 }
 
 const atRole3AtTheEarliest = (level: RtdLevel): RtdLevel => (level === 'none' ? 'none' : 'role3');
 
-function drawCase(rng: Rng, concept: DnbiConcept): DnbiCase {
+function drawCase(rng: Rng, concept: DnbiConcept, tropics = false): DnbiCase {
   const { code, name, region, triage, upgrade, ais, effect, qualifier } = concept;
   // One step up only where the condition allows it: T3 → T2, and T2 → T1 only if it can kill.
   const up = rng.chance(upgrade);
@@ -133,8 +138,15 @@ function drawCase(rng: Rng, concept: DnbiConcept): DnbiCase {
     : t === 'T1' && triage !== 'T1'
       ? atRole3AtTheEarliest(concept.rtd)
       : concept.rtd;
-  // Raised a step, a case is worse than its catalogue entry says, and treated for it (a drip, not salts).
-  const e = up && effect.raised ? { ...effect, ...effect.raised } : effect;
+  // Raised a step, a case is worse than its catalogue entry says, and treated for it (a drip, not salts);
+  // one raised to T2 without its own `raised` shows it in its vital signs all the same (raisedToT2).
+  const e = !up
+    ? effect
+    : effect.raised
+      ? { ...effect, ...effect.raised }
+      : t === 'T2' && triage === 'T3'
+        ? { ...effect, ...raisedToT2(effect) }
+        : effect;
   const condition: Condition = {
     code,
     name,
@@ -154,6 +166,24 @@ function drawCase(rng: Rng, concept: DnbiConcept): DnbiCase {
     effect: e,
     regimen: e.drug ? regimenFor(rng, e.drug) : undefined,
     findings: findings.length > 0 ? findings : undefined,
+    tropics: tropics ? true : undefined,
+  };
+}
+
+/**
+ * What a sick-call case triaged T2 rather than T3 (needing treatment within hours, not at the next sick
+ * call) shows that its catalogue entry does not: the pain, the fever or the fluid lost drive the pulse
+ * past 100 when the patient presents (36 beats a minute over the resting 76 clear the spread of the
+ * chart), a fever runs higher, a breathless patient breathes faster and a hypoxic one saturates lower; a
+ * faint slows the pulse below 60 (judgement). No draw is made, so no other case moves.
+ */
+function raisedToT2(effect: DnbiEffect): Pick<DnbiEffect, 'hr' | 'temp' | 'rr' | 'spo2'> {
+  const hr = effect.hr ?? 0;
+  return {
+    hr: hr < 0 ? -28 : Math.max(hr + 20, 36),
+    ...(effect.temp && effect.temp > 0 ? { temp: effect.temp + 0.6 } : {}),
+    ...(effect.rr && effect.rr > 0 ? { rr: effect.rr + 4 } : {}),
+    ...(effect.spo2 && effect.spo2 > 0 ? { spo2: effect.spo2 + 3 } : {}),
   };
 }
 
@@ -171,12 +201,13 @@ export function drawDnbi(rng: Rng, tables: DnbiTables, disease: boolean, day: nu
   const t = disease ? tables.disease : tables.nonBattle;
   const catalog = disease ? DISEASE_CATALOG : NON_BATTLE_CATALOG;
   const weights = day + 1 >= PTSD_DAY ? t.late : t.early;
-  return drawCase(rng, catalog[rng.weightedIndex(weights)]!);
+  return drawCase(rng, catalog[rng.weightedIndex(weights)]!, tables.tropics);
 }
 
 const GASTROENTERITIS = DISEASE_CATALOG.find((c) => c.code === '25374005')!;
 /** A case of an outbreak cluster: acute gastroenteritis (norovirus-like; MMWR 2002;51:477). */
-export const drawOutbreak = (rng: Rng): DnbiCase => drawCase(rng, GASTROENTERITIS);
+export const drawOutbreak = (rng: Rng, tables: DnbiTables): DnbiCase =>
+  drawCase(rng, GASTROENTERITIS, tables.tropics);
 
 /** Systemic consequences of bleeding, written as conditions when the physiology reaches them. */
 export const SHOCK_CONCEPTS = {

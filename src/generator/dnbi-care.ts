@@ -18,6 +18,14 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
     'Paracetamol 1 g + ibuprofen 400 mg PO',
   ],
   Antipyretic: [PARACETAMOL, 'Ibuprofen 400 mg PO every 8 h'],
+  // Renal colic: an NSAID first, by any route (NICE NG118); paracetamol where one is withheld (sparingNsaid).
+  'Renal colic analgesia': ['Diclofenac 75 mg IM, then 50 mg PO every 8 h', 'Ibuprofen 400 mg PO every 8 h'],
+  // No NSAID before a surgical cause is excluded.
+  'Abdominal pain analgesia': [`${PARACETAMOL} (no NSAID until a surgical cause is excluded)`],
+  // NICE CG100: a fixed reducing dose of chlordiazepoxide, held where the CIWA-Ar score is low.
+  'Alcohol withdrawal regimen': [
+    'Chlordiazepoxide reducing regimen, 20–30 mg PO four times daily tapered over 5–7 days, doses guided by the CIWA-Ar score',
+  ],
   // Dengue's bleeding risk rules out NSAIDs and aspirin: paracetamol only (WHO dengue guidelines, 2009).
   'Dengue antipyretic': [`${PARACETAMOL} (no NSAID or aspirin: bleeding risk in dengue)`],
   // Ibuprofen for its action against prostaglandins in the thawed tissue, not only for the pain
@@ -99,9 +107,10 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
   'Antiparasitic therapy': [
     'Sore kept clean and covered; smear or biopsy to confirm; treatment after specialist review out of theatre',
   ],
-  // WHO Guidelines for malaria (2023): an artemisinin combination for uncomplicated falciparum malaria.
+  // WHO Guidelines for malaria (2023): an artemisinin combination for uncomplicated falciparum malaria,
+  // once the test every fever in a malarious theatre gets (MALARIA_TEST, illness-care.ts) is positive.
   'Antimalarial therapy': [
-    'Malaria rapid test and blood films; artemether-lumefantrine 80/480 mg (4 tablets) PO with food at 0, 8, 24, 36, 48 and 60 h',
+    'Artemether-lumefantrine 80/480 mg (4 tablets) PO with food at 0, 8, 24, 36, 48 and 60 h',
   ],
   // NICE CKS, chickenpox: an adult seen within 24 h of the rash.
   'Antiviral therapy': ['Aciclovir 800 mg PO five times a day for 7 days'],
@@ -109,7 +118,7 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
 
 /** Severe malaria (WHO Guidelines for malaria, 2023): intravenous artesunate, then a full oral course. */
 export const SEVERE_MALARIA =
-  'Malaria rapid test and blood films; artesunate 2.4 mg/kg IV at 0, 12 and 24 h, then daily until oral artemether-lumefantrine can complete the course';
+  'Artesunate 2.4 mg/kg IV at 0, 12 and 24 h, then daily until oral artemether-lumefantrine can complete the course';
 
 /**
  * The antibiotic for an infection seen at sick call, by diagnosis (SNOMED CT), and the alternative for a
@@ -242,6 +251,19 @@ export function sparingDecongestant(regimen: string, reason: string | undefined)
   if (!reason || !DECONGESTANT.test(regimen)) return regimen;
   return `Saline nasal spray, paracetamol 1 g PO, fluids (pseudoephedrine withheld: ${reason})`;
 }
+
+/**
+ * Why a fever in a theatre with dengue gets no NSAID: until dengue is excluded its bleeding risk rules
+ * NSAIDs and aspirin out (WHO, Dengue: guidelines for diagnosis, treatment, prevention and control, 2009).
+ */
+export const DENGUE_NOT_EXCLUDED = 'fever where dengue is not yet excluded';
+
+/**
+ * Every fever in a theatre with malaria is tested for it at first contact, the same day, whatever else
+ * explains it (UK malaria treatment guidelines, Lalloo et al., J Infect 2016; WHO Guidelines for malaria,
+ * 2023): a rapid diagnostic test and thick and thin films.
+ */
+export const MALARIA_TEST = 'Malaria rapid diagnostic test and thick and thin blood films';
 
 /** The regimen, with paracetamol in place of an NSAID when the history gives a reason (`nsaidCaution`). */
 export function sparingNsaid(regimen: string, reason: string | undefined): string {

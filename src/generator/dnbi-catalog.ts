@@ -26,6 +26,14 @@ export interface DnbiEffect {
   treatment?: readonly [kind: 'woundCare' | 'splint' | 'procedure', detail: string];
   /** The plain films it needs, taken at the first facility with imaging (Role 2 or 3). */
   films?: string;
+  /** Tests done where the patient is first seen (a urine dipstick needs no laboratory). */
+  bedside?: string;
+  /** Tests that need a laboratory, done at the first Role 2 or 3 the patient reaches (a Role 1 has none). */
+  laboratory?: string;
+  /** The laboratory test repeated 3 h after the first (a serial troponin), wherever the patient is then. */
+  laboratoryRepeat?: string;
+  /** The CT scan it needs, at the first facility with a scanner (Role 2 or 3). */
+  ct?: string;
   /** The operation that fixes it at home (Role 4), for a fracture flown there in a slab. */
   fixedAtHome?: string;
   /**
@@ -185,6 +193,22 @@ const CHICKENPOX = { rtdAfter: 120, isolate: true } as const;
 const PNEUMONIA_REVIEW = { rtdAfter: 72 } as const;
 
 /**
+ * A fever with no source found at sick call: the source sought, a urine dipstick at the bedside, a full
+ * blood count and CRP where there is a laboratory (NICE CKS, fever in adults: assessment). On
+ * paracetamol the fever settles within about a day of care (judgement, as the vital signs show:
+ * course.ts), and the patient goes back 24 h after it has settled without antipyretics (the CDC's
+ * fever-free day), so not before 48 h.
+ */
+export const FEVER_BEDSIDE_TESTS =
+  'Source of the fever sought (throat, ears, chest, skin, abdomen); urine dipstick';
+export const FEVER_LABORATORY_TESTS = 'Full blood count and C-reactive protein';
+const UNDIAGNOSED_FEVER = {
+  bedside: FEVER_BEDSIDE_TESTS,
+  laboratory: FEVER_LABORATORY_TESTS,
+  rtdAfter: 48,
+} as const;
+
+/**
  * Sick-call care that is not a drug. Lacerations: cleaned, explored and closed, with the tetanus-prone
  * wound's immunisation checked (UK Green Book, chapter 30). Stress: combat and operational stress
  * control, rest near the unit with the expectation of return (US Army ATP 4-02.51, BICEPS). Suicidal
@@ -247,12 +271,49 @@ const SUICIDE_RISK = {
     'Suicide risk assessment by a mental health professional; weapon and ammunition secured; continuous observation until evacuated',
   ],
 } as const;
+/**
+ * Alcohol withdrawal (NICE CG100, 2010; CG115): a reducing regimen of chlordiazepoxide, its doses guided by
+ * the CIWA-Ar score, oral thiamine to prevent Wernicke's encephalopathy (parenteral where it is suspected),
+ * and referral on.
+ */
 const ALCOHOL = {
+  drug: 'Alcohol withdrawal regimen',
   treatment: [
     'procedure',
-    'Alcohol withdrawal watched with the CIWA-Ar scale; thiamine 100 mg PO; referral to substance misuse services',
+    "Alcohol withdrawal scored with the CIWA-Ar scale every 4 h; thiamine 100 mg PO three times daily (parenteral thiamine if Wernicke's encephalopathy is suspected); referral to substance misuse services",
   ],
 } as const;
+
+/**
+ * Renal colic (NICE NG118, 2019): a urine dipstick where first seen, an NSAID first (paracetamol only where
+ * an NSAID is withheld), and a non-contrast CT of the kidneys, ureters and bladder within 24 h, at the first
+ * facility with a scanner.
+ */
+const RENAL_COLIC = {
+  drug: 'Renal colic analgesia',
+  bedside: 'Urine dipstick (blood, infection)',
+  ct: 'Non-contrast CT of the kidneys, ureters and bladder (CT KUB)',
+} as const;
+
+/**
+ * Chest pain (NICE CG95, 2016, with NG185): a 12-lead ECG and aspirin where first seen, then troponin where
+ * there is a laboratory, repeated 3 h later (high-sensitivity troponin at presentation and at 3 h): a
+ * single troponin at a Role 1 without a laboratory excludes nothing.
+ */
+const CHEST_PAIN = {
+  treatment: [
+    'procedure',
+    '12-lead ECG; aspirin 300 mg PO while a cardiac cause is not excluded; sent on to a laboratory for cardiac markers',
+  ],
+  laboratory: 'High-sensitivity troponin on arrival; 12-lead ECG repeated',
+  laboratoryRepeat: 'High-sensitivity troponin repeated 3 h after the first (serial troponin)',
+} as const;
+
+/**
+ * Abdominal pain with no diagnosis yet: paracetamol, no NSAID until a surgical cause is excluded
+ * (judgement, after the reviewing GP; NICE CKS, abdominal pain).
+ */
+const UNDIAGNOSED_ABDOMINAL_PAIN = { drug: 'Abdominal pain analgesia' } as const;
 /**
  * A concussion, at sick call or after a blast (DoD Directive-Type Memorandum 09-033, 2010: an evaluation
  * with the MACE after every blast, then at least 24 h of rest; DHA, 2021: the progressive return to activity).
@@ -269,7 +330,8 @@ const INFECTION = { hr: 12, temp: 1.4, antibiotics: true, drug: 'Antipyretic' } 
 const COLD = { drug: 'Cold remedies' } as const;
 const SORE_THROAT = { drug: 'Sore throat remedies' } as const;
 const COUGH = { drug: 'Cough remedies' } as const;
-const REHYDRATION = { hr: 12, drug: 'Oral rehydration' } as const;
+/** Diarrhoea and vomiting raised to T2: the fluid lost shows in a pulse past 100, not in a higher fever. */
+const REHYDRATION = { hr: 12, drug: 'Oral rehydration', raised: { hr: 36 } } as const;
 
 /**
  * Dental pain is treated by the dental officer, a drug only beside it (SDCEP Drug Prescribing for
@@ -322,7 +384,7 @@ const TENDER_SCAPHOID = {
  */
 const DEHYDRATION = {
   drug: 'Oral rehydration salts',
-  raised: { drug: 'Intravenous fluids', hr: 30 },
+  raised: { drug: 'Intravenous fluids', hr: 36 },
 } as const;
 const HEAT_EXHAUSTION = {
   drug: 'Oral rehydration salts',
@@ -431,7 +493,7 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
   d('422587007', 'Nausea', 'Abdomen', 'gastrointestinal', 1.5, 'T3', 'role1', { drug: 'Antiemetic' }),
   d('21522001', 'Abdominal pain', 'Abdomen', 'gastrointestinal', 2, 'T3', 'role1', {
     upgrade: 0.1,
-    ...ANALGESIA,
+    ...UNDIAGNOSED_ABDOMINAL_PAIN,
   }),
   d('14760008', 'Constipation', 'Abdomen', 'gastrointestinal', 1, 'T3', 'role1', { drug: 'Laxative' }),
   d('235595009', 'Gastroesophageal reflux disease', 'Abdomen', 'gastrointestinal', 1.5, 'T3', 'role1', {
@@ -519,6 +581,7 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     hr: 14,
     temp: 1.6,
     drug: 'Antipyretic',
+    ...UNDIAGNOSED_FEVER,
   }),
   d('25064002', 'Headache', 'Head/Neck', 'medical', 3, 'T3', 'role1', ANALGESIA),
   d('37796009', 'Migraine', 'Head/Neck', 'medical', 1, 'T3', 'role1', ANALGESIA),
@@ -529,17 +592,14 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
   d('95570007', 'Kidney stone', 'Abdomen', 'medical', 0.8, 'T2', 'role2', {
     evac: 0.3,
     hr: 16,
-    ...ANALGESIA,
+    ...RENAL_COLIC,
   }),
   d('105629000', 'Chlamydial infection', 'Abdomen', 'medical', 0.6, 'T3', 'role1', { antibiotics: true }),
   d('15628003', 'Gonorrhea', 'Abdomen', 'medical', 0.3, 'T3', 'role1', { antibiotics: true }),
   d('29857009', 'Chest pain', 'Thorax', 'medical', 1, 'T2', 'role2', {
     evac: 0.15,
     hr: 10,
-    treatment: [
-      'procedure',
-      '12-lead ECG and troponin; aspirin 300 mg PO while a cardiac cause is not excluded',
-    ],
+    ...CHEST_PAIN,
   }),
   d('271594007', 'Syncope', 'Systemic', 'medical', 0.8, 'T3', 'role1', {
     upgrade: 0.2,

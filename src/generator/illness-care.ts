@@ -9,6 +9,8 @@ import { arrivalVitals, type Course, nerveAgentTubeAt } from './course.js';
 import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import {
   antibioticFor,
+  DENGUE_NOT_EXCLUDED,
+  MALARIA_TEST,
   pneumoniaSeverity,
   SEVERE_MALARIA,
   septic,
@@ -71,13 +73,46 @@ const rehabilitates = (dnbi: DnbiCase): boolean =>
 
 /**
  * A disease's operation, at the first surgical facility (Role 2, else Role 3) where the patient stays
- * long enough for it: an hour to prepare, the operation, and time to recover before moving on.
+ * long enough for it: an hour to prepare, the operation, and time to recover before moving on. Returns
+ * the stay it was done in.
  */
-function operate(concept: readonly [string, string], c: Course, add: AddCare): void {
+function operate(
+  concept: readonly [string, string],
+  c: Course,
+  add: AddCare,
+): Course['stays'][number] | undefined {
   const surgical = c.stays.filter((s) => s.facility === 'Role2' || s.facility === 'Role3');
   const stay = surgical.find((s) => s.leave - s.arrive >= 3) ?? surgical.at(-1);
   if (stay) add(stay.facility, stay.arrive + 1, concept, 60);
+  return stay;
 }
+
+/** The categories of illness (not injury, heat or cold) whose fever is an infection's. */
+const FEBRILE_ILLNESS: ReadonlySet<string> = new Set([
+  'respiratory',
+  'gastrointestinal',
+  'skin',
+  'dental',
+  'eye',
+  'psychiatric',
+  'medical',
+]);
+
+/**
+ * An illness with a fever: one whose diagnosis brings a temperature of 38 °C or more, or that has a
+ * temperature of 38 °C or more on its chart (NICE CKS: fever is 38 °C and above).
+ */
+const febrile = (dnbi: DnbiCase, c: Course): boolean =>
+  FEBRILE_ILLNESS.has(dnbi.category ?? '') &&
+  ((dnbi.effect.temp ?? 0) >= 1 || c.vitals.some((x) => x.v.temperature >= 38));
+
+/**
+ * The hours a patient waits at Role 2 or 3 for the next move, neither on the ward (a day or more) nor
+ * in the holding area for the flight home: recovering from the operation where it was done, otherwise
+ * watched and treated while the move is arranged (judgement, on how a field hospital runs).
+ */
+const POST_OPERATIVE_RECOVERY = 'Post-operative recovery: observations, analgesia and fluids continued';
+const HELD_FOR_THE_MOVE = 'Held for the move: observations, treatment continued';
 
 /**
  * A patient neither ill nor badly hurt (triaged T3) who will not be fit for duty within the theatre's
@@ -119,7 +154,7 @@ export function heldBeforeDuty(c: Course, add: AddCare, text: string): void {
  * rest (a concussion's rest, a sprain, a sore throat) rest in quarters.
  */
 function illnessHold(dnbi: DnbiCase): string {
-  const watched = dnbi.triage !== 'T3' && !dnbi.effect.rtdAfter && !rehabilitates(dnbi);
+  const watched = dnbi.triage !== 'T3' && !dnbi.effect.rtdAfter;
   return dnbi.effect.isolate ? ISOLATED_SICK_IN_QUARTERS : watched ? ROLE1_HOLDING : SICK_IN_QUARTERS;
 }
 
@@ -219,8 +254,31 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
     if (low) add(first.facility, first.arrive + 3 * MIN, PROCEDURES.oxygen, undefined, low);
     const sepsis = dnbi.effect.antibiotics === true && septic(onArrival);
     if (sepsis) add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, SEPSIS_SIX);
+    // A fever where mosquitoes carry malaria and dengue: tested for malaria at first contact, and no NSAID
+    // until dengue is excluded (MALARIA_TEST, DENGUE_NOT_EXCLUDED).
+    const tropicalFever = dnbi.tropics === true && febrile(dnbi, c);
+    if (tropicalFever) add(first.facility, first.arrive + 8 * MIN, PROCEDURES.procedure, 15, MALARIA_TEST);
+    if (dnbi.effect.bedside)
+      add(first.facility, first.arrive + 6 * MIN, PROCEDURES.procedure, 10, dnbi.effect.bedside);
+    const laboratory = c.stays.find((s) => s.facility === 'Role2' || s.facility === 'Role3');
+    if (dnbi.effect.laboratory && laboratory)
+      add(
+        laboratory.facility,
+        laboratory.arrive + 15 * MIN,
+        PROCEDURES.procedure,
+        30,
+        dnbi.effect.laboratory,
+      );
+    // A serial test repeated 3 h on, wherever the patient is by then.
+    const repeat = laboratory && dnbi.effect.laboratoryRepeat && stayAt(c, laboratory.arrive + 3 + 15 * MIN);
+    if (repeat && dnbi.effect.laboratoryRepeat)
+      add(repeat.facility, repeat.hours, PROCEDURES.procedure, 30, dnbi.effect.laboratoryRepeat);
+    if (dnbi.effect.ct && laboratory)
+      add(laboratory.facility, laboratory.arrive + 30 * MIN, PROCEDURES.ct, 15, dnbi.effect.ct);
     if (dnbi.effect.drug) {
-      const caution = nsaidCaution(history) ?? (sepsis ? SEPSIS_NSAID_CAUTION : undefined);
+      const caution =
+        nsaidCaution(history) ??
+        (sepsis ? SEPSIS_NSAID_CAUTION : tropicalFever ? DENGUE_NOT_EXCLUDED : undefined);
       const regimen =
         dnbi.condition.code === MALARIA && dnbi.triage === 'T1'
           ? SEVERE_MALARIA
@@ -235,7 +293,7 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
       const regimen = antibioticFor(dnbi.condition.code, betaLactamAllergic(history.allergies), severity);
       add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics, 5, regimen);
     }
-    if (dnbi.effect.operation) operate(dnbi.effect.operation, c, add);
+    const operatedAt = dnbi.effect.operation ? operate(dnbi.effect.operation, c, add) : undefined;
     const treatment = dnbi.effect.treatment;
     if (treatment) {
       const [kind, detail] = treatment;
@@ -277,19 +335,32 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
           s.end === 'rtd' ? Math.min(until, s.arrive + 0.5 + Math.min(48, (until - s.arrive) / 2)) : until;
         add(s.facility, s.arrive + 0.5, PROCEDURES.icu, (stepDown - s.arrive - 0.5) * 60);
         if (stepDown < until) add(s.facility, stepDown, PROCEDURES.procedure, (until - stepDown) * 60, ward);
-      } else if (flownHome(dnbi)) {
-        if (s.facility === 'Role3')
-          add(s.facility, s.arrive + 1, PROCEDURES.evaluation, 30, evacuationReview(dnbi));
-        if (until - s.arrive >= 12)
-          add(
-            s.facility,
-            s.arrive + 2,
-            PROCEDURES.procedure,
-            (until - s.arrive - 2) * 60,
-            awaitingMove(s.facility),
-          );
-      } else if (until - s.arrive >= 24)
+        continue;
+      }
+      if (flownHome(dnbi) && s.facility === 'Role3')
+        add(s.facility, s.arrive + 1, PROCEDURES.evaluation, 30, evacuationReview(dnbi));
+      if (flownHome(dnbi) && until - s.arrive >= 12)
+        add(
+          s.facility,
+          s.arrive + 2,
+          PROCEDURES.procedure,
+          (until - s.arrive - 2) * 60,
+          awaitingMove(s.facility),
+        );
+      else if (!flownHome(dnbi) && until - s.arrive >= 24)
         add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, ward);
+      else if (s.end !== 'rtd' && until === s.leave && until - s.arrive >= HELD_AT_SICK_CALL) {
+        // Moving on after 6 h or more: the hours before the move are not left blank.
+        const operated = s === operatedAt;
+        const from = s.arrive + (operated ? 2 : 1);
+        add(
+          s.facility,
+          from,
+          PROCEDURES.procedure,
+          (until - from) * 60,
+          operated ? POST_OPERATIVE_RECOVERY : HELD_FOR_THE_MOVE,
+        );
+      }
     }
     heldBeforeDuty(c, add, illnessHold(dnbi));
   }

@@ -263,7 +263,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     // (Hauret 2010), brought in when they happen rather than seen at sick call.
     eventType = new Rng(ctx.seed, 'cause', index).chance(ROAD_TRAFFIC_P) ? 'road_traffic_accident' : 'fall';
   } else if (event.kind === 'outbreak') {
-    dnbi = drawOutbreak(rng);
+    dnbi = drawOutbreak(rng, ctx.dnbiTables);
   } else {
     dnbi = drawDnbi(rng, ctx.dnbiTables, injuryType === 'DISEASE', day);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DISEASE_CATALOG, NON_BATTLE_CATALOG } from '../../../src/generator/dnbi-catalog.js';
 import { generatePatients, type Patient, parseScenario } from '../../../src/generator/index.js';
 import { run, given, died, staysOf } from './read-cards.js';
 
@@ -7,6 +8,8 @@ describe('a sick-call card, read by a general practitioner', () => {
   const sick = everyone.filter((p) => p.injury_type === 'DISEASE');
   const sickCall = everyone.filter((p) => p.injury_type !== 'BATTLE_TRAUMA' && !died(p));
   const with_ = (code: string) => sick.filter((p) => p.primary_condition.code === code);
+  // Cared for as an illness or a minor injury (illness-care.ts), not as trauma: assessed, not surveyed.
+  const sickCallCare = (p: Patient) => given(p, /Clinical assessment: history, examination/).length > 0;
 
   it('names the drug and its dose for every sick-call treatment, never a bare class of treatment', () => {
     const classes =
@@ -114,10 +117,10 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(severe.length).toBeGreaterThan(0);
     expect(
       uncomplicated
-        .filter((p) => given(p, /artemether-lumefantrine 80\/480 mg/).length !== 1)
+        .filter((p) => given(p, /artemether-lumefantrine 80\/480 mg/i).length !== 1)
         .map((p) => p.id),
     ).toEqual([]);
-    expect(severe.filter((p) => given(p, /artesunate 2.4 mg\/kg IV/).length !== 1).map((p) => p.id)).toEqual(
+    expect(severe.filter((p) => given(p, /artesunate 2.4 mg\/kg IV/i).length !== 1).map((p) => p.id)).toEqual(
       [],
     );
   });
@@ -388,5 +391,187 @@ describe('a sick-call card, read by a general practitioner', () => {
       teeth.filter((p) => !/NSAID withheld/.test(relief(p)) && !/^Ibuprofen 400 mg/.test(relief(p))),
     ).toEqual([]);
     expect(withheld.filter((p) => !/^Paracetamol 1 g/.test(relief(p))).map((p) => p.id)).toEqual([]);
+  });
+
+  it('tests every fever in a malarious theatre for malaria where first seen, holds back the NSAID until dengue is excluded, and rests an unexplained fever a day after it settles', () => {
+    // UK malaria treatment guidelines (Lalloo 2016) and WHO Guidelines for malaria (2023): a fever in a
+    // malarious area is tested for malaria the same day; WHO dengue guidance: paracetamol, no NSAID.
+    const tropics = parseScenario({
+      preset_id: 'peacekeeping',
+      injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 },
+    });
+    if (!tropics.ok) throw new Error(JSON.stringify(tropics.errors));
+    const ill = [...generatePatients(tropics.scenario, { seed: 'fever', count: 8_000 })].filter(
+      (p) => p.injury_type === 'DISEASE' && p.event_type !== 'outbreak' && p.treatments.length > 0,
+    );
+    const febrile = ill.filter((p) => p.vital_signs.some((v) => v.temperature >= 38));
+    expect(febrile.length).toBeGreaterThan(1000);
+    const firstSeenAt = (p: Patient) => p.treatments[0]!.location;
+    const tested = (p: Patient) =>
+      given(p, /^Procedure Malaria rapid diagnostic test and thick and thin blood films/).some(
+        (t) => t.location === firstSeenAt(p),
+      );
+    expect(febrile.filter((p) => !tested(p)).map((p) => `${p.id} ${p.primary_condition.display}`)).toEqual(
+      [],
+    );
+    const nsaid = /ibuprofen|naproxen|diclofenac|meloxicam 15/i;
+    expect(febrile.filter((p) => given(p, nsaid).length > 0).map((p) => p.id)).toEqual([]);
+    const unexplained = ill.filter((p) => p.primary_condition.display === 'Fever');
+    expect(unexplained.length).toBeGreaterThan(100);
+    const dipped = (p: Patient) => given(p, /urine dipstick/).some((t) => t.location === firstSeenAt(p));
+    expect(unexplained.filter((p) => !dipped(p)).map((p) => p.id)).toEqual([]);
+    // Bloods need a laboratory: at Role 2 or 3, never at a Role 1.
+    const bloods = unexplained.flatMap((p) => given(p, /Full blood count and C-reactive protein/));
+    expect(bloods.filter((t) => t.location !== 'Role2' && t.location !== 'Role3')).toEqual([]);
+    const back = unexplained.filter((p) => p.final_status === 'RTD');
+    expect(back.length).toBeGreaterThan(100);
+    const tooSoon = back.filter((p) => p.outcome.hours_since_injury < staysOf(p)[0]!.arrive + 48);
+    expect(tooSoon.map((p) => `${p.id} ${Math.round(p.outcome.hours_since_injury)} h`)).toEqual([]);
+    // Where no mosquito carries either, no fever is tested for malaria.
+    expect(sick.filter((p) => given(p, /Malaria rapid diagnostic test/).length > 0).map((p) => p.id)).toEqual(
+      [],
+    );
+  });
+
+  it('fills the hours a sick-call patient waits at Role 2 or 3 for the next move: recovering from the operation, else held for the move', () => {
+    const catalogued = new Set([...DISEASE_CATALOG, ...NON_BATTLE_CATALOG].map((c) => `${c.code} ${c.name}`));
+    const dnbi = sickCall.filter(
+      (p) => sickCallCare(p) && catalogued.has(`${p.primary_condition.code} ${p.primary_condition.display}`),
+    );
+    const waits = dnbi.flatMap((p) => {
+      const stays = staysOf(p);
+      return stays
+        .filter(
+          (s, i) =>
+            (s.facility === 'Role2' || s.facility === 'Role3') &&
+            i < stays.length - 1 &&
+            s.leave - s.arrive >= 6.1,
+        )
+        .map((s) => ({ p, s }));
+    });
+    expect(waits.length).toBeGreaterThan(500);
+    const coveredTo = ({ p, s }: (typeof waits)[number]) =>
+      Math.max(
+        s.arrive,
+        ...p.treatments
+          .filter((t) => t.location === s.facility && (t.hours_since_injury ?? 0) >= s.arrive - 0.01)
+          .map((t) => (t.hours_since_injury ?? 0) + (t.duration_minutes ?? 0) / 60),
+      );
+    const blank = waits.filter((w) => w.s.leave - coveredTo(w) > 1);
+    expect(blank.map(({ p, s }) => `${p.id} ${p.primary_condition.display} ${s.facility}`)).toEqual([]);
+    const operated = waits.filter(
+      ({ p, s }) =>
+        p.primary_condition.code === '85189001' &&
+        p.treatments.some((t) => t.code === '80146002' && t.location === s.facility) &&
+        s.leave - s.arrive < 24,
+    );
+    expect(operated.length).toBeGreaterThan(5);
+    expect(
+      operated.filter(
+        ({ p }) => given(p, /^Procedure Post-operative recovery: observations, analgesia/).length !== 1,
+      ),
+    ).toEqual([]);
+  });
+
+  it('watches a sick-call patient triaged for delayed care in the holding beds, not sick in quarters, and shows on the chart why they are delayed', () => {
+    // T2 is treatment within hours: held under observation at Role 1 unless a guideline sets a rest
+    // (a concussion, a fever's day) or the patient is kept from the unit while infectious.
+    const rests = new Set(
+      [...DISEASE_CATALOG, ...NON_BATTLE_CATALOG]
+        .filter((c) => c.effect.rtdAfter)
+        .map((c) => `${c.code} ${c.qualifier ?? ''}`),
+    );
+    const delayed = sickCall.filter(
+      (p) => sickCallCare(p) && p.triage_category === 'T2' && p.final_status === 'RTD',
+    );
+    const inQuarters = delayed.filter(
+      (p) => given(p, /^Procedure Sick in quarters on excused duty, rested/).length > 0,
+    );
+    expect(
+      inQuarters
+        .filter((p) => !rests.has(`${p.primary_condition.code} ${p.conditions[0]?.qualifier ?? ''}`))
+        .map((p) => `${p.id} ${p.primary_condition.display}`),
+    ).toEqual([]);
+    const held = delayed.filter((p) => given(p, /^Procedure Held in the holding beds/).length > 0);
+    expect(held.length).toBeGreaterThan(300);
+    // Raised from the catalogue's T3, the case shows it: at sick call a pulse of 100 or more, or a faint's
+    // below 60, fast breathing, a fever or a low saturation.
+    const usual = new Map(
+      [...DISEASE_CATALOG, ...NON_BATTLE_CATALOG].map((c) => [`${c.code} ${c.name}`, c.triage]),
+    );
+    const raised = sickCall.filter(
+      (p) =>
+        sickCallCare(p) &&
+        p.triage_category === 'T2' &&
+        usual.get(`${p.primary_condition.code} ${p.primary_condition.display}`) === 'T3' &&
+        p.vital_signs.length > 0,
+    );
+    expect(raised.length).toBeGreaterThan(1000);
+    const normal = (v: Patient['vital_signs'][number]) =>
+      v.heart_rate >= 60 &&
+      v.heart_rate < 100 &&
+      v.respiratory_rate <= 20 &&
+      v.spo2 >= 95 &&
+      v.temperature < 38 &&
+      v.systolic_bp >= 100 &&
+      v.gcs === 15;
+    const unremarkable = raised.filter((p) => p.vital_signs.every(normal));
+    expect(unremarkable.map((p) => `${p.id} ${p.primary_condition.display}`)).toEqual([]);
+  });
+
+  it('treats renal colic by NICE NG118: a urine dipstick and an NSAID where first seen, and a CT of the kidneys, ureters and bladder at the first hospital', () => {
+    const stones = with_('95570007').filter((p) => p.treatments.length > 0);
+    expect(stones.length).toBeGreaterThan(100);
+    const firstSeenAt = (p: Patient) => p.treatments[0]!.location;
+    const dipped = (p: Patient) => given(p, /Urine dipstick/).some((t) => t.location === firstSeenAt(p));
+    expect(stones.filter((p) => !dipped(p)).map((p) => p.id)).toEqual([]);
+    const relief = (p: Patient) => given(p, /^Administration of drug or medicament /)[0]?.detail ?? '';
+    const nsaidFirst = /^(Diclofenac 75 mg IM|Ibuprofen 400 mg)/;
+    expect(stones.filter((p) => !nsaidFirst.test(relief(p)) && !/NSAID withheld/.test(relief(p)))).toEqual(
+      [],
+    );
+    const hospital = stones.filter((p) =>
+      p.treatments.some((t) => t.location === 'Role2' || t.location === 'Role3'),
+    );
+    expect(hospital.length).toBeGreaterThan(50);
+    const scanned = (p: Patient) =>
+      given(p, /^Computerized axial tomography Non-contrast CT of the kidneys, ureters and bladder/).some(
+        (t) => (t.hours_since_injury ?? 0) < p.treatments[0]!.hours_since_injury! + 24,
+      );
+    expect(hospital.filter((p) => !scanned(p)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('takes troponin for chest pain where there is a laboratory, twice 3 h apart, not once at a Role 1', () => {
+    const pains = with_('29857009').filter((p) => p.treatments.length > 0);
+    expect(pains.length).toBeGreaterThan(100);
+    expect(
+      pains.filter((p) => given(p, /troponin/).some((t) => t.location === 'Role1')).map((p) => p.id),
+    ).toEqual([]);
+    const lab = pains.filter((p) =>
+      p.treatments.some((t) => t.location === 'Role2' || t.location === 'Role3'),
+    );
+    expect(lab.length).toBeGreaterThan(100);
+    const serial = (p: Patient) => {
+      const [first, second] = given(p, /troponin/).map((t) => t.hours_since_injury ?? 0);
+      return first !== undefined && second !== undefined && second - first >= 3 - 0.01;
+    };
+    expect(lab.filter((p) => !serial(p)).map((p) => p.id)).toEqual([]);
+  });
+
+  it('gives alcohol withdrawal a reducing chlordiazepoxide regimen guided by the CIWA-Ar, with thiamine, and undiagnosed abdominal pain paracetamol, no NSAID', () => {
+    const drinkers = with_('7200002').filter((p) => p.treatments.length > 0);
+    expect(drinkers.length).toBeGreaterThan(30);
+    const managed = (p: Patient) =>
+      given(p, /Chlordiazepoxide reducing regimen.*CIWA-Ar/).length === 1 &&
+      given(p, /thiamine/).length === 1;
+    expect(drinkers.filter((p) => !managed(p)).map((p) => p.id)).toEqual([]);
+    const bellies = with_('21522001').filter((p) => p.treatments.length > 0);
+    expect(bellies.length).toBeGreaterThan(200);
+    expect(
+      bellies.filter((p) => given(p, /ibuprofen|naproxen|diclofenac/i).length > 0).map((p) => p.id),
+    ).toEqual([]);
+    expect(
+      bellies.filter((p) => given(p, /^Administration of drug or medicament Paracetamol/).length !== 1),
+    ).toEqual([]);
   });
 });
