@@ -157,18 +157,25 @@ function drawCase(rng: Rng, concept: DnbiConcept, tropics = false): DnbiCase {
     qualifier: qualifier || undefined,
   };
   const findings = findingsFor(rng, code);
+  // A fever written beside the diagnosis is on the chart too: 38 °C or more (NICE CKS), not 37.
+  const febrile = findings.some((f) => f.code === FEVER_FINDING) && (e.temp ?? 0) < FEVER_RISE;
   return {
     condition,
     category: concept.category,
     triage: t,
     rtd,
     ais,
-    effect: e,
+    effect: febrile ? { ...e, temp: FEVER_RISE } : e,
     regimen: e.drug ? regimenFor(rng, e.drug) : undefined,
     findings: findings.length > 0 ? findings : undefined,
     tropics: tropics ? true : undefined,
   };
 }
+
+/** 386661006 |Fever|, a finding some respiratory infections carry (dnbi-care.ts). */
+const FEVER_FINDING = '386661006';
+/** Degrees above the resting temperature: 38 °C or more still at sick call, where 60 % of it shows (judgement). */
+const FEVER_RISE = 2.3;
 
 /**
  * What a sick-call case triaged T2 rather than T3 (needing treatment within hours, not at the next sick

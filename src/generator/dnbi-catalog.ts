@@ -579,7 +579,8 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
   d('386661006', 'Fever', 'Systemic', 'medical', 2.5, 'T3', 'role1', {
     upgrade: 0.15,
     hr: 14,
-    temp: 1.6,
+    // 38 °C or more still at sick call (NICE CKS), where 60 % of an illness's effect shows.
+    temp: 2.3,
     drug: 'Antipyretic',
     ...UNDIAGNOSED_FEVER,
   }),

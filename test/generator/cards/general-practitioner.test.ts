@@ -11,6 +11,13 @@ describe('a sick-call card, read by a general practitioner', () => {
   // Cared for as an illness or a minor injury (illness-care.ts), not as trauma: assessed, not surveyed.
   const sickCallCare = (p: Patient) => given(p, /Clinical assessment: history, examination/).length > 0;
 
+  it('charts a fever written on the card at 38 °C or more when the patient reaches sick call', () => {
+    const feverish = everyone.filter((p) => p.conditions.some((c) => c.name === 'Fever') && sickCallCare(p));
+    expect(feverish.length).toBeGreaterThan(300);
+    const atSickCall = (p: Patient) => p.vital_signs.find((v) => v.facility !== 'POI')!;
+    expect(feverish.filter((p) => atSickCall(p).temperature < 38).map((p) => p.id)).toEqual([]);
+  });
+
   it('names the drug and its dose for every sick-call treatment, never a bare class of treatment', () => {
     const classes =
       /^(Antimalarial therapy|Antiviral therapy|Antiparasitic therapy|Topical treatment|Salbutamol inhaler|Analgesia|Antipyretic)$/;
