@@ -254,3 +254,12 @@ export const STILL_EXPECTANT =
   'Re-triaged on arrival: still expectant (T4), the immediate casualties ahead; comfort care: positioned, kept warm, pain and distress relieved, not left alone';
 export const EXPECTANT_CARE_CONTINUED =
   'Still expectant (T4) at the re-triage; comfort care continued: positioned, kept warm, pain and distress relieved, not left alone';
+
+/**
+ * The hours a patient waits at Role 2 or 3 for the next move, neither on the ward (a day or more) nor
+ * in the holding area for the flight home: recovering from the operation where it was done, otherwise
+ * watched and treated while the move is arranged (judgement, on how a field hospital runs).
+ */
+export const POST_OPERATIVE_RECOVERY =
+  'Post-operative recovery: observations, analgesia and fluids continued';
+export const HELD_FOR_THE_MOVE = 'Held for the move: observations, treatment continued';

@@ -38,6 +38,8 @@ import {
   MEDICAL_WARD_CARE,
   NFCI_CARE,
   awaitingMove,
+  HELD_FOR_THE_MOVE,
+  POST_OPERATIVE_RECOVERY,
   ROLE1_HOLDING,
   SEPSIS_NSAID_CAUTION,
   SICK_IN_QUARTERS,
@@ -105,14 +107,6 @@ const FEBRILE_ILLNESS: ReadonlySet<string> = new Set([
 const febrile = (dnbi: DnbiCase, c: Course): boolean =>
   FEBRILE_ILLNESS.has(dnbi.category ?? '') &&
   ((dnbi.effect.temp ?? 0) >= 1 || c.vitals.some((x) => x.v.temperature >= 38));
-
-/**
- * The hours a patient waits at Role 2 or 3 for the next move, neither on the ward (a day or more) nor
- * in the holding area for the flight home: recovering from the operation where it was done, otherwise
- * watched and treated while the move is arranged (judgement, on how a field hospital runs).
- */
-const POST_OPERATIVE_RECOVERY = 'Post-operative recovery: observations, analgesia and fluids continued';
-const HELD_FOR_THE_MOVE = 'Held for the move: observations, treatment continued';
 
 /**
  * A patient neither ill nor badly hurt (triaged T3) who will not be fit for duty within the theatre's

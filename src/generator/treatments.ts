@@ -53,6 +53,8 @@ import {
   TXA_DOSE,
   RETRIAGED,
   STILL_EXPECTANT,
+  HELD_FOR_THE_MOVE,
+  POST_OPERATIVE_RECOVERY,
   EXPECTANT_CARE_CONTINUED,
   ROLE1_HOLDING,
   SICK_IN_QUARTERS,
@@ -92,6 +94,9 @@ const BURN_RESUSCITATION_HOURS = 48;
 const BLEEDING_LOSS = 0.15;
 /** TCCC's lowest systolic pressure for a casualty with a brain injury. */
 const BRAIN_INJURY_SYSTOLIC = 110;
+
+/** Hours at Role 2 or 3 from which the wait for the next move is written (judgement). */
+const WAIT_WRITTEN_HOURS = 6;
 
 /** Field procedures this short end at the first facility's door; a tourniquet, blood or a long hold runs on. */
 const BRIEF_FIELD_MINUTES = 15;
@@ -390,6 +395,13 @@ export function careItems(
           splinted: p.limbFracture || p.casts.length > 0,
         }),
       );
+    // Hours that end in a move (or a death), from the end of the operations or 2 h after arrival: written,
+    // not blank. A stay that ends in duty has its own (heldBeforeDuty).
+    else if (!intensive && s.end !== 'rtd' && until - s.arrive >= WAIT_WRITTEN_HOURS && until > onWard) {
+      const operated = s.facility === 'Role2' && Number.isFinite(outOfTheatre);
+      const wait = operated ? POST_OPERATIVE_RECOVERY : HELD_FOR_THE_MOVE;
+      add(s.facility, onWard, PROCEDURES.procedure, (until - onWard) * 60, wait);
+    }
     const from = Math.max(s.arrive + 1, VTE_PROPHYLAXIS_FROM);
     if (!clotsPrevented && clotRisk(p) && from < until) {
       add(s.facility, from, PROCEDURES.drug, 5, p.tbi >= 2 ? VTE_PROPHYLAXIS_BRAIN : VTE_PROPHYLAXIS);

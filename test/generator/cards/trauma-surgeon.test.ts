@@ -1337,6 +1337,34 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(idle)).toEqual([]);
   });
 
+  it('writes the hours a casualty waits at Role 2 after the operation or the splint for the next move, not a blank of six hours or more', () => {
+    const waitedAtRole2 = [...runs.default, ...runs.lsco].filter(
+      (p) =>
+        p.injury_type !== 'DISEASE' &&
+        !p.treatments.some((t) => /Clinical assessment: history/.test(t.detail ?? '')),
+    );
+    const blank = waitedAtRole2.filter((p) =>
+      staysOf(p).some((s) => {
+        if (s.facility !== 'Role2' || !Number.isFinite(s.leave) || p.outcome.hours_since_injury < s.leave)
+          return false;
+        let covered = s.arrive;
+        let gap = 0;
+        const items = p.treatments
+          .filter((t) => t.location === 'Role2')
+          .sort((a, b) => (a.hours_since_injury ?? 0) - (b.hours_since_injury ?? 0));
+        for (const t of items) {
+          gap = Math.max(gap, (t.hours_since_injury ?? 0) - covered);
+          covered = Math.max(covered, endOf(t));
+        }
+        return Math.max(gap, s.leave - covered) >= 6;
+      }),
+    );
+    expect(ids(blank)).toEqual([]);
+    expect(
+      waitedAtRole2.filter((p) => given(p, /Post-operative recovery|Held for the move/).length > 0).length,
+    ).toBeGreaterThan(200);
+  });
+
   it('charts fresh observations at Role 4, days after Role 3: never the same five numbers, and no shock left once the surgeon has stopped the bleeding', () => {
     const chartAt = (p: Patient, f: string) => p.vital_signs.find((v) => v.facility === f);
     const both = battle.filter((p) => chartAt(p, 'Role3') && chartAt(p, 'Role4'));
