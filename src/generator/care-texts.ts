@@ -17,6 +17,12 @@ export const NFCI_CARE =
  * of drug".
  */
 export const WOUND_PROPHYLAXIS = 'Cefazolin 2 g IV every 8 h (open-wound prophylaxis)';
+/**
+ * A minor wound cleaned at Role 1 and back to duty: the same CPG's oral option, moxifloxacin, which goes
+ * on in quarters for its 1–3 days (no beta-lactam, so a penicillin allergy changes nothing).
+ */
+export const ORAL_WOUND_PROPHYLAXIS =
+  'Moxifloxacin 400 mg PO once daily for 3 days (open-wound prophylaxis by mouth, back to duty from Role 1)';
 export const WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY =
   'Clindamycin 900 mg IV every 8 h (open-wound prophylaxis; penicillin allergy)';
 /** The same CPG for an abdominal injury needing a laparotomy, penetrating or blunt: anaerobic cover is added for the bowel's flora. */

@@ -33,7 +33,8 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   const then = c.field.handsFree;
   if (Number.isFinite(c.field.dressing))
     add('POI', c.field.dressing, PROCEDURES.dressing, 5, HAEMOSTATIC_PACKING);
-  else if (p.bleed.junctional > 0)
+  // A trickle from a face or scalp wound is no massive bleed: the field dressing holds it.
+  else if (p.bleed.junctional >= MAJOR_LIMB_BLEED)
     add('POI', c.contact + FAILED_BLEED_CONTROL, PROCEDURES.dressing, 5, UNCONTROLLED_JUNCTIONAL_BLEED);
   if (c.triage === 'T4') {
     expectantCare(p, c, then, add);
@@ -135,6 +136,12 @@ const KETAMINE = 'Ketamine 50 mg IM or 20 mg IV/IO slow push, repeated every 20 
  * Prolonged Field Care").
  */
 const CRUSH_NSAID_CAUTION = 'crush injury, kidneys at risk';
+/**
+ * A head injury's headache is treated with paracetamol, no NSAID, until a bleed inside the skull is
+ * excluded: NSAIDs impair platelet function (NICE CKS Head injury; DHA concussion management: acetaminophen
+ * for the headache).
+ */
+const HEAD_INJURY_NSAID_CAUTION = 'head injury, no NSAID until a bleed is excluded';
 
 /** TCCC: a haemostatic dressing for compressible bleeding where no tourniquet fits (groin, armpit, neck, face). */
 const HAEMOSTATIC_PACKING =
@@ -324,6 +331,9 @@ function fieldAnalgesia(p: ClinicalProfile, c: Course, history: MedicalHistory):
   const breathless = p.tension || p.hypoxia > 0 || c.water === 'submersion';
   if (c.maxLoss >= SHOCK_LOSS || atRiskOfShock(p) || breathless || gcs < 13) return KETAMINE;
   if (p.maxAisOutsideBrain >= 3) return OTFC;
-  const caution = (p.crush ? CRUSH_NSAID_CAUTION : undefined) ?? nsaidCaution(history);
+  const caution =
+    (p.crush ? CRUSH_NSAID_CAUTION : undefined) ??
+    (p.tbi >= 1 ? HEAD_INJURY_NSAID_CAUTION : undefined) ??
+    nsaidCaution(history);
   return caution ? `Paracetamol 1300 mg PO (meloxicam withheld: ${caution})` : COMBAT_WOUND_PACK;
 }

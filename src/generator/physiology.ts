@@ -67,6 +67,8 @@ export interface ClinicalProfile {
   openWounds: boolean;
   /** An open wound of the chest wall: a vented chest seal in the field (TCCC). */
   openChest: boolean;
+  /** Any injury of the chest, down to a broken rib or a wound of its wall: a chest film where there is X-ray. */
+  chestInjury: boolean;
   /** Needs damage-control surgery (haemorrhage control, laparotomy, thoracotomy, amputation). */
   needsDcs: boolean;
   /** Needs a Role 3 (CT and neurosurgery, ophthalmology, burns, spinal care, ICU). */
@@ -119,6 +121,7 @@ export function clinicalProfile(
     burnAirway: false,
     openWounds: false,
     openChest: false,
+    chestInjury: false,
   };
   let maxAis = 0;
   let maxAisOutsideBrain = 0;
@@ -169,6 +172,7 @@ export function clinicalProfile(
       (penetrating && (c.vascular === true || c.laparotomy === true || c.pleural === true));
     p.openWounds ||= open;
     p.openChest ||= open && c.region === 'Thorax';
+    p.chestInjury ||= c.region === 'Thorax';
   }
   if (tbi === 3) p.airwayRisk = true;
   if (burnTbsa >= EXTENSIVE_BURN_TBSA) p.burnAirway = true;
@@ -206,7 +210,8 @@ export function clinicalProfile(
   // wounds need a Role 2 washout first; anything more takes days at Role 3 before duty.
   const rtd: RtdLevel = noRtd
     ? 'none'
-    : iss <= 2 && injuries.length <= 2 && burnTbsa < 5
+    : // A chest injury goes back only after its film at Role 2: a pneumothorax is excluded first (ATLS).
+      iss <= 2 && injuries.length <= 2 && burnTbsa < 5 && !p.chestInjury
       ? 'role1'
       : iss <= 4 && !p.crush && hypoxia === 0 && burnTbsa < 5
         ? 'role2'
@@ -298,6 +303,9 @@ export const intubatedOnArrival = (p: Pick<ClinicalProfile, 'airwayRisk' | 'tbi'
   p.airwayRisk || p.tbi === 3 || p.burnAirway;
 
 /** GCS for a TBI severity: mild 13–15, moderate 9–12, severe 3–8 (VA/DoD). */
+/** Hours after the blow by which a concussed casualty's GCS is back to 15. */
+const CONCUSSION_CLEARS_HOURS = 2;
+
 function baseGcs(tbi: number, jitter: number): number {
   if (tbi === 3) return Math.round(5.5 + jitter * 2.5);
   if (tbi === 2) return Math.round(10.5 + jitter * 1.5);
@@ -333,6 +341,9 @@ export function vitalsAt(p: ClinicalProfile, s: VitalsInput): Vitals {
   let gcs = baseGcs(p.tbi, s.jitter);
   // A moderate brain injury usually recovers over days: a point of GCS a day in care (judgement).
   if (p.tbi === 2) gcs += Math.floor(care / 24);
+  // A concussion's confusion clears within 2 h of the blow (judgement): one still below 15 then would need
+  // the head CT that NICE NG232 orders within the hour, and Role 1 has none.
+  if (p.tbi === 1 && s.fieldHours + care >= CONCUSSION_CLEARS_HOURS) gcs = 15;
   if (f > 0.3) gcs -= Math.round((f - 0.3) * 30);
   if (p.neurogenicShock) {
     // Guly 2008: neurogenic shock is a systolic pressure under 100 with a pulse under 80. Fluids and a

@@ -33,6 +33,7 @@ import { transferCare } from './transfer-care.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory } from './medical-history.js';
 import {
   WOUND_PROPHYLAXIS,
+  ORAL_WOUND_PROPHYLAXIS,
   WOUND_PROPHYLAXIS_PENICILLIN_ALLERGY,
   ABDOMINAL_PROPHYLAXIS,
   ABDOMINAL_PROPHYLAXIS_PENICILLIN_ALLERGY,
@@ -53,6 +54,7 @@ import {
   TXA_DOSE,
   RETRIAGED,
   STILL_EXPECTANT,
+  TIBIA_BACKSLAB,
   HELD_FOR_THE_MOVE,
   POST_OPERATIVE_RECOVERY,
   EXPECTANT_CARE_CONTINUED,
@@ -227,7 +229,10 @@ export function careItems(
         : WOUND_PROPHYLAXIS;
     const field = out.find((i) => i.facility === 'POI' && i.concept === PROCEDURES.antibiotics);
     const cover = field && fieldAntibioticCover(field.detail, field.hours);
-    if (!cover || cover.until <= a + 15 * MIN)
+    // Back to duty from Role 1: a course by mouth that goes on in quarters, not an 8-hourly drip.
+    if (first.facility === 'Role1' && first.end === 'rtd' && !p.laparotomy)
+      add(first.facility, a + 15 * MIN, PROCEDURES.antibiotics, 5, ORAL_WOUND_PROPHYLAXIS);
+    else if (!cover || cover.until <= a + 15 * MIN)
       add(first.facility, a + 15 * MIN, PROCEDURES.antibiotics, 5, drug);
     else {
       const at = c.stays.find((s) => s.leave > cover.until);
@@ -451,7 +456,13 @@ const intensiveCare = (p: ClinicalProfile): boolean =>
  * devices and takes enoxaparin once the head CT is stable, Brain Trauma Foundation 4th edition).
  */
 const clotRisk = (p: ClinicalProfile): boolean =>
-  p.iss >= 9 || p.femur || p.pelvicFracture || p.spinal || p.amputation;
+  p.iss >= 9 ||
+  p.femur ||
+  p.pelvicFracture ||
+  p.spinal ||
+  p.amputation ||
+  // NICE NG89: a leg immobilised in a cast or backslab.
+  p.casts.includes(TIBIA_BACKSLAB);
 /** Hours after injury: once the damage-control surgery is over and the bleeding controlled (judgement). */
 const VTE_PROPHYLAXIS_FROM = 24;
 
@@ -477,7 +488,8 @@ function resuscitationWithoutBlood(p: ClinicalProfile, c: Course, onArrival: Vit
  */
 function radiographs(p: ClinicalProfile, c: Course): string | undefined {
   const parts = [
-    p.hypoxia > 0 || p.tension || c.water === 'submersion' ? 'the chest' : '',
+    // ATLS: the chest film of the primary survey's adjuncts, for any chest injury (a sealed wound, a rib).
+    p.hypoxia > 0 || p.tension || p.chestInjury || c.water === 'submersion' ? 'the chest' : '',
     p.pelvicFracture ? 'the pelvis' : '',
     p.longBoneFracture ? 'the fractured limb' : '',
   ].filter((x) => x !== '');

@@ -64,8 +64,14 @@ describe('a card read as a whole', () => {
         .map((t) => t.detail?.split(' ')[0]);
     const covered = ps.filter((p) => woundDrugs(p).length > 0);
     expect(covered.filter(allergic).length).toBeGreaterThan(20);
-    expect(new Set(covered.filter(allergic).flatMap(woundDrugs))).toEqual(new Set(['Clindamycin']));
-    expect(new Set(covered.filter((p) => !allergic(p)).flatMap(woundDrugs))).toEqual(new Set(['Cefazolin']));
+    // Back to duty from Role 1, the course is moxifloxacin by mouth, not a beta-lactam, whatever the allergy.
+    const backFromRole1 = (p: Patient) => p.final_status === 'RTD' && p.last_facility === 'Role1';
+    const ivDrugs = (ps: Patient[]) => new Set(ps.filter((p) => !backFromRole1(p)).flatMap(woundDrugs));
+    expect(ivDrugs(covered.filter(allergic))).toEqual(new Set(['Clindamycin']));
+    expect(ivDrugs(covered.filter((p) => !allergic(p)))).toEqual(new Set(['Cefazolin']));
+    const oral = covered.filter(backFromRole1);
+    expect(oral.length).toBeGreaterThan(20);
+    expect(new Set(oral.flatMap(woundDrugs))).toEqual(new Set(['Moxifloxacin']));
   });
 
   it('gives paracetamol instead of an NSAID at sick call to a casualty on an SSRI, an ACE inhibitor or ibuprofen, with reflux or with asthma', () => {

@@ -264,7 +264,7 @@ describe('a sick-call card, read by a general practitioner', () => {
     );
     expect(imaged.length).toBeGreaterThan(20);
     const filmed = (p: Patient) =>
-      given(p, /Plain radiography X-ray of the (ankle|forearm|wrist|clavicle|fractured limb)/).some(
+      given(p, /Plain radiography X-ray of (.*, )?the (ankle|forearm|wrist|clavicle|fractured limb)/).some(
         (t) => t.location === 'Role2' || t.location === 'Role3',
       );
     expect(imaged.filter((p) => !filmed(p)).map((p) => p.id)).toEqual([]);

@@ -326,6 +326,61 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     ).toBeGreaterThan(20);
   });
 
+  it('lets a concussion’s confusion clear within 2 h of the blow, and keeps meloxicam from every head injury', () => {
+    const concussed = battle.filter((p) =>
+      p.conditions.some((c) => brain(c) && /mild|concussion/i.test(`${c.name} ${c.qualifier}`)),
+    );
+    expect(concussed.length).toBeGreaterThan(100);
+    // Not the charts of a casualty bleeding into shock or dying of other injuries, which cloud the mind.
+    const lateCharts = concussed
+      .filter((p) => !has(p, /^Shock/))
+      .flatMap((p) =>
+        p.vital_signs.filter(
+          (v) => v.hours_since_injury >= 2 && v.gcs < 15 && v.gcs > 3 && v.systolic_bp >= 90,
+        ),
+      );
+    expect(lateCharts.filter((v) => v.facility !== 'POI').length).toBe(0);
+    const headInjured = battle.filter((p) => p.conditions.some(brain));
+    expect(ids(headInjured.filter((p) => given(p, /meloxicam 15 mg/).length > 0))).toEqual([]);
+    expect(
+      headInjured.filter((p) => given(p, /meloxicam withheld: head injury/).length > 0).length,
+    ).toBeGreaterThan(20);
+  });
+
+  it('films every injured chest at Role 2, a sealed wound or a broken rib, and sends none back to duty before it', () => {
+    const chests = battle.filter((p) => p.conditions.some((c) => c.body_region === 'Thorax'));
+    const atRole2 = chests.filter((p) =>
+      staysOf(p).some(
+        (s) => s.facility === 'Role2' && Math.min(s.leave, p.outcome.hours_since_injury) > s.arrive + 0.5,
+      ),
+    );
+    expect(atRole2.length).toBeGreaterThan(100);
+    expect(ids(atRole2.filter((p) => given(p, /X-ray of the chest/).length === 0))).toEqual([]);
+    expect(ids(chests.filter((p) => p.final_status === 'RTD' && p.last_facility === 'Role1'))).toEqual([]);
+  });
+
+  it('prevents clots in a leg held in a backslab for a day or more at Role 2 or 3', () => {
+    const slabbed = battle.filter(
+      (p) =>
+        given(p, /Above-knee backslab/).length > 0 &&
+        staysOf(p).some(
+          (s) =>
+            (s.facility === 'Role2' || s.facility === 'Role3') &&
+            Math.min(s.leave, p.outcome.hours_since_injury) > Math.max(s.arrive + 1, 24) + 0.1,
+        ),
+    );
+    expect(slabbed.length).toBeGreaterThan(20);
+    expect(ids(slabbed.filter((p) => given(p, /venous thromboembolism prophylaxis/).length === 0))).toEqual(
+      [],
+    );
+  });
+
+  it('writes a failed attempt on a junctional bleed only for one that could kill, not for a trickle from the face', () => {
+    const attempted = battle.filter((p) => given(p, /Direct pressure on the junctional wound/).length > 0);
+    expect(attempted.length).toBeGreaterThan(5);
+    expect(ids(attempted.filter((p) => !has(p, /Injury of artery|Traumatic amputation/)))).toEqual([]);
+  });
+
   it('gives ketamine, never a fentanyl lozenge, to a casualty whose consciousness is lowered', () => {
     const drowsy = battle.filter((p) => {
       const first = p.vital_signs[0];
