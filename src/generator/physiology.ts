@@ -69,6 +69,11 @@ export interface ClinicalProfile {
   openChest: boolean;
   /** Any injury of the chest, down to a broken rib or a wound of its wall: a chest film where there is X-ray. */
   chestInjury: boolean;
+  /**
+   * A wound of the abdominal wall with no laparotomy planned: whether it went deeper is decided before the
+   * casualty goes back or on (treatments.ts).
+   */
+  abdominalWallWound: boolean;
   /** Needs damage-control surgery (haemorrhage control, laparotomy, thoracotomy, amputation). */
   needsDcs: boolean;
   /** Needs a Role 3 (CT and neurosurgery, ophthalmology, burns, spinal care, ICU). */
@@ -122,6 +127,7 @@ export function clinicalProfile(
     openWounds: false,
     openChest: false,
     chestInjury: false,
+    abdominalWallWound: false,
   };
   let maxAis = 0;
   let maxAisOutsideBrain = 0;
@@ -173,6 +179,7 @@ export function clinicalProfile(
     p.openWounds ||= open;
     p.openChest ||= open && c.region === 'Thorax';
     p.chestInjury ||= c.region === 'Thorax';
+    p.abdominalWallWound ||= c.region === 'Abdomen' && c.iss === 'external';
   }
   if (tbi === 3) p.airwayRisk = true;
   if (burnTbsa >= EXTENSIVE_BURN_TBSA) p.burnAirway = true;

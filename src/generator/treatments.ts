@@ -97,6 +97,17 @@ const BLEEDING_LOSS = 0.15;
 /** TCCC's lowest systolic pressure for a casualty with a brain injury. */
 const BRAIN_INJURY_SYSTOLIC = 110;
 
+/**
+ * A fragment or stab wound of the abdominal wall: did it breach the peritoneum? FAST and local exploration
+ * of the wound under local anaesthetic at Role 2 (ATLS 10th ed., abdominal trauma; Emergency War Surgery,
+ * 5th ed.: a wound that breaches it goes to laparotomy; here none does, the injury list has none).
+ */
+const ABDOMINAL_WALL_ASSESSMENT =
+  'FAST ultrasound and local exploration of the abdominal wall wound: peritoneum intact, no free fluid';
+/** The minor wound a Role 1 doctor explores under local anaesthetic, and finds superficial. */
+const ABDOMINAL_WALL_EXPLORED =
+  'Abdominal wall wound explored to its base under local anaesthetic: superficial, the fascia intact; abdomen soft';
+
 /** Hours at Role 2 or 3 from which the wait for the next move is written (judgement). */
 const WAIT_WRITTEN_HOURS = 6;
 
@@ -295,6 +306,9 @@ export function careItems(
   const debrided = damageControlOperations(p).some((op) => op.concept === PROCEDURES.debridement);
   if (p.openWounds && (first.facility === 'Role1' ? !p.needsDcs : !debrided))
     add(first.facility, a + 20 * MIN, PROCEDURES.woundCare, 20, 'Wound irrigation and dressing');
+  // A minor abdominal wall wound going back to duty from Role 1 is explored there to its base first.
+  if (p.abdominalWallWound && !p.laparotomy && first.facility === 'Role1' && first.end === 'rtd')
+    add('Role1', a + 18 * MIN, PROCEDURES.evaluation, 15, ABDOMINAL_WALL_EXPLORED);
 
   // Role 2: chest drain and damage-control surgery (NATO 10-1-2: within 1 h, 2 h at the latest).
   const r2 = stay('Role2');
@@ -303,6 +317,8 @@ export function careItems(
     if (needsChestDrain(p)) add('Role2', r2.arrive + CHEST_DRAIN_DELAY, PROCEDURES.chestTube, 15);
     const films = radiographs(p, c);
     if (films) add('Role2', r2.arrive + 8 * MIN, PROCEDURES.xray, 10, films);
+    if (p.abdominalWallWound && !p.laparotomy)
+      add('Role2', r2.arrive + 12 * MIN, PROCEDURES.evaluation, 20, ABDOMINAL_WALL_ASSESSMENT);
     for (const cast of p.casts) add('Role2', r2.arrive + 20 * MIN, PROCEDURES.splint, 15, cast);
     let t = c.surgery;
     const operations = Number.isFinite(t) ? damageControlOperations(p) : [];

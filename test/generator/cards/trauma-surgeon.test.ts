@@ -359,6 +359,27 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(chests.filter((p) => p.final_status === 'RTD' && p.last_facility === 'Role1'))).toEqual([]);
   });
 
+  it('decides whether a wound of the abdominal wall went deeper before the casualty goes on or back: explored at Role 1, scanned and explored at Role 2', () => {
+    const wall = battle.filter(
+      (p) =>
+        p.conditions.some((c) => c.body_region === 'Abdomen' && /Open wound|Puncture wound/.test(c.name)) &&
+        given(p, /Laparotomy/).length === 0,
+    );
+    const atRole2 = wall.filter((p) =>
+      staysOf(p).some(
+        (s) => s.facility === 'Role2' && Math.min(s.leave, p.outcome.hours_since_injury) > s.arrive + 0.5,
+      ),
+    );
+    expect(atRole2.length).toBeGreaterThan(50);
+    expect(
+      ids(atRole2.filter((p) => given(p, /local exploration of the abdominal wall wound/).length === 0)),
+    ).toEqual([]);
+    const backFromRole1 = wall.filter((p) => p.final_status === 'RTD' && p.last_facility === 'Role1');
+    expect(
+      ids(backFromRole1.filter((p) => given(p, /Abdominal wall wound explored to its base/).length === 0)),
+    ).toEqual([]);
+  });
+
   it('prevents clots in a leg held in a backslab for a day or more at Role 2 or 3', () => {
     const slabbed = battle.filter(
       (p) =>
