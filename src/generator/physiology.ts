@@ -67,6 +67,8 @@ export interface ClinicalProfile {
   openWounds: boolean;
   /** An open wound of the chest wall: a vented chest seal in the field (TCCC). */
   openChest: boolean;
+  /** Every open wound is of the face, scalp or neck, whose blood supply lets it be closed at once. */
+  openWoundsHeadOnly: boolean;
   /** Any injury of the chest, down to a broken rib or a wound of its wall: a chest film where there is X-ray. */
   chestInjury: boolean;
   /**
@@ -131,6 +133,7 @@ export function clinicalProfile(
   };
   let maxAis = 0;
   let maxAisOutsideBrain = 0;
+  let openOutsideHead = false;
   // A bullet or a fragment that cuts an artery, opens the abdomen or lets blood or air into the chest
   // went through the skin: a wound to dress and cover with an antibiotic, whatever else is listed.
   const penetrating = context.mechanism === 'gunshot' || context.mechanism === 'explosive';
@@ -178,6 +181,7 @@ export function clinicalProfile(
       (penetrating && (c.vascular === true || c.laparotomy === true || c.pleural === true));
     p.openWounds ||= open;
     p.openChest ||= open && c.region === 'Thorax';
+    if (open) openOutsideHead ||= c.region !== 'Head/Neck';
     p.chestInjury ||= c.region === 'Thorax';
     p.abdominalWallWound ||= c.region === 'Abdomen' && c.iss === 'external';
   }
@@ -235,6 +239,7 @@ export function clinicalProfile(
     burnTbsa,
     burnFull,
     casts,
+    openWoundsHeadOnly: p.openWounds && !openOutsideHead,
     ...p,
     needsDcs,
     needsRole3,

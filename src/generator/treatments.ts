@@ -108,6 +108,13 @@ const ABDOMINAL_WALL_ASSESSMENT =
 const ABDOMINAL_WALL_EXPLORED =
   'Abdominal wall wound explored to its base under local anaesthetic: superficial, the fascia intact; abdomen soft';
 
+/**
+ * Emergency War Surgery, 5th ed. (soft-tissue wounds): war wounds are left open, except the face and scalp,
+ * whose rich blood supply lets them be closed primarily once debrided.
+ */
+const FACE_WOUND_CLOSED =
+  'Wound washout and debridement; face and scalp closed primarily (rich blood supply)';
+
 /** Hours at Role 2 or 3 from which the wait for the next move is written (judgement). */
 const WAIT_WRITTEN_HOURS = 6;
 
@@ -333,8 +340,11 @@ export function careItems(
     // A minor wound kept to return to duty from Role 2: washed out, left open, closed at day 3 to 5
     // (Emergency War Surgery: delayed primary closure).
     if (r2.end === 'rtd' && p.openWounds && operations.length === 0) {
-      add('Role2', r2.arrive + 1, PROCEDURES.debridement, 30, 'Wound washout and debridement, left open');
-      add('Role2', r2.leave - 12, PROCEDURES.surgery, 20, 'Delayed primary closure of the wound');
+      if (p.openWoundsHeadOnly) add('Role2', r2.arrive + 1, PROCEDURES.debridement, 30, FACE_WOUND_CLOSED);
+      else {
+        add('Role2', r2.arrive + 1, PROCEDURES.debridement, 30, 'Wound washout and debridement, left open');
+        add('Role2', r2.leave - 12, PROCEDURES.surgery, 20, 'Delayed primary closure of the wound');
+      }
     }
   }
 

@@ -522,7 +522,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(tourniqueted.filter((p) => given(p, /Tourniquets on both legs/).length === 0))).toEqual([]);
   });
 
-  it('washes out a wound kept at Role 2 to return to duty, and closes it days later before the casualty goes back', () => {
+  it('washes out a wound kept at Role 2 to return to duty and closes it days later before the casualty goes back, the face and scalp at once', () => {
     const keptAtRole2 = battle.filter(
       (p) =>
         p.final_status === 'RTD' &&
@@ -530,7 +530,16 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
         has(p, /Open wound|Puncture wound|Gunshot wound/),
     );
     expect(keptAtRole2.length).toBeGreaterThan(50);
-    for (const p of keptAtRole2) {
+    // The face and scalp heal from their rich blood supply: closed at once once debrided.
+    const headOnly = (p: Patient) =>
+      p.conditions
+        .filter((c) => /Open wound|Puncture wound|Gunshot wound/.test(c.name))
+        .every((c) => c.body_region === 'Head/Neck');
+    const face = keptAtRole2.filter(headOnly);
+    expect(face.length).toBeGreaterThan(5);
+    expect(ids(face.filter((p) => given(p, /face and scalp closed primarily/).length !== 1))).toEqual([]);
+    expect(ids(face.filter((p) => given(p, /Delayed primary closure/).length > 0))).toEqual([]);
+    for (const p of keptAtRole2.filter((p) => !headOnly(p))) {
       const washout = given(p, /Wound washout/);
       const closure = given(p, /Delayed primary closure/);
       expect(washout).toHaveLength(1);
