@@ -22,9 +22,22 @@ export const CRUSH_SYNDROME_CARE =
 export const CRUSH_LABORATORY =
   'Creatine kinase, potassium, creatinine and urine myoglobin every 6 h; fluids continued until the urine clears, dialysis if the kidneys fail';
 
+/**
+ * A crushed arm alone has too little muscle to threaten the kidneys and the heart: it is watched for the
+ * compartment syndrome it can still cause (BOAST, Diagnosis and Management of Compartment Syndrome of the
+ * Limbs, 2014), without the crush syndrome's fluids.
+ */
+export const CRUSHED_ARM_CARE =
+  'Crushed arm elevated; compartments checked hourly (pain on passive stretch, tense forearm), analgesia';
+
 /** Adds the crush care of a casualty alive at first contact. */
 export function crushCare(p: ClinicalProfile, c: Course, add: AddCare): void {
   if (!p.crush) return;
+  if (!p.legCrush) {
+    const first = c.stays[0];
+    if (first) add(first.facility, first.arrive + 7 * MIN, PROCEDURES.procedure, 10, CRUSHED_ARM_CARE);
+    return;
+  }
   add('POI', c.field.handsFree + 6 * MIN, PROCEDURES.procedure, 5, CRUSH_FIELD_FLUIDS);
   const first = c.stays[0];
   if (!first) return;

@@ -62,6 +62,8 @@ export interface ClinicalProfile {
   /** An artery of the leg (groin, femoral, popliteal) repaired or shunted: the calf's compartments are at risk. */
   legArtery: boolean;
   crush: boolean;
+  /** A crushed leg: muscle enough to cause the crush syndrome (Sever and Vanholder 2012). */
+  legCrush: boolean;
   /** Penetrating wound of chest or abdomen below the skin (Ten Second Triage: P1 when talking). */
   penetratingTorso: boolean;
   openWounds: boolean;
@@ -124,6 +126,7 @@ export function clinicalProfile(
     vascular: false,
     legArtery: false,
     crush: false,
+    legCrush: false,
     penetratingTorso: false,
     burnAirway: false,
     openWounds: false,
@@ -168,6 +171,7 @@ export function clinicalProfile(
     p.legArtery ||= c.vascular === true && c.region === 'Lower extremity';
     p.neckArteryBleed ||= c.vascular === true && c.region === 'Head/Neck' && c.bleed?.[0] === 'junctional';
     p.crush ||= c.crush === true;
+    p.legCrush ||= c.crush === true && c.region === 'Lower extremity';
     p.airwayRisk ||=
       (c.spinal === true && c.region === 'Head/Neck') || (c.vascular === true && c.region === 'Head/Neck');
     p.penetratingTorso ||=

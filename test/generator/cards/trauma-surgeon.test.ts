@@ -1496,15 +1496,20 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
 });
 
 describe('a soldier pulled from a collapsed building, read by a trauma surgeon', () => {
-  // The expectant (T4) are made comfortable instead (below).
-  const crushed = run('urban_assault', 10_000, 'collapse').filter(
-    (p) => has(p, /Crushing injury/) && !has(p, /unsurvivable/) && p.nato_triage !== 'T4',
+  // The expectant (T4) are made comfortable instead (below); a crushed arm alone is watched, not flooded.
+  const everyone = run('urban_assault', 10_000, 'collapse');
+  const crushed = everyone.filter(
+    (p) =>
+      p.conditions.some((c) => c.name === 'Crushing injury' && c.body_region === 'Lower extremity') &&
+      !has(p, /unsurvivable/) &&
+      p.nato_triage !== 'T4',
   );
   // Alive a quarter of an hour into the first facility's care.
-  const reached = crushed.filter((p) => {
+  const reachedFacility = (p: Patient) => {
     const arrival = p.movement_timeline.find((e) => e.event_type === 'arrival' && e.facility !== 'POI');
     return arrival !== undefined && p.outcome.hours_since_injury > arrival.hours_since_injury + 0.25;
-  });
+  };
+  const reached = crushed.filter(reachedFacility);
   const ids = (ps: Patient[]) => ps.map((p) => p.id);
 
   it('treats a crushed limb for the crush syndrome it threatens: fluids from the release, the urine measured, the potassium and the heart watched', () => {
@@ -1522,6 +1527,21 @@ describe('a soldier pulled from a collapsed building, read by a trauma surgeon',
     expect(tested.length).toBeGreaterThan(30);
     expect(
       ids(tested.filter((p) => given(p, /Creatine kinase/).some((t) => !/Role[23]/.test(t.location)))),
+    ).toEqual([]);
+  });
+
+  it('watches a crushed arm alone for its compartments, without the crush syndrome’s fluids and catheter', () => {
+    const arms = everyone.filter(
+      (p) =>
+        p.conditions.some((c) => c.name === 'Crushing injury' && c.body_region === 'Upper extremity') &&
+        !p.conditions.some((c) => c.name === 'Crushing injury' && c.body_region !== 'Upper extremity') &&
+        p.nato_triage !== 'T4' &&
+        reachedFacility(p),
+    );
+    expect(arms.length).toBeGreaterThan(20);
+    expect(ids(arms.filter((p) => given(p, /crush syndrome/i).length > 0))).toEqual([]);
+    expect(
+      ids(arms.filter((p) => given(p, /Crushed arm elevated; compartments checked/).length !== 1)),
     ).toEqual([]);
   });
 });
