@@ -6,7 +6,7 @@
  * whose risk rises with ISS, shock and delay to surgery. A scenario that configures facility rates
  * replaces the death model with those rates (applied to casualties whose condition can kill).
  */
-import { isNerveAgent, nerveAgentVitals } from './cbrn.js';
+import { isNerveAgent, isRadiation, lateDeathHours, nerveAgentVitals, radiationVitals } from './cbrn.js';
 import type { DnbiCase } from './conditions.js';
 import { operatingHours } from './damage-control.js';
 import { bloodLossAt, type CareTimes, exsanguinationTime, lateDeathProbability } from './haemorrhage.js';
@@ -549,7 +549,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       else kill(firstArrival + wait, hospitalDeathCause(p, wait, bled));
     }
   } else if (dnbi?.effect.lethal && rng.chance(dnbi.effect.lethal)) {
-    kill(firstArrival + rng.lognormal(24, 0.8), dnbi.effect.cause ?? dnbi.condition.name);
+    kill(dnbiDeath(rng, dnbi, firstArrival, stays), dnbi.effect.cause ?? dnbi.condition.name);
   }
 
   // A death after the record ends (back to duty, or past the first three days at Role 4: see walk) is
@@ -717,14 +717,30 @@ export interface DnbiMoment {
 }
 
 /**
+ * When an illness that kills does: about a day after reaching care (lognormal, judgement), or, for a
+ * radiation syndrome or a mustard burn, when that kills after exposure (lateDeathHours, cbrn.ts), and never
+ * before the first facility. The expectant of a radiation dose above 10 Gy, dying within three days, is not
+ * moved on to die: one who would outlive the last facility before Role 4 dies there, not flown home.
+ */
+function dnbiDeath(rng: Rng, c: DnbiCase, firstArrival: number, stays: readonly Stay[]): number {
+  const late = lateDeathHours(c, rng);
+  if (late === undefined) return firstArrival + rng.lognormal(24, 0.8);
+  const held = stays.filter((s) => s.facility !== 'Role4').at(-1);
+  const lastHeld =
+    c.triage === 'T4' && isRadiation(c) && held && Number.isFinite(held.leave) ? held.leave - 0.25 : INF;
+  return Math.max(firstArrival + 1, Math.min(late, lastHeld));
+}
+
+/**
  * An illness's vital signs. All of its effect shows when the patient presents and 60 % once treated; a
  * patient who recovers improves over two days in care (the immediate case's shock and confusion within
  * one); a dying patient does not improve, and the last set before death is worse than the first
  * (judgement).
  */
 export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals {
-  // A nerve agent's signs follow the antidotes given, stage by stage (cbrn.ts).
+  // A nerve agent's signs follow the antidotes given, stage by stage; a radiation dose's, its syndrome (cbrn.ts).
   if (isNerveAgent(c)) return nerveAgentVitals(c, jitter, at);
+  if (isRadiation(c)) return radiationVitals(c, jitter, at);
   const e = c.effect;
   const recovering = !at.dying && !at.atSickCall;
   // One who will die does not hold steady either: worse at each facility over two days in care (judgement).

@@ -3,7 +3,14 @@
  * facility, treated by its diagnosis at the first, nursed on the ward or in intensive care where it is
  * held, and followed up at home. Battle and non-battle trauma have their own care (treatments.ts).
  */
-import { followUpMinutes, followUpStart, nerveAgentIntensiveCare } from './cbrn.js';
+import {
+  followUpMinutes,
+  followUpStart,
+  LYMPHOCYTE_COUNT_REPEATED,
+  nerveAgentIntensiveCare,
+  needsSerialCounts,
+  SERIAL_COUNT_HOURS,
+} from './cbrn.js';
 import { type DnbiCase, PROCEDURES } from './conditions.js';
 import { arrivalVitals, type Course, nerveAgentTubeAt } from './course.js';
 import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
@@ -29,6 +36,7 @@ import type { Facility } from './types.js';
 import {
   CHEMICAL_OBSERVATION,
   CLINICAL_ASSESSMENT,
+  EXPECTANT_CARE_CONTINUED,
   FROSTBITE_CARE,
   HEAT_STROKE_CARE,
   HEAT_STROKE_FIELD_COOLING,
@@ -221,6 +229,13 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
           : step.detail,
       );
     });
+    // The lymphocyte count again at 24 and 48 h where there is a laboratory, wherever the casualty is then.
+    if (needsSerialCounts(dnbi))
+      for (const hours of SERIAL_COUNT_HOURS) {
+        const at = stayAt(c, hours);
+        if (at && at.facility !== 'Role1')
+          add(at.facility, at.hours, PROCEDURES.procedure, 10, LYMPHOCYTE_COUNT_REPEATED);
+      }
     const late = chem.delayed && stayAt(c, chem.delayed.afterHours);
     if (late && chem.delayed) add(late.facility, late.hours, PROCEDURES.procedure, 30, chem.delayed.detail);
     // Ventilated, so in intensive care at every Role 2 and 3 on the way; anyone else held there for a day
@@ -236,7 +251,8 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
           s.arrive + 2,
           PROCEDURES.procedure,
           (until - s.arrive - 2) * 60,
-          chem.delayed ? WARD_CARE : MEDICAL_WARD_CARE,
+          // The expectant are made comfortable there, not nursed towards a move or duty.
+          dnbi.triage === 'T4' ? EXPECTANT_CARE_CONTINUED : chem.delayed ? WARD_CARE : MEDICAL_WARD_CARE,
         );
     }
     heldBeforeDuty(c, add, CHEMICAL_OBSERVATION);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run, has, given } from './read-cards.js';
+import { endOf, given, has, run, staysOf } from './read-cards.js';
 
 describe('a chemical casualty’s card, read by a CBRN medical officer', () => {
   const released = run('cbrn_incident', 6_000, 'cbrn officer').filter(
@@ -171,18 +171,68 @@ describe('a chemical casualty’s card, read by a CBRN medical officer', () => {
   });
 
   it('watches a mustard casualty through the latent hours: blisters dressed once they rise, none sent back before a day', () => {
-    // Skin redness comes within 12 h of exposure and the blisters within about a day (CHEMM, sulfur
-    // mustard): a casualty who looks well on arrival may still blister.
+    // Skin redness and then blisters come 4-24 h after exposure (CHEMM, sulfur mustard; USAMRICD
+    // handbook): a casualty who looks well on arrival may still blister.
     const alive = mustard.filter((p) => p.final_status !== 'KIA');
     const blisterCare = alive.flatMap((p) => given(p, /Blisters dressed/).map((t) => ({ p, t })));
     expect(blisterCare.length).toBeGreaterThan(30);
-    expect(blisterCare.filter(({ t }) => t.hours_since_injury! < 12).map(({ p }) => p.id)).toEqual([]);
+    expect(blisterCare.filter(({ t }) => t.hours_since_injury! < 4).map(({ p }) => p.id)).toEqual([]);
     // The eyes come first: irrigated on arrival.
     expect(alive.filter((p) => given(p, /eyes irrigated/i).length === 0).map((p) => p.id)).toEqual([]);
     const back = alive.filter((p) => p.final_status === 'RTD');
     expect(back.length).toBeGreaterThan(20);
     expect(back.filter((p) => p.outcome.hours_since_injury < 24).map((p) => p.id)).toEqual([]);
-    expect(back.filter((p) => given(p, /Blisters dressed/).length === 0).map((p) => p.id)).toEqual([]);
+    // Back to duty blistered, or with redness or sore eyes only: never a blistered casualty undressed.
+    expect(
+      back
+        .filter((p) => has(p, /blisters over/) && given(p, /Blisters dressed/).length === 0)
+        .map((p) => p.id),
+    ).toEqual([]);
+  });
+
+  it('records the area a mustard casualty blistered, triages by it and blisters them over 4-24 h, sooner the larger the dose', () => {
+    // USAMRICD handbook (mustard triage): under 5 % of the body surface in non-critical areas minimal, 5-50 %
+    // delayed, more than 50 % from liquid expectant; blisters 4-24 h after exposure, sooner with a larger
+    // dose (CHEMM). Vapour often reddens the skin or hurts the eyes without blistering.
+    const blistered = mustard.filter((p) => given(p, /Blisters dressed/).length > 0);
+    expect(blistered.length).toBeGreaterThan(300);
+    const area = (p: (typeof mustard)[number]) => p.conditions[0]?.tbsa_percent;
+    expect(blistered.filter((p) => area(p) === undefined).map((p) => p.id)).toEqual([]);
+    const expected = (p: (typeof mustard)[number]) => {
+      const a = area(p) ?? 0;
+      if (a > 50) return 'T4';
+      if (a >= 5 || has(p, /critical area/)) return 'T2';
+      return 'T3';
+    };
+    const sized = mustard.filter((p) => area(p) !== undefined);
+    expect(sized.filter((p) => p.nato_triage !== expected(p)).map((p) => p.id)).toEqual([]);
+    for (const t of ['T2', 'T3']) expect(sized.filter((p) => p.nato_triage === t).length).toBeGreaterThan(50);
+    const onset = (p: (typeof mustard)[number]) => given(p, /Blisters dressed/)[0]!.hours_since_injury!;
+    const onsets = blistered.map(onset);
+    expect(onsets.filter((h) => h < 4 || h > 24.1)).toEqual([]);
+    expect(onsets.filter((h) => Math.abs(h - 12) < 0.01).length / onsets.length).toBeLessThan(0.05);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const small = blistered.filter((p) => (area(p) ?? 0) < 5).map(onset);
+    const large = blistered.filter((p) => (area(p) ?? 0) >= 15).map(onset);
+    expect(small.length).toBeGreaterThan(30);
+    expect(large.length).toBeGreaterThan(30);
+    expect(median(large)).toBeLessThan(median(small) - 3);
+    const unblistered = mustard.filter((p) => area(p) === undefined);
+    expect(unblistered.length / mustard.length).toBeGreaterThan(0.15);
+    expect(unblistered.filter((p) => !has(p, /erythema\) only|eyes only/)).map((p) => p.id)).toEqual([]);
+    expect(unblistered.filter((p) => given(p, /Blisters dressed/).length > 0).map((p) => p.id)).toEqual([]);
+  });
+
+  it('sends a moderate nerve-agent casualty given atropine back to duty no sooner than a day after the last dose', () => {
+    // USAMRICD handbook: the atropinised casualty is watched a day before going back to duty.
+    const moderate = nerve.filter(
+      (p) => p.nato_triage === 'T2' && p.final_status === 'RTD' && given(p, /[Aa]tropine/).length > 0,
+    );
+    expect(moderate.length).toBeGreaterThan(100);
+    const lastAtropine = (p: (typeof nerve)[number]) => Math.max(...given(p, /[Aa]tropine/).map(endOf));
+    expect(
+      moderate.filter((p) => p.outcome.hours_since_injury - lastAtropine(p) < 24).map((p) => p.id),
+    ).toEqual([]);
   });
 
   it('counts the blood and gives filgrastim where there is a laboratory and a pharmacy, Role 2 or 3, never at Role 1', () => {
@@ -222,8 +272,105 @@ describe('a chemical casualty’s card, read by a CBRN medical officer', () => {
       }),
     );
     expect(held.length).toBeGreaterThan(20);
-    expect(held.filter((p) => given(p, /Ward care|intensive care/i).length === 0).map((p) => p.id)).toEqual(
-      [],
+    // Nursed on the ward, in intensive care, or, expectant, made comfortable.
+    expect(
+      held
+        .filter((p) => given(p, /Ward care|intensive care|comfort care continued/i).length === 0)
+        .map((p) => p.id),
+    ).toEqual([]);
+  });
+
+  describe('a radiation casualty’s card', () => {
+    const irradiated = run('cbrn_incident', 6_000, 'cbrn officer').filter((p) =>
+      has(p, /Acute radiation disease/),
     );
+    const band = (re: RegExp) => irradiated.filter((p) => has(p, re));
+    const hoursOf = (p: (typeof irradiated)[number]) => p.outcome.hours_since_injury;
+
+    it('repeats the lymphocyte count at 24 and 48 h where there is a laboratory, and makes the expectant comfortable, not nursed for duty', () => {
+      const counted = irradiated.filter(
+        (p) => /2-6 Gy|6-10 Gy/.test(p.conditions.map((c) => c.qualifier ?? '').join(' ')) && hoursOf(p) > 50,
+      );
+      const heldInHospital = counted.filter((p) =>
+        [24, 48].every((h) =>
+          p.movement_timeline.some(
+            (e) => e.facility !== 'Role1' && e.facility !== 'POI' && e.hours_since_injury <= h,
+          ),
+        ),
+      );
+      expect(heldInHospital.length).toBeGreaterThan(20);
+      const repeats = (p: (typeof irradiated)[number]) => given(p, /Absolute lymphocyte count repeated/);
+      expect(heldInHospital.filter((p) => repeats(p).length !== 2).map((p) => p.id)).toEqual([]);
+      expect(
+        irradiated.flatMap(repeats).filter((t) => t.location === 'Role1' || t.location === 'POI'),
+      ).toEqual([]);
+      const expectant = band(/above 10 Gy|> 10 Gy|10 Gy or more/).filter((p) => p.nato_triage === 'T4');
+      expect(
+        expectant
+          .filter((p) => given(p, /until fit to move or to return to duty/).length > 0)
+          .map((p) => p.id),
+      ).toEqual([]);
+    });
+
+    it('charts and ends each dose band as its syndrome runs: the marrow well for days, the gut alert and dehydrated, the neurovascular falling to death in 1-3 days', () => {
+      // REMM; Waselenko 2004; AFRRI: 2-6 Gy well for days after the prodrome; 6-10 Gy vomiting within the
+      // hour, diarrhoea and dehydration, deaths at 1-2 weeks; above 10 Gy hypotension and confusion within
+      // hours, death in 1-3 days.
+      const marrow = band(/2-6 Gy/);
+      expect(marrow.length).toBeGreaterThan(50);
+      const latent = marrow.flatMap((p) => p.vital_signs.filter((v) => v.hours_since_injury >= 8));
+      expect(latent.length).toBeGreaterThan(50);
+      expect(latent.filter((v) => v.heart_rate > 95 || v.temperature >= 37.5 || v.systolic_bp < 105)).toEqual(
+        [],
+      );
+      const gut = band(/6-10 Gy/);
+      expect(gut.length).toBeGreaterThan(20);
+      const alive = (p: (typeof gut)[number]) =>
+        p.vital_signs.filter((_, i, all) => p.final_status !== 'KIA' || i < all.length - 1);
+      // Alert, the lungs clear, the pressure held at the point of injury; quick-pulsed and feverish on arrival.
+      expect(
+        gut
+          .filter(
+            (p) => alive(p).some((v) => v.gcs < 15 || v.spo2 < 94) || p.vital_signs[0]!.systolic_bp < 100,
+          )
+          .map((p) => p.id),
+      ).toEqual([]);
+      expect(gut.filter((p) => p.vital_signs[1]!.heart_rate < 95).map((p) => p.id)).toEqual([]);
+      expect(gut.filter((p) => p.final_status === 'KIA' && hoursOf(p) < 144).map((p) => p.id)).toEqual([]);
+      const brain = band(/above 10 Gy/);
+      expect(brain.length).toBeGreaterThan(5);
+      expect(brain.filter((p) => p.nato_triage !== 'T4').map((p) => p.id)).toEqual([]);
+      // Dead within three days, where they were held: none flown home.
+      expect(
+        brain.filter((p) => p.final_status !== 'KIA' || hoursOf(p) < 24 || hoursOf(p) > 72).map((p) => p.id),
+      ).toEqual([]);
+      expect(brain.filter((p) => p.last_facility === 'Role4').map((p) => p.id)).toEqual([]);
+      // Confused and the pressure falling from the first facility on, worse before the end.
+      for (const p of brain) {
+        const [poi, arrival, ...rest] = p.vital_signs;
+        expect(arrival!.gcs).toBeLessThan(15);
+        expect(arrival!.systolic_bp).toBeLessThan(poi!.systolic_bp);
+        const last = rest.at(-1)!;
+        expect(last.systolic_bp).toBeLessThan(80);
+        expect(last.gcs).toBeLessThanOrEqual(8);
+      }
+    });
+
+    it('starts filgrastim once the first lymphocyte count is back, not minutes after the blood is drawn, within a day of exposure', () => {
+      // REMM: serial lymphocyte counts and the time to vomiting estimate the dose; cytokines within 24 h for 2 Gy or more.
+      // One moved on from the first laboratory within two hours is a transfer's problem, not the count's.
+      const laboratory = (p: (typeof irradiated)[number]) =>
+        staysOf(p).find((s) => s.facility === 'Role2' || s.facility === 'Role3')!;
+      const treated = irradiated.filter(
+        (p) => given(p, /Filgrastim/).length > 0 && laboratory(p).leave - laboratory(p).arrive >= 2,
+      );
+      expect(treated.length).toBeGreaterThan(50);
+      const gap = (p: (typeof treated)[number]) =>
+        given(p, /Filgrastim/)[0]!.hours_since_injury! - given(p, /Full blood count/)[0]!.hours_since_injury!;
+      expect(treated.filter((p) => gap(p) < 1).map((p) => p.id)).toEqual([]);
+      expect(
+        treated.filter((p) => given(p, /Filgrastim/)[0]!.hours_since_injury! > 24).map((p) => p.id),
+      ).toEqual([]);
+    });
   });
 });
