@@ -32,7 +32,7 @@ export function damageControlOperations(p: ClinicalProfile): Operation[] {
   // Fractures": irrigation and debridement, then temporary stabilisation).
   // A skin-deep wound (AIS 1) beside a brain injury is no reason for theatre: it is irrigated and dressed
   // (treatments.ts) while the brain goes on to the neurosurgeon.
-  if (p.openWounds && (p.needsDcs || p.maxAisOutsideBrain >= 2))
+  if (p.openWounds && !p.cleanLacerations && (p.needsDcs || p.maxAisOutsideBrain >= 2))
     ops.push({ concept: PROCEDURES.debridement, minutes: 45, detail: 'Wound debridement' });
   if (externallyFixed(p))
     ops.push({ concept: PROCEDURES.surgery, minutes: 60, detail: 'External fixation of fracture' });

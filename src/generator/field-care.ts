@@ -79,7 +79,8 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
       (held - 1) * 60,
       prolongedFieldCare(p.openWounds || p.burnTbsa > 0 || p.bleed.junctional > 0),
     );
-  if (p.openWounds || p.eye)
+  // TCCC's antibiotic is for open combat wounds, not a graze from a fall or a crash.
+  if ((p.openWounds && !p.cleanLacerations) || p.eye)
     add('POI', then + 10 * MIN, PROCEDURES.antibiotics, 2, fieldAntibiotic(p, c, history));
 }
 

@@ -71,6 +71,11 @@ export interface ClinicalProfile {
   openChest: boolean;
   /** Every open wound is of the face, scalp or neck, whose blood supply lets it be closed at once. */
   openWoundsHeadOnly: boolean;
+  /**
+   * The open wounds are skin lacerations from a fall or a crash, not a blast or a bullet: cleaned and
+   * closed where first seen, no war-wound antibiotic (treatments.ts).
+   */
+  cleanLacerations: boolean;
   /** Any injury of the chest, down to a broken rib or a wound of its wall: a chest film where there is X-ray. */
   chestInjury: boolean;
   /**
@@ -137,6 +142,7 @@ export function clinicalProfile(
   let maxAis = 0;
   let maxAisOutsideBrain = 0;
   let openOutsideHead = false;
+  let deeperThanSkin = false;
   // A bullet or a fragment that cuts an artery, opens the abdomen or lets blood or air into the chest
   // went through the skin: a wound to dress and cover with an antibiotic, whatever else is listed.
   const penetrating = context.mechanism === 'gunshot' || context.mechanism === 'explosive';
@@ -186,6 +192,7 @@ export function clinicalProfile(
     p.openWounds ||= open;
     p.openChest ||= open && c.region === 'Thorax';
     if (open) openOutsideHead ||= c.region !== 'Head/Neck';
+    if (open) deeperThanSkin ||= !(c.iss === 'external' && tbsa === undefined);
     p.chestInjury ||= c.region === 'Thorax';
     p.abdominalWallWound ||= c.region === 'Abdomen' && c.iss === 'external';
   }
@@ -244,6 +251,7 @@ export function clinicalProfile(
     burnFull,
     casts,
     openWoundsHeadOnly: p.openWounds && !openOutsideHead,
+    cleanLacerations: context.mechanism === 'nbi' && p.openWounds && !deeperThanSkin,
     ...p,
     needsDcs,
     needsRole3,

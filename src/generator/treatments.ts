@@ -115,6 +115,14 @@ const ABDOMINAL_WALL_EXPLORED =
 const FACE_WOUND_CLOSED =
   'Wound washout and debridement; face and scalp closed primarily (rich blood supply)';
 
+/**
+ * A laceration from a fall or a crash, clean and fresh: cleaned, explored, closed where first seen, and the
+ * tetanus immunisation checked (NICE CKS Lacerations; UKHSA Green Book, tetanus: a booster for a
+ * tetanus-prone wound when not in date); no antibiotic prophylaxis for a clean wound.
+ */
+const LACERATION_CLOSED =
+  'Laceration cleaned, explored and closed (sutures or adhesive strips); tetanus immunisation checked, a booster if not in date';
+
 /** Hours at Role 2 or 3 from which the wait for the next move is written (judgement). */
 const WAIT_WRITTEN_HOURS = 6;
 
@@ -236,7 +244,8 @@ export function careItems(
     add(c.care.txa < a ? 'POI' : first.facility, c.care.txa, PROCEDURES.drug, 2, TXA_DOSE);
   const analgesia = facilityAnalgesia(p, onArrival);
   if (analgesia) add(first.facility, a + 10 * MIN, PROCEDURES.drug, 2, analgesia);
-  if (p.openWounds || p.laparotomy) {
+  if (p.cleanLacerations) add(first.facility, a + 20 * MIN, PROCEDURES.woundCare, 20, LACERATION_CLOSED);
+  else if (p.openWounds || p.laparotomy) {
     const allergic = betaLactamAllergic(history.allergies);
     const drug = p.laparotomy
       ? allergic
@@ -311,7 +320,7 @@ export function careItems(
   // Cleaned where first seen unless a surgeon will debride it: at Role 1 before damage control, or at any
   // first facility for a skin-deep wound that goes to no theatre.
   const debrided = damageControlOperations(p).some((op) => op.concept === PROCEDURES.debridement);
-  if (p.openWounds && (first.facility === 'Role1' ? !p.needsDcs : !debrided))
+  if (p.openWounds && !p.cleanLacerations && (first.facility === 'Role1' ? !p.needsDcs : !debrided))
     add(first.facility, a + 20 * MIN, PROCEDURES.woundCare, 20, 'Wound irrigation and dressing');
   // A minor abdominal wall wound going back to duty from Role 1 is explored there to its base first.
   if (p.abdominalWallWound && !p.laparotomy && first.facility === 'Role1' && first.end === 'rtd')
@@ -339,7 +348,7 @@ export function careItems(
       add('Role2', r2.arrive + 15 * MIN, PROCEDURES.evaluation, 15, surgeonsAssessment(hasWounds));
     // A minor wound kept to return to duty from Role 2: washed out, left open, closed at day 3 to 5
     // (Emergency War Surgery: delayed primary closure).
-    if (r2.end === 'rtd' && p.openWounds && operations.length === 0) {
+    if (r2.end === 'rtd' && p.openWounds && !p.cleanLacerations && operations.length === 0) {
       if (p.openWoundsHeadOnly) add('Role2', r2.arrive + 1, PROCEDURES.debridement, 30, FACE_WOUND_CLOSED);
       else {
         add('Role2', r2.arrive + 1, PROCEDURES.debridement, 30, 'Wound washout and debridement, left open');

@@ -380,6 +380,31 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     ).toEqual([]);
   });
 
+  it('closes a laceration from a fall or a crash where first seen, checks its tetanus, and gives it no war-wound antibiotic', () => {
+    const injuredOffDuty = [...runs.default, ...runs.lsco].filter(
+      (p) =>
+        (p.event_type === 'fall' || p.event_type === 'road_traffic_accident') &&
+        p.treatments.some((t) => t.location !== 'POI'),
+    );
+    const lacerated = injuredOffDuty.filter(
+      (p) =>
+        p.conditions.some((c) => /Open wound|Laceration/.test(c.name)) &&
+        !p.conditions.some((c) =>
+          /Open fracture|Traumatic amputation|Injury of artery|Injury of abdomen|Hemothorax|Pneumothorax|Injury of eye region/.test(
+            c.name,
+          ),
+        ),
+    );
+    expect(lacerated.length).toBeGreaterThan(20);
+    const closed = (p: Patient) => given(p, /Laceration cleaned, explored and closed.*tetanus/).length === 1;
+    expect(ids(lacerated.filter((p) => !closed(p)))).toEqual([]);
+    expect(
+      ids(
+        lacerated.filter((p) => given(p, /Antibiotic therapy|left open|Delayed primary closure/).length > 0),
+      ),
+    ).toEqual([]);
+  });
+
   it('prevents clots in a leg held in a backslab for a day or more at Role 2 or 3', () => {
     const slabbed = battle.filter(
       (p) =>
