@@ -123,6 +123,14 @@ const FACE_WOUND_CLOSED =
 const LACERATION_CLOSED =
   'Laceration cleaned, explored and closed (sutures or adhesive strips); tetanus immunisation checked, a booster if not in date';
 
+/**
+ * Every open war wound is tetanus-prone: the immunisation is checked where the casualty is first treated,
+ * toxoid given if not in date, immunoglobulin too for the unimmunised (JTS CPG "Infection Prevention in
+ * Combat-Related Injuries"; UKHSA Green Book, chapter 30).
+ */
+const WAR_WOUND_TETANUS =
+  'Tetanus immunisation checked: toxoid if not in date, immunoglobulin too if never immunised (tetanus-prone wound)';
+
 /** Hours at Role 2 or 3 from which the wait for the next move is written (judgement). */
 const WAIT_WRITTEN_HOURS = 6;
 
@@ -246,6 +254,7 @@ export function careItems(
   if (analgesia) add(first.facility, a + 10 * MIN, PROCEDURES.drug, 2, analgesia);
   if (p.cleanLacerations) add(first.facility, a + 20 * MIN, PROCEDURES.woundCare, 20, LACERATION_CLOSED);
   else if (p.openWounds || p.laparotomy) {
+    if (p.openWounds) add(first.facility, a + 16 * MIN, PROCEDURES.drug, 2, WAR_WOUND_TETANUS);
     const allergic = betaLactamAllergic(history.allergies);
     const drug = p.laparotomy
       ? allergic

@@ -405,6 +405,23 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     ).toEqual([]);
   });
 
+  it('checks the tetanus immunisation of every open war wound where the casualty is first treated', () => {
+    const wounded = battle.filter((p) => {
+      const arrival = p.movement_timeline.find((e) => e.event_type === 'arrival' && e.facility !== 'POI');
+      return (
+        has(p, /Open wound|Puncture wound|Gunshot wound|Open fracture|Traumatic amputation/) &&
+        p.nato_triage !== 'T4' &&
+        arrival !== undefined &&
+        p.outcome.hours_since_injury > arrival.hours_since_injury + 0.5
+      );
+    });
+    expect(wounded.length).toBeGreaterThan(500);
+    const firstFacility = (p: Patient) => p.treatments.find((t) => t.location !== 'POI')?.location;
+    const checked = (p: Patient) =>
+      given(p, /Tetanus immunisation checked/).some((t) => t.location === firstFacility(p));
+    expect(ids(wounded.filter((p) => !checked(p)))).toEqual([]);
+  });
+
   it('prevents clots in a leg held in a backslab for a day or more at Role 2 or 3', () => {
     const slabbed = battle.filter(
       (p) =>
