@@ -390,6 +390,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       care,
       field,
       maxLoss: 0,
+      comfortOnly: false,
       water: input.water ?? 'none',
     });
   }
@@ -624,7 +625,7 @@ interface Resolved {
   care: CareTimes;
   field: Course['field'];
   maxLoss: number;
-  comfortOnly?: boolean;
+  comfortOnly: boolean;
 }
 
 /** Writes the timeline up to the end (death, RTD or Role 4) and the outcome. */
@@ -648,7 +649,7 @@ function finish(r: Resolved): Course {
     surgery: r.care.surgery,
     field: r.field,
     maxLoss: r.maxLoss,
-    comfortOnly: r.comfortOnly === true,
+    comfortOnly: r.comfortOnly,
   };
   if (Number.isFinite(death) && r.cause) course.causeOfDeath = r.cause;
   return course;

@@ -207,8 +207,10 @@ export function careItems(
     }
     return sorted(out);
   }
+  // The operations damage control would do, drawn once: they decide the wounds checked and the debridement.
+  const plannedOperations = damageControlOperations(p);
   // What the surgeon and the ward check: wounds where there are any (an open wound, a burn, an operation).
-  const hasWounds = p.openWounds || p.burnTbsa > 0 || damageControlOperations(p).length > 0;
+  const hasWounds = p.openWounds || p.burnTbsa > 0 || plannedOperations.length > 0;
   const survey = latexAllergic(history.allergies)
     ? 'Primary survey; latex-free gloves and equipment (latex allergy)'
     : 'Primary survey';
@@ -328,7 +330,7 @@ export function careItems(
     });
   // Cleaned where first seen unless a surgeon will debride it: at Role 1 before damage control, or at any
   // first facility for a skin-deep wound that goes to no theatre.
-  const debrided = damageControlOperations(p).some((op) => op.concept === PROCEDURES.debridement);
+  const debrided = plannedOperations.some((op) => op.concept === PROCEDURES.debridement);
   if (p.openWounds && !p.cleanLacerations && (first.facility === 'Role1' ? !p.needsDcs : !debrided))
     add(first.facility, a + 20 * MIN, PROCEDURES.woundCare, 20, 'Wound irrigation and dressing');
   // A minor abdominal wall wound going back to duty from Role 1 is explored there to its base first.
@@ -346,7 +348,7 @@ export function careItems(
       add('Role2', r2.arrive + 12 * MIN, PROCEDURES.evaluation, 20, ABDOMINAL_WALL_ASSESSMENT);
     for (const cast of p.casts) add('Role2', r2.arrive + 20 * MIN, PROCEDURES.splint, 15, cast);
     let t = c.surgery;
-    const operations = Number.isFinite(t) ? damageControlOperations(p) : [];
+    const operations = Number.isFinite(t) ? plannedOperations : [];
     for (const op of operations) {
       add('Role2', t, op.concept, op.minutes, op.detail);
       t += op.minutes * MIN;
