@@ -269,3 +269,13 @@ export const EXPECTANT_CARE_CONTINUED =
 export const POST_OPERATIVE_RECOVERY =
   'Post-operative recovery: observations, analgesia and fluids continued';
 export const HELD_FOR_THE_MOVE = 'Held for the move: observations, treatment continued';
+
+/**
+ * The musculoskeletal complaint tried on treatment in theatre before any flight home (course.ts,
+ * `triedInTheatre`): kept under Role 1's care on light duties with the physiotherapist, then referred on
+ * when it has not settled (NICE CKS, low back pain; AJP-4.10, the theatre evacuation policy).
+ */
+export const TRIAL_OF_TREATMENT =
+  'Trial of treatment in theatre: light duties, regular analgesia and a graded exercise programme with the physiotherapist; reviewed at sick call twice a week';
+export const trialNotSettled = (days: number): string =>
+  `Reviewed at sick call: not settled after ${days} days of treatment in theatre; referred to the orthopaedic surgeon at Role 3 for a decision on evacuation`;

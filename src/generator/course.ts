@@ -122,6 +122,18 @@ export function withinStay(stay: Stay, hours: number): number {
 }
 /** Hours from arrival at the first facility to a junctional tourniquet or balloon tamponade. */
 export const JUNCTIONAL_TAMPONADE_DELAY = 5 / 60;
+/**
+ * A back, neck or joint that will not let the soldier serve is not flown home from its first sick call:
+ * it gets a trial of treatment in theatre first (light duties, analgesia, the physiotherapist's graded
+ * exercise), and is referred on for the flight only when it has not settled. Most acute back pain eases
+ * within weeks (NICE CKS, low back pain without radiculopathy), and a patient not expected fit within the
+ * theatre's evacuation policy is evacuated (AJP-4.10). Seven to fourteen days is judgement.
+ */
+export const triedInTheatre = (dnbi: DnbiCase): boolean =>
+  dnbi.category === 'musculoskeletal' && dnbi.rtd === 'none' && dnbi.triage === 'T3';
+const TRIAL_OF_TREATMENT_DAYS = [7, 14] as const;
+const trialOfTreatmentHours = (rng: Rng): number =>
+  rng.uniform(TRIAL_OF_TREATMENT_DAYS[0] * 24, TRIAL_OF_TREATMENT_DAYS[1] * 24);
 /** A casualty flown to Role 4 is followed for three days there; a death after that is not recorded. */
 const ROLE4_RECORD_HOURS = 72;
 /**
@@ -483,7 +495,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     const hours = operatingHours(p);
     const theatre = Math.max(2, hours + 1);
     const operated = facility === 'Role2' && surgical && hours > 0;
-    const leave = arrive + Math.max(stay, operated ? care.surgery - arrive + theatre : 0);
+    const trial = facility === 'Role1' && dnbi && triedInTheatre(dnbi) ? trialOfTreatmentHours(rng) : 0;
+    const leave = arrive + Math.max(stay, trial, operated ? care.surgery - arrive + theatre : 0);
     stays.push({ facility, arrive, leave });
     const next: Facility = facility === 'Role1' ? 'Role2' : facility === 'Role2' ? 'Role3' : 'Role4';
     const transit = draw(

@@ -12,7 +12,7 @@ import {
   SERIAL_COUNT_HOURS,
 } from './cbrn.js';
 import { type DnbiCase, PROCEDURES } from './conditions.js';
-import { arrivalVitals, type Course, nerveAgentTubeAt } from './course.js';
+import { arrivalVitals, type Course, nerveAgentTubeAt, triedInTheatre } from './course.js';
 import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import {
   antibioticFor,
@@ -55,6 +55,8 @@ import {
   SPECIALIST_REVIEW,
   WARD_CARE,
   wardCare,
+  TRIAL_OF_TREATMENT,
+  trialNotSettled,
 } from './care-texts.js';
 
 const MIN = 1 / 60;
@@ -132,6 +134,21 @@ function evacuationReview(dnbi: DnbiCase): string {
         ? 'Psychiatric review; risk assessed, escort arranged'
         : 'Physician’s review';
   return `${who}: not expected fit for duty within the theatre evacuation policy; flown home`;
+}
+
+/** The days of treatment at Role 1 before the referral on, and the review that ends them (course.ts). */
+function trialOfTreatment(stay: Course['stays'][number], c: Course, add: AddCare): void {
+  const until = Math.min(stay.leave, c.death) - 1;
+  const from = stay.arrive + 1;
+  if (until - from < 24) return;
+  add(stay.facility, from, PROCEDURES.rehab, (until - from) * 60, TRIAL_OF_TREATMENT);
+  add(
+    stay.facility,
+    until,
+    PROCEDURES.evaluation,
+    20,
+    trialNotSettled(Math.round((until - stay.arrive) / 24)),
+  );
 }
 
 /** Hours at a sick call after which the patient is held there, not simply sent back (judgement). */
@@ -309,6 +326,7 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
       const [kind, detail] = treatment;
       add(first.facility, first.arrive + 12 * MIN, PROCEDURES[kind], kind === 'procedure' ? 30 : 20, detail);
     }
+    if (triedInTheatre(dnbi) && first.facility === 'Role1') trialOfTreatment(first, c, add);
     const imaging = c.stays.find((s) => s.facility === 'Role2' || s.facility === 'Role3');
     if (dnbi.effect.films && imaging)
       add(imaging.facility, imaging.arrive + 10 * MIN, PROCEDURES.xray, 10, dnbi.effect.films);

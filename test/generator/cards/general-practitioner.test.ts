@@ -114,6 +114,28 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(home.filter((p) => given(p, /^Procedure Ward care/).length > 0).map((p) => p.id)).toEqual([]);
   });
 
+  it('tries a back, a neck or a joint on treatment in theatre for one to two weeks before it is flown home, and writes why it goes', () => {
+    const home = everyone.filter(
+      (p) =>
+        p.primary_condition.display.match(/Low back pain|Neck pain|Knee pain|Shoulder pain|Pain in joint/) &&
+        p.triage_category === 'T3' &&
+        staysOf(p).some((s) => s.facility === 'Role4'),
+    );
+    expect(home.length).toBeGreaterThan(200);
+    const sickCall = (p: Patient) => staysOf(p).find((s) => s.facility === 'Role1');
+    const days = (p: Patient) => {
+      const s = sickCall(p);
+      return s ? (s.leave - s.arrive) / 24 : 0;
+    };
+    expect(home.filter((p) => days(p) < 7 || days(p) > 14.1).map((p) => p.id)).toEqual([]);
+    const tried = (p: Patient) =>
+      given(p, /Trial of treatment in theatre: light duties/).some((t) => t.location === 'Role1') &&
+      given(p, /not settled after \d+ days of treatment in theatre; referred/).some(
+        (t) => t.location === 'Role1',
+      );
+    expect(home.filter((p) => !tried(p)).map((p) => p.id)).toEqual([]);
+  });
+
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
     const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
       (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,
