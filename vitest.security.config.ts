@@ -7,7 +7,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/security/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts', 'test/security/report-table.ts'],
+    // The live servers run the build; no test here opens an embedded database, so no PGlite template.
+    globalSetup: ['test/build-setup.ts', 'test/security/report-table.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',

@@ -1,33 +1,19 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { buildDist } from './build-setup.js';
 import { writeImages, writeTemplateDirectory } from './helpers/pglite-template.js';
 
 /**
  * Once per run, before any test file:
- * - builds dist/ when a source is newer than its output (`npm ci` already built
- *   it): the CLI tests run the built `dist/cli/main.js` and the built server, as
- *   users do. tsc still emits when another part of the tree has type errors;
- *   those are reported here and fail `npm run typecheck`, but do not stop the tests;
+ * - builds dist/ when a source is newer than its output (test/build-setup.ts);
  * - makes the migrated PGlite image and data directory every embedded test database is copied
  *   from, and the unmigrated image the migration tests start from, so no worker runs initdb and
  *   the migrations itself (test/helpers/pglite-template.ts).
  */
 export default async function setup(project: TestProject): Promise<() => void> {
-  const result = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], {
-    encoding: 'utf8',
-    stdio: 'pipe',
-  });
-  if (result.status !== 0) {
-    process.stderr.write(
-      `global-setup: tsc reported errors (emitted anyway):\n${result.stdout}${result.stderr}\n`,
-    );
-  }
-  for (const file of ['dist/cli/main.js', 'dist/main.js']) {
-    if (!existsSync(file)) throw new Error(`global-setup: the build did not produce ${file}`);
-  }
+  buildDist();
 
   // In memory where the machine has a tmpfs: every embedded test database is a copy of the template.
   const dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'milmed-pglite-template-'));
