@@ -2,6 +2,7 @@ import { SYSTEM_OWNER } from '../db/index.js';
 import type { Delivery, Disposition } from './job-queue.js';
 import { type JobRepository, type JobRow, PASSWORD_LOST } from './job-repository.js';
 import type { JobLogger } from './job-service.js';
+import type { WarmWorkerPool } from './warm-worker-pool.js';
 import { type RunningGeneration, startGeneration } from './worker-pool.js';
 
 /** The error an encrypted job stopped by SIGTERM keeps: it cannot be handed back. */
@@ -51,6 +52,8 @@ export class JobRunner {
   constructor(
     private readonly repository: JobRepository,
     private readonly host: RunnerHost,
+    /** Generation threads, kept warm between this runner's jobs (worker-pool.ts). */
+    private readonly threads: WarmWorkerPool,
   ) {}
 
   /** Jobs generating on this instance right now. */
@@ -93,6 +96,7 @@ export class JobRunner {
     // Wall time, not the injected clock: this measures how fast the machine is.
     const startedMs = performance.now();
     const generation = startGeneration(
+      this.threads,
       {
         jobId: job.id,
         scenario: job.scenario,

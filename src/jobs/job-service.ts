@@ -18,6 +18,8 @@ import {
   SERVER_STOPPED,
 } from './job-repository.js';
 import { JobRunner } from './job-runner.js';
+import type { WarmWorkerPool } from './warm-worker-pool.js';
+import { generationThreads } from './worker-pool.js';
 
 /** The longest one attempt of a job may run unless configured (`JOB_TIMEOUT_SECONDS`). */
 export const DEFAULT_TIMEOUT_SECONDS = 900;
@@ -99,6 +101,8 @@ export class JobService {
   private readonly maintenanceLog = new LogThrottle();
   /** The jobs' files: spooled while they run, then in the store every instance reads. */
   readonly files: JobFiles;
+  /** Generation threads kept warm between jobs, one per job slot (exposed for tests). */
+  readonly threads: WarmWorkerPool;
 
   constructor(
     private readonly repository: JobRepository,
@@ -108,6 +112,7 @@ export class JobService {
     private readonly onPatientsGenerated: (owner: Owner, jobId: string, patients: number) => void,
   ) {
     this.workerId = options.workerId ?? randomUUID();
+    this.threads = generationThreads(options.concurrency);
     this.files =
       options.files ?? new JobFiles(new DiskFileStore(options.dataDir), join(options.dataDir, 'spool'));
     this.queue =
@@ -120,27 +125,31 @@ export class JobService {
         timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
         onError: (err) => this.reportFailure(err),
       });
-    this.runner = new JobRunner(repository, {
-      workerId: this.workerId,
-      logger,
-      clock,
-      stopping: () => this.stopped,
-      secret: (jobId) => this.secrets.get(jobId),
-      forget: (jobId) => this.secrets.delete(jobId),
-      outputDir: (jobId) => this.files.spoolDir(jobId),
-      publish: (jobId) => this.files.publish(jobId),
-      removeFiles: (jobId) => this.removeFiles(jobId),
-      expiry: (now) => this.expiry(now),
-      changed: () => this.notifyChange(),
-      completed: (job, generated, seconds) => {
-        this.speed.record(generated, job.outputFormats.length, seconds);
-        const owner: Owner = { keyId: job.ownerKeyId, subject: job.ownerSubject, all: false };
-        this.onPatientsGenerated(owner, job.id, generated);
-        this.emit({ type: 'finished', status: 'completed', patients: generated, seconds });
+    this.runner = new JobRunner(
+      repository,
+      {
+        workerId: this.workerId,
+        logger,
+        clock,
+        stopping: () => this.stopped,
+        secret: (jobId) => this.secrets.get(jobId),
+        forget: (jobId) => this.secrets.delete(jobId),
+        outputDir: (jobId) => this.files.spoolDir(jobId),
+        publish: (jobId) => this.files.publish(jobId),
+        removeFiles: (jobId) => this.removeFiles(jobId),
+        expiry: (now) => this.expiry(now),
+        changed: () => this.notifyChange(),
+        completed: (job, generated, seconds) => {
+          this.speed.record(generated, job.outputFormats.length, seconds);
+          const owner: Owner = { keyId: job.ownerKeyId, subject: job.ownerSubject, all: false };
+          this.onPatientsGenerated(owner, job.id, generated);
+          this.emit({ type: 'finished', status: 'completed', patients: generated, seconds });
+        },
+        failed: (seconds) => this.emit({ type: 'finished', status: 'failed', seconds }),
+        onError: (err) => this.reportFailure(err),
       },
-      failed: (seconds) => this.emit({ type: 'finished', status: 'failed', seconds }),
-      onError: (err) => this.reportFailure(err),
-    });
+      this.threads,
+    );
   }
 
   /** Measured on the jobs this instance completed; gives a new job its `estimated_duration`. */
@@ -212,6 +221,7 @@ export class JobService {
   async close(graceMs = 0): Promise<void> {
     await this.stop(graceMs);
     await this.queue.close();
+    await this.threads.close();
   }
 
   async create(input: CreateJobInput): Promise<JobRow> {

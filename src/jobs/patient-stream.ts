@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Worker } from 'node:worker_threads';
 import type { StreamFromParent, StreamTask, StreamToParent } from './stream-protocol.js';
-import type { StreamWorkerPool } from './stream-worker-pool.js';
+import type { WarmWorkerPool } from './warm-worker-pool.js';
 
 export interface PatientStreamOptions {
   /** Chunks the worker may have in flight beyond what the reader asked for. */
@@ -42,7 +42,7 @@ export class PatientStream extends Readable {
 
   constructor(
     task: StreamTask,
-    private readonly pool: StreamWorkerPool,
+    private readonly pool: WarmWorkerPool,
     private readonly options: PatientStreamOptions,
   ) {
     super();

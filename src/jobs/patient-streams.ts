@@ -1,6 +1,6 @@
 import { PatientStream } from './patient-stream.js';
 import type { StreamTask } from './stream-protocol.js';
-import { StreamWorkerPool } from './stream-worker-pool.js';
+import { WarmWorkerPool } from './warm-worker-pool.js';
 
 export interface PatientStreamsOptions {
   /** Streams one holder (a key, or the demo key and one client) may have open at once. */
@@ -28,10 +28,10 @@ export class PatientStreams {
   private readonly byHolder = new Map<string, number>();
 
   /** The warm worker threads (exposed for tests). */
-  readonly pool: StreamWorkerPool;
+  readonly pool: WarmWorkerPool;
 
   constructor(private readonly options: PatientStreamsOptions) {
-    this.pool = new StreamWorkerPool(Math.min(options.idleWorkers ?? 2, options.perInstance));
+    this.pool = new WarmWorkerPool('stream-worker', Math.min(options.idleWorkers ?? 2, options.perInstance));
   }
 
   get limits(): { perHolder: number; perInstance: number } {

@@ -43,4 +43,28 @@ describe('the archive thread', () => {
     await archive.abort();
     expect(existsSync(zip)).toBe(false);
   });
+
+  it('writes the next archive on the thread the last one was written on, unless that one failed or was aborted', async () => {
+    const zipOf = async (name: string): Promise<number> => {
+      const file = join(dir, `${name}.csv`);
+      writeFileSync(file, 'id\n0\n');
+      const archive = new ArchiveThread(join(dir, `${name}.zip`));
+      await archive.finish(0, [{ name: `${name}.csv`, path: file }]);
+      expect(Object.keys(await unzip(readFileSync(join(dir, `${name}.zip`))))).toEqual([`${name}.csv`]);
+      return archive.threadId;
+    };
+    const first = await zipOf('first');
+    expect(await zipOf('second')).toBe(first);
+
+    const failed = new ArchiveThread(join(dir, 'failed.zip'));
+    await expect(failed.finish(0, [{ name: 'gone.csv', path: join(dir, 'gone.csv') }])).rejects.toThrow();
+    expect(failed.threadId).toBe(first);
+    const afterFailure = await zipOf('after-failure');
+    expect(afterFailure).not.toBe(first);
+
+    const aborted = new ArchiveThread(join(dir, 'aborted-again.zip'));
+    await aborted.abort();
+    expect(aborted.threadId).toBe(afterFailure);
+    expect(await zipOf('after-abort')).not.toBe(afterFailure);
+  });
 });
