@@ -13,10 +13,30 @@ export interface Operation {
   detail?: string;
 }
 
-export function damageControlOperations(p: ClinicalProfile): Operation[] {
+/**
+ * A laparotomy at Role 2 is damage control, abbreviated, packed and left open for the relook, only for a
+ * casualty who cannot take more: in shock when the surgeon sees them, having lost a third of the blood
+ * (ATLS class III, the transfusion threshold), or with the chest opened too. A stable casualty with a
+ * limited injury has it repaired and the abdomen closed at the one operation (Emergency War Surgery, 5th
+ * ed., damage control surgery: indications; Rotondo 1993). Both take the theatre 90 min here.
+ */
+export const DAMAGE_CONTROL_LAPAROTOMY =
+  'Damage-control laparotomy: bleeding packed, bowel stapled off, abdomen left open under a temporary closure';
+export const DEFINITIVE_LAPAROTOMY =
+  'Exploratory laparotomy: bleeding controlled, injuries repaired, abdomen closed (stable: no damage control needed)';
+
+/**
+ * The operations at Role 2, where `damageControl` says whether the laparotomy is abbreviated (the
+ * course decides it once the casualty's physiology on arrival is known; treatments.ts).
+ */
+export function damageControlOperations(p: ClinicalProfile, damageControl = true): Operation[] {
   const ops: Operation[] = [];
   if (p.laparotomy)
-    ops.push({ concept: PROCEDURES.laparotomy, minutes: 90, detail: 'Damage-control laparotomy' });
+    ops.push({
+      concept: PROCEDURES.laparotomy,
+      minutes: 90,
+      detail: damageControl ? DAMAGE_CONTROL_LAPAROTOMY : DEFINITIVE_LAPAROTOMY,
+    });
   if (p.thoracotomy)
     ops.push({ concept: PROCEDURES.surgery, minutes: 90, detail: 'Damage-control thoracotomy' });
   if (p.vascular)

@@ -25,6 +25,7 @@ import {
   type ClinicalProfile,
   inShock,
   intubatedOnArrival,
+  SHOCK_LOSS,
   type Vitals,
 } from './physiology.js';
 import { burnFluidsInField, fieldAntibioticCover, fieldCare, tourniquetDetail } from './field-care.js';
@@ -207,8 +208,9 @@ export function careItems(
     }
     return sorted(out);
   }
-  // The operations damage control would do, drawn once: they decide the wounds checked and the debridement.
-  const plannedOperations = damageControlOperations(p);
+  // The operations at Role 2, drawn once: they decide the wounds checked and the debridement.
+  const damageControl = needsDamageControl(p, c);
+  const plannedOperations = damageControlOperations(p, damageControl);
   // What the surgeon and the ward check: wounds where there are any (an open wound, a burn, an operation).
   const hasWounds = p.openWounds || p.burnTbsa > 0 || plannedOperations.length > 0;
   const survey = latexAllergic(history.allergies)
@@ -372,7 +374,7 @@ export function careItems(
   const r3 = stay('Role3');
   // The abdomen left open by damage control at Role 2 is closed at the relook, 24-48 h after it, where
   // the casualty is then: still at Role 2 (a long hold), at Role 3, or else at Role 4.
-  const openAbdomen = p.laparotomy && r2 !== undefined && Number.isFinite(c.surgery);
+  const openAbdomen = p.laparotomy && damageControl && r2 !== undefined && Number.isFinite(c.surgery);
   let abdomenClosed = false;
   let relook = Number.POSITIVE_INFINITY;
   for (const s of [r2, r3]) {
@@ -492,6 +494,12 @@ export function careItems(
 const sorted = (items: CareItem[]): CareItem[] => items.sort((x, y) => x.hours - y.hours);
 
 /** Nursed in intensive care at Role 3 (and at Role 4): a major injury, a severe brain injury, a major burn. */
+/** Whether the laparotomy at Role 2 is damage control (DAMAGE_CONTROL_LAPAROTOMY, damage-control.ts). */
+function needsDamageControl(p: ClinicalProfile, c: Course): boolean {
+  const atSurgeon = c.vitals.find((x) => x.facility === 'Role2');
+  return p.thoracotomy || c.maxLoss >= SHOCK_LOSS || (atSurgeon !== undefined && inShock(atSurgeon.v));
+}
+
 const intensiveCare = (p: ClinicalProfile): boolean =>
   p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA || intubatedOnArrival(p);
 

@@ -792,12 +792,31 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(slabbed.filter((p) => !casts.some(([f]) => has(p, f))))).toEqual([]);
   });
 
+  it('keeps damage control for the casualty who cannot take more, and repairs and closes a stable abdomen at one operation', () => {
+    const atSurgeon = (p: Patient) => p.vital_signs.find((v) => v.facility === 'Role2');
+    const classIII = (p: Patient) => has(p, /class (III|IV):/);
+    const chestOpened = (p: Patient) => given(p, /Damage-control thoracotomy/).length > 0;
+    const damageControl = battle.filter((p) => given(p, /Damage-control laparotomy/).length > 0);
+    const repaired = battle.filter((p) => given(p, /Exploratory laparotomy: .*abdomen closed/).length > 0);
+    expect(damageControl.length).toBeGreaterThan(30);
+    expect(repaired.length).toBeGreaterThan(10);
+    const deranged = (p: Patient) => {
+      const v = atSurgeon(p);
+      return classIII(p) || chestOpened(p) || (v !== undefined && (v.systolic_bp < 90 || v.heart_rate > 120));
+    };
+    expect(ids(damageControl.filter((p) => !deranged(p)))).toEqual([]);
+    expect(ids(repaired.filter(deranged))).toEqual([]);
+    expect(ids(repaired.filter((p) => given(p, /Relook laparotomy|temporary closure/).length > 0))).toEqual(
+      [],
+    );
+  });
+
   it('closes an abdomen left open by damage control at a relook 24 to 48 h later, in intensive care until then', () => {
     const relook = /Relook laparotomy/;
     const opened = battle.filter(
       (p) => given(p, /Damage-control laparotomy/).length > 0 && p.final_status === 'Remains_Role4',
     );
-    expect(opened.length).toBeGreaterThan(30);
+    expect(opened.length).toBeGreaterThan(15);
     const late = opened.filter((p) => {
       const dcs = given(p, /Damage-control laparotomy/)[0]!;
       const closed = given(p, relook);
