@@ -265,6 +265,17 @@ export const DENGUE_NOT_EXCLUDED = 'fever where dengue is not yet excluded';
  */
 export const MALARIA_TEST = 'Malaria rapid diagnostic test and thick and thin blood films';
 
+const TRICYCLIC = /amitriptyline/i;
+
+/**
+ * The regimen without amitriptyline when the history gives a reason (`tricyclicCaution`): gabapentin, one
+ * of the four first choices for neuropathic pain beside it (NICE CG173).
+ */
+export function sparingTricyclic(regimen: string, reason: string | undefined): string {
+  if (!reason || !TRICYCLIC.test(regimen)) return regimen;
+  return `Gabapentin 300 mg PO at night, raised every few days as the pain allows (amitriptyline withheld: ${reason})`;
+}
+
 /** The regimen, with paracetamol in place of an NSAID when the history gives a reason (`nsaidCaution`). */
 export function sparingNsaid(regimen: string, reason: string | undefined): string {
   if (!reason || !NSAID.test(regimen)) return regimen;

@@ -66,6 +66,7 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   const analgesia = fieldAnalgesia(p, c, history);
   if (analgesia) add('POI', then + 8 * MIN, PROCEDURES.drug, 2, analgesia);
   if (p.eye) add('POI', then + 9 * MIN, PROCEDURES.procedure, 2, EYE_SHIELD);
+  if (c.water === 'submersion') add('POI', then + 2 * MIN, PROCEDURES.oxygen, undefined, RESCUE_OXYGEN);
   // Everyone who cannot walk out is wrapped against the cold, which worsens bleeding (the lethal triad).
   if (c.triage !== 'T3' || c.water !== 'none')
     add('POI', then + 14 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
@@ -83,6 +84,12 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   if ((p.openWounds && !p.cleanLacerations) || p.eye)
     add('POI', then + 10 * MIN, PROCEDURES.antibiotics, 2, fieldAntibiotic(p, c, history));
 }
+
+/**
+ * One who inhaled water gets high-flow oxygen as soon as it is at hand (ERC Guidelines 2021, drowning):
+ * at sea from the rescue boat's or the ship's first-aid kit, before any facility.
+ */
+const RESCUE_OXYGEN = "Oxygen 15 L/min by non-rebreather mask from the rescuers' kit (water inhaled)";
 
 /**
  * TCCC Guidelines (burns): cover the burn with dry sterile dressings and, for an extensive burn, wrap the

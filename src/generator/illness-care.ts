@@ -23,6 +23,7 @@ import {
   septic,
   sparingDecongestant,
   sparingNsaid,
+  sparingTricyclic,
 } from './dnbi-care.js';
 import type { AddCare } from './field-care.js';
 import {
@@ -30,6 +31,7 @@ import {
   decongestantCaution,
   type MedicalHistory,
   nsaidCaution,
+  tricyclicCaution,
 } from './medical-history.js';
 import { lowSaturation } from './oxygen.js';
 import type { Facility } from './types.js';
@@ -310,7 +312,10 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
         dnbi.condition.code === MALARIA && dnbi.triage === 'T1'
           ? SEVERE_MALARIA
           : sparingDecongestant(
-              sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, caution),
+              sparingTricyclic(
+                sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, caution),
+                tricyclicCaution(history),
+              ),
               decongestantCaution(history),
             );
       add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);

@@ -74,6 +74,14 @@ export function decongestantCaution(history: { comorbidities: readonly HistoryEn
   return history.comorbidities.some((c) => c.code === HYPERTENSION) ? 'hypertension' : undefined;
 }
 
+/**
+ * Why a tricyclic is withheld, or undefined: amitriptyline beside sertraline risks the serotonin syndrome,
+ * and sertraline raises the tricyclic's blood level (BNF, interactions of amitriptyline).
+ */
+export function tricyclicCaution(history: { medications: readonly Medication[] }): string | undefined {
+  return history.medications.some((m) => m.code === SERTRALINE) ? 'takes sertraline, an SSRI' : undefined;
+}
+
 /** Whether the team must use latex-free gloves and equipment on this casualty. */
 export const latexAllergic = (allergies: readonly HistoryEntry[]): boolean =>
   allergies.some((a) => a.code === LATEX_ALLERGY);

@@ -88,11 +88,27 @@ describe('a cold-weather casualty’s card, read by an arctic medical officer', 
     ).toEqual([]);
   });
 
-  it('gives a non-freezing cold injury amitriptyline at night for its nerve pain, not an NSAID', () => {
+  it('gives a non-freezing cold injury amitriptyline at night for its nerve pain, not an NSAID, and gabapentin to one on sertraline', () => {
     const nfci = cold.filter((p) => has(p, /non-freezing cold injury/) && p.vital_signs.length > 1);
     expect(nfci.length).toBeGreaterThan(30);
+    const onSertraline = (p: (typeof nfci)[number]) => p.medications.some((m) => m.code === '372594008');
     expect(
-      nfci.filter((p) => given(p, /Amitriptyline (10|25) mg PO at night/).length !== 1).map((p) => p.id),
+      nfci
+        .filter((p) => !onSertraline(p))
+        .filter((p) => given(p, /Amitriptyline (10|25) mg PO at night/).length !== 1)
+        .map((p) => p.id),
+    ).toEqual([]);
+    // Amitriptyline beside an SSRI risks the serotonin syndrome (BNF): gabapentin instead (NICE CG173).
+    const withSsri = nfci.filter(onSertraline);
+    expect(withSsri.length).toBeGreaterThan(0);
+    expect(
+      withSsri
+        .filter(
+          (p) =>
+            given(p, /Amitriptyline/).length > 0 ||
+            given(p, /Gabapentin 300 mg .*amitriptyline withheld: takes sertraline/).length !== 1,
+        )
+        .map((p) => p.id),
     ).toEqual([]);
     expect(
       nfci.filter((p) => given(p, /ibuprofen|naproxen|diclofenac/i).length > 0).map((p) => p.id),

@@ -27,6 +27,12 @@ describe('a sailor pulled from the sea, read by a ship’s medical officer', () 
     expect(drowned.length).toBeGreaterThan(5);
     const watched = drowned.filter((p) => p.final_status !== 'KIA');
     expect(idsOf(watched.filter((p) => given(p, /delayed pulmonary oedema/).length !== 1))).toEqual([]);
+    // High-flow oxygen from the rescuers, before any facility (ERC 2021, drowning), unless the mass-casualty
+    // triage made the casualty expectant: comfort care only in the field.
+    const rescued = (p: Patient) =>
+      given(p, /Oxygen 15 L\/min by non-rebreather mask from the rescuers/).some((t) => t.location === 'POI');
+    const expectant = (p: Patient) => given(p, /expectant \(T4\)/).some((t) => t.location === 'POI');
+    expect(idsOf(watched.filter((p) => !expectant(p) && !rescued(p)))).toEqual([]);
     // Plain films need Role 2's X-ray (AJP-4.10): the chest is filmed there, not at Role 1.
     const chestFilms = watched.flatMap((p) => given(p, /X-ray/).filter((t) => /chest/.test(t.detail ?? '')));
     expect(chestFilms.length).toBeGreaterThan(3);
