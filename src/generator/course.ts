@@ -134,6 +134,15 @@ export const triedInTheatre = (dnbi: DnbiCase): boolean =>
 const TRIAL_OF_TREATMENT_DAYS = [7, 14] as const;
 const trialOfTreatmentHours = (rng: Rng): number =>
   rng.uniform(TRIAL_OF_TREATMENT_DAYS[0] * 24, TRIAL_OF_TREATMENT_DAYS[1] * 24);
+/**
+ * The share of blood volume lost by Role 2 from which blood is given: a fifth, or 15 % (class II) after
+ * an amputation or a cut artery, which go on to need a massive transfusion even with the tourniquet on,
+ * or with bleeding inside the trunk or pelvis that no one can press on (JTS CPG Damage Control
+ * Resuscitation: amputation, vascular injury and penetrating torso injury predict it). The thresholds
+ * are judgement.
+ */
+const transfusedFrom = (p: ClinicalProfile): number =>
+  p.amputation || p.vascular || p.bleed.torso + p.bleed.pelvic > 0 ? 0.15 : 0.2;
 /** A casualty flown to Role 4 is followed for three days there; a death after that is not recorded. */
 const ROLE4_RECORD_HOURS = 72;
 /**
@@ -538,7 +547,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   if (trauma && bleeding) {
     const inFlight = bypass && scenario.casualty_profile === 'oif_oef' && rng.chance(0.5);
     if (inFlight && bloodLossAt(p.bleed, care, poiLeave) >= 0.15) care.blood = poiLeave + 0.1;
-    else if (role2 && bloodLossAt(p.bleed, care, role2.arrive) >= 0.2) care.blood = role2.arrive + 10 * MIN;
+    else if (role2 && bloodLossAt(p.bleed, care, role2.arrive) >= transfusedFrom(p))
+      care.blood = role2.arrive + 10 * MIN;
   }
 
   if (configured) {

@@ -792,6 +792,21 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(slabbed.filter((p) => !casts.some(([f]) => has(p, f))))).toEqual([]);
   });
 
+  it('transfuses at Role 2 every casualty who arrives there in haemorrhagic shock and lives ten minutes', () => {
+    const arrival = (p: Patient) => p.vital_signs.find((v) => v.facility === 'Role2');
+    const shocked = battle.filter((p) => {
+      const v = arrival(p);
+      if (!v || !inShock({ ...p, vital_signs: [v] })) return false;
+      // A tension pneumothorax's shock is relieved by the needle and the drain, a cut cord's by
+      // vasopressors: neither by blood.
+      if (has(p, /Tension pneumothorax|Shock neurogenic/)) return false;
+      const death = p.movement_timeline.find((e) => e.event_type === 'kia');
+      return !death || death.hours_since_injury > v.hours_since_injury + 10 / 60;
+    });
+    expect(shocked.length).toBeGreaterThan(40);
+    expect(ids(shocked.filter((p) => given(p, /Red cells and plasma/).length === 0))).toEqual([]);
+  });
+
   it('keeps damage control for the casualty who cannot take more, and repairs and closes a stable abdomen at one operation', () => {
     const atSurgeon = (p: Patient) => p.vital_signs.find((v) => v.facility === 'Role2');
     const classIII = (p: Patient) => has(p, /class (III|IV):/);
