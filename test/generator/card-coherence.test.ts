@@ -16,6 +16,16 @@ function run(config: unknown, count: number, seed: string): Patient[] {
 
 const qualifier = (p: Patient): string => p.conditions[0]?.qualifier ?? '';
 
+let defaultCards: Patient[] | undefined;
+/**
+ * 10,000 patients of the default scenario, generated once for every test here that reads the default
+ * scenario's cards (drawing a population per test cost seconds and tested nothing more).
+ */
+function defaultScenarioCards(): Patient[] {
+  defaultCards ??= [...generatePatients(DEFAULT_SCENARIO, { seed: 'card coherence', count: 10_000 })];
+  return defaultCards;
+}
+
 describe('a card read as a whole', () => {
   const hot = run(
     {
@@ -54,7 +64,7 @@ describe('a card read as a whole', () => {
   });
 
   it('gives a penicillin-allergic casualty clindamycin for open wounds, never a penicillin or a cephalosporin', () => {
-    const ps = [...generatePatients(DEFAULT_SCENARIO, { seed: 'allergy', count: 10_000 })];
+    const ps = defaultScenarioCards();
     const allergic = (p: Patient) => p.allergies.some((a) => a.code === '91936005');
     // The drug given for the wounds at a facility: the first word of the antibiotic therapy's detail (the
     // field's moxifloxacin or ertapenem is TCCC's, given whatever the allergy).
@@ -107,9 +117,7 @@ describe('a card read as a whole', () => {
   });
 
   it('gives battle casualties the TCCC analgesia for their state: ketamine in shock, fentanyl for severe pain, the pack otherwise', () => {
-    const ps = [...generatePatients(DEFAULT_SCENARIO, { seed: 'analgesia', count: 10_000 })].filter(
-      (p) => p.injury_type === 'BATTLE_TRAUMA',
-    );
+    const ps = defaultScenarioCards().filter((p) => p.injury_type === 'BATTLE_TRAUMA');
     // The analgesic: the field's first drug other than TXA.
     const fieldDrug = (p: Patient) =>
       p.treatments.find(
@@ -141,7 +149,7 @@ describe('a card read as a whole', () => {
   });
 
   it('has the first facility use latex-free equipment on a latex-allergic casualty, and only then', () => {
-    const ps = [...generatePatients(DEFAULT_SCENARIO, { seed: 'latex', count: 10_000 })];
+    const ps = defaultScenarioCards();
     const latex = (p: Patient) => p.allergies.some((a) => a.code === '300916003');
     const survey = (p: Patient) => p.treatments.find((t) => /^Primary survey/.test(t.detail ?? ''))?.detail;
     const surveyed = ps.filter((p) => survey(p) !== undefined);
@@ -170,7 +178,7 @@ describe('a card read as a whole', () => {
   });
 
   it('gives no blast lung and no penetrating wound to a casualty of blunt trauma (crash, fall, collapse)', () => {
-    const blunt = [...generatePatients(DEFAULT_SCENARIO, { seed: 'blunt', count: 10_000 })].filter(
+    const blunt = defaultScenarioCards().filter(
       (p) => p.mechanism === 'other' || (p.injury_type === 'NON_BATTLE' && p.injury_severity_score > 0),
     );
     const contradicts = (p: Patient) =>
@@ -182,7 +190,7 @@ describe('a card read as a whole', () => {
 
   it('brings no frostbite in a temperate June, and still does in an arctic February', () => {
     const frostbite = (ps: Patient[]) => ps.filter((p) => p.conditions.some((c) => c.code === '370977006'));
-    const june = [...generatePatients(DEFAULT_SCENARIO, { seed: 'june', count: 10_000 })];
+    const june = defaultScenarioCards();
     expect(DEFAULT_SCENARIO.base_date.slice(5, 7)).toBe('06');
     expect(frostbite(june).map((p) => p.day)).toEqual([]);
     expect(
@@ -191,7 +199,7 @@ describe('a card read as a whole', () => {
   });
 
   it('names a serious non-battle injury a crash or a fall, never a sick-call presentation', () => {
-    const ps = [...generatePatients(DEFAULT_SCENARIO, { seed: 'falls', count: 6000 })];
+    const ps = defaultScenarioCards();
     // Serious non-battle trauma goes through the injury model: a medic triages it where it happened.
     const trauma = ps.filter(
       (p) =>
@@ -209,7 +217,7 @@ describe('a card read as a whole', () => {
       return kind !== undefined && !u.endsWith(kind[0]!.toUpperCase() + kind.slice(1));
     };
     const ps = [
-      ...generatePatients(DEFAULT_SCENARIO, { seed: 'units', count: 6000 }),
+      ...defaultScenarioCards(),
       ...run(getPreset('maritime_operation')?.generation_config, 3000, 'units'),
     ];
     const misfits = ps
