@@ -46,7 +46,10 @@ export interface Course {
   outcome: Outcome;
   /** Arrival hour at each facility reached alive. */
   visits: { facility: Facility; hours: number }[];
+  /** The card's category: the field triage, or DEAD for one killed before reaching care. */
   triage: NatoTriage;
+  /** The category the first medic gave at contact, kept for one who then died in the field. */
+  fieldTriage: NatoTriage;
   vitals: { facility: Facility; hours: number; v: Vitals }[];
   stays: Stay[];
   care: CareTimes;
@@ -662,6 +665,7 @@ function finish(r: Resolved): Course {
     outcome,
     visits,
     triage: outcome.category === 'KIA' ? 'DEAD' : r.triage,
+    fieldTriage: r.triage,
     vitals: r.vitals,
     stays,
     care: r.care,

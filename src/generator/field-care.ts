@@ -7,7 +7,7 @@ import { PROCEDURES } from './conditions.js';
 import { type Course, FAILED_BLEED_CONTROL, MAJOR_LIMB_BLEED } from './course.js';
 import { betaLactamAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
 import { type ClinicalProfile, inShock, MAJOR_BURN_TBSA, SHOCK_LOSS } from './physiology.js';
-import type { Facility } from './types.js';
+import type { Facility, NatoTriage } from './types.js';
 
 const MIN = 1 / 60;
 
@@ -23,9 +23,21 @@ export type AddCare = (
   detail?: string,
 ) => void;
 
+/**
+ * The category the first medic gives, written where the triage is recorded: the NATO categories of the
+ * triage sieve (AJP-4.10; UK triage sieve and MPTT, physiology.ts). T4 writes its own reason (EXPECTANT).
+ */
+const FIELD_TRIAGE: Readonly<Partial<Record<NatoTriage, string>>> = {
+  T1: 'Triage sieve: T1, immediate',
+  T2: 'Triage sieve: T2, delayed',
+  T3: 'Triage sieve: T3, minimal (walking wounded)',
+};
+
 /** Everything done at the point of injury for a casualty alive at first contact. */
 export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory, add: AddCare): void {
-  add('POI', c.contact, PROCEDURES.triage, 1, c.triage === 'T4' ? EXPECTANT : undefined);
+  // The medic's category, also for one who dies before reaching care (whose card then says DEAD).
+  const triage = c.fieldTriage;
+  add('POI', c.contact, PROCEDURES.triage, 1, triage === 'T4' ? EXPECTANT : FIELD_TRIAGE[triage]);
   if (Number.isFinite(c.field.tourniquet)) fieldTourniquet(p, c, add);
   else if (p.bleed.limb >= MAJOR_LIMB_BLEED)
     add('POI', c.contact + FAILED_BLEED_CONTROL, PROCEDURES.dressing, 5, UNCONTROLLED_LIMB_BLEED);
@@ -36,7 +48,7 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   // A trickle from a face or scalp wound is no massive bleed: the field dressing holds it.
   else if (p.bleed.junctional >= MAJOR_LIMB_BLEED)
     add('POI', c.contact + FAILED_BLEED_CONTROL, PROCEDURES.dressing, 5, UNCONTROLLED_JUNCTIONAL_BLEED);
-  if (c.triage === 'T4') {
+  if (triage === 'T4') {
     expectantCare(p, c, then, add);
     return;
   }
@@ -68,7 +80,7 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   if (p.eye) add('POI', then + 9 * MIN, PROCEDURES.procedure, 2, EYE_SHIELD);
   if (c.water === 'submersion') add('POI', then + 2 * MIN, PROCEDURES.oxygen, undefined, RESCUE_OXYGEN);
   // Everyone who cannot walk out is wrapped against the cold, which worsens bleeding (the lethal triad).
-  if (c.triage !== 'T3' || c.water !== 'none')
+  if (triage !== 'T3' || c.water !== 'none')
     add('POI', then + 14 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
   // Held in the field for hours (contested airspace, a long carry): prolonged casualty care until moved.
   const held = Math.min(c.poiLeave, c.death) - c.contact;
@@ -103,7 +115,7 @@ const FIELD_BURN_DRESSING = 'Burns covered with dry sterile dressings';
  * facility carries on with it (treatments.ts).
  */
 export const burnFluidsInField = (p: ClinicalProfile, c: Course): boolean =>
-  p.burnTbsa >= MAJOR_BURN_TBSA && c.maxLoss < SHOCK_LOSS && c.triage !== 'T4';
+  p.burnTbsa >= MAJOR_BURN_TBSA && c.maxLoss < SHOCK_LOSS && c.fieldTriage !== 'T4';
 const fieldBurnFluids = (tbsa: number): string =>
   `IV/IO access; burn fluids by the rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h`;
 

@@ -598,7 +598,9 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
         (p.mechanism === 'gunshot' || p.mechanism === 'explosive') &&
         has(p, /Injury of artery|penetrating, hollow viscus|Injury of liver|Hemothorax|Pneumothorax/) &&
         p.treatments.some((t) => t.location === 'POI') &&
-        (!died(p) || p.outcome.hours_since_injury > 1),
+        (!died(p) || p.outcome.hours_since_injury > 1) &&
+        // The expectant get comfort care only (below).
+        given(p, /Mass-casualty triage: expectant/).length === 0,
     );
     expect(penetrating.length).toBeGreaterThan(300);
     expect(ids(penetrating.filter((p) => given(p, /Field dressing/).length === 0))).toEqual([]);
@@ -790,6 +792,21 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     const slabbed = battle.filter((p) => given(p, /backslab|U-slab/).length > 0);
     expect(slabbed.length).toBeGreaterThanOrEqual(held * 0.9);
     expect(ids(slabbed.filter((p) => !casts.some(([f]) => has(p, f))))).toEqual([]);
+  });
+
+  it('writes the category the first medic gave where the triage is recorded', () => {
+    const triaged = battle.filter((p) =>
+      p.treatments.some((t) => t.location === 'POI' && t.treatment === 'Triage'),
+    );
+    expect(triaged.length).toBeGreaterThan(1000);
+    const written = (p: Patient) =>
+      p.treatments.find((t) => t.location === 'POI' && t.treatment === 'Triage')?.detail ?? '';
+    const category = /^Triage sieve: (T[123]), |^Mass-casualty triage: expectant \(T4\)/;
+    expect(ids(triaged.filter((p) => !category.test(written(p))))).toEqual([]);
+    // Not re-triaged on arrival, the card's category is the one the medic wrote (DEAD for one who died
+    // before reaching care).
+    const kept = triaged.filter((p) => !/expectant/.test(written(p)) && p.nato_triage !== 'DEAD');
+    expect(ids(kept.filter((p) => category.exec(written(p))?.[1] !== p.nato_triage))).toEqual([]);
   });
 
   it('transfuses at Role 2 every casualty who arrives there in haemorrhagic shock and lives ten minutes', () => {
@@ -1623,7 +1640,12 @@ describe('a soldier pulled from a collapsed building, read by a trauma surgeon',
 });
 
 describe('a casualty of a mass-casualty event triaged expectant, read by a trauma surgeon', () => {
-  const expectant = run('mass_casualty', 12_000, 'expectant').filter((p) => p.nato_triage === 'T4');
+  const population = run('mass_casualty', 12_000, 'expectant');
+  const expectant = population.filter((p) => p.nato_triage === 'T4');
+  // Triaged expectant by the first medic, with those who died before reaching care (their card says DEAD).
+  const triagedExpectant = population.filter((p) =>
+    given(p, /Mass-casualty triage: expectant \(T4\)/).some((t) => t.location === 'POI'),
+  );
 
   it('writes the expectant category where it was given, and the re-triage before any facility treats the casualty as immediate', () => {
     expect(expectant.length).toBeGreaterThan(15);
@@ -1652,7 +1674,10 @@ describe('a casualty of a mass-casualty event triaged expectant, read by a traum
     const fieldIntervention =
       /Tranexamic|Antibiotic therapy|Needle decompression|chest seal|splint|Pelvic binder|Field dressing/i;
     expect(
-      expectant
+      triagedExpectant.filter((p) => p.final_status === 'KIA' && p.nato_triage === 'DEAD').length,
+    ).toBeGreaterThan(3);
+    expect(
+      triagedExpectant
         .filter((p) =>
           p.treatments.some(
             (t) => t.location === 'POI' && fieldIntervention.test(`${t.treatment} ${t.detail}`),
