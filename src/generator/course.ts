@@ -74,6 +74,8 @@ export interface Course {
   maxLoss: number;
   /** An expectant casualty never upgraded at a re-triage: comfort care only, to the end. */
   comfortOnly: boolean;
+  /** Wounded in a mass-casualty event, whose surgeons ration their theatre time (treatments.ts). */
+  massCasualty: boolean;
 }
 
 export interface CourseInput {
@@ -415,6 +417,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       field,
       maxLoss: 0,
       comfortOnly: false,
+      massCasualty: input.massCasualty,
       water: input.water ?? 'none',
     });
   }
@@ -630,6 +633,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     maxLoss,
     water: input.water ?? 'none',
     comfortOnly,
+    massCasualty: input.massCasualty,
   });
 }
 
@@ -652,6 +656,7 @@ interface Resolved {
   field: Course['field'];
   maxLoss: number;
   comfortOnly: boolean;
+  massCasualty: boolean;
 }
 
 /** Writes the timeline up to the end (death, RTD or Role 4) and the outcome. */
@@ -677,6 +682,7 @@ function finish(r: Resolved): Course {
     field: r.field,
     maxLoss: r.maxLoss,
     comfortOnly: r.comfortOnly,
+    massCasualty: r.massCasualty,
   };
   if (Number.isFinite(death) && r.cause) course.causeOfDeath = r.cause;
   return course;

@@ -494,10 +494,19 @@ export function careItems(
 const sorted = (items: CareItem[]): CareItem[] => items.sort((x, y) => x.hours - y.hours);
 
 /** Nursed in intensive care at Role 3 (and at Role 4): a major injury, a severe brain injury, a major burn. */
-/** Whether the laparotomy at Role 2 is damage control (DAMAGE_CONTROL_LAPAROTOMY, damage-control.ts). */
+/**
+ * Whether the laparotomy at Role 2 is damage control (DAMAGE_CONTROL_LAPAROTOMY, damage-control.ts): for the
+ * physiology, or in a mass-casualty event, where the surgeons abbreviate every operation to reach the next
+ * casualty sooner (Emergency War Surgery, 5th ed.: triage and damage control in mass casualties).
+ */
 function needsDamageControl(p: ClinicalProfile, c: Course): boolean {
   const atSurgeon = c.vitals.find((x) => x.facility === 'Role2');
-  return p.thoracotomy || c.maxLoss >= SHOCK_LOSS || (atSurgeon !== undefined && inShock(atSurgeon.v));
+  return (
+    c.massCasualty ||
+    p.thoracotomy ||
+    c.maxLoss >= SHOCK_LOSS ||
+    (atSurgeon !== undefined && inShock(atSurgeon.v))
+  );
 }
 
 const intensiveCare = (p: ClinicalProfile): boolean =>

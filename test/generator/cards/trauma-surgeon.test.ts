@@ -832,9 +832,15 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     const repaired = battle.filter((p) => given(p, /Exploratory laparotomy: .*abdomen closed/).length > 0);
     expect(damageControl.length).toBeGreaterThan(30);
     expect(repaired.length).toBeGreaterThan(10);
+    // Or wounded in a mass-casualty event, where every operation is abbreviated (below).
     const deranged = (p: Patient) => {
       const v = atSurgeon(p);
-      return classIII(p) || chestOpened(p) || (v !== undefined && (v.systolic_bp < 90 || v.heart_rate > 120));
+      return (
+        p.mass_casualty ||
+        classIII(p) ||
+        chestOpened(p) ||
+        (v !== undefined && (v.systolic_bp < 90 || v.heart_rate > 120))
+      );
     };
     expect(ids(damageControl.filter((p) => !deranged(p)))).toEqual([]);
     expect(ids(repaired.filter(deranged))).toEqual([]);
@@ -1668,6 +1674,13 @@ describe('a casualty of a mass-casualty event triaged expectant, read by a traum
         )
         .map((p) => p.id),
     ).toEqual([]);
+  });
+
+  it('abbreviates every laparotomy of a mass-casualty event to damage control, to reach the next casualty sooner', () => {
+    const laparotomy = /Damage-control laparotomy|Exploratory laparotomy/;
+    const opened = population.filter((p) => p.mass_casualty && given(p, laparotomy).length > 0);
+    expect(opened.length).toBeGreaterThan(30);
+    expect(opened.filter((p) => given(p, /Exploratory laparotomy/).length > 0).map((p) => p.id)).toEqual([]);
   });
 
   it('gives the expectant comfort care, not the immediate’s interventions, and treats as immediate only those upgraded at the re-triage', () => {
