@@ -20,18 +20,20 @@ interface Scene {
   survivor?: Instance;
 }
 
-async function openScene(): Promise<Scene> {
-  return {
+/** Runs `story` in a scene of its own, and always kills, closes and removes what the scene holds. */
+async function inScene(story: (scene: Scene) => Promise<void>): Promise<void> {
+  const scene: Scene = {
     shared: await openTestDatabase('postgres'),
     dataDir: mkdtempSync(join(tmpdir(), 'milmed-death-')),
   };
-}
-
-async function closeScene(scene: Scene): Promise<void> {
-  if (scene.child?.child.exitCode === null) scene.child.child.kill('SIGKILL');
-  await scene.survivor?.close();
-  await scene.shared.close();
-  rmSync(scene.dataDir, { recursive: true, force: true });
+  try {
+    await story(scene);
+  } finally {
+    if (scene.child?.child.exitCode === null) scene.child.child.kill('SIGKILL');
+    await scene.survivor?.close();
+    await scene.shared.close();
+    rmSync(scene.dataDir, { recursive: true, force: true });
+  }
 }
 
 /** Starts a server process, has it take a long job, and kills it mid-run; returns the job's id. */
@@ -75,8 +77,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
     it.concurrent('fails the job cleanly once retries are spent, and removes its partial files', async ({
       expect,
     }) => {
-      const scene = await openScene();
-      try {
+      await inScene(async (scene) => {
         const { shared, dataDir } = scene;
         const id = await jobOfKilledWorker(scene, '0');
         const killedAt = Date.now();
@@ -92,16 +93,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
         expect(existsSync(join(dataDir, 'spool', id))).toBe(false);
         expect(existsSync(join(dataDir, 'jobs', id))).toBe(false);
         expect(existsSync(join(dataDir, 'jobs', `${id}.zip`))).toBe(false);
-      } finally {
-        await closeScene(scene);
-      }
+      });
     });
 
     it.concurrent('delivers the job again to a live instance, which runs it from the start', async ({
       expect,
     }) => {
-      const scene = await openScene();
-      try {
+      await inScene(async (scene) => {
         const { shared, dataDir } = scene;
         const id = await jobOfKilledWorker(scene, '1');
         const dead = (await new JobRepository(shared.database.db).get(id, SYSTEM_OWNER))?.workerId;
@@ -117,9 +115,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
         if (job?.status === 'failed') expect(job.error).toMatch(/took longer than 3 s/);
         else expect(job?.status).toMatch(/running|completed/);
         if (job?.status === 'running') await survivor.services.jobs.cancel(id, SYSTEM_OWNER);
-      } finally {
-        await closeScene(scene);
-      }
+      });
     });
   },
 );
