@@ -20,9 +20,9 @@ export interface Operation {
  * limited injury has it repaired and the abdomen closed at the one operation (Emergency War Surgery, 5th
  * ed., damage control surgery: indications; Rotondo 1993). Both take the theatre 90 min here.
  */
-export const DAMAGE_CONTROL_LAPAROTOMY =
+const DAMAGE_CONTROL_LAPAROTOMY =
   'Damage-control laparotomy: bleeding packed, bowel stapled off, abdomen left open under a temporary closure';
-export const DEFINITIVE_LAPAROTOMY =
+const DEFINITIVE_LAPAROTOMY =
   'Exploratory laparotomy: bleeding controlled, injuries repaired, abdomen closed (stable: no damage control needed)';
 
 /**

@@ -33,6 +33,10 @@ const HYPERTENSION = '59621000';
 const LISINOPRIL = '386873009';
 const IBUPROFEN = '387207008';
 
+const TAKES_SERTRALINE = 'takes sertraline, an SSRI';
+const takesSertraline = (history: { medications: readonly Medication[] }): boolean =>
+  history.medications.some((m) => m.code === SERTRALINE);
+
 /**
  * Why an NSAID is withheld from this casualty, or undefined. With an SSRI, NSAIDs raise the risk of
  * gastrointestinal bleeding (NICE CKS, NSAIDs: prescribing issues); the BNF cautions them in
@@ -46,7 +50,7 @@ export function nsaidCaution(history: {
   comorbidities: readonly HistoryEntry[];
   medications: readonly Medication[];
 }): string | undefined {
-  if (history.medications.some((m) => m.code === SERTRALINE)) return 'takes sertraline, an SSRI';
+  if (takesSertraline(history)) return TAKES_SERTRALINE;
   if (history.comorbidities.some((c) => c.code === REFLUX)) return 'gastro-oesophageal reflux';
   if (history.comorbidities.some((c) => c.code === ASTHMA)) return 'asthma';
   if (history.medications.some((m) => m.code === LISINOPRIL)) return 'takes lisinopril for hypertension';
@@ -79,7 +83,7 @@ export function decongestantCaution(history: { comorbidities: readonly HistoryEn
  * and sertraline raises the tricyclic's blood level (BNF, interactions of amitriptyline).
  */
 export function tricyclicCaution(history: { medications: readonly Medication[] }): string | undefined {
-  return history.medications.some((m) => m.code === SERTRALINE) ? 'takes sertraline, an SSRI' : undefined;
+  return takesSertraline(history) ? TAKES_SERTRALINE : undefined;
 }
 
 /** Whether the team must use latex-free gloves and equipment on this casualty. */

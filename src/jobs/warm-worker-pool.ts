@@ -6,10 +6,10 @@ export const IDLE_MS = 30_000;
 
 /**
  * Worker threads of one entry (`stream-worker`, `generation-worker`), kept warm between tasks: starting
- * a thread and loading the generator costs about 0.3 s of CPU, more than a small stream or a demo-sized
- * job takes to generate. A worker whose task ended cleanly comes back here (up to `maxIdle` are kept,
+ * a thread and loading the generator costs more CPU than a small stream or a demo-sized job takes to
+ * generate (bench/warm-threads.ts: 885 ms of CPU a 500-patient job on new threads, 209 ms on a warm one). A worker whose task ended cleanly comes back here (up to `maxIdle` are kept,
  * unreferenced so they never hold the process open); any other worker is terminated. An idle worker
- * holds its heap (25-60 MB after a small job), so one left idle for `idleMs` is terminated too.
+ * holds its heap (about 100 MB more RSS in the same bench), so one left idle for `idleMs` is terminated too.
  */
 export class WarmWorkerPool {
   /** Idle workers, each with the listener that drops it if it dies while idle, and its idle timer. */
