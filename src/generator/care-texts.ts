@@ -178,6 +178,9 @@ export const awaitingMove = (at: string): string =>
   `Held in the patient holding area for ${at === 'Role3' ? 'the aeromedical flight home' : 'the move to Role 3'}: daily review, treatment and physiotherapy continued`;
 export const MEDICAL_WARD_CARE =
   'Ward care: daily medical review, observations by NEWS2 (at least every 12 h), treatment continued until fit to move or to return to duty';
+/** The infectious on the ward are nursed apart, as they are kept apart in quarters (UKHSA; judgement). */
+export const ISOLATED_WARD_CARE =
+  'Ward care: daily medical review, observations by NEWS2 (at least every 12 h), nursed in a side room with isolation precautions while infectious, treatment continued until fit to move or to return to duty';
 /** Clot prevention (JTS CPG "Prevention of Deep Venous Thrombosis"; who gets it: treatments.ts). */
 export const VTE_PROPHYLAXIS = 'Enoxaparin 30 mg SC every 12 h (venous thromboembolism prophylaxis)';
 export const VTE_PROPHYLAXIS_BRAIN =

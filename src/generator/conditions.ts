@@ -133,17 +133,20 @@ function drawCase(rng: Rng, concept: DnbiConcept, tropics = false): DnbiCase {
   const evacuated = concept.evac > 0 && rng.chance(concept.evac);
   // A case grave enough to be raised to T1 needs more than Role 2 can hold it for (72 h, AJP-4.10):
   // it goes back to duty from Role 3's beds, if at all.
+  const { admit, ...raised } = effect.raised ?? {};
   const rtd: RtdLevel = evacuated
     ? 'none'
     : t === 'T1' && triage !== 'T1'
       ? atRole3AtTheEarliest(concept.rtd)
-      : concept.rtd;
+      : up && admit
+        ? admit
+        : concept.rtd;
   // Raised a step, a case is worse than its catalogue entry says, and treated for it (a drip, not salts);
   // one raised to T2 without its own `raised` shows it in its vital signs all the same (raisedToT2).
   const e = !up
     ? effect
     : effect.raised
-      ? { ...effect, ...effect.raised }
+      ? { ...effect, ...raised }
       : t === 'T2' && triage === 'T3'
         ? { ...effect, ...raisedToT2(effect) }
         : effect;

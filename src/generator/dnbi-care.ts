@@ -53,6 +53,13 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
     'Oral rehydration salts; ondansetron 4 mg PO',
   ],
   'Intravenous fluids': ['Sodium chloride 0.9 % 1 L IV', "Compound sodium lactate (Hartmann's) 1 L IV"],
+  // Diarrhoea and vomiting that cannot be kept up with by mouth: replaced by drip with the losses, the
+  // potassium guided by the electrolytes, and the vomiting stopped so that drinking can resume (NICE CKS,
+  // gastroenteritis; NICE CG174, intravenous fluid therapy in adults).
+  'Intravenous rehydration': [
+    'Sodium chloride 0.9 % 1 L IV over 1 h, then 1 L every 6 h with potassium chloride 20 mmol/L as the electrolytes guide; ondansetron 4 mg IV',
+    "Compound sodium lactate (Hartmann's) 1 L IV over 1 h, then 1 L every 6 h until drinking; ondansetron 4 mg IV",
+  ],
   // A dehydration from heat and work drinks its salts (NICE CKS, dehydration in adults; US Army TB MED
   // 507): no antidiarrhoeal, no antiemetic, for neither diarrhoea nor vomiting brought it.
   'Oral rehydration salts': [

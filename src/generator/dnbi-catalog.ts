@@ -53,8 +53,9 @@ export interface DnbiEffect {
   /**
    * What changes when the case is triaged a step higher than the catalogue's triage: a dehydration raised
    * to T2 is the one with the fast pulse or the vomiting, and it gets a drip instead of salts by mouth.
+   * `admit` is where such a case goes back to duty from, where being raised takes it into hospital.
    */
-  raised?: Pick<DnbiEffect, 'drug' | 'hr'>;
+  raised?: Pick<DnbiEffect, 'drug' | 'hr' | 'laboratory'> & { admit?: RtdLevel };
 }
 
 export type DnbiCategory =
@@ -330,8 +331,18 @@ const INFECTION = { hr: 12, temp: 1.4, antibiotics: true, drug: 'Antipyretic' } 
 const COLD = { drug: 'Cold remedies' } as const;
 const SORE_THROAT = { drug: 'Sore throat remedies' } as const;
 const COUGH = { drug: 'Cough remedies' } as const;
-/** Diarrhoea and vomiting raised to T2: the fluid lost shows in a pulse past 100, not in a higher fever. */
-const REHYDRATION = { hr: 12, drug: 'Oral rehydration', raised: { hr: 36 } } as const;
+/**
+ * Diarrhoea and vomiting raised to T2: the fluid lost shows in a pulse past 100, not in a higher fever.
+ * Such a case cannot keep up with its losses by mouth, and NICE CKS (gastroenteritis) admits it to
+ * hospital: a drip over a day or two, the electrolytes measured (which needs Role 2's laboratory), nursed
+ * apart while infectious. A Role 1's holding beds hold a drip for hours, not for days (AJP-4.10), so it goes
+ * back to duty from Role 2.
+ */
+const REHYDRATION = {
+  hr: 12,
+  drug: 'Oral rehydration',
+  raised: { hr: 36, drug: 'Intravenous rehydration', laboratory: 'Urea and electrolytes', admit: 'role2' },
+} as const;
 
 /**
  * Dental pain is treated by the dental officer, a drug only beside it (SDCEP Drug Prescribing for

@@ -45,6 +45,7 @@ import {
   HYPOTHERMIA_REWARMING,
   HYPOTHERMIA_WRAP,
   ISOLATED_SICK_IN_QUARTERS,
+  ISOLATED_WARD_CARE,
   MEDICAL_WARD_CARE,
   NFCI_CARE,
   awaitingMove,
@@ -359,7 +360,9 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
             wounds: dnbi.effect.operation !== undefined || held === 'woundCare',
             splinted: held === 'splint' || dnbi.effect.films !== undefined,
           })
-        : MEDICAL_WARD_CARE;
+        : dnbi.effect.isolate
+          ? ISOLATED_WARD_CARE
+          : MEDICAL_WARD_CARE;
     for (const s of c.stays) {
       if (s.facility !== 'Role2' && s.facility !== 'Role3') continue;
       const until = Math.min(s.leave, c.death);

@@ -116,6 +116,28 @@ describe('an ill patient’s vital signs over the days', () => {
     ).toEqual([]);
   });
 
+  it('admits a diarrhoea too dehydrated to drink to Role 2: a drip, its electrolytes measured, nursed apart, and back to duty from there', () => {
+    const diarrhoea = everyone.filter((p) =>
+      /^(Gastroenteritis|Diarrhea)$/.test(p.primary_condition.display),
+    );
+    const dehydrated = diarrhoea.filter((p) => p.triage_category === 'T2');
+    expect(dehydrated.length).toBeGreaterThan(50);
+    const admitted = (p: Patient) => {
+      const role2 = staysAt(p, 'Role2')[0];
+      if (!role2 || p.outcome.facility !== 'Role2') return false;
+      const there = (pattern: RegExp) => given(p, pattern).some((t) => t.location === 'Role2');
+      return (
+        given(p, /IV/).some((t) => t.location === 'Role1') &&
+        there(/Urea and electrolytes/) &&
+        there(/side room with isolation precautions/)
+      );
+    };
+    expect(dehydrated.filter((p) => !admitted(p)).map((p) => p.id)).toEqual([]);
+    // The one who can drink stays with the unit, on salts by mouth.
+    const drinking = diarrhoea.filter((p) => p.triage_category === 'T3');
+    expect(drinking.filter((p) => staysAt(p, 'Role2').length > 0 || given(p, /IV/).length > 0)).toEqual([]);
+  });
+
   it('steps an illness triaged for immediate care down from intensive care to the ward before it goes back to duty', () => {
     const grave = everyone.filter(
       (p) => p.injury_type !== 'BATTLE_TRAUMA' && p.nato_triage === 'T1' && p.final_status === 'RTD',
