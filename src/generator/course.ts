@@ -74,8 +74,8 @@ export interface Course {
   maxLoss: number;
   /** An expectant casualty never upgraded at a re-triage: comfort care only, to the end. */
   comfortOnly: boolean;
-  /** Wounded in a mass-casualty event, whose surgeons ration their theatre time (treatments.ts). */
-  massCasualty: boolean;
+  /** The surgeons ration their theatre time, and every laparotomy is damage control (rationsTheatre). */
+  theatreRationed: boolean;
 }
 
 export interface CourseInput {
@@ -417,7 +417,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       field,
       maxLoss: 0,
       comfortOnly: false,
-      massCasualty: input.massCasualty,
+      theatreRationed: rationsTheatre(input),
       water: input.water ?? 'none',
     });
   }
@@ -633,7 +633,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     maxLoss,
     water: input.water ?? 'none',
     comfortOnly,
-    massCasualty: input.massCasualty,
+    theatreRationed: rationsTheatre(input),
   });
 }
 
@@ -656,8 +656,18 @@ interface Resolved {
   field: Course['field'];
   maxLoss: number;
   comfortOnly: boolean;
-  massCasualty: boolean;
+  theatreRationed: boolean;
 }
+
+/**
+ * Whether the surgeons ration their theatre time, abbreviating every laparotomy to damage control
+ * (treatments.ts): in a mass-casualty event, to reach the next casualty sooner (Emergency War Surgery,
+ * 5th ed.); and in large-scale combat, where the forward surgical detachment at Role 2 does damage control
+ * and sends the casualty on to Role 3 for the definitive repair (ATP 4-02.25, The Medical Detachment,
+ * Forward Resuscitative and Surgical, 2020), its few tables needed for the next casualty.
+ */
+const rationsTheatre = (input: CourseInput): boolean =>
+  input.massCasualty || input.scenario.casualty_profile === 'lsco';
 
 /** Writes the timeline up to the end (death, RTD or Role 4) and the outcome. */
 function finish(r: Resolved): Course {
@@ -682,7 +692,7 @@ function finish(r: Resolved): Course {
     field: r.field,
     maxLoss: r.maxLoss,
     comfortOnly: r.comfortOnly,
-    massCasualty: r.massCasualty,
+    theatreRationed: r.theatreRationed,
   };
   if (Number.isFinite(death) && r.cause) course.causeOfDeath = r.cause;
   return course;

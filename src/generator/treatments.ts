@@ -493,22 +493,22 @@ export function careItems(
 
 const sorted = (items: CareItem[]): CareItem[] => items.sort((x, y) => x.hours - y.hours);
 
-/** Nursed in intensive care at Role 3 (and at Role 4): a major injury, a severe brain injury, a major burn. */
 /**
  * Whether the laparotomy at Role 2 is damage control (DAMAGE_CONTROL_LAPAROTOMY, damage-control.ts): for the
- * physiology, or in a mass-casualty event, where the surgeons abbreviate every operation to reach the next
- * casualty sooner (Emergency War Surgery, 5th ed.: triage and damage control in mass casualties).
+ * physiology, or where the surgeons ration their theatre time (a mass-casualty event, large-scale combat:
+ * rationsTheatre in course.ts).
  */
 function needsDamageControl(p: ClinicalProfile, c: Course): boolean {
   const atSurgeon = c.vitals.find((x) => x.facility === 'Role2');
   return (
-    c.massCasualty ||
+    c.theatreRationed ||
     p.thoracotomy ||
     c.maxLoss >= SHOCK_LOSS ||
     (atSurgeon !== undefined && inShock(atSurgeon.v))
   );
 }
 
+/** Nursed in intensive care at Role 3 (and at Role 4): a major injury, a severe brain injury, a major burn. */
 const intensiveCare = (p: ClinicalProfile): boolean =>
   p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA || intubatedOnArrival(p);
 

@@ -832,11 +832,13 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     const repaired = battle.filter((p) => given(p, /Exploratory laparotomy: .*abdomen closed/).length > 0);
     expect(damageControl.length).toBeGreaterThan(30);
     expect(repaired.length).toBeGreaterThan(10);
-    // Or wounded in a mass-casualty event, where every operation is abbreviated (below).
+    // Or where the surgeons ration their tables: a mass-casualty event, or large-scale combat (below).
+    const lsco = new Set(runs.lsco);
     const deranged = (p: Patient) => {
       const v = atSurgeon(p);
       return (
         p.mass_casualty ||
+        lsco.has(p) ||
         classIII(p) ||
         chestOpened(p) ||
         (v !== undefined && (v.systolic_bp < 90 || v.heart_rate > 120))
@@ -847,6 +849,16 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(repaired.filter((p) => given(p, /Relook laparotomy|temporary closure/).length > 0))).toEqual(
       [],
     );
+  });
+
+  it('leaves the definitive repair of every abdomen in large-scale combat to Role 3: the forward surgical team does damage control', () => {
+    const laparotomy = /Damage-control laparotomy|Exploratory laparotomy/;
+    const opened = runs.lsco.filter((p) => given(p, laparotomy).length > 0);
+    expect(opened.length).toBeGreaterThan(30);
+    expect(ids(opened.filter((p) => given(p, /Exploratory laparotomy/).length > 0))).toEqual([]);
+    // The abdomen left open is closed where the casualty goes next, never left open at a return to duty.
+    const closedAtRole3 = opened.filter((p) => given(p, /Relook laparotomy/)[0]?.location === 'Role3');
+    expect(closedAtRole3.length).toBeGreaterThan(10);
   });
 
   it('closes an abdomen left open by damage control at a relook 24 to 48 h later, in intensive care until then', () => {
