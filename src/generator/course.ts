@@ -9,9 +9,11 @@
 import { isNerveAgent, isRadiation, lateDeathHours, nerveAgentVitals, radiationVitals } from './cbrn.js';
 import type { DnbiCase } from './conditions.js';
 import { operatingHours } from './damage-control.js';
+import { CONCUSSION_REST_HOURS } from './dnbi-catalog.js';
 import { bloodLossAt, type CareTimes, exsanguinationTime, lateDeathProbability } from './haemorrhage.js';
 import { kiaMinutes, type Lognormal, TIMES } from './outcome-tables.js';
 import {
+  CONCUSSION_CLEARS_HOURS,
   type ClinicalProfile,
   inShock,
   intubatedOnArrival,
@@ -485,6 +487,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       care.surgery = arrive + queue + (idx === 0 ? rng.uniform(0.2, 0.7) : rng.uniform(1, 4));
     }
     if (rtdHere) {
+      const restBeforeDuty = dnbi ? dnbi.effect.rtdAfter : p.tbi === 1 ? CONCUSSION_REST_HOURS : undefined;
       // Role 1: clean and close, back within 72 h. Role 2: washout, delayed primary closure at day 4–5
       // (Emergency War Surgery). Role 3: days of convalescence.
       const leave =
@@ -494,13 +497,13 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
             ? arrive + rng.uniform(72, 120)
             : // Back within 72 h where possible; one held in the field for days still gets an hour's care,
               // one whose exposure shows late is watched until it would have shown, and an illness with
-              // a guideline's earliest return (a concussion's rest, an infection's exclusion) waits for it
+              // a guideline's earliest return (a concussion's rest, battle or not; an infection's exclusion) waits for it
               // and the next review, within half a day (judgement).
               Math.max(
                 arrive + 1,
                 dnbi?.observeHours ?? 0,
                 Math.min(RTD_CUTOFF_HOURS, arrive + heldForDuty(rng.lognormal(12, 0.5), dnbi)),
-                dnbi?.effect.rtdAfter ? firstArrival + dnbi.effect.rtdAfter + rng.uniform(1, 12) : 0,
+                restBeforeDuty ? firstArrival + restBeforeDuty + rng.uniform(1, 12) : 0,
               );
       stays.push({ facility, arrive, leave, end: 'rtd' });
       break;
@@ -611,6 +614,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     if (trauma) maxLoss = Math.max(maxLoss, bloodLossAt(p.bleed, care, s.arrive));
   }
   maxLoss = Math.max(maxLoss, trauma ? bloodLossAt(p.bleed, care, Math.min(death, contact)) : 0);
+  if (trauma && p.tbi === 1)
+    concussionCleared(vitals, stays, death, (hours) => vitalsNow(hours, firstArrival, false));
   if (Number.isFinite(death)) {
     const last = vitals[vitals.length - 1];
     const before = death - 5 * MIN;
@@ -668,6 +673,29 @@ interface Resolved {
  */
 const rationsTheatre = (input: CourseInput): boolean =>
   input.massCasualty || input.scenario.casualty_profile === 'lsco';
+
+/**
+ * A concussion still confused on arrival is watched until its GCS is back to 15 (NICE NG232: half-hourly
+ * observations until then), which it is 2 h after the blow (CONCUSSION_CLEARS_HOURS, physiology.ts). The
+ * card shows that set, taken where the casualty is: the one that spares the CT a GCS under 15 at 2 h
+ * would call for.
+ */
+function concussionCleared(
+  vitals: Course['vitals'],
+  stays: readonly Stay[],
+  death: number,
+  vitalsThen: (hours: number) => Vitals,
+): void {
+  const i = vitals.findIndex((x) => x.facility !== 'POI' && x.v.gcs < 15);
+  const confused = vitals[i];
+  if (!confused) return;
+  const at = Math.max(confused.hours + 0.5, CONCUSSION_CLEARS_HOURS);
+  const stay = stays.find((s) => s.facility === confused.facility && s.arrive === confused.hours);
+  const next = vitals[i + 1];
+  if (!stay || at >= stay.leave || at >= death - 5 * MIN || (next && next.hours <= at)) return;
+  const v = vitalsThen(at);
+  if (v.gcs === 15) vitals.splice(i + 1, 0, { facility: confused.facility, hours: at, v });
+}
 
 /** Writes the timeline up to the end (death, RTD or Role 4) and the outcome. */
 function finish(r: Resolved): Course {

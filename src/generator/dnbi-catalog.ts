@@ -187,7 +187,9 @@ const KNEE_LIGAMENT = {
  * after the rash (UKHSA). Pneumonia: reviewed at 48–72 h, when the fever and breathing should have settled
  * (NICE NG138), so not back before 72 h.
  */
-const AFTER_CONCUSSION = { rtdAfter: 24 } as const;
+/** Hours of rest after a concussion before it may go back (the battle casualty's too: course.ts). */
+export const CONCUSSION_REST_HOURS = 24;
+const AFTER_CONCUSSION = { rtdAfter: CONCUSSION_REST_HOURS } as const;
 const INFECTIOUS_DIARRHOEA = { rtdAfter: 48, isolate: true } as const;
 const FEBRILE_VIRUS = { rtdAfter: 72, isolate: true } as const;
 const CHICKENPOX = { rtdAfter: 120, isolate: true } as const;

@@ -229,13 +229,18 @@ export function clinicalProfile(
     burnTbsa >= 10 ||
     iss >= 9;
   // Minor fragment wounds are cleaned and closed at Role 1; a second-degree wound (AIS 2) or several
-  // wounds need a Role 2 washout first; anything more takes days at Role 3 before duty.
+  // wounds need a Role 2 washout first; anything more takes days at Role 3 before duty. A concussion is
+  // managed under the concussion protocol where the casualty is, a screen and rest with no hospital bed
+  // (DHA Progressive Return to Activity, 2021), so only the other injuries set the level; its rest is
+  // kept in course.ts (CONCUSSION_REST_HOURS).
+  const beside = tbi === 1 ? injuries.filter((i) => i.concept.tbi !== 1) : injuries;
+  const issBeside = beside === injuries ? iss : injurySeverityScore(beside.map((i) => i.concept));
   const rtd: RtdLevel = noRtd
     ? 'none'
     : // A chest injury goes back only after its film at Role 2: a pneumothorax is excluded first (ATLS).
-      iss <= 2 && injuries.length <= 2 && burnTbsa < 5 && !p.chestInjury
+      issBeside <= 2 && beside.length <= 2 && burnTbsa < 5 && !p.chestInjury
       ? 'role1'
-      : iss <= 4 && !p.crush && hypoxia === 0 && burnTbsa < 5
+      : issBeside <= 4 && !p.crush && hypoxia === 0 && burnTbsa < 5
         ? 'role2'
         : 'role3';
   return {
@@ -326,10 +331,10 @@ const DEEP_FACE_BURN_TBSA = 3;
 export const intubatedOnArrival = (p: Pick<ClinicalProfile, 'airwayRisk' | 'tbi' | 'burnAirway'>): boolean =>
   p.airwayRisk || p.tbi === 3 || p.burnAirway;
 
-/** GCS for a TBI severity: mild 13–15, moderate 9–12, severe 3–8 (VA/DoD). */
 /** Hours after the blow by which a concussed casualty's GCS is back to 15. */
-const CONCUSSION_CLEARS_HOURS = 2;
+export const CONCUSSION_CLEARS_HOURS = 2;
 
+/** GCS for a TBI severity: mild 13–15, moderate 9–12, severe 3–8 (VA/DoD). */
 function baseGcs(tbi: number, jitter: number): number {
   if (tbi === 3) return Math.round(5.5 + jitter * 2.5);
   if (tbi === 2) return Math.round(10.5 + jitter * 1.5);

@@ -312,9 +312,10 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
   });
 
   it('irrigates and dresses a skin-deep wound beside a brain injury where first seen, and takes it to no theatre', () => {
+    // A concussion waits for no neurosurgeon: its wounds are treated as they would be alone (below).
     const brainAndScratch = battle.filter(
       (p) =>
-        p.conditions.some(brain) &&
+        p.conditions.some((c) => brain(c) && !/Concussion/.test(c.name)) &&
         p.conditions.filter((c) => !brain(c) && c.ais !== undefined).every((c) => (c.ais ?? 0) <= 1) &&
         has(p, /Open wound|Puncture wound|Laceration/),
     );
@@ -1388,6 +1389,21 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(
       ids(backToDuty.filter((p) => p.outcome.hours_since_injury < (screen(p)?.hours_since_injury ?? 0) + 24)),
     ).toEqual([]);
+  });
+
+  it('keeps a concussion alone out of hospital: rested at Role 1 and back to duty from there, its GCS of 15 charted before it goes', () => {
+    const concussionAlone = battle.filter(
+      (p) => p.conditions.every((c) => /Concussion/.test(c.name)) && p.outcome.category === 'RTD',
+    );
+    expect(concussionAlone.length).toBeGreaterThan(50);
+    // Not to a hospital bed (a surgeon's ward, a physiotherapist) for a screen and a day's rest.
+    expect(ids(concussionAlone.filter((p) => staysOf(p).some((s) => s.facility !== 'Role1')))).toEqual([]);
+    const lastChart = (p: Patient) => p.vital_signs.at(-1)!;
+    expect(ids(concussionAlone.filter((p) => lastChart(p).gcs < 15))).toEqual([]);
+    const confusedOnArrival = concussionAlone.filter((p) =>
+      p.vital_signs.some((v) => v.facility === 'Role1' && v.gcs < 15),
+    );
+    expect(confusedOnArrival.length).toBeGreaterThan(20);
   });
 
   it('watches a moderate or severe brain injury from the first facility on: GCS and pupils, oxygen and pressure', () => {
