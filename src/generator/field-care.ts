@@ -317,8 +317,9 @@ function takesByMouth(p: ClinicalProfile, c: Course): boolean {
 
 /**
  * TCCC (pain management): the fentanyl lozenge only for a casualty neither in shock nor at significant risk
- * of it. An injury that bleeds inside the trunk or pelvis, a cut artery, a junctional bleed or an
- * amputation is that risk, however the first observations look.
+ * of it. An injury that bleeds inside the trunk or pelvis, a cut artery, a junctional bleed, an amputation
+ * or a broken femur (up to 1.5 l lost into the thigh: ATLS, 10th ed.) is that risk, however the first
+ * observations look.
  */
 const atRiskOfShock = (p: ClinicalProfile): boolean =>
   p.penetratingTorso ||
@@ -326,6 +327,7 @@ const atRiskOfShock = (p: ClinicalProfile): boolean =>
   p.vascular ||
   p.amputation ||
   p.pelvicFracture ||
+  p.femur ||
   p.bleed.junctional + p.bleed.torso + p.bleed.pelvic >= TRUNK_BLEED_AT_RISK;
 /**
  * Untreated junctional and trunk bleeding, fraction of blood volume per hour, that reaches class II within

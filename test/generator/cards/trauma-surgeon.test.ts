@@ -224,11 +224,11 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(slow.filter((p) => given(p, /bag-valve-mask/).length === 0))).toEqual([]);
   });
 
-  it('gives the fentanyl lozenge only to a casualty at no risk of shock: a cut artery, a penetrating trunk wound, an amputation or a broken pelvis gets ketamine', () => {
+  it('gives the fentanyl lozenge only to a casualty at no risk of shock: a cut artery, a penetrating trunk wound, an amputation or a broken pelvis or femur gets ketamine', () => {
     const atRisk = battle.filter((p) =>
       has(
         p,
-        /Injury of artery|Traumatic amputation|Fracture of pelvis|Injury of abdomen|Hemothorax|Injury of liver|Injury of spleen/,
+        /Injury of artery|Traumatic amputation|Fracture of pelvis|fracture of femur|Injury of abdomen|Hemothorax|Injury of liver|Injury of spleen/i,
       ),
     );
     expect(atRisk.length).toBeGreaterThan(300);
