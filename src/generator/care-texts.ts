@@ -173,9 +173,19 @@ export const SICK_IN_QUARTERS =
   'Sick in quarters on excused duty, rested: reviewed at sick call each day and before returning to duty';
 export const ISOLATED_SICK_IN_QUARTERS =
   'Sick in quarters on excused duty, isolated from the unit while infectious: reviewed at sick call each day and before returning to duty';
-/** Walking patients wait for the next move, to Role 3 or the strategic flight home, in the patient holding area, not on a ward bed. */
-export const awaitingMove = (at: string): string =>
-  `Held in the patient holding area for ${at === 'Role3' ? 'the aeromedical flight home' : 'the move to Role 3'}: daily review, treatment and physiotherapy continued`;
+/**
+ * Walking patients wait for the next move, to Role 3 or the strategic flight home, in the patient holding
+ * area, not on a ward bed: the physiotherapy goes on for a back or a joint, and a psychiatric patient is
+ * seen by the mental health team each day and escorted (judgement).
+ */
+export const awaitingMove = (at: string, care: 'physiotherapy' | 'mental health' | 'medical'): string =>
+  `Held in the patient holding area for ${at === 'Role3' ? 'the aeromedical flight home' : 'the move to Role 3'}: ${
+    care === 'mental health'
+      ? 'daily review by the mental health team, escorted, treatment continued'
+      : care === 'physiotherapy'
+        ? 'daily review, treatment and physiotherapy continued'
+        : 'daily review, treatment continued'
+  }`;
 export const MEDICAL_WARD_CARE =
   'Ward care: daily medical review, observations by NEWS2 (at least every 12 h), treatment continued until fit to move or to return to duty';
 /** The infectious on the ward are nursed apart, as they are kept apart in quarters (UKHSA; judgement). */
@@ -274,11 +284,17 @@ export const POST_OPERATIVE_RECOVERY =
 export const HELD_FOR_THE_MOVE = 'Held for the move: observations, treatment continued';
 
 /**
- * The musculoskeletal complaint tried on treatment in theatre before any flight home (course.ts,
- * `triedInTheatre`): kept under Role 1's care on light duties with the physiotherapist, then referred on
- * when it has not settled (NICE CKS, low back pain; AJP-4.10, the theatre evacuation policy).
+ * The complaint tried on treatment in theatre before any flight home (course.ts, `triedInTheatre`), then
+ * referred on when it has not settled (AJP-4.10, the theatre evacuation policy). A musculoskeletal one is
+ * kept under Role 1's care on light duties with the physiotherapist (NICE CKS, low back pain); a
+ * psychiatric one is restored by the combat and operational stress control team close to the unit, with
+ * the expectation of return to duty (FM 4-02.51, 2006: the BICEPS principles).
  */
 export const TRIAL_OF_TREATMENT =
   'Trial of treatment in theatre: light duties, regular analgesia and a graded exercise programme with the physiotherapist; reviewed at sick call twice a week';
+export const RESTORATION_IN_THEATRE =
+  'Restoration with the combat and operational stress control team close to the unit: rest, sleep, regular meals and routine, daily counselling, the expectation of return to duty; reviewed every 2–3 days';
 export const trialNotSettled = (days: number): string =>
   `Reviewed at sick call: not settled after ${days} days of treatment in theatre; referred to the orthopaedic surgeon at Role 3 for a decision on evacuation`;
+export const notRestored = (days: number): string =>
+  `Reviewed by the combat and operational stress control team: not restored after ${days} days in theatre; referred to the psychiatrist at Role 3 for a decision on evacuation`;

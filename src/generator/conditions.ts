@@ -39,6 +39,11 @@ export interface DnbiCase {
   observeHours?: number;
   /** Drawn in a theatre where mosquitoes carry malaria and dengue (TROPICAL_ENVIRONMENTS): a fever is tested for them. */
   tropics?: true;
+  /**
+   * Flown home by the catalogue's evacuation share (`evac`) although its RTD level would have kept it: a
+   * condition that might have settled in theatre, and is tried there first (triedInTheatre, course.ts).
+   */
+  evacuatedByPolicy?: true;
 }
 
 /**
@@ -172,6 +177,7 @@ function drawCase(rng: Rng, concept: DnbiConcept, tropics = false): DnbiCase {
     regimen: e.drug ? regimenFor(rng, e.drug) : undefined,
     findings: findings.length > 0 ? findings : undefined,
     tropics: tropics ? true : undefined,
+    evacuatedByPolicy: evacuated && concept.rtd !== 'none' ? true : undefined,
   };
 }
 

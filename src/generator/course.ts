@@ -130,17 +130,28 @@ export function withinStay(stay: Stay, hours: number): number {
 /** Hours from arrival at the first facility to a junctional tourniquet or balloon tamponade. */
 export const JUNCTIONAL_TAMPONADE_DELAY = 5 / 60;
 /**
- * A back, neck or joint that will not let the soldier serve is not flown home from its first sick call:
- * it gets a trial of treatment in theatre first (light duties, analgesia, the physiotherapist's graded
- * exercise), and is referred on for the flight only when it has not settled. Most acute back pain eases
- * within weeks (NICE CKS, low back pain without radiculopathy), and a patient not expected fit within the
- * theatre's evacuation policy is evacuated (AJP-4.10). Seven to fourteen days is judgement.
+ * A back, neck or joint, or a mind, that will not let the soldier serve is not flown home from its first
+ * sick call: it is treated in theatre first, and referred on for the flight only when it has not settled.
+ * - Musculoskeletal: light duties, analgesia, the physiotherapist's graded exercise for 7–14 days. Most
+ *   acute back pain eases within weeks (NICE CKS, low back pain without radiculopathy).
+ * - Psychiatric (anxiety, depression, an adjustment disorder, insomnia): restoration with the combat and
+ *   operational stress control team close to the unit for 3–10 days, with the expectation of return to
+ *   duty (FM 4-02.51, Combat and Operational Stress Control, 2006: restoration, then reconditioning, in
+ *   theatre before evacuation). A risk to self, alcohol dependence or PTSD goes at once (catalogue RTD
+ *   level `none`, not a drawn evacuation).
+ * A patient not expected fit within the theatre's evacuation policy is then evacuated (AJP-4.10). The days
+ * are judgement.
  */
 export const triedInTheatre = (dnbi: DnbiCase): boolean =>
-  dnbi.category === 'musculoskeletal' && dnbi.rtd === 'none' && dnbi.triage === 'T3';
-const TRIAL_OF_TREATMENT_DAYS = [7, 14] as const;
-const trialOfTreatmentHours = (rng: Rng): number =>
-  rng.uniform(TRIAL_OF_TREATMENT_DAYS[0] * 24, TRIAL_OF_TREATMENT_DAYS[1] * 24);
+  dnbi.evacuatedByPolicy === true &&
+  dnbi.triage === 'T3' &&
+  (dnbi.category === 'musculoskeletal' || dnbi.category === 'psychiatric');
+const TRIAL_OF_TREATMENT_DAYS = { musculoskeletal: [7, 14], psychiatric: [3, 10] } as const;
+const trialOfTreatmentHours = (rng: Rng, dnbi: DnbiCase): number => {
+  const [from, to] =
+    TRIAL_OF_TREATMENT_DAYS[dnbi.category === 'psychiatric' ? 'psychiatric' : 'musculoskeletal'];
+  return rng.uniform(from * 24, to * 24);
+};
 /**
  * The share of blood volume lost by Role 2 from which blood is given: a fifth, or 15 % (class II) after
  * an amputation or a cut artery, which go on to need a massive transfusion even with the tourniquet on,
@@ -513,7 +524,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     const hours = operatingHours(p);
     const theatre = Math.max(2, hours + 1);
     const operated = facility === 'Role2' && surgical && hours > 0;
-    const trial = facility === 'Role1' && dnbi && triedInTheatre(dnbi) ? trialOfTreatmentHours(rng) : 0;
+    const trial = facility === 'Role1' && dnbi && triedInTheatre(dnbi) ? trialOfTreatmentHours(rng, dnbi) : 0;
     const leave = arrive + Math.max(stay, trial, operated ? care.surgery - arrive + theatre : 0);
     stays.push({ facility, arrive, leave });
     const next: Facility = facility === 'Role1' ? 'Role2' : facility === 'Role2' ? 'Role3' : 'Role4';

@@ -58,6 +58,8 @@ import {
   SPECIALIST_REVIEW,
   WARD_CARE,
   wardCare,
+  notRestored,
+  RESTORATION_IN_THEATRE,
   TRIAL_OF_TREATMENT,
   trialNotSettled,
 } from './care-texts.js';
@@ -139,18 +141,33 @@ function evacuationReview(dnbi: DnbiCase): string {
   return `${who}: not expected fit for duty within the theatre evacuation policy; flown home`;
 }
 
+const careWhileWaiting = (dnbi: DnbiCase): Parameters<typeof awaitingMove>[1] =>
+  dnbi.category === 'psychiatric'
+    ? 'mental health'
+    : dnbi.category === 'musculoskeletal' || dnbi.category === 'injury'
+      ? 'physiotherapy'
+      : 'medical';
+
 /** The days of treatment at Role 1 before the referral on, and the review that ends them (course.ts). */
-function trialOfTreatment(stay: Course['stays'][number], c: Course, add: AddCare): void {
+function trialOfTreatment(stay: Course['stays'][number], c: Course, dnbi: DnbiCase, add: AddCare): void {
   const until = Math.min(stay.leave, c.death) - 1;
   const from = stay.arrive + 1;
   if (until - from < 24) return;
-  add(stay.facility, from, PROCEDURES.rehab, (until - from) * 60, TRIAL_OF_TREATMENT);
+  const days = Math.round((until - stay.arrive) / 24);
+  const psychiatric = dnbi.category === 'psychiatric';
+  add(
+    stay.facility,
+    from,
+    psychiatric ? PROCEDURES.procedure : PROCEDURES.rehab,
+    (until - from) * 60,
+    psychiatric ? RESTORATION_IN_THEATRE : TRIAL_OF_TREATMENT,
+  );
   add(
     stay.facility,
     until,
     PROCEDURES.evaluation,
     20,
-    trialNotSettled(Math.round((until - stay.arrive) / 24)),
+    psychiatric ? notRestored(days) : trialNotSettled(days),
   );
 }
 
@@ -332,7 +349,7 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
       const [kind, detail] = treatment;
       add(first.facility, first.arrive + 12 * MIN, PROCEDURES[kind], kind === 'procedure' ? 30 : 20, detail);
     }
-    if (triedInTheatre(dnbi) && first.facility === 'Role1') trialOfTreatment(first, c, add);
+    if (triedInTheatre(dnbi) && first.facility === 'Role1') trialOfTreatment(first, c, dnbi, add);
     const imaging = c.stays.find((s) => s.facility === 'Role2' || s.facility === 'Role3');
     if (dnbi.effect.films && imaging)
       add(imaging.facility, imaging.arrive + 10 * MIN, PROCEDURES.xray, 10, dnbi.effect.films);
@@ -381,7 +398,7 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
           s.arrive + 2,
           PROCEDURES.procedure,
           (until - s.arrive - 2) * 60,
-          awaitingMove(s.facility),
+          awaitingMove(s.facility, careWhileWaiting(dnbi)),
         );
       else if (!flownHome(dnbi) && until - s.arrive >= 24)
         add(s.facility, s.arrive + 2, PROCEDURES.procedure, (until - s.arrive - 2) * 60, ward);

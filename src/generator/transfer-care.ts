@@ -20,11 +20,23 @@ const ROLE_NAMES: Readonly<Record<string, string>> = {
   Role4: 'the home-nation hospital (Role 4)',
 };
 
-export const longMoveHandover = (hours: number, to: string): string =>
-  `Prepared for the ${Math.round(hours)} h move to ${ROLE_NAMES[to] ?? to}: handed over in writing to an en-route care team; observations, analgesia, fluids and the care under way continued on the way`;
+/**
+ * Who makes the move: a casualty on a stretcher, with analgesia and fluids running; a walking patient
+ * with nothing running; a psychiatric patient, escorted as the review arranged (judgement).
+ */
+export type Mover = 'casualty' | 'walking' | 'escorted';
+
+const ON_THE_WAY: Readonly<Record<Mover, string>> = {
+  casualty: 'observations, analgesia, fluids and the care under way continued on the way',
+  walking: 'the treatment under way continued on the way',
+  escorted: 'escorted throughout, the treatment under way continued on the way',
+};
+
+export const longMoveHandover = (hours: number, to: string, mover: Mover = 'casualty'): string =>
+  `Prepared for the ${Math.round(hours)} h move to ${ROLE_NAMES[to] ?? to}: handed over in writing to an en-route care team; ${ON_THE_WAY[mover]}`;
 
 /** Adds the handover before each long move between two facilities the casualty is alive to make. */
-export function transferCare(c: Course, add: AddCare): void {
+export function transferCare(c: Course, add: AddCare, mover: Mover = 'casualty'): void {
   c.stays.forEach((stay, i) => {
     const next = c.stays[i + 1];
     if (!next || !Number.isFinite(stay.leave) || stay.leave >= c.death) return;
@@ -35,7 +47,7 @@ export function transferCare(c: Course, add: AddCare): void {
       stay.leave - 10 * MIN,
       PROCEDURES.procedure,
       10,
-      longMoveHandover(hours, next.facility),
+      longMoveHandover(hours, next.facility, mover),
     );
   });
 }

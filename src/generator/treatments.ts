@@ -30,7 +30,7 @@ import {
 } from './physiology.js';
 import { burnFluidsInField, fieldAntibioticCover, fieldCare, tourniquetDetail } from './field-care.js';
 import { heldBeforeDuty, illnessCare } from './illness-care.js';
-import { transferCare } from './transfer-care.js';
+import { type Mover, transferCare } from './transfer-care.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory } from './medical-history.js';
 import {
   WOUND_PROPHYLAXIS,
@@ -184,7 +184,7 @@ export function careItems(
   const first = c.stays[0];
   const trauma = dnbi === undefined;
 
-  transferCare(c, add);
+  transferCare(c, add, moverOf(dnbi));
   if (!trauma) {
     illnessCare(dnbi, c, history, add);
     return sorted(out);
@@ -507,6 +507,10 @@ function needsDamageControl(p: ClinicalProfile, c: Course): boolean {
     (atSurgeon !== undefined && inShock(atSurgeon.v))
   );
 }
+
+/** How the patient makes a long move (transfer-care.ts): a sick-call case triaged T3 walks. */
+const moverOf = (dnbi: DnbiCase | undefined): Mover =>
+  dnbi?.triage !== 'T3' || dnbi.care ? 'casualty' : dnbi.category === 'psychiatric' ? 'escorted' : 'walking';
 
 /** Nursed in intensive care at Role 3 (and at Role 4): a major injury, a severe brain injury, a major burn. */
 const intensiveCare = (p: ClinicalProfile): boolean =>

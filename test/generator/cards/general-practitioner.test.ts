@@ -136,6 +136,35 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(home.filter((p) => !tried(p)).map((p) => p.id)).toEqual([]);
   });
 
+  it('restores an anxious or depressed soldier close to the unit for days before any flight home, which goes escorted with the mental health team, not the physiotherapist', () => {
+    const home = everyone.filter(
+      (p) =>
+        /Anxiety disorder|Depressive disorder|Adjustment disorder|Insomnia/.test(
+          p.primary_condition.display,
+        ) && staysOf(p).some((s) => s.facility === 'Role4'),
+    );
+    expect(home.length).toBeGreaterThan(50);
+    const daysAtSickCall = (p: Patient) => {
+      const s = staysOf(p).find((x) => x.facility === 'Role1');
+      return s ? (s.leave - s.arrive) / 24 : 0;
+    };
+    expect(home.filter((p) => daysAtSickCall(p) < 3 || daysAtSickCall(p) > 10.1).map((p) => p.id)).toEqual(
+      [],
+    );
+    const restored = (p: Patient) =>
+      given(p, /Restoration with the combat and operational stress control team/).some(
+        (t) => t.location === 'Role1',
+      ) && given(p, /not restored after \d+ days in theatre; referred to the psychiatrist/).length === 1;
+    expect(home.filter((p) => !restored(p)).map((p) => p.id)).toEqual([]);
+    expect(
+      home.filter((p) => given(p, /physiotherap|analgesia, fluids/).length > 0).map((p) => p.id),
+    ).toEqual([]);
+    // A risk to self does not wait: observed until evacuated, with no trial in theatre.
+    const atRisk = everyone.filter((p) => p.primary_condition.display === 'Suicidal thoughts');
+    expect(atRisk.length).toBeGreaterThan(5);
+    expect(atRisk.filter((p) => given(p, /Restoration/).length > 0).map((p) => p.id)).toEqual([]);
+  });
+
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
     const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
       (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,
