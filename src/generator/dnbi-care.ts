@@ -233,14 +233,32 @@ export function septic(
   return (v.respiratory_rate >= 22 ? 1 : 0) + (v.gcs < 15 ? 1 : 0) + (v.systolic_bp <= 100 ? 1 : 0) >= 2;
 }
 
-/** The antibiotic regimen for a diagnosis, or undefined where the catalogue has none to name. */
+/**
+ * A cellulitis in a patient systemically unwell (triaged T2: Eron class II–III, CREST 2005) is treated
+ * intravenously in hospital until it improves, then by mouth (NICE NG141, cellulitis and erysipelas, 2019).
+ */
+const CELLULITIS = '128045006';
+const CELLULITIS_INTRAVENOUS = [
+  'Flucloxacillin 2 g IV every 6 h, by mouth once improving, 5–7 days in all',
+  'Clarithromycin 500 mg IV every 12 h, by mouth once improving, 5–7 days in all',
+] as const;
+
+/**
+ * The antibiotic regimen for a diagnosis, or undefined where the catalogue has none to name. `unwell`: the
+ * patient is systemically unwell (triaged above T3), which takes a cellulitis to the intravenous drug.
+ */
 export function antibioticFor(
   code: string,
   penicillinAllergy: boolean,
   pneumonia: PneumoniaSeverity = 'low',
+  unwell = false,
 ): string | undefined {
   const regimen =
-    code === PNEUMONIA && pneumonia !== 'low' ? PNEUMONIA_BY_SEVERITY[pneumonia] : ANTIBIOTICS[code];
+    code === PNEUMONIA && pneumonia !== 'low'
+      ? PNEUMONIA_BY_SEVERITY[pneumonia]
+      : code === CELLULITIS && unwell
+        ? CELLULITIS_INTRAVENOUS
+        : ANTIBIOTICS[code];
   return regimen?.[penicillinAllergy ? 1 : 0];
 }
 

@@ -55,7 +55,7 @@ export interface DnbiEffect {
    * to T2 is the one with the fast pulse or the vomiting, and it gets a drip instead of salts by mouth.
    * `admit` is where such a case goes back to duty from, where being raised takes it into hospital.
    */
-  raised?: Pick<DnbiEffect, 'drug' | 'hr' | 'laboratory'> & { admit?: RtdLevel };
+  raised?: Pick<DnbiEffect, 'drug' | 'hr' | 'temp' | 'laboratory' | 'rtdAfter'> & { admit?: RtdLevel };
 }
 
 export type DnbiCategory =
@@ -330,6 +330,19 @@ export const NFCI_QUALIFIER = 'non-freezing cold injury (trench foot, immersion 
 export const FROSTBITE = '370977006';
 export const HEAT_STROKE_QUALIFIER = 'exertional heat stroke: core temperature above 40 °C with confusion';
 const INFECTION = { hr: 12, temp: 1.4, antibiotics: true, drug: 'Antipyretic' } as const;
+/**
+ * A cellulitis with a fever and a fast pulse (raised to T2: systemically unwell, Eron class II–III) is
+ * admitted for intravenous antibiotics (dnbi-care.ts), its blood count and CRP measured, and goes back only
+ * once it has improved on them, after 48 h at the least (NICE NG141, 2019; CREST 2005). One that is well
+ * takes its tablets in quarters (NICE CKS, cellulitis).
+ */
+const CELLULITIS_ADMITTED = {
+  hr: 36,
+  temp: 2,
+  laboratory: FEVER_LABORATORY_TESTS,
+  rtdAfter: 48,
+  admit: 'role2',
+} as const;
 const COLD = { drug: 'Cold remedies' } as const;
 const SORE_THROAT = { drug: 'Sore throat remedies' } as const;
 const COUGH = { drug: 'Cough remedies' } as const;
@@ -531,7 +544,11 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
   d('40275004', 'Contact dermatitis', 'Upper extremity', 'skin', 2.5, 'T3', 'role1', {
     drug: 'Topical corticosteroid',
   }),
-  d('128045006', 'Cellulitis', 'Lower extremity', 'skin', 2.5, 'T3', 'role2', { upgrade: 0.2, ...INFECTION }),
+  d('128045006', 'Cellulitis', 'Lower extremity', 'skin', 2.5, 'T3', 'role1', {
+    upgrade: 0.2,
+    ...INFECTION,
+    raised: CELLULITIS_ADMITTED,
+  }),
   d('128477000', 'Abscess', 'Lower extremity', 'skin', 1.5, 'T3', 'role1', { ...INFECTION, temp: 0.5 }),
   d('11381005', 'Acne', 'Head/Neck', 'skin', 1, 'T3', 'role1', { drug: 'Topical treatment' }),
   d('24079001', 'Atopic dermatitis', 'Upper extremity', 'skin', 1, 'T3', 'role1', {

@@ -340,7 +340,12 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
     }
     if (dnbi.effect.antibiotics) {
       const severity = pneumoniaSeverity(onArrival, dnbi.triage === 'T1');
-      const regimen = antibioticFor(dnbi.condition.code, betaLactamAllergic(history.allergies), severity);
+      const regimen = antibioticFor(
+        dnbi.condition.code,
+        betaLactamAllergic(history.allergies),
+        severity,
+        dnbi.triage !== 'T3',
+      );
       add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics, 5, regimen);
     }
     const operatedAt = dnbi.effect.operation ? operate(dnbi.effect.operation, c, add) : undefined;

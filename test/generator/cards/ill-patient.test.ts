@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DnbiCase } from '../../../src/generator/conditions.js';
 import { dnbiVitals } from '../../../src/generator/course.js';
 import { DISEASE_CATALOG, type Patient } from '../../../src/generator/index.js';
-import { endOf, given, run, staysOf } from './read-cards.js';
+import { died, endOf, given, run, staysOf } from './read-cards.js';
 
 const staysAt = (p: Patient, ...facilities: string[]) =>
   staysOf(p).filter((s) => facilities.includes(s.facility));
@@ -136,6 +136,26 @@ describe('an ill patient’s vital signs over the days', () => {
     // The one who can drink stays with the unit, on salts by mouth.
     const drinking = diarrhoea.filter((p) => p.triage_category === 'T3');
     expect(drinking.filter((p) => staysAt(p, 'Role2').length > 0 || given(p, /IV/).length > 0)).toEqual([]);
+  });
+
+  it('treats a cellulitis by mouth in quarters when well, and admits one systemically unwell to Role 2 for intravenous antibiotics until it improves', () => {
+    const cellulitis = ill.filter((p) => p.primary_condition.display === 'Cellulitis' && !died(p));
+    const unwell = cellulitis.filter((p) => p.triage_category === 'T2');
+    const well = cellulitis.filter((p) => p.triage_category === 'T3');
+    expect(unwell.length).toBeGreaterThan(20);
+    expect(well.length).toBeGreaterThan(100);
+    const intravenous = (p: Patient) =>
+      given(p, /Flucloxacillin 2 g IV|Clarithromycin 500 mg IV/).length === 1;
+    const admitted = (p: Patient) => {
+      const role2 = staysAt(p, 'Role2')[0];
+      return (
+        role2 !== undefined && p.outcome.facility === 'Role2' && role2.leave >= staysOf(p)[0]!.arrive + 48
+      );
+    };
+    expect(unwell.filter((p) => !intravenous(p) || !admitted(p)).map((p) => p.id)).toEqual([]);
+    expect(
+      well.filter((p) => intravenous(p) || staysOf(p).some((s) => s.facility !== 'Role1')).map((p) => p.id),
+    ).toEqual([]);
   });
 
   it('steps an illness triaged for immediate care down from intensive care to the ward before it goes back to duty', () => {
