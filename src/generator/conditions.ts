@@ -8,6 +8,7 @@ import {
   type DnbiConcept,
   type DnbiEffect,
   DISEASE_CATALOG,
+  FEVER_FREE_RTD_HOURS,
   NON_BATTLE_CATALOG,
   TROPICAL_ENVIRONMENTS,
 } from './dnbi-catalog.js';
@@ -165,21 +166,38 @@ function drawCase(rng: Rng, concept: DnbiConcept, tropics = false): DnbiCase {
     qualifier: qualifier || undefined,
   };
   const findings = findingsFor(rng, code);
-  // A fever written beside the diagnosis is on the chart too: 38 °C or more (NICE CKS), not 37.
-  const febrile = findings.some((f) => f.code === FEVER_FINDING) && (e.temp ?? 0) < FEVER_RISE;
+  const feverWritten = findings.some((f) => f.code === FEVER_FINDING);
   return {
     condition,
     category: concept.category,
     triage: t,
     rtd,
     ais,
-    effect: febrile ? { ...e, temp: FEVER_RISE } : e,
-    regimen: e.drug ? regimenFor(rng, e.drug) : undefined,
+    effect: feverWritten ? withFever(e) : e,
+    regimen: e.drug ? withAntipyretic(regimenFor(rng, e.drug), feverWritten) : undefined,
     findings: findings.length > 0 ? findings : undefined,
     tropics: tropics ? true : undefined,
     evacuatedByPolicy: evacuated && concept.rtd !== 'none' ? true : undefined,
   };
 }
+
+/**
+ * A fever written beside the diagnosis is on the chart too, 38 °C or more (NICE CKS), not 37, and the
+ * patient goes back only after a day without it and without antipyretics (CDC respiratory virus
+ * guidance, 2024): not before FEVER_FREE_RTD_HOURS, as for a fever with no source.
+ */
+function withFever(e: DnbiEffect): DnbiEffect {
+  return {
+    ...e,
+    temp: Math.max(e.temp ?? 0, FEVER_RISE),
+    rtdAfter: Math.max(e.rtdAfter ?? 0, FEVER_FREE_RTD_HOURS),
+  };
+}
+
+/** A febrile patient's regimen has an antipyretic in it (NICE CKS, fever in adults: paracetamol). */
+const withAntipyretic = (regimen: string, febrile: boolean): string =>
+  febrile && !ANTIPYRETIC.test(regimen) ? `${regimen}; paracetamol 1 g PO every 6 h for the fever` : regimen;
+const ANTIPYRETIC = /paracetamol|ibuprofen|naproxen|aspirin/i;
 
 /** 386661006 |Fever|, a finding some respiratory infections carry (dnbi-care.ts). */
 const FEVER_FINDING = '386661006';

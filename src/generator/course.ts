@@ -627,6 +627,9 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   maxLoss = Math.max(maxLoss, trauma ? bloodLossAt(p.bleed, care, Math.min(death, contact)) : 0);
   if (trauma && p.tbi === 1)
     concussionCleared(vitals, stays, death, (hours) => vitalsNow(hours, firstArrival, false));
+  const last = stays.at(-1);
+  if (last?.end === 'rtd' && death >= last.leave)
+    reviewedBeforeDuty(vitals, last, (hours) => vitalsNow(hours, firstArrival, false));
   if (Number.isFinite(death)) {
     const last = vitals[vitals.length - 1];
     const before = death - 5 * MIN;
@@ -707,6 +710,32 @@ function concussionCleared(
   const v = vitalsThen(at);
   if (v.gcs === 15) vitals.splice(i + 1, 0, { facility: confused.facility, hours: at, v });
 }
+
+/**
+ * A patient whose last chart is not normal (a fever at sick call, a pneumonia hypoxic on arrival at Role 3)
+ * is not sent back to duty on it: the review before the return is charted, 15 min before leaving, with the
+ * observations that let the patient go. Normal here is the adult range a medic reads at a glance: a pulse
+ * up to 100, systolic 100 mmHg or more, SpO2 94 % or more, breathing up to 20 a minute, under 38 °C, GCS 15
+ * (judgement, within the ranges NEWS2 scores low: RCP 2017).
+ */
+function reviewedBeforeDuty(
+  vitals: Course['vitals'],
+  stay: Stay,
+  vitalsThen: (hours: number) => Vitals,
+): void {
+  const latest = vitals.at(-1);
+  const at = stay.leave - REVIEW_BEFORE_DUTY_HOURS;
+  if (!latest || settled(latest.v) || at <= latest.hours) return;
+  vitals.push({ facility: stay.facility, hours: at, v: vitalsThen(at) });
+}
+const REVIEW_BEFORE_DUTY_HOURS = 0.25;
+const settled = (v: Vitals): boolean =>
+  v.heart_rate <= 100 &&
+  v.systolic_bp >= 100 &&
+  v.spo2 >= 94 &&
+  v.respiratory_rate <= 20 &&
+  v.temperature < 38 &&
+  v.gcs === 15;
 
 /** Writes the timeline up to the end (death, RTD or Role 4) and the outcome. */
 function finish(r: Resolved): Course {

@@ -52,6 +52,9 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
     'Oral rehydration salts; loperamide 4 mg PO then 2 mg',
     'Oral rehydration salts; ondansetron 4 mg PO',
   ],
+  'Rib fracture analgesia': [
+    'Paracetamol 1 g PO every 6 h, ibuprofen 400 mg PO every 8 h and oral morphine 10 mg every 4 h as needed; deep breathing and coughing exercises',
+  ],
   'Intravenous fluids': ['Sodium chloride 0.9 % 1 L IV', "Compound sodium lactate (Hartmann's) 1 L IV"],
   // Diarrhoea and vomiting that cannot be kept up with by mouth: replaced by drip with the losses, the
   // potassium guided by the electrolytes, and the vomiting stopped so that drinking can resume (NICE CKS,
@@ -301,11 +304,19 @@ export function sparingTricyclic(regimen: string, reason: string | undefined): s
   return `Gabapentin 300 mg PO at night, raised every few days as the pain allows (amitriptyline withheld: ${reason})`;
 }
 
-/** The regimen, with paracetamol in place of an NSAID when the history gives a reason (`nsaidCaution`). */
+/**
+ * The regimen without its NSAID when the history gives a reason (`nsaidCaution`): a regimen of several
+ * analgesics keeps the others (a broken rib's paracetamol and morphine), any other becomes paracetamol.
+ */
 export function sparingNsaid(regimen: string, reason: string | undefined): string {
   if (!reason || !NSAID.test(regimen)) return regimen;
-  return `${PARACETAMOL} (NSAID withheld: ${reason})`;
+  const rest = regimen.replace(NSAID_CLAUSE, '');
+  return /paracetamol/i.test(rest) && !NSAID.test(rest)
+    ? `${rest} (NSAID withheld: ${reason})`
+    : `${PARACETAMOL} (NSAID withheld: ${reason})`;
 }
+/** An NSAID written as a clause of its own after a comma: ", ibuprofen 400 mg PO every 8 h". */
+const NSAID_CLAUSE = /, (ibuprofen|naproxen|diclofenac)[^,;]*?(?= and |[,;]|$)/i;
 
 type Finding = readonly [code: string, name: string, region: string, p: number];
 

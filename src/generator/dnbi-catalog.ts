@@ -55,7 +55,9 @@ export interface DnbiEffect {
    * to T2 is the one with the fast pulse or the vomiting, and it gets a drip instead of salts by mouth.
    * `admit` is where such a case goes back to duty from, where being raised takes it into hospital.
    */
-  raised?: Pick<DnbiEffect, 'drug' | 'hr' | 'temp' | 'laboratory' | 'rtdAfter'> & { admit?: RtdLevel };
+  raised?: Pick<DnbiEffect, 'drug' | 'hr' | 'rr' | 'temp' | 'laboratory' | 'films' | 'rtdAfter'> & {
+    admit?: RtdLevel;
+  };
 }
 
 export type DnbiCategory =
@@ -205,10 +207,12 @@ const PNEUMONIA_REVIEW = { rtdAfter: 72 } as const;
 export const FEVER_BEDSIDE_TESTS =
   'Source of the fever sought (throat, ears, chest, skin, abdomen); urine dipstick';
 export const FEVER_LABORATORY_TESTS = 'Full blood count and C-reactive protein';
+/** Hours after sick call before a febrile patient may go back: a fever-free day after a day of fever. */
+export const FEVER_FREE_RTD_HOURS = 48;
 const UNDIAGNOSED_FEVER = {
   bedside: FEVER_BEDSIDE_TESTS,
   laboratory: FEVER_LABORATORY_TESTS,
-  rtdAfter: 48,
+  rtdAfter: FEVER_FREE_RTD_HOURS,
 } as const;
 
 /**
@@ -324,6 +328,19 @@ const UNDIAGNOSED_ABDOMINAL_PAIN = { drug: 'Abdominal pain analgesia' } as const
 export const CONCUSSION_SCREEN =
   'MACE 2 concussion screen and neurological examination; 24 h rest, then the progressive return to activity';
 const CONCUSSION = { treatment: ['procedure', CONCUSSION_SCREEN], ...AFTER_CONCUSSION } as const;
+/**
+ * A broken rib that leaves the patient breathless and tachycardic (raised to T2) is filmed for a
+ * pneumothorax or a haemothorax before anything else (ATLS, 10th ed.), which needs Role 2's X-ray, and
+ * given the analgesia that lets the patient breathe deeply and cough, against pneumonia (BTS/NICE CKS,
+ * rib fracture). A simple one, breathing easily, needs no film (NICE CKS) and goes back from Role 1.
+ */
+const RIB_FRACTURE_BREATHLESS = {
+  hr: 36,
+  rr: 8,
+  films: 'X-ray of the chest',
+  drug: 'Rib fracture analgesia',
+  admit: 'role2',
+} as const;
 /** The qualifier that names a non-freezing cold injury (its code is a general confirmed concept). */
 export const NFCI_QUALIFIER = 'non-freezing cold injury (trench foot, immersion foot)';
 /** The qualifier that names heat stroke (its code, 386661006 |Fever|, records only the temperature). */
@@ -402,6 +419,11 @@ const TENDER_SCAPHOID = {
 } as const;
 
 /**
+ * Hours of rehydration, by mouth or by drip, after which a dehydration from heat and work is corrected and
+ * its pulse back to normal (WHO plan B gives the salts over 4 h; judgement for the drip).
+ */
+const REHYDRATED_IN_HOURS = 4;
+/**
  * Heat illness (US Army TB MED 507, 2022; NICE CKS, dehydration in adults). A dehydration drinks oral
  * rehydration salts; only one raised to T2 (a fast pulse, vomiting, a low blood pressure) gets intravenous
  * fluids. Heat exhaustion: moved to shade, clothing loosened, cooled actively and its core temperature
@@ -411,6 +433,7 @@ const TENDER_SCAPHOID = {
 const DEHYDRATION = {
   drug: 'Oral rehydration salts',
   raised: { drug: 'Intravenous fluids', hr: 36 },
+  settlesIn: REHYDRATED_IN_HOURS,
 } as const;
 const HEAT_EXHAUSTION = {
   drug: 'Oral rehydration salts',
@@ -740,6 +763,7 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     ais: 2,
     rr: 4,
     ...ANALGESIA,
+    raised: RIB_FRACTURE_BREATHLESS,
   }),
   d('62106007', 'Concussion with no loss of consciousness', 'Head/Neck', 'injury', 1.5, 'T3', 'role1', {
     upgrade: 0.2,

@@ -165,6 +165,51 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(atRisk.filter((p) => given(p, /Restoration/).length > 0).map((p) => p.id)).toEqual([]);
   });
 
+  it('sends no one back to duty on an unsettled chart: the review before the return is charted', () => {
+    const back = everyone.filter((p) => p.final_status === 'RTD');
+    const unsettled = (v: Patient['vital_signs'][number]) =>
+      v.temperature >= 38 || v.spo2 < 92 || v.gcs < 15 || v.systolic_bp < 90 || v.heart_rate > 110;
+    expect(back.filter((p) => unsettled(p.vital_signs.at(-1)!)).map((p) => p.id)).toEqual([]);
+    // Those who arrived unsettled were charted again, settled, where they went back from.
+    const arrivedUnsettled = back.filter((p) =>
+      p.vital_signs.some((v) => v.facility !== 'POI' && unsettled(v)),
+    );
+    expect(arrivedUnsettled.length).toBeGreaterThan(300);
+    expect(
+      arrivedUnsettled.filter((p) => p.vital_signs.at(-1)!.facility !== p.outcome.facility).map((p) => p.id),
+    ).toEqual([]);
+  });
+
+  it('treats a cold or a sore throat with a fever with an antipyretic, and keeps it from duty until a day without fever', () => {
+    const febrile = sick.filter(
+      (p) =>
+        /Upper respiratory infection|Acute viral pharyngitis/.test(p.primary_condition.display) &&
+        p.conditions.some((c) => c.name === 'Fever') &&
+        p.final_status === 'RTD',
+    );
+    expect(febrile.length).toBeGreaterThan(100);
+    expect(febrile.filter((p) => given(p, /paracetamol|ibuprofen/i).length === 0).map((p) => p.id)).toEqual(
+      [],
+    );
+    const seen = (p: Patient) => staysOf(p)[0]!.arrive;
+    expect(febrile.filter((p) => p.outcome.hours_since_injury < seen(p) + 48).map((p) => p.id)).toEqual([]);
+  });
+
+  it('films a broken rib that leaves the patient breathless at Role 2 before it goes back, and gives it the analgesia to breathe deeply', () => {
+    const breathless = everyone.filter(
+      (p) =>
+        p.primary_condition.display === 'Fracture of rib' &&
+        p.triage_category === 'T2' &&
+        sickCallCare(p) &&
+        !died(p),
+    );
+    expect(breathless.length).toBeGreaterThan(20);
+    const filmed = (p: Patient) => given(p, /X-ray of the chest/).some((t) => t.location === 'Role2');
+    expect(
+      breathless.filter((p) => !filmed(p) || given(p, /morphine/).length === 0).map((p) => p.id),
+    ).toEqual([]);
+  });
+
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
     const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
       (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,
