@@ -67,8 +67,16 @@ export const BURN_RESUSCITATION_CONTINUED =
  * "Burn Care": evacuation to the burn centre, excision and grafting there), once resuscitation is over.
  */
 export const BURN_EXCISION = 'Excision of the full-thickness burns and split-skin grafting';
-export const burnResuscitation = (tbsa: number): string =>
-  `Burn resuscitation, rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h IV, titrated to urine output 30–50 ml/h`;
+/**
+ * The USAISR rule of ten's starting rate (Chung et al., J Trauma 2010;69:S49; TCCC Guidelines, burns):
+ * %TBSA × 10 ml/h for an adult of 40 to 80 kg, and 100 ml/h more for every 10 kg above 80.
+ */
+export const ruleOfTenRate = (tbsa: number, weightKg: number): number =>
+  Math.round(tbsa) * 10 + 100 * Math.floor(Math.max(0, weightKg - 80) / 10);
+export const ruleOfTen = (tbsa: number, weightKg: number): string =>
+  `lactated Ringer's ${ruleOfTenRate(tbsa, weightKg)} ml/h (rule of ten: ${Math.round(tbsa)} % TBSA, ${Math.round(weightKg)} kg)`;
+export const burnResuscitation = (tbsa: number, weightKg: number): string =>
+  `Burn resuscitation: ${ruleOfTen(tbsa, weightKg)} IV, titrated to urine output 30–50 ml/h`;
 /**
  * Damage control leaves the abdomen open, packed and under a temporary closure; the relook, once the
  * casualty is warm, no longer acidotic and clotting, takes the packs out, repairs or joins the bowel and

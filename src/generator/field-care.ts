@@ -6,6 +6,7 @@
 import { PROCEDURES } from './conditions.js';
 import { type Course, FAILED_BLEED_CONTROL, MAJOR_LIMB_BLEED } from './course.js';
 import { betaLactamAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
+import { ruleOfTen } from './care-texts.js';
 import { type ClinicalProfile, inShock, MAJOR_BURN_TBSA, SHOCK_LOSS } from './physiology.js';
 import type { Facility, NatoTriage } from './types.js';
 
@@ -34,7 +35,13 @@ const FIELD_TRIAGE: Readonly<Partial<Record<NatoTriage, string>>> = {
 };
 
 /** Everything done at the point of injury for a casualty alive at first contact. */
-export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory, add: AddCare): void {
+export function fieldCare(
+  p: ClinicalProfile,
+  c: Course,
+  history: MedicalHistory,
+  weightKg: number,
+  add: AddCare,
+): void {
   // The medic's category, also for one who dies before reaching care (whose card then says DEAD).
   const triage = c.fieldTriage;
   add('POI', c.contact, PROCEDURES.triage, 1, triage === 'T4' ? EXPECTANT : FIELD_TRIAGE[triage]);
@@ -68,7 +75,13 @@ export function fieldCare(p: ClinicalProfile, c: Course, history: MedicalHistory
   if (burnFluidsInField(p, c)) {
     const from = then + 6 * MIN;
     const until = Math.min(c.stays[0]?.arrive ?? c.death, c.death);
-    add('POI', from, PROCEDURES.procedure, Math.max(1, (until - from) * 60), fieldBurnFluids(p.burnTbsa));
+    add(
+      'POI',
+      from,
+      PROCEDURES.procedure,
+      Math.max(1, (until - from) * 60),
+      fieldBurnFluids(p.burnTbsa, weightKg),
+    );
   }
   // TCCC: a pelvic binder with the circulation checks, splints once the bleeding is controlled.
   if (Number.isFinite(c.field.pelvicBinder))
@@ -116,8 +129,8 @@ const FIELD_BURN_DRESSING = 'Burns covered with dry sterile dressings';
  */
 export const burnFluidsInField = (p: ClinicalProfile, c: Course): boolean =>
   p.burnTbsa >= MAJOR_BURN_TBSA && c.maxLoss < SHOCK_LOSS && c.fieldTriage !== 'T4';
-const fieldBurnFluids = (tbsa: number): string =>
-  `IV/IO access; burn fluids by the rule of ten: lactated Ringer's ${Math.round(tbsa) * 10} ml/h`;
+const fieldBurnFluids = (tbsa: number, weightKg: number): string =>
+  `IV/IO access; burn fluids: ${ruleOfTen(tbsa, weightKg)}`;
 
 /**
  * Mass-casualty triage: the expectant casualty, unlikely to survive with the resources at hand, is made

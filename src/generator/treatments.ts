@@ -144,6 +144,8 @@ export function careItems(
   c: Course,
   dnbi: DnbiCase | undefined,
   history: MedicalHistory,
+  /** The patient's weight, for the weight-based rates (the burn fluids' rule of ten). */
+  weightKg: number,
 ): CareItem[] {
   const out: CareItem[] = [];
   const add = (
@@ -192,7 +194,7 @@ export function careItems(
 
   // Point of injury: buddy aid and the medic (TCCC), from first contact.
   if (c.contact < c.death) {
-    fieldCare(p, c, history, add);
+    fieldCare(p, c, history, weightKg, add);
     // The expectant casualty's crushed limb is left to comfort care (field-care.ts); rarely upgraded later.
     if (c.triage !== 'T4') crushCare(p, c, add);
   }
@@ -327,7 +329,7 @@ export function careItems(
       if (s.facility === 'Role4' || (i > 0 && from >= until)) return;
       if (i === 0) add(s.facility, a + 6 * MIN, PROCEDURES.procedure, 5, URINARY_CATHETER);
       const started = i > 0 || burnFluidsInField(p, c);
-      const fluids = started ? BURN_RESUSCITATION_CONTINUED : burnResuscitation(p.burnTbsa);
+      const fluids = started ? BURN_RESUSCITATION_CONTINUED : burnResuscitation(p.burnTbsa, weightKg);
       add(s.facility, from, PROCEDURES.procedure, Math.max(1, (until - from) * 60), fluids);
     });
   // Cleaned where first seen unless a surgeon will debride it: at Role 1 before damage control, or at any

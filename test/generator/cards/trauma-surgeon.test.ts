@@ -305,10 +305,16 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     );
     expect(large.length).toBeGreaterThan(10);
     const fieldFluids = (p: Patient) =>
-      given(p, /burn fluids by the rule of ten/).filter((t) => t.location === 'POI');
+      given(p, /burn fluids: lactated Ringer's \d+ ml\/h \(rule of ten/).filter((t) => t.location === 'POI');
     expect(ids(large.filter((p) => fieldFluids(p).length !== 1))).toEqual([]);
-    const restarted = large.filter((p) => given(p, /Burn resuscitation, rule of ten/).length > 0);
+    const restarted = large.filter((p) => given(p, /Burn resuscitation: .*rule of ten/).length > 0);
     expect(ids(restarted)).toEqual([]);
+    // The rate is the card's own: 10 ml/h per % burnt, and 100 ml/h more per 10 kg over 80 kg (USAISR).
+    const rate = (p: Patient) =>
+      Math.round(tbsa(p)) * 10 + 100 * Math.floor(Math.max(0, p.demographics.weight - 80) / 10);
+    const written = (p: Patient) => Number(/Ringer's (\d+) ml\/h/.exec(fieldFluids(p)[0]?.detail ?? '')?.[1]);
+    expect(ids(large.filter((p) => written(p) !== rate(p)))).toEqual([]);
+    expect(large.filter((p) => p.demographics.weight >= 90).length).toBeGreaterThan(2);
   });
 
   it('irrigates and dresses a skin-deep wound beside a brain injury where first seen, and takes it to no theatre', () => {
