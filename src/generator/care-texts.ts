@@ -142,8 +142,13 @@ export const TXA_DOSE = 'Tranexamic acid 2 g IV/IO slow push';
  */
 export const HEAT_STROKE_FIELD_COOLING =
   'Cooled where found: in the shade, clothing off, ice sheets or cold-water dousing, continued during the evacuation';
+/** Cooling stops at 39 °C (ACSM 2023: between 38.6 and 39 °C), against an overshoot into hypothermia. */
+export const HEAT_STROKE_COOLED_TO = 39;
 export const HEAT_STROKE_CARE =
   'Cold-water immersion (ice sheets where no bath) until core temperature 39 °C';
+/** The field's cooling got there first: the facility measures, stops and watches. */
+export const heatStrokeCooled = (core: number): string =>
+  `Core (rectal) temperature ${core.toFixed(1)} °C on arrival, below 39 °C after the field's cooling: cooling stopped against an overshoot, temperature watched for a rebound`;
 /**
  * A day or more on the ward at Role 2 or 3, in one entry over the stay: the observations at the interval
  * NEWS2 sets for a stable patient (Royal College of Physicians, 2017: at least every 12 h, more often as

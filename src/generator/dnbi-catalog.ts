@@ -848,6 +848,9 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     lethal: 0.02,
     cause: 'Exertional heat stroke',
     drug: 'Intravenous fluids',
+    // What the heat does to the muscle, the kidney, the liver and the clotting (US Army TB MED 507, 2022).
+    laboratory:
+      'Creatine kinase, urea and electrolytes, liver enzymes and clotting screen: rhabdomyolysis, kidney and liver injury, coagulopathy',
   }),
   // Cold injuries split as in MSMR 2023 (US active component, 2022-23): frostbite 54 %, immersion and
   // non-freezing 30 %, hypothermia 16.5 %; the block keeps its total weight of 2.5.

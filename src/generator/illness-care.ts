@@ -41,7 +41,9 @@ import {
   EXPECTANT_CARE_CONTINUED,
   FROSTBITE_CARE,
   HEAT_STROKE_CARE,
+  HEAT_STROKE_COOLED_TO,
   HEAT_STROKE_FIELD_COOLING,
+  heatStrokeCooled,
   HYPOTHERMIA_REWARMING,
   HYPOTHERMIA_WRAP,
   ISOLATED_SICK_IN_QUARTERS,
@@ -369,7 +371,10 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
       add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, NFCI_CARE);
     if (dnbi.condition.qualifier === HEAT_STROKE_QUALIFIER) {
       add('POI', 3 * MIN, PROCEDURES.procedure, 10, HEAT_STROKE_FIELD_COOLING);
-      add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 30, HEAT_STROKE_CARE);
+      const core = onArrival?.temperature ?? HEAT_STROKE_COOLED_TO;
+      if (core >= HEAT_STROKE_COOLED_TO)
+        add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 30, HEAT_STROKE_CARE);
+      else add(first.facility, first.arrive + 2 * MIN, PROCEDURES.procedure, 5, heatStrokeCooled(core));
     }
     // An illness triaged for immediate care is nursed in intensive care at every Role 2 and 3 it reaches,
     // any other on the ward there once it stays a day. One going back to duty from a stay steps down to

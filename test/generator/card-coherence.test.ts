@@ -38,9 +38,13 @@ describe('a card read as a whole', () => {
   );
   const heatStroke = hot.filter((p) => /heat stroke/.test(qualifier(p)));
 
-  it('cools heat stroke on arrival, not only gives fluids', () => {
+  it('cools heat stroke where it fell and on arrival down to 39 °C, not only gives fluids', () => {
     expect(heatStroke.length).toBeGreaterThan(100);
-    const cooled = (p: Patient) => p.treatments.some((t) => /Cold-water immersion/.test(t.detail ?? ''));
+    const cooled = (p: Patient) =>
+      p.treatments.some((t) => /Cooled where found/.test(t.detail ?? '')) &&
+      p.treatments.some((t) =>
+        /Cold-water immersion|below 39 °C after the field's cooling/.test(t.detail ?? ''),
+      );
     expect(heatStroke.filter((p) => !cooled(p)).map((p) => p.id)).toEqual([]);
   });
 

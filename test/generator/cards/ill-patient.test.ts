@@ -223,6 +223,26 @@ describe('an ill patient’s vital signs over the days', () => {
     expect(later.filter((v) => v.temperature >= 38).map((v) => v.temperature)).toEqual([]);
   });
 
+  it('immerses a heat stroke on arrival only while it is 39 °C or more, and takes the bloods for what the heat did', () => {
+    const heatStrokes = run('peacekeeping', 8_000, 'ward round').filter(
+      (p) =>
+        /exertional heat stroke/.test(p.conditions[0]?.qualifier ?? '') &&
+        p.vital_signs.some((v) => v.facility !== 'POI'),
+    );
+    const onArrival = (p: Patient) => p.vital_signs.find((v) => v.facility !== 'POI')!;
+    const immersed = (p: Patient) => given(p, /Cold-water immersion/).length > 0;
+    const stillHot = heatStrokes.filter((p) => onArrival(p).temperature >= 39);
+    const cooledAlready = heatStrokes.filter((p) => onArrival(p).temperature < 39);
+    expect(stillHot.length).toBeGreaterThan(3);
+    expect(cooledAlready.length).toBeGreaterThan(3);
+    expect(stillHot.filter((p) => !immersed(p)).map((p) => p.id)).toEqual([]);
+    expect(
+      cooledAlready.filter((p) => immersed(p) || given(p, /cooling stopped/).length !== 1).map((p) => p.id),
+    ).toEqual([]);
+    const atHospital = heatStrokes.filter((p) => staysAt(p, 'Role2', 'Role3').length > 0);
+    expect(atHospital.filter((p) => given(p, /Creatine kinase/).length !== 1).map((p) => p.id)).toEqual([]);
+  });
+
   it('shows an illness that will kill getting worse from one facility to the next, and one that will not getting better', () => {
     const pneumonia = DISEASE_CATALOG.find((c) => c.code === '233604007')!;
     const severe: DnbiCase = {
