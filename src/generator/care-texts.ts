@@ -8,6 +8,9 @@
  */
 export const FROSTBITE_CARE =
   'Rapid rewarming in water at 37-39 °C for 15-30 min until the skin is soft and flushed; no rubbing; blisters dressed loosely';
+export const ILOPROST =
+  'Iloprost 2 ng/kg/min IV over 6 h, daily for up to 5 days (deep frostbite, within 48 h of rewarming)';
+export const ILOPROST_TOO_LATE = 'Iloprost not given: more than 48 h since rewarming';
 export const NFCI_CARE =
   'Feet dried, rewarmed slowly at room temperature and elevated; dry socks and footwear';
 /**

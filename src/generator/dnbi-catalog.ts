@@ -883,7 +883,7 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     drug: 'Frostbite analgesia',
     treatment: [
       'procedure',
-      'Haemorrhagic blisters left intact, clear ones drained; aloe vera gel, bulky dry dressing, limb elevated; tetanus immunisation checked; depth photographed and recorded; iloprost considered at the first hospital',
+      'Haemorrhagic blisters left intact, clear ones drained; aloe vera gel, bulky dry dressing, limb elevated; tetanus immunisation checked; depth photographed and recorded; iloprost at the first hospital if within 48 h of rewarming',
     ],
   }),
   // No concept for non-freezing cold injury could be confirmed: its confirmed ancestor carries it.

@@ -13,7 +13,7 @@ import {
 } from './cbrn.js';
 import { type DnbiCase, PROCEDURES } from './conditions.js';
 import { arrivalVitals, type Course, nerveAgentTubeAt, triedInTheatre } from './course.js';
-import { FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
+import { DEEP_FROSTBITE, FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
 import {
   antibioticFor,
   DENGUE_NOT_EXCLUDED,
@@ -45,6 +45,8 @@ import {
   HEAT_STROKE_FIELD_COOLING,
   heatStrokeCooled,
   HYPOTHERMIA_REWARMING,
+  ILOPROST,
+  ILOPROST_TOO_LATE,
   HYPOTHERMIA_WRAP,
   ISOLATED_SICK_IN_QUARTERS,
   ISOLATED_WARD_CARE,
@@ -142,6 +144,25 @@ function evacuationReview(dnbi: DnbiCase): string {
         : 'Physician’s review';
   return `${who}: not expected fit for duty within the theatre evacuation policy; flown home`;
 }
+
+/**
+ * Deep frostbite: iloprost at the first hospital, if it is reached within 48 h of the rewarming (Wilderness
+ * Medical Society frostbite guideline, 2019: it saves digits when started within 48 h; 2 ng/kg/min over
+ * 6 h a day for up to 5 days). Later than that, the card says why it was not given.
+ */
+function iloprostAtHospital(first: Course['stays'][number], c: Course, add: AddCare): void {
+  const hospital = c.stays.find((s) => s.facility === 'Role2' || s.facility === 'Role3');
+  if (!hospital || hospital.arrive >= c.death) return;
+  const inTime = hospital.arrive - first.arrive <= ILOPROST_WITHIN_HOURS;
+  add(
+    hospital.facility,
+    hospital.arrive + 30 * MIN,
+    PROCEDURES.drug,
+    inTime ? 360 : 5,
+    inTime ? ILOPROST : ILOPROST_TOO_LATE,
+  );
+}
+const ILOPROST_WITHIN_HOURS = 48;
 
 const careWhileWaiting = (dnbi: DnbiCase): Parameters<typeof awaitingMove>[1] =>
   dnbi.category === 'psychiatric'
@@ -366,6 +387,7 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
     }
     if (dnbi.condition.code === FROSTBITE)
       add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 30, FROSTBITE_CARE);
+    if (dnbi.condition.qualifier === DEEP_FROSTBITE) iloprostAtHospital(first, c, add);
     // Non-freezing cold injury: slow rewarming only; rapid rewarming worsens the pain and the damage.
     if (dnbi.condition.qualifier === NFCI_QUALIFIER)
       add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, NFCI_CARE);

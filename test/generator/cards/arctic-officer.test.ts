@@ -88,6 +88,32 @@ describe('a cold-weather casualty’s card, read by an arctic medical officer', 
     ).toEqual([]);
   });
 
+  it('gives deep frostbite iloprost at the first hospital when it gets there within 48 h of rewarming', () => {
+    const deep = cold.filter(
+      (p) =>
+        p.primary_condition.code === '370977006' &&
+        has(p, /deep \(third or fourth degree\)/) &&
+        staysOf(p).some((s) => s.facility === 'Role2' || s.facility === 'Role3'),
+    );
+    expect(deep.length).toBeGreaterThan(20);
+    const hospital = (p: (typeof deep)[number]) =>
+      staysOf(p).find((s) => s.facility === 'Role2' || s.facility === 'Role3')!;
+    const rewarmed = (p: (typeof deep)[number]) => staysOf(p)[0]!.arrive;
+    const inTime = deep.filter((p) => hospital(p).arrive - rewarmed(p) <= 48);
+    expect(inTime.length).toBeGreaterThan(20);
+    expect(
+      inTime
+        .filter(
+          (p) =>
+            given(p, /Iloprost 2 ng\/kg\/min/).filter((t) => t.location === hospital(p).facility).length !==
+            1,
+        )
+        .map((p) => p.id),
+    ).toEqual([]);
+    const late = deep.filter((p) => !inTime.includes(p));
+    expect(late.filter((p) => given(p, /Iloprost 2 ng/).length > 0).map((p) => p.id)).toEqual([]);
+  });
+
   it('gives a non-freezing cold injury amitriptyline at night for its nerve pain, not an NSAID, and gabapentin to one on sertraline', () => {
     const nfci = cold.filter((p) => has(p, /non-freezing cold injury/) && p.vital_signs.length > 1);
     expect(nfci.length).toBeGreaterThan(30);
