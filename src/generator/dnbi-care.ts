@@ -105,6 +105,11 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
   ],
   // BTS/SIGN British guideline on the management of asthma (SIGN 158, 2019): the reliever through a
   // spacer, and for every acute attack prednisolone 40–50 mg daily for at least five days.
+  // An acute severe attack (BTS/SIGN 158, British guideline on the management of asthma, 2019): nebulised
+  // salbutamol and ipratropium, prednisolone at once; oxygen to 94–98 % where the saturation is lower.
+  'Acute severe asthma': [
+    'Salbutamol 5 mg nebulised, repeated every 15–30 min as needed, with ipratropium 500 micrograms nebulised; prednisolone 40 mg PO daily for 5 days',
+  ],
   'Salbutamol inhaler': [
     'Salbutamol 100 micrograms a puff, 2–4 puffs through a spacer as needed; prednisolone 40 mg PO daily for 5 days',
   ],

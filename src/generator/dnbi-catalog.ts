@@ -55,7 +55,7 @@ export interface DnbiEffect {
    * to T2 is the one with the fast pulse or the vomiting, and it gets a drip instead of salts by mouth.
    * `admit` is where such a case goes back to duty from, where being raised takes it into hospital.
    */
-  raised?: Pick<DnbiEffect, 'drug' | 'hr' | 'rr' | 'temp' | 'laboratory' | 'films' | 'rtdAfter'> & {
+  raised?: Pick<DnbiEffect, 'drug' | 'hr' | 'rr' | 'spo2' | 'temp' | 'laboratory' | 'films' | 'rtdAfter'> & {
     admit?: RtdLevel;
   };
 }
@@ -518,6 +518,8 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     rr: 6,
     spo2: 3,
     drug: 'Salbutamol inhaler',
+    // Raised to T2: breathing 25 a minute or more and a pulse of 110, an acute severe attack (BTS/SIGN 158).
+    raised: { hr: 36, rr: 10, spo2: 6, drug: 'Acute severe asthma' },
   }),
   d('61582004', 'Allergic rhinitis', 'Head/Neck', 'respiratory', 2, 'T3', 'role1', { drug: 'Antihistamine' }),
   d('65363002', 'Otitis media', 'Head/Neck', 'respiratory', 1.5, 'T3', 'role1', INFECTION),

@@ -29,7 +29,7 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(bare.map((p) => p.id)).toEqual([]);
     expect(
       with_('195967001')
-        .filter((p) => given(p, /Salbutamol 100 micrograms/).length === 0)
+        .filter((p) => given(p, /Salbutamol (100 micrograms|5 mg nebulised)/).length === 0)
         .map((p) => p.id),
     ).toEqual([]);
   });
@@ -208,6 +208,17 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(
       breathless.filter((p) => !filmed(p) || given(p, /morphine/).length === 0).map((p) => p.id),
     ).toEqual([]);
+  });
+
+  it('treats an acute severe asthma attack with nebulised salbutamol and ipratropium, a mild one with the inhaler', () => {
+    const asthma = sick.filter((p) => p.primary_condition.display === 'Asthma' && sickCallCare(p));
+    const severe = asthma.filter((p) => p.triage_category === 'T2');
+    const mild = asthma.filter((p) => p.triage_category === 'T3');
+    expect(severe.length).toBeGreaterThan(10);
+    expect(mild.length).toBeGreaterThan(50);
+    const nebulised = (p: Patient) => given(p, /Salbutamol 5 mg nebulised.*ipratropium/).length === 1;
+    expect(severe.filter((p) => !nebulised(p)).map((p) => p.id)).toEqual([]);
+    expect(mild.filter(nebulised).map((p) => p.id)).toEqual([]);
   });
 
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
