@@ -55,7 +55,10 @@ export interface DnbiEffect {
    * to T2 is the one with the fast pulse or the vomiting, and it gets a drip instead of salts by mouth.
    * `admit` is where such a case goes back to duty from, where being raised takes it into hospital.
    */
-  raised?: Pick<DnbiEffect, 'drug' | 'hr' | 'rr' | 'spo2' | 'temp' | 'laboratory' | 'films' | 'rtdAfter'> & {
+  raised?: Pick<
+    DnbiEffect,
+    'drug' | 'hr' | 'rr' | 'spo2' | 'temp' | 'laboratory' | 'films' | 'ct' | 'rtdAfter' | 'treatment'
+  > & {
     admit?: RtdLevel;
   };
 }
@@ -317,10 +320,26 @@ const CHEST_PAIN = {
 } as const;
 
 /**
+ * Abdominal pain with a fast pulse (raised to T2) is a surgical abdomen until shown otherwise: sent to the
+ * surgeon at Role 2 the same day, its bloods and urine tested and its abdomen scanned, and watched there
+ * until the cause is known to be no surgeon's (NICE CKS, abdominal pain: same-day assessment with
+ * tachycardia; RCS/ACPGBI, acute abdomen: imaging before discharge where doubt remains). The scan that
+ * sends it back finds no appendicitis, perforation or obstruction.
+ */
+const SURGICAL_ABDOMEN_EXCLUDED = {
+  hr: 36,
+  laboratory: 'Full blood count, C-reactive protein, urea and electrolytes, amylase; urine dipstick',
+  ct: 'CT of the abdomen and pelvis: no appendicitis, perforation or obstruction',
+  admit: 'role2',
+} as const;
+/**
  * Abdominal pain with no diagnosis yet: paracetamol, no NSAID until a surgical cause is excluded
  * (judgement, after the reviewing GP; NICE CKS, abdominal pain).
  */
-const UNDIAGNOSED_ABDOMINAL_PAIN = { drug: 'Abdominal pain analgesia' } as const;
+const UNDIAGNOSED_ABDOMINAL_PAIN = {
+  drug: 'Abdominal pain analgesia',
+  raised: SURGICAL_ABDOMEN_EXCLUDED,
+} as const;
 /**
  * A concussion, at sick call or after a blast (DoD Directive-Type Memorandum 09-033, 2010: an evaluation
  * with the MACE after every blast, then at least 24 h of rest; DHA, 2021: the progressive return to activity).
@@ -402,6 +421,16 @@ const ANKLE_SPRAIN = {
     'procedure',
     'Ottawa ankle rules applied: no X-ray needed; PRICE (protection, rest, ice, compression, elevation) for 48–72 h; ankle support; crutches until it bears weight',
   ],
+  // Raised to T2 by its pain: it cannot take four steps, so the rules call for the X-ray, at Role 2.
+  raised: {
+    hr: 36,
+    treatment: [
+      'procedure',
+      'Ottawa ankle rules: unable to bear weight for four steps, so sent for an X-ray; PRICE (protection, rest, ice, compression, elevation) for 48–72 h; ankle support; crutches until it bears weight',
+    ],
+    films: 'X-ray of the ankle: no fracture',
+    admit: 'role2',
+  },
 } as const;
 const WRIST_SPRAIN = {
   treatment: [

@@ -221,6 +221,26 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(mild.filter(nebulised).map((p) => p.id)).toEqual([]);
   });
 
+  it('sends an abdominal pain with a fast pulse to the surgeon at Role 2 for bloods and a scan, and an ankle that cannot bear weight for its X-ray', () => {
+    const atSickCall = (display: string) =>
+      everyone.filter(
+        (p) => p.primary_condition.display === display && p.triage_category === 'T2' && sickCallCare(p),
+      );
+    const abdomen = atSickCall('Abdominal pain');
+    expect(abdomen.length).toBeGreaterThan(10);
+    const worked = (p: Patient) =>
+      given(p, /Full blood count, C-reactive protein/).some((t) => t.location === 'Role2') &&
+      given(p, /CT of the abdomen and pelvis/).some((t) => t.location === 'Role2') &&
+      given(p, /ibuprofen|naproxen|diclofenac/i).length === 0;
+    expect(abdomen.filter((p) => !worked(p)).map((p) => p.id)).toEqual([]);
+    const ankles = atSickCall('Sprain of ankle');
+    expect(ankles.length).toBeGreaterThan(10);
+    const xRayed = (p: Patient) =>
+      given(p, /X-ray of the ankle/).some((t) => t.location === 'Role2') &&
+      given(p, /no X-ray needed/).length === 0;
+    expect(ankles.filter((p) => !xRayed(p)).map((p) => p.id)).toEqual([]);
+  });
+
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
     const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
       (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,
@@ -444,7 +464,7 @@ describe('a sick-call card, read by a general practitioner', () => {
     const ankles = seen(/^Sprain of ankle$/);
     expect(ankles.length).toBeGreaterThan(500);
     const strapped = (p: Patient) =>
-      given(p, /Ottawa ankle rules applied.*PRICE.*for 48–72 h; ankle support; crutches/).some(
+      given(p, /Ottawa ankle rules.*PRICE.*for 48–72 h; ankle support; crutches/).some(
         (t) => t.location === firstSeenAt(p),
       );
     expect(ankles.filter((p) => !strapped(p)).map((p) => p.id)).toEqual([]);
