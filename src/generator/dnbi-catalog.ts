@@ -409,6 +409,27 @@ const DENTAL_PULP =
   'Seen by the dental officer: under local anaesthetic the pulp extirpated and the tooth dressed, or the tooth extracted where it cannot be saved';
 
 /**
+ * A whiplash is cleared by the Canadian C-spine rule (Stiell 2001; NICE NG232, head injury, 2023): one at
+ * low risk that can turn its head 45° each way needs no imaging, no collar, and keeps moving (NICE CKS,
+ * whiplash). One raised to T2 by its pain cannot turn its head: the collar stays on and the neck is
+ * scanned, at Role 2, before it goes back.
+ */
+const WHIPLASH = {
+  treatment: [
+    'procedure',
+    'Canadian C-spine rule applied: low risk, turns the head 45° each way, so no imaging and no collar; advised to keep the neck moving',
+  ],
+  raised: {
+    hr: 36,
+    treatment: [
+      'procedure',
+      'Canadian C-spine rule: cannot turn the head 45° each way, so the neck is imaged; collar on until then',
+    ],
+    ct: 'CT of the cervical spine: no fracture; collar off',
+    admit: 'role2',
+  },
+} as const;
+/**
  * A sprain's own care beside the painkiller (NICE CKS, sprains and strains, 2020; Stiell 1992). The ankle:
  * the Ottawa ankle rules decide whether it needs an X-ray, then protection, rest, ice, compression and
  * elevation (PRICE) for 48–72 h, an ankle support and crutches while it cannot bear weight. The wrist: the
@@ -810,6 +831,7 @@ export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
     upgrade: 0.1,
     ais: 1,
     ...ANALGESIA,
+    ...WHIPLASH,
   }),
   d('312608009', 'Laceration - injury', 'Upper extremity', 'injury', 3, 'T3', 'role1', {
     upgrade: 0.05,

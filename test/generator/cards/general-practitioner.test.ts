@@ -241,6 +241,24 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(ankles.filter((p) => !xRayed(p)).map((p) => p.id)).toEqual([]);
   });
 
+  it('clears a whiplash by the Canadian C-spine rule: no imaging for one that turns its head, a collar and a CT at Role 2 for one that cannot', () => {
+    const necks = everyone.filter(
+      (p) => p.primary_condition.display === 'Whiplash injury to neck' && sickCallCare(p),
+    );
+    const painful = necks.filter((p) => p.triage_category === 'T2');
+    const easy = necks.filter((p) => p.triage_category === 'T3');
+    expect(painful.length).toBeGreaterThan(10);
+    expect(easy.length).toBeGreaterThan(100);
+    const cleared = (p: Patient) => given(p, /Canadian C-spine rule applied: low risk/).length === 1;
+    const scanned = (p: Patient) =>
+      given(p, /collar on until then/).length === 1 &&
+      given(p, /CT of the cervical spine/).some((t) => t.location === 'Role2');
+    expect(
+      easy.filter((p) => !cleared(p) || given(p, /CT of the cervical spine/).length > 0).map((p) => p.id),
+    ).toEqual([]);
+    expect(painful.filter((p) => !scanned(p)).map((p) => p.id)).toEqual([]);
+  });
+
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
     const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
       (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,
