@@ -601,9 +601,13 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     evac: 0.05,
     drug: 'Proton pump inhibitor',
   }),
-  d('13200003', 'Peptic ulcer', 'Abdomen', 'gastrointestinal', 0.5, 'T3', 'role2', {
+  // Treated where it is seen (NICE CKS, dyspepsia: a proton pump inhibitor, and a test for Helicobacter
+  // pylori, its stool sent to the laboratory); one flown home goes for the endoscopy theatre lacks.
+  d('13200003', 'Peptic ulcer', 'Abdomen', 'gastrointestinal', 0.5, 'T3', 'role1', {
     evac: 0.2,
     drug: 'Proton pump inhibitor',
+    bedside:
+      'Stool sample sent to the laboratory for Helicobacter pylori antigen; eradication therapy if positive',
   }),
   d('70153002', 'Hemorrhoids', 'Abdomen', 'gastrointestinal', 1, 'T3', 'role1', { drug: 'Haemorrhoid care' }),
   d('85189001', 'Acute appendicitis', 'Abdomen', 'gastrointestinal', 0.6, 'T2', 'none', {

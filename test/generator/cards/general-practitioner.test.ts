@@ -259,6 +259,19 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(painful.filter((p) => !scanned(p)).map((p) => p.id)).toEqual([]);
   });
 
+  it('treats a peptic ulcer at sick call with a proton pump inhibitor and a Helicobacter test, not with a trip to Role 2', () => {
+    const ulcers = sick.filter(
+      (p) => p.primary_condition.display === 'Peptic ulcer' && p.final_status === 'RTD',
+    );
+    expect(ulcers.length).toBeGreaterThan(30);
+    const treated = (p: Patient) =>
+      given(p, /Omeprazole|Lansoprazole/).length === 1 &&
+      given(p, /Helicobacter pylori antigen/).length === 1;
+    expect(
+      ulcers.filter((p) => !treated(p) || staysOf(p).some((s) => s.facility !== 'Role1')).map((p) => p.id),
+    ).toEqual([]);
+  });
+
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
     const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
       (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,
