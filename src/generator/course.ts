@@ -507,9 +507,9 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
           : facility === 'Role2' && p.rtd === 'role2' && trauma
             ? arrive + rng.uniform(72, 120)
             : // Back within 72 h where possible; one held in the field for days still gets an hour's care,
-              // one whose exposure shows late is watched until it would have shown, and an illness with
-              // a guideline's earliest return (a concussion's rest, battle or not; an infection's exclusion) waits for it
-              // and the next review, within half a day (judgement).
+              // one whose exposure shows late is watched until it would have shown, and one with a
+              // guideline's earliest return (a concussion's rest, in battle or not; an infection's
+              // exclusion) waits for it and the next review, within half a day (judgement).
               Math.max(
                 arrive + 1,
                 dnbi?.observeHours ?? 0,
@@ -627,9 +627,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   maxLoss = Math.max(maxLoss, trauma ? bloodLossAt(p.bleed, care, Math.min(death, contact)) : 0);
   if (trauma && p.tbi === 1)
     concussionCleared(vitals, stays, death, (hours) => vitalsNow(hours, firstArrival, false));
-  const last = stays.at(-1);
-  if (last?.end === 'rtd' && death >= last.leave)
-    reviewedBeforeDuty(vitals, last, (hours) => vitalsNow(hours, firstArrival, false));
+  if (lastStay?.end === 'rtd' && death >= lastStay.leave)
+    reviewedBeforeDuty(vitals, lastStay, (hours) => vitalsNow(hours, firstArrival, false));
   if (Number.isFinite(death)) {
     const last = vitals[vitals.length - 1];
     const before = death - 5 * MIN;
