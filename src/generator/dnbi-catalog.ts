@@ -21,7 +21,7 @@ export interface DnbiEffect {
   cause?: string;
   drug?: string;
   /** The operation the diagnosis needs (SNOMED CT procedure), done at the first surgical facility. */
-  operation?: readonly [code: string, display: string];
+  operation?: readonly [code: string, display: string, detail: string];
   /** What is done for it at the first facility beyond the assessment: wound care, a splint or a general procedure, with its detail. */
   treatment?: readonly [kind: 'woundCare' | 'splint' | 'procedure', detail: string];
   /** The plain films it needs, taken at the first facility with imaging (Role 2 or 3). */
@@ -615,7 +615,14 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     temp: 1,
     antibiotics: true,
     drug: 'Parenteral analgesia',
-    operation: ['80146002', 'Appendectomy'],
+    // Confirmed by CT before the operation (the scanner of Role 2 or 3), and no antibiotic after an
+    // appendix that had not perforated (WSES Jerusalem guidelines, Di Saverio 2020).
+    ct: 'CT of the abdomen and pelvis: acute appendicitis, not perforated',
+    operation: [
+      '80146002',
+      'Appendectomy',
+      'Appendicectomy (laparoscopic, or open through a right iliac fossa incision): an inflamed appendix, not perforated; antibiotics stopped after the operation',
+    ],
   }),
 
   // Skin (heat, sweat and field hygiene).

@@ -98,13 +98,13 @@ const rehabilitates = (dnbi: DnbiCase): boolean =>
  * the stay it was done in.
  */
 function operate(
-  concept: readonly [string, string],
+  [code, display, detail]: readonly [string, string, string],
   c: Course,
   add: AddCare,
 ): Course['stays'][number] | undefined {
   const surgical = c.stays.filter((s) => s.facility === 'Role2' || s.facility === 'Role3');
   const stay = surgical.find((s) => s.leave - s.arrive >= 3) ?? surgical.at(-1);
-  if (stay) add(stay.facility, stay.arrive + 1, concept, 60);
+  if (stay) add(stay.facility, stay.arrive + 1, [code, display], 60, detail);
   return stay;
 }
 

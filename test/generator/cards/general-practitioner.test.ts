@@ -272,6 +272,23 @@ describe('a sick-call card, read by a general practitioner', () => {
     ).toEqual([]);
   });
 
+  it('confirms an appendicitis by CT before the appendicectomy, and writes what the surgeon found', () => {
+    const operated = sick.filter(
+      (p) => p.primary_condition.display === 'Acute appendicitis' && given(p, /^Appendectomy/).length > 0,
+    );
+    expect(operated.length).toBeGreaterThan(50);
+    const scannedFirst = (p: Patient) => {
+      const scan = given(p, /CT of the abdomen and pelvis: acute appendicitis/)[0];
+      const operation = given(p, /^Appendectomy Appendicectomy .*not perforated/)[0];
+      return (
+        scan !== undefined &&
+        operation !== undefined &&
+        scan.hours_since_injury! < operation.hours_since_injury!
+      );
+    };
+    expect(operated.filter((p) => !scannedFirst(p)).map((p) => p.id)).toEqual([]);
+  });
+
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
     const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
       (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,
