@@ -52,6 +52,9 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
     'Oral rehydration salts; loperamide 4 mg PO then 2 mg',
     'Oral rehydration salts; ondansetron 4 mg PO',
   ],
+  'Fracture analgesia': [
+    'Paracetamol 1 g PO every 6 h, ibuprofen 400 mg PO every 8 h and oral morphine 10 mg every 4 h as needed',
+  ],
   'Rib fracture analgesia': [
     'Paracetamol 1 g PO every 6 h, ibuprofen 400 mg PO every 8 h and oral morphine 10 mg every 4 h as needed; deep breathing and coughing exercises',
   ],

@@ -147,10 +147,11 @@ const ANALGESIA = { drug: 'Analgesia' } as const;
  * A bone broken at sport, in training or in a fall: held at the first facility and X-rayed at the first with
  * imaging, before the flight home for fixation. The ankle in a well-padded below-knee backslab (British
  * Orthopaedic Association, BOAST 12, 2016); a forearm or wrist in a backslab, and a clavicle in a sling
- * (standard fracture first aid).
+ * (standard fracture first aid). Its pain is treated in steps, with an opioid for what paracetamol and an
+ * NSAID leave (NICE NG37, fractures (non-complex), 2016).
  */
 const fracture = (kind: 'splint' | 'procedure', held: string, films: string, fixedAtHome?: string) => ({
-  ...ANALGESIA,
+  drug: 'Fracture analgesia',
   treatment: [kind, held] as const,
   films,
   ...(fixedAtHome ? { fixedAtHome } : {}),

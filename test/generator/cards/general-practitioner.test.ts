@@ -289,6 +289,22 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(operated.filter((p) => !scannedFirst(p)).map((p) => p.id)).toEqual([]);
   });
 
+  it('treats a broken bone’s pain in steps: paracetamol, an NSAID where it is safe, and morphine as needed', () => {
+    const broken = everyone.filter(
+      (p) =>
+        /^Fracture of (ankle|forearm|clavicle)$|^Fracture subluxation of wrist$/.test(
+          p.primary_condition.display,
+        ) && sickCallCare(p),
+    );
+    expect(broken.length).toBeGreaterThan(300);
+    const stepped = (p: Patient) =>
+      given(p, /Paracetamol 1 g PO every 6 h.*oral morphine 10 mg/).length === 1;
+    expect(broken.filter((p) => !stepped(p)).map((p) => p.id)).toEqual([]);
+    const cautioned = broken.filter((p) => given(p, /NSAID withheld/).length > 0);
+    expect(cautioned.length).toBeGreaterThan(10);
+    expect(cautioned.filter((p) => given(p, /ibuprofen/i).length > 0).map((p) => p.id)).toEqual([]);
+  });
+
   it('treats malaria with an artemisinin: tablets for the uncomplicated, intravenous artesunate for the severe', () => {
     const malaria = run('peacekeeping', 15_000, 'practitioner').filter(
       (p) => p.primary_condition.code === '61462000' && p.vital_signs.length > 1,
