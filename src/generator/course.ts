@@ -905,10 +905,6 @@ export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals 
 export { inShock };
 
 /**
- * What kills a casualty in hospital, by when (Eastridge 2012; Keene 2016): in the first day the brain
- * injury, the burn shock or the haemorrhage itself; organ failure after a haemorrhage takes days.
- */
-/**
  * A moderate injury (ISS under 16) that arrives without having bled, with no severe brain injury or major
  * burn, kills only through a complication of the following days: a pulmonary embolism after a broken femur or pelvis,
  * sepsis from a wound, organ failure otherwise. Nothing about such an injury kills within hours.
@@ -925,6 +921,10 @@ function complicationCause(p: ClinicalProfile): string {
   return 'Multiple organ failure';
 }
 
+/**
+ * What kills a casualty in hospital, by when (Eastridge 2012; Keene 2016): in the first day the brain
+ * injury, the burn shock or the haemorrhage itself; organ failure after a haemorrhage takes days.
+ */
 function hospitalDeathCause(p: ClinicalProfile, hoursInCare: number, bled: boolean): string {
   if (p.tbi === 3) return 'Traumatic brain injury';
   if (p.burnTbsa >= MAJOR_BURN_TBSA) return 'Burns';

@@ -16,6 +16,7 @@ import {
   withinStay,
 } from './course.js';
 import { CONCUSSION_SCREEN } from './dnbi-catalog.js';
+import { complicationCare } from './complication-care.js';
 import { crushCare } from './crush-care.js';
 import { damageControlOperations, definitiveOperations } from './damage-control.js';
 import { bloodLossAt } from './haemorrhage.js';
@@ -197,6 +198,7 @@ export function careItems(
     fieldCare(p, c, history, weightKg, add);
     // The expectant casualty's crushed limb is left to comfort care (field-care.ts); rarely upgraded later.
     if (c.triage !== 'T4') crushCare(p, c, add);
+    complicationCare(c, betaLactamAllergic(history.allergies), add);
   }
   if (!first) return sorted(out);
 

@@ -868,6 +868,35 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(closedAtRole3.length).toBeGreaterThan(10);
   });
 
+  it('answers a death on the ward days later: sepsis recognised and treated before it kills, an embolism’s collapse resuscitated', () => {
+    // Dying at a facility short of Role 4, not on the way (an en-route team's care is not charted).
+    const diedThere = (p: Patient) =>
+      staysOf(p).some(
+        (s) =>
+          s.facility === p.outcome.facility &&
+          s.arrive < p.outcome.hours_since_injury &&
+          s.leave >= p.outcome.hours_since_injury,
+      );
+    const dyingOf = (cause: string) =>
+      battle.filter((p) => p.cause_of_death === cause && p.outcome.facility !== 'Role4' && diedThere(p));
+    const septic = dyingOf('Sepsis');
+    const embolic = dyingOf('Pulmonary embolism');
+    expect(septic.length).toBeGreaterThan(3);
+    expect(embolic.length).toBeGreaterThan(3);
+    const before = (p: Patient, pattern: RegExp) =>
+      given(p, pattern).some(
+        (t) => t.location === p.outcome.facility && t.hours_since_injury! < p.outcome.hours_since_injury,
+      );
+    const treatedAsSepsis = (p: Patient) =>
+      before(p, /sepsis from the wound recognised; Sepsis Six/) &&
+      before(p, /source control/) &&
+      before(p, /Admission to intensive care/);
+    expect(ids(septic.filter((p) => !treatedAsSepsis(p)))).toEqual([]);
+    expect(
+      ids(embolic.filter((p) => !before(p, /pulmonary embolism suspected: advanced life support/))),
+    ).toEqual([]);
+  });
+
   it('closes an abdomen left open by damage control at a relook 24 to 48 h later, in intensive care until then', () => {
     const relook = /Relook laparotomy/;
     const opened = battle.filter(

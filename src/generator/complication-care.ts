@@ -1,0 +1,47 @@
+/**
+ * The response to a complication that kills days after the injury (course.ts, complicationCause), so a
+ * death on the ward is not a silence between the ward round and the last chart:
+ * - wound sepsis is recognised hours before death by the ward's observations (NEWS2 7 or more: RCP 2017),
+ *   and treated as sepsis: the Sepsis Six, a broader antibiotic, the wound back in theatre for its source,
+ *   intensive care (Surviving Sepsis Campaign 2021: antibiotics within the hour, source control);
+ * - a pulmonary embolism kills suddenly: the collapse is met with advanced life support and a thrombolytic
+ *   for the suspected embolism (Resuscitation Council UK, Adult advanced life support, 2021).
+ * The hours between recognition and death are judgement.
+ */
+import { PROCEDURES } from './conditions.js';
+import type { Course } from './course.js';
+import type { AddCare } from './field-care.js';
+
+const MIN = 1 / 60;
+/** Hours before a septic death that the ward's observations trigger the response (judgement). */
+const SEPSIS_RECOGNISED_HOURS = 4;
+/** Minutes from a pulmonary embolism's collapse to death, resuscitation failing (judgement). */
+const EMBOLISM_COLLAPSE_MINUTES = 20;
+
+export const sepsisRecognised = (penicillinAllergy: boolean): string =>
+  `NEWS2 7 or more on the ward: sepsis from the wound recognised; Sepsis Six (blood cultures, lactate, fluids, urine output, oxygen), antibiotic broadened to ${
+    penicillinAllergy ? 'meropenem 1 g IV every 8 h' : 'piperacillin-tazobactam 4.5 g IV every 8 h'
+  }, the critical care team called`;
+export const SEPSIS_SOURCE_CONTROL =
+  'Return to theatre for source control: the wound re-explored, infected and dead tissue excised';
+export const EMBOLISM_COLLAPSE =
+  'Sudden breathlessness and collapse, massive pulmonary embolism suspected: advanced life support with alteplase 50 mg IV; resuscitation unsuccessful';
+
+/** Adds the response to a septic or embolic death on a ward, where the casualty dies at a facility. */
+export function complicationCare(c: Course, penicillinAllergy: boolean, add: AddCare): void {
+  const at = c.stays.find((s) => s.arrive < c.death && c.death <= s.leave);
+  if (!at || at.facility === 'Role4' || !Number.isFinite(c.death)) return;
+  if (c.causeOfDeath === 'Sepsis') {
+    // Recognised, operated on and in intensive care, each in a third of the hours left (fewer when the
+    // casualty dies soon after reaching this facility).
+    const recognised = Math.max(at.arrive, c.death - SEPSIS_RECOGNISED_HOURS);
+    const step = (c.death - recognised) / 3;
+    add(at.facility, recognised, PROCEDURES.procedure, step * 60, sepsisRecognised(penicillinAllergy));
+    add(at.facility, recognised + step, PROCEDURES.debridement, step * 60, SEPSIS_SOURCE_CONTROL);
+    add(at.facility, recognised + 2 * step, PROCEDURES.icu, step * 60);
+  }
+  if (c.causeOfDeath === 'Pulmonary embolism') {
+    const collapse = Math.max(at.arrive, c.death - EMBOLISM_COLLAPSE_MINUTES * MIN);
+    add(at.facility, collapse, PROCEDURES.procedure, (c.death - collapse) * 60, EMBOLISM_COLLAPSE);
+  }
+}
