@@ -883,17 +883,17 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     const embolic = dyingOf('Pulmonary embolism');
     expect(septic.length).toBeGreaterThan(3);
     expect(embolic.length).toBeGreaterThan(3);
-    const before = (p: Patient, pattern: RegExp) =>
+    const beforeDeath = (p: Patient, pattern: RegExp) =>
       given(p, pattern).some(
         (t) => t.location === p.outcome.facility && t.hours_since_injury! < p.outcome.hours_since_injury,
       );
     const treatedAsSepsis = (p: Patient) =>
-      before(p, /sepsis from the wound recognised; Sepsis Six/) &&
-      before(p, /source control/) &&
-      before(p, /Admission to intensive care/);
+      beforeDeath(p, /sepsis from the wound recognised; Sepsis Six/) &&
+      beforeDeath(p, /source control/) &&
+      beforeDeath(p, /Admission to intensive care/);
     expect(ids(septic.filter((p) => !treatedAsSepsis(p)))).toEqual([]);
     expect(
-      ids(embolic.filter((p) => !before(p, /pulmonary embolism suspected: advanced life support/))),
+      ids(embolic.filter((p) => !beforeDeath(p, /pulmonary embolism suspected: advanced life support/))),
     ).toEqual([]);
   });
 
