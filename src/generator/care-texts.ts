@@ -278,6 +278,23 @@ export const WRIST_FIXATION = 'Open reduction and internal fixation of the wrist
 export const ANKLE_FIXATION =
   'Open reduction and internal fixation of the ankle (plate and screws); backslab off';
 
+const CATEGORY_NAMES: Readonly<Record<string, string>> = {
+  T1: 'immediate (T1)',
+  T2: 'delayed (T2)',
+  T3: 'minimal (T3)',
+};
+/**
+ * Triage is repeated at every stage of care (AJP-4.10); where the medic's category was higher or lower than
+ * the casualty's state called for (17 % over- and 6 % under-triage against the receiving surgeons: Plackett
+ * 2016), the first facility's primary survey writes the category it finds. Undefined where it agrees, or
+ * for the expectant (RETRIAGED).
+ */
+export function retriaged(field: string, found: string): string | undefined {
+  const order = ['T1', 'T2', 'T3'];
+  if (field === found || !order.includes(field) || !order.includes(found)) return undefined;
+  const over = order.indexOf(field) < order.indexOf(found);
+  return `re-triaged as ${CATEGORY_NAMES[found]}, ${over ? 'over' : 'under'}-triaged in the field`;
+}
 /** An expectant casualty of a mass-casualty event, triaged again on arrival (field-care.ts, `EXPECTANT`). */
 export const RETRIAGED = 'Re-triaged on arrival as immediate (T1), the casualties ahead treated';
 /**

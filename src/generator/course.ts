@@ -52,6 +52,11 @@ export interface Course {
   triage: NatoTriage;
   /** The category the first medic gave at contact, kept for one who then died in the field. */
   fieldTriage: NatoTriage;
+  /**
+   * The category the triage sieve gives the casualty's state at contact: what the first facility's
+   * re-triage finds where the medic over- or under-triaged (fieldTriageError).
+   */
+  sortedTriage: NatoTriage;
   vitals: { facility: Facility; hours: number; v: Vitals }[];
   stays: Stay[];
   care: CareTimes;
@@ -423,6 +428,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       cause,
       contact,
       triage: 'DEAD',
+      sortedTriage: 'DEAD',
       stays: [],
       poiLeave: INF,
       vitals,
@@ -437,9 +443,10 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
 
   const contactVitals = vitalsNow(contact, INF, false);
   vitals.push({ facility: 'POI', hours: contact, v: contactVitals });
-  const triage: NatoTriage = trauma
-    ? fieldTriageError(rng, triageSort(p, contactVitals, input.massCasualty, input.water))
+  const sortedTriage: NatoTriage = trauma
+    ? triageSort(p, contactVitals, input.massCasualty, input.water)
     : (dnbi?.triage ?? 'T3');
+  const triage = trauma ? fieldTriageError(rng, sortedTriage) : sortedTriage;
   const idx = triage === 'T1' ? 0 : triage === 'T3' ? 2 : 1;
   // The expectant casualty has only comfort care from the medic (field-care.ts): no needle, no binder.
   if (triage === 'T4') {
@@ -643,6 +650,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     cause,
     contact,
     triage,
+    sortedTriage,
     stays,
     poiLeave,
     vitals,
@@ -666,6 +674,7 @@ interface Resolved {
   cause: string | undefined;
   contact: number;
   triage: NatoTriage;
+  sortedTriage: NatoTriage;
   stays: Stay[];
   poiLeave: number;
   water: WaterExposure;
@@ -748,6 +757,7 @@ function finish(r: Resolved): Course {
     visits,
     triage: outcome.category === 'KIA' ? 'DEAD' : r.triage,
     fieldTriage: r.triage,
+    sortedTriage: r.sortedTriage,
     vitals: r.vitals,
     stays,
     care: r.care,

@@ -55,6 +55,7 @@ import {
   RELOOK_LAPAROTOMY,
   TXA_DOSE,
   RETRIAGED,
+  retriaged,
   STILL_EXPECTANT,
   TIBIA_BACKSLAB,
   HELD_FOR_THE_MOVE,
@@ -217,9 +218,15 @@ export function careItems(
   const plannedOperations = damageControlOperations(p, damageControl);
   // What the surgeon and the ward check: wounds where there are any (an open wound, a burn, an operation).
   const hasWounds = p.openWounds || p.burnTbsa > 0 || plannedOperations.length > 0;
-  const survey = latexAllergic(history.allergies)
-    ? 'Primary survey; latex-free gloves and equipment (latex allergy)'
-    : 'Primary survey';
+  const latex = latexAllergic(history.allergies);
+  const found = retriaged(c.fieldTriage, c.sortedTriage);
+  const survey = [
+    'Primary survey',
+    found,
+    latex ? 'latex-free gloves and equipment (latex allergy)' : undefined,
+  ]
+    .filter(Boolean)
+    .join('; ');
   add(
     first.facility,
     a + 2 * MIN,

@@ -897,6 +897,25 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     ).toEqual([]);
   });
 
+  it('re-triages at the first facility and writes it where the medic over- or under-triaged, and only there', () => {
+    const surveyed = battle.filter((p) => given(p, /^Evaluation procedure Primary survey/).length > 0);
+    expect(surveyed.length).toBeGreaterThan(1000);
+    const retriage = (p: Patient) =>
+      /re-triaged as (\w+) \((T\d)\), (over|under)-triaged/.exec(
+        given(p, /^Evaluation procedure Primary survey/)[0]?.detail ?? '',
+      );
+    const rank = (t: string) => ['T1', 'T2', 'T3'].indexOf(t);
+    const over = surveyed.filter((p) => retriage(p)?.[3] === 'over');
+    const under = surveyed.filter((p) => retriage(p)?.[3] === 'under');
+    // Plackett 2016: 17 % over- and 6 % under-triaged in the field (fewer here: an immediate cannot be
+    // over-triaged, nor a minimal under-triaged).
+    expect(over.length).toBeGreaterThan(surveyed.length * 0.05);
+    expect(under.length).toBeGreaterThan(surveyed.length * 0.02);
+    // Over-triage: the field's category was more urgent than the one found; under-triage, less.
+    expect(ids(over.filter((p) => rank(p.nato_triage) >= rank(retriage(p)![2]!)))).toEqual([]);
+    expect(ids(under.filter((p) => rank(p.nato_triage) <= rank(retriage(p)![2]!)))).toEqual([]);
+  });
+
   it('closes an abdomen left open by damage control at a relook 24 to 48 h later, in intensive care until then', () => {
     const relook = /Relook laparotomy/;
     const opened = battle.filter(
