@@ -290,10 +290,11 @@ const CATEGORY_NAMES: Readonly<Record<string, string>> = {
  * for the expectant (RETRIAGED).
  */
 export function retriaged(field: string, found: string): string | undefined {
-  const order = ['T1', 'T2', 'T3'];
-  if (field === found || !order.includes(field) || !order.includes(found)) return undefined;
-  const over = order.indexOf(field) < order.indexOf(found);
-  return `re-triaged as ${CATEGORY_NAMES[found]}, ${over ? 'over' : 'under'}-triaged in the field`;
+  if (field === found) return undefined;
+  const name = CATEGORY_NAMES[found];
+  if (!name || !CATEGORY_NAMES[field]) return undefined;
+  // 'T1' < 'T2' < 'T3': a field category sorting first was the more urgent, an over-triage.
+  return `re-triaged as ${name}, ${field < found ? 'over' : 'under'}-triaged in the field`;
 }
 /** An expectant casualty of a mass-casualty event, triaged again on arrival (field-care.ts, `EXPECTANT`). */
 export const RETRIAGED = 'Re-triaged on arrival as immediate (T1), the casualties ahead treated';

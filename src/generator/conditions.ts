@@ -139,20 +139,18 @@ function drawCase(rng: Rng, concept: DnbiConcept, tropics = false): DnbiCase {
   const evacuated = concept.evac > 0 && rng.chance(concept.evac);
   // A case grave enough to be raised to T1 needs more than Role 2 can hold it for (72 h, AJP-4.10):
   // it goes back to duty from Role 3's beds, if at all.
-  const { admit, ...raised } = effect.raised ?? {};
+  const admit = up ? effect.raised?.admit : undefined;
   const rtd: RtdLevel = evacuated
     ? 'none'
     : t === 'T1' && triage !== 'T1'
       ? atRole3AtTheEarliest(concept.rtd)
-      : up && admit
-        ? admit
-        : concept.rtd;
+      : (admit ?? concept.rtd);
   // Raised a step, a case is worse than its catalogue entry says, and treated for it (a drip, not salts);
   // one raised to T2 without its own `raised` shows it in its vital signs all the same (raisedToT2).
   const e = !up
     ? effect
     : effect.raised
-      ? { ...effect, ...raised }
+      ? raisedEffect(effect, effect.raised)
       : t === 'T2' && triage === 'T3'
         ? { ...effect, ...raisedToT2(effect) }
         : effect;
@@ -198,6 +196,12 @@ function withFever(e: DnbiEffect): DnbiEffect {
 const withAntipyretic = (regimen: string, febrile: boolean): string =>
   febrile && !ANTIPYRETIC.test(regimen) ? `${regimen}; paracetamol 1 g PO every 6 h for the fever` : regimen;
 const ANTIPYRETIC = /paracetamol|ibuprofen|naproxen|aspirin/i;
+
+/** The catalogue's effect with what being raised a step changes; where it is admitted is the RTD level's. */
+function raisedEffect(effect: DnbiEffect, raised: NonNullable<DnbiEffect['raised']>): DnbiEffect {
+  const { admit: _admit, ...changes } = raised;
+  return { ...effect, ...changes };
+}
 
 /** 386661006 |Fever|, a finding some respiratory infections carry (dnbi-care.ts). */
 const FEVER_FINDING = '386661006';

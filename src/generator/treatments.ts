@@ -218,15 +218,9 @@ export function careItems(
   const plannedOperations = damageControlOperations(p, damageControl);
   // What the surgeon and the ward check: wounds where there are any (an open wound, a burn, an operation).
   const hasWounds = p.openWounds || p.burnTbsa > 0 || plannedOperations.length > 0;
-  const latex = latexAllergic(history.allergies);
   const found = retriaged(c.fieldTriage, c.sortedTriage);
-  const survey = [
-    'Primary survey',
-    found,
-    latex ? 'latex-free gloves and equipment (latex allergy)' : undefined,
-  ]
-    .filter(Boolean)
-    .join('; ');
+  let survey = found ? `Primary survey; ${found}` : 'Primary survey';
+  if (latexAllergic(history.allergies)) survey += '; latex-free gloves and equipment (latex allergy)';
   add(
     first.facility,
     a + 2 * MIN,
