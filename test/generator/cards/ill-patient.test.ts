@@ -10,6 +10,8 @@ const staysAt = (p: Patient, ...facilities: string[]) =>
 describe('an ill patient’s vital signs over the days', () => {
   const everyone = run(undefined, 40_000, 'ward round');
   const ill = everyone.filter((p) => p.injury_type === 'DISEASE');
+  // A hot theatre, where heat stroke is common enough to read card by card (two stories share it).
+  const hotTheatre = run('peacekeeping', 8_000, 'ward round');
 
   it('writes no cause of death, and no vital signs after the end, on a patient who returned to duty or was flown home', () => {
     const survivors = everyone.filter((p) => p.final_status === 'RTD' || p.final_status === 'Remains_Role4');
@@ -212,7 +214,7 @@ describe('an ill patient’s vital signs over the days', () => {
   });
 
   it('charts a heat stroke cooled in the field and immersed on arrival at a normal temperature two hours into care', () => {
-    const cooled = run('peacekeeping', 8_000, 'ward round').filter(
+    const cooled = hotTheatre.filter(
       (p) => /exertional heat stroke/.test(p.conditions[0]?.qualifier ?? '') && p.final_status !== 'KIA',
     );
     const later = cooled.flatMap((p) => {
@@ -224,7 +226,7 @@ describe('an ill patient’s vital signs over the days', () => {
   });
 
   it('immerses a heat stroke on arrival only while it is 39 °C or more, and takes the bloods for what the heat did', () => {
-    const heatStrokes = run('peacekeeping', 8_000, 'ward round').filter(
+    const heatStrokes = hotTheatre.filter(
       (p) =>
         /exertional heat stroke/.test(p.conditions[0]?.qualifier ?? '') &&
         p.vital_signs.some((v) => v.facility !== 'POI'),
