@@ -278,10 +278,11 @@ export const WRIST_FIXATION = 'Open reduction and internal fixation of the wrist
 export const ANKLE_FIXATION =
   'Open reduction and internal fixation of the ankle (plate and screws); backslab off';
 
-const CATEGORY_NAMES: Readonly<Record<string, string>> = {
-  T1: 'immediate (T1)',
-  T2: 'delayed (T2)',
-  T3: 'minimal (T3)',
+/** The NATO triage categories' names, as the field triage and the re-triage write them. */
+export const TRIAGE_CATEGORY_NAMES: Readonly<Record<string, string>> = {
+  T1: 'immediate',
+  T2: 'delayed',
+  T3: 'minimal',
 };
 /**
  * Triage is repeated at every stage of care (AJP-4.10); where the medic's category was higher or lower than
@@ -291,10 +292,10 @@ const CATEGORY_NAMES: Readonly<Record<string, string>> = {
  */
 export function retriaged(field: string, found: string): string | undefined {
   if (field === found) return undefined;
-  const name = CATEGORY_NAMES[found];
-  if (!name || !CATEGORY_NAMES[field]) return undefined;
+  const name = TRIAGE_CATEGORY_NAMES[found];
+  if (!name || !TRIAGE_CATEGORY_NAMES[field]) return undefined;
   // 'T1' < 'T2' < 'T3': a field category sorting first was the more urgent, an over-triage.
-  return `re-triaged as ${name}, ${field < found ? 'over' : 'under'}-triaged in the field`;
+  return `re-triaged as ${name} (${found}), ${field < found ? 'over' : 'under'}-triaged in the field`;
 }
 /** An expectant casualty of a mass-casualty event, triaged again on arrival (field-care.ts, `EXPECTANT`). */
 export const RETRIAGED = 'Re-triaged on arrival as immediate (T1), the casualties ahead treated';

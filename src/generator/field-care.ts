@@ -6,7 +6,7 @@
 import { PROCEDURES } from './conditions.js';
 import { type Course, FAILED_BLEED_CONTROL, MAJOR_LIMB_BLEED } from './course.js';
 import { betaLactamAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
-import { ruleOfTen } from './care-texts.js';
+import { ruleOfTen, TRIAGE_CATEGORY_NAMES } from './care-texts.js';
 import { type ClinicalProfile, inShock, MAJOR_BURN_TBSA, SHOCK_LOSS } from './physiology.js';
 import type { Facility, NatoTriage } from './types.js';
 
@@ -28,11 +28,10 @@ export type AddCare = (
  * The category the first medic gives, written where the triage is recorded: the NATO categories of the
  * triage sieve (AJP-4.10; UK triage sieve and MPTT, physiology.ts). T4 writes its own reason (EXPECTANT).
  */
-const FIELD_TRIAGE: Readonly<Partial<Record<NatoTriage, string>>> = {
-  T1: 'Triage sieve: T1, immediate',
-  T2: 'Triage sieve: T2, delayed',
-  T3: 'Triage sieve: T3, minimal (walking wounded)',
-};
+function fieldTriage(t: NatoTriage): string | undefined {
+  const name = TRIAGE_CATEGORY_NAMES[t];
+  return name && `Triage sieve: ${t}, ${name}${t === 'T3' ? ' (walking wounded)' : ''}`;
+}
 
 /** Everything done at the point of injury for a casualty alive at first contact. */
 export function fieldCare(
@@ -44,7 +43,7 @@ export function fieldCare(
 ): void {
   // The medic's category, also for one who dies before reaching care (whose card then says DEAD).
   const triage = c.fieldTriage;
-  add('POI', c.contact, PROCEDURES.triage, 1, triage === 'T4' ? EXPECTANT : FIELD_TRIAGE[triage]);
+  add('POI', c.contact, PROCEDURES.triage, 1, triage === 'T4' ? EXPECTANT : fieldTriage(triage));
   if (Number.isFinite(c.field.tourniquet)) fieldTourniquet(p, c, add);
   else if (p.bleed.limb >= MAJOR_LIMB_BLEED)
     add('POI', c.contact + FAILED_BLEED_CONTROL, PROCEDURES.dressing, 5, UNCONTROLLED_LIMB_BLEED);
