@@ -273,6 +273,9 @@ function fieldTriageError(rng: Rng, t: NatoTriage): NatoTriage {
   return t;
 }
 
+/** The row of an outcome table's `ByTriage` (T1, then T2 and the expectant, then T3). */
+const triageIndex = (t: NatoTriage): 0 | 1 | 2 => (t === 'T1' ? 0 : t === 'T3' ? 2 : 1);
+
 const canRtdAt = (role: Facility, level: RtdLevel): boolean =>
   (level === 'role1' && (role === 'Role1' || role === 'Role2')) ||
   (level === 'role2' && role === 'Role2') ||
@@ -447,7 +450,10 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     ? triageSort(p, contactVitals, input.massCasualty, input.water)
     : (dnbi?.triage ?? 'T3');
   const triage = trauma ? fieldTriageError(rng, sortedTriage) : sortedTriage;
-  const idx = triage === 'T1' ? 0 : triage === 'T3' ? 2 : 1;
+  // The medic's category sets the evacuation from the point of injury; from the first facility on, the
+  // category its primary survey finds (AJP-4.10: triage is repeated at every stage) sets the pace of care.
+  const idx = triageIndex(triage);
+  const careIdx = triageIndex(sortedTriage);
   // The expectant casualty has only comfort care from the medic (field-care.ts): no needle, no binder.
   if (triage === 'T4') {
     field.needle = INF;
@@ -480,10 +486,10 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     }
     const drawn =
       facility === 'Role1'
-        ? draw(rng, times.role1Stay[idx])
+        ? draw(rng, times.role1Stay[careIdx])
         : facility === 'Role2'
-          ? draw(rng, times.role2Stay[idx])
-          : draw(rng, times.role3Stay[idx]);
+          ? draw(rng, times.role2Stay[careIdx])
+          : draw(rng, times.role3Stay[careIdx]);
     const stay =
       facility === 'Role2' && trauma && scenario.casualty_profile === 'oif_oef'
         ? Math.min(drawn, neurosurgicalTransferBy(p))
@@ -502,7 +508,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     }
     if (facility === 'Role2' && surgical && !Number.isFinite(care.surgery)) {
       const queue = load > 0 ? rng.uniform(0, 3 * load) : 0;
-      care.surgery = arrive + queue + (idx === 0 ? rng.uniform(0.2, 0.7) : rng.uniform(1, 4));
+      care.surgery = arrive + queue + (careIdx === 0 ? rng.uniform(0.2, 0.7) : rng.uniform(1, 4));
     }
     if (rtdHere) {
       const restBeforeDuty = dnbi ? dnbi.effect.rtdAfter : p.tbi === 1 ? CONCUSSION_REST_HOURS : undefined;

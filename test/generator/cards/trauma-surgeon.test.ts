@@ -916,6 +916,42 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(under.filter((p) => rank(p.nato_triage) <= rank(retriage(p)![2]!)))).toEqual([]);
   });
 
+  it('holds a casualty at the first facility as long as the category its survey found, not the medic’s', () => {
+    const category = (p: Patient) =>
+      /re-triaged as \w+ \((T\d)\)/.exec(
+        given(p, /^Evaluation procedure Primary survey/)[0]?.detail ?? '',
+      )?.[1] ?? p.nato_triage;
+    // Hours at a Role 1 the casualty was moved on from (back to duty and death end a stay on their own clocks).
+    const role1Hours = (p: Patient) => {
+      const [first, next] = staysOf(p);
+      return first?.facility === 'Role1' && next ? first.leave - first.arrive : undefined;
+    };
+    const median = (ps: Patient[]) => {
+      const hours = ps
+        .map(role1Hours)
+        .filter((h): h is number => h !== undefined)
+        .sort((a, b) => a - b);
+      return hours[Math.floor(hours.length / 2)] ?? Number.NaN;
+    };
+    // Over-triaged, a delayed casualty waits its turn behind the immediate ones like any other delayed one,
+    // instead of being hurried on in the quarter-hour an immediate one gets; under-triaged, an immediate one
+    // is moved on as fast as any other.
+    for (const [found, wrongInTheField] of [
+      ['T2', 'T1'],
+      ['T1', 'T2'],
+    ] as const) {
+      const mistriaged = battle.filter((p) => category(p) === found && p.nato_triage === wrongInTheField);
+      const triagedRight = battle.filter((p) => category(p) === found && p.nato_triage === found);
+      expect(mistriaged.filter((p) => role1Hours(p) !== undefined).length).toBeGreaterThan(30);
+      const ratio = median(mistriaged) / median(triagedRight);
+      expect({ found, wrongInTheField, ratio: ratio > 0.5 && ratio < 2 }).toEqual({
+        found,
+        wrongInTheField,
+        ratio: true,
+      });
+    }
+  });
+
   it('closes an abdomen left open by damage control at a relook 24 to 48 h later, in intensive care until then', () => {
     const relook = /Relook laparotomy/;
     const opened = battle.filter(
