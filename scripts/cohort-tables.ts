@@ -540,3 +540,38 @@ export function readLatvianRanks(path: string): Sample[] {
     );
   return samplesOf(rows);
 }
+
+/**
+ * TUR: TÜİK's 100 commonest names of each sex by year of birth (1950, 1960, 1970 and each year from 1980),
+ * as ranks, tidied into `namesData.csv` (`"", "name", "year", "rank", "sex"`, sex M or F).
+ */
+export function readTuik(path: string): Sample[] {
+  const rows = lines(path)
+    .slice(1)
+    .map(cells)
+    .map(([, name, year, rank, sex]) => ({
+      year: Number(year),
+      sex: (sex === 'M' ? 'M' : 'F') as Sex,
+      name: name!,
+      rank: Number(rank),
+    }));
+  return samplesOf(rows);
+}
+
+/**
+ * ISL: every first name of the Icelandic population register with its count per year of birth
+ * (`name,year,count`), no sex column: a name takes the sex `sexOf` gives it, and one without is left out.
+ * The register's placeholders for the not yet named (drengur, stúlka) and entries not written as a name
+ * (AAsa) are left out.
+ */
+export function readIcelandRegister(path: string, sexOf: (name: string) => Sex | undefined): Sample[] {
+  const rows = lines(path)
+    .slice(1)
+    .map(cells)
+    .filter(([name]) => /^\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?$/u.test(name!))
+    .flatMap(([name, year, count]) => {
+      const sex = sexOf(name!);
+      return sex ? [{ year: Number(year), sex, name: name!, count: Number(count) }] : [];
+    });
+  return samplesOf(rows);
+}

@@ -67,15 +67,26 @@
  *   978d8767d970a343011005c707dcbde2fce92753, which joins them onto the name-day calendar. The repository does
  *   not name the ranks' source (its raw export is not stored), only that its bearer counts are the Office of
  *   Citizenship and Migration Affairs' (PMLP).
+ * - TUR, --tur <file>: TÜİK (Turkish Statistical Institute), the 100 commonest names of each sex by year of
+ *   birth (1950, 1960, 1970 and each year 1980–2015), as ranks; TÜİK's two workbooks (tables 1331 and 1332)
+ *   tidied into eliffgoktas/Common-Turkish-Names `namesData.csv` at 7569de6ba2101fce49b5eb518cf85bea36398cfb.
+ * - ISL, --isl <file>: the Icelandic population register's first names with their count per year of birth
+ *   1895–2001 (2001 part-named), no sex column; tungufoss/iskisur-rek-data-beers `data/first_names_freq.csv` at
+ *   6ef4996341a9a81200cc36429adc0cc29850cc11, which its author says Utopia Arctica supplied from the register.
  *
- * Run: npx tsx scripts/extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir> --nor <file>
- *        --fra <file> --can-ontario <dir> --can-quebec <file> --nld <file> --pol <file>
- *        --esp <dir> --cze <dir> --deu <file> --bel <file> --ita <dir> --swe <dir> --lva <file>
- *      && npx biome format --write src/generator/names/cohort-names.ts test/generator/population/cohort-checks.ts
+ * Run with the tables of the nations to filter afresh; the others keep their committed lists and checks:
+ *   npx tsx scripts/extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir> --nor <file>
+ *     --fra <file> --can-ontario <dir> --can-quebec <file> --nld <file> --pol <file>
+ *     --esp <dir> --cze <dir> --deu <file> --bel <file> --ita <dir> --swe <dir> --lva <file>
+ *     --tur <file> --isl <file>
+ *   && npx biome format --write src/generator/names/cohort-names.ts test/generator/population/cohort-checks.ts
+ * (Canada's Quebec spellings need --fra as well.)
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { unfilteredNames } from '../src/generator/nations.js';
+import { COHORT_GIVEN_NAMES } from '../src/generator/names/cohort-names.js';
+import { cohortWords, unfilteredNames } from '../src/generator/nations.js';
+import { COHORT_CHECKS, type CohortCheck } from '../test/generator/population/cohort-checks.js';
 import {
   readEnglandWales,
   readInsee,
@@ -94,6 +105,8 @@ import {
   readIstat,
   readScb,
   readLatvianRanks,
+  readTuik,
+  readIcelandRegister,
   spellingsOf,
   type Sample,
   type Sex,
@@ -107,7 +120,10 @@ interface Nation {
   readonly publisher: string;
   /** Names ranked this high in at least one cohort sample: wide enough for ≥ 150 per sex, narrow enough to be common. */
   readonly top: number;
-  readonly samples: readonly Sample[];
+  /** The table option(s) the nation is read from; a run without them keeps the nation's committed list. */
+  readonly tables: readonly TableOption[];
+  /** Reads the nation's samples from its tables: called only when they were given. */
+  readonly read: () => readonly Sample[];
   /** Why the cohort samples stand for 1975–2007 where the table has gaps. */
   readonly note?: string;
   /** Cut each sample at rank `top` rather than after `top` names: for a table whose spellings share ranks. */
@@ -141,17 +157,24 @@ const { values: args } = parseArgs({
     ita: { type: 'string' },
     swe: { type: 'string' },
     lva: { type: 'string' },
+    tur: { type: 'string' },
+    isl: { type: 'string' },
   },
 });
-/** The path given for one table; every table is needed, since the script rewrites every nation's list. */
-function table(option: keyof typeof args): string {
+type TableOption = keyof typeof args;
+/** The path given for one table (the nation's `read` is only called when its tables were given). */
+function table(option: TableOption): string {
   const path = args[option];
-  if (typeof path !== 'string')
-    throw new Error(`missing --${option}: every nation's table is needed (see the header)`);
+  if (typeof path !== 'string') throw new Error(`missing --${option}`);
   return path;
 }
 
-const france = readInsee(table('fra'));
+/** INSEE's table, read once: France's samples, and the accents of Quebec's names. */
+let france: Sample[] | undefined;
+const readFrance = (): Sample[] => {
+  france ??= readInsee(table('fra'));
+  return france;
+};
 
 /** The spelling, accents and all, that a nation's unfiltered lists give a name a table prints without them. */
 const spellingsIn = (code: string) => {
@@ -211,58 +234,115 @@ const ITALIAN_ACCENTS: Readonly<Record<string, string>> = { Niccolo: 'Niccolò' 
 const italianSpelling = spellingsIn('ITA');
 
 /**
- * The Czech table has no sex column. A name takes the sex of the unfiltered Czech lists (faker's calendar
- * names); these are the names Czech parents gave in 1975–2007 that those lists lack or give both sexes,
- * sexed by hand, and the Slovak spellings (residents born in Slovakia), left out.
+ * The sex of a name in a table without a sex column: the sex the nation's unfiltered lists give it, unless
+ * `hand` sexes it (names the lists lack or give both sexes), or marks it foreign: left out.
  */
-const CZECH_SEX: Readonly<Record<string, Sex | 'foreign'>> = {
+function sexFrom(code: string, hand: Readonly<Record<string, Sex | 'foreign'>>) {
+  const lists = unfilteredNames(code);
+  return (name: string): Sex | undefined => {
+    const sexed = hand[name];
+    if (sexed) return sexed === 'foreign' ? undefined : sexed;
+    if (lists.male.includes(name)) return 'M';
+    return lists.female.includes(name) ? 'F' : undefined;
+  };
+}
+
+/** A hand table of sexes: space-separated women's, men's and foreign names. */
+const handSexes = (women: string, men: string, foreign = ''): Record<string, Sex | 'foreign'> => ({
+  ...Object.fromEntries(women.split(/\s+/).map((n) => [n, 'F'])),
+  ...Object.fromEntries(men.split(/\s+/).map((n) => [n, 'M'])),
   ...Object.fromEntries(
-    'Bára Nicol Nicole Nicola Nikola Vanessa Emma Elen Ellen Ella Nella Nelly Jessica Sarah Stella Johanka Tina Mia Anna-Marie Sofia Natali Natalia Samanta Jennifer Jenifer Elizabeth Victoria Katka Michelle'
-      .split(' ')
-      .map((n) => [n, 'F']),
+    foreign
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((n) => [n, 'foreign']),
   ),
-  ...Object.fromEntries(
-    'René Alex Nicolas Vítek Tobias Kevin Otto Alexander Matyas Kristian Vojta Patrick Marco Dennis'
-      .split(' ')
-      .map((n) => [n, 'M']),
-  ),
-  ...Object.fromEntries(
-    'Peter Ján Lucia Mária Katarína Kristína Juraj Beata'.split(' ').map((n) => [n, 'foreign']),
-  ),
+});
+
+/**
+ * The Czech table has no sex column. These are the names Czech parents gave in 1975–2007 that the Czech lists
+ * (faker's calendar names) lack or give both sexes, sexed by hand, and the Slovak spellings (residents born
+ * in Slovakia), left out.
+ */
+const CZECH_SEX = handSexes(
+  'Bára Nicol Nicole Nicola Nikola Vanessa Emma Elen Ellen Ella Nella Nelly Jessica Sarah Stella Johanka Tina Mia Anna-Marie Sofia Natali Natalia Samanta Jennifer Jenifer Elizabeth Victoria Katka Michelle',
+  'René Alex Nicolas Vítek Tobias Kevin Otto Alexander Matyas Kristian Vojta Patrick Marco Dennis',
+  'Peter Ján Lucia Mária Katarína Kristína Juraj Beata',
+);
+
+/**
+ * Iceland's register has no sex column either. These are the names of the cohort's commonest that the
+ * Icelandic lists lack, sexed by hand (the names the Naming Committee registers by sex), and the Polish and
+ * Lithuanian spellings of residents born abroad, left out.
+ */
+const ICELANDIC_SEX = handSexes(
+  `Sandra Telma Júlía Sigurbjörg Birgitta Elísa Elsa Halldóra Aldís Ása Kristrún Bríet Sonja Pálína Vala Saga
+  Sigurlaug Áslaug Nína Eygló Svava Fjóla Maria Hólmfríður Hrönn Signý Þórey Jónína Sunneva Emma Sólrún Írena
+  Alma Stella Ester Þórhildur Kolfinna Árný Bára Soffía Þorbjörg Ellen Melkorka Lena Olga Marín Camilla
+  Magdalena Monika Karítas Vilborg Gerður Jenný Heiður Díana Karitas Aðalbjörg Guðríður Perla Sif Ísabella Elma
+  Arnheiður Gabríela Dagmar Anne Þuríður Karin Heiðdís Rúna Bergdís Anita Svandís Drífa Sesselja Gígja Hafrún
+  Hrund Kamilla Maríanna Lea Bylgja Kara Hera Sædís Aþena Jasmín Særós Sigurrós Vera Petra Aleksandra Barbara
+  Sæunn Dröfn Tara Anja Elínborg Freydís Bergrún Henný Snæfríður Guðmunda Bergrós Maren Marie Fanndís Gróa Ylfa
+  Særún Kristina Sigurborg Heba Solveig Mette Júlíana Natalía Elisabeth Theódóra Regína Karólína Christina
+  Arnhildur Geirþrúður Dagrún Salvör Salóme Yrsa Elizabeth Silvía Lóa Sjöfn Ida Hallfríður Jenny Esther Helen
+  Agla Ingigerður Hlíf Jennifer Irma Louise Hilda Erika Anika Indíana Pia Svanhvít Sarah Sigurveig Johanna
+  Bergljót Amanda Svana Sigurdís Ína Irena Máney Glódís Fanný Auðbjörg Sóldís Emelía Árdís`,
+  `Anton Þröstur Mikael Hafsteinn Grétar Adam Alex Andrés Júlíus Þórarinn Jens Þórir Hjálmar Örvar Oddur Arnþór
+  Baldvin Geir Ármann Pálmi Freyr Patrekur Benjamín Valgeir Elmar Heimir Sveinbjörn Lárus Hinrik Oliver
+  Sigurbjörn Albert Hans Daniel Hrafnkell Óðinn Styrmir Grímur Sigurgeir Nökkvi Bergþór Þorgeir Marinó
+  Steingrímur Smári Ernir Eggert Vigfús Konráð Víðir Auðunn Hrannar Alfreð Almar Elís Óttar Þórhallur Hallur
+  Brynjólfur Hreinn Gauti Erik Ingimar Georg Guðbjartur Ýmir Svanur Sæmundur Þorbjörn Héðinn Samúel Michael
+  Steindór Símon Þorkell Friðjón Ásmundur Ástþór Sigþór Markús Sigmundur Níels Sebastian Victor Úlfur Leó
+  Finnbogi David Gústaf Jóel Patrik Borgar Hrólfur Teitur Sæþór Erlendur Steinn Tristan Darri Guðbjörn Robert
+  Lars Ingvi Huginn Stefan Magni Enok Böðvar Torfi Bjartmar Lúðvík Matthew Natan Pálmar Thomas Vilhelm
+  Eysteinn Hafliði Ásgrímur Elfar Hreiðar Magnus Erling Þorleifur Freysteinn Bogi Hjörvar Bergsveinn Loftur
+  Óliver Patrick Þorri Eðvarð Víkingur Valtýr Friðbjörn Martin Ingimundur Jan Sigurpáll Þorvarður
+  Skarphéðinn Lýður Arnaldur Hjörleifur Bergsteinn Guðbrandur Bjarmi Runólfur Jason Rögnvaldur Sigursteinn
+  Hugi Guðfinnur Snæbjörn James Richard Adrian Andreas Högni Guðmar Sighvatur Viggó Guttormur Veigar Kormákur
+  Ísar`,
+  'Katarzyna Malgorzata Agnieszka Krzysztof Marcin Tomasz Piotr Mariusz Ewa Iwona Joanna Elzbieta Dawid Jurgita Aneta Beata',
+);
+
+/** The tables without a sex column: how each is read with a given sexing, and its sexes. */
+const UNSEXED: Readonly<
+  Record<
+    string,
+    { read: (sexOf: (name: string) => Sex | undefined) => Sample[]; hand: Record<string, Sex | 'foreign'> }
+  >
+> = {
+  CZE: { read: (sexOf) => readCzechInterior(table('cze'), sexOf), hand: CZECH_SEX },
+  ISL: { read: (sexOf) => readIcelandRegister(table('isl'), sexOf), hand: ICELANDIC_SEX },
 };
-const czechLists = unfilteredNames('CZE');
-const czechSex = (name: string): Sex | undefined => {
-  const hand = CZECH_SEX[name];
-  if (hand) return hand === 'foreign' ? undefined : hand;
-  if (czechLists.male.includes(name)) return 'M';
-  return czechLists.female.includes(name) ? 'F' : undefined;
-};
-const czechSamples = readCzechInterior(table('cze'), (name) => czechSex(name));
+const readSexed = (code: string): Sample[] => UNSEXED[code]!.read(sexFrom(code, UNSEXED[code]!.hand));
 
 const NATIONS: Nation[] = [
   {
     code: 'USA',
     publisher: 'Social Security Administration, national baby-name files',
     top: 200,
-    samples: readSsa(table('usa')),
+    tables: ['usa'],
+    read: () => readSsa(table('usa')),
   },
   {
     code: 'AUS',
     publisher: 'South Australia, Births, Deaths and Marriages, given names registered per year',
     top: 120,
-    samples: readSouthAustralia(table('aus')),
+    tables: ['aus'],
+    read: () => readSouthAustralia(table('aus')),
   },
   {
     code: 'NZL',
     publisher: 'New Zealand Department of Internal Affairs, top 100 names per year',
     top: 100,
-    samples: readNewZealand(table('nzl')),
+    tables: ['nzl'],
+    read: () => readNewZealand(table('nzl')),
   },
   {
     code: 'GBR',
     publisher: 'Office for National Statistics, England and Wales top 100 names',
     top: 100,
-    samples: readEnglandWales(table('gbr')),
+    tables: ['gbr'],
+    read: () => readEnglandWales(table('gbr')),
     note: 'samples 1974, 1984, 1994, 1997, 1998; 1974 stands for the first cohort years',
     firstYear: 1974,
   },
@@ -270,33 +350,41 @@ const NATIONS: Nation[] = [
     code: 'NOR',
     publisher: 'Statistics Norway, table 10467, names of the born per year',
     top: 100,
-    samples: readNorway(table('nor')),
+    tables: ['nor'],
+    read: () => readNorway(table('nor')),
   },
   {
     code: 'FRA',
     publisher: 'INSEE, Fichier des prénoms, births in France per year',
     top: 150,
-    samples: france,
+    tables: ['fra'],
+    read: () => readFrance(),
   },
   {
     code: 'CAN',
     publisher:
       'Ontario (Registrar General) and Quebec (Retraite Québec) names of the born per year, each province',
     top: 100,
-    samples: [...readOntario(table('can-ontario')), ...readQuebec(table('can-quebec'), spellingsOf(france))],
+    tables: ['can-ontario', 'can-quebec'],
+    read: () => [
+      ...readOntario(table('can-ontario')),
+      ...readQuebec(table('can-quebec'), spellingsOf(readFrance())),
+    ],
     note: 'Quebec from 1980, accents as in the commonest French spelling',
   },
   {
     code: 'NLD',
     publisher: 'Meertens Institute, Nederlandse Voornamenbank, top names per year',
     top: 100,
-    samples: readMeertens(table('nld')),
+    tables: ['nld'],
+    read: () => readMeertens(table('nld')),
   },
   {
     code: 'POL',
     publisher: 'PESEL register, first names given to children per year from 2000',
     top: 150,
-    samples: readPesel(table('pol')),
+    tables: ['pol'],
+    read: () => readPesel(table('pol')),
     note: 'samples 2000–2007 only: the published table starts in 2000',
   },
   {
@@ -304,7 +392,8 @@ const NATIONS: Nation[] = [
     publisher:
       'INE, names of the residents of 2012 by decade of birth, the nation and each province of birth apart',
     top: 150,
-    samples: readIne(table('esp'), spanish),
+    tables: ['esp'],
+    read: () => readIne(table('esp'), spanish),
     note: 'decades 1970s–2000s, the 1970s with 1970–74; the national top 50, and the sum of the provinces’ top 20s; double names kept',
     firstYear: 1970,
     doubleNames: true,
@@ -313,7 +402,8 @@ const NATIONS: Nation[] = [
     code: 'CZE',
     publisher: 'Ministry of the Interior, first names of the residents of 2017 by year of birth',
     top: 100,
-    samples: czechSamples,
+    tables: ['cze'],
+    read: () => readSexed('CZE'),
     note: 'sex from the Czech name lists; the names of residents born in Slovakia left out',
   },
   {
@@ -321,7 +411,8 @@ const NATIONS: Nation[] = [
     publisher:
       'Knud Bielefeld, beliebte-vornamen.de, yearly lists from birth announcements (no official table)',
     top: 70,
-    samples: readBielefeld(table('deu')),
+    tables: ['deu'],
+    read: () => readBielefeld(table('deu')),
     cutByRank: true,
     note: 'ranks only: 35 deep in 1975–2000, 50–250 deep from 2001; spellings sharing a rank both kept',
   },
@@ -329,29 +420,51 @@ const NATIONS: Nation[] = [
     code: 'BEL',
     publisher: 'Statbel, first names of the newborn per year from 1995',
     top: 100,
-    samples: readStatbel(table('bel')),
+    tables: ['bel'],
+    read: () => readStatbel(table('bel')),
     note: 'samples 1995–2007 only: the published table starts in 1995',
   },
   {
     code: 'ITA',
     publisher: 'ISTAT, Conta nomi, names of the children registered at birth per year from 1999',
     top: 150,
-    samples: readIstat(table('ita'), (name) => ITALIAN_ACCENTS[name] ?? italianSpelling(name)),
+    tables: ['ita'],
+    read: () => readIstat(table('ita'), (name) => ITALIAN_ACCENTS[name] ?? italianSpelling(name)),
     note: 'samples 1999–2007 only: the published table starts in 1999; accents from the Italian lists',
   },
   {
     code: 'SWE',
     publisher: 'Statistics Sweden, given names of the newborn per year from 1998',
     top: 150,
-    samples: readScb(table('swe')),
+    tables: ['swe'],
+    read: () => readScb(table('swe')),
     note: 'samples 1998–2007 only: the published table starts in 1998',
   },
   {
     code: 'LVA',
     publisher: 'the 100 commonest names per five-year period of birth (source not named by its copy)',
     top: 100,
-    samples: readLatvianRanks(table('lva')),
+    tables: ['lva'],
+    read: () => readLatvianRanks(table('lva')),
     note: 'ranks only; periods 1975–79 to 2005–09, each sampled as its first year',
+  },
+  {
+    code: 'TUR',
+    publisher: 'TÜİK (Turkish Statistical Institute), the 100 commonest names per sex by year of birth',
+    top: 100,
+    tables: ['tur'],
+    read: () => readTuik(table('tur')),
+    note: 'ranks only; samples 1980–2007: the table has no year between 1970 and 1980',
+    firstYear: 1980,
+  },
+  {
+    code: 'ISL',
+    publisher:
+      'the Icelandic population register (Þjóðskrá), first names per year of birth, copy by Utopia Arctica',
+    top: 100,
+    tables: ['isl'],
+    read: () => readSexed('ISL'),
+    note: 'samples 1975–2001: the copy ends with births of 2001; sex from the Icelandic lists and by hand',
   },
 ];
 
@@ -363,27 +476,27 @@ const DOUBLE_NAME = /^\p{L}[\p{L}'-]+( \p{L}[\p{L}'-]+)+$/u;
 const cohortStart = (nation: Nation): number => nation.firstYear ?? FIRST_YEAR;
 
 /**
- * Stops the run if a Czech name common enough to make a cohort year's list has no sex in CZECH_SEX or the
- * Czech lists: it would be missing without a word. Prints such names for CZECH_SEX.
+ * Stops the run if a name of a table without a sex column is common enough to make a cohort year's list and
+ * has no sex in the hand table or the nation's lists: it would be missing without a word. Prints such names.
  */
-function checkCzechSexes(nation: Nation): void {
-  const unsexed = readCzechInterior(table('cze'), (name) =>
-    czechSex(name) || CZECH_SEX[name] === 'foreign' ? undefined : 'M',
-  );
+function checkSexes(nation: ReadNation): void {
+  const { read, hand } = UNSEXED[nation.code]!;
+  const sexOf = sexFrom(nation.code, hand);
+  const unsexed = read((name) => (sexOf(name) || hand[name] === 'foreign' ? undefined : 'M'));
   const missing = new Set<string>();
   for (const s of unsexed.filter((s) => inCohort(nation, s))) {
     const cut = Math.min(
-      ...czechSamples.filter((c) => c.year === s.year).map((c) => c.names[nation.top - 1]?.count ?? 0),
+      ...nation.samples.filter((c) => c.year === s.year).map((c) => c.names[nation.top - 1]?.count ?? 0),
     );
     for (const n of s.names) if ((n.count ?? 0) >= cut && ONE_NAME.test(n.name)) missing.add(n.name);
   }
-  if (missing.size > 0) throw new Error(`CZE: sex these names in CZECH_SEX: ${[...missing].join(' ')}`);
+  if (missing.size > 0) throw new Error(`${nation.code}: sex these names by hand: ${[...missing].join(' ')}`);
 }
 
 const inCohort = (nation: Nation, s: Sample): boolean => s.year >= cohortStart(nation) && s.year <= LAST_YEAR;
 
 /** The names ranked within `top` in at least one sample that `include` picks. */
-function ranked(nation: Nation, sex: Sex, include: (s: Sample) => boolean): Set<string> {
+function ranked(nation: ReadNation, sex: Sex, include: (s: Sample) => boolean): Set<string> {
   return new Set(
     nation.samples
       .filter((s) => s.sex === sex && include(s))
@@ -396,7 +509,7 @@ function ranked(nation: Nation, sex: Sex, include: (s: Sample) => boolean): Set<
 }
 
 /** The cohort list of one sex, commonest first. */
-function cohortList(nation: Nation, sex: Sex): string[] {
+function cohortList(nation: ReadNation, sex: Sex): string[] {
   const samples = nation.samples.filter((s) => s.sex === sex && inCohort(nation, s));
   const total = new Map<string, number>();
   const best = new Map<string, number>();
@@ -418,7 +531,7 @@ function cohortList(nation: Nation, sex: Sex): string[] {
  * Names the table ranks within `top` only before the cohort (old) or only after it (new), never in it,
  * that the unfiltered lists carry: what the filter removes, at most 5 of each, in the table's order.
  */
-function outliers(nation: Nation, sex: Sex): { older: string[]; newer: string[] } {
+function outliers(nation: ReadNation, sex: Sex): { older: string[]; newer: string[] } {
   const cohort = ranked(nation, sex, (s) => inCohort(nation, s));
   const unfiltered = new Set(
     sex === 'M' ? unfilteredNames(nation.code).male : unfilteredNames(nation.code).female,
@@ -428,9 +541,28 @@ function outliers(nation: Nation, sex: Sex): { older: string[]; newer: string[] 
   return { older: outside((s) => s.year < cohortStart(nation)), newer: outside((s) => s.year > LAST_YEAR) };
 }
 
-checkCzechSexes(NATIONS.find((n) => n.code === 'CZE')!);
+/** A nation whose tables were given, with its samples read. */
+interface ReadNation extends Nation {
+  readonly samples: readonly Sample[];
+}
 
-const lists = NATIONS.map((n) => ({ nation: n, m: cohortList(n, 'M'), f: cohortList(n, 'F') }));
+/**
+ * The nations whose tables were given are filtered afresh; the others keep their committed lists and checks,
+ * so that adding or correcting one nation needs only that nation's table.
+ */
+const given = NATIONS.filter((n) => n.tables.some((option) => args[option] !== undefined)).map(
+  (n): ReadNation => ({ ...n, samples: n.read() }),
+);
+if (given.length === 0) throw new Error('give at least one nation’s table (see the header)');
+for (const nation of given) if (UNSEXED[nation.code]) checkSexes(nation);
+
+const lists = NATIONS.map((nation) => {
+  const read = given.find((n) => n === nation || n.code === nation.code);
+  if (read) return { nation, m: cohortList(read, 'M'), f: cohortList(read, 'F') };
+  const kept = COHORT_GIVEN_NAMES[nation.code];
+  if (!kept) throw new Error(`${nation.code}: no committed list; give its table`);
+  return { nation, m: cohortWords(kept.m), f: cohortWords(kept.f) };
+});
 
 /**
  * The list as one space-separated string; a double name's parts are joined by a no-break space, written as
@@ -457,14 +589,16 @@ ${lists.map(({ nation, m, f }) => `  ${nation.code}: {\n    m: ${quote(m)},\n   
 `,
 );
 
-const checks = NATIONS.map((n) => ({
-  code: n.code,
-  common: {
-    m: lists.find((l) => l.nation === n)!.m.slice(0, 5),
-    f: lists.find((l) => l.nation === n)!.f.slice(0, 5),
-  },
-  outliers: { m: outliers(n, 'M'), f: outliers(n, 'F') },
-}));
+const checks = NATIONS.map((nation): CohortCheck => {
+  const read = given.find((n) => n.code === nation.code);
+  const list = lists.find((l) => l.nation === nation)!;
+  if (!read) return COHORT_CHECKS.find((c) => c.code === nation.code)!;
+  return {
+    code: nation.code,
+    common: { m: list.m.slice(0, 5), f: list.f.slice(0, 5) },
+    outliers: { m: outliers(read, 'M'), f: outliers(read, 'F') },
+  };
+});
 writeFileSync(
   'test/generator/population/cohort-checks.ts',
   `/**
@@ -483,5 +617,7 @@ export const COHORT_CHECKS: readonly CohortCheck[] = ${JSON.stringify(checks)};
 );
 
 for (const { nation, m, f } of lists)
-  console.log(`${nation.code}: ${m.length} men's, ${f.length} women's given names`);
-for (const c of checks) console.log(`${c.code} outliers:`, JSON.stringify(c.outliers));
+  if (given.some((n) => n.code === nation.code))
+    console.log(`${nation.code}: ${m.length} men's, ${f.length} women's given names`);
+for (const c of checks)
+  if (given.some((n) => n.code === c.code)) console.log(`${c.code} outliers:`, JSON.stringify(c.outliers));

@@ -92,7 +92,8 @@ export function unfilteredNames(code: string): SplitNames {
  * A cohort list's names. The lists are space-separated, so a double given name (Spanish José Antonio) joins
  * its parts there by a no-break space; it is given with an ordinary space, as it is written.
  */
-const cohortWords = (list: string): string[] => words(list).map((name) => name.replace(/\u00a0/g, ' '));
+export const cohortWords = (list: string): string[] =>
+  words(list).map((name) => name.replace(/\u00a0/g, ' '));
 
 /** Where a name table by year of birth exists (cohort-names.ts), the given names are that table's alone. */
 const SPLIT = new Map<string, SplitNames>();

@@ -243,4 +243,32 @@ export const COHORT_CHECKS: readonly CohortCheck[] = [
       f: { older: ['Silvija', 'Skaidrīte', 'Tamāra', 'Ingūna', 'Regīna'], newer: ['Olīvija', 'Jasmīna'] },
     },
   },
+  {
+    code: 'TUR',
+    common: {
+      m: ['Mehmet', 'Yusuf', 'Arda', 'Mustafa', 'Emirhan'],
+      f: ['Fatma', 'Zeynep', 'Elif', 'Merve', 'Ayşe'],
+    },
+    outliers: {
+      m: {
+        older: ['Celal', 'İsmet', 'Muzaffer', 'Selahattin', 'Şükrü'],
+        newer: ['Yağız', 'Eymen', 'Egemen', 'Utku', 'Mete'],
+      },
+      f: {
+        older: ['Zekiye', 'Münevver', 'Rahime', 'Fikriye', 'Feride'],
+        newer: ['Defne', 'Melis', 'Öykü', 'Miray', 'Derin'],
+      },
+    },
+  },
+  {
+    code: 'ISL',
+    common: {
+      m: ['Jón', 'Sigurður', 'Guðmundur', 'Gunnar', 'Einar'],
+      f: ['Anna', 'Guðrún', 'Kristín', 'Helga', 'Margrét'],
+    },
+    outliers: {
+      m: { older: ['Ottó', 'Sigfús', 'Erlingur', 'Steinþór', 'Ásbjörn'], newer: [] },
+      f: { older: ['Ólafía', 'Guðfinna', 'Herborg', 'Ingveldur', 'Jórunn'], newer: [] },
+    },
+  },
 ];
