@@ -9,6 +9,7 @@
 import { isNerveAgent, isRadiation, lateDeathHours, nerveAgentVitals, radiationVitals } from './cbrn.js';
 import type { DnbiCase } from './conditions.js';
 import { operatingHours } from './damage-control.js';
+import { periArrestChartAt, resuscitatedAtDeath } from './death-care.js';
 import { CONCUSSION_REST_HOURS } from './dnbi-catalog.js';
 import { bloodLossAt, type CareTimes, exsanguinationTime, lateDeathProbability } from './haemorrhage.js';
 import { kiaMinutes, type Lognormal, TIMES } from './outcome-tables.js';
@@ -644,8 +645,11 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     reviewedBeforeDuty(vitals, lastStay, (hours) => vitalsNow(hours, firstArrival, false));
   if (Number.isFinite(death)) {
     const last = vitals[vitals.length - 1];
-    const before = death - 5 * MIN;
-    if (last && before > last.hours) {
+    // A death the team resuscitates is charted peri-arrest before the resuscitation (death-care.ts).
+    const resuscitated = resuscitatedAtDeath(cause, death, firstArrival, comfortOnly);
+    const before = resuscitated ? periArrestChartAt({ stays }, death) : death - 5 * MIN;
+    // A casualty who arrests within minutes of a chart has that chart as its last.
+    if (last && before > last.hours + (resuscitated ? MIN : 0)) {
       const where = stays.filter((s) => s.arrive <= before).pop()?.facility ?? 'POI';
       vitals.push({ facility: where, hours: before, v: vitalsNow(before, firstArrival, true) });
     }

@@ -17,6 +17,7 @@ import {
 } from './course.js';
 import { CONCUSSION_SCREEN } from './dnbi-catalog.js';
 import { complicationCare } from './complication-care.js';
+import { deathCare } from './death-care.js';
 import { crushCare } from './crush-care.js';
 import { damageControlOperations, definitiveOperations } from './damage-control.js';
 import { bloodLossAt } from './haemorrhage.js';
@@ -150,6 +151,9 @@ export function careItems(
   weightKg: number,
 ): CareItem[] {
   const out: CareItem[] = [];
+  // A resuscitation that ends the card: nothing else is started once the heart has stopped.
+  const lastAttempt = deathCare(c);
+  const stopped = lastAttempt?.hours ?? c.death;
   const add = (
     facility: Facility,
     hours: number,
@@ -157,7 +161,7 @@ export function careItems(
     minutes?: number,
     detail?: string,
   ): void => {
-    if (!Number.isFinite(hours) || hours >= c.death) return;
+    if (!Number.isFinite(hours) || hours >= stopped) return;
     if (facility === 'POI' && c.stays[0]) {
       // The medic's care goes on in the vehicle once the casualty has left the point of injury (TCCC
       // tactical evacuation care) and ends at the first facility, which takes over: an item planned for
@@ -202,6 +206,11 @@ export function careItems(
     complicationCare(c, betaLactamAllergic(history.allergies), add);
   }
   if (!first) return sorted(out);
+  if (lastAttempt) {
+    const { facility, hours, minutes, concept, detail } = lastAttempt;
+    // Pushed as it is: on the way to the next facility it is given after the departure add() would keep to.
+    out.push({ facility, hours, concept, minutes: Math.max(1, Math.floor(minutes + 1e-9)), detail });
+  }
 
   // First medical facility: resuscitation (damage-control resuscitation within 1 h, NATO 10-1-2).
   const a = first.arrive;

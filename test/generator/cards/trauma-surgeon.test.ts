@@ -163,14 +163,19 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(late)).toEqual([]);
   });
 
-  it('gives each facility’s care while the casualty is there, not after they have left', () => {
+  it('gives each facility’s care while the casualty is there, not after they have left, but for care on the way to the next', () => {
     const outside = battle.filter((p) => {
       const stays = staysOf(p);
       return p.treatments.some((t) => {
-        const s = stays.find((x) => x.facility === t.location);
-        return (
-          s !== undefined && Number.isFinite(s.leave) && s.leave > s.arrive && endOf(t) > s.leave + 1 / 60
-        );
+        const i = stays.findIndex((x) => x.facility === t.location);
+        const s = stays[i];
+        if (s === undefined || !Number.isFinite(s.leave) || s.leave <= s.arrive) return false;
+        // Care on the way is written at the facility left (the timeline has no place for "in transit").
+        const onTheWay = /; en route to Role \d$/.test(t.detail ?? '');
+        const nextArrival = stays[i + 1]?.arrive ?? Number.POSITIVE_INFINITY;
+        return onTheWay
+          ? (t.hours_since_injury ?? 0) < s.leave || endOf(t) > nextArrival
+          : endOf(t) > s.leave + 1 / 60;
       });
     });
     expect(ids(outside)).toEqual([]);
@@ -950,6 +955,62 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
         ratio: true,
       });
     }
+  });
+
+  it('ends a death from bleeding or the injuries after reaching care with the resuscitation of a traumatic arrest, en route where it died on the way', () => {
+    const arrestCauses = /^(Haemorrhage|Multiple injuries|Burns)$/;
+    const inCare = (p: Patient) =>
+      p.movement_timeline.some((e) => e.event_type === 'arrival' && e.facility !== 'POI');
+    const deaths = battle.filter(
+      (p) =>
+        died(p) &&
+        inCare(p) &&
+        arrestCauses.test(p.cause_of_death ?? '') &&
+        given(p, /comfort care/).length === 0,
+    );
+    expect(deaths.length).toBeGreaterThan(30);
+    const resuscitation = (p: Patient) =>
+      given(p, /^Procedure Traumatic cardiac arrest, treated by its reversible causes/);
+    const death = (p: Patient) => p.movement_timeline.find((e) => e.event_type === 'kia')!;
+    // The attempt ends at the death, after the chart that shows the arrest coming.
+    const unresuscitated = deaths.filter((p) => {
+      const [attempt] = resuscitation(p);
+      const lastChart = p.vital_signs[p.vital_signs.length - 1];
+      return (
+        !attempt ||
+        // The card writes hours to two decimals and whole minutes.
+        Math.abs(endOf(attempt) - death(p).hours_since_injury) > 2 / 60 ||
+        (lastChart?.hours_since_injury ?? 0) >= (attempt.hours_since_injury ?? 0)
+      );
+    });
+    expect(ids(unresuscitated)).toEqual([]);
+    // Blood where it is held or already running; only on the way out of a Role 1 without blood, fluids.
+    const withoutBlood = deaths.filter((p) =>
+      /fluids given fast \(no blood held\)/.test(resuscitation(p)[0]?.detail ?? ''),
+    );
+    expect(
+      ids(
+        withoutBlood.filter(
+          (p) => resuscitation(p)[0]?.location !== 'Role1' || given(p, /Transfusion/).length > 0,
+        ),
+      ),
+    ).toEqual([]);
+    // Dying on the way, the casualty is resuscitated by the en-route team, at the facility it left.
+    const onTheWay = deaths.filter((p) => p.movement_timeline.at(-2)?.event_type === 'transit_start');
+    expect(onTheWay.length).toBeGreaterThan(3);
+    expect(
+      ids(onTheWay.filter((p) => !/; en route to Role \d$/.test(resuscitation(p)[0]?.detail ?? ''))),
+    ).toEqual([]);
+    // Nothing else is started once the heart has stopped.
+    const startedDuring = deaths.filter((p) =>
+      p.treatments.some(
+        (t) => (t.hours_since_injury ?? 0) > (resuscitation(p)[0]?.hours_since_injury ?? Infinity),
+      ),
+    );
+    expect(ids(startedDuring)).toEqual([]);
+    // And no resuscitation on a card whose death it does not end.
+    const others = battle.filter((p) => !deaths.includes(p) && resuscitation(p).length > 0);
+    expect(ids(others)).toEqual([]);
   });
 
   it('closes an abdomen left open by damage control at a relook 24 to 48 h later, in intensive care until then', () => {
