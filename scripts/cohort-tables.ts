@@ -575,3 +575,24 @@ export function readIcelandRegister(path: string, sexOf: (name: string) => Sex |
     });
   return samplesOf(rows);
 }
+
+/**
+ * DNK: Statistics Denmark's NavneBarometer, the number of people born in each year from 1985 given a name,
+ * one row per name and sex (`name,gender,1985,…`; gender K for women, M for men; counts under 3 written 0).
+ */
+export function readNavneBarometer(path: string): Sample[] {
+  const [header, ...rows] = lines(path).map(cells);
+  const years = header!.slice(2).map(Number);
+  return samplesOf(
+    rows.flatMap(([name, gender, ...counts]) =>
+      counts
+        .map((count, i) => ({
+          year: years[i]!,
+          sex: (gender === 'M' ? 'M' : 'F') as Sex,
+          name: name!,
+          count: Number(count),
+        }))
+        .filter((r) => r.count > 0),
+    ),
+  );
+}

@@ -67,6 +67,11 @@
  *   978d8767d970a343011005c707dcbde2fce92753, which joins them onto the name-day calendar. The repository does
  *   not name the ranks' source (its raw export is not stored), only that its bearer counts are the Office of
  *   Citizenship and Migration Affairs' (PMLP).
+ * - DNK, --dnk-women <file>: Statistics Denmark's NavneBarometer, the number of people of each year of birth
+ *   1985–2024 given a name (among their given names, fornavne), per sex, for the women's names its copy
+ *   looked up; LassePSH/entropy_of_names `danish_female_names_data_big.csv` at
+ *   344ecec010cefa88be5418fdbdc4254040291469. The men's names were not looked up, so Denmark's men keep
+ *   their unfiltered list.
  * - TUR, --tur <file>: TÜİK (Turkish Statistical Institute), the 100 commonest names of each sex by year of
  *   birth (1950, 1960, 1970 and each year 1980–2015), as ranks; TÜİK's two workbooks (tables 1331 and 1332)
  *   tidied into eliffgoktas/Common-Turkish-Names `namesData.csv` at 7569de6ba2101fce49b5eb518cf85bea36398cfb.
@@ -78,7 +83,7 @@
  *   npx tsx scripts/extract-cohort-names.ts --usa <dir> --aus <dir> --nzl <file> --gbr <dir> --nor <file>
  *     --fra <file> --can-ontario <dir> --can-quebec <file> --nld <file> --pol <file>
  *     --esp <dir> --cze <dir> --deu <file> --bel <file> --ita <dir> --swe <dir> --lva <file>
- *     --tur <file> --isl <file>
+ *     --dnk-women <file> --tur <file> --isl <file>
  *   && npx biome format --write src/generator/names/cohort-names.ts test/generator/population/cohort-checks.ts
  * (Canada's Quebec spellings need --fra as well.)
  */
@@ -106,6 +111,7 @@ import {
   readScb,
   readLatvianRanks,
   readTuik,
+  readNavneBarometer,
   readIcelandRegister,
   spellingsOf,
   type Sample,
@@ -124,6 +130,8 @@ interface Nation {
   readonly tables: readonly TableOption[];
   /** Reads the nation's samples from its tables: called only when they were given. */
   readonly read: () => readonly Sample[];
+  /** The sexes the table covers (both where not given); the other keeps its unfiltered list. */
+  readonly sexes?: readonly Sex[];
   /** Why the cohort samples stand for 1975–2007 where the table has gaps. */
   readonly note?: string;
   /** Cut each sample at rank `top` rather than after `top` names: for a table whose spellings share ranks. */
@@ -157,6 +165,7 @@ const { values: args } = parseArgs({
     ita: { type: 'string' },
     swe: { type: 'string' },
     lva: { type: 'string' },
+    'dnk-women': { type: 'string' },
     tur: { type: 'string' },
     isl: { type: 'string' },
   },
@@ -449,6 +458,15 @@ const NATIONS: Nation[] = [
     note: 'ranks only; periods 1975–79 to 2005–09, each sampled as its first year',
   },
   {
+    code: 'DNK',
+    publisher: 'Statistics Denmark, NavneBarometer, women’s given names per year of birth from 1985',
+    top: 100,
+    tables: ['dnk-women'],
+    read: () => readNavneBarometer(table('dnk-women')),
+    sexes: ['F'],
+    note: 'women only, samples 1985–2007: the table starts in 1985, and its copy looked up women’s names alone',
+  },
+  {
     code: 'TUR',
     publisher: 'TÜİK (Turkish Statistical Institute), the 100 commonest names per sex by year of birth',
     top: 100,
@@ -556,12 +574,24 @@ const given = NATIONS.filter((n) => n.tables.some((option) => args[option] !== u
 if (given.length === 0) throw new Error('give at least one nation’s table (see the header)');
 for (const nation of given) if (UNSEXED[nation.code]) checkSexes(nation);
 
+const covers = (nation: Nation, sex: Sex): boolean => nation.sexes?.includes(sex) ?? true;
+
+/** Each nation's lists; undefined for a sex its table does not cover. */
 const lists = NATIONS.map((nation) => {
-  const read = given.find((n) => n === nation || n.code === nation.code);
-  if (read) return { nation, m: cohortList(read, 'M'), f: cohortList(read, 'F') };
+  const read = given.find((n) => n.code === nation.code);
+  if (read)
+    return {
+      nation,
+      m: covers(read, 'M') ? cohortList(read, 'M') : undefined,
+      f: covers(read, 'F') ? cohortList(read, 'F') : undefined,
+    };
   const kept = COHORT_GIVEN_NAMES[nation.code];
   if (!kept) throw new Error(`${nation.code}: no committed list; give its table`);
-  return { nation, m: cohortWords(kept.m), f: cohortWords(kept.f) };
+  return {
+    nation,
+    m: kept.m === undefined ? undefined : cohortWords(kept.m),
+    f: kept.f === undefined ? undefined : cohortWords(kept.f),
+  };
 });
 
 /**
@@ -583,8 +613,14 @@ ${lists.map(({ nation }) => ` * ${nation.code}: ${nation.publisher}, the ${natio
  */
 
 /** Given names per sex, space-separated, for the nations with a name table by year of birth. */
-export const COHORT_GIVEN_NAMES: Readonly<Record<string, { readonly m: string; readonly f: string }>> = {
-${lists.map(({ nation, m, f }) => `  ${nation.code}: {\n    m: ${quote(m)},\n    f: ${quote(f)},\n  },`).join('\n')}
+export const COHORT_GIVEN_NAMES: Readonly<Record<string, { readonly m?: string; readonly f?: string }>> = {
+${lists
+  .map(({ nation, m, f }) =>
+    [`  ${nation.code}: {`, m && `    m: ${quote(m)},`, f && `    f: ${quote(f)},`, '  },']
+      .filter(Boolean)
+      .join('\n'),
+  )
+  .join('\n')}
 };
 `,
 );
@@ -593,10 +629,14 @@ const checks = NATIONS.map((nation): CohortCheck => {
   const read = given.find((n) => n.code === nation.code);
   const list = lists.find((l) => l.nation === nation)!;
   if (!read) return COHORT_CHECKS.find((c) => c.code === nation.code)!;
+  const none = { older: [], newer: [] };
   return {
     code: nation.code,
-    common: { m: list.m.slice(0, 5), f: list.f.slice(0, 5) },
-    outliers: { m: outliers(read, 'M'), f: outliers(read, 'F') },
+    common: { m: list.m?.slice(0, 5) ?? [], f: list.f?.slice(0, 5) ?? [] },
+    outliers: {
+      m: covers(read, 'M') ? outliers(read, 'M') : none,
+      f: covers(read, 'F') ? outliers(read, 'F') : none,
+    },
   };
 });
 writeFileSync(
@@ -618,6 +658,6 @@ export const COHORT_CHECKS: readonly CohortCheck[] = ${JSON.stringify(checks)};
 
 for (const { nation, m, f } of lists)
   if (given.some((n) => n.code === nation.code))
-    console.log(`${nation.code}: ${m.length} men's, ${f.length} women's given names`);
+    console.log(`${nation.code}: ${m?.length ?? 'unfiltered'} men's, ${f?.length ?? 'unfiltered'} women's given names`);
 for (const c of checks)
   if (given.some((n) => n.code === c.code)) console.log(`${c.code} outliers:`, JSON.stringify(c.outliers));

@@ -100,7 +100,12 @@ const SPLIT = new Map<string, SplitNames>();
 for (const { code } of ALL_NATIONALITIES) {
   const names = unfilteredNames(code);
   const cohort = COHORT_GIVEN_NAMES[code];
-  SPLIT.set(code, cohort ? { ...names, male: cohortWords(cohort.m), female: cohortWords(cohort.f) } : names);
+  // A table may cover one sex only (Denmark's women): the other keeps its unfiltered list.
+  SPLIT.set(code, {
+    ...names,
+    male: cohort?.m === undefined ? names.male : cohortWords(cohort.m),
+    female: cohort?.f === undefined ? names.female : cohortWords(cohort.f),
+  });
 }
 
 /** The name lists of a nation in `ALL_NATIONALITIES`; throws for any other code. */

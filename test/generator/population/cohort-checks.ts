@@ -244,6 +244,14 @@ export const COHORT_CHECKS: readonly CohortCheck[] = [
     },
   },
   {
+    code: 'DNK',
+    common: { m: [], f: ['Julie', 'Camilla', 'Maria', 'Louise', 'Sofie'] },
+    outliers: {
+      m: { older: [], newer: [] },
+      f: { older: [], newer: ['Gry', 'Ea', 'Alice', 'Solveig', 'Oda'] },
+    },
+  },
+  {
     code: 'TUR',
     common: {
       m: ['Mehmet', 'Yusuf', 'Arda', 'Mustafa', 'Emirhan'],
