@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Patient } from '../generator/index.js';
 import { ChunkWriter } from './chunk-writer.js';
-import { createEncryptStream } from './crypto.js';
+import { createEncryptStream, deriveEncryptionKey, type EncryptionKey } from './crypto.js';
 import { csvFormat } from './csv.js';
 import { fhirFormat } from './fhir.js';
 import { jsonFormat } from './json.js';
@@ -78,7 +78,7 @@ interface Target {
  */
 const LARGEST_FIRST: readonly OutputFormat[] = ['fhir', 'xml', 'json', 'csv', 'xlsx'];
 
-function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions): Target {
+function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions, key?: EncryptionKey): Target {
   if (format === 'records') {
     const path = join(opts.dir, RECORDS_FILE);
     const input = new PassThrough({ highWaterMark: 256 * 1024 });
@@ -95,8 +95,8 @@ function openTarget(format: OutputFormat | 'records', opts: WriteJobOptions): Ta
     name += '.gz';
     contentType = 'application/gzip';
   }
-  if (opts.password) {
-    stages.push(createEncryptStream(opts.password));
+  if (key) {
+    stages.push(createEncryptStream(key));
     name += '.enc';
     contentType = 'application/octet-stream';
   }
@@ -140,7 +140,9 @@ function openIndex(targets: Target[], opts: WriteJobOptions): void {
 /** Writes every requested format; on abort or error the partial files are removed and the error rethrown. */
 export async function writeJobOutputs(opts: WriteJobOptions): Promise<OutputFile[]> {
   const formats = [...new Set(opts.formats)];
-  const targets = formats.map((f) => openTarget(f, opts));
+  // One key derivation for the job's files (crypto.ts, deriveEncryptionKey).
+  const key = opts.password ? deriveEncryptionKey(opts.password) : undefined;
+  const targets = formats.map((f) => openTarget(f, opts, key));
   const { archive } = opts;
   const largest = LARGEST_FIRST.find((f) => formats.includes(f));
   const live = largest === undefined ? undefined : targets[formats.indexOf(largest)];

@@ -59,10 +59,31 @@ describe('encrypted outputs', async () => {
     expect(gunzipSync(readFileSync(out)).equals(expected)).toBe(true);
   });
 
-  it('uses a fresh salt and IV per file', () => {
+  it('uses a fresh salt and IV per job', () => {
     const a = readFileSync(enc!.path).subarray(9, HEADER_BYTES);
     const b = readFileSync(gzEnc!.path).subarray(9, HEADER_BYTES);
-    expect(a.equals(b)).toBe(false);
+    expect(a.subarray(0, 16).equals(b.subarray(0, 16))).toBe(false);
+    expect(a.subarray(16).equals(b.subarray(16))).toBe(false);
+  });
+
+  it('derives one key for all the files of a job: they share its salt, and each has an IV of its own and opens alone', async () => {
+    const files = await writeJobOutputs({
+      patients: patients(),
+      formats: ['json', 'csv', 'xml', 'fhir', 'xlsx'],
+      dir: mkdtempSync(join(dir, 'all-')),
+      compress: false,
+      password: PASSWORD,
+    });
+    const headers = files.map((f) => readFileSync(f.path).subarray(0, HEADER_BYTES));
+    const hex = (from: number, to: number) =>
+      new Set(headers.map((h) => h.subarray(from, to).toString('hex')));
+    expect(files).toHaveLength(5);
+    expect(hex(9, 25).size).toBe(1);
+    expect(hex(25, HEADER_BYTES).size).toBe(5);
+    const json = files.find((f) => f.name === 'patients.json.enc')!;
+    expect(decryptBuffer(readFileSync(json.path), PASSWORD).equals(expected)).toBe(true);
+    const csv = files.find((f) => f.name === 'patients.csv.enc')!;
+    expect(decryptBuffer(readFileSync(csv.path), PASSWORD).toString('utf8')).toMatch(/^patient_id,/);
   });
 
   it('throws DecryptionError for a wrong password, from a buffer and from a file', async () => {
