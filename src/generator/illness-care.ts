@@ -69,6 +69,15 @@ import {
 } from './care-texts.js';
 
 const MIN = 1 / 60;
+/**
+ * The minutes a drip's text gives for its first bag ("1 L IV over 30 min", "over 1 h"): the card's item runs
+ * that long, where the patient stays (add() ends it at a departure), not the five minutes of a tablet.
+ */
+export function infusionMinutes(regimen: string): number | undefined {
+  const over = /\bIV over (\d+) (min|h)\b/.exec(regimen);
+  if (!over) return undefined;
+  return Number(over[1]) * (over[2] === 'h' ? 60 : 1);
+}
 /** Hours a severe nerve-agent casualty who recovers stays on the ventilator (as its chart shows, course.ts). */
 const NERVE_AGENT_VENTILATED_HOURS = 24;
 /** Hypothermia's SNOMED CT code: wrapped in the field and rewarmed at the facility (care-texts.ts). */
@@ -359,7 +368,7 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
               ),
               decongestantCaution(history),
             );
-      add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, 5, regimen);
+      add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, infusionMinutes(regimen) ?? 5, regimen);
     }
     if (dnbi.effect.antibiotics) {
       const severity = pneumoniaSeverity(onArrival, dnbi.triage === 'T1');

@@ -23,6 +23,23 @@ describe('an ill patient’s vital signs over the days', () => {
     expect(afterTheEnd.map((p) => p.id)).toEqual([]);
   });
 
+  it('runs a drip for the time its text gives, or until the patient moves on, not the five minutes of a tablet', () => {
+    const over = (t: Patient['treatments'][number]) => /\bIV over (\d+) (min|h)\b/.exec(t.detail ?? '');
+    const drips = [...everyone, ...hotTheatre].flatMap((p) =>
+      p.treatments.filter((t) => t.location !== 'POI' && over(t)).map((t) => ({ p, t })),
+    );
+    expect(drips.length).toBeGreaterThan(200);
+    const cutShort = drips.filter(({ p, t }) => {
+      const [, n, unit] = over(t)!;
+      const written = Number(n) * (unit === 'h' ? 60 : 1);
+      const stay = staysOf(p).find((s) => s.facility === t.location);
+      // Ended early only by the departure (or a death), within the card's rounding.
+      const endsAtDeparture = stay !== undefined && Math.abs(endOf(t) - stay.leave) <= 2 / 60;
+      return (t.duration_minutes ?? 0) < written && !endsAtDeparture;
+    });
+    expect(cutShort.map(({ p, t }) => `${p.id} ${t.duration_minutes} ${t.detail}`)).toEqual([]);
+  });
+
   it('shows a recovering pneumonia breathing better than on arrival', () => {
     const pneumonia = ill.filter(
       (p) =>
