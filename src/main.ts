@@ -1,8 +1,4 @@
-import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config/index.js';
-import { buildApp } from './http/app.js';
-import { loggerOptions } from './http/logger.js';
-import { buildServices } from './services.js';
 
 /** Starts the API server: config → services → app → listen; SIGTERM drains and exits 0. */
 async function main(): Promise<void> {
@@ -16,6 +12,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // The service's modules (Fastify, the database drivers, the generator) load only once the configuration
+  // is known to be good: a bad one is reported in a fraction of a second, not after all of them.
+  const [{ pino }, { buildApp }, { loggerOptions }, { buildServices }] = await Promise.all([
+    import('pino'),
+    import('./http/app.js'),
+    import('./http/logger.js'),
+    import('./services.js'),
+  ]);
   const logger = pino(loggerOptions(config.logLevel));
   const services = await buildServices(config, logger, { role: 'server' });
   await services.keys.ensureDemoKey();
