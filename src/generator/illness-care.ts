@@ -329,8 +329,13 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
   }
   if (first) {
     const onArrival = arrivalVitals(c);
-    const low = lowSaturation(onArrival);
-    if (low) add(first.facility, first.arrive + 3 * MIN, PROCEDURES.oxygen, undefined, low);
+    // Oxygen wherever the patient arrives short of it, not only at the first facility: the chart on
+    // arrival is taken before the mask goes back on.
+    for (const s of c.stays) {
+      const chart = c.vitals.find((x) => x.facility === s.facility && x.hours === s.arrive)?.v;
+      const low = lowSaturation(chart);
+      if (low) add(s.facility, s.arrive + 3 * MIN, PROCEDURES.oxygen, undefined, low);
+    }
     const sepsis = dnbi.effect.antibiotics === true && septic(onArrival);
     if (sepsis) add(first.facility, first.arrive + 10 * MIN, PROCEDURES.procedure, 60, SEPSIS_SIX);
     // A fever where mosquitoes carry malaria and dengue: tested for malaria at first contact, and no NSAID

@@ -40,6 +40,28 @@ describe('an ill patient’s vital signs over the days', () => {
     expect(cutShort.map(({ p, t }) => `${p.id} ${t.duration_minutes} ${t.detail}`)).toEqual([]);
   });
 
+  it('gives oxygen wherever an ill patient arrives with a saturation below 94 %, not only at the first facility', () => {
+    const shortOfOxygen = ill.flatMap((p) =>
+      staysOf(p)
+        .map((s) => ({
+          p,
+          s,
+          chart: p.vital_signs.find(
+            (v) => v.facility === s.facility && Math.abs(v.hours_since_injury - s.arrive) < 0.01,
+          ),
+        }))
+        .filter(({ chart }) => chart !== undefined && chart.spo2 < 94),
+    );
+    expect(shortOfOxygen.filter(({ s, p }) => s !== staysOf(p)[0]).length).toBeGreaterThan(10);
+    const without = shortOfOxygen.filter(
+      ({ p, s }) =>
+        !given(p, /^Oxygen therapy/).some(
+          (t) => t.location === s.facility && Math.abs((t.hours_since_injury ?? 0) - s.arrive) < 0.1,
+        ),
+    );
+    expect(without.map(({ p, s }) => `${p.id} ${s.facility}`)).toEqual([]);
+  });
+
   it('shows a recovering pneumonia breathing better than on arrival', () => {
     const pneumonia = ill.filter(
       (p) =>
@@ -76,7 +98,10 @@ describe('an ill patient’s vital signs over the days', () => {
     const arrival = (p: Patient) => p.vital_signs[1]!;
     const hypoxic = pneumonia.filter((p) => arrival(p).spo2 < 94);
     expect(hypoxic.length).toBeGreaterThan(10);
-    expect(hypoxic.filter((p) => given(p, /Oxygen therapy/).length !== 1).map((p) => p.id)).toEqual([]);
+    // Once at the first facility (and again wherever it arrives short of oxygen: the next story).
+    const atFirst = (p: Patient) =>
+      given(p, /Oxygen therapy/).filter((t) => t.location === arrival(p).facility);
+    expect(hypoxic.filter((p) => atFirst(p).length !== 1).map((p) => p.id)).toEqual([]);
     const saturated = pneumonia.filter((p) => arrival(p).spo2 >= 94);
     expect(saturated.filter((p) => given(p, /Oxygen therapy/).length > 0).map((p) => p.id)).toEqual([]);
     // NICE NG138: a high-severity pneumonia (here, one triaged for immediate care) is treated in
