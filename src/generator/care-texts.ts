@@ -278,6 +278,8 @@ export const WRIST_FIXATION = 'Open reduction and internal fixation of the wrist
 export const ANKLE_FIXATION =
   'Open reduction and internal fixation of the ankle (plate and screws); backslab off';
 
+/** Care given on the move to a facility, written at the place left (the timeline has no "in transit"). */
+export const enRoute = (to: string): string => `en route to ${to.replace('Role', 'Role ')}`;
 /** The NATO triage categories' names, as the field triage and the re-triage write them. */
 export const TRIAGE_CATEGORY_NAMES: Readonly<Record<string, string>> = {
   T1: 'immediate',

@@ -15,6 +15,7 @@
  * (treatments.ts, HERNIATION_CARE), the expectant casualty given comfort care (field-care.ts), and a
  * death of the organs failing days after the bleeding.
  */
+import { enRoute } from './care-texts.js';
 import { PROCEDURES } from './conditions.js';
 import type { Course } from './course.js';
 import type { Facility } from './types.js';
@@ -24,7 +25,7 @@ const MIN = 1 / 60;
  * Minutes a traumatic cardiac arrest is resuscitated before the team stops, where the casualty was in care
  * that long (judgement: the reversible causes treated, then no return of circulation).
  */
-export const RESUSCITATION_MINUTES = 15;
+const RESUSCITATION_MINUTES = 15;
 /** The causes of death a resuscitation ends: the circulation fails, not the brain or an organ over days. */
 const ARREST_CAUSES = new Set(['Haemorrhage', 'Multiple injuries', 'Burns']);
 
@@ -47,7 +48,7 @@ export interface DeathCare {
 /** Facilities that hold blood: the surgical roles (AJP-4.10); a Role 1 has none in this model. */
 const holdsBlood = (f: Facility): boolean => f === 'Role2' || f === 'Role3' || f === 'Role4';
 
-export const arrestCare = (blood: boolean, enRoute: boolean): string =>
+const arrestCare = (blood: boolean, enRoute: boolean): string =>
   `Traumatic cardiac arrest, treated by its reversible causes: the bleeding controlled where it can be reached and ${
     blood ? 'blood given through a rapid infuser' : 'fluids given fast (no blood held)'
   }, oxygen through a secured airway, ${
@@ -56,10 +57,8 @@ export const arrestCare = (blood: boolean, enRoute: boolean): string =>
       : 'finger thoracostomies on both sides, the heart checked for tamponade by ultrasound'
   }, then chest compressions; no return of circulation, resuscitation stopped`;
 
-const roleName = (f: Facility): string => f.replace('Role', 'Role ');
-
 /** The last arrival or departure before the death: the start of the stay or the move the casualty dies in. */
-export function lastMoveBefore(c: Pick<Course, 'stays'>, death: number): number {
+function lastMoveBefore(c: Pick<Course, 'stays'>, death: number): number {
   let last = Number.NEGATIVE_INFINITY;
   for (const s of c.stays) {
     if (s.arrive < death) last = Math.max(last, s.arrive);
@@ -97,7 +96,7 @@ export function deathCare(c: Course): DeathCare | undefined {
     facility: from.facility,
     hours: start,
     minutes: (c.death - start) * 60,
-    detail: to ? `${detail}; en route to ${roleName(to)}` : detail,
+    detail: to ? `${detail}; ${enRoute(to)}` : detail,
     concept: PROCEDURES.procedure,
   };
 }

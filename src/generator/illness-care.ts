@@ -73,7 +73,7 @@ const MIN = 1 / 60;
  * The minutes a drip's text gives for its first bag ("1 L IV over 30 min", "over 1 h"): the card's item runs
  * that long, where the patient stays (add() ends it at a departure), not the five minutes of a tablet.
  */
-export function infusionMinutes(regimen: string): number | undefined {
+function infusionMinutes(regimen: string): number | undefined {
   const over = /\bIV over (\d+) (min|h)\b/.exec(regimen);
   if (!over) return undefined;
   return Number(over[1]) * (over[2] === 'h' ? 60 : 1);

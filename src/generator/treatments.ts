@@ -57,6 +57,7 @@ import {
   TXA_DOSE,
   RETRIAGED,
   retriaged,
+  enRoute,
   STILL_EXPECTANT,
   TIBIA_BACKSLAB,
   HELD_FOR_THE_MOVE,
@@ -140,7 +141,6 @@ const WAIT_WRITTEN_HOURS = 6;
 
 /** Field procedures this short end at the first facility's door; a tourniquet, blood or a long hold runs on. */
 const BRIEF_FIELD_MINUTES = 15;
-const enRoute = (to: Facility): string => `en route to ${to.replace('Role', 'Role ')}`;
 
 export function careItems(
   p: ClinicalProfile,
