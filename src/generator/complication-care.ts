@@ -5,7 +5,11 @@
  *   and treated as sepsis: the Sepsis Six, a broader antibiotic, the wound back in theatre for its source,
  *   intensive care (Surviving Sepsis Campaign 2021: antibiotics within the hour, source control);
  * - a pulmonary embolism kills suddenly: the collapse is met with advanced life support and a thrombolytic
- *   for the suspected embolism (Resuscitation Council UK, Adult advanced life support, 2021).
+ *   for the suspected embolism (Resuscitation Council UK, Adult advanced life support, 2021);
+ * - a pneumonia caught in hospital is recognised by the same observations, filmed, and treated as the
+ *   sepsis it has become: intravenous piperacillin-tazobactam for a severe hospital-acquired pneumonia
+ *   (NICE NG139, 2019), meropenem where the patient is allergic to penicillin, as for wound sepsis; then
+ *   intensive care.
  * The hours between recognition and death are judgement.
  */
 import { PROCEDURES } from './conditions.js';
@@ -20,6 +24,12 @@ const EMBOLISM_COLLAPSE_MINUTES = 20;
 
 export const sepsisRecognised = (penicillinAllergy: boolean): string =>
   `NEWS2 7 or more on the ward: sepsis from the wound recognised; Sepsis Six (blood cultures, lactate, fluids, urine output, oxygen), antibiotic broadened to ${
+    penicillinAllergy ? 'meropenem 1 g IV every 8 h' : 'piperacillin-tazobactam 4.5 g IV every 8 h'
+  }, the critical care team called`;
+/** The cause of death of a pneumonia caught in hospital (course.ts, complicationCause). */
+export const HOSPITAL_PNEUMONIA = 'Hospital-acquired pneumonia';
+export const hospitalPneumoniaRecognised = (penicillinAllergy: boolean): string =>
+  `NEWS2 7 or more on the ward: a new fever, a cough and a falling saturation, hospital-acquired pneumonia recognised; Sepsis Six (blood and sputum cultures, lactate, fluids, urine output, oxygen), ${
     penicillinAllergy ? 'meropenem 1 g IV every 8 h' : 'piperacillin-tazobactam 4.5 g IV every 8 h'
   }, the critical care team called`;
 export const SEPSIS_SOURCE_CONTROL =
@@ -39,6 +49,20 @@ export function complicationCare(c: Course, penicillinAllergy: boolean, add: Add
     add(at.facility, recognised, PROCEDURES.procedure, step * 60, sepsisRecognised(penicillinAllergy));
     add(at.facility, recognised + step, PROCEDURES.debridement, step * 60, SEPSIS_SOURCE_CONTROL);
     add(at.facility, recognised + 2 * step, PROCEDURES.icu, step * 60);
+  }
+  if (c.causeOfDeath === HOSPITAL_PNEUMONIA) {
+    // Recognised, filmed and in intensive care: the chest has no wound to take back to theatre.
+    const recognised = Math.max(at.arrive, c.death - SEPSIS_RECOGNISED_HOURS);
+    const step = (c.death - recognised) / 3;
+    add(
+      at.facility,
+      recognised,
+      PROCEDURES.procedure,
+      step * 60,
+      hospitalPneumoniaRecognised(penicillinAllergy),
+    );
+    add(at.facility, recognised + step / 2, PROCEDURES.xray, 10, 'X-ray of the chest: new consolidation');
+    add(at.facility, recognised + step, PROCEDURES.icu, 2 * step * 60);
   }
   if (c.causeOfDeath === 'Pulmonary embolism') {
     const collapse = Math.max(at.arrive, c.death - EMBOLISM_COLLAPSE_MINUTES * MIN);

@@ -10,6 +10,7 @@ import { isNerveAgent, isRadiation, lateDeathHours, nerveAgentVitals, radiationV
 import type { DnbiCase } from './conditions.js';
 import { operatingHours } from './damage-control.js';
 import { periArrestChartAt, resuscitatedAtDeath } from './death-care.js';
+import { HOSPITAL_PNEUMONIA } from './complication-care.js';
 import { CONCUSSION_REST_HOURS } from './dnbi-catalog.js';
 import { bloodLossAt, type CareTimes, exsanguinationTime, lateDeathProbability } from './haemorrhage.js';
 import { kiaMinutes, type Lognormal, TIMES } from './outcome-tables.js';
@@ -409,7 +410,9 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     // The complications that end a moderate injury show their own signs: the embolus starves the blood
     // of oxygen, sepsis runs a fever.
     if (agonal && cause === 'Pulmonary embolism') v.spo2 = Math.min(v.spo2, Math.round(82 + jitter * 3));
-    if (agonal && cause === 'Sepsis') v.temperature = Math.round((39.2 + jitter * 0.4) * 10) / 10;
+    if (agonal && (cause === 'Sepsis' || cause === HOSPITAL_PNEUMONIA))
+      v.temperature = Math.round((39.2 + jitter * 0.4) * 10) / 10;
+    if (agonal && cause === HOSPITAL_PNEUMONIA) v.spo2 = Math.min(v.spo2, Math.round(86 + jitter * 3));
     if (!agonal && hours - arrivedAt >= SETTLED_IN_CARE) wobble(v, jitter, hours, ventilated);
     if (agonal && (cause === 'Traumatic brain injury' || p.tbi === 3)) {
       // Herniation, not blood loss: Cushing's triad, bradycardia with hypertension and slow breathing.
@@ -927,18 +930,23 @@ export { inShock };
 /**
  * A moderate injury (ISS under 16) that arrives without having bled, with no severe brain injury or major
  * burn, kills only through a complication of the following days: a pulmonary embolism after a broken femur or pelvis,
- * sepsis from a wound, organ failure otherwise. Nothing about such an injury kills within hours.
+ * sepsis from a wound, a pneumonia caught in hospital otherwise. Nothing about such an injury kills within hours.
  */
 const diesOfComplication = (p: ClinicalProfile, bled: boolean): boolean =>
   p.iss < 16 && !bled && p.tbi < 3 && p.burnTbsa < MAJOR_BURN_TBSA;
 /** The earliest such a complication kills, hours after arrival (judgement: venous thromboembolism and wound sepsis are complications of the days after injury). */
 const COMPLICATION_DELAY_HOURS = 48;
 
-/** The broken femur or pelvis carries the thromboembolic risk; other wounds kill through infection. */
+/**
+ * The broken femur or pelvis carries the thromboembolic risk; other wounds kill through infection; without a
+ * wound, the infection is the commonest a trauma patient catches in hospital, a pneumonia (a brain injury's
+ * aspiration, a bed-bound chest: NICE NG139). Before, this was an unexplained "multiple organ failure" on
+ * the ward.
+ */
 function complicationCause(p: ClinicalProfile): string {
   if (p.femur || p.pelvicFracture) return 'Pulmonary embolism';
   if (p.openWounds || p.openFracture) return 'Sepsis';
-  return 'Multiple organ failure';
+  return HOSPITAL_PNEUMONIA;
 }
 
 /**

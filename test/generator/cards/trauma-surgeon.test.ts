@@ -900,6 +900,12 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(
       ids(embolic.filter((p) => !beforeDeath(p, /pulmonary embolism suspected: advanced life support/))),
     ).toEqual([]);
+    // Nothing dies days later of an unexplained "multiple organ failure" without having bled first: without a
+    // wound, the complication is a pneumonia caught in hospital (test/generator/complication-care.test.ts).
+    expect(ids(battle.filter((p) => p.cause_of_death === 'Multiple organ failure'))).toEqual([]);
+    expect(battle.filter((p) => p.cause_of_death === 'Hospital-acquired pneumonia').length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('re-triages at the first facility and writes it where the medic over- or under-triaged, and only there', () => {
@@ -1461,7 +1467,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     );
     expect(ids(early)).toEqual([]);
     const unnamed = moderate.filter(
-      (p) => !/Pulmonary embolism|Sepsis|Multiple organ failure/.test(p.cause_of_death ?? ''),
+      (p) => !/Pulmonary embolism|Sepsis|Hospital-acquired pneumonia/.test(p.cause_of_death ?? ''),
     );
     expect(ids(unnamed)).toEqual([]);
   });
