@@ -26,14 +26,14 @@ const patients = Number(args.patients);
 type Build = {
   name: string;
   write: (opts: object) => Promise<unknown>;
-  generate: (s: unknown, o: object) => Iterable<unknown>;
+  generate: (options: object) => Iterable<unknown>;
 };
 async function load(name: string, dist: string): Promise<Build> {
   const { writeJobOutputs } = await import(new URL(`${dist}/output/index.js`, import.meta.url).href);
   const { generatePatients, DEFAULT_SCENARIO } = await import(
     new URL(`${dist}/generator/index.js`, import.meta.url).href
   );
-  return { name, write: writeJobOutputs, generate: (s, o) => generatePatients(s ?? DEFAULT_SCENARIO, o) };
+  return { name, write: writeJobOutputs, generate: (options) => generatePatients(DEFAULT_SCENARIO, options) };
 }
 
 const builds = [await load('this build', join(process.cwd(), 'dist'))];
@@ -45,7 +45,7 @@ try {
   for (let i = 0; i < jobs; i++) {
     for (const build of i % 2 ? [...builds].reverse() : builds) {
       // Patients drawn before the clock starts: the figure is the writing, encryption included.
-      const drawn = [...build.generate(undefined, { seed: `enc-${i}`, count: patients })];
+      const drawn = [...build.generate({ seed: `enc-${i}`, count: patients })];
       const cpu = process.cpuUsage();
       const started = performance.now();
       await build.write({

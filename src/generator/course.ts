@@ -960,10 +960,9 @@ function hospitalDeathCause(p: ClinicalProfile, hoursInCare: number, bled: boole
   return 'Multiple injuries';
 }
 
-/** The vital signs taken on arrival at the first facility, if the casualty got there alive. */
-export function arrivalVitals(c: Course): Vitals | undefined {
-  const first = c.stays[0];
-  return first && c.vitals.find((x) => x.facility === first.facility && x.hours === first.arrive)?.v;
+/** The vital signs taken on arrival at a stay (the first facility by default), if the casualty got there alive. */
+export function arrivalVitals(c: Course, stay: Stay | undefined = c.stays[0]): Vitals | undefined {
+  return stay && c.vitals.find((x) => x.facility === stay.facility && x.hours === stay.arrive)?.v;
 }
 
 /**

@@ -332,8 +332,7 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
     // Oxygen wherever the patient arrives short of it, not only at the first facility: the chart on
     // arrival is taken before the mask goes back on.
     for (const s of c.stays) {
-      const chart = c.vitals.find((x) => x.facility === s.facility && x.hours === s.arrive)?.v;
-      const low = lowSaturation(chart);
+      const low = lowSaturation(arrivalVitals(c, s));
       if (low) add(s.facility, s.arrive + 3 * MIN, PROCEDURES.oxygen, undefined, low);
     }
     const sepsis = dnbi.effect.antibiotics === true && septic(onArrival);

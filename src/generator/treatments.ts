@@ -142,6 +142,9 @@ const WAIT_WRITTEN_HOURS = 6;
 /** Field procedures this short end at the first facility's door; a tourniquet, blood or a long hold runs on. */
 const BRIEF_FIELD_MINUTES = 15;
 
+/** Whole minutes, rounded down so that care running to a departure or a death never outlasts it. */
+const wholeMinutes = (minutes: number): number => Math.max(1, Math.floor(minutes + 1e-9));
+
 export function careItems(
   p: ClinicalProfile,
   c: Course,
@@ -182,9 +185,7 @@ export function careItems(
     // Care under way when the casualty dies stops there.
     if (minutes !== undefined) minutes = Math.min(minutes, (c.death - hours) * 60);
     const item: CareItem = { facility, hours, concept };
-    // Whole minutes, rounded down so that care running to a departure or a death never outlasts it.
-    if (minutes !== undefined && Number.isFinite(minutes))
-      item.minutes = Math.max(1, Math.floor(minutes + 1e-9));
+    if (minutes !== undefined && Number.isFinite(minutes)) item.minutes = wholeMinutes(minutes);
     if (detail) item.detail = detail;
     out.push(item);
   };
@@ -209,7 +210,7 @@ export function careItems(
   if (lastAttempt) {
     const { facility, hours, minutes, concept, detail } = lastAttempt;
     // Pushed as it is: on the way to the next facility it is given after the departure add() would keep to.
-    out.push({ facility, hours, concept, minutes: Math.max(1, Math.floor(minutes + 1e-9)), detail });
+    out.push({ facility, hours, concept, minutes: wholeMinutes(minutes), detail });
   }
 
   // First medical facility: resuscitation (damage-control resuscitation within 1 h, NATO 10-1-2).
