@@ -10,7 +10,7 @@ import { isNerveAgent, isRadiation, lateDeathHours, nerveAgentVitals, radiationV
 import type { DnbiCase } from './conditions.js';
 import { operatingHours } from './damage-control.js';
 import { periArrestChartAt, resuscitatedAtDeath } from './death-care.js';
-import { HOSPITAL_PNEUMONIA } from './complication-care.js';
+import { HOSPITAL_PNEUMONIA, ORGAN_FAILURE_AFTER_HAEMORRHAGE } from './complication-care.js';
 import { CONCUSSION_REST_HOURS } from './dnbi-catalog.js';
 import { bloodLossAt, type CareTimes, exsanguinationTime, lateDeathProbability } from './haemorrhage.js';
 import { kiaMinutes, type Lognormal, TIMES } from './outcome-tables.js';
@@ -413,6 +413,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     if (agonal && (cause === 'Sepsis' || cause === HOSPITAL_PNEUMONIA))
       v.temperature = Math.round((39.2 + jitter * 0.4) * 10) / 10;
     if (agonal && cause === HOSPITAL_PNEUMONIA) v.spo2 = Math.min(v.spo2, Math.round(86 + jitter * 3));
+    if (agonal && cause === ORGAN_FAILURE_AFTER_HAEMORRHAGE) organsFailing(v, jitter);
     if (!agonal && hours - arrivedAt >= SETTLED_IN_CARE) wobble(v, jitter, hours, ventilated);
     if (agonal && (cause === 'Traumatic brain injury' || p.tbi === 3)) {
       // Herniation, not blood loss: Cushing's triad, bradycardia with hypertension and slow breathing.
@@ -956,8 +957,23 @@ function complicationCause(p: ClinicalProfile): string {
 function hospitalDeathCause(p: ClinicalProfile, hoursInCare: number, bled: boolean): string {
   if (p.tbi === 3) return 'Traumatic brain injury';
   if (p.burnTbsa >= MAJOR_BURN_TBSA) return 'Burns';
-  if (bled) return hoursInCare < 24 ? 'Haemorrhage' : 'Multiple organ failure after haemorrhage';
+  if (bled) return hoursInCare < 24 ? 'Haemorrhage' : ORGAN_FAILURE_AFTER_HAEMORRHAGE;
   return 'Multiple injuries';
+}
+
+/**
+ * The last chart of organs failing days after the bleeding was stopped: not the cold, bleeding casualty's
+ * chart but a ventilated, sedated one (GCS 3) in vasoplegic shock on noradrenaline, febrile with the
+ * inflammation, short of oxygen with the lungs' acute respiratory distress (Sauaia et al., J Trauma 1994 and
+ * 1998: post-injury multiple organ failure; ARDS Network, NEJM 2000).
+ */
+function organsFailing(v: Vitals, jitter: number): void {
+  v.gcs = 3;
+  v.respiratory_rate = Math.round(24 + jitter * 2);
+  v.spo2 = Math.min(v.spo2, Math.round(86 + jitter * 3));
+  v.temperature = Math.round((38.4 + jitter * 0.4) * 10) / 10;
+  v.heart_rate = Math.max(v.heart_rate, Math.round(132 + jitter * 8));
+  v.systolic_bp = Math.min(v.systolic_bp, Math.round(72 + jitter * 6));
 }
 
 /** The vital signs taken on arrival at a stay (the first facility by default), if the casualty got there alive. */

@@ -13,7 +13,7 @@
  *
  * Not here: a death of sepsis or an embolism on the ward (complication-care.ts), the brain herniating
  * (treatments.ts, HERNIATION_CARE), the expectant casualty given comfort care (field-care.ts), and a
- * death of the organs failing days after the bleeding.
+ * death of the organs failing days after the bleeding (complication-care.ts: resuscitation is futile).
  */
 import { enRoute } from './care-texts.js';
 import { PROCEDURES } from './conditions.js';

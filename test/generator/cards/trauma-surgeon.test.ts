@@ -873,7 +873,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(closedAtRole3.length).toBeGreaterThan(10);
   });
 
-  it('answers a death on the ward days later: sepsis recognised and treated before it kills, an embolism’s collapse resuscitated', () => {
+  it('answers a death on the ward days later: sepsis recognised and treated before it kills, an embolism’s collapse resuscitated, failing organs supported until futile', () => {
     // Dying at a facility short of Role 4, not on the way (an en-route team's care is not charted).
     const diedThere = (p: Patient) =>
       staysOf(p).some(
@@ -899,6 +899,18 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(septic.filter((p) => !treatedAsSepsis(p)))).toEqual([]);
     expect(
       ids(embolic.filter((p) => !beforeDeath(p, /pulmonary embolism suspected: advanced life support/))),
+    ).toEqual([]);
+    // Organs failing days after the bleeding are supported in intensive care until treatment is futile, and
+    // the last chart is of that patient, ventilated and febrile, not the cold one of a casualty bleeding out.
+    const organsFailed = dyingOf('Multiple organ failure after haemorrhage');
+    expect(organsFailed.length).toBeGreaterThan(3);
+    const supportedToTheEnd = (p: Patient) =>
+      beforeDeath(p, /Multiple organ failure after haemorrhagic shock: ventilated/) &&
+      beforeDeath(p, /judge further treatment futile; cardiopulmonary resuscitation not attempted/);
+    expect(ids(organsFailed.filter((p) => !supportedToTheEnd(p)))).toEqual([]);
+    const lastChart = (p: Patient) => p.vital_signs[p.vital_signs.length - 1]!;
+    expect(
+      ids(organsFailed.filter((p) => lastChart(p).gcs !== 3 || lastChart(p).temperature < 37.5)),
     ).toEqual([]);
     // Nothing dies days later of an unexplained "multiple organ failure" without having bled first: without a
     // wound, the complication is a pneumonia caught in hospital (test/generator/complication-care.test.ts).
