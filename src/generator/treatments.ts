@@ -548,19 +548,28 @@ const clotRisk = (p: ClinicalProfile): boolean =>
 /** Hours after injury: once the damage-control surgery is over and the bleeding controlled (judgement). */
 const VTE_PROPHYLAXIS_FROM = 24;
 
-/** The vital signs taken on arrival at the first facility. */
+/**
+ * TCCC's haemorrhagic shock, the sign for fluids (Fluid Resuscitation guideline): a weak or absent radial
+ * pulse, a systolic under 90 mmHg here, or a mental status altered without a brain injury. A quick pulse
+ * with a strong radial one is not: the fluid would only raise the pressure that pushes out the clot.
+ */
+const needsFluids = (p: ClinicalProfile, v: Vitals): boolean =>
+  v.systolic_bp < SHOCK_SYSTOLIC || (p.tbi === 0 && v.gcs < ALTERED_GCS);
+const SHOCK_SYSTOLIC = 90;
+const ALTERED_GCS = 14;
+
 /**
  * Crystalloid at the first facility for a casualty who arrives bleeding (≥ 15 % of blood volume lost) and
- * in shock, or under 110 mmHg with a brain injury, where blood will not run within 10 min of arrival: the
- * fluid the vitals model's replacement from arrival stands for (course.ts). A neurogenic shock has its
- * own bolus and vasopressor.
+ * in shock by TCCC's signs, or under 110 mmHg with a brain injury, where blood will not run within 10 min
+ * of arrival: the fluid the vitals model's replacement from arrival stands for (course.ts). A neurogenic
+ * shock has its own bolus and vasopressor.
  */
 function resuscitationWithoutBlood(p: ClinicalProfile, c: Course, onArrival: Vitals | undefined) {
   const first = c.stays[0];
   if (!first || !onArrival || p.neurogenicShock || c.care.blood <= first.arrive + 10 * MIN) return undefined;
   if (bloodLossAt(p.bleed, c.care, first.arrive) < BLEEDING_LOSS) return undefined;
   if (p.tbi >= 2 && onArrival.systolic_bp < BRAIN_INJURY_SYSTOLIC) return CRYSTALLOID_RESUSCITATION_BRAIN;
-  return inShock(onArrival) ? CRYSTALLOID_RESUSCITATION : undefined;
+  return needsFluids(p, onArrival) ? CRYSTALLOID_RESUSCITATION : undefined;
 }
 
 /**

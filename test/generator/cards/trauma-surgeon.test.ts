@@ -1157,7 +1157,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(inTheatre.map(({ p }) => p))).toEqual([]);
   });
 
-  it('resuscitates a bleeding casualty who arrives in shock where no blood is held, with crystalloid to TCCC’s target, until blood runs or they move on', () => {
+  it('resuscitates a bleeding casualty who arrives in shock where no blood is held, with crystalloid to TCCC’s target, until blood runs or they move on, and not for a quick pulse alone', () => {
     const crystalloid = /lactated Ringer's or Plasma-Lyte A IV\/IO in 500 ml increments/;
     const firstStay = (p: Patient) => staysOf(p)[0];
     const arrivalVitals = (p: Patient) => {
@@ -1204,7 +1204,9 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
         bloodSoon(p) ||
         (brainTarget
           ? !p.conditions.some(brain) || v.systolic_bp >= 110
-          : v.systolic_bp >= 90 && v.heart_rate <= 120) ||
+          : // TCCC's signs of shock: a weak radial pulse or a mind altered without a brain injury; a
+            // quick pulse with a strong radial one gets no fluid.
+            v.systolic_bp >= 90 && (p.conditions.some(brain) || v.gcs >= 14)) ||
         endOf(fluids!) > Math.min(s.leave, blood?.hours_since_injury ?? Number.POSITIVE_INFINITY) + 1 / 60
       );
     });
