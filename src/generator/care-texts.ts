@@ -226,6 +226,9 @@ export const SPINAL_CORD_CARE =
 export const SERIAL_DEBRIDEMENT = 'Serial debridement and irrigation; negative-pressure dressing changed';
 /** A secured airway for a threatened one or a severe brain injury, ventilated onwards. */
 export const INTUBATION = 'Rapid sequence induction and intubation; ventilated, sedated';
+/** The field's cricothyroidotomy that worked is kept as the airway until the surgeon converts it. */
+export const CRIC_TUBE_KEPT =
+  'Field cricothyroidotomy tube checked (end-tidal CO2) and secured as the airway; ventilated, sedated';
 /** The same tube, early, for a burn that will swell the airway shut (physiology.ts `burnAirway`). */
 export const BURN_INTUBATION =
   'Rapid sequence induction and early intubation before the burnt airway swells (uncut tube); ventilated, sedated';

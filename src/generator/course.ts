@@ -75,7 +75,10 @@ export interface Course {
     tourniquet: number;
     dressing: number;
     needle: number;
+    /** When the airway was opened: by the basic manoeuvres, else by a cricothyroidotomy that worked. */
     airway: number;
+    /** When a surgical cricothyroidotomy was tried, after the basic manoeuvres failed. */
+    cric: number;
     pelvicBinder: number;
     /** When the medic's hands leave the massive bleed, tied off, packed or pressed: the rest of MARCH follows. */
     handsFree: number;
@@ -113,6 +116,11 @@ const MIN = 1 / 60;
 const RTD_CUTOFF_HOURS = 71.5;
 /** Hours from arrival at the first facility to the endotracheal tube (treatments.ts). */
 export const INTUBATION_DELAY = 6 / 60;
+/**
+ * A surgical cricothyroidotomy in the field opens the airway two times in three: about a third of those
+ * done by medics in Iraq and Afghanistan failed (Mabry, J Spec Oper Med 2012;12(1):17).
+ */
+const CRIC_SUCCESS = 2 / 3;
 /** Hours from arrival at the first facility to the tube of a severe nerve-agent casualty, after the atropine. */
 const NERVE_AGENT_TUBE_HOURS = 35 / 60;
 
@@ -321,17 +329,21 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   const tourniquet = majorLimbBleed && rng.chance(TOURNIQUET_P) ? contact + rng.uniform(0, 2) * MIN : INF;
   const packing = p.bleed.junctional > 0 && rng.chance(0.8) ? contact + rng.uniform(0, 3) * MIN : INF;
   const handsFree = massiveBleedDone(p, majorLimbBleed, contact, tourniquet, packing);
+  // MARCH: the airway straight after the massive bleed, before dressings and seals (field-care.ts). One
+  // in five is not opened by the basic manoeuvres (Eastridge 2012: airway obstruction among the potentially
+  // survivable deaths), and TCCC then calls for a surgical cricothyroidotomy.
+  const basicAirway = p.airwayRisk && rng.chance(0.8) ? handsFree + rng.uniform(0.5, 1.5) * MIN : INF;
+  const cric = p.airwayRisk && basicAirway === INF ? handsFree + rng.uniform(3, 6) * MIN : INF;
   const field = {
     tourniquet,
     dressing: packing,
     needle: p.tension && rng.chance(0.6) ? handsFree + rng.uniform(3, 12) * MIN : INF,
-    // MARCH: the airway straight after the massive bleed, before dressings and seals (field-care.ts). One
-    // in five is not opened in time (Eastridge 2012: airway obstruction among the potentially survivable
-    // deaths); the card shows the failed attempt.
-    airway: p.airwayRisk && rng.chance(0.8) ? handsFree + rng.uniform(0.5, 1.5) * MIN : INF,
+    airway: basicAirway,
+    cric,
     pelvicBinder: p.pelvicFracture ? handsFree + PELVIC_BINDER_DELAY : INF,
     handsFree,
   };
+  if (cric < INF && rng.chance(CRIC_SUCCESS)) field.airway = cric;
   const care: CareTimes = {
     // The field dressing every open wound gets (treatments.ts) stops a slow limb bleed.
     limbControl: majorLimbBleed || p.bleed.limb === 0 ? field.tourniquet : contact + 3 * MIN,
@@ -389,7 +401,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     const v = vitalsAt(p, {
       loss: agonal && !herniation ? Math.max(loss, 0.42) : Math.max(0, loss - replaced),
       tension: p.tension && Math.min(field.needle, arrivedAt + 3 * MIN) > hours,
-      airwayObstructed: p.airwayRisk && field.airway > hours && hours < arrivedAt,
+      // Still blocked on arrival, where the field could not open it: the first facility intubates.
+      airwayObstructed: p.airwayRisk && field.airway > hours && hours <= arrivedAt,
       fieldHours: Math.min(hours, arrivedAt),
       drained: hours > drainedAt,
       // Measured on arrival, before the oxygen mask goes on: the next facility sees its effect.
@@ -461,6 +474,8 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   const careIdx = triageIndex(sortedTriage);
   // The expectant casualty has only comfort care from the medic (field-care.ts): no needle, no binder.
   if (triage === 'T4') {
+    if (field.airway === field.cric) field.airway = INF;
+    field.cric = INF;
     field.needle = INF;
     field.pelvicBinder = INF;
     care.pelvicBinder = INF;

@@ -60,7 +60,11 @@ export function fieldCare(
   }
   if (Number.isFinite(c.field.needle))
     add('POI', c.field.needle, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
-  if (Number.isFinite(c.field.airway))
+  else if (p.tension) add('POI', then + 10 * MIN, PROCEDURES.evaluation, 1, TENSION_MISSED);
+  if (Number.isFinite(c.field.cric)) {
+    add('POI', then + MIN, PROCEDURES.procedure, 2, AIRWAY_NOT_OPENED);
+    add('POI', c.field.cric, PROCEDURES.procedure, 5, c.field.airway === c.field.cric ? CRIC : CRIC_FAILED);
+  } else if (Number.isFinite(c.field.airway))
     add('POI', c.field.airway, PROCEDURES.procedure, 2, airwayPosition(p, c));
   else if (p.airwayRisk) add('POI', then + MIN, PROCEDURES.procedure, 2, AIRWAY_NOT_OPENED);
   // TCCC: any unconscious casualty gets a nasopharyngeal airway and the recovery position, obstructed or not.
@@ -149,6 +153,32 @@ function expectantCare(p: ClinicalProfile, c: Course, then: number, add: AddCare
   if (p.burnTbsa > 0) add('POI', then + 2 * MIN, PROCEDURES.dressing, 3, FIELD_BURN_DRESSING);
   add('POI', then + 3 * MIN, PROCEDURES.procedure, 3, HYPOTHERMIA_PREVENTION);
 }
+
+/**
+ * What the medic withheld from the expectant casualty, done by the first facility that upgrades them at its
+ * re-triage (treatments.ts): the open chest sealed, a broken pelvis bound, broken limbs splinted, wounds
+ * dressed and an injured eye shielded, as the field would have for an immediate casualty.
+ */
+export function withheldFromTheExpectant(
+  p: ClinicalProfile,
+  facility: Facility,
+  at: number,
+  add: AddCare,
+): void {
+  if (p.openChest) add(facility, at, PROCEDURES.dressing, 2, VENTED_CHEST_SEAL);
+  if (p.pelvicFracture) add(facility, at + MIN, PROCEDURES.procedure, 3, 'Pelvic binder');
+  if (p.openWounds) add(facility, at + 2 * MIN, PROCEDURES.woundCare, 5, 'Field dressing');
+  if (p.longBoneFracture)
+    add(facility, at + 4 * MIN, PROCEDURES.splint, 5, p.femur ? FEMUR_SPLINT : LIMB_SPLINT);
+  if (p.eye) add(facility, at + 6 * MIN, PROCEDURES.procedure, 2, EYE_SHIELD);
+}
+
+/**
+ * The tension pneumothorax the medic did not decompress (course.ts draws the miss): its signs were taken for
+ * the wounds' distress, as a missed tension is among the potentially survivable deaths (Eastridge 2012).
+ */
+const TENSION_MISSED =
+  'Breathing reassessed: worsening breathlessness and falling saturation put down to the wounds; tension pneumothorax not recognised, the chest not decompressed';
 
 /** TCCC (massive haemorrhage, respiration): every open or sucking chest wound is sealed, vented by preference. */
 const VENTED_CHEST_SEAL =
@@ -303,6 +333,12 @@ const EYE_SHIELD = 'Rigid eye shield over the injured eye (no pressure patch); v
  */
 const AIRWAY_NOT_OPENED =
   'Airway opening attempted (jaw thrust, nasopharyngeal airway not passed); still obstructed by blood and secretions';
+/** TCCC (airway): where the basic manoeuvres fail, a surgical cricothyroidotomy, lidocaine if conscious. */
+const CRIC =
+  'Surgical cricothyroidotomy (basic manoeuvres failed): tube through the cricothyroid membrane, secured, breaths assisted by bag-valve';
+/** About a third fail in a medic's hands (course.ts, CRIC_SUCCESS). */
+const CRIC_FAILED =
+  'Surgical cricothyroidotomy attempted (basic manoeuvres failed): tube not placed; airway still obstructed';
 /**
  * TCCC (respiration): breathing too slow to oxygenate, fewer than 10 breaths a minute, is assisted with a
  * bag-valve-mask once the airway is open.

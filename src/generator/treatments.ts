@@ -30,7 +30,13 @@ import {
   SHOCK_LOSS,
   type Vitals,
 } from './physiology.js';
-import { burnFluidsInField, fieldAntibioticCover, fieldCare, tourniquetDetail } from './field-care.js';
+import {
+  burnFluidsInField,
+  fieldAntibioticCover,
+  fieldCare,
+  tourniquetDetail,
+  withheldFromTheExpectant,
+} from './field-care.js';
 import { heldBeforeDuty, illnessCare } from './illness-care.js';
 import { type Mover, transferCare } from './transfer-care.js';
 import { betaLactamAllergic, latexAllergic, type MedicalHistory } from './medical-history.js';
@@ -49,6 +55,7 @@ import {
   BURN_RESUSCITATION_CONTINUED,
   BURN_EXCISION,
   burnResuscitation,
+  CRIC_TUBE_KEPT,
   CRYSTALLOID_RESUSCITATION,
   CRYSTALLOID_RESUSCITATION_BRAIN,
   GLOBE_REPAIR,
@@ -238,6 +245,7 @@ export function careItems(
     10,
     c.triage === 'T4' ? `${RETRIAGED}; ${survey.toLowerCase()}` : survey,
   );
+  if (c.triage === 'T4') withheldFromTheExpectant(p, first.facility, a + 4 * MIN, add);
   const onArrival = arrivalVitals(c);
   const oxygen = oxygenFor(p, onArrival);
   if (oxygen) add(first.facility, a + 3 * MIN, PROCEDURES.oxygen, undefined, oxygen);
@@ -255,14 +263,16 @@ export function careItems(
     );
   if (p.tension && !Number.isFinite(c.field.needle))
     add(first.facility, a + 3 * MIN, PROCEDURES.procedure, 2, 'Needle decompression of the chest');
-  if (intubatedOnArrival(p))
+  if (intubatedOnArrival(p)) {
+    const cricKept = Number.isFinite(c.field.cric) && c.field.cric === c.field.airway;
     add(
       first.facility,
       a + INTUBATION_DELAY,
-      PROCEDURES.intubation,
+      cricKept ? PROCEDURES.procedure : PROCEDURES.intubation,
       10,
-      p.airwayRisk || p.tbi === 3 ? INTUBATION : BURN_INTUBATION,
+      cricKept ? CRIC_TUBE_KEPT : p.airwayRisk || p.tbi === 3 ? INTUBATION : BURN_INTUBATION,
     );
+  }
   if (p.neurogenicShock) add(first.facility, a + 8 * MIN, PROCEDURES.procedure, 30, NEUROGENIC_SHOCK_CARE);
   if (p.tbi >= 2) add(first.facility, a + 6 * MIN, PROCEDURES.evaluation, undefined, BRAIN_INJURY_WATCH);
   else if (p.tbi === 1 && !p.needsDcs && p.iss < 16)
@@ -309,7 +319,7 @@ export function careItems(
       c.care.blood,
       PROCEDURES.transfusion,
       60,
-      'Red cells and plasma (damage-control resuscitation)',
+      where === 'POI' ? PREHOSPITAL_BLOOD : BLOOD_AT_FACILITY,
     );
   }
   const fluids = resuscitationWithoutBlood(p, c, onArrival);
@@ -547,6 +557,17 @@ const clotRisk = (p: ClinicalProfile): boolean =>
   p.casts.includes(TIBIA_BACKSLAB);
 /** Hours after injury: once the damage-control surgery is over and the bleeding controlled (judgement). */
 const VTE_PROPHYLAXIS_FROM = 24;
+
+/**
+ * Blood as the JTS CPG Damage Control Resuscitation (2019) gives it: whole blood, or its components in a
+ * balanced ratio, and calcium after the first unit (TCCC Guidelines 2021: 1 g, as 30 ml of 10 % calcium
+ * gluconate or 10 ml of 10 % calcium chloride), as both citrate and shock lower the ionised calcium. A
+ * forward air evacuation carries whole blood or red cells and plasma, no platelets.
+ */
+const PREHOSPITAL_BLOOD =
+  'Damage-control resuscitation in flight: low-titre group O whole blood, or red cells and plasma; calcium chloride 10 % 10 ml IV after the first unit';
+const BLOOD_AT_FACILITY =
+  'Damage-control resuscitation: red cells, plasma and platelets 1:1:1, or low-titre group O whole blood; calcium chloride 10 % 10 ml IV after the first unit, then by the ionised calcium';
 
 /**
  * TCCC's haemorrhagic shock, the sign for fluids (Fluid Resuscitation guideline): a weak or absent radial

@@ -229,6 +229,83 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(slow.filter((p) => given(p, /bag-valve-mask/).length === 0))).toEqual([]);
   });
 
+  it('goes on to a surgical cricothyroidotomy where the basic manoeuvres fail; the tube that works is the airway on arrival, and one that fails arrives still blocked', () => {
+    // Alive long enough for the next step: the cricothyroidotomy comes minutes after the failed attempt.
+    const failedBasics = battle.filter((p) => {
+      const attempt = given(p, /Airway opening attempted/)[0];
+      return attempt && (!died(p) || p.outcome.hours_since_injury > attempt.hours_since_injury! + 10 / 60);
+    });
+    expect(failedBasics.length).toBeGreaterThan(20);
+    // Every failed attempt of a casualty not left expectant is followed by the cricothyroidotomy.
+    const cric = (p: Patient) => given(p, /Surgical cricothyroidotomy/)[0];
+    const escalated = failedBasics.filter((p) => cric(p) !== undefined);
+    expect(
+      ids(failedBasics.filter((p) => !cric(p) && !/expectant/.test(p.treatments[0]?.detail ?? ''))),
+    ).toEqual([]);
+    expect(
+      ids(
+        escalated.filter(
+          (p) => cric(p)!.hours_since_injury! < given(p, /Airway opening attempted/)[0]!.hours_since_injury!,
+        ),
+      ),
+    ).toEqual([]);
+    // Who reaches a facility: the tube that worked is checked and kept, not replaced by a second intubation;
+    // the one that failed leaves the casualty short of oxygen on arrival, intubated there.
+    const arrived = escalated.filter((p) => p.vital_signs.some((v) => v.facility !== 'POI'));
+    const worked = arrived.filter((p) => !/attempted/.test(cric(p)!.detail ?? ''));
+    const failed = arrived.filter((p) => /attempted/.test(cric(p)!.detail ?? ''));
+    expect(worked.length).toBeGreaterThan(3);
+    expect(failed.length).toBeGreaterThan(1);
+    expect(ids(worked.filter((p) => given(p, /cricothyroidotomy tube checked/).length !== 1))).toEqual([]);
+    expect(ids(worked.filter((p) => given(p, /Rapid sequence induction/).length > 0))).toEqual([]);
+    const onArrival = (p: Patient) => p.vital_signs.find((v) => v.facility !== 'POI')!;
+    expect(ids(failed.filter((p) => onArrival(p).spo2 >= 90))).toEqual([]);
+    expect(ids(failed.filter((p) => given(p, /Rapid sequence induction/).length === 0))).toEqual([]);
+  });
+
+  it('gives an expectant casualty upgraded at the first facility what the field withheld: the chest sealed, the fractures splinted, the wounds dressed', () => {
+    const upgraded = battle.filter((p) => given(p, /Re-triaged on arrival as immediate/).length > 0);
+    const needs = [
+      [
+        /Vented chest seal/,
+        (p: Patient) =>
+          p.conditions.some(
+            (c) => c.body_region === 'Thorax' && /Open wound|Puncture wound|Gunshot wound/.test(c.name),
+          ),
+      ],
+      [/Application of splint/, (p: Patient) => has(p, /fracture of (forearm|humerus|tibia|femur)/i)],
+    ] as const;
+    let checked = 0;
+    for (const [care, needed] of needs) {
+      const due = upgraded.filter(needed);
+      checked += due.length;
+      const atFacility = (p: Patient) => given(p, care).some((t) => t.location !== 'POI');
+      expect(ids(due.filter((p) => !atFacility(p)))).toEqual([]);
+    }
+    // Few: upgrades come from mass-casualty events, a small part of these runs.
+    expect(checked).toBeGreaterThan(1);
+  });
+
+  it('writes a tension pneumothorax the medic did not decompress as missed, not as watched', () => {
+    const tension = battle.filter(
+      (p) =>
+        has(p, /Tension pneumothorax/) &&
+        p.treatments.some((t) => t.location === 'POI' && t.treatment !== 'Triage'),
+    );
+    const decompressed = (p: Patient) => given(p, /Needle decompression/).some((t) => t.location === 'POI');
+    // Alive for the medic's reassessment of the breathing, a quarter of an hour after the triage.
+    const reassessed = (p: Patient) =>
+      !died(p) || p.outcome.hours_since_injury > p.treatments[0]!.hours_since_injury! + 0.25;
+    const missed = tension.filter(
+      (p) => !decompressed(p) && reassessed(p) && !/expectant/.test(p.treatments[0]?.detail ?? ''),
+    );
+    expect(missed.length).toBeGreaterThan(5);
+    expect(ids(missed.filter((p) => given(p, /tension pneumothorax not recognised/).length !== 1))).toEqual(
+      [],
+    );
+    expect(ids(tension.filter((p) => decompressed(p) && given(p, /not recognised/).length > 0))).toEqual([]);
+  });
+
   it('gives the fentanyl lozenge only to a casualty at no risk of shock: a cut artery, a penetrating trunk wound, an amputation or a broken pelvis or femur gets ketamine', () => {
     const atRisk = battle.filter((p) =>
       has(
@@ -619,7 +696,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(penetrating.filter((p) => given(p, /moxifloxacin|ertapenem/i).length === 0))).toEqual([]);
   });
 
-  it('seals every open chest wound in the field, and nothing else', () => {
+  it('seals every open chest wound in the field, or where an expectant casualty is upgraded, and nothing else', () => {
     const alive = battle.filter(
       (p) => p.treatments.some((t) => t.location === 'POI') && (!died(p) || p.outcome.hours_since_injury > 1),
     );
@@ -821,7 +898,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(kept.filter((p) => category.exec(written(p))?.[1] !== p.nato_triage))).toEqual([]);
   });
 
-  it('transfuses at Role 2 every casualty who arrives there in haemorrhagic shock and lives ten minutes', () => {
+  it('transfuses at Role 2 every casualty who arrives there in haemorrhagic shock and lives ten minutes, with calcium after the first unit', () => {
     const arrival = (p: Patient) => p.vital_signs.find((v) => v.facility === 'Role2');
     const shocked = battle.filter((p) => {
       const v = arrival(p);
@@ -833,7 +910,18 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
       return !death || death.hours_since_injury > v.hours_since_injury + 10 / 60;
     });
     expect(shocked.length).toBeGreaterThan(40);
-    expect(ids(shocked.filter((p) => given(p, /Red cells and plasma/).length === 0))).toEqual([]);
+    expect(ids(shocked.filter((p) => given(p, /Damage-control resuscitation/).length === 0))).toEqual([]);
+    // Every transfusion brings its calcium (TCCC 2021), and platelets or whole blood where a facility gives it.
+    const transfused = battle.flatMap((p) => given(p, /^Transfusion of blood product/));
+    expect(
+      transfused.filter((t) => !/calcium chloride 10 % 10 ml IV after the first unit/.test(t.detail ?? '')),
+    ).toEqual([]);
+    expect(
+      transfused.filter(
+        (t) =>
+          t.location !== 'POI' && !/platelets 1:1:1, or low-titre group O whole blood/.test(t.detail ?? ''),
+      ),
+    ).toEqual([]);
   });
 
   it('keeps damage control for the casualty who cannot take more, and repairs and closes a stable abdomen at one operation', () => {
@@ -1513,7 +1601,7 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
         p.injury_severity_score >= 9 &&
         p.conditions.some((c) => (c.ais ?? 0) >= 2 && !brain(c)) &&
         !died(p) &&
-        given(p, /endotracheal/).length === 0
+        given(p, /endotracheal|cricothyroidotomy tube checked/).length === 0
       );
     });
     expect(awake.length).toBeGreaterThan(200);
