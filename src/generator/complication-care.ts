@@ -58,6 +58,16 @@ export const EMBOLISM_COLLAPSE =
   'Sudden breathlessness and collapse, massive pulmonary embolism suspected: advanced life support with alteplase 50 mg IV; resuscitation unsuccessful';
 
 /**
+ * Minutes before a complication's death of the last chart: before the embolism's collapse and before the
+ * decision to stop organ support, not in the middle of a resuscitation or of comfort care; otherwise 5.
+ */
+export function lastChartMinutesBefore(cause: string | undefined): number {
+  if (cause === 'Pulmonary embolism') return EMBOLISM_COLLAPSE_MINUTES + 1;
+  if (cause === ORGAN_FAILURE_AFTER_HAEMORRHAGE) return FUTILITY_MINUTES + 1;
+  return 5;
+}
+
+/**
  * Adds the response to a septic, embolic or organ-failure death in hospital, where the casualty dies at a
  * facility.
  */

@@ -10,7 +10,11 @@ import { isNerveAgent, isRadiation, lateDeathHours, nerveAgentVitals, radiationV
 import type { DnbiCase } from './conditions.js';
 import { operatingHours } from './damage-control.js';
 import { periArrestChartAt, resuscitatedAtDeath } from './death-care.js';
-import { HOSPITAL_PNEUMONIA, ORGAN_FAILURE_AFTER_HAEMORRHAGE } from './complication-care.js';
+import {
+  HOSPITAL_PNEUMONIA,
+  lastChartMinutesBefore,
+  ORGAN_FAILURE_AFTER_HAEMORRHAGE,
+} from './complication-care.js';
 import { CONCUSSION_REST_HOURS } from './dnbi-catalog.js';
 import { bloodLossAt, type CareTimes, exsanguinationTime, lateDeathProbability } from './haemorrhage.js';
 import { kiaMinutes, type Lognormal, TIMES } from './outcome-tables.js';
@@ -422,7 +426,11 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     }
     // The complications that end a moderate injury show their own signs: the embolus starves the blood
     // of oxygen, sepsis runs a fever.
-    if (agonal && cause === 'Pulmonary embolism') v.spo2 = Math.min(v.spo2, Math.round(82 + jitter * 3));
+    if (agonal && cause === 'Pulmonary embolism') {
+      // The clot, not blood loss: short of oxygen, not cold.
+      v.spo2 = Math.min(v.spo2, Math.round(82 + jitter * 3));
+      v.temperature = Math.round((36.9 + jitter * 0.3) * 10) / 10;
+    }
     if (agonal && (cause === 'Sepsis' || cause === HOSPITAL_PNEUMONIA))
       v.temperature = Math.round((39.2 + jitter * 0.4) * 10) / 10;
     if (agonal && cause === HOSPITAL_PNEUMONIA) v.spo2 = Math.min(v.spo2, Math.round(86 + jitter * 3));
@@ -666,7 +674,9 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
     const last = vitals[vitals.length - 1];
     // A death the team resuscitates is charted peri-arrest before the resuscitation (death-care.ts).
     const resuscitated = resuscitatedAtDeath(cause, death, firstArrival, comfortOnly);
-    const before = resuscitated ? periArrestChartAt({ stays }, death) : death - 5 * MIN;
+    const before = resuscitated
+      ? periArrestChartAt({ stays }, death)
+      : death - lastChartMinutesBefore(cause) * MIN;
     // A casualty who arrests within minutes of a chart has that chart as its last.
     if (last && before > last.hours + (resuscitated ? MIN : 0)) {
       const where = stays.filter((s) => s.arrive <= before).pop()?.facility ?? 'POI';

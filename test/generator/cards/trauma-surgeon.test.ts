@@ -988,6 +988,10 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(
       ids(embolic.filter((p) => !beforeDeath(p, /pulmonary embolism suspected: advanced life support/))),
     ).toEqual([]);
+    // The last chart comes before the collapse, never during the resuscitation.
+    const collapse = (p: Patient) => given(p, /pulmonary embolism suspected/)[0]!.hours_since_injury!;
+    const lastChartAt = (p: Patient) => p.vital_signs[p.vital_signs.length - 1]!.hours_since_injury;
+    expect(ids(embolic.filter((p) => lastChartAt(p) > collapse(p)))).toEqual([]);
     // Organs failing days after the bleeding are supported in intensive care until treatment is futile, and
     // the last chart is of that patient, ventilated and febrile, not the cold one of a casualty bleeding out.
     const organsFailed = dyingOf('Multiple organ failure after haemorrhage');
