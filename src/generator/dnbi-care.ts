@@ -27,6 +27,12 @@ const REGIMENS: Readonly<Record<string, readonly string[]>> = {
     'Chlordiazepoxide reducing regimen, 20–30 mg PO four times daily tapered over 5–7 days, doses guided by the CIWA-Ar score',
   ],
   // Dengue's bleeding risk rules out NSAIDs and aspirin: paracetamol only (WHO dengue guidelines, 2009).
+  // NICE NG59: an NSAID for low back pain, never paracetamol alone (backPainWithoutNsaid for a caution).
+  'Back pain analgesia': [
+    'Ibuprofen 400 mg PO every 8 h with food',
+    'Naproxen 500 mg PO every 12 h with food',
+    'Paracetamol 1 g + ibuprofen 400 mg PO',
+  ],
   'Dengue antipyretic': [`${PARACETAMOL} (no NSAID or aspirin: bleeding risk in dengue)`],
   // Ibuprofen for its action against prostaglandins in the thawed tissue, not only for the pain
   // (Wilderness Medical Society frostbite guideline, 2019).
@@ -305,6 +311,10 @@ export const DENGUE_NOT_EXCLUDED = 'fever where dengue is not yet excluded';
  * 2023): a rapid diagnostic test and thick and thin films.
  */
 export const MALARIA_TEST = 'Malaria rapid diagnostic test and thick and thin blood films';
+/** A Role 1 has no microscope: the rapid test there, the films at the first laboratory (Role 2 or 3). */
+export const MALARIA_RAPID_TEST = 'Malaria rapid diagnostic test; the films at the first laboratory';
+/** Minutes a malaria rapid diagnostic test takes to read (about 15 to 20 by the makers' instructions). */
+export const MALARIA_TEST_MINUTES = 15;
 
 const TRICYCLIC = /amitriptyline/i;
 
@@ -327,6 +337,14 @@ export function sparingNsaid(regimen: string, reason: string | undefined): strin
   return /paracetamol/i.test(rest) && !NSAID.test(rest)
     ? `${rest} (NSAID withheld: ${reason})`
     : `${PARACETAMOL} (NSAID withheld: ${reason})`;
+}
+/**
+ * Low back pain where an NSAID is withheld: a weak opioid with or without paracetamol, never paracetamol
+ * alone (NICE NG59, 2016, updated 2020).
+ */
+export function backPainWithoutNsaid(regimen: string, reason: string | undefined): string {
+  if (!reason || !NSAID.test(regimen)) return regimen;
+  return `Codeine 30 mg PO every 6 h as needed, with paracetamol 1 g PO every 6 h, for a short course (NSAID withheld: ${reason})`;
 }
 /** An NSAID written as a clause of its own after a comma: ", ibuprofen 400 mg PO every 8 h". */
 const NSAID_CLAUSE = /, (ibuprofen|naproxen|diclofenac)[^,;]*?(?= and |[,;]|$)/i;

@@ -142,6 +142,7 @@ const d = (
 };
 
 const ANALGESIA = { drug: 'Analgesia' } as const;
+export const BACK_PAIN_ANALGESIA = 'Back pain analgesia';
 
 /**
  * A bone broken at sport, in training or in a fall: held at the first facility and X-rayed at the first with
@@ -200,6 +201,29 @@ const INFECTIOUS_DIARRHOEA = { rtdAfter: 48, isolate: true } as const;
 const FEBRILE_VIRUS = { rtdAfter: 72, isolate: true } as const;
 const CHICKENPOX = { rtdAfter: 120, isolate: true } as const;
 const PNEUMONIA_REVIEW = { rtdAfter: 72 } as const;
+/**
+ * A pneumonia admitted: the urea its CURB65 score needs, the CRP that follows its response, the blood count,
+ * and blood cultures before the antibiotic where it is not of low severity (NICE NG138 and CG191; BTS
+ * community-acquired pneumonia guideline, 2009).
+ */
+const PNEUMONIA_BLOODS =
+  'Full blood count, urea and electrolytes (the urea for CURB65), C-reactive protein; blood cultures';
+/**
+ * Malaria's severity is graded by the laboratory (UK malaria treatment guidelines, Lalloo et al., J Infect
+ * 2016): the parasitaemia on thick and thin films, the blood count, glucose, kidney and liver function.
+ */
+const MALARIA_BLOODS =
+  'Parasite count on the thin film; full blood count, glucose, urea and electrolytes, liver function';
+/**
+ * Dengue is confirmed by its NS1 antigen, and its critical phase, as the fever falls on days 3 to 7, is
+ * watched by the haematocrit and platelets each day (WHO, Dengue: guidelines for diagnosis, treatment,
+ * prevention and control, 2009). Back to duty not before the critical phase has passed: 96 h after the
+ * first facility saw the patient, at least two days of it free of fever (judgement on WHO's discharge
+ * criteria: afebrile 48 h, rising platelets).
+ */
+const DENGUE_BLOODS =
+  'Dengue NS1 antigen; full blood count with haematocrit and platelets, repeated daily through the critical phase';
+const DENGUE_RTD_HOURS = 96;
 
 /**
  * A fever with no source found at sick call: the source sought, a urine dipstick at the bedside, a full
@@ -561,6 +585,7 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     rr: 8,
     lethal: 0.01,
     films: 'X-ray of the chest',
+    laboratory: PNEUMONIA_BLOODS,
     ...PNEUMONIA_REVIEW,
   }),
   d('195967001', 'Asthma', 'Thorax', 'respiratory', 1, 'T3', 'role1', {
@@ -616,6 +641,7 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     temp: 1,
     antibiotics: true,
     drug: 'Parenteral analgesia',
+    laboratory: 'Full blood count and C-reactive protein; group and save',
     // Confirmed by CT before the operation (the scanner of Role 2 or 3), and no antibiotic after an
     // appendix that had not perforated (WSES Jerusalem guidelines, Di Saverio 2020).
     ct: 'CT of the abdomen and pelvis: acute appendicitis, not perforated',
@@ -731,12 +757,15 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     temp: 2,
     lethal: 0.01,
     drug: 'Antimalarial therapy',
+    laboratory: MALARIA_BLOODS,
   }),
   d('38362002', 'Dengue', 'Systemic', 'medical', 0.2, 'T2', 'role2', {
     tropical: true,
     hr: 14,
     temp: 1.8,
     drug: 'Dengue antipyretic',
+    laboratory: DENGUE_BLOODS,
+    rtdAfter: DENGUE_RTD_HOURS,
   }),
   d('186788009', 'Q fever', 'Systemic', 'medical', 0.1, 'T2', 'none', { ...INFECTION }),
   d('38907003', 'Varicella', 'Systemic', 'medical', 0.2, 'T3', 'role2', {
@@ -748,7 +777,10 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
 
 export const NON_BATTLE_CATALOG: readonly DnbiConcept[] = [
   // Musculoskeletal and overuse (Cohen 2010: 24 % of evacuations MSK, 7 % spinal pain).
-  d('279039007', 'Low back pain', 'Back', 'musculoskeletal', 9, 'T3', 'role1', { evac: 0.4, ...ANALGESIA }),
+  d('279039007', 'Low back pain', 'Back', 'musculoskeletal', 9, 'T3', 'role1', {
+    evac: 0.4,
+    drug: BACK_PAIN_ANALGESIA,
+  }),
   d('81680005', 'Neck pain', 'Head/Neck', 'musculoskeletal', 2.5, 'T3', 'role1', { evac: 0.2, ...ANALGESIA }),
   d('45326000', 'Shoulder pain', 'Upper extremity', 'musculoskeletal', 3, 'T3', 'role1', {
     evac: 0.2,

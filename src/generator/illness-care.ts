@@ -13,11 +13,20 @@ import {
 } from './cbrn.js';
 import { type DnbiCase, PROCEDURES } from './conditions.js';
 import { arrivalVitals, type Course, nerveAgentTubeAt, triedInTheatre } from './course.js';
-import { DEEP_FROSTBITE, FROSTBITE, HEAT_STROKE_QUALIFIER, NFCI_QUALIFIER } from './dnbi-catalog.js';
+import {
+  BACK_PAIN_ANALGESIA,
+  DEEP_FROSTBITE,
+  FROSTBITE,
+  HEAT_STROKE_QUALIFIER,
+  NFCI_QUALIFIER,
+} from './dnbi-catalog.js';
 import {
   antibioticFor,
+  backPainWithoutNsaid,
   DENGUE_NOT_EXCLUDED,
+  MALARIA_RAPID_TEST,
   MALARIA_TEST,
+  MALARIA_TEST_MINUTES,
   pneumoniaSeverity,
   SEVERE_MALARIA,
   septic,
@@ -340,7 +349,14 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
     // A fever where mosquitoes carry malaria and dengue: tested for malaria at first contact, and no NSAID
     // until dengue is excluded (MALARIA_TEST, DENGUE_NOT_EXCLUDED).
     const tropicalFever = dnbi.tropics === true && febrile(dnbi, c);
-    if (tropicalFever) add(first.facility, first.arrive + 8 * MIN, PROCEDURES.procedure, 15, MALARIA_TEST);
+    if (tropicalFever)
+      add(
+        first.facility,
+        first.arrive + 8 * MIN,
+        PROCEDURES.procedure,
+        MALARIA_TEST_MINUTES,
+        first.facility === 'Role1' ? MALARIA_RAPID_TEST : MALARIA_TEST,
+      );
     if (dnbi.effect.bedside)
       add(first.facility, first.arrive + 6 * MIN, PROCEDURES.procedure, 10, dnbi.effect.bedside);
     const laboratory = c.stays.find((s) => s.facility === 'Role2' || s.facility === 'Role3');
@@ -367,12 +383,18 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
           ? SEVERE_MALARIA
           : sparingDecongestant(
               sparingTricyclic(
-                sparingNsaid(dnbi.regimen ?? dnbi.effect.drug, caution),
+                (dnbi.effect.drug === BACK_PAIN_ANALGESIA ? backPainWithoutNsaid : sparingNsaid)(
+                  dnbi.regimen ?? dnbi.effect.drug,
+                  caution,
+                ),
                 tricyclicCaution(history),
               ),
               decongestantCaution(history),
             );
-      add(first.facility, first.arrive + 15 * MIN, PROCEDURES.drug, infusionMinutes(regimen) ?? 5, regimen);
+      // Malaria is treated once its test has been read, not on suspicion alone.
+      const given =
+        dnbi.condition.code === MALARIA && tropicalFever ? (9 + MALARIA_TEST_MINUTES) * MIN : 15 * MIN;
+      add(first.facility, first.arrive + given, PROCEDURES.drug, infusionMinutes(regimen) ?? 5, regimen);
     }
     if (dnbi.effect.antibiotics) {
       const severity = pneumoniaSeverity(onArrival, dnbi.triage === 'T1');

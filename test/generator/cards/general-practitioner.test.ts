@@ -605,13 +605,27 @@ describe('a sick-call card, read by a general practitioner', () => {
     const febrile = ill.filter((p) => p.vital_signs.some((v) => v.temperature >= 38));
     expect(febrile.length).toBeGreaterThan(1000);
     const firstSeenAt = (p: Patient) => p.treatments[0]!.location;
-    const tested = (p: Patient) =>
-      given(p, /^Procedure Malaria rapid diagnostic test and thick and thin blood films/).some(
-        (t) => t.location === firstSeenAt(p),
-      );
-    expect(febrile.filter((p) => !tested(p)).map((p) => `${p.id} ${p.primary_condition.display}`)).toEqual(
-      [],
+    const malariaTest = (p: Patient) =>
+      given(p, /^Procedure Malaria rapid diagnostic test/).find((t) => t.location === firstSeenAt(p));
+    expect(
+      febrile.filter((p) => !malariaTest(p)).map((p) => `${p.id} ${p.primary_condition.display}`),
+    ).toEqual([]);
+    // The films need a microscope: at a Role 1 the rapid test alone, the films at the first laboratory.
+    const filmsAtRole1 = febrile.filter(
+      (p) =>
+        malariaTest(p)!.location === 'Role1' &&
+        /thick and thin blood films/.test(malariaTest(p)!.detail ?? ''),
     );
+    expect(filmsAtRole1.map((p) => p.id)).toEqual([]);
+    // Malaria is treated once the test has been read.
+    const malaria = febrile.filter((p) => p.primary_condition.display === 'Malaria');
+    expect(malaria.length).toBeGreaterThan(5);
+    const treatedBeforeRead = malaria.filter((p) => {
+      const test = malariaTest(p)!;
+      const drug = given(p, /artemether|Artesunate/i)[0]!;
+      return drug.hours_since_injury! < test.hours_since_injury! + (test.duration_minutes ?? 0) / 60;
+    });
+    expect(treatedBeforeRead.map((p) => p.id)).toEqual([]);
     const nsaid = /ibuprofen|naproxen|diclofenac|meloxicam 15/i;
     expect(febrile.filter((p) => given(p, nsaid).length > 0).map((p) => p.id)).toEqual([]);
     const unexplained = ill.filter((p) => p.primary_condition.display === 'Fever');
@@ -629,6 +643,50 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(sick.filter((p) => given(p, /Malaria rapid diagnostic test/).length > 0).map((p) => p.id)).toEqual(
       [],
     );
+  });
+
+  it('treats low back pain with an NSAID, never paracetamol alone; a weak opioid with paracetamol where the NSAID is withheld', () => {
+    // NICE NG59: do not offer paracetamol alone for low back pain; weak opioids if an NSAID is contraindicated.
+    const backs = sickCall.filter((p) => p.primary_condition.display === 'Low back pain');
+    expect(backs.length).toBeGreaterThan(200);
+    const analgesia = (p: Patient) => given(p, /^Administration of drug or medicament/)[0]?.detail ?? '';
+    const paracetamolAlone = backs.filter((p) => /^Paracetamol 1 g PO every 6 h/.test(analgesia(p)));
+    expect(paracetamolAlone.map((p) => p.id)).toEqual([]);
+    const withheld = backs.filter((p) => /NSAID withheld/.test(analgesia(p)));
+    expect(withheld.length).toBeGreaterThan(3);
+    expect(withheld.filter((p) => !/^Codeine 30 mg PO/.test(analgesia(p))).map((p) => p.id)).toEqual([]);
+  });
+
+  it('sends the bloods each admitted infection needs to the first laboratory, and keeps dengue until its critical phase has passed', () => {
+    const tropics = parseScenario({
+      preset_id: 'peacekeeping',
+      injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 },
+    });
+    if (!tropics.ok) throw new Error(JSON.stringify(tropics.errors));
+    const ill = [...generatePatients(tropics.scenario, { seed: 'bloods', count: 6_000 })].filter(
+      (p) => p.treatments.length > 0,
+    );
+    const reachedLaboratory = (p: Patient) =>
+      staysOf(p).some((s) => s.facility === 'Role2' || s.facility === 'Role3');
+    // NICE NG138/BTS: the urea for CURB65 and a CRP; Lalloo 2016: malaria graded by the laboratory; WSES 2020:
+    // the blood count and CRP of a suspected appendicitis; WHO 2009: dengue's NS1 and daily platelets.
+    for (const [diagnosis, bloods] of [
+      ['Pneumonia', /urea and electrolytes \(the urea for CURB65\), C-reactive protein/],
+      ['Malaria', /Parasite count on the thin film; full blood count, glucose/],
+      ['Acute appendicitis', /Full blood count and C-reactive protein/],
+      ['Dengue', /Dengue NS1 antigen; full blood count with haematocrit and platelets/],
+    ] as const) {
+      const admitted = ill.filter((p) => p.primary_condition.display === diagnosis && reachedLaboratory(p));
+      expect({ diagnosis, enough: admitted.length > 3 }).toEqual({ diagnosis, enough: true });
+      const without = admitted.filter((p) => given(p, bloods).length === 0);
+      expect({ diagnosis, without: without.map((p) => p.id) }).toEqual({ diagnosis, without: [] });
+    }
+    const dengue = ill.filter((p) => p.primary_condition.display === 'Dengue' && p.final_status === 'RTD');
+    expect(dengue.length).toBeGreaterThan(3);
+    const backInTheCriticalPhase = dengue.filter(
+      (p) => p.outcome.hours_since_injury < staysOf(p)[0]!.arrive + 96,
+    );
+    expect(backInTheCriticalPhase.map((p) => p.id)).toEqual([]);
   });
 
   it('fills the hours a sick-call patient waits at Role 2 or 3 for the next move: recovering from the operation, else held for the move', () => {
