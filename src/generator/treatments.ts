@@ -457,10 +457,12 @@ export function careItems(
     // On the ward from 2 h after arrival, or once out of theatre after damage control.
     const onWard = Math.max(s.arrive + 2, s.facility === 'Role2' ? outOfTheatre : 0);
     // A ventilated casualty held at Role 2 is in its intensive care beds (AJP-4.10: Role 2 enhanced), not on
-    // the ward.
-    const ventilatedAtRole2 = s.facility === 'Role2' && intubatedOnArrival(p);
+    // the ward; so is a brain injury with a GCS of 12 or less, watched hourly (Brain Trauma Foundation, 4th
+    // ed.), and a major burn whose fluids are titrated hourly (JTS CPG Burn Care).
+    const criticalAtRole2 =
+      s.facility === 'Role2' && (intubatedOnArrival(p) || p.tbi >= 2 || p.burnTbsa >= MAJOR_BURN_TBSA);
     const inIcu = Math.max(s.arrive + 0.5, outOfTheatre);
-    if (ventilatedAtRole2) {
+    if (criticalAtRole2) {
       if (until - inIcu >= 1) add(s.facility, inIcu, PROCEDURES.icu, (until - inIcu) * 60);
     } else if (!intensive && until - s.arrive >= 24)
       add(
@@ -539,7 +541,7 @@ const moverOf = (dnbi: DnbiCase | undefined): Mover =>
 
 /** Nursed in intensive care at Role 3 (and at Role 4): a major injury, a severe brain injury, a major burn. */
 const intensiveCare = (p: ClinicalProfile): boolean =>
-  p.iss >= 16 || p.tbi === 3 || p.burnTbsa >= MAJOR_BURN_TBSA || intubatedOnArrival(p);
+  p.iss >= 16 || p.tbi >= 2 || p.burnTbsa >= MAJOR_BURN_TBSA || intubatedOnArrival(p);
 
 /**
  * Venous thromboembolism, the complication that kills a casualty with a broken femur or pelvis days later

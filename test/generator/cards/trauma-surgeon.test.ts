@@ -1249,6 +1249,30 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(inTheatre.map(({ p }) => p))).toEqual([]);
   });
 
+  it('nurses a brain injury with a GCS of 12 or less, and a major burn, in intensive care wherever they stay a day: never on a general ward', () => {
+    const tbsa = (p: Patient) => p.conditions.reduce((sum, c) => sum + (c.tbsa_percent ?? 0), 0);
+    const critical = battle.filter(
+      (p) => has(p, /Traumatic brain injury (moderate|severe|critical)/) || tbsa(p) >= 20,
+    );
+    const moderateBrain = critical.filter((p) => has(p, /Traumatic brain injury moderate/));
+    expect(moderateBrain.length).toBeGreaterThan(50);
+    // Brain Trauma Foundation (4th ed.): GCS 9-12 watched hourly; JTS CPG Burn Care: fluids titrated hourly.
+    expect(ids(critical.filter((p) => given(p, /^Procedure Ward care/).length > 0))).toEqual([]);
+    const dayLongStays = critical.flatMap((p) =>
+      staysOf(p)
+        .filter(
+          (s) => s.facility !== 'Role1' && Math.min(s.leave, p.outcome.hours_since_injury) - s.arrive >= 24,
+        )
+        .map((s) => ({ p, s })),
+    );
+    expect(dayLongStays.length).toBeGreaterThan(50);
+    const outsideIcu = dayLongStays.filter(
+      ({ p, s }) =>
+        !p.treatments.some((t) => t.location === s.facility && /intensive care/.test(t.treatment)),
+    );
+    expect(ids(outsideIcu.map(({ p }) => p))).toEqual([]);
+  });
+
   it('resuscitates a bleeding casualty who arrives in shock where no blood is held, with crystalloid to TCCC’s target, until blood runs or they move on, and not for a quick pulse alone', () => {
     const crystalloid = /lactated Ringer's or Plasma-Lyte A IV\/IO in 500 ml increments/;
     const firstStay = (p: Patient) => staysOf(p)[0];
