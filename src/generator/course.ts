@@ -20,12 +20,15 @@ import { bloodLossAt, type CareTimes, exsanguinationTime, lateDeathProbability }
 import { kiaMinutes, type Lognormal, TIMES } from './outcome-tables.js';
 import {
   CONCUSSION_CLEARS_HOURS,
+  canWalk,
   type ClinicalProfile,
   inShock,
   intubatedOnArrival,
   MAJOR_BURN_TBSA,
+  MAJOR_LIMB_BLEED,
   type RtdLevel,
   SHOCK_LOSS,
+  sieveImmediate,
   triageSort,
   type Vitals,
   vitalsAt,
@@ -207,12 +210,6 @@ const FIELD_TXA_DELAY = 15 * MIN;
 const PELVIC_BINDER_DELAY = 6 * MIN;
 /** Tourniquet applied in the field to a life-threatening limb bleed (Kragh 2011: most prehospital). */
 const TOURNIQUET_P = 0.9;
-/**
- * Limb bleeding a tourniquet is for, in blood volume per hour: TCCC keeps tourniquets for
- * life-threatening extremity haemorrhage (an artery, an amputation, an open femur). Slower limb bleeding
- * (a gunshot wound through muscle, an open tibia) stops under a pressure dressing.
- */
-export const MAJOR_LIMB_BLEED = 0.15;
 /** Field triage against the receiving surgeons: 17 % over-, 6 % under-triage (Plackett 2016). */
 const OVER_TRIAGE = 0.17;
 const UNDER_TRIAGE = 0.06;
@@ -279,11 +276,20 @@ export function configuredRate(
   };
 }
 
-function fieldTriageError(rng: Rng, t: NatoTriage): NatoTriage {
+/**
+ * The medic's category against the one the receiving surgeons find. Under-triage is of injuries the sieve
+ * cannot see: a casualty with the sieve's own signs of an immediate one stays immediate, and one who
+ * cannot walk is never "walking wounded".
+ */
+function fieldTriageError(rng: Rng, t: NatoTriage, p: ClinicalProfile, v: Vitals): NatoTriage {
   const u = rng.next();
   if (t === 'T4' || t === 'DEAD') return t;
   if (u < OVER_TRIAGE) return t === 'T3' ? 'T2' : 'T1';
-  if (u < OVER_TRIAGE + UNDER_TRIAGE) return t === 'T1' ? 'T2' : 'T3';
+  if (u < OVER_TRIAGE + UNDER_TRIAGE) {
+    if (t === 'T1' && sieveImmediate(v)) return t;
+    const lower = t === 'T1' ? 'T2' : 'T3';
+    return lower === 'T3' && !canWalk(p, v) ? t : lower;
+  }
   return t;
 }
 
@@ -475,7 +481,7 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
   const sortedTriage: NatoTriage = trauma
     ? triageSort(p, contactVitals, input.massCasualty, input.water)
     : (dnbi?.triage ?? 'T3');
-  const triage = trauma ? fieldTriageError(rng, sortedTriage) : sortedTriage;
+  const triage = trauma ? fieldTriageError(rng, sortedTriage, p, contactVitals) : sortedTriage;
   // The medic's category sets the evacuation from the point of injury; from the first facility on, the
   // category its primary survey finds (AJP-4.10: triage is repeated at every stage) sets the pace of care.
   const idx = triageIndex(triage);
@@ -951,7 +957,7 @@ export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals 
   };
 }
 
-export { inShock };
+export { inShock, MAJOR_LIMB_BLEED };
 
 /**
  * A moderate injury (ISS under 16) that arrives without having bled, with no severe brain injury or major

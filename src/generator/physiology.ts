@@ -64,6 +64,8 @@ export interface ClinicalProfile {
   crush: boolean;
   /** A crushed leg: muscle enough to cause the crush syndrome (Sever and Vanholder 2012). */
   legCrush: boolean;
+  /** A broken femur or tibia: the casualty cannot walk. */
+  legFracture: boolean;
   /** Penetrating wound of chest or abdomen below the skin (Ten Second Triage: P1 when talking). */
   penetratingTorso: boolean;
   openWounds: boolean;
@@ -132,6 +134,7 @@ export function clinicalProfile(
     legArtery: false,
     crush: false,
     legCrush: false,
+    legFracture: false,
     penetratingTorso: false,
     burnAirway: false,
     openWounds: false,
@@ -178,6 +181,7 @@ export function clinicalProfile(
     p.neckArteryBleed ||= c.vascular === true && c.region === 'Head/Neck' && c.bleed?.[0] === 'junctional';
     p.crush ||= c.crush === true;
     p.legCrush ||= c.crush === true && c.region === 'Lower extremity';
+    p.legFracture ||= c.fracture !== undefined && c.region === 'Lower extremity';
     p.airwayRisk ||=
       (c.spinal === true && c.region === 'Head/Neck') || (c.vascular === true && c.region === 'Head/Neck');
     p.penetratingTorso ||=
@@ -421,6 +425,38 @@ export const inShock = (v: Vitals): boolean => v.systolic_bp < 90 || v.heart_rat
  * walk; T3 for the walking wounded; T4 only in a mass-casualty event for a casualty unlikely to
  * survive with the resources at hand.
  */
+/**
+ * Limb bleeding a tourniquet is for, in blood volume per hour: TCCC keeps tourniquets for
+ * life-threatening extremity haemorrhage (an artery, an amputation, an open femur). Slower limb bleeding
+ * (a gunshot wound through muscle, an open tibia) stops under a pressure dressing.
+ */
+export const MAJOR_LIMB_BLEED = 0.15;
+
+/**
+ * The triage sieve's own signs of an immediate casualty, which no medic misses: breathing under 10 or over
+ * 29 a minute, or the pulse over 120 or the pressure too low for a radial pulse (NATO AJP-4.10 and the UK
+ * triage sieve, MIMMS).
+ */
+export const sieveImmediate = (v: Vitals): boolean =>
+  v.respiratory_rate < 10 || v.respiratory_rate > 29 || inShock(v);
+
+/**
+ * Whether the casualty can walk, the sieve's first question ("walking wounded" is T3): not on a broken or
+ * lost leg, a broken pelvis or spine, a crushed leg, a limb bleed that needs a tourniquet, a major burn, or
+ * a mind more than a little confused (GCS under 14).
+ */
+export const canWalk = (p: ClinicalProfile, v: Vitals): boolean =>
+  !(
+    p.legFracture ||
+    p.pelvicFracture ||
+    p.amputation ||
+    p.spinal ||
+    p.legCrush ||
+    p.bleed.limb >= MAJOR_LIMB_BLEED ||
+    p.burnTbsa >= 20 ||
+    v.gcs < 14
+  );
+
 export function triageSort(
   p: ClinicalProfile,
   v: Vitals,
