@@ -76,8 +76,10 @@ export const INJURY_CATALOG: readonly InjuryConcept[] = [
     qualifier: 'penetrating eye injury',
     eye: true,
   }),
-  c(...TBI, 'Head/Neck', 'head_neck', 3, [3, 0.5, 2], { qualifier: 'moderate', tbi: 2 }),
-  c(...TBI, 'Head/Neck', 'head_neck', 4, [2, 0.5, 1], { qualifier: 'severe', tbi: 3 }),
+  // A closed brain injury comes of blast or blunt force; a bullet that reaches the brain penetrates it (the
+  // penetrating brain injury below), and one stopped by the helmet concusses at most.
+  c(...TBI, 'Head/Neck', 'head_neck', 3, [3, 0, 2], { qualifier: 'moderate', tbi: 2 }),
+  c(...TBI, 'Head/Neck', 'head_neck', 4, [2, 0, 1], { qualifier: 'severe', tbi: 3 }),
   c(...TBI, 'Head/Neck', 'head_neck', 5, [1, 0, 0.3], { qualifier: 'critical', tbi: 3 }),
   c(...TBI, 'Head/Neck', 'head_neck', 6, [2, 0, 0.1], { qualifier: 'unsurvivable', tbi: 3 }),
   c(...GSW, 'Head/Neck', 'face', 2, [0, 2, 0], { bleed: ['junctional', 0.05] }),

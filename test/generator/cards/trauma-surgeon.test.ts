@@ -715,6 +715,12 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(alive.filter((p) => sealed(p) && !chestWound(p)))).toEqual([]);
   });
 
+  it('gives a bullet’s brain injury a wound: a closed brain injury beyond a concussion comes of blast or blunt force', () => {
+    const shot = battle.filter((p) => p.mechanism === 'gunshot');
+    expect(shot.filter((p) => has(p, /penetrating brain injury/)).length).toBeGreaterThan(20);
+    expect(ids(shot.filter((p) => has(p, /^Traumatic brain injury (moderate|severe|critical)/)))).toEqual([]);
+  });
+
   it('breaks no bone with a bullet without breaking the skin: a gunshot fracture is open', () => {
     const shot = battle.filter((p) => p.mechanism === 'gunshot');
     expect(shot.filter((p) => has(p, /Open fracture/)).length).toBeGreaterThan(100);
