@@ -43,7 +43,38 @@ export interface DeathCare {
   readonly minutes: number;
   readonly detail: string;
   readonly concept: readonly [string, string];
+  /** The bleeding found again after the operation, hours before the arrest (rebleedCare). */
+  readonly rebleed?: { readonly hours: number; readonly minutes: number; readonly detail: string };
 }
+
+/**
+ * Hours after damage-control surgery from which a death of haemorrhage in hospital is bleeding again, not
+ * bleeding never stopped: the surgeon had controlled it (judgement).
+ */
+const REBLEED_AFTER_SURGERY = 2;
+/** Hours before the arrest that the bleeding is found again and answered (judgement). */
+const REBLEED_FOUND_HOURS = 1.5;
+/**
+ * Bleeding again after damage control, from a coagulopathy or a vessel the packs no longer hold: found by
+ * the falling pressure and haemoglobin and the blood in the drains, answered by the massive transfusion
+ * protocol guided by viscoelastic testing and a return to theatre (JTS CPG Damage Control Resuscitation,
+ * 2019; Emergency War Surgery, 5th ed.: the unplanned return to theatre).
+ */
+const REBLEED =
+  'Bleeding again after the operation: pressure and haemoglobin falling, blood in the drains; massive transfusion protocol guided by viscoelastic testing, calcium, back to theatre';
+/**
+ * An arrest in hospital after bleeding again, hours after the injury: advanced life support with its
+ * reversible causes (Resuscitation Council UK, Adult advanced life support, 2021), blood the first of them.
+ */
+const ARREST_AFTER_REBLEED =
+  'Cardiac arrest after bleeding again: advanced life support, blood through a rapid infuser, the reversible causes sought (the 4 Hs and 4 Ts); no return of circulation, resuscitation stopped';
+/** The burn-shocked heart stops for want of volume: fluids, not blood, and no bleeding to control. */
+const arrestInBurnShock = (enRoute: boolean): string =>
+  `Cardiac arrest in burn shock: advanced life support, fluids given fast, oxygen through the secured airway, ${
+    enRoute
+      ? 'both sides of the chest decompressed with a needle'
+      : 'the chest checked for a tension pneumothorax'
+  }; no return of circulation, resuscitation stopped`;
 
 /** Facilities that hold blood: the surgical roles (AJP-4.10); a Role 1 has none in this model. */
 const holdsBlood = (f: Facility): boolean => f === 'Role2' || f === 'Role3' || f === 'Role4';
@@ -77,9 +108,10 @@ export const periArrestChartAt = (c: Pick<Course, 'stays'>, death: number): numb
 
 /**
  * The resuscitation that ends the casualty's card, or undefined where the death is not of that kind. It
- * starts after the peri-arrest chart and runs to the death.
+ * starts after the peri-arrest chart and runs to the death. `outOfTheatre`: when the damage-control
+ * operations ended (Infinity without them); a death of haemorrhage hours after it is bleeding again.
  */
-export function deathCare(c: Course): DeathCare | undefined {
+export function deathCare(c: Course, outOfTheatre: number): DeathCare | undefined {
   const first = c.stays[0];
   if (!first || !resuscitatedAtDeath(c.causeOfDeath, c.death, first.arrive, c.comfortOnly)) return undefined;
   const inStay = c.stays.find((s) => s.arrive < c.death && !(s.leave < c.death));
@@ -91,12 +123,28 @@ export function deathCare(c: Course): DeathCare | undefined {
   const start = Math.min(after + MIN, (after + c.death) / 2);
   // The en-route team from a surgical role carries blood; one leaving Role 1 has only what runs already.
   const blood = holdsBlood(from.facility) || c.care.blood < c.death;
-  const detail = arrestCare(blood, to !== undefined);
+  const rebled =
+    c.causeOfDeath === 'Haemorrhage' &&
+    inStay !== undefined &&
+    outOfTheatre + REBLEED_AFTER_SURGERY < c.death;
+  const detail = rebled
+    ? ARREST_AFTER_REBLEED
+    : c.causeOfDeath === 'Burns'
+      ? arrestInBurnShock(to !== undefined)
+      : arrestCare(blood, to !== undefined);
+  const found = Math.max(
+    outOfTheatre + REBLEED_AFTER_SURGERY,
+    inStay?.arrive ?? 0,
+    c.death - REBLEED_FOUND_HOURS,
+  );
   return {
     facility: from.facility,
     hours: start,
     minutes: (c.death - start) * 60,
     detail: to ? `${detail}; ${enRoute(to)}` : detail,
     concept: PROCEDURES.procedure,
+    ...(rebled && found < start
+      ? { rebleed: { hours: found, minutes: (start - found) * 60, detail: REBLEED } }
+      : {}),
   };
 }

@@ -19,7 +19,7 @@ import { CONCUSSION_SCREEN } from './dnbi-catalog.js';
 import { complicationCare } from './complication-care.js';
 import { deathCare } from './death-care.js';
 import { crushCare } from './crush-care.js';
-import { damageControlOperations, definitiveOperations } from './damage-control.js';
+import { damageControlOperations, definitiveOperations, operatingHours } from './damage-control.js';
 import { bloodLossAt } from './haemorrhage.js';
 import { oxygenFor } from './oxygen.js';
 import {
@@ -161,9 +161,10 @@ export function careItems(
   weightKg: number,
 ): CareItem[] {
   const out: CareItem[] = [];
-  // A resuscitation that ends the card: nothing else is started once the heart has stopped.
-  const lastAttempt = deathCare(c);
-  const stopped = lastAttempt?.hours ?? c.death;
+  // A resuscitation that ends the card: nothing else is started once the heart has stopped, nor once the
+  // bleeding is found again (no clot prevention, no planned operation).
+  const lastAttempt = deathCare(c, c.care.surgery + operatingHours(p));
+  const stopped = lastAttempt?.rebleed?.hours ?? lastAttempt?.hours ?? c.death;
   const add = (
     facility: Facility,
     hours: number,
@@ -215,9 +216,17 @@ export function careItems(
   }
   if (!first) return sorted(out);
   if (lastAttempt) {
-    const { facility, hours, minutes, concept, detail } = lastAttempt;
+    const { facility, hours, minutes, concept, detail, rebleed } = lastAttempt;
     // Pushed as it is: on the way to the next facility it is given after the departure add() would keep to.
     out.push({ facility, hours, concept, minutes: wholeMinutes(minutes), detail });
+    if (rebleed)
+      out.push({
+        facility,
+        hours: rebleed.hours,
+        concept: PROCEDURES.procedure,
+        minutes: wholeMinutes(rebleed.minutes),
+        detail: rebleed.detail,
+      });
   }
 
   // First medical facility: resuscitation (damage-control resuscitation within 1 h, NATO 10-1-2).

@@ -1103,8 +1103,13 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
         given(p, /comfort care/).length === 0,
     );
     expect(deaths.length).toBeGreaterThan(30);
+    // A traumatic arrest treated by its reversible causes; in hospital hours after the bleeding was
+    // stopped, the arrest of bleeding again; in a burn, the arrest of burn shock.
     const resuscitation = (p: Patient) =>
-      given(p, /^Procedure Traumatic cardiac arrest, treated by its reversible causes/);
+      given(
+        p,
+        /^Procedure (Traumatic cardiac arrest, treated by its reversible causes|Cardiac arrest after bleeding again|Cardiac arrest in burn shock)/,
+      );
     const death = (p: Patient) => p.movement_timeline.find((e) => e.event_type === 'kia')!;
     // The attempt ends at the death, after the chart that shows the arrest coming.
     const unresuscitated = deaths.filter((p) => {
@@ -1145,6 +1150,44 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     // And no resuscitation on a card whose death it does not end.
     const others = battle.filter((p) => !deaths.includes(p) && resuscitation(p).length > 0);
     expect(ids(others)).toEqual([]);
+    // A burn's arrest is of burn shock, fought with fluids: no bleeding to control.
+    const burnt = deaths.filter((p) => p.cause_of_death === 'Burns');
+    expect(burnt.length).toBeGreaterThan(3);
+    expect(
+      ids(burnt.filter((p) => !/^Cardiac arrest in burn shock/.test(resuscitation(p)[0]?.detail ?? ''))),
+    ).toEqual([]);
+  });
+
+  it('finds the bleeding again when a casualty dies of it hours after the surgeon stopped it: transfused, back to theatre, then the arrest', () => {
+    const operatedAt = (p: Patient) =>
+      Math.max(
+        ...given(p, /^(Laparotomy|Surgical procedure|Amputation)/).map(endOf),
+        Number.NEGATIVE_INFINITY,
+      );
+    const lateBleeds = battle.filter(
+      (p) =>
+        p.cause_of_death === 'Haemorrhage' &&
+        p.outcome.facility !== 'POI' &&
+        // At a facility, not on the way to the next one.
+        p.movement_timeline.at(-2)?.event_type !== 'transit_start' &&
+        Number.isFinite(operatedAt(p)) &&
+        p.outcome.hours_since_injury > operatedAt(p) + 3,
+    );
+    expect(lateBleeds.length).toBeGreaterThan(5);
+    const found = (p: Patient) => given(p, /^Procedure Bleeding again after the operation/)[0];
+    expect(ids(lateBleeds.filter((p) => !found(p)))).toEqual([]);
+    expect(
+      ids(lateBleeds.filter((p) => given(p, /^Procedure Cardiac arrest after bleeding again/).length !== 1)),
+    ).toEqual([]);
+    // No clot prevention or planned operation is started once the bleeding is found again.
+    const startedAfter = lateBleeds.filter((p) =>
+      p.treatments.some(
+        (t) =>
+          t.hours_since_injury! > found(p)!.hours_since_injury! &&
+          !/Cardiac arrest after bleeding again/.test(t.detail ?? ''),
+      ),
+    );
+    expect(ids(startedAfter)).toEqual([]);
   });
 
   it('closes an abdomen left open by damage control at a relook 24 to 48 h later, in intensive care until then', () => {
@@ -1222,9 +1265,19 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     );
     expect(held.length).toBeGreaterThan(300);
     const prophylaxis = (p: Patient) => given(p, /venous thromboembolism prophylaxis/);
-    expect(ids(held.filter((p) => prophylaxis(p).length !== 1))).toEqual([]);
-    expect(ids(held.filter((p) => prophylaxis(p)[0]!.hours_since_injury! < 24))).toEqual([]);
-    const brain = held.filter((p) =>
+    // Not once the bleeding is found again: the anticoagulant waits, and the casualty dies of the bleeding.
+    const foundBleeding = (p: Patient) =>
+      given(p, /^Procedure Bleeding again after the operation/)[0]?.hours_since_injury ??
+      Number.POSITIVE_INFINITY;
+    const due = held.filter(
+      (p) => foundBleeding(p) > Math.max(24, staysOf(p).find((s) => s.facility !== 'Role1')!.arrive + 1),
+    );
+    expect(ids(due.filter((p) => prophylaxis(p).length !== 1))).toEqual([]);
+    expect(
+      ids(held.filter((p) => prophylaxis(p).some((t) => t.hours_since_injury! > foundBleeding(p)))),
+    ).toEqual([]);
+    expect(ids(due.filter((p) => prophylaxis(p)[0]!.hours_since_injury! < 24))).toEqual([]);
+    const brain = due.filter((p) =>
       has(p, /Traumatic brain injury (moderate|severe|critical)|penetrating brain/),
     );
     expect(brain.length).toBeGreaterThan(10);
