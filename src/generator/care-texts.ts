@@ -194,13 +194,18 @@ export const ISOLATED_SICK_IN_QUARTERS =
  * area, not on a ward bed: the physiotherapy goes on for a back or a joint, and a psychiatric patient is
  * seen by the mental health team each day and escorted (judgement).
  */
-export const awaitingMove = (at: string, care: 'physiotherapy' | 'mental health' | 'medical'): string =>
+export const awaitingMove = (
+  at: string,
+  care: 'physiotherapy' | 'mental health' | 'suicide risk' | 'medical',
+): string =>
   `Held in the patient holding area for ${at === 'Role3' ? 'the aeromedical flight home' : 'the move to Role 3'}: ${
-    care === 'mental health'
-      ? 'daily review by the mental health team, escorted, treatment continued'
-      : care === 'physiotherapy'
-        ? 'daily review, treatment and physiotherapy continued'
-        : 'daily review, treatment continued'
+    care === 'suicide risk'
+      ? 'continuous observation by an escort, nothing to self-harm with, daily review by the mental health team'
+      : care === 'mental health'
+        ? 'daily review by the mental health team, escorted, treatment continued'
+        : care === 'physiotherapy'
+          ? 'daily review, treatment and physiotherapy continued'
+          : 'daily review, treatment continued'
   }`;
 export const MEDICAL_WARD_CARE =
   'Ward care: daily medical review, observations by NEWS2 (at least every 12 h), treatment continued until fit to move or to return to duty';

@@ -146,12 +146,19 @@ const febrile = (dnbi: DnbiCase, c: Course): boolean =>
   ((dnbi.effect.temp ?? 0) >= 1 || c.vitals.some((x) => x.v.temperature >= 38));
 
 /**
- * A patient neither ill nor badly hurt (triaged T3) who will not be fit for duty within the theatre's
- * evacuation policy (AJP-4.10: a patient not expected back within the policy's days is evacuated home):
- * the back that does not settle, the mental health that needs treatment at home (Cohen 2010: these lead
- * the out-of-theatre evacuations). Seen by the specialist at Role 3 and held for the flight, not nursed.
+ * A patient neither ill nor badly hurt (triaged T3), or with a mental illness, who will not be fit for duty
+ * within the theatre's evacuation policy (AJP-4.10: a patient not expected back within the policy's days is
+ * evacuated home): the back that does not settle, the mental health that needs treatment at home (Cohen
+ * 2010: these lead the out-of-theatre evacuations). Seen by the specialist at Role 3 and held for the
+ * flight, not nursed on a medical ward.
  */
-const flownHome = (dnbi: DnbiCase): boolean => dnbi.rtd === 'none' && dnbi.triage === 'T3';
+const flownHome = (dnbi: DnbiCase): boolean =>
+  dnbi.rtd === 'none' && (dnbi.triage === 'T3' || dnbi.category === 'psychiatric');
+/**
+ * Suicidal thoughts: observed continuously until evacuated, not on a ward's 12-hourly round (VA/DoD
+ * clinical practice guideline, assessment and management of patients at risk for suicide, 2019).
+ */
+const SUICIDAL = '6471006';
 
 function evacuationReview(dnbi: DnbiCase): string {
   const who =
@@ -183,11 +190,13 @@ function iloprostAtHospital(first: Course['stays'][number], c: Course, add: AddC
 const ILOPROST_WITHIN_HOURS = 48;
 
 const careWhileWaiting = (dnbi: DnbiCase): Parameters<typeof awaitingMove>[1] =>
-  dnbi.category === 'psychiatric'
-    ? 'mental health'
-    : dnbi.category === 'musculoskeletal' || dnbi.category === 'injury'
-      ? 'physiotherapy'
-      : 'medical';
+  dnbi.condition.code === SUICIDAL
+    ? 'suicide risk'
+    : dnbi.category === 'psychiatric'
+      ? 'mental health'
+      : dnbi.category === 'musculoskeletal' || dnbi.category === 'injury'
+        ? 'physiotherapy'
+        : 'medical';
 
 /** The days of treatment at Role 1 before the referral on, and the review that ends them (course.ts). */
 function trialOfTreatment(stay: Course['stays'][number], c: Course, dnbi: DnbiCase, add: AddCare): void {

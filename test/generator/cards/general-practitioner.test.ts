@@ -645,6 +645,22 @@ describe('a sick-call card, read by a general practitioner', () => {
     );
   });
 
+  it('keeps a suicidal patient under continuous observation and sees them by a psychiatrist before the flight home, never on a medical ward', () => {
+    // VA/DoD suicide-risk guideline (2019): continuous observation and a psychiatric assessment until evacuated.
+    const suicidal = sickCall.filter((p) => p.primary_condition.display === 'Suicidal thoughts');
+    const heldAtRole3 = suicidal.filter((p) => staysOf(p).some((s) => s.facility === 'Role3'));
+    expect(heldAtRole3.length).toBeGreaterThan(5);
+    expect(suicidal.filter((p) => given(p, /^Procedure Ward care/).length > 0).map((p) => p.id)).toEqual([]);
+    expect(
+      heldAtRole3
+        .filter((p) => given(p, /Psychiatric review; risk assessed, escort arranged/).length !== 1)
+        .map((p) => p.id),
+    ).toEqual([]);
+    const waiting = suicidal.flatMap((p) => given(p, /^Procedure Held in the patient holding area/));
+    expect(waiting.length).toBeGreaterThan(5);
+    expect(waiting.filter((t) => !/continuous observation by an escort/.test(t.detail ?? ''))).toEqual([]);
+  });
+
   it('treats low back pain with an NSAID, never paracetamol alone; a weak opioid with paracetamol where the NSAID is withheld', () => {
     // NICE NG59: do not offer paracetamol alone for low back pain; weak opioids if an NSAID is contraindicated.
     const backs = sickCall.filter((p) => p.primary_condition.display === 'Low back pain');
