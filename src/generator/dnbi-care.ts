@@ -187,7 +187,7 @@ const ANTIBIOTICS: Readonly<Record<string, readonly [usual: string, penicillinAl
     'Incision and drainage; flucloxacillin 1 g PO every 6 h for 5 days',
     'Incision and drainage; clarithromycin 500 mg PO every 12 h for 5 days',
   ],
-  // Lower urinary tract infection (7 days covers a man; NICE gives a woman 3).
+  // Lower urinary tract infection in a man (a woman's course is 3 days: urinaryInfectionCourse).
   '68566005': [
     'Nitrofurantoin 100 mg modified-release PO every 12 h for 7 days',
     'Nitrofurantoin 100 mg modified-release PO every 12 h for 7 days',
@@ -283,6 +283,19 @@ export function antibioticFor(
         : ANTIBIOTICS[code];
   return regimen?.[penicillinAllergy ? 1 : 0];
 }
+
+/**
+ * A lower urinary tract infection (NICE NG109, 2018): nitrofurantoin for 3 days in a woman who is not
+ * pregnant, 7 in a man; a woman's dipstick guides the antibiotic, a man's urine is sent for culture before
+ * it is started.
+ */
+export const URINARY_INFECTION = '68566005';
+export const urinaryInfectionCourse = (female: boolean, regimen: string): string =>
+  female ? regimen.replace('for 7 days', 'for 3 days') : regimen;
+export const urineTests = (female: boolean): string =>
+  female
+    ? 'Urine dipstick: nitrite and leucocytes'
+    : 'Urine dipstick; midstream urine sent for culture before the antibiotic';
 
 /** One regimen for a treatment class; classes without alternatives are written as they are. */
 export function regimenFor(rng: Rng, drug: string): string {

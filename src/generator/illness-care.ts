@@ -33,6 +33,9 @@ import {
   sparingDecongestant,
   sparingNsaid,
   sparingTricyclic,
+  URINARY_INFECTION,
+  urinaryInfectionCourse,
+  urineTests,
 } from './dnbi-care.js';
 import type { AddCare } from './field-care.js';
 import {
@@ -275,7 +278,13 @@ function antidotesInIntensiveCare(
 }
 
 /** Adds the care of a non-trauma case to a card through `add` (treatments.ts keeps its rules). */
-export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, add: AddCare): void {
+export function illnessCare(
+  dnbi: DnbiCase,
+  c: Course,
+  history: MedicalHistory,
+  add: AddCare,
+  female: boolean,
+): void {
   const first = c.stays[0];
   for (const s of c.stays) {
     if (s.facility !== 'Role4')
@@ -413,7 +422,15 @@ export function illnessCare(dnbi: DnbiCase, c: Course, history: MedicalHistory, 
         severity,
         dnbi.triage !== 'T3',
       );
-      add(first.facility, first.arrive + 20 * MIN, PROCEDURES.antibiotics, 5, regimen);
+      const uti = dnbi.condition.code === URINARY_INFECTION;
+      if (uti) add(first.facility, first.arrive + 6 * MIN, PROCEDURES.procedure, 10, urineTests(female));
+      add(
+        first.facility,
+        first.arrive + 20 * MIN,
+        PROCEDURES.antibiotics,
+        5,
+        uti && regimen ? urinaryInfectionCourse(female, regimen) : regimen,
+      );
     }
     const operatedAt = dnbi.effect.operation ? operate(dnbi.effect.operation, c, add) : undefined;
     const treatment = dnbi.effect.treatment;

@@ -405,7 +405,7 @@ export function buildPatient(ctx: PatientContext, index: number, day: number, sl
     severity: severityOf(profile.iss, course.triage, injuries !== undefined),
     injury_severity_score: profile.iss,
     new_injury_severity_score: profile.niss,
-    treatments: treatmentsOf(careItems(profile, course, dnbi, history, service.weight), at),
+    treatments: treatmentsOf(careItems(profile, course, dnbi, history, service.weight, !male), at),
     vital_signs: vitalSignsOf(course.vitals, at),
     cause_of_death: course.causeOfDeath || undefined,
     movement_timeline: timeline,

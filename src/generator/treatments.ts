@@ -159,6 +159,8 @@ export function careItems(
   history: MedicalHistory,
   /** The patient's weight, for the weight-based rates (the burn fluids' rule of ten). */
   weightKg: number,
+  /** A woman's courses and tests differ for some illnesses (a urinary infection's three days). */
+  female: boolean,
 ): CareItem[] {
   const out: CareItem[] = [];
   // A resuscitation that ends the card: nothing else is started once the heart has stopped, nor once the
@@ -203,7 +205,7 @@ export function careItems(
 
   transferCare(c, add, moverOf(dnbi));
   if (!trauma) {
-    illnessCare(dnbi, c, history, add);
+    illnessCare(dnbi, c, history, add, female);
     return sorted(out);
   }
 

@@ -661,6 +661,31 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(waiting.filter((t) => !/continuous observation by an escort/.test(t.detail ?? ''))).toEqual([]);
   });
 
+  it('tests a urinary infection before treating it: a woman’s dipstick and three days of nitrofurantoin, a man’s urine cultured and seven', () => {
+    // NICE NG109: 3 days for a woman who is not pregnant, 7 for a man; a man's urine cultured first.
+    const infected = sickCall.filter(
+      (p) => p.primary_condition.display === 'Urinary tract infectious disease',
+    );
+    for (const [gender, test, days] of [
+      ['female', /Procedure Urine dipstick: nitrite and leucocytes$/, /for 3 days/],
+      ['male', /midstream urine sent for culture before the antibiotic/, /for 7 days/],
+    ] as const) {
+      const ofSex = infected.filter((p) => p.gender === gender);
+      expect({ gender, enough: ofSex.length > 10 }).toEqual({ gender, enough: true });
+      const untested = ofSex.filter((p) => {
+        const tested = given(p, test)[0];
+        const antibiotic = given(p, /^Antibiotic therapy Nitrofurantoin/)[0];
+        return (
+          !tested ||
+          !antibiotic ||
+          tested.hours_since_injury! > antibiotic.hours_since_injury! ||
+          !days.test(antibiotic.detail ?? '')
+        );
+      });
+      expect({ gender, untested: untested.map((p) => p.id) }).toEqual({ gender, untested: [] });
+    }
+  });
+
   it('treats low back pain with an NSAID, never paracetamol alone; a weak opioid with paracetamol where the NSAID is withheld', () => {
     // NICE NG59: do not offer paracetamol alone for low back pain; weak opioids if an NSAID is contraindicated.
     const backs = sickCall.filter((p) => p.primary_condition.display === 'Low back pain');
