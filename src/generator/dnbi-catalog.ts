@@ -594,8 +594,11 @@ export const DISEASE_CATALOG: readonly DnbiConcept[] = [
     rr: 6,
     spo2: 3,
     drug: 'Salbutamol inhaler',
-    // Raised to T2: breathing 25 a minute or more and a pulse of 110, an acute severe attack (BTS/SIGN 158).
-    raised: { hr: 36, rr: 10, spo2: 6, drug: 'Acute severe asthma' },
+    // BTS/SIGN 158: the attack's severity is graded by the peak flow against the patient's best.
+    bedside: 'Peak expiratory flow against the best or predicted, before and after the bronchodilator',
+    // Raised to T2: breathing 25 a minute or more and a pulse of 110, an acute severe attack (BTS/SIGN 158),
+    // admitted, as every acute severe attack still present after the first treatment is.
+    raised: { hr: 36, rr: 10, spo2: 6, drug: 'Acute severe asthma', admit: 'role2' },
   }),
   d('61582004', 'Allergic rhinitis', 'Head/Neck', 'respiratory', 2, 'T3', 'role1', { drug: 'Antihistamine' }),
   d('65363002', 'Otitis media', 'Head/Neck', 'respiratory', 1.5, 'T3', 'role1', INFECTION),

@@ -686,6 +686,24 @@ describe('a sick-call card, read by a general practitioner', () => {
     }
   });
 
+  it('measures an asthmatic’s peak flow where first seen, and admits an acute severe attack to Role 2', () => {
+    // BTS/SIGN 158: the peak flow grades the attack; an acute severe attack not settled by the first
+    // treatment is admitted.
+    const asthma = sickCall.filter((p) => p.primary_condition.display === 'Asthma');
+    expect(asthma.length).toBeGreaterThan(50);
+    const firstSeenAt = (p: Patient) => p.treatments[0]!.location;
+    const measured = (p: Patient) =>
+      given(p, /Peak expiratory flow against the best or predicted/).some(
+        (t) => t.location === firstSeenAt(p),
+      );
+    expect(asthma.filter((p) => !measured(p)).map((p) => p.id)).toEqual([]);
+    const severe = asthma.filter((p) => given(p, /ipratropium/).length > 0);
+    expect(severe.length).toBeGreaterThan(5);
+    expect(
+      severe.filter((p) => p.final_status === 'RTD' && p.outcome.facility === 'Role1').map((p) => p.id),
+    ).toEqual([]);
+  });
+
   it('treats low back pain with an NSAID, never paracetamol alone; a weak opioid with paracetamol where the NSAID is withheld', () => {
     // NICE NG59: do not offer paracetamol alone for low back pain; weak opioids if an NSAID is contraindicated.
     const backs = sickCall.filter((p) => p.primary_condition.display === 'Low back pain');
