@@ -39,10 +39,12 @@ import {
 } from './dnbi-care.js';
 import type { AddCare } from './field-care.js';
 import {
+  ACE_INHIBITOR_SICK_DAY,
   betaLactamAllergic,
   decongestantCaution,
   type MedicalHistory,
   nsaidCaution,
+  takesAceInhibitor,
   tricyclicCaution,
 } from './medical-history.js';
 import { lowSaturation } from './oxygen.js';
@@ -413,6 +415,9 @@ export function illnessCare(
       const given =
         dnbi.condition.code === MALARIA && tropicalFever ? (9 + MALARIA_TEST_MINUTES) * MIN : 15 * MIN;
       add(first.facility, first.arrive + given, PROCEDURES.drug, infusionMinutes(regimen) ?? 5, regimen);
+      const dehydrated = /rehydration/i.test(dnbi.effect.drug) || dnbi.condition.name === 'Dehydration';
+      if (dehydrated && takesAceInhibitor(history))
+        add(first.facility, first.arrive + given + 5 * MIN, PROCEDURES.drug, 2, ACE_INHIBITOR_SICK_DAY);
     }
     if (dnbi.effect.antibiotics) {
       const severity = pneumoniaSeverity(onArrival, dnbi.triage === 'T1');

@@ -46,6 +46,16 @@ const takesSertraline = (history: { medications: readonly Medication[] }): boole
  * effects add up. Where paracetamol serves as well (sick-call pain and fever), a prescriber takes it
  * instead; choosing it outright is our judgement.
  */
+/**
+ * The ACE inhibitor stopped while the patient is dehydrated, as it stops the kidney holding its filtration
+ * up when the blood volume is low (NICE NG148, acute kidney injury, 2019: consider stopping it temporarily
+ * in diarrhoea and vomiting; the Think Kidneys sick day guidance).
+ */
+export const takesAceInhibitor = (history: { medications: readonly Medication[] }): boolean =>
+  history.medications.some((m) => m.code === LISINOPRIL);
+export const ACE_INHIBITOR_SICK_DAY =
+  'Lisinopril withheld while dehydrated, restarted 24–48 h after eating and drinking normally (sick day rules: acute kidney injury risk)';
+
 export function nsaidCaution(history: {
   comorbidities: readonly HistoryEntry[];
   medications: readonly Medication[];

@@ -704,6 +704,24 @@ describe('a sick-call card, read by a general practitioner', () => {
     ).toEqual([]);
   });
 
+  it('stops the lisinopril of a patient dehydrated by diarrhoea, vomiting or the heat until eating and drinking again', () => {
+    // NICE NG148 and the sick day rules: an ACE inhibitor is paused while the patient is dehydrated.
+    const rehydrated = sickCall.filter(
+      (p) =>
+        p.medications.some((m) => m.name === 'Lisinopril') &&
+        /diarrh|gastroenteritis|dehydration/i.test(p.primary_condition.display),
+    );
+    expect(rehydrated.length).toBeGreaterThan(5);
+    expect(
+      rehydrated
+        .filter((p) => given(p, /Lisinopril withheld while dehydrated/).length !== 1)
+        .map((p) => p.id),
+    ).toEqual([]);
+    // And only there: no one else's lisinopril is stopped.
+    const stopped = sickCall.filter((p) => given(p, /Lisinopril withheld/).length > 0);
+    expect(stopped.filter((p) => !rehydrated.includes(p)).map((p) => p.id)).toEqual([]);
+  });
+
   it('treats low back pain with an NSAID, never paracetamol alone; a weak opioid with paracetamol where the NSAID is withheld', () => {
     // NICE NG59: do not offer paracetamol alone for low back pain; weak opioids if an NSAID is contraindicated.
     const backs = sickCall.filter((p) => p.primary_condition.display === 'Low back pain');
