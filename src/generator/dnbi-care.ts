@@ -297,6 +297,24 @@ export const urineTests = (female: boolean): string =>
     ? 'Urine dipstick: nitrite and leucocytes'
     : 'Urine dipstick; midstream urine sent for culture before the antibiotic';
 
+/**
+ * Abdominal or pelvic pain, nausea, a urinary or sexually transmitted infection in a woman: a pregnancy
+ * test first (NICE NG126, ectopic pregnancy, 2019: every woman of reproductive age with abdominal or pelvic
+ * pain; it also decides the antibiotic and any CT, under IR(ME)R 2017). The diagnoses by SNOMED CT code.
+ */
+const PREGNANCY_TESTED = new Set([
+  '21522001', // abdominal pain
+  '85189001', // acute appendicitis
+  '95570007', // kidney stone
+  '68566005', // urinary tract infection
+  '422587007', // nausea
+  '105629000', // chlamydia
+  '15628003', // gonorrhoea
+]);
+export const pregnancyTestFor = (code: string, female: boolean): boolean =>
+  female && PREGNANCY_TESTED.has(code);
+export const PREGNANCY_TEST = 'Urine pregnancy test (hCG): negative';
+
 /** One regimen for a treatment class; classes without alternatives are written as they are. */
 export function regimenFor(rng: Rng, drug: string): string {
   const options = REGIMENS[drug];

@@ -27,7 +27,9 @@ import {
   MALARIA_RAPID_TEST,
   MALARIA_TEST,
   MALARIA_TEST_MINUTES,
+  PREGNANCY_TEST,
   pneumoniaSeverity,
+  pregnancyTestFor,
   SEVERE_MALARIA,
   septic,
   sparingDecongestant,
@@ -369,6 +371,8 @@ export function illnessCare(
     // A fever where mosquitoes carry malaria and dengue: tested for malaria at first contact, and no NSAID
     // until dengue is excluded (MALARIA_TEST, DENGUE_NOT_EXCLUDED).
     const tropicalFever = dnbi.tropics === true && febrile(dnbi, c);
+    if (pregnancyTestFor(dnbi.condition.code, female))
+      add(first.facility, first.arrive + 7 * MIN, PROCEDURES.procedure, 5, PREGNANCY_TEST);
     if (tropicalFever)
       add(
         first.facility,

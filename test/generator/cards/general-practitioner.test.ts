@@ -722,6 +722,31 @@ describe('a sick-call card, read by a general practitioner', () => {
     expect(stopped.filter((p) => !rehydrated.includes(p)).map((p) => p.id)).toEqual([]);
   });
 
+  it('tests a woman with abdominal or pelvic pain, nausea or a urinary or sexual infection for pregnancy where first seen, before any CT or antibiotic', () => {
+    // NICE NG126: a pregnancy test for every woman of reproductive age with abdominal or pelvic pain.
+    const presentations =
+      /^(Abdominal pain|Acute appendicitis|Kidney stone|Urinary tract infectious disease|Nausea|Chlamydial infection|Gonorrhea)$/;
+    const women = sickCall.filter(
+      (p) => p.gender === 'female' && presentations.test(p.primary_condition.display),
+    );
+    expect(women.length).toBeGreaterThan(20);
+    const test = (p: Patient) => given(p, /Urine pregnancy test \(hCG\)/)[0];
+    const firstSeenAt = (p: Patient) => p.treatments[0]!.location;
+    expect(women.filter((p) => test(p)?.location !== firstSeenAt(p)).map((p) => p.id)).toEqual([]);
+    const before = women.filter((p) =>
+      given(p, /^(Computerized axial tomography|Antibiotic therapy)/).some(
+        (t) => t.hours_since_injury! < test(p)!.hours_since_injury!,
+      ),
+    );
+    expect(before.map((p) => p.id)).toEqual([]);
+    // Not a man's card, nor a woman's sore throat.
+    expect(
+      sickCall
+        .filter((p) => test(p) && (p.gender === 'male' || !presentations.test(p.primary_condition.display)))
+        .map((p) => p.id),
+    ).toEqual([]);
+  });
+
   it('treats low back pain with an NSAID, never paracetamol alone; a weak opioid with paracetamol where the NSAID is withheld', () => {
     // NICE NG59: do not offer paracetamol alone for low back pain; weak opioids if an NSAID is contraindicated.
     const backs = sickCall.filter((p) => p.primary_condition.display === 'Low back pain');
