@@ -62,6 +62,15 @@ export const SEIZURE_PROPHYLAXIS =
  * %TBSA for an adult of 40–80 kg), titrated to urine output; burns covered, not given antibiotics.
  */
 export const BURN_DRESSING = 'Burns cleaned and covered with a silver-impregnated dressing';
+/**
+ * A full-thickness burn round a limb or the chest (physiology.ts, circumferentialBurns): its eschar cut
+ * along the limb's sides, or down the chest's, before it cuts off the circulation or the breathing, and
+ * the pulses or the ventilation checked before and after (JTS CPG Burn Care, 2016: escharotomy).
+ */
+export const escharotomy = (parts: readonly string[]): string =>
+  `Escharotomy of the full-thickness burn round the ${[...new Set(parts)].join(' and the ')}: ${
+    parts.includes('chest') ? 'the ventilation' : 'the pulses and compartments'
+  } checked before and after`;
 export const URINARY_CATHETER = 'Urinary catheter: the hourly urine output guides the burn fluids';
 export const BURN_RESUSCITATION_CONTINUED =
   "Burn resuscitation continued: lactated Ringer's titrated hourly to urine output 30–50 ml/h (burn flow sheet)";

@@ -34,6 +34,11 @@ export interface ClinicalProfile {
   burnAirway: boolean;
   burnTbsa: number;
   burnFull: boolean;
+  /**
+   * Where a full-thickness burn covers a whole limb or the chest, and so goes round it: an escharotomy
+   * (treatments.ts). Empty for none.
+   */
+  circumferentialBurns: readonly string[];
   amputation: boolean;
   /** Both legs gone above the knee: a tourniquet on each. */
   bothLegsAmputated: boolean;
@@ -113,6 +118,7 @@ export function clinicalProfile(
   let pleuralHypoxia = 0;
   let burnTbsa = 0;
   let burnFull = false;
+  const circumferentialBurns: string[] = [];
   let casts: readonly string[] = NO_CASTS;
   const p = {
     tension: false,
@@ -161,6 +167,9 @@ export function clinicalProfile(
       burnFull ||= c.code === FULL_THICKNESS_BURN;
       p.burnAirway ||=
         c.code === FULL_THICKNESS_BURN && c.region === 'Head/Neck' && tbsa >= DEEP_FACE_BURN_TBSA;
+      const around = CIRCUMFERENTIAL[c.region];
+      if (c.code === FULL_THICKNESS_BURN && around && tbsa >= around.tbsa)
+        circumferentialBurns.push(around.part);
     }
     p.tension ||= c.tension === true;
     p.amputation ||= c.amputation === true;
@@ -258,6 +267,7 @@ export function clinicalProfile(
     pleuralHypoxia,
     burnTbsa,
     burnFull,
+    circumferentialBurns,
     casts,
     openWoundsHeadOnly: p.openWounds && !openOutsideHead,
     cleanLacerations: context.mechanism === 'nbi' && p.openWounds && !deeperThanSkin,
@@ -322,6 +332,16 @@ const ASPIRATION_HYPOXIA = 8;
 export const MAJOR_BURN_TBSA = 20;
 
 const FULL_THICKNESS_BURN = '403192003';
+/**
+ * A full-thickness burn as large as a whole leg (18 % by the rule of nines), a whole arm (9 %) or the front
+ * of the chest (18 %) is read as going round it, so that its eschar strangles the limb or stiffens the chest
+ * (judgement: the card records a burn's extent by region, not its shape).
+ */
+const CIRCUMFERENTIAL: Readonly<Record<string, { tbsa: number; part: string }>> = {
+  'Lower extremity': { tbsa: 18, part: 'leg' },
+  'Upper extremity': { tbsa: 9, part: 'arm' },
+  Thorax: { tbsa: 18, part: 'chest' },
+};
 /**
  * ABLS (American Burn Association, Advanced Burn Life Support 2018) lists among the indications for early
  * intubation full-thickness burns of the face and extensive burns (40–50 % TBSA or more), whose airway

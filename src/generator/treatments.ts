@@ -51,6 +51,7 @@ import {
   MODERATE_TBI_CARE,
   SEIZURE_PROPHYLAXIS,
   BURN_DRESSING,
+  escharotomy,
   URINARY_CATHETER,
   BURN_RESUSCITATION_CONTINUED,
   BURN_EXCISION,
@@ -353,6 +354,16 @@ export function careItems(
   )
     add(lastChart.facility, lastChart.hours + MIN, PROCEDURES.drug, 10, HERNIATION_CARE);
   if (p.burnTbsa > 0) add(first.facility, a + 12 * MIN, PROCEDURES.dressing, 20, BURN_DRESSING);
+  // The eschar round a limb or the chest is cut at the first surgical facility (JTS CPG Burn Care).
+  const surgical = c.stays.find((s) => s.facility !== 'Role1');
+  if (p.circumferentialBurns.length > 0 && surgical)
+    add(
+      surgical.facility,
+      surgical.arrive + 40 * MIN,
+      PROCEDURES.surgery,
+      45,
+      escharotomy(p.circumferentialBurns),
+    );
   // A major burn's fluids run from the first facility through the first two days, at every facility on
   // the way, guided by the hourly urine output through a catheter.
   if (p.burnTbsa >= MAJOR_BURN_TBSA)

@@ -1326,6 +1326,27 @@ describe('a battle casualty’s card, read by a trauma surgeon', () => {
     expect(ids(inTheatre.map(({ p }) => p))).toEqual([]);
   });
 
+  it('cuts the eschar of a full-thickness burn round a whole limb or the chest at the first surgical facility, and of no other', () => {
+    // JTS CPG Burn Care: escharotomy for a circumferential full-thickness burn; a whole leg is 18 % by the
+    // rule of nines, an arm 9 %, the front of the chest 18 %.
+    const whole: Record<string, number> = { 'Lower extremity': 18, 'Upper extremity': 9, Thorax: 18 };
+    const round = (p: Patient) =>
+      p.conditions.some(
+        (c) =>
+          c.name === 'Full thickness burn' && (c.tbsa_percent ?? 0) >= (whole[c.body_region] ?? Infinity),
+      );
+    const surgicalStay = (p: Patient) => staysOf(p).find((s) => s.facility !== 'Role1');
+    const due = battle.filter(
+      (p) => round(p) && surgicalStay(p) && p.outcome.hours_since_injury > surgicalStay(p)!.arrive + 1.5,
+    );
+    expect(due.length).toBeGreaterThan(5);
+    const cut = (p: Patient) => given(p, /Escharotomy of the full-thickness burn round the/);
+    expect(
+      ids(due.filter((p) => cut(p).length !== 1 || cut(p)[0]!.location !== surgicalStay(p)!.facility)),
+    ).toEqual([]);
+    expect(ids(battle.filter((p) => !round(p) && cut(p).length > 0))).toEqual([]);
+  });
+
   it('nurses a brain injury with a GCS of 12 or less, and a major burn, in intensive care wherever they stay a day: never on a general ward', () => {
     const tbsa = (p: Patient) => p.conditions.reduce((sum, c) => sum + (c.tbsa_percent ?? 0), 0);
     const critical = battle.filter(
