@@ -548,21 +548,25 @@ export function simulateCourse(rng: Rng, input: CourseInput): Course {
       const restBeforeDuty = dnbi ? dnbi.effect.rtdAfter : p.tbi === 1 ? CONCUSSION_REST_HOURS : undefined;
       // Role 1: clean and close, back within 72 h. Role 2: washout, delayed primary closure at day 4–5
       // (Emergency War Surgery). Role 3: days of convalescence.
+      // An illness whose cause the treatment corrects (rewarming, cooling) goes back a day or two after it
+      // has settled, not after the days of convalescence a wound needs (WMS hypothermia guideline, 2019).
       const leave =
-        facility === 'Role3'
-          ? Math.max(arrive, 72.5) + rng.uniform(24, 264)
-          : facility === 'Role2' && p.rtd === 'role2' && trauma
-            ? arrive + rng.uniform(72, 120)
-            : // Back within 72 h where possible; one held in the field for days still gets an hour's care,
-              // one whose exposure shows late is watched until it would have shown, and one with a
-              // guideline's earliest return (a concussion's rest, in battle or not; an infection's
-              // exclusion) waits for it and the next review, within half a day (judgement).
-              Math.max(
-                arrive + 1,
-                dnbi?.observeHours ?? 0,
-                Math.min(RTD_CUTOFF_HOURS, arrive + heldForDuty(rng.lognormal(12, 0.5), dnbi)),
-                restBeforeDuty ? firstArrival + restBeforeDuty + rng.uniform(1, 12) : 0,
-              );
+        facility === 'Role3' && dnbi?.effect.settlesIn
+          ? arrive + dnbi.effect.settlesIn + rng.uniform(24, 48)
+          : facility === 'Role3'
+            ? Math.max(arrive, 72.5) + rng.uniform(24, 264)
+            : facility === 'Role2' && p.rtd === 'role2' && trauma
+              ? arrive + rng.uniform(72, 120)
+              : // Back within 72 h where possible; one held in the field for days still gets an hour's care,
+                // one whose exposure shows late is watched until it would have shown, and one with a
+                // guideline's earliest return (a concussion's rest, in battle or not; an infection's
+                // exclusion) waits for it and the next review, within half a day (judgement).
+                Math.max(
+                  arrive + 1,
+                  dnbi?.observeHours ?? 0,
+                  Math.min(RTD_CUTOFF_HOURS, arrive + heldForDuty(rng.lognormal(12, 0.5), dnbi)),
+                  restBeforeDuty ? firstArrival + restBeforeDuty + rng.uniform(1, 12) : 0,
+                );
       stays.push({ facility, arrive, leave, end: 'rtd' });
       break;
     }
@@ -934,11 +938,14 @@ export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals 
   // The ventilator sets the breathing rate and keeps the saturation up.
   const ventilated = at.ventilated === true;
   const spo2 = 98 + jitter - (e.spo2 ?? 0) * scale - 6 * severity;
+  // The graver illness quickens the pulse and the breathing; the deeper cold slows both (moderate
+  // hypothermia, Swiss stage II: Brown et al., NEJM 2012; Wilderness Medical Society, 2019).
+  const cold = (e.temp ?? 0) < 0;
   return {
-    heart_rate: Math.round(76 + jitter * 8 + (e.hr ?? 0) * scale + 20 * severity),
+    heart_rate: Math.round(76 + jitter * 8 + (e.hr ?? 0) * scale + (cold ? -24 : 20) * severity),
     systolic_bp: Math.round(124 + jitter * 8 - 28 * severity),
     respiratory_rate: Math.round(
-      ventilated ? 14 + jitter : 16 + jitter * 2 + (e.rr ?? 0) * scale + 8 * severity,
+      ventilated ? 14 + jitter : 16 + jitter * 2 + (e.rr ?? 0) * scale + (cold ? -6 : 8) * severity,
     ),
     spo2: Math.round(Math.min(100, ventilated && !at.agonal ? Math.max(spo2, 94 + jitter) : spo2)),
     // Sedated on the ventilator: charted GCS 3, as a ventilated trauma casualty is.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Patient } from '../../../src/generator/index.js';
 import { run, has, given, died, staysOf } from './read-cards.js';
 
 describe('a cold-weather casualty’s card, read by an arctic medical officer', () => {
@@ -50,6 +51,27 @@ describe('a cold-weather casualty’s card, read by an arctic medical officer', 
     expect(later.filter(({ v }) => v.temperature < 36).map(({ p }) => p.id)).toEqual([]);
     // Cold when found: the wrap is for a real hypothermia.
     expect(rewarmed.filter((p) => p.vital_signs[0]!.temperature >= 35).map((p) => p.id)).toEqual([]);
+  });
+
+  it('charts a severe hypothermia with a slow pulse and slow breathing, and sends it back a day or two after it is rewarmed at Role 3', () => {
+    // Moderate hypothermia (Swiss stage II, 28–32 °C) slows the heart and the breathing (Brown, NEJM 2012).
+    const severe = cold.filter(
+      (p) => p.primary_condition.display === 'Hypothermia' && p.triage_category === 'T1',
+    );
+    expect(severe.length).toBeGreaterThan(10);
+    const atContact = (p: Patient) => p.vital_signs[0]!;
+    expect(
+      severe
+        .filter((p) => atContact(p).heart_rate >= 60 || atContact(p).respiratory_rate >= 12)
+        .map((p) => p.id),
+    ).toEqual([]);
+    // Rewarmed within hours, it needs no week of convalescence (WMS hypothermia guideline, 2019).
+    const back = severe.filter((p) => p.final_status === 'RTD' && p.outcome.facility === 'Role3');
+    expect(back.length).toBeGreaterThan(5);
+    const arrivedAtRole3 = (p: Patient) => staysOf(p).find((s) => s.facility === 'Role3')!.arrive;
+    expect(
+      back.filter((p) => p.outcome.hours_since_injury - arrivedAtRole3(p) > 54).map((p) => p.id),
+    ).toEqual([]);
   });
 
   it('keeps frostbite out of the cold a week and a non-freezing cold injury two weeks, never back on arctic duty within 48 h', () => {
