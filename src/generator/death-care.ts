@@ -11,6 +11,10 @@
  * for "in transit" (transfer-care.ts), and says it was en route. The en-route team carries no ultrasound and
  * decompresses the chest with a needle.
  *
+ * Two deaths end otherwise: one of haemorrhage hours after the damage-control operations is bleeding found
+ * again, answered, then an in-hospital arrest (REBLEED, ARREST_AFTER_REBLEED); a burn's is the arrest of
+ * burn shock, fought with fluids.
+ *
  * Not here: a death of sepsis or an embolism on the ward (complication-care.ts), the brain herniating
  * (treatments.ts, HERNIATION_CARE), the expectant casualty given comfort care (field-care.ts), and a
  * death of the organs failing days after the bleeding (complication-care.ts: resuscitation is futile).
@@ -43,7 +47,7 @@ export interface DeathCare {
   readonly minutes: number;
   readonly detail: string;
   readonly concept: readonly [string, string];
-  /** The bleeding found again after the operation, hours before the arrest (rebleedCare). */
+  /** The bleeding found again after the operations, before the arrest (REBLEED), where it was. */
   readonly rebleed?: { readonly hours: number; readonly minutes: number; readonly detail: string };
 }
 
