@@ -964,7 +964,7 @@ export function dnbiVitals(c: DnbiCase, jitter: number, at: DnbiMoment): Vitals 
   };
 }
 
-export { inShock, MAJOR_LIMB_BLEED };
+export { inShock };
 
 /**
  * A moderate injury (ISS under 16) that arrives without having bled, with no severe brain injury or major

@@ -290,8 +290,9 @@ export function antibioticFor(
  * it is started.
  */
 export const URINARY_INFECTION = '68566005';
+const URINARY_INFECTION_WOMAN = 'Nitrofurantoin 100 mg modified-release PO every 12 h for 3 days';
 export const urinaryInfectionCourse = (female: boolean, regimen: string): string =>
-  female ? regimen.replace('for 7 days', 'for 3 days') : regimen;
+  female ? URINARY_INFECTION_WOMAN : regimen;
 export const urineTests = (female: boolean): string =>
   female
     ? 'Urine dipstick: nitrite and leucocytes'

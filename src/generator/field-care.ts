@@ -4,10 +4,16 @@
  * evacuation is delayed. Sources for each step are in docs/casualty-model.md ("Evacuation and care").
  */
 import { PROCEDURES } from './conditions.js';
-import { type Course, FAILED_BLEED_CONTROL, MAJOR_LIMB_BLEED } from './course.js';
+import { type Course, FAILED_BLEED_CONTROL } from './course.js';
 import { betaLactamAllergic, type MedicalHistory, nsaidCaution } from './medical-history.js';
 import { ruleOfTen, TRIAGE_CATEGORY_NAMES } from './care-texts.js';
-import { type ClinicalProfile, inShock, MAJOR_BURN_TBSA, SHOCK_LOSS } from './physiology.js';
+import {
+  type ClinicalProfile,
+  inShock,
+  MAJOR_BURN_TBSA,
+  MAJOR_LIMB_BLEED,
+  SHOCK_LOSS,
+} from './physiology.js';
 import type { Facility, NatoTriage } from './types.js';
 
 const MIN = 1 / 60;

@@ -486,9 +486,7 @@ export function triageSort(
   if (massCasualty && ((p.tbi === 3 && v.gcs <= 4 && p.maxAis >= 5) || p.burnTbsa >= 70 || p.iss >= 66))
     return 'T4';
   if (
-    v.respiratory_rate < 10 ||
-    v.respiratory_rate > 29 ||
-    inShock(v) ||
+    sieveImmediate(v) ||
     v.gcs <= 12 ||
     v.spo2 < 90 ||
     p.tension ||

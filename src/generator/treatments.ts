@@ -11,7 +11,6 @@ import {
   type Course,
   herniating,
   INTUBATION_DELAY,
-  MAJOR_LIMB_BLEED,
   needsChestDrain,
   withinStay,
 } from './course.js';
@@ -27,6 +26,7 @@ import {
   type ClinicalProfile,
   inShock,
   intubatedOnArrival,
+  MAJOR_LIMB_BLEED,
   SHOCK_LOSS,
   type Vitals,
 } from './physiology.js';

@@ -7,6 +7,15 @@ describe('a sick-call card, read by a general practitioner', () => {
   const everyone = run(undefined, 40_000, 'practitioner');
   const sick = everyone.filter((p) => p.injury_type === 'DISEASE');
   const sickCall = everyone.filter((p) => p.injury_type !== 'BATTLE_TRAUMA' && !died(p));
+  /** Only disease, in the peacekeeping preset's hot theatre, where mosquitoes carry malaria and dengue. */
+  const tropicalDisease = (seed: string, count: number): Patient[] => {
+    const tropics = parseScenario({
+      preset_id: 'peacekeeping',
+      injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 },
+    });
+    if (!tropics.ok) throw new Error(JSON.stringify(tropics.errors));
+    return [...generatePatients(tropics.scenario, { seed, count })];
+  };
   const with_ = (code: string) => sick.filter((p) => p.primary_condition.code === code);
   // Cared for as an illness or a minor injury (illness-care.ts), not as trauma: assessed, not surveyed.
   const sickCallCare = (p: Patient) => given(p, /Clinical assessment: history, examination/).length > 0;
@@ -324,14 +333,7 @@ describe('a sick-call card, read by a general practitioner', () => {
   });
 
   it('treats the fever of dengue with paracetamol alone: no NSAID or aspirin, for the bleeding they risk', () => {
-    const tropics = parseScenario({
-      preset_id: 'peacekeeping',
-      injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 },
-    });
-    if (!tropics.ok) throw new Error(JSON.stringify(tropics.errors));
-    const dengue = [...generatePatients(tropics.scenario, { seed: 'dengue', count: 20_000 })].filter(
-      (p) => p.primary_condition.code === '38362002',
-    );
+    const dengue = tropicalDisease('dengue', 20_000).filter((p) => p.primary_condition.code === '38362002');
     expect(dengue.length).toBeGreaterThan(20);
     const nsaid = /ibuprofen|naproxen|diclofenac|meloxicam 15|aspirin \d/i;
     expect(dengue.filter((p) => given(p, nsaid).length > 0).map((p) => p.id)).toEqual([]);
@@ -594,12 +596,7 @@ describe('a sick-call card, read by a general practitioner', () => {
   it('tests every fever in a malarious theatre for malaria where first seen, holds back the NSAID until dengue is excluded, and rests an unexplained fever a day after it settles', () => {
     // UK malaria treatment guidelines (Lalloo 2016) and WHO Guidelines for malaria (2023): a fever in a
     // malarious area is tested for malaria the same day; WHO dengue guidance: paracetamol, no NSAID.
-    const tropics = parseScenario({
-      preset_id: 'peacekeeping',
-      injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 },
-    });
-    if (!tropics.ok) throw new Error(JSON.stringify(tropics.errors));
-    const ill = [...generatePatients(tropics.scenario, { seed: 'fever', count: 8_000 })].filter(
+    const ill = tropicalDisease('fever', 8_000).filter(
       (p) => p.injury_type === 'DISEASE' && p.event_type !== 'outbreak' && p.treatments.length > 0,
     );
     const febrile = ill.filter((p) => p.vital_signs.some((v) => v.temperature >= 38));
@@ -760,14 +757,7 @@ describe('a sick-call card, read by a general practitioner', () => {
   });
 
   it('sends the bloods each admitted infection needs to the first laboratory, and keeps dengue until its critical phase has passed', () => {
-    const tropics = parseScenario({
-      preset_id: 'peacekeeping',
-      injury_mix: { 'Battle Injury': 0, 'Non-Battle Injury': 0, Disease: 1 },
-    });
-    if (!tropics.ok) throw new Error(JSON.stringify(tropics.errors));
-    const ill = [...generatePatients(tropics.scenario, { seed: 'bloods', count: 6_000 })].filter(
-      (p) => p.treatments.length > 0,
-    );
+    const ill = tropicalDisease('bloods', 6_000).filter((p) => p.treatments.length > 0);
     const reachedLaboratory = (p: Patient) =>
       staysOf(p).some((s) => s.facility === 'Role2' || s.facility === 'Role3');
     // NICE NG138/BTS: the urea for CURB65 and a CRP; Lalloo 2016: malaria graded by the laboratory; WSES 2020:
